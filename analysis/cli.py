@@ -1,0 +1,116 @@
+"""Command line: ``python -m analysis extract CORPUS`` and ``python -m analysis report CORPUS``.
+
+``extract`` loads a corpus (a folder, a file or a zip; see :mod:`analysis.corpus`) and writes
+``articles.parquet``, ``skipped.csv`` and the tables ``mentions``, ``timex``, ``events`` and
+``attributions`` into ``--out`` (default ``results/<corpus-name>/``). It prints ``N loaded, M skipped``
+and exits non-zero only when nothing could be loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .config import Settings
+from .pipeline import STAGES
+
+EXIT_NOTHING_LOADED = 2
+EXIT_BAD_INPUT = 3
+
+
+def corpus_name(corpus: str | Path) -> str:
+    """The folder name results go under: ``data/seeds`` → ``seeds``, ``2015-08-06.zip`` → ``2015-08-06``."""
+    p = Path(corpus).resolve()
+    name = p.name if p.is_dir() else p.name.split(".")[0]
+    return name or "corpus"
+
+
+def default_out(corpus: str | Path) -> Path:
+    return Path("results") / corpus_name(corpus)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    fields = tuple(tuple(kv.split("=", 1)) for kv in args.field or ())
+    for kv in fields:
+        if len(kv) != 2:
+            raise SystemExit(f"--field takes NAME=INPUT_FIELD (e.g. text=body), got {kv[0]!r}")
+    return Settings(
+        timezone=args.timezone,
+        chunk_size=args.chunk_size,
+        workers=args.workers,
+        codebook=tuple(Path(p) for p in args.codebook or ()),
+        fields=fields,
+        stages=tuple(args.stages.split(",")) if args.stages else STAGES,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", help="a folder (searched recursively), a file (.txt .jsonl .json .csv .tsv .parquet) or a .zip")
+    p.add_argument("--out", type=Path, help="output folder (default: results/<corpus-name>/)")
+    p.add_argument("--timezone", default="UTC", help="IANA zone of naive timestamps (SaudiNewsNet: Asia/Riyadh); default UTC")
+    p.add_argument("--codebook", action="append", metavar="CSV", help="extra actor codebook CSV (repeatable)")
+    p.add_argument("--field", action="append", metavar="NAME=INPUT", help="input field name override, e.g. text=body")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Arabic news analysis: actors, timelines, sources.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="load a corpus and write the extraction tables")
+    _add_common(ex)
+    ex.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 8), help="processes (default: all cores)")
+    ex.add_argument("--chunk-size", type=int, default=500, help="articles per chunk (bounds memory); default 500")
+    ex.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} (default: all)")
+
+    rp = sub.add_parser("report", help="run every notebook on a corpus: HTML report, executed notebooks, figures")
+    rp.add_argument("corpus")
+    rp.add_argument("--params", type=Path, help="a YAML/JSON file of notebook parameters")
+    rp.add_argument("--out", type=Path, help="output folder (default: results/<corpus-name>/)")
+    rp.add_argument("--quiet", action="store_true")
+    return parser
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import run_extract, write_manifest
+
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"error: corpus {corpus} does not exist; give a folder, a file or a .zip", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = _settings(args)
+    out = args.out or default_out(corpus)
+    t0 = time.perf_counter()
+    result = run_extract(corpus, out, settings)
+    write_manifest(result, corpus, settings)
+    took = time.perf_counter() - t0
+    print(f"{result.n_loaded} loaded, {result.n_skipped} skipped")
+    if not args.quiet:
+        rows = ", ".join(f"{n} {r}" for n, r in result.rows.items() if n not in ("articles", "skipped"))
+        print(f"tables in {out}/ ({rows}) in {took:.1f} s")
+        if result.n_skipped:
+            print(f"what was skipped and why: {out / 'skipped.csv'}")
+    if result.n_loaded == 0:
+        print(f"error: nothing could be loaded from {corpus}; see {out / 'skipped.csv'} for each file's reason", file=sys.stderr)
+        return EXIT_NOTHING_LOADED
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import run_report
+
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"error: corpus {corpus} does not exist; give a folder, a file or a .zip", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    html = run_report(corpus, out_dir=args.out or default_out(corpus), params_file=args.params, progress=not args.quiet)
+    print(f"report: {html}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return {"extract": cmd_extract, "report": cmd_report}[args.command](args)

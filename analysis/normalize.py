@@ -1,0 +1,234 @@
+"""Arabic normalisation for matching, with an exact map back to the original text; tokens and sentences.
+
+Every table in this project reports offsets into an article's ``text`` as loaded. Normalised text is
+for matching only. :func:`normalize_for_matching` returns a :class:`NormalizedText` whose
+:meth:`~NormalizedText.span_in_original` turns a match in the normalised string back into offsets in
+the original, so that ``text[start:end]`` is always the surface the user sees.
+
+The single-purpose normalisers compose (CAMeL Tools style); each takes and returns a ``str``:
+
+>>> dediacritize("مُفَاتَلَة")
+'مفاتلة'
+>>> normalize_alef("أإآٱ")
+'اااا'
+>>> normalize_digits("٢٠١٥ و۱۴")
+'2015 و14'
+
+Span rule (shared by every extractor): a span covers whole tokens, attached proclitics included.
+``للقاهرة`` is reported as ``للقاهرة``, never as a substring of it.
+
+>>> nt = normalize_for_matching("زار “علي المملوك” القاهرةَ")
+>>> i = nt.norm.index("القاهره")
+>>> nt.span_in_original(i, i + len("القاهره"))
+(18, 26)
+>>> nt.text[18:26]
+'القاهرةَ'
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+# --- character classes -------------------------------------------------------------------------
+#: Harakat, tanwin, shadda, sukun, superscript alef, Quranic annotation marks, small high letters.
+DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+TATWEEL = "\u0640"
+_DIACRITICS_RE = re.compile(f"[{DIACRITICS}{TATWEEL}]")
+_ALEF_RE = re.compile("[\u0623\u0625\u0622\u0671]")  # أ إ آ ٱ
+ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
+#: A token: a run of letters (Arabic or other), digits and the marks that sit on letters; a number may
+#: carry a decimal point or thousands separator inside it (3.5, 1,200, ٣٫٥).
+TOKEN_RE = re.compile(
+    rf"\d+(?:[.,\u066b\u066c]\d+)*|[^\W\d_]?(?:[^\W\d_]|[{DIACRITICS}{TATWEEL}])+|[{DIACRITICS}{TATWEEL}]+"
+)
+#: Proclitics that may be glued to a name: conjunction و/ف, preposition ب/ل/ك, and the article ال/لل.
+PROCLITIC_RE = re.compile("^(?:[وف])?(?:[بلك])?(?:ال|لل)?")
+
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+
+
+def dediacritize(s: str) -> str:
+    """Remove harakat, tanwin, shadda, sukun, superscript alef, Quranic marks and tatweel."""
+    return _DIACRITICS_RE.sub("", s)
+
+
+def normalize_alef(s: str) -> str:
+    """أ إ آ ٱ → ا"""
+    return _ALEF_RE.sub("\u0627", s)
+
+
+def normalize_alef_maqsura(s: str) -> str:
+    """ى → ي (news text writes both for final ya; note: على then reads like the name علي)."""
+    return s.replace("\u0649", "\u064a")
+
+
+def normalize_teh_marbuta(s: str) -> str:
+    """ة → ه"""
+    return s.replace("\u0629", "\u0647")
+
+
+def normalize_hamza_carriers(s: str) -> str:
+    """ؤ → و, ئ → ي (optional: loses information, helps with spelling variants)."""
+    return s.replace("\u0624", "\u0648").replace("\u0626", "\u064a")
+
+
+def normalize_digits(s: str) -> str:
+    """Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII digits."""
+    return s.translate(_DIGITS)
+
+
+@lru_cache(maxsize=8)
+def _table(alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> dict[int, str | None]:
+    """One ``str.translate`` table for a profile: deletions map to None, everything else is 1:1."""
+    t: dict[int, str | None] = {}
+    for lo, hi in re.findall(r"(\\u[0-9a-f]{4})(?:-(\\u[0-9a-f]{4}))?", (DIACRITICS + TATWEEL).encode("unicode_escape").decode()):
+        a = int(lo[2:], 16)
+        b = int(hi[2:], 16) if hi else a
+        for cp in range(a, b + 1):
+            t[cp] = None
+    if alef:
+        t.update({ord(c): "\u0627" for c in "\u0623\u0625\u0622\u0671"})
+    if alef_maqsura:
+        t[0x649] = "\u064a"
+    if teh_marbuta:
+        t[0x629] = "\u0647"
+    if hamza:
+        t[0x624], t[0x626] = "\u0648", "\u064a"
+    if digits:
+        t.update(_DIGITS)
+    return t
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A text and its normalised form, with the map between them.
+
+    ``norm`` only deletes characters (diacritics, tatweel) or replaces one character by one, so
+    ``orig_index[i]`` is the position in ``text`` of normalised character ``i``.
+    """
+
+    text: str
+    norm: str
+    orig_index: np.ndarray | None = field(default=None, repr=False)  # None: identity (nothing deleted)
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``norm[start:end]`` to ``(s, e)`` with ``text[s:e]`` its original spelling (marks on the
+        last letter included)."""
+        if self.orig_index is None:
+            return start, end
+        s = int(self.orig_index[start]) if start < len(self.norm) else len(self.text)
+        e = int(self.orig_index[end]) if end < len(self.norm) else len(self.text)
+        # the characters deleted between the last kept letter and the next one are its marks
+        return s, e
+
+    def index_in_norm(self, pos: int) -> int:
+        """Position in ``norm`` of original position ``pos`` (the next kept character)."""
+        if self.orig_index is None:
+            return pos
+        return int(np.searchsorted(self.orig_index, pos))
+
+
+def normalize_for_matching(
+    text: str,
+    *,
+    alef: bool = True,
+    alef_maqsura: bool = True,
+    teh_marbuta: bool = True,
+    hamza: bool = False,
+    digits: bool = True,
+) -> NormalizedText:
+    """Compose the normalisers for matching and keep the offset map.
+
+    Default profile: no diacritics or tatweel, أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII.
+    The result is idempotent: normalising ``norm`` again gives ``norm``.
+    """
+    norm = text.translate(_table(alef, alef_maqsura, teh_marbuta, hamza, digits))
+    if len(norm) == len(text):
+        return NormalizedText(text, norm, None)
+    keep = np.ones(len(text), dtype=bool)
+    for m in _DIACRITICS_RE.finditer(text):
+        keep[m.start() : m.end()] = False
+    return NormalizedText(text, norm, np.flatnonzero(keep))
+
+
+def normalize(text: str, **profile: bool) -> str:
+    """The normalised string alone (for building gazetteer keys the same way as the text)."""
+    return normalize_for_matching(text, **profile).norm
+
+
+# --- tokens and sentences ----------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token spans ``(start, end)`` in ``text``: words with their clitics and marks, and numbers.
+
+    >>> s = "والقاهرة، في 3.5 سنوات"
+    >>> [s[a:b] for a, b in tokenize(s)]
+    ['والقاهرة', 'في', '3.5', 'سنوات']
+    """
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+_SENT_END = re.compile(r"[.!?\u061f\u061b\u06d4]+[\"'”»)\]]*(?=\s|$)|\n+")
+#: Single letters followed by a dot are abbreviations (د. for doctor, أ.ف.ب), not sentence ends.
+_ABBREV_BEFORE = re.compile(r"(?:^|[\s(.])[^\W\d_]$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)``, whitespace trimmed, covering every token of ``text``.
+
+    Splits after . ! ? ؟ ؛ (followed by a space or the end) and at line breaks; not inside numbers
+    (3.5) nor after a one-letter abbreviation (د. محمد، أ.ف.ب).
+
+    >>> s = "قال د. محمد إن النمو بلغ 3.5 في المئة. وأضاف: نعم؟\\nسطر"
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['قال د. محمد إن النمو بلغ 3.5 في المئة.', 'وأضاف: نعم؟', 'سطر']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group(0)[0] == "." and len(m.group(0)) == 1 and _ABBREV_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        _append_trimmed(text, start, end, spans)
+        start = m.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
+def sentence_index_of(sentence_starts: list[int], pos: int) -> int:
+    """Index of the sentence containing ``pos``, given the sorted sentence start offsets."""
+    return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
+
+
+def expand_to_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole tokens (the span rule): back over glued proclitics, on to the
+    token's end.
+
+    >>> s = "بين القاهرة وللرياض"
+    >>> a = s.index("رياض"); expand_to_tokens(s, a, a + 4)
+    (12, 19)
+    """
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == TATWEEL or "\u0610" <= c <= "\u061a" or "\u064b" <= c <= "\u065f" or c == "\u0670"

@@ -1,0 +1,318 @@
+"""The extraction pipeline: corpus chunks → extractors → Parquet tables written as chunks finish.
+
+Memory stays flat as the corpus grows: the loader yields bounded chunks, at most ``2 × workers`` chunks
+are in flight, and each table is appended to its Parquet file one row group per chunk. Results are
+deterministic: chunks are written in input order whatever the number of workers.
+
+>>> from analysis.pipeline import extract_chunk  # doctest: +SKIP
+>>> tables = extract_chunk(articles, Settings())  # doctest: +SKIP
+>>> sorted(tables)  # doctest: +SKIP
+['attributions', 'events', 'mentions', 'timex']
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import schema
+from .config import Settings
+
+#: The extraction tables in the order they are computed; each depends only on those before it.
+STAGES: tuple[str, ...] = ("mentions", "timex", "events", "attributions")
+TABLE_FILES: tuple[str, ...] = ("articles", "skipped", *STAGES)
+MANIFEST = "tables.json"
+
+
+# --- one chunk ---------------------------------------------------------------------------------
+
+
+def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> dict[str, pd.DataFrame]:
+    """Run the extractors of ``settings.stages`` on one chunk of articles.
+
+    Input: a frame with the articles columns (``analysis.schema.ARTICLES``). Output: ``{table name: frame}``
+    for each requested stage, each conformed to its schema. Pure: the input is not modified.
+    """
+    from .actors import extract_mentions, load_codebook
+    from .attribution import extract_attributions
+    from .events import extract_events
+    from .timex import extract_timex
+
+    wanted = set(settings.stages)
+    unknown = wanted - set(STAGES)
+    if unknown:
+        raise ValueError(f"unknown stage(s) {sorted(unknown)}; choose from {list(STAGES)}")
+    out: dict[str, pd.DataFrame] = {}
+    need_mentions = wanted & {"mentions", "events", "attributions"}
+    mentions = (
+        extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None))
+        if need_mentions
+        else schema.empty("mentions")
+    )
+    timex = extract_timex(articles) if wanted & {"timex", "events"} else schema.empty("timex")
+    if "mentions" in wanted:
+        out["mentions"] = schema.conform(mentions, "mentions")
+    if "timex" in wanted:
+        out["timex"] = schema.conform(timex, "timex")
+    if "events" in wanted:
+        out["events"] = schema.conform(extract_events(articles, mentions, timex), "events")
+    if "attributions" in wanted:
+        out["attributions"] = schema.conform(extract_attributions(articles, mentions), "attributions")
+    return out
+
+
+# --- incremental Parquet -----------------------------------------------------------------------
+
+
+class TableWriter:
+    """Appends frames of one table to a Parquet file, one row group each, and publishes it atomically.
+
+    The file appears under its final name only when :meth:`close` is called after a complete run; an
+    interrupted run leaves ``<name>.parquet.partial`` and never a truncated table under the final name.
+    """
+
+    def __init__(self, path: Path, name: str):
+        self.path, self.name = path, name
+        self.partial = path.with_name(path.name + ".partial")
+        self._schema = pa.Schema.from_pandas(schema.empty(name), preserve_index=False)
+        self._writer = pq.ParquetWriter(self.partial, self._schema, compression="zstd")
+        self.rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        if len(df):
+            table = pa.Table.from_pandas(schema.conform(df, self.name), schema=self._schema, preserve_index=False)
+            self._writer.write_table(table)
+            self.rows += len(df)
+
+    def close(self) -> None:
+        self._writer.close()
+        os.replace(self.partial, self.path)
+
+    def abort(self) -> None:
+        self._writer.close()
+
+
+@dataclass
+class ExtractResult:
+    """What :func:`run_extract` did: counts and where the tables are."""
+
+    out_dir: Path
+    n_loaded: int = 0
+    n_skipped: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    reused: bool = False
+
+
+def _process(articles: pd.DataFrame, settings: Settings) -> dict[str, pd.DataFrame]:
+    return extract_chunk(articles, settings)
+
+
+def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dict[str, pd.DataFrame]]]:
+    """Yield ``(chunk, tables)`` in input order; with several workers keep at most 2 × workers in flight."""
+    it = iter(chunks)
+    first = next(it, None)
+    if first is None:
+        return
+    second = next(it, None)
+    if settings.workers <= 1 or second is None:  # one chunk: process start-up would cost more than it saves
+        for chunk in (c for c in (first, second) if c is not None):
+            yield chunk, extract_chunk(chunk.articles, settings)
+        for chunk in it:
+            yield chunk, extract_chunk(chunk.articles, settings)
+        return
+    window: deque[tuple[object, Future]] = deque()
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        for chunk in _chain([first, second], it):
+            window.append((chunk, pool.submit(_process, chunk.articles, settings)))
+            if len(window) >= 2 * settings.workers:
+                done, fut = window.popleft()
+                yield done, fut.result()
+        while window:
+            done, fut = window.popleft()
+            yield done, fut.result()
+
+
+def _chain(head: list, tail: Iterator) -> Iterator:
+    yield from head
+    yield from tail
+
+
+def run_extract(
+    corpus: str | Path,
+    out_dir: str | Path,
+    settings: Settings = Settings(),
+    *,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> ExtractResult:
+    """Load ``corpus`` chunk by chunk, run the extractors and write every table to ``out_dir``.
+
+    Writes ``articles.parquet``, ``skipped.csv`` (and ``skipped.parquet``) and one Parquet file per stage,
+    plus ``tables.json`` (the manifest: counts, settings, cache key). ``on_chunk(n_loaded, n_skipped)``
+    is called after each chunk (for progress). Returns an :class:`ExtractResult`.
+    """
+    from .corpus import iter_corpus
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    names = ("articles", "skipped", *[s for s in STAGES if s in settings.stages])
+    writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
+    result = ExtractResult(out_dir=out)
+    progress = _progress_bar(settings)
+    try:
+        chunks = iter_corpus(
+            corpus, chunk_size=settings.chunk_size, timezone=settings.timezone, fields=dict(settings.fields) or None
+        )
+        for chunk, tables in _ordered(chunks, settings):
+            writers["articles"].write(chunk.articles)
+            writers["skipped"].write(chunk.skipped)
+            for name, df in tables.items():
+                writers[name].write(df)
+            result.n_loaded += len(chunk.articles)
+            result.n_skipped += len(chunk.skipped)
+            if progress is not None:
+                progress.update(len(chunk.articles) + len(chunk.skipped))
+                progress.set_postfix(loaded=result.n_loaded, skipped=result.n_skipped, refresh=False)
+            if on_chunk is not None:
+                on_chunk(result.n_loaded, result.n_skipped)
+    except BaseException:
+        for w in writers.values():
+            w.abort()
+        raise
+    finally:
+        if progress is not None:
+            progress.close()
+    for name, w in writers.items():
+        w.close()
+        result.paths[name] = w.path
+        result.rows[name] = w.rows
+    skipped_csv = out / "skipped.csv"
+    from .files import write_csv_atomic
+
+    write_csv_atomic(pd.read_parquet(result.paths["skipped"]), skipped_csv)
+    result.paths["skipped_csv"] = skipped_csv
+    return result
+
+
+def _progress_bar(settings: Settings):
+    if not settings.progress:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(unit=" records", desc="extract", file=sys.stderr, mininterval=0.5)
+
+
+# --- computed once per corpus ------------------------------------------------------------------
+
+
+def cache_key(corpus: str | Path, settings: Settings) -> str:
+    """A hash of everything the tables depend on: the corpus files' bytes, the codebook (default resources
+    and user CSVs), the settings and the package version."""
+    h = hashlib.sha256()
+    root = Path(corpus)
+    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    for p in files:
+        h.update(str(p.relative_to(root) if root.is_dir() else p.name).encode())
+        _hash_file(h, p)
+    for p in sorted(_resource_files(), key=str):
+        h.update(str(p).encode())
+        h.update(p.read_bytes())
+    for p in settings.codebook:
+        _hash_file(h, Path(p))
+    h.update(json.dumps(_settings_dict(settings), sort_keys=True, default=str).encode())
+    h.update(package_version().encode())
+    return h.hexdigest()
+
+
+def _hash_file(h, path: Path) -> None:
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+
+
+def _resource_files() -> list:
+    root = resources.files("analysis").joinpath("resources")
+    out, stack = [], [root]
+    while stack:
+        d = stack.pop()
+        for p in d.iterdir():
+            if p.is_dir():
+                if p.name != "__pycache__":
+                    stack.append(p)
+            elif not p.name.endswith(".pyc"):
+                out.append(p)
+    return out
+
+
+def _settings_dict(settings: Settings) -> dict:
+    d = asdict(settings)
+    for k in ("progress", "workers", "extra"):  # do not change the tables
+        d.pop(k, None)
+    return d
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("arabic-news-analysis")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def ensure_tables(corpus: str | Path, *, out_dir: str | Path, settings: Settings = Settings()) -> ExtractResult:
+    """Compute the tables of ``corpus`` into ``out_dir`` unless the ones there were computed from the same
+    corpus content, codebook, settings and package version (the key in ``tables.json``)."""
+    out = Path(out_dir)
+    key = cache_key(corpus, settings)
+    manifest = out / MANIFEST
+    if manifest.exists():
+        try:
+            m = json.loads(manifest.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            m = {}
+        paths = {n: out / f"{n}.parquet" for n in ("articles", "skipped", *settings.stages)}
+        if m.get("key") == key and all(p.exists() for p in paths.values()):
+            return ExtractResult(
+                out_dir=out, n_loaded=m["n_loaded"], n_skipped=m["n_skipped"], rows=m.get("rows", {}),
+                paths=paths, reused=True,
+            )
+    result = run_extract(corpus, out, settings)
+    write_manifest(result, corpus, settings, key)
+    return result
+
+
+def write_manifest(result: ExtractResult, corpus: str | Path, settings: Settings, key: str | None = None) -> None:
+    """Record what was computed, from what, with which settings (``tables.json``)."""
+    from .files import write_text_atomic
+
+    m = {
+        "corpus": str(corpus),
+        "key": key or cache_key(corpus, settings),
+        "package_version": package_version(),
+        "settings": _settings_dict(settings),
+        "n_loaded": result.n_loaded,
+        "n_skipped": result.n_skipped,
+        "rows": result.rows,
+    }
+    write_text_atomic(json.dumps(m, ensure_ascii=False, indent=2, default=str), result.out_dir / MANIFEST)
+
+
+def read_tables(out_dir: str | Path, names: Iterable[str] = TABLE_FILES) -> dict[str, pd.DataFrame]:
+    """Read the tables written by :func:`run_extract` (those that exist) into frames with their schema dtypes."""
+    out = Path(out_dir)
+    tables = {}
+    for n in names:
+        p = out / f"{n}.parquet"
+        if p.exists():
+            tables[n] = schema.conform(pd.read_parquet(p), n)
+    return tables
