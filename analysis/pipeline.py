@@ -85,7 +85,7 @@ class TableWriter:
     def __init__(self, path: Path, name: str):
         self.path, self.name = path, name
         self.partial = path.with_name(path.name + ".partial")
-        self._schema = pa.Schema.from_pandas(schema.empty(name), preserve_index=False)
+        self._schema = schema.arrow_schema(name)
         self._writer = pq.ParquetWriter(self.partial, self._schema, compression="zstd")
         self.rows = 0
 

@@ -22,6 +22,7 @@ Articles (``articles.parquet``)
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 STRING = "string"
 INT = "int64"
@@ -125,6 +126,22 @@ TABLES: dict[str, dict[str, str]] = {
     "events": EVENTS,
     "attributions": ATTRIBUTIONS,
 }
+
+
+_ARROW = {
+    STRING: pa.string(),
+    INT: pa.int64(),
+    "Int64": pa.int64(),
+    BOOL: pa.bool_(),
+    DAY: pa.timestamp("s"),
+    UTC: pa.timestamp("ns", tz="UTC"),
+    "object": pa.list_(pa.string()),  # the only object column: events.actor_ids
+}
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Parquet (Arrow) schema of table ``name``."""
+    return pa.schema([pa.field(c, _ARROW[t]) for c, t in TABLES[name].items()])
 
 
 def empty(name: str) -> pd.DataFrame:

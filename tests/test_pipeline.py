@@ -1,0 +1,124 @@
+"""The extract command and the pipeline: tables, schema, offsets, determinism, caching, bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.config import Settings
+from analysis.pipeline import STAGES, cache_key, ensure_tables, extract_chunk, read_tables, run_extract
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "seeds" / "000_e3dabb0c118fe892.txt"
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "seed.txt.meta.json").write_text(json.dumps({"published": "2016-11-30T12:00:00"}), encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    run_extract(corpus, out, Settings(workers=1))
+    return read_tables(out)
+
+
+def test_every_table_is_written_with_its_schema(seed_tables):
+    for name in ("articles", "skipped", *STAGES):
+        assert name in seed_tables, name
+        assert list(seed_tables[name].columns) == list(schema.TABLES[name]), name
+    assert len(seed_tables["articles"]) == 1
+    assert len(seed_tables["mentions"]) > 20
+    assert len(seed_tables["timex"]) >= 5
+    assert len(seed_tables["attributions"]) >= 10
+
+
+@pytest.mark.parametrize("name,start,end,surface", [
+    ("mentions", "start", "end", "surface"),
+    ("timex", "start", "end", "surface"),
+    ("attributions", "cue_start", "cue_end", "cue"),
+])
+def test_offsets_point_into_the_text_as_loaded(seed_tables, name, start, end, surface):
+    text = seed_tables["articles"]["text"].iloc[0]
+    rows = seed_tables[name]
+    assert len(rows)
+    for r in rows.itertuples():
+        assert text[getattr(r, start):getattr(r, end)] == getattr(r, surface)
+
+
+def test_extract_chunk_does_not_mutate_its_input(seed_tables):
+    articles = seed_tables["articles"]
+    before = articles.copy(deep=True)
+    extract_chunk(articles, Settings())
+    pd.testing.assert_frame_equal(articles, before)
+
+
+def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path):
+    corpus = ROOT / "data" / "seeds"
+    a = run_extract(corpus, tmp_path / "a", Settings(workers=1, chunk_size=50))
+    b = run_extract(corpus, tmp_path / "b", Settings(workers=2, chunk_size=50))
+    assert a.n_loaded == b.n_loaded > 1
+    ta, tb = read_tables(tmp_path / "a"), read_tables(tmp_path / "b")
+    for name in ta:
+        pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
+
+
+def test_tables_are_reused_only_when_nothing_changed(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("قال وزير الخارجية السعودي عادل الجبير أمس إن الرياض ترحب بالاتفاق.", encoding="utf-8")
+    first = ensure_tables(corpus, out_dir=tmp_path / "out")
+    again = ensure_tables(corpus, out_dir=tmp_path / "out")
+    assert not first.reused and again.reused
+    key = cache_key(corpus, Settings())
+    (corpus / "b.txt").write_text("وذكرت المصادر أن الوفد وصل إلى القاهرة.", encoding="utf-8")
+    assert cache_key(corpus, Settings()) != key
+    assert cache_key(corpus, Settings(timezone="Asia/Riyadh")) != cache_key(corpus, Settings())
+    third = ensure_tables(corpus, out_dir=tmp_path / "out")
+    assert not third.reused and third.n_loaded == 2
+
+
+def test_cli_prints_counts_and_writes_skipped_csv(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("قال المتحدث باسم الحكومة اليوم إن الوضع مستقر.", encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    r = _run("extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "1 loaded, 1 skipped" in r.stdout
+    skipped = pd.read_csv(tmp_path / "out" / "skipped.csv")
+    assert list(skipped["reason"]) == ["empty text"]
+    assert (tmp_path / "out" / "tables.json").exists()
+    assert not (tmp_path / "out" / "mentions.parquet.partial").exists()
+
+
+def test_cli_fails_when_nothing_loads_and_says_why(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
+    r = _run("extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet", cwd=tmp_path)
+    assert r.returncode != 0
+    assert "0 loaded, 1 skipped" in r.stdout
+    assert "nothing could be loaded" in r.stderr
+
+
+def test_cli_default_out_is_results_corpus_name(tmp_path):
+    corpus = tmp_path / "mycorpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("أعلنت وكالة الأنباء السعودية (واس) أمس عن زيارة.", encoding="utf-8")
+    r = _run("extract", str(corpus), "--quiet", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "results" / "mycorpus" / "articles.parquet").exists()
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    r = _run("extract", str(tmp_path / "nope"), cwd=tmp_path)
+    assert r.returncode != 0 and "does not exist" in r.stderr
