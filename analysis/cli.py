@@ -87,12 +87,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     result = run_extract(corpus, out, settings)
     write_manifest(result, corpus, settings)
     took = time.perf_counter() - t0
-    print(f"{result.n_loaded} loaded, {result.n_skipped} skipped")
+    notes = f" ({result.n_notes} loaded with a note)" if result.n_notes else ""
+    print(f"{result.n_loaded} loaded, {result.n_skipped} skipped{notes}")
     if not args.quiet:
         rows = ", ".join(f"{n} {r}" for n, r in result.rows.items() if n not in ("articles", "skipped"))
         print(f"tables in {out}/ ({rows}) in {took:.1f} s")
-        if result.n_skipped:
-            print(f"what was skipped and why: {out / 'skipped.csv'}")
+        if result.n_skipped or result.n_notes:
+            print(f"what was skipped or changed, and why: {out / 'skipped.csv'}")
     if result.n_loaded == 0:
         print(f"error: nothing could be loaded from {corpus}; see {out / 'skipped.csv'} for each file's reason", file=sys.stderr)
         return EXIT_NOTHING_LOADED

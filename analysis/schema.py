@@ -16,7 +16,7 @@ Articles (``articles.parquet``)
     n_words     int64    tokens of ``text`` (see :func:`analysis.normalize.tokenize`)
     duplicate_of string  article_id of the first article with the same normalised text, NA if none
     author      string   where the input has one
-    origin      string   where the record came from: ``<relative path>[!<member>]#<record index>``
+    origin      string   where the record came from: ``<relative path>[!<member>]#<record index>`` (a one-article file: its path)
     extra       string   every other input field, as a JSON object (NA if none)
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ ARTICLES: dict[str, str] = {
 SKIPPED: dict[str, str] = {
     "path": STRING,  # file relative to the corpus root (a zip member as archive.zip!member)
     "record": "Int64",  # record number inside the file (0-based), NA for a whole file
-    "reason": STRING,  # short reason, e.g. "empty text", "not text (binary)", "no text field"
+    "reason": STRING,  # e.g. "empty text", "not text (binary)"; notes on loaded records start with "loaded" or "metadata"
     "detail": STRING,  # what was found and what to do
 }
 

@@ -1,0 +1,154 @@
+"""Property and example tests for analysis.normalize: the offset map, idempotence, tokens, sentences
+and the span rule (expand_to_tokens never splits a token)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from analysis.normalize import (
+    dediacritize,
+    expand_to_tokens,
+    normalize,
+    normalize_alef,
+    normalize_digits,
+    normalize_for_matching,
+    split_sentences,
+    tokenize,
+)
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "seeds" / "000_e3dabb0c118fe892.txt"
+
+# Arabic letters (with every alef/ya/ta/hamza variant), harakat, tatweel, Quranic marks, digits of three
+# scripts, punctuation, spaces and line breaks, a few Latin letters: the characters the map must survive.
+LETTERS = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآٱؤئ") + list("abcXYZé")
+MARKS = list("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640\u0610\u0615")
+QURANIC = list("\u06d6\u06da\u06e1")
+OTHER = list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۴") + list(".,:;!?٫٬،؛؟«»“”()- \n")
+ARABIC_TEXT = st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER), max_size=80)
+
+PROFILES = st.fixed_dictionaries(
+    {
+        "alef": st.booleans(),
+        "alef_maqsura": st.booleans(),
+        "teh_marbuta": st.booleans(),
+        "hamza": st.booleans(),
+        "digits": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ARABIC_TEXT, PROFILES, st.data())
+def test_offsets_map_back_exactly(text, profile, data):
+    nt = normalize_for_matching(text, **profile)
+    assert nt.text == text
+    i = data.draw(st.integers(0, len(nt.norm)))
+    j = data.draw(st.integers(i, len(nt.norm)))
+    s, e = nt.span_in_original(i, j)
+    assert 0 <= s <= e <= len(text)
+    # the original span normalises to exactly the matched normalised substring
+    assert normalize(text[s:e], **profile) == nt.norm[i:j]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT, PROFILES)
+def test_each_normalised_character_comes_from_its_mapped_position(text, profile):
+    nt = normalize_for_matching(text, **profile)
+    for k, ch in enumerate(nt.norm):
+        s, e = nt.span_in_original(k, k + 1)
+        assert normalize(text[s], **profile) == ch
+        assert normalize(text[s:e], **profile) == ch
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT, PROFILES)
+def test_normalisation_is_idempotent(text, profile):
+    once = normalize(text, **profile)
+    assert normalize(once, **profile) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_index_in_norm_inverts_span_in_original(text):
+    nt = normalize_for_matching(text)
+    for k in range(len(nt.norm)):
+        s, _ = nt.span_in_original(k, k + 1)
+        assert nt.index_in_norm(s) == k
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_tokens_are_ordered_non_empty_and_contain_no_space(text):
+    spans = tokenize(text)
+    ends = 0
+    for a, b in spans:
+        assert ends <= a < b <= len(text)
+        assert not any(c.isspace() for c in text[a:b])
+        ends = b
+
+
+@settings(max_examples=500, deadline=None)
+@given(ARABIC_TEXT, st.data())
+def test_expand_to_tokens_never_splits_a_token(text, data):
+    assume(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    a, b = expand_to_tokens(text, start, end)
+    assert a <= start and end <= b
+    for ts, te in tokenize(text):
+        overlaps = ts < b and a < te
+        assert not overlaps or (a <= ts and te <= b), (text[ts:te], text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_sentences_cover_every_token(text):
+    sents = split_sentences(text)
+    for ts, te in tokenize(text):
+        assert any(a <= ts and te <= b for a, b in sents)
+
+
+# --- examples --------------------------------------------------------------------------------------
+
+
+def test_single_purpose_normalisers():
+    assert dediacritize("مُحَمَّدٌ ـــ") == "محمد "
+    assert normalize_alef("أإآٱ") == "اااا"
+    assert normalize_digits("٢٠١٥ و۱۴") == "2015 و14"
+    assert normalize("إلى القاهرةِ في ٢٠١٥") == "الي القاهره في 2015"
+
+
+def test_expand_to_tokens_keeps_decimal_numbers_whole():
+    text = "بلغ النمو 3.5 في المئة"
+    i = text.index("5")
+    a, b = expand_to_tokens(text, i, i + 1)
+    assert text[a:b] == "3.5"
+
+
+
+def test_expand_to_tokens_keeps_quranic_marks():
+    text = "قال \u0627\u0644\u0644\u0647\u06d6 تعالى"
+    i = text.index("\u0627\u0644\u0644")
+    a, b = expand_to_tokens(text, i, i + 2)
+    assert text[a:b] == "\u0627\u0644\u0644\u0647\u06d6"
+
+
+@pytest.mark.parametrize("word, inner", [("والعراق", "العراق"), ("للقاهرة", "قاهرة"), ("بسوريا", "سوريا")])
+def test_span_rule_takes_attached_proclitics(word, inner):
+    text = f"زار الوفد {word} أمس"
+    i = text.index(inner)
+    a, b = expand_to_tokens(text, i, i + len(inner))
+    assert text[a:b] == word
+
+
+def test_seed_round_trip():
+    text = SEED.read_text(encoding="utf-8")
+    nt = normalize_for_matching(text)
+    for surface in ("المملوك", "القاهره", "السيسي", "دمشق"):
+        i = nt.norm.index(surface)
+        s, e = nt.span_in_original(i, i + len(surface))
+        assert normalize(text[s:e]) == surface
