@@ -16,6 +16,7 @@ class Settings:
     fields       overrides of the detected input field names, e.g. {"text": "body", "published": "pubdate"}.
     stages       which extraction tables to produce.
     progress     show a progress bar on stderr.
+    tagger       also run the optional statistical name tagger (trained on ANERcorp train; slower).
     """
 
     timezone: str = "UTC"
@@ -25,4 +26,5 @@ class Settings:
     fields: tuple[tuple[str, str], ...] = ()
     stages: tuple[str, ...] = ("mentions", "timex", "events", "attributions")
     progress: bool = False
+    tagger: bool = False
     extra: dict = field(default_factory=dict, compare=False, hash=False)

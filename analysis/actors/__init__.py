@@ -1,0 +1,38 @@
+"""Actor mentions: the codebook, matching (with metonymy, nisba and discovery), counts and views.
+
+Public API (keyword-only options)::
+
+    load_codebook(extra_csv=None) -> Codebook
+    extract_mentions(articles, *, codebook=None, discover=True) -> mentions table (analysis.schema.MENTIONS)
+    count_mentions(mentions, articles=None, *, by=("actor",), fields=("text",), include_duplicates=False)
+    cooccurrence(mentions, *, level="sentence", min_count=1)
+    discovery_candidates(mentions, articles, *, min_count=1)
+    kwic(mentions, articles, *, actor_id=None, width=60) -> pandas Styler (dir="rtl", mention highlighted)
+
+Modules: ``codebook`` (CSV loading, forms, nisba inflection), ``rules`` (context word lists),
+``matcher`` (automaton, context rules, discovery), ``counts`` (tables and the KWIC view).
+"""
+from analysis.actors.codebook import Codebook, CodebookError, load_codebook, nisba_forms
+from analysis.actors.counts import (
+    cooccurrence,
+    count_mentions,
+    discovery_candidates,
+    kwic,
+    kwic_frame,
+    suggest_actor_id,
+)
+from analysis.actors.matcher import extract_mentions
+
+__all__ = [
+    "Codebook",
+    "CodebookError",
+    "cooccurrence",
+    "count_mentions",
+    "discovery_candidates",
+    "extract_mentions",
+    "kwic",
+    "kwic_frame",
+    "load_codebook",
+    "nisba_forms",
+    "suggest_actor_id",
+]

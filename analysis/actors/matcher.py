@@ -1,0 +1,1090 @@
+"""Actor mentions in articles: one Aho-Corasick automaton over normalised text, context rules, discovery.
+
+How a field is matched (see analysis/resources/actors_rules/README.md for the rules and their measured effect):
+
+1. The text is normalised (``normalize_for_matching``: no diacritics, أإآ→ا, ى→ي, ة→ه) and every character
+   that is not a letter or digit becomes a space, so the string keeps its length and offsets map back.
+2. One automaton holds every codebook form, padded with a space on each side and preceded by every
+   allowed proclitic combination (و ف ب ل ك, the article ال, ل+ال = لل). A hit is therefore always a whole
+   token (clitics included): the span rule holds by construction.
+3. Overlapping hits: the longest wins (وزارة الخارجية السعودية, not also السعودية).
+4. Context rules: ambiguous forms (الأسد) need a person/place context or an earlier unambiguous mention;
+   titles from offices.csv resolve only inside the term; capitals become metonyms (their country) in
+   political contexts; nisba forms map to their country; a nisba inside a role phrase followed by a name
+   is dropped (CONVENTIONS D5).
+5. Discovery (``discover=True``): names after given names, titles, reporting verbs and inside quotes,
+   names from the ANERcorp-train gazetteer, and surnames of persons named earlier in the article.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+from analysis.actors.codebook import Codebook, load_codebook, matching_key
+from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
+from analysis.normalize import DIACRITICS, TATWEEL, NormalizedText, split_sentences
+from analysis.schema import MENTIONS, conform
+
+_NONWORD_RE = re.compile(r"[^\w]|_")
+_WORD_RE = re.compile(r"\w+")
+_LATIN_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ &.\-](?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*))*")
+_RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
+_ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that)(?![A-Za-z])")
+_SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
+_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»\n]{2,60})[”\"»]")
+
+P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+P_ART = tuple(p + "ال" for p in ("", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك")) + ("لل", "ولل", "فلل")
+PREFIXES = {"none": P_NONE, "required": P_ART, "optional": P_NONE + P_ART,
+            "conj": ("", "و", "ف"), "conj_art": ("ال", "وال", "فال")}
+
+KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "given": 5, "title_word": 6, "verb": 7}
+TYPE_RANK = {"country": 0, "organization": 1, "group": 2, "media": 3, "location": 4, "person": 5}
+GAZ_TYPE = {"PERS": "person", "LOC": "location", "ORG": "organization"}
+TRIGGERS = ("given", "title_word", "verb")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What an automaton key stands for."""
+
+    actor_id: str | None  # None for triggers
+    kind: str  # name | alias | title | nisba | gazetteer | given | title_word | verb
+    ambiguous: str | None  # None, or the rule: person | place | seen
+    also_nisba: bool = False  # a name that is also the definite feminine nisba (السعودية)
+    gaz_type: str | None = None
+    name: str | None = None  # gazetteer entries: the name as listed
+
+
+_GIVEN = _Entry(None, "given", None)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    automaton: object
+    entries: tuple[_Entry, ...]
+    info: dict  # actor_id -> (label_ar, label_en, type, subtype)
+    metonym_of: dict  # capital actor_id -> country actor_id
+    offices: dict  # office phrase (normalised) -> list of (start, end, person_id)
+    form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
+
+
+def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
+    actors = cb.actors
+    info = {aid: (r.label_ar or None, r.label_en or None, r.type, r.subtype or None) for aid, r in zip(actors.index, actors.itertuples())}
+    metonym_of = {aid: m for aid, m in zip(actors.index, actors["metonym_of"]) if m and m in info}
+    amb_actor = {aid for aid, a in zip(actors.index, actors["ambiguous"]) if str(a).strip() == "1"}
+    # one phrase (الرئيس المصري) stands for every holder of the office: resolved by date at match time
+    offices: dict[str, list] = {}
+    for off in cb.offices:
+        for ph in off.phrases:
+            key, art = matching_key(ph)
+            if key:
+                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id))
+    nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
+    best: dict[str, tuple[tuple, int, int]] = {}
+    entries: list[_Entry] = []
+    entry_ix: dict[_Entry, int] = {}
+
+    def add(key: str, article: str, entry: _Entry, rank: tuple) -> None:
+        if entry not in entry_ix:
+            entry_ix[entry] = len(entries)
+            entries.append(entry)
+        ix = entry_ix[entry]
+        for p in PREFIXES[article]:
+            k = f" {p}{key} "
+            old = best.get(k)
+            if old is None or rank < old[0]:
+                best[k] = (rank, ix, len(p))
+
+    for f in cb.forms:
+        if f.kind == "title":
+            full = ("ال" + f.key) if f.article == "required" else f.key
+            add(f.key, f.article, _Entry(None, "title", None, name=full), (0 if f.user else 1, KIND_RANK["title"], 5))
+            continue
+        typ = info[f.actor_id][2]
+        full = ("ال" + f.key) if f.article == "required" else f.key
+        amb = rules.ambiguous.get(full) or rules.ambiguous.get(f.key)
+        if full in rules.short_names:
+            amb = None  # resolved by the D1 context rule instead
+        elif amb is None and f.actor_id in amb_actor and f.n_tokens == 1 and f.kind in ("name", "alias"):
+            if full in rules.common_words or f.key in rules.common_words:
+                amb = {"person": "person", "location": "place"}.get(typ, "seen")
+        also = f.kind in ("name", "alias") and f.article == "required" and (f.actor_id, f.key) in nisba_keys
+        rank = (0 if f.user else 1, KIND_RANK[f.kind], TYPE_RANK.get(typ, 9))
+        art = f.article
+        if typ == "person" and f.n_tokens == 1 and art in ("none", "required"):
+            art = "conj" if art == "none" else "conj_art"  # لصالح = "in favour of", not "to Saleh"
+        add(f.key, art, _Entry(f.actor_id, f.kind, amb, also), rank)
+    if discover:
+        for name, gtype, cnt in rules.gazetteer:
+            key, art = (name[2:], "required") if name.startswith("ال") and len(name) > 4 else (name, "none")
+            if gtype == "PERS":  # a person's name takes a conjunction, rarely a preposition (لصالح = in favour of)
+                art = "conj_art" if art == "required" else "conj"
+            if all(t in rules.given_names or t in rules.connectors for t in name.split()):
+                continue  # عبد الله، محمد: first names alone are left to discovery, which reads the whole name
+            if " " not in name and (len(name) < 4 or name in _MONTHS):
+                continue
+            if " " not in name and (name in rules.common_words or name in rules.stopwords or name in rules.frequent_words
+                                    or name in rules.definite_nouns or (not name.startswith("ال") and name in rules.definite_stems)):
+                continue  # ريال (Real Madrid in ANERcorp) is the currency in Saudi news
+            add(key, art, _Entry(None, "gazetteer", None, gaz_type=GAZ_TYPE[gtype], name=name), (2, 4, -cnt))
+        listed = {g[0] for g in rules.gazetteer}
+        for w in sorted(rules.person_tokens - listed):
+            if w in rules.common_words or w in rules.stopwords or w in rules.given_names or len(w) < 4 or w in _MONTHS:
+                continue
+            key, art = (w[2:], "conj_art") if w.startswith("ال") and len(w) > 4 else (w, "conj")
+            add(key, art, _Entry(None, "gazetteer", None, gaz_type="person", name=w), (2, 4, -1))
+        for words, kind in ((rules.given_names, "given"), (rules.titles, "title_word"), (rules.reporting_verbs, "verb")):
+            for w in words:
+                key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
+                add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
+    A = ahocorasick.Automaton()
+    for k, (rank, ix, plen) in best.items():
+        A.add_word(k, (ix, plen, len(k)))
+    A.make_automaton()
+    form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys)
+
+
+def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
+    """The automaton and tables for a codebook (built once per codebook object and option)."""
+    key = ("matcher", discover)
+    m = codebook._cache.get(key)
+    if m is None:
+        m = _build_matcher(codebook, load_rules(), discover)
+        codebook._cache[key] = m
+    return m
+
+
+# --- one field ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _M:
+    """A mention being built: span in normalised text, clitic prefix length, what it is."""
+
+    s: int
+    e: int
+    plen: int
+    actor_id: str
+    kind: str
+    typ: str | None = None
+    label_ar: str | None = None
+
+
+def _holder(terms, day) -> str | None:
+    """The person whose term contains ``day`` (the latest-starting one if terms overlap); None if nobody or
+    the date is unknown."""
+    if day is None:
+        return None
+    best = None
+    for start, end, person in terms:
+        if start is not None and start.date() <= day and (end is None or day <= end.date()):
+            if best is None or start > best[0]:
+                best = (start, person)
+    return best[1] if best else None
+
+
+_DIAC_RE = re.compile(f"[{DIACRITICS}{TATWEEL}]")
+
+
+@lru_cache(maxsize=1)
+def _word_lut() -> np.ndarray:
+    """Is-word-character table for the Basic Multilingual Plane, derived from the same regex as _NONWORD_RE."""
+    return np.array([not 0xD800 <= c < 0xE000 and _NONWORD_RE.match(chr(c)) is None for c in range(0x10000)], dtype=bool)
+_INDIC_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_ALEFS = "\u0623\u0625\u0622\u0671"
+_DIGIT_OF = {chr(0x660 + i): str(i) for i in range(10)} | {chr(0x6F0 + i): str(i) for i in range(10)}
+
+
+def _normalize_fast(text: str) -> NormalizedText:
+    """``normalize_for_matching(text)`` (default profile) computed with ``str.replace`` and one regex, which is
+    ~10x faster than ``str.translate`` on Arabic text; the result is identical (tests/test_actors.py checks it)."""
+    t = text
+    for a in _ALEFS:
+        if a in t:
+            t = t.replace(a, "\u0627")
+    t = t.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+    if _INDIC_RE.search(t):
+        for d in set(_INDIC_RE.findall(t)):  # str.replace per digit: much faster than str.translate here
+            t = t.replace(d, _DIGIT_OF[d])
+    if not _DIAC_RE.search(t):
+        return NormalizedText(text, t, None)
+    keep = np.ones(len(t), dtype=bool)
+    for m in _DIAC_RE.finditer(t):
+        keep[m.start() : m.end()] = False
+    return NormalizedText(text, _DIAC_RE.sub("", t), np.flatnonzero(keep))
+
+
+class _Field:
+    """Tokens and helpers for one normalised field (a view into a batch, see :func:`_batch_fields`)."""
+
+    __slots__ = ("_adj", "_adjq", "norm", "nt", "starts", "tokens", "x")
+
+    def __init__(self, text: str):
+        f = _batch_fields([text])[0][0]
+        for k in self.__slots__:
+            setattr(self, k, getattr(f, k))
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the token starting at or containing ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def word(self, i: int) -> str:
+        a, b = self.tokens[i]
+        return self.x[a:b]
+
+    def adjacent(self, i: int, *, quotes: bool = False) -> bool:
+        """Token i follows token i-1 with only spaces (and, with quotes=True, quote marks) between."""
+        if i <= 0 or i >= len(self.tokens):
+            return False
+        return self._adjq[i] if quotes else self._adj[i]
+
+    def prev_words(self, i: int, n: int) -> list[str]:
+        """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""
+        out = []
+        j = i
+        while j > 0 and len(out) < n:
+            if not self.adjacent(j, quotes=True):
+                break
+            j -= 1
+            out.append(self.word(j))
+        return out
+
+
+_BATCH = 256  # fields per batch
+_SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form can match across
+
+
+def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[list]]:
+    """Normalise, tokenise and run the automaton over many fields at once (one pass of numpy and of the
+    automaton over their concatenation, which costs far less than one pass per field), then cut the result
+    into one :class:`_Field` per text and the automaton hits ``(start, end, (ix, plen, klen))`` of each field in
+    its own normalised coordinates."""
+    big = _SEP.join(texts)
+    nt = _normalize_fast(big)
+    norm = nt.norm
+    ncp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    if len(ncp) and int(ncp.max()) > 0xFFFF:
+        x = _NONWORD_RE.sub(" ", norm)
+        isword = np.frombuffer(x.encode("utf-32-le"), dtype=np.uint32) != 32
+    else:
+        isword = _word_lut()[ncp]
+        x = np.where(isword, ncp, 32).astype(np.uint32).tobytes().decode("utf-32-le")
+    d = np.diff(isword.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+    sep = ~isword & (ncp != 32) & (ncp != 0xA0) & (ncp != 9)  # punctuation and line breaks between tokens
+    q = (ncp == 0x201C) | (ncp == 0x201D) | (ncp == 0x22) | (ncp == 0xAB) | (ncp == 0xBB)
+    c1 = np.cumsum(np.concatenate(([0], sep)))
+    c2 = np.cumsum(np.concatenate(([0], sep & ~q)))
+    adj = np.zeros(len(starts), dtype=bool)
+    adjq = np.zeros(len(starts), dtype=bool)
+    if len(starts) > 1:
+        adj[1:] = c1[starts[1:]] == c1[ends[:-1]]
+        adjq[1:] = c2[starts[1:]] == c2[ends[:-1]]
+    # field boundaries in original and normalised coordinates
+    ostarts = np.cumsum([0] + [len(t) + len(_SEP) for t in texts[:-1]])
+    oends = ostarts + np.array([len(t) for t in texts])
+    if nt.orig_index is None:
+        nstarts, nends = ostarts, oends
+    else:
+        nstarts = np.searchsorted(nt.orig_index, ostarts)
+        nends = np.searchsorted(nt.orig_index, oends)
+    tfirst = np.searchsorted(starts, nstarts)
+    tlast = np.searchsorted(starts, nends)
+    starts_l, ends_l, adj_l, adjq_l = starts.tolist(), ends.tolist(), adj.tolist(), adjq.tolist()
+    fields = []
+    for k, text in enumerate(texts):
+        ns, ne, os_ = int(nstarts[k]), int(nends[k]), int(ostarts[k])
+        f = _Field.__new__(_Field)
+        f.norm = norm[ns:ne]
+        f.x = x[ns:ne]
+        if nt.orig_index is None:
+            f.nt = NormalizedText(text, f.norm, None)
+        else:
+            oi = nt.orig_index[ns:ne] - os_
+            f.nt = NormalizedText(text, f.norm, None if len(oi) == len(text) else oi)
+        a, b = int(tfirst[k]), int(tlast[k])
+        f.starts = [v - ns for v in starts_l[a:b]]
+        f.tokens = list(zip(f.starts, [v - ns for v in ends_l[a:b]]))
+        f._adj = adj_l[a:b]
+        f._adjq = adjq_l[a:b]
+        if f._adj:
+            f._adj[0] = f._adjq[0] = False
+        fields.append(f)
+    hits: list[list] = [[] for _ in texts]
+    if automaton is not None and texts:
+        nb = nstarts.tolist()
+        k = 0
+        for end, val in automaton.iter(" " + x + " "):
+            s0 = end - val[2] + 1  # token start in normalised coordinates
+            while k + 1 < len(nb) and s0 >= nb[k + 1]:
+                k += 1
+            if s0 < nb[k]:  # hits come in order of their end; a long one may start in an earlier field
+                k2 = bisect.bisect_right(nb, s0) - 1
+                hits[k2].append((s0 - nb[k2], end - 1 - nb[k2], val))
+                continue
+            hits[k].append((s0 - nb[k], end - 1 - nb[k], val))
+    return fields, hits
+
+
+def _conj_stripped(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+    """Mentions in one text (see :func:`extract_mentions`, which batches fields instead)."""
+    fields, hits = _batch_fields([text], m.automaton)
+    return _match_prepared(fields[0], hits[0], m, rules, day, discover=discover)
+
+
+def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+    hits_actor, hits_amb, triggers = [], [], []
+    for s, e, (ix, plen, klen) in raw_hits:
+        ent = m.entries[ix]
+        if ent.kind in TRIGGERS:
+            triggers.append((s, e, plen, ent))
+            continue
+        if ent.kind == "title":
+            holder = _holder(m.offices.get(ent.name, ()), day)
+            if holder is None:
+                continue
+            ent = _Entry(holder, "title", None)
+        (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
+        if ent.kind in ("name", "alias") and discover and " " not in f.x[s:e] and f.x[s + plen : e] in rules.given_names:
+            triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
+    occ = bytearray(len(f.x) + 1)
+    out: list[_M] = []
+
+    def take(hits, check=None):
+        for s, e, plen, ent in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if 1 in occ[s:e]:
+                continue
+            if check is not None and not check(s, e, plen, ent):
+                continue
+            occ[s:e] = b"\x01" * (e - s)
+            if ent.actor_id is None:
+                out.append(_M(s, e, plen, "discovered:" + ent.name.replace(" ", "_"), "discovered", ent.gaz_type, ent.name))
+            else:
+                out.append(_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2]))
+            out[-1].entry = ent
+
+    take(hits_actor)
+    if hits_amb:
+        def ok(s, e, plen, ent):
+            seen = any(o.actor_id == ent.actor_id and o.s < s for o in out)
+            if seen:
+                return True
+            i = f.tok_index(s)
+            prev = [strip_clitics(w) for w in f.prev_words(i, 2)] + [_conj_stripped(w) for w in f.prev_words(i, 2)]
+            if ent.ambiguous == "person":
+                return any(w in rules.person_context or "ال" + w in rules.person_context for w in prev)
+            if ent.ambiguous == "place":
+                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
+            if ent.ambiguous == "dateline":  # سبق- الرياض، (واس): a dash, colon or bracket next to it
+                near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
+                return any(c in near for c in "-–—:()")
+            return False
+
+        take(hits_amb, ok)
+    out.sort(key=lambda o: o.s)
+    out = _drop_first_name_persons(f, out, occ, rules)
+    _resolve_capitals_and_nisba(f, out, m, rules)
+    if discover:
+        out = _discover(f, out, occ, triggers, m, rules)
+    out = _postprocess(f, out, rules, m)
+    # map to the original text
+    res = []
+    for o in out:
+        a, b = f.nt.span_in_original(o.s, o.e)
+        o.s, o.e = a, b
+        res.append(o)
+    return res
+
+
+def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A one-word codebook person form that is also a first name (صالح، هادي) inside someone else's name
+    (د. صالح الحربي، محمد صالح) is not that person; the span is freed for discovery."""
+    keep = []
+    for o in out:
+        if o.kind in ("name", "alias") and o.typ == "person":
+            i, j = f.tok_index(o.s), f.tok_index(o.e - 1)
+            stem = f.x[o.s + o.plen : o.e]
+            if i == j and stem in rules.given_names:
+                nxt = f.word(j + 1) if j + 1 < len(f.tokens) and f.adjacent(j + 1) else ""
+                prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
+                if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens)) or (
+                        prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names)):
+                    occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                    continue
+        keep.append(o)
+    return keep
+
+
+def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> None:
+    """Decide metonym vs location for capitals, and name vs nisba for forms like السعودية (in place)."""
+    by_tok = {f.tok_index(o.s): o for o in out}
+    for _ in range(2):  # coordination can propagate from a later decision
+        for o in out:
+            if o.actor_id not in m.metonym_of or o.kind not in ("name", "alias", "metonym"):
+                continue
+            o.kind = "metonym" if _is_metonym(f, o, by_tok, m, rules) else ("name" if o.entry.kind == "name" else o.entry.kind)
+    for o in out:
+        if not getattr(o, "entry", None) or not o.entry.also_nisba or o.kind not in ("name", "alias"):
+            continue
+        pre = f.x[o.s : o.s + o.plen]
+        if not pre.endswith(("ال", "لل")):
+            continue
+        i = f.tok_index(o.s)
+        if i > 0 and f.adjacent(i):
+            prev = by_tok.get(i - 1)
+            w = f.word(i - 1)
+            if (prev is None and w.startswith(_DEFINITE_PREFIXES) and w not in rules.stopwords) or (
+                prev is not None and prev.kind == "nisba"
+            ):
+                o.kind = "nisba"
+
+
+def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bool:
+    i = f.tok_index(o.s)
+    pre = f.x[o.s : o.s + o.plen]
+    # datelines ("الرياض - واس"، "عين اليوم – الرياض"، "سبق- الرياض:") and road names ("طريق الرياض – القصيم"):
+    # a dash right before or after; a place in parentheses (لاعب من (الرياض)) is a place too
+    around = f.norm[max(0, o.s - 3) : o.s] + f.norm[o.e : o.e + 3]
+    if any(c in around for c in "-–—"):
+        return False
+    if f.norm[max(0, o.s - 2) : o.s].strip().endswith("(") and f.norm[o.e : o.e + 2].strip().startswith(")"):
+        return False
+    if "ب" in pre:  # بدمشق = in Damascus
+        return False
+    after = f.norm[o.e : o.e + 2]
+    if after.strip().startswith(":") and i < 3:
+        return True  # headline "طهران: …" (the capital speaks)
+    # a list of places after a preposition of place (في مصر وبيروت ودمشق): look at the context of the list's head
+    head = i
+    while head > 0 and f.word(head).startswith("و") and (head - 1) in by_tok and f.adjacent(head):
+        head = f.tok_index(by_tok[head - 1].s)
+    ctx = f.prev_words(head, 4)
+    if ctx and not (_conj_stripped(ctx[0]) in rules.metonym_before or ctx[0] in rules.metonym_before):
+        if any(_conj_stripped(w) in rules.place_context or strip_clitics(w) in rules.place_context or w in rules.place_context
+               for w in ctx[:2]):
+            return False
+    # coordination with a country or another metonym
+    nxt, prv = by_tok.get(i + 1), by_tok.get(i - 1)
+    country = m.info
+    for other, joined in ((nxt, nxt is not None and f.x[nxt.s : nxt.s + 1] == "و" and f.adjacent(i + 1)),
+                          (prv, pre.startswith("و") and f.adjacent(i))):
+        if other is not None and joined:
+            if other.kind == "metonym" or (other.actor_id in country and country[other.actor_id][2] == "country"):
+                return True
+    prev = f.prev_words(i, 4)
+    if prev:
+        w0 = _conj_stripped(prev[0])
+        if w0 in rules.metonym_before or prev[0] in rules.metonym_before:
+            return True
+    if i + 1 < len(f.tokens) and f.adjacent(i + 1, quotes=True):
+        w = _conj_stripped(f.word(i + 1))
+        if w in rules.metonym_after:
+            return True
+    for w in prev:
+        if _conj_stripped(w) in rules.place_context or strip_clitics(w) in rules.place_context or w in rules.place_context:
+            return False
+    if pre.endswith("لل") or (pre.endswith("ل") and not pre.endswith("ال")):  # للقاهرة without motion: the recipient
+        return True
+    return False
+
+
+def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M]:
+    """Rules that look at neighbouring mentions (in order):
+
+    * event names are opaque: a place right after قمة/مؤتمر/اتفاق (قمة بيروت) is dropped;
+    * institution + country nisba (الجيش السوري، البنك المركزي الروسي) is one organisation;
+    * organisation head + name (جامعة القاهرة، جامعة الملك سعود، صحيفة عكاظ) is one organisation/media outlet;
+    * CONVENTIONS D5: a nisba or resolved title directly followed by a person or place name is part of the
+      role phrase or descriptor (وزير الخارجية المصري سامح شكري، العاصمة الروسية موسكو) and is dropped; so is a
+      nisba inside a role phrase (وزير الدولة السعودي للشؤون الخارجية نزار مدني) with a person named next to it.
+    """
+    drop: set[int] = set()
+    new: list[_M] = []
+    _trim_heads_and_titles(f, out, rules, m)
+
+    # D1 short names resolved by the countries of the field
+    countries = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
+    for o in out:
+        if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
+            continue
+        full = "ال" + f.x[o.s + o.plen : o.e]
+        cands = rules.short_names.get(full)
+        if not cands:
+            continue
+        i = f.tok_index(o.s)
+        if i > 0 and f.adjacent(i) and f.word(i - 1) in ("هذا", "هذه", "ذلك", "تلك"):
+            drop.add(id(o))
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        if j < len(f.tokens) and f.adjacent(j) and (f.word(j) in _REGIONAL or any(
+                x.kind == "nisba" and x.s == f.tokens[j][0] for x in out)):
+            drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
+            continue
+        for ctx, aid in cands:
+            if not ctx or ctx & countries:
+                if aid == "-":
+                    drop.add(id(o))
+                elif aid in m.info:
+                    o.actor_id, o.typ = aid, m.info[aid][2]
+                break
+    # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
+    for k in range(len(out) - 1):
+        o, n = out[k], out[k + 1]
+        if o.kind == "discovered" and o.typ == "person" and " " not in f.x[o.s : o.e] and n.kind in ("name", "nisba") and n.plen == 2:
+            j = f.tok_index(n.s)
+            w = f.word(j)
+            if j == f.tok_index(o.s) + 1 and f.adjacent(j) and w.startswith("ال") and w.endswith("ي") and n.typ in ("location", "country"):
+                o.e = n.e
+                o.actor_id = "discovered:" + f.x[o.s + o.plen : o.e].replace(" ", "_")
+                o.label_ar = f.x[o.s + o.plen : o.e]
+                drop.add(id(n))
+    if drop:
+        out = [o for o in out if id(o) not in drop]
+        drop = set()
+    by_start = {f.tok_index(o.s): o for o in out}
+    by_end = {f.tok_index(o.e - 1): o for o in out}
+    for o in out:
+        i = f.tok_index(o.s)
+        # events
+        if o.typ in ("location", "country") and o.kind in ("name", "alias", "metonym", "nisba") and i > 0 and f.adjacent(i):
+            prev_w = f.word(i - 1)
+            if (o.kind == "nisba" or o.plen == 0) and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads):
+                drop.add(id(o))  # قمة بيروت، الدوري القطري، الثورة السورية: inside an event name
+                continue
+        # institution + nisba
+        if o.kind == "nisba" and i > 0 and f.adjacent(i) and (f.x[o.s : o.s + o.plen].endswith(("ال", "لل"))) and not _in_role_phrase(f, i, rules):
+            for n in (2, 1):
+                if i - n < 0 or (n == 2 and not f.adjacent(i - 1)) or (i - n) in by_end:
+                    continue
+                words = [f.word(k) for k in range(i - n, i)]
+                words[0] = _strip_prep(words[0])
+                if " ".join(words) in rules.institutions:
+                    a = f.tokens[i - n][0]
+                    pl = len(f.word(i - n)) - len(words[0])
+                    nm = f.x[a + pl : o.e]
+                    mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", "organization", nm)
+                    mm.entry = None
+                    new.append(mm)
+                    drop.add(id(o))
+                    break
+            if id(o) in drop:
+                continue
+        # organisation head + name
+        if o.kind in ("name", "alias", "discovered", "metonym") and o.typ in ("location", "person", "country") and i > 0:
+            k = i - 1
+            if k > 0 and f.adjacent(k + 1) and f.word(k) in rules.titles and o.typ == "person":
+                k -= 1
+            if k >= 0 and f.adjacent(k + 1, quotes=True) and k not in by_end:
+                head = strip_clitics(f.word(k))
+                if head in rules.org_heads and not f.word(k).startswith(("ال", "وال", "بال", "لل")):
+                    a = f.tokens[k][0]
+                    pl = len(f.word(k)) - len(head)
+                    nm = f.x[a + pl : o.e]
+                    mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", rules.org_heads[head], nm)
+                    mm.entry = None
+                    new.append(mm)
+                    drop.add(id(o))
+                    continue
+        # street and district names: حي السويدي، شارع العراق
+        if o.kind in ("nisba", "name", "alias") and o.plen in (0, 2) and i > 0 and f.adjacent(i) and _conj_stripped(f.word(i - 1)) in _STREET_HEADS:
+            drop.add(id(o))
+            continue
+        # D5
+        if o.kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.adjacent(i, quotes=True):
+            drop.add(id(o))  # سامح شكري وزير الخارجية المصري: the title is in apposition to a name
+            continue
+        if o.kind in ("nisba", "title"):
+            j = f.tok_index(o.e - 1) + 1
+            n = by_start.get(j)
+            if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
+                    and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
+                drop.add(id(o))
+                continue
+        if o.kind == "nisba" and _in_role_phrase(f, i, rules):
+            near = [by_start.get(k) for k in range(i + 1, min(i + 5, len(f.tokens)))] + [by_end.get(k) for k in range(max(0, i - 6), i)]
+            if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
+                drop.add(id(o))
+                continue
+    kept = [o for o in out if id(o) not in drop]
+    return sorted(kept + new, key=lambda o: o.s) if new else kept
+
+
+_STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
+_SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
+_ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
+_DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
+#: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
+_MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
+
+#: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
+_REGIONAL = frozenset(norm_word(w) for w in ["العربي", "العربية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العالمي", "العالمية", "الإقليمي", "الإقليمية", "الأوروبي", "الأوروبية", "الغربي", "الغربية", "الخليجي", "الخليجية", "الأفريقي", "الأفريقية", "الآسيوي", "الآسيوية"])
+
+#: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
+TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
+
+
+def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> None:
+    """Guidelines: "وزير الخارجية عادل الجبير" → only the name. A codebook form that starts with a title
+    (الملك عبدالله الثاني، الرئيس محمود عباس) or a generic head (حركة حماس، وكالة فرانس برس، دولة الكويت) is
+    reported from the name on, when the rest is itself a name of the same actor (heads) or a name (titles).
+    The span then starts at the name; clitics on the head (لحركة حماس) stay outside with the head."""
+    for o in out:
+        if o.kind not in ("name", "alias") or getattr(o, "entry", None) is None:
+            continue
+        i, last = f.tok_index(o.s), f.tok_index(o.e - 1)
+        if i == last:
+            continue
+        j = i
+        if o.typ == "person":
+            while j < last:
+                w1 = f.word(j) if j > i else f.x[o.s + o.plen : f.tokens[j][1]]
+                w1 = ("ال" + w1) if j == i and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) else w1
+                two = w1 + " " + f.word(j + 1) if j + 1 < last else None
+                if two is not None and two in rules.titles:
+                    j += 2
+                elif w1 in rules.titles and w1 not in rules.given_names:
+                    j += 1
+                else:
+                    break
+        else:
+            head = f.x[o.s + o.plen : f.tokens[i][1]]
+            if o.plen and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
+                head = None  # الحركة … is not a head + name
+            if head in TRIM_HEADS:
+                rest = f.x[f.tokens[i + 1][0] : o.e]
+                if (o.actor_id, rest) in m.form_keys:
+                    j = i + 1
+        if j > i and j <= last:
+            o.s, o.plen = f.tokens[j][0], 0
+            if f.x[o.s : o.s + 2] == "ال":
+                o.plen = 2
+
+
+def _strip_prep(w: str) -> str:
+    """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش."""
+    if w.startswith("لل") and len(w) > 4:
+        return "ال" + w[2:]
+    for p in ("وال", "فال", "بال", "كال", "وبال", "ولل"):
+        if w.startswith(p) and len(w) > len(p) + 1:
+            return ("ال" + w[len(p):]) if p != "ولل" else "ال" + w[3:]
+    return w
+
+
+def _in_role_phrase(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i sits in a role phrase: a title word up to 3 tokens before it, only complements between."""
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4 and f.adjacent(k + 1):
+        w = f.word(k)
+        ws = _strip_prep(_conj_stripped(w))
+        if ws in rules.titles or w in rules.titles or _conj_stripped(w) in rules.titles:
+            return True
+        if not (ws in rules.title_complements or strip_clitics(w) in rules.title_complements):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+# --- discovery -----------------------------------------------------------------------------------
+
+
+def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: int = 7, absorb: dict | None = None) -> list[int]:
+    """Token indices of a name starting at token i (empty when token i cannot start a name).
+
+    absorb: token start -> gazetteer person mention that the name may swallow (خالد + فوزي)."""
+    out: list[int] = []
+    j = i
+    while j < len(f.tokens) and len(out) < max_tokens:
+        if out and not f.adjacent(j):
+            break
+        a, b = f.tokens[j]
+        if 1 in occ[a:b] and not (absorb and a in absorb):
+            break
+        w = f.x[a:b]
+        ws = _conj_stripped(w) if not out else w
+        if ws.isdigit() or len(ws) < 2 and ws not in rules.connectors:
+            break
+        if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
+            break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
+        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
+        elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
+            if any(v in rules.stopwords or v in rules.titles or v in rules.common_words or v in rules.reporting_verbs for v in {w, ws}):
+                break
+            if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
+                break
+        elif out and w == "علي":
+            break  # على written علي far more often than a second name علي
+        out.append(j)
+        j += 1
+    while out and f.word(out[-1]) in rules.connectors:
+        out.pop()
+    return out
+
+
+def _family_name(w: str, rules: Rules) -> bool:
+    """ال + a nisba-shaped or given-name stem (العامري، الشهري، المقرن، الفيصل): a family name."""
+    if not w.startswith("ال") or len(w) < 5 or w in rules.stopwords:
+        return False
+    return (w.endswith("ي") and len(w) > 5 and w not in rules.title_complements) or w[2:] in rules.given_names
+
+
+def _after_first_name(first: str, w: str, rules: Rules) -> bool:
+    """A word with ال right after a known first name is a family name (وليد الجلال، خالد المقرن) unless it is a
+    function word, a title or a word the ANERcorp training text uses only as an ordinary word."""
+    first = _conj_stripped(first) if first not in rules.given_names else first
+    return (first in rules.given_names and w.startswith("ال") and len(w) > 4 and w not in rules.stopwords
+            and w not in rules.titles and w not in rules.title_complements and w not in rules.common_words
+            and w not in _REGIONAL)
+
+
+def _common_continuation(w: str, rules: Rules) -> bool:
+    """A word that cannot continue a name: frequent plain words (verbs, prepositions), nouns with ال whose bare
+    form is frequent too (المرشد), words that take the article elsewhere (معتدل), a preposition + such a word
+    (لمتنزه، بنشاط), and و/ف + anything but a first name (وفشله)."""
+    if w in rules.frequent_words or w in rules.definite_nouns or (not w.startswith("ال") and w in rules.definite_stems):
+        return True
+    if w.startswith(("لل", "بال", "كال", "وال", "فال")):
+        return True
+    if len(w) > 3 and w[0] in "لبك" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words):
+        return True
+    if len(w) > 3 and w[0] in "وف" and w not in rules.given_names:
+        return True  # وفشله، وبالمر: a new clause or a second person, not the same name
+    return False
+
+
+def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
+    found: list[_M] = []
+    absorb = {}
+    for o in out:
+        if o.kind == "discovered" and o.typ == "person":
+            for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+                absorb[f.tokens[t][0]] = o
+    absorbed: set[int] = set()
+
+    def emit(toks: list[int], *, strip_conj: bool) -> None:
+        a = f.tokens[toks[0]][0]
+        b = f.tokens[toks[-1]][1]
+        inner = {id(absorb[f.tokens[t][0]]): absorb[f.tokens[t][0]] for t in toks if f.tokens[t][0] in absorb}
+        free = bytearray(occ[a:b])
+        for o in inner.values():
+            if o.s < a or o.e > b:
+                return
+            free[o.s - a : o.e - a] = b"\x00" * (o.e - o.s)
+        if 1 in free:
+            return
+        if len(inner) == 1 and next(iter(inner.values())).s == a and next(iter(inner.values())).e == b:
+            return  # already a mention
+        absorbed.update(inner)
+        w0 = f.word(toks[0])
+        plen = 1 if strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names else 0
+        name = f.x[a + plen : b]
+        occ[a:b] = b"\x01" * (b - a)
+        mm = _M(a, b, plen, "discovered:" + name.replace(" ", "_"), "discovered", "person", name)
+        mm.entry = None
+        found.append(mm)
+
+    def common(w: str) -> bool:
+        return w in rules.common_words or w in rules.stopwords or _conj_stripped(w) in rules.common_words
+
+    # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
+    nis = _Entry(None, "nisba_trigger", None)
+    for o in out:
+        if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
+            triggers.append((o.s, o.e, o.plen, nis))
+    for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
+        if ent.kind == "nisba_trigger":
+            pass
+        elif 1 in occ[s:e] and s not in absorb:
+            continue
+        i = f.tok_index(s)
+        if ent.kind == "given":
+            pre = f.x[s : s + plen]
+            if pre not in ("", "و", "ف"):
+                continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
+            toks = _name_from(f, i, occ, rules, absorb=absorb)
+            if not toks:
+                continue
+            orig_word = f.nt.text[slice(*f.nt.span_in_original(*f.tokens[i]))]
+            stem = f.x[s + plen : e]
+            if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
+                continue  # شهر رجب، شهر رمضان
+            if stem == "علي" and (orig_word.endswith("ى") or len(toks) < 2 or f.word(toks[1]) in rules.definite_stems
+                                   or f.word(toks[1]) in rules.definite_nouns
+                                   or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
+                continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
+            if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
+                                   or stem in _MONTHS):
+                continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
+            emit(toks, strip_conj=True)
+        else:
+            # skip the title's complements (الخارجية، المصري، ...)
+            j = f.tok_index(e - 1) + 1
+            skipped = 0
+            while j < len(f.tokens) and skipped < 3 and f.adjacent(j, quotes=True):
+                a, b = f.tokens[j]
+                w = f.x[a:b]
+                if (1 in occ[a:b] and any(o.s <= a < o.e and o.typ == "country" for o in out)) or (
+                    strip_clitics(w) in rules.title_complements or w in rules.title_complements
+                ):
+                    j += 1
+                    skipped += 1
+                    continue
+                break
+            if j >= len(f.tokens) or not f.adjacent(j, quotes=True):
+                continue
+            w = f.word(j)
+            if w.startswith("ال") and w not in rules.given_names:
+                continue
+            if w[0] in "وف" and w[1:] not in rules.given_names or w.startswith(_DEFINITE_PREFIXES):
+                continue  # وحمايتهم، للمبتعثة، بالبعثة
+            if w not in rules.given_names and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
+                                               or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
+                                               or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):
+                continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
+            toks = _name_from(f, j, occ, rules, absorb=absorb)
+            if not toks:
+                continue
+            if ent.kind == "verb" and len(toks) < 2 and f.word(toks[0]) not in rules.given_names:
+                # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
+                k = toks[0] + 1
+                w0 = f.word(toks[0])
+                speech = k < len(f.tokens) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.tokens[k - 1][1] : f.tokens[k][0]])
+                if not speech or w0 in rules.definite_nouns or len(w0) < 4:
+                    continue
+            emit(toks, strip_conj=False)
+    # apposition: "ديف ريد، مدير الشركة" — name-like words right before a comma and a title
+    for s0, e0, plen0, ent0 in triggers:
+        if ent0.kind != "title_word" or plen0:
+            continue
+        j = f.tok_index(s0)
+        if j < 1 or f.adjacent(j) or "،" not in f.norm[f.tokens[j - 1][1] : f.tokens[j][0]] and "," not in f.norm[f.tokens[j - 1][1] : f.tokens[j][0]]:
+            continue
+        toks = []
+        k = j - 1
+        while k >= 0 and len(toks) < 3:
+            w = f.word(k)
+            a, b = f.tokens[k]
+            if (1 in occ[a:b] or w in rules.stopwords or w in rules.common_words or w in rules.frequent_words
+                    or w in rules.definite_stems or w in rules.definite_nouns or w in rules.titles or len(w) < 3
+                    or (w.startswith("ال") and not _family_name(w, rules)) or w[0] in "وفبلك" and w not in rules.given_names
+                    or w.isdigit() or w.endswith(_ENCLITICS)):
+                break
+            toks.insert(0, k)
+            if not f.adjacent(k):
+                break
+            k -= 1
+        if len(toks) >= 2 or (toks and f.word(toks[0]) in rules.person_tokens):
+            emit(toks, strip_conj=False)
+    # Latin-script names (CNN, IBM, RusRating, AK&M) in Arabic text: organisations
+    for mt in _LATIN_RE.finditer(f.x):
+        g = mt.group(0)
+        if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
+                or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20]):
+            continue  # ratings (BBB, Baa3) and English sentences ("Sorry Comments are closed") are not names
+        i, j = f.tok_index(mt.start()), f.tok_index(mt.end() - 1)
+        a, b = f.tokens[i][0], f.tokens[j][1]
+        if 1 in occ[a:b]:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        nm = f.norm[mt.start() : mt.end()]
+        mm = _M(a, b, mt.start() - a, "discovered:" + nm.replace(" ", "_"), "discovered", "organization", nm)
+        mm.entry = None
+        found.append(mm)
+    # quoted names: “خالد فوزي”
+    for q in _QUOTE_RE.finditer(f.norm):
+        a, b = q.span(1)
+        i = f.tok_index(a)
+        if i < 0 or f.tokens[i][0] < a:
+            i += 1
+        if i >= len(f.tokens):
+            continue
+        toks = _name_from(f, i, occ, rules, absorb=absorb)
+        if toks and f.tokens[toks[-1]][1] == b and len(toks) >= 2 and f.word(toks[0]) in rules.given_names:
+            emit(toks, strip_conj=False)
+    kept = [o for o in out if id(o) not in absorbed]
+    # صالح alone after "صالح الحربي" in the same article is that man, not the codebook's Saleh
+    if found:
+        firsts = {}
+        for d in found:
+            firsts.setdefault(f.x[d.s + d.plen : d.e].split(" ", 1)[0], d)
+        for o in kept:
+            if o.typ == "person" and o.kind in ("name", "alias") and " " not in f.x[o.s : o.e]:
+                d = firsts.get(f.x[o.s + o.plen : o.e])
+                if d is not None and d.e <= o.s and " " in d.label_ar:
+                    o.actor_id, o.kind, o.label_ar = d.actor_id, "discovered", d.label_ar
+                    o.entry = None
+    allm = sorted(kept + found, key=lambda o: o.s)
+    return _link_short_forms(f, allm, occ, m, rules)
+
+
+def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
+    """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person."""
+    short: dict[str, tuple[int, str, str]] = {}
+    for o in out:
+        if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
+            continue
+        last = f.x[o.s : o.e].rsplit(" ", 1)
+        if len(last) < 2:
+            continue
+        w = last[1]
+        base = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
+            continue
+        if base in rules.given_names or base in rules.common_words:
+            short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
+            continue
+        for k in {w, base}:
+            short.setdefault(k, (o.e, o.actor_id, o.label_ar))
+        # a foreign first name alone (أنوش for أنوش أنصاري) links too; an Arabic first name (محمد) does not
+        first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]
+        if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
+                and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
+                and not first.startswith("ال") and first not in rules.connectors):
+            short.setdefault(first, (o.e, o.actor_id, o.label_ar))
+    if not short:
+        return out
+    added = []
+    x = f.x
+    for sf, (first_end, aid, lab) in short.items():
+        k = x.find(sf, first_end)
+        while k != -1:
+            e = k + len(sf)
+            if e == len(x) or x[e] == " ":
+                t = f.tok_index(k)
+                a = f.tokens[t][0]
+                if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
+                    occ[a:e] = b"\x01" * (e - a)
+                    mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
+                    mm.entry = None
+                    added.append(mm)
+            k = x.find(sf, e)
+    return sorted(out + added, key=lambda o: o.s) if added else out
+
+
+# --- articles ----------------------------------------------------------------------------------
+
+
+def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
+    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text)."""
+    from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
+
+    rules = load_rules()
+    words = [f.x[a:b] for a, b in f.tokens]
+    if not words:
+        return ms
+    norm_spans = [(f.nt.index_in_norm(o.s), f.nt.index_in_norm(o.e)) for o in ms]
+    rt = ["O"] * len(words)
+    occ = bytearray(len(f.x) + 1)
+    for o, (a, b) in zip(ms, norm_spans):
+        if o.kind == "discovered":
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        typ = {"nisba": "NIS", "title": "TIT"}.get(o.kind, _COARSE.get(o.typ or "", "ORG"))
+        first = True
+        for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
+            rt[k] = ("B-" if first else "I-") + typ
+            first = False
+    tags = tag_words(load_tagger(), words, rt, rules, gaps_of(f.norm, f.tokens))
+    added = []
+    for i, j, typ in spans_from_tags(tags):
+        a, b = f.tokens[i][0], f.tokens[j - 1][1]
+        if 1 in occ[a:b]:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        nm = f.x[a:b]
+        s0, e0 = f.nt.span_in_original(a, b)
+        mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
+        mm.entry = None
+        added.append(mm)
+    # the tagger's names take precedence over the rules' discovered names they overlap
+    keep = [o for o, (a, b) in zip(ms, norm_spans) if o.kind != "discovered" or 1 not in occ[a:b]]
+    return sorted(keep + added, key=lambda o: o.s)
+
+
+_COARSE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
+
+
+def _local_days(pubs: list, tzs: list) -> list:
+    """Local calendar date of each publication time (UTC → the article's zone), None when unknown."""
+    pub = pd.to_datetime(pd.Series(pubs, dtype=object), utc=True, errors="coerce")
+    tz = pd.Series(tzs, dtype=object).where(pd.Series(tzs, dtype=object).notna(), "UTC")
+    out = [None] * len(pub)
+    for zone in pd.unique(tz):
+        idx = np.flatnonzero((tz == zone).to_numpy())
+        try:
+            local = pub.iloc[idx].dt.tz_convert(zone)
+        except (KeyError, ValueError, TypeError):  # an unknown zone name: UTC rather than a guess
+            local = pub.iloc[idx]
+        for i, d in zip(idx, local.dt.date.tolist()):
+            out[i] = None if d is pd.NaT or d is None or (isinstance(d, float)) else d
+    return out
+
+
+def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None, discover: bool = True,
+                     tagger: bool = False) -> pd.DataFrame:
+    """Actor mentions in the title and text of every article.
+
+    articles   a frame with the columns of ``analysis.schema.ARTICLES`` (at least article_id and text;
+               title, published and timezone are used when present). Not modified.
+    codebook   a :class:`Codebook` (default: ``load_codebook()``).
+    discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
+    tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
+               and add its names where no other mention is (match_kind "discovered"); ~10x slower.
+    Returns the mentions table (columns of ``analysis.schema.MENTIONS``), sorted by article, field (title
+    first), start; ``article[field][start:end] == surface``.
+    """
+    cb = codebook if codebook is not None else load_codebook()
+    m = get_matcher(cb, discover=discover)
+    rules = load_rules()
+    recs: list[tuple] = []
+    has = set(articles.columns)
+    n = len(articles)
+    ids = articles["article_id"].astype("string").tolist() if "article_id" in has else [str(i) for i in range(n)]
+    texts = articles["text"].tolist() if "text" in has else [None] * n
+    titles = articles["title"].tolist() if "title" in has else [None] * n
+    pubs = articles["published"].tolist() if "published" in has else [None] * n
+    tzs = articles["timezone"].tolist() if "timezone" in has else ["UTC"] * n
+    days = _local_days(pubs, tzs) if m.offices else [None] * n
+    todo = []  # (article_id, field, text, day)
+    for aid, title, text, day in zip(ids, titles, texts, days):
+        for fld, s in (("title", title), ("text", text)):
+            if s is None or (not isinstance(s, str) and pd.isna(s)) or not s:
+                continue
+            todo.append((aid, fld, s, day))
+    for b0 in range(0, len(todo), _BATCH):
+        batch = todo[b0 : b0 + _BATCH]
+        fields, hits = _batch_fields([t[2] for t in batch], m.automaton)
+        for (aid, fld, s, day), f, h in zip(batch, fields, hits):
+            ms = _match_prepared(f, h, m, rules, day, discover=discover)
+            if tagger:
+                ms = _add_tagger_mentions(f, ms)
+            if not ms:
+                continue
+            sent_starts = [a for a, _ in split_sentences(s)]
+            for o in ms:
+                aid_m = o.actor_id
+                if aid_m.startswith("discovered:"):
+                    lab, lab_en, typ, sub = o.label_ar or aid_m[11:].replace("_", " "), None, o.typ or "person", None
+                else:
+                    if o.kind == "metonym":
+                        aid_m = m.metonym_of[aid_m]
+                    lab, lab_en, typ, sub = m.info[aid_m]
+                recs.append((aid, fld, o.s, o.e, s[o.s : o.e], aid_m, lab, lab_en, typ, sub, o.kind,
+                             max(0, bisect.bisect_right(sent_starts, o.s) - 1)))
+    out = pd.DataFrame.from_records(recs, columns=list(MENTIONS)) if recs else pd.DataFrame(columns=list(MENTIONS))
+    return conform(out, "mentions")

@@ -1,0 +1,123 @@
+"""Context-rule word lists for the actor matcher, read from ``analysis/resources/actors_rules/``.
+
+Every list is normalised the same way as the text (``analysis.normalize.normalize``, punctuation as spaces),
+so lookups are plain set membership on normalised tokens. Loaded once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.normalize import normalize
+from analysis.resources import read_word_list, resource_text
+
+_NONWORD_RE = re.compile(r"[^\w]|_")
+_SP = re.compile(r"\s+")
+#: Proclitics on a normalised token: conjunction, preposition, article (ل + ال is written لل).
+CLITIC_RE = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?")
+CONJ_RE = re.compile(r"^[وف](?=\w\w\w)")
+
+
+def norm_word(s: str) -> str:
+    """A word or phrase normalised as the matcher sees it."""
+    return _SP.sub(" ", _NONWORD_RE.sub(" ", normalize(s))).strip()
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(tok: str) -> str:
+    """A normalised token without و/ف, ب/ل/ك and ال (kept when the rest would be under 2 letters)."""
+    rest = CLITIC_RE.sub("", tok)
+    return rest if len(rest) >= 2 else tok
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in read_word_list("actors_rules", name) if norm_word(w))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The word lists (normalised) that the context rules use; see the README in actors_rules/."""
+
+    titles: frozenset[str]
+    title_complements: frozenset[str]
+    reporting_verbs: frozenset[str]
+    person_context: frozenset[str]
+    place_context: frozenset[str]
+    metonym_before: frozenset[str]
+    metonym_after: frozenset[str]
+    ambiguous: dict[str, str]
+    stopwords: frozenset[str]
+    common_words: frozenset[str]
+    connectors: frozenset[str]
+    given_names: frozenset[str]
+    gazetteer: tuple[tuple[str, str, int], ...]
+    definite_stems: frozenset[str]
+    definite_nouns: frozenset[str]
+    frequent_words: frozenset[str]
+    event_heads: frozenset[str]
+    org_heads: dict[str, str]
+    institutions: frozenset[str]
+    short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    person_tokens: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """All context lists, normalised; cached per process."""
+    met = read_word_list("actors_rules", "metonym_context.txt")
+    amb = {}
+    for ln in resource_text("actors_rules", "ambiguous_forms.tsv").splitlines()[1:]:
+        if ln.strip() and not ln.startswith("#") and "\t" in ln:
+            f, rule = ln.split("\t")[:2]
+            if f != "form":
+                amb[norm_word(f)] = rule.strip()
+    gaz = []
+    for ln in resource_text("actors_rules", "entities_anercorp.tsv").splitlines():
+        parts = ln.split("\t")
+        if len(parts) == 3 and not ln.startswith("#") and parts[0] != "entity":
+            gaz.append((parts[0], parts[1], int(parts[2])))
+    titles = _words("titles.txt")
+    given = _words("given_names.txt") | frozenset(
+        w for w in _words("given_names_anercorp.txt") if not w.startswith("ال") and w not in titles and len(w) > 2
+    )
+    given -= _words("stopwords.txt")
+    stems = frozenset(read_word_list("actors_rules", "definite_stems_saudinewsnet.txt"))
+    freq = frozenset(read_word_list("actors_rules", "frequent_words_saudinewsnet.txt"))
+    curated = _words("given_names.txt")
+    given = frozenset(w for w in given if w in curated or (w not in stems and w not in freq))
+    return Rules(
+        titles=titles | _words("person_triggers_anercorp.txt"),
+        title_complements=_words("title_complements.txt"),
+        reporting_verbs=_words("reporting_verbs.txt"),
+        person_context=_words("person_context.txt") | _words("titles.txt"),
+        place_context=_words("place_context.txt"),
+        metonym_before=frozenset(norm_word(w[7:]) for w in met if w.startswith("before:")),
+        metonym_after=frozenset(norm_word(w[6:]) for w in met if w.startswith("after:")),
+        ambiguous=amb,
+        stopwords=_words("stopwords.txt"),
+        common_words=_words("common_words_anercorp.txt"),
+        connectors=_words("name_connectors.txt"),
+        given_names=given,
+        gazetteer=tuple(gaz),
+        definite_stems=frozenset(read_word_list("actors_rules", "definite_stems_saudinewsnet.txt")),
+        definite_nouns=frozenset(read_word_list("actors_rules", "definite_nouns_saudinewsnet.txt")),
+        frequent_words=frozenset(read_word_list("actors_rules", "frequent_words_saudinewsnet.txt")) - given,
+        event_heads=_words("event_heads.txt"),
+        org_heads={norm_word(h): t.strip() for h, t in (ln.split("\t")[:2] for ln in read_word_list("actors_rules", "org_heads.tsv")
+                                                         if "\t" in ln and not ln.startswith("head\t"))},
+        institutions=_words("institutions.txt"),
+        short_names=_short_names(),
+        person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq),
+    )
+
+
+def _short_names() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    out: dict[str, list] = {}
+    for ln in read_word_list("actors_rules", "short_names.tsv"):
+        parts = ln.split("\t")
+        if len(parts) < 3 or parts[0] == "form":
+            continue
+        ctx = frozenset() if parts[1].strip() == "*" else frozenset(x.strip() for x in parts[1].split("|"))
+        out.setdefault(norm_word(parts[0]), []).append((ctx, parts[2].strip()))
+    return {k: tuple(v) for k, v in out.items()}

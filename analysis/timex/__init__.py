@@ -1,0 +1,341 @@
+"""Arabic time expressions: find them, normalise them to TIMEX3, resolve them against the publication date.
+
+>>> from datetime import date
+>>> [(t.surface, t.value) for t in tag_timex("زار الوفد القاهرة أمس الخميس", anchor=date(2015, 8, 7))]
+[('أمس الخميس', '2015-08-06')]
+>>> [(t.surface, t.value, t.mod) for t in tag_timex("ونهاية الشهر الماضي", anchor=date(2016, 11, 30))]
+[('ونهاية الشهر الماضي', '2016-10', 'END')]
+>>> [(t.surface, t.value, t.anchored) for t in tag_timex("أغسطس من العام الماضي", anchor=None)]
+[('أغسطس من العام الماضي', None, True)]
+
+How it works: the text is normalised for matching (:func:`analysis.normalize.normalize_for_matching`), one
+compiled grammar built from the word lists in ``analysis/resources/time/`` finds the expressions
+(:mod:`analysis.timex.grammar`), and :mod:`analysis.timex.resolve` computes value, granularity, mod and the
+covered interval. Spans are mapped back to the original text and widened to whole tokens (the span rule).
+
+Values (TIMEX3 at the expression's grain, following shared/eval/GUIDELINES.md and CONVENTIONS.md):
+
+* dates: ``2015-08-06`` (day), ``2015-W32`` (week), ``2015-07`` (month), ``2015`` (year), ``198`` (decade),
+  ``20`` (century); a part of a period keeps the period's value and says which part in ``mod``
+  (نهاية الشهر الماضي → ``2016-10`` END; الربع الأخير من العام → ``2015`` END, interval = the quarter);
+* ranges of days or years: an ISO 8601 interval ``2013-07-13/2013-07-15`` (inclusive ends), one expression;
+* times: ``2015-08-06TMO`` (part of day), ``2015-08-06T10:00`` (clock);
+* Hijri: a day is converted to its Gregorian day; a month or a year, which straddle Gregorian ones, is
+  written ``H:1436-10`` / ``H:1436`` with the exact Gregorian interval (Umm al-Qura, via hijridate);
+* durations ``P3D``, ``P5Y``, ``PT2H``, ``PXD`` (a vague amount); sets ``P1Y``, ``P1W``;
+* vague references ``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF`` (no interval).
+
+Resolution rules worth knowing: a bare weekday is the most recent one, publication day included (قالت
+الوزارة الخميس); الماضي/المقبل after a weekday or month mean strictly before/after; a month without a year
+is in the publication year unless nine or more months away (a December named in February is last year's);
+قبل/منذ + an amount count back from publication at the unit's grain (weeks at day grain); خلال/في غضون +
+an amount is a duration.
+
+Public API: :class:`Timex`, :func:`tag_timex`, :func:`extract_timex`, :func:`anchor_dates`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.normalize import (
+    DIACRITICS,
+    TATWEEL,
+    NormalizedText,
+    dediacritize,
+    expand_to_tokens,
+    normalize_alef,
+    normalize_alef_maqsura,
+    normalize_digits,
+    normalize_teh_marbuta,
+    sentence_index_of,
+    split_sentences,
+)
+from analysis.schema import conform, empty
+from analysis.timex.grammar import CONSTRUCTS, master_pattern
+from analysis.timex.lexicon import lexicon
+from analysis.timex.resolve import resolve
+
+__all__ = ["Timex", "anchor_dates", "extract_timex", "tag_timex"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One time expression. ``text[start:end] == surface``; ``date_end`` is exclusive; ``value`` is None when
+    the expression needs the publication date and none was given."""
+
+    start: int
+    end: int
+    surface: str
+    timex_type: str  # date | time | duration | set
+    value: str | None
+    granularity: str
+    mod: str | None
+    anchored: bool
+    date_start: date | None
+    date_end: date | None
+
+
+_PUBLICATION_NOUNS = {"صحيفه", "جريده", "عين", "موقع", "قناه", "عالم", "مجله", "برنامج", "صباح"}
+_YEAR_OK_NEXT = {"و", "في", "حتي", "الي", "م", "ميلادي", "ميلاديه", "عندما", "حين", "حيث", "بعد", "قبل", "من", "ثم", "اي"}
+_YEAR_BAD_PREV = {"رقم", "المرسوم", "القرار", "قرار", "الماده", "ماده", "بند", "صفحه", "نحو", "حوالي", "قرابه", "زهاء", "من", "الي",
+                  "بين", "اكثر", "اقل", "عدد", "بلغ", "بلغت", "سجل", "سجلت", "يبلغ", "الرقم", "كود", "طراز", "موديل"}
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _bare_year_ok(norm: str, s: int, e: int) -> bool:
+    """A bare four-digit number counts as a year when it is not a count of something or a code."""
+    y = int(norm[s:e])
+    if not 1800 <= y <= 2099:
+        return False
+    before = _WORD.findall(norm[max(0, s - 25) : s])
+    prev = before[-1] if before else ""
+    if prev in _YEAR_BAD_PREV or prev.isdigit():
+        return False
+    nxt_m = re.match(r"\s*([^\W\d_]+|\S)?", norm[e : e + 30])
+    nxt = nxt_m.group(1) if nxt_m and nxt_m.group(1) else ""
+    if not nxt or not nxt[0].isalpha():
+        return not nxt.startswith("%")
+    if (prev.startswith("ال") and len(prev) > 3) or nxt.startswith("ال"):  # الانتفاضة 1987، مونديال 2018 المنتخب
+        return True
+    if prev in ("عام", "العام", "لعام", "سنه", "السنه", "منذ", "في", "خلال", "حتي", "بحلول", "قبل", "بعد", "مطلع", "نهايه", "اواخر", "اوائل"):
+        return True
+    return nxt in _YEAR_OK_NEXT or nxt.startswith("و")
+
+
+_DAY_ADJECTIVES = {"التالي", "السابق", "الاخير", "المحدد", "نفسه", "ذاته", "الموعود", "المشهود", "الاول", "الثاني",
+                   "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخر"}
+
+
+def _names_a_day(w: str) -> bool:
+    """اليوم followed by an adjective names some other day (اليوم الوطني، اليوم الثاني), not today."""
+    return w in _DAY_ADJECTIVES or (w.startswith("ال") and w.endswith(("ي", "يه")))
+
+
+#: prepositions left out of the surface: CONVENTIONS keep only قبل، منذ، خلال، في غضون، بحلول، حوالي (and بعد,
+#: the mirror of قبل); the value and mod still use them
+_LEAD_PREP = re.compile(r"[وف]?(?:حتي|لمده|مده|طوال|طيله|علي\s+(?:مدي|مدار))\s+")
+
+
+_BARE_NUMBER_END = re.compile(r"(\d{4})\s*$")
+#: names that contain a date (قوى 14 آذار، ثورة 25 يناير، شارع 26 يوليو، حي واحد حزيران): not a time expression
+_DATE_IN_NAME_BEFORE = {"قوي", "تيار", "تحالف", "حركه", "فريق", "ثوره", "ميدان", "شارع", "جسر", "حي", "ساحه", "مدرسه",
+                        "ملعب", "جامعه", "مستشفي", "مجموعه", "جماعه", "ائتلاف", "انتفاضه"}
+_QUOTES = "\"'«»“”„"
+
+
+def _keep(construct: str, norm: str, s: int, e: int) -> bool:
+    body = norm[s:e].strip()
+    if construct == "year" and not re.search(r"عام|سنه|[^\W\d_]*(?:ه|م|ميلادي|هجري)\b|\d{4}\D+\d{4}", body):
+        bare = _BARE_NUMBER_END.search(norm, s, e)
+        return bool(bare) and _bare_year_ok(norm, bare.start(1), bare.end(1))
+    if construct in ("relu", "year") and re.match(r"[وفبلك]?(?:ال)?عام", body):
+        prev = _WORD.findall(norm[max(0, s - 20) : s])
+        if prev and prev[-1] in lexicon().general_heads:
+            return False  # الأمين العام السابق: "general", not "year"
+    if construct == "vague" and body.endswith("قريبا") and re.match(r"\s*من\b", norm[e : e + 5]):
+        return False  # قريبا من: "near", not "soon"
+    if construct in ("cal", "calrange", "monrange"):
+        prev = _WORD.findall(norm[max(0, s - 20) : s])
+        if prev and prev[-1] in _DATE_IN_NAME_BEFORE:
+            return False
+    if construct == "qty" and re.fullmatch(r"[وفبلك]?(?:عامين|عامان)", body):
+        prev = _WORD.findall(norm[max(0, s - 20) : s])
+        if prev and len(prev[-1]) > 3 and prev[-1][-2:] in ("ين", "ون"):
+            return False  # مديرين عامين: "general managers", not two years
+    if construct == "deic" and re.search(r"بكر[اه]$", body) and re.match(r"\s*اب[يو]", norm[e : e + 6]):
+        return False  # عن بكرة أبيهم: "all of them", not tomorrow
+    if construct == "deic" and body in ("امس", "بامس") and norm[e : e + 8].strip().startswith("الحاجه"):
+        return False  # بأمس الحاجة: "in dire need"
+    if construct == "deic" and body.endswith("اليوم") and body != "اليوم":
+        nxt = _WORD.findall(norm[e : e + 20])
+        if nxt and _names_a_day(nxt[0]):  # صباح اليوم التالي: the next day's morning, not today's
+            return False
+    if construct == "deic" and body in ("اليوم", "الغد", "غد"):
+        if body != "اليوم":
+            return False
+        before, after = norm[max(0, s - 2) : s].strip(), norm[e : e + 2].strip()
+        if before[-1:] and before[-1:] in _QUOTES and after[:1] and after[:1] in _QUOTES:
+            return False  # لـ"اليوم": the newspaper
+        prev = _WORD.findall(norm[max(0, s - 20) : s])
+        if prev and prev[-1] in _PUBLICATION_NOUNS:
+            return False
+        nxt = _WORD.findall(norm[e : e + 20])
+        if nxt and _names_a_day(nxt[0]):  # اليوم العالمي، اليوم الأول، اليوم التالي: not today
+            return False
+    return True
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "،,"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "،,"):
+        b -= 1
+    seg = text[a:b]
+    if seg.startswith("(") and ")" not in seg:
+        a += 1
+    if seg.endswith(")") and "(" not in seg:
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _mark_ranges() -> list[tuple[int, int]]:
+    """Code point ranges of the characters that normalisation deletes (DIACRITICS + TATWEEL)."""
+    chars, out, i = DIACRITICS + TATWEEL, [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out.append((ord(chars[i]), ord(chars[i + 2])))
+            i += 3
+        else:
+            out.append((ord(chars[i]), ord(chars[i])))
+            i += 1
+    return out
+
+
+_MARK_RANGES = _mark_ranges()
+_INDIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def _normalized(text: str) -> NormalizedText:
+    """``normalize_for_matching(text)`` (default profile), composed from the single-purpose normalisers:
+    regex and ``str.replace`` passes are about twice as fast as one ``str.translate`` with a dict on long
+    texts. ``tests/test_timex.py`` checks that both give the same ``NormalizedText``."""
+    t = normalize_teh_marbuta(normalize_alef_maqsura(normalize_alef(dediacritize(text))))
+    if _INDIC_DIGITS.search(t):
+        t = normalize_digits(t)
+    if len(t) == len(text):
+        return NormalizedText(text, t, None)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    marks = np.zeros(len(cps), dtype=bool)
+    for lo, hi in _MARK_RANGES:
+        marks |= (cps >= lo) & (cps <= hi)
+    return NormalizedText(text, t, np.flatnonzero(~marks))
+
+
+@lru_cache(maxsize=4096)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`analysis.normalize.split_sentences` of ``text``, cached: the timex and the events stage split
+    the same texts of a chunk one after the other."""
+    return tuple(split_sentences(text))
+
+
+def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
+    """All time expressions in ``text``, in text order, resolved against ``anchor`` (the local calendar date
+    of publication; None: anchored expressions come back with ``value=None`` and no interval).
+
+    The text is not modified; offsets point into it as given.
+    """
+    if not text:
+        return []
+    nt = _normalized(text)
+    norm = nt.norm
+    not_time = lexicon().not_time
+    bad_months = lexicon().not_month_spellings
+    bad_norms = lexicon().not_month_norms
+    out: list[Timex] = []
+    for m in master_pattern().finditer(norm):
+        construct = m.lastgroup if m.lastgroup in CONSTRUCTS else next(c for c in CONSTRUCTS if m.group(c) is not None)
+        cs, ce = m.span(construct)
+        if not _keep(construct, norm, cs, ce):
+            continue
+        res = resolve(construct, norm[cs:ce], anchor)
+        if res is None:
+            continue
+        ms = m.start()
+        lead = _LEAD_PREP.match(norm, ms, m.end())
+        if lead and lead.end() < m.end():  # a preposition that is not part of the expression (CONVENTIONS)
+            ms = lead.end()
+        a, b = nt.span_in_original(ms, m.end())
+        a, b = _trim(text, a, b)
+        if (a > 0 and _is_word(text[a - 1])) or (b < len(text) and (
+                _is_word(text[b]) or (text[b] in ".,\u066b\u066c" and b + 1 < len(text) and text[b + 1].isdigit()))):
+            a, b = expand_to_tokens(text, a, b)  # only when the span does not already sit on token edges
+        if b <= a:
+            continue
+        surface = text[a:b]
+        core = norm[m.start() : m.end()].strip()
+        if core in not_time or core[1:] in not_time:
+            continue
+        if construct in ("cal", "calrange", "nth") and any(b in core for b in bad_norms) and any(
+            re.sub("^[وفبلك]", "", w) in bad_months for w in _WORD.findall(surface)
+        ):
+            continue
+        out.append(Timex(a, b, surface, res.timex_type, res.value, res.granularity, res.mod, res.anchored,
+                         res.date_start, res.date_end))
+    return out
+
+
+def anchor_dates(articles: pd.DataFrame) -> list[date | None]:
+    """The local calendar date of publication of every article: ``published`` (UTC) in its ``timezone``
+    (UTC when the zone is missing or unknown); None where ``published`` is NaT."""
+    n = len(articles)
+    if "published" not in articles or n == 0:
+        return [None] * n
+    pub = pd.to_datetime(articles["published"], utc=True).reset_index(drop=True)
+    zones = (articles["timezone"].astype("string").fillna("UTC") if "timezone" in articles
+             else pd.Series(["UTC"] * n, dtype="string")).reset_index(drop=True)
+    out: list[date | None] = [None] * n
+    for zone, idx in zones.groupby(zones, sort=False).groups.items():
+        local = pub.loc[idx]
+        try:
+            local = local.dt.tz_convert(str(zone))
+        except (KeyError, ValueError, IndexError, TypeError):  # an unknown or empty zone name: the UTC date
+            pass
+        for i, d in zip(idx, local.dt.date):
+            out[i] = None if pd.isna(d) else d
+    return out
+
+
+def extract_timex(articles: pd.DataFrame) -> pd.DataFrame:
+    """The timex table for a frame of articles (columns of :data:`analysis.schema.ARTICLES`).
+
+    Tags ``title`` (when not NA) and ``text``. Returns exactly the columns of :data:`analysis.schema.TIMEX`:
+    article_id, field, start, end, surface, timex_type, value, granularity, mod, anchored, date_start,
+    date_end (end exclusive), sentence_index. The input is not modified.
+    """
+    rows: dict[str, list] = {c: [] for c in ("article_id", "field", "start", "end", "surface", "timex_type", "value",
+                                            "granularity", "mod", "anchored", "date_start", "date_end", "sentence_index")}
+    if articles is None or len(articles) == 0:
+        return empty("timex")
+    anchors = anchor_dates(articles)
+    ids = articles["article_id"].astype(str).tolist()
+    titles = articles["title"].tolist() if "title" in articles else [None] * len(articles)
+    texts = articles["text"].tolist()
+    for aid, anchor, title, body in zip(ids, anchors, titles, texts):
+        for field, txt in (("title", title), ("text", body)):
+            if txt is None or (not isinstance(txt, str)) or not txt:
+                continue
+            tags = tag_timex(txt, anchor=anchor)
+            if not tags:
+                continue
+            starts = [s for s, _ in sentence_spans(txt)]
+            for t in tags:
+                rows["article_id"].append(aid)
+                rows["field"].append(field)
+                rows["start"].append(t.start)
+                rows["end"].append(t.end)
+                rows["surface"].append(t.surface)
+                rows["timex_type"].append(t.timex_type)
+                rows["value"].append(t.value)
+                rows["granularity"].append(t.granularity)
+                rows["mod"].append(t.mod)
+                rows["anchored"].append(t.anchored)
+                rows["date_start"].append(pd.Timestamp(t.date_start) if t.date_start else pd.NaT)
+                rows["date_end"].append(pd.Timestamp(t.date_end) if t.date_end else pd.NaT)
+                rows["sentence_index"].append(sentence_index_of(starts, t.start) if starts else 0)
+    if not rows["article_id"]:
+        return empty("timex")
+    return conform(pd.DataFrame(rows), "timex")

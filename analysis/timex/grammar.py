@@ -1,0 +1,220 @@
+"""The grammar of Arabic time expressions: one compiled regex over normalised text, built from the word lists.
+
+Each alternative of the master pattern is a named *construct* (``cal``, ``relu``, ``qty``, ...); the
+resolver (:mod:`analysis.timex.resolve`) turns a match of a construct into a TIMEX3 value. The pattern runs
+over the normalised text (see :mod:`analysis.timex.lexicon`); clitics glued to the first word (و ف ب ل ك)
+are allowed and the span is later widened to whole tokens in the original text.
+
+Constructs are tried in order at each position (Python's alternation is ordered), so composite forms come
+first: "الخميس 15 أغسطس" is one date, not a weekday followed by a date.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.timex.lexicon import Lexicon, lexicon
+
+#: the article, or the bare ل after a glued ل (للعام = ل + لعام)
+AL = r"(?:ال|(?<=ل)ل)"
+S = r"\s+"
+END = r"(?!\w)"
+
+
+def _trie(words: list[str]) -> str:
+    """A compact alternation for ``words`` (a regex trie), so that the engine never rescans shared prefixes."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        leaf = False
+        for ch in sorted(node):
+            if ch == "":
+                leaf = True
+                continue
+            esc = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(esc + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if leaf:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _w(lex: Lexicon, *roles: str, exclude: tuple[str, ...] = ()) -> str:
+    words = [w for w in lex.words(*roles) if w not in exclude]
+    return _trie(words) + END
+
+
+@lru_cache(maxsize=1)
+def master_pattern() -> re.Pattern:
+    """The compiled master regex (cached per process)."""
+    lex = lexicon()
+    MON1 = _w(lex, "month_g", "month_h")
+    MON_TAIL = rf"(?:\s*[(/-]?\s*{MON1}(?:\s*\))?)?(?:{S}(?:المبارك|الكريم|المعظم){END})?"
+    MON = rf"(?:شهر{S})?{MON1}{MON_TAIL}"
+    # month names that are also ordinary words or names (إب the city, صفر zero, رمضان a first name, ...) count
+    # only with a day, شهر, a year, a direction, a modifier or preposition, or a second month name
+    amb = {"اب", "صفر", "ماي", "جوان", "رجب", "شعبان", "رمضان", "محرم"}
+    months_all = lex.words("month_g", "month_h")
+    SAFE = _trie([w for w in months_all if w not in amb]) + END
+    AMB = _trie(sorted(amb & set(months_all))) + END
+    REL0 = _w(lex, "rel")
+    CTX = rf"(?=\s*[(/]|{S}(?:\d|{MON1}|(?:المبارك|الكريم|المعظم|{REL0}){END}|(?:من{S})?(?:ال|[لب])?(?:عام|سنه){END}))"
+    MON_CTX = rf"(?:شهر{S}{MON1}|{SAFE}|{AMB}{CTX}){MON_TAIL}"
+    CARD = _w(lex, "cardinal")
+    ORD = _w(lex, "ordinal")
+    ORDL = _w(lex, "ordinal", "last")
+    MONNUM = rf"(?:{AL}?شهر{S}(?:\d{{1,2}}(?!\d)|{CARD})|{AL}شهر{S}{ORD})"
+    ERA = _w(lex, "era")
+    YEARNUM = rf"\(?\s*\d{{4}}(?!\d)(?:\s*\))?(?:\s*{ERA})?"
+    YEARPH = rf"(?:(?:من|في){S})?(?:[لب]?(?:ال)?(?:عام|سنه)\s*)?{YEARNUM}"
+    REL = _w(lex, "rel")
+    RELYEAR = rf"(?:من{S})?{AL}?(?:عام|سنه){S}{REL}"
+    YEARTAIL = rf"(?:\s*[،,/]?\s*{YEARPH}|{S}{RELYEAR}|{S}{REL})?"
+    DAYN = rf"(?:\d{{1,2}}(?!\d)|{ORD})"
+    DAYRANGE = rf"{DAYN}(?:\s*(?:[-–—]|الي|حتي|وحتي|و)\s*{DAYN})?"
+    PRE = rf"(?:{_w(lex, 'prep', 'mod', 'cmp')}{S}){{0,3}}"
+    MODPRE = rf"(?:{_w(lex, 'prep', 'cmp')}{S}){{0,2}}{_w(lex, 'mod')}{S}"
+    WD = _w(lex, "weekday")
+    WDB = _w(lex, "weekday_bare")
+    THIS = _w(lex, "this")
+    UNIT_SG_DEF = r"(?:اسبوع|شهر|عام|سنه|عقد|قرن)" + END
+    UNITS = [w for w in lex.words("unit")]
+    UNIT = _trie(UNITS) + END
+    roles = lex.roles_of
+    UNIT_DU = _trie([w for w in UNITS if any(r == "unit" and v[1] == 2 for r, v in roles[w])]) + END
+    UNIT_SG = _trie([w for w in UNITS if any(r == "unit" and v[1] == 1 for r, v in roles[w]) and w not in ("ثانيه", "لحظه", "ربع")]) + END
+    UNIT_PL = _trie([w for w in UNITS if any(r == "unit" and v[1] == 0 for r, v in roles[w])]) + END
+    QTY = rf"(?:\d+(?:[.,]\d+)?|{CARD}(?:{S}و\s*{CARD})?|{_w(lex, 'few')})"
+    TOD = _w(lex, "tod")
+    TODADV = _w(lex, "todadv")
+    DEIC = _w(lex, "deictic")
+    CLOCK = (
+        rf"(?:(?:عند|حوالي|بحدود|قرابه|نحو){S})?"
+        rf"(?:{AL}?ساعه{S}(?:(?:ال\s*)?\d{{1,2}}(?:[:.,]\d{{2}})?(?!\d)|{ORD}|{CARD})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|{ORD}(?=\s+(?:{TODADV}|و\s*(?:ربعا?|نصف|ثلث|النصف|الربع|\d|{CARD}{S}دقيقه)|الا{S})))"
+        rf"(?:\s*(?:و\s*|الا{S})(?:\d{{1,2}}{S}دقيقه|{CARD}(?:{S}و\s*{CARD})?(?:{S}دقيقه)?|ربعا?|نصف|ثلث|النصف|الربع){END})?"
+        rf"(?:{S}(?:{TODADV}|هذا{S}الصباح|هذه{S}الليله|بتوقيت{S}\w+(?:{S}المكرمه)?|ت{S}?م{END}))?"
+    )
+    PREP = _w(lex, "prep")
+    CMP = _w(lex, "cmp")
+
+    constructs = {
+        # n-th weekday / week / day / quarter of a month or year: اخر اثنين من شهر اذار، الربع الأخير من العام الجاري
+        "nth": (
+            rf"(?:{ORDL}{S}(?:يوم{S})?(?:{WD}|{WDB})|(?:يوم{S})?{WD}{S}{ORDL}"
+            rf"|{AL}?(?:يوم|اسبوع|ربع|نصف){S}{ORDL}|{ORDL}{S}(?:يوم|اسبوع|ربع|نصف){END})"
+            rf"\s*(?:من{S}|في{S}|ب)"
+            rf"(?:{MON}|{MONNUM}|{AL}(?:شهر|عام|سنه){S}{REL}|{THIS}{S}{AL}(?:شهر|عام|سنه){END}|{AL}?(?:عام|سنه)\s*{YEARNUM})"
+            rf"{YEARTAIL}"
+        ),
+        # month name first, then a day range: تموز 13 الى 15
+        "monrange": rf"{MON}{S}\d{{1,2}}\s*(?:-|الي)\s*\d{{1,2}}(?!\d)(?:\s*[،,]?\s*{YEARPH})?",
+        # a range of two days with their months: من 13 تموز الى 15 تموز
+        "calrange": rf"(?:من{S})?{DAYN}{S}{MON}\s*(?:-|الي|حتي|وحتي){S}{DAYN}{S}{MON}{YEARTAIL}",
+        # a month name followed by the numeric date in brackets: شباط ( 28 / 2 / 1945 )
+        "monparen": rf"{MON}\s*/?\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*(?:\d{{4}}|\d{{2}})\s*\)",
+        # calendar dates with a month name: 5 أغسطس 2015، الخامس من أغسطس، أواخر آذار 2013، أغسطس من العام الماضي
+        "cal": (
+            rf"(?:{PRE}(?:(?:يوم{S})?{WD}\s*[،,]?\s*(?:(?:الموافق|في){S})?)?"
+            rf"(?:(?:يوم{S})?{DAYRANGE}\s*(?:من{S}|/\s*)?{MON}|{MON_CTX})"
+            rf"|(?:{_w(lex, 'prep', 'mod', 'cmp')}{S}){{1,3}}{MON}|(?<=في )(?:شهر{S})?{MON1}{MON_TAIL}){YEARTAIL}"
+        ),
+        # month given as a number, after a day or a modifier: الاول من شهر 3، بداية شهر 3
+        "calnum": rf"(?:{PRE}{DAYRANGE}{S}(?:من{S})?|{MODPRE}){MONNUM}{YEARTAIL}",
+        # numeric dates: 5/8/2015، 2015-08-05، ( 15 / 1 / 1959 )، 2/2013
+        "num": (
+            rf"(?:(?:يوم{S})?{WD}\s*[،,]?\s*(?:الموافق{S})?)?"
+            rf"(?:بتاريخ\s*:?\s*)?\(?\s*(?:\d{{1,2}}\s*(?P<sep>[/.-])\s*\d{{1,2}}(?:\s*(?P=sep)\s*\d{{1,2}})?\s*(?P=sep)\s*"
+            rf"(?:\d{{4}}|\d{{2}}|\(\s*\d{{4}}\s*\))(?![\d.,])"
+            rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}\s*/\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?![\d.,])|\d{{1,2}}\s*/\s*\d{{4}}(?![\d/]))"
+            rf"(?:\s*\))?(?:\s*{ERA})?"
+        ),
+        "hol": rf"{_w(lex, 'holiday')}(?:\s+(?:[لب]?(?:ال)?(?:عام|سنه)\s*)?\d{{4}}(?!\d)|{S}{REL})?",
+        # a quarter named without its year: الربع الثاني (of the publication year, or the last one that began)
+        "quarter": rf"{PRE}{AL}ربع{S}{ORDL}",
+        # a unit with a direction: الشهر الماضي، نهاية العام، هذا الأسبوع، احد الاسبوع الماضي
+        "relu": (
+            rf"(?:{MODPRE}{AL}{UNIT_SG_DEF}(?:{S}{REL})?"
+            rf"|{PRE}(?:(?:{WD}|{WDB}){S}(?:من{S})?)?(?:{AL}{UNIT_SG_DEF}{S}{REL}|{THIS}{S}{AL}{UNIT_SG_DEF}(?:{S}{REL})?))"
+        ),
+        # plural units with a direction: الأيام الخمسة الماضية، السنوات الأخيرة، خلال الساعات القادمة
+        "plu": rf"{PRE}{AL}{UNIT_PL}{S}(?:{AL}\s*\d{{1,3}}{S}|{AL}{CARD}{S}|القليله{S})?(?:{REL}|الاخيره{END}|الاخيرين{END})",
+        # years: عام 2014، العام 2002م، 1436هـ، أوائل سنة 2019، 1936 - 1939
+        "year": (
+            rf"{PRE}(?:(?:{AL}|[لب]ال|[لب])?(?:عام|سنه)\s*\(?\s*\d{{4}}(?!\d)(?:\s*\))?(?:\s*/\s*\d{{4}})?(?:\s*{ERA})?"
+            rf"|\(?\s*\d{{4}}(?:\s*\))?\s*{ERA}|\d{{4}}\s*-\s*\d{{4}}(?![\d.,])"
+            rf"|(?<![\d.,/:])(?:1[3-9]\d\d|20\d\d)(?![\d,/:%]|\.\d))"
+        ),
+        # days counted from publication: أمس، أول أمس، صباح اليوم، أمس الخميس، اليوم الذي بعد الغد
+        "deic": (
+            rf"(?:{TOD}{S})?(?:(?:يوم|اليوم){S}(?:الذي{S}|الي{S}|ال(?=قبل))?)?{DEIC}"
+            rf"(?:{S}{WD})?(?:{S}{TODADV})?(?:{S}{CLOCK})?"
+        ),
+        # weekdays: الخميس، الخميس الماضي، يوم الجمعة، الاحد من الاسبوع الماضي، السبت السادس عشر
+        "wd": (
+            rf"(?:(?:{TOD}{S})?(?:(?:يوم|اليوم){S})?(?:{THIS}{S})?{WD}"
+            rf"(?:{S}{ORD}(?:{S}(?:من|في){S}(?:{THIS}{S})?{AL}?شهر(?:{S}{REL})?)?"
+            rf"|{S}(?:من{S})?(?:{THIS}{S})?{AL}?اسبوع(?:{S}{REL})?|{S}{REL})?"
+            rf"|{WDB}{S}{AL}?اسبوع{S}{REL})"
+            rf"(?:{S}{TODADV})?(?:{S}{CLOCK})?"
+        ),
+        "clock": CLOCK,
+        # quantities of a unit: قبل يومين، قبل أقل من شهرين، خلال 5 سنوات، يوما واحدا، 26 عاما
+        "qty": (
+            rf"(?:(?:{PREP}{S})?(?:{CMP}{S})?(?:{QTY}{S}{UNIT}(?!\s*\(?\s*\d{{4}})|{UNIT_DU}|{UNIT_SG}{S}واحد[اه]?{END})"
+            rf"|(?:قبل|منذ|خلال|في{S}غضون|لمده|بعد){S}(?:{CMP}{S})?(?:يوم|اسبوع|شهر|عام|سنه|ساعه){END}"
+            # منذ سنوات (طويلة)، قبل أشهر: vague past; لسنوات، لساعات: a vague duration
+            rf"|(?:قبل|منذ){S}{UNIT_PL}(?:{S}(?:طويله|قليله|عديده|عده){END})?|(?<=ل){UNIT_PL}(?:{S}(?:طويله|عديده){END})?)"
+        ),
+        # decades: الثمانينات (من القرن الماضي)
+        "decade": rf"{PRE}{_w(lex, 'decade')}(?:{S}من{S}القرن{S}(?:الماضي|العشرين|المنصرم){END})?",
+        "vague": _w(lex, "vague"),
+        "set": rf"(?:{_w(lex, 'set')}|كل{S}(?:{QTY}{S}{UNIT}|{UNIT_DU}))",
+    }
+    body = "|".join(f"(?P<{name}>{pat})" for name, pat in constructs.items())
+    return re.compile(rf"(?<!\w)(?={_gate(lex)})(?:[وف]?[بلك]?)(?:{body})")
+
+
+def _gate_words(lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(single first words, two-word starts) of every construct; see :func:`_gate`."""
+    generic = {"في", "من", "علي", "ما", "احد", "هذا", "هذه"}
+    never_first = {"era", "rel", "todadv", "weekday_bare"}
+    single: set[str] = set()
+    pairs: set[str] = set()
+    for k, roles in lex.roles_of.items():
+        if all(r in never_first for r, _ in roles):
+            continue
+        words = k.split()
+        if words[0] in generic:
+            if len(words) > 1:
+                pairs.add(words[0] + " " + words[1])
+        else:
+            single.add(words[0])
+    single |= {"ال" + w for w in lex.words("unit")}
+    single |= {"يوم", "اليوم", "شهر", "الشهر", "عام", "العام", "سنه", "السنه", "بتاريخ", "تاريخ", "كل", "ساعه", "الساعه",
+               "النصف", "الربع", "الاسبوع"}
+    single |= {"ل" + w[2:] for w in single if w.startswith("ال")}
+    return single, pairs
+
+
+def _gate(lex: Lexicon) -> str:
+    """A cheap lookahead that every match starts with: the first word of some construct (clitics allowed),
+    a digit or a parenthesis before a digit. Word starts that fail it are skipped without trying the
+    constructs. Very common words (في، من، على، ما، هذا) pass only with the word that follows them in a phrase.
+    (A stricter gate that also checks the next word gives the same matches but costs more than it saves.)"""
+    single, pairs = _gate_words(lex)
+    alts = _trie(sorted(single | pairs, key=len, reverse=True))
+    bare_wd = _trie(lex.words("weekday_bare"))
+    return (rf"[وف]?[بلك]?(?:{alts}{END}|\d|(?:من|في){S}\d|هذ[اه]{S}ال|عند{S}ال|{bare_wd}{S}{AL}?اسبوع)|\(\s*\d")
+
+
+CONSTRUCTS = ("nth", "monrange", "calrange", "monparen", "cal", "calnum", "num", "hol", "quarter", "relu", "plu", "year", "deic", "wd", "clock", "qty", "decade", "vague", "set")

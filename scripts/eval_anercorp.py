@@ -1,0 +1,98 @@
+"""ANERcorp test-split PERS/LOC/ORG scores of ``analysis.actors.extract_mentions``, without running ``extract``.
+
+usage: .venv/bin/python scripts/eval_anercorp.py [--no-discover] [--errors N]
+
+Same protocol as ../shared/eval/score_anercorp.py (which runs ``python -m analysis extract``): sentences
+grouped 20 to an article, tokens joined by spaces; nisba and title mentions left out; a prediction covers
+the tokens it overlaps and matches an entity when it covers exactly its tokens with the same type
+(person → PERS; country, location → LOC; organization, media, group → ORG). The test split is read for
+evaluation only; nothing is learnt from it.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+TYPE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-discover", action="store_true")
+    ap.add_argument("--tagger", action="store_true", help="also run the optional statistical tagger")
+    ap.add_argument("--errors", type=int, default=0, help="print this many false positives and negatives per type")
+    args = ap.parse_args()
+    sys.path.insert(0, str(EVAL))
+    from score_anercorp import TEST, read_sentences  # the scorer's own reader
+
+    from analysis.actors import extract_mentions, load_codebook
+
+    sents = read_sentences(TEST)
+    docs, gold = [], {}
+    for d in range(0, len(sents), 20):
+        aid = f"aner{d // 20:03d}"
+        text, toks, ents = "", [], []
+        for sent in sents[d : d + 20]:
+            cur = None
+            for tok, lab in sent:
+                start = len(text)
+                text += tok
+                toks.append((start, len(text)))
+                text += " "
+                ti = len(toks) - 1
+                if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[0] != lab[2:])):
+                    cur = [lab[2:], [ti]]
+                    ents.append(cur)
+                elif lab.startswith("I-") and cur is not None:
+                    cur[1].append(ti)
+                else:
+                    cur = None
+            text = text.rstrip(" ") + "\n"
+        docs.append({"article_id": aid, "text": text})
+        gold[aid] = (toks, text, [(t, frozenset(ix)) for t, ix in ents if t in ("PERS", "LOC", "ORG")])
+    cb = load_codebook()
+    t0 = time.perf_counter()
+    m = extract_mentions(pd.DataFrame(docs), codebook=cb, discover=not args.no_discover, tagger=args.tagger)
+    dt = time.perf_counter() - t0
+    m = m[~m["match_kind"].isin(["nisba", "title"])]
+    c, fps, fns = Counter(), [], []
+    for aid, (toks, text, ents) in gold.items():
+        for t, _ in ents:
+            c[("gold", t)] += 1
+        gset = set(ents)
+        for row in m[m["article_id"] == aid].itertuples():
+            typ = TYPE.get(row.actor_type)
+            cover = frozenset(i for i, (a, b) in enumerate(toks) if a < row.end and row.start < b)
+            c[("pred", typ)] += 1
+            if (typ, cover) in gset:
+                c[("tp", typ)] += 1
+                gset.discard((typ, cover))
+            else:
+                fps.append((typ, row.surface, row.match_kind, row.actor_id))
+        for t, ix in gset:
+            fns.append((t, " ".join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))))
+    tot = Counter()
+    for t in ("PERS", "LOC", "ORG"):
+        tp, pr, go = c[("tp", t)], c[("pred", t)], c[("gold", t)]
+        p, r = tp / pr if pr else 0, tp / go if go else 0
+        print(f"{t} P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0:.3f} (gold {go}, predicted {pr}, matched {tp})")
+        for k in ("tp", "pred", "gold"):
+            tot[k] += c[(k, t)]
+    p, r = tot["tp"] / tot["pred"], tot["tp"] / tot["gold"]
+    print(f"ANERcorp test PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r):.3f} "
+          f"(discover={not args.no_discover}, tagger={args.tagger}; {len(docs)} documents in {dt:.2f} s)")
+    if args.errors:
+        for t in ("PERS", "LOC", "ORG"):
+            print(f"-- {t} false positives:", "; ".join([f"{s} [{k}]" for ty, s, k, _ in fps if ty == t][: args.errors]))
+            print(f"-- {t} false negatives:", "; ".join([s for ty, s in fns if ty == t][: args.errors]))
+
+
+if __name__ == "__main__":
+    main()

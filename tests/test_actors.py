@@ -1,0 +1,405 @@
+"""Tests for analysis.actors: codebook loading, matching rules, discovery, counts and the KWIC view."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.actors import (
+    CodebookError,
+    cooccurrence,
+    count_mentions,
+    discovery_candidates,
+    extract_mentions,
+    kwic,
+    load_codebook,
+    nisba_forms,
+)
+from analysis.actors.matcher import _normalize_fast
+from analysis.normalize import dediacritize, normalize, normalize_for_matching, split_sentences
+from analysis.schema import MENTIONS
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seeds" / "000_e3dabb0c118fe892.txt"
+
+
+def arts(*texts, titles=None, published=None, timezone="UTC", ids=None):
+    n = len(texts)
+    return pd.DataFrame({
+        "article_id": ids or [f"a{i}" for i in range(n)],
+        "title": titles or [None] * n,
+        "text": list(texts),
+        "published": pd.to_datetime(published or [pd.NaT] * n, utc=True),
+        "timezone": [timezone] * n,
+    })
+
+
+def rows(m, **where):
+    for k, v in where.items():
+        m = m[m[k] == v]
+    return m
+
+
+def key(s: str) -> str:
+    """Surface without diacritics and proclitics, normalised (how the issue lists the seed's mentions)."""
+    from analysis.actors.rules import strip_clitics
+
+    return " ".join(strip_clitics(w) if i == 0 else w for i, w in enumerate(normalize(dediacritize(s)).split()))
+
+
+@pytest.fixture(scope="module")
+def seed_mentions():
+    text = SEED.read_text(encoding="utf-8")
+    m = extract_mentions(arts(text, published=["2016-11-30T12:00:00Z"]))
+    return text, m
+
+
+# --- codebook --------------------------------------------------------------------------------------
+
+
+def test_user_csv_extends_and_overrides(tmp_path):
+    p = tmp_path / "mine.csv"
+    p.write_text("actor_id,label_ar,type,aliases\nperson:x_y,فلان الفلاني,person,الفلاني\ncountry:eg,مصر,country,أم الدنيا\n",
+                 encoding="utf-8")
+    cb = load_codebook(p)
+    assert cb.actors.loc["person:x_y", "label_ar"] == "فلان الفلاني"
+    assert cb.actors.loc["country:eg", "aliases"] == "أم الدنيا"  # replaced the default row
+    m = extract_mentions(arts("قال فلان الفلاني إن أم الدنيا بخير"), codebook=cb)
+    assert set(m["actor_id"]) >= {"person:x_y", "country:eg"}
+    assert load_codebook() is load_codebook()  # the default is cached
+
+
+def test_bad_rows_name_file_and_row(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("actor_id,label_ar,type\nperson:ok,فلان,person\nperson:bad,علان,wizard\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"bad\.csv, row 3: type 'wizard'"):
+        load_codebook(p)
+    q = tmp_path / "noid.csv"
+    q.write_text("actor_id,label_ar,type\nNot An Id,فلان,person\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"noid\.csv, row 2"):
+        load_codebook(q)
+    r = tmp_path / "cols.csv"
+    r.write_text("id,name\nx,y\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="header lacks"):
+        load_codebook(r)
+
+
+def test_nisba_forms_are_generated():
+    assert set(nisba_forms("مصري")) >= {"مصري", "مصرية", "مصريين", "مصريون", "مصريات"}
+    assert nisba_forms("روس") == ["روس"]  # irregular forms are kept as listed
+    m = extract_mentions(arts("التقى المصريون والمصريات بالوفد المصري وقوات مصرية"))
+    assert list(m["match_kind"]) == ["nisba"] * 4
+    assert set(m["actor_id"]) == {"country:eg"}
+
+
+# --- span rule, longest match ------------------------------------------------------------------------
+
+
+def test_spans_are_whole_tokens_with_proclitics(seed_mentions):
+    text, m = seed_mentions
+    assert list(m.columns) == list(MENTIONS)
+    for r in m.itertuples():
+        assert text[r.start : r.end] == r.surface
+        assert r.start == 0 or not text[r.start - 1].isalnum()
+        assert r.end == len(text) or not text[r.end].isalnum()
+    spans = split_sentences(text)
+    for r in m.itertuples():
+        a, b = spans[r.sentence_index]
+        assert a <= r.start < b
+    assert {"للقاهرة", "والرياض", "بسوريا", "بمجلس الأمن", "لقناة السويس"} <= set(m["surface"])
+
+
+def test_longest_match_wins():
+    m = extract_mentions(arts("أعلنت وزارة الخارجية السعودية أمس"))
+    assert len(m) == 1 and m.iloc[0]["actor_type"] == "organization"
+    assert m.iloc[0]["surface"] == "وزارة الخارجية السعودية"
+
+
+def test_titles_are_kept_when_given():
+    m = extract_mentions(arts("القاهرة", titles=["السيسي في القاهرة"]))
+    t = rows(m, field="title")
+    assert set(t["surface"]) == {"السيسي", "القاهرة"}
+    assert "السيسي في القاهرة"[t.iloc[0]["start"] : t.iloc[0]["end"]] == t.iloc[0]["surface"]
+
+
+# --- the seed: every "Must show" bullet ---------------------------------------------------------------
+
+
+def test_seed_egypt(seed_mentions):
+    _, m = seed_mentions
+    eg = rows(m, actor_id="country:eg")
+    names = Counter(key(s) for s in rows(eg, match_kind="name")["surface"])
+    assert names["مصر"] == 6
+    nis = Counter(key(s) for s in rows(eg, match_kind="nisba")["surface"])
+    assert nis["مصريين"] == 4 and nis["مصريه"] == 1 and nis["مصري"] >= 1 and nis["مصري"] + nis["مصري"] >= 1
+    assert "الجانب المصري" in SEED.read_text(encoding="utf-8")
+    met = rows(eg, match_kind="metonym")
+    assert sorted(met["surface"]) == ["القاهرة", "للقاهرة"]
+    loc = rows(m, actor_id="location:cairo")
+    assert len(loc) == 4 and set(loc["match_kind"]) == {"name"}
+
+
+def test_seed_syria_metonyms_and_places(seed_mentions):
+    text, m = seed_mentions
+    dam = m[m["surface"].str.contains("دمشق")]
+    kinds = [(text[max(0, r.start - 12) : r.end + 6], r.match_kind) for r in dam.itertuples()]
+    assert sum(k == "metonym" for _, k in kinds) == 5, kinds
+    assert sum(k == "name" for _, k in kinds) == 2, kinds
+    for r in dam.itertuples():
+        before = text[max(0, r.start - 4) : r.start]
+        assert (r.match_kind == "name") == ("فى " in before), (before, r.match_kind)
+        assert r.actor_id == ("location:damascus" if r.match_kind == "name" else "country:sy")
+    sy = rows(m, actor_id="country:sy")
+    assert "بسوريا" in set(rows(sy, match_kind="name")["surface"])
+    assert {"السوري", "السورية"} <= set(rows(sy, match_kind="nisba")["surface"])
+    # السورى is spelt with ى only in "الجيش السورى": one organisation (longest match), as the gold has it
+    assert "الجيش السورى" in set(m[m["actor_type"] == "organization"]["surface"])
+
+
+def test_seed_persons(seed_mentions):
+    text, m = seed_mentions
+    per = m[m["actor_type"] == "person"]
+    mam = per[per["label_en"].fillna("").str.contains("Mamlouk") | per["actor_id"].str.contains("مملوك")]
+    assert Counter(mam["surface"]) == Counter({"علي المملوك": 1, "مملوك": 2})
+    assert len(per[per["surface"] == "خالد فوزي"]) == 1
+    sisi = per[per["surface"].str.contains("السيسي")]
+    assert len(sisi) == 4 and sisi["actor_id"].nunique() == 1
+    assad = per[per["surface"].str.contains("الأسد")]
+    assert len(assad) == 3 and assad["actor_id"].nunique() == 1
+    # "علي الناحية" (على mis-spelt) is not a person
+    i = text.index("علي الناحية")
+    assert rows(m, start=i).empty
+
+
+def test_seed_other_actors(seed_mentions):
+    _, m = seed_mentions
+    surf = lambda aid: list(m[m["actor_id"] == aid]["surface"])
+    sana = m[m["actor_type"] == "media"]
+    assert {"وكالة الأنباء السورية", "سانا"} <= set(sana["surface"])
+    sa = rows(m, actor_id="country:sa")
+    assert set(zip(sa["surface"], sa["match_kind"])) == {("والرياض", "metonym"), ("السعودية", "nisba")}
+    ru = rows(m, actor_id="country:ru")
+    assert Counter(ru["surface"]) == Counter({"روسي": 1, "الروسية": 2, "روسية": 1})
+    assert set(ru["match_kind"]) == {"nisba"}
+    assert "بمجلس الأمن" in set(m[m["actor_type"] == "organization"]["surface"])
+    assert surf("country:ly") == ["ليبيا", "الليبية"]
+    assert surf("country:iq") == ["العراق"]
+    assert any("طرطوس" in s for s in m[m["actor_type"] == "location"]["surface"])
+    assert "لقناة السويس" in set(m[m["actor_type"] == "location"]["surface"])
+
+
+# --- context rules --------------------------------------------------------------------------------
+
+
+def test_assad_needs_person_context():
+    m = extract_mentions(arts("زأر الأسد في الغابة."))
+    assert m[m["actor_type"] == "person"].empty
+    m = extract_mentions(arts("قالت المعارضة إن قوات الأسد قصفت حلب."))
+    assert "الأسد" in set(m[m["actor_type"] == "person"]["surface"])
+
+
+def test_capital_metonym_vs_place():
+    m = extract_mentions(arts("دمشق ترفض المبادرة، ووصل الوفد إلى دمشق أمس، وزار الرئيس موسكو."))
+    got = list(zip(m["surface"], m["match_kind"], m["actor_type"]))
+    assert got[0] == ("دمشق", "metonym", "country")
+    assert ("دمشق", "name", "location") in got
+    assert ("موسكو", "name", "location") in got
+    m = extract_mentions(arts("تحسنت العلاقات بين واشنطن وطهران."))
+    assert list(m["match_kind"]) == ["metonym", "metonym"]
+    assert list(m["actor_type"]) == ["country", "country"]
+
+
+def test_saudiya_name_or_nisba():
+    m = extract_mentions(arts("وصل الوفد إلى السعودية. وأكدت القوات السعودية ذلك."))
+    assert list(m["match_kind"]) == ["name", "nisba"]
+
+
+def test_role_phrase_nisba_is_dropped_before_a_name():
+    m = extract_mentions(arts("التقى وزير الخارجية المصري سامح شكري نظيره."))
+    assert m[m["match_kind"] == "nisba"].empty
+    assert len(m[m["actor_type"] == "person"]) == 1
+
+
+def test_title_resolves_inside_the_term_only(tmp_path):
+    p = tmp_path / "persons.csv"
+    p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")
+    o = tmp_path / "my_offices.csv"
+    o.write_text("person_id,office_ar,office_en,country,start,end,source\n"
+                 "person:morsi,رئيس جمهورية زمبلاند,President of Zembland,,2012-06-30,2013-07-03,test\n"
+                 "person:sisi_t,رئيس جمهورية زمبلاند,President of Zembland,,2014-06-08,,test\n", encoding="utf-8")
+    cb = load_codebook([p, o])
+    text = "وقال رئيس جمهورية زمبلاند في كلمته إن الاقتصاد يتحسن."
+    a = arts(text, text, text, published=["2013-01-10T10:00:00Z", "2015-08-01T10:00:00Z", "2013-12-01T10:00:00Z"])
+    m = extract_mentions(a, codebook=cb)
+    titles = m[m["match_kind"] == "title"]
+    assert dict(zip(titles["article_id"], titles["actor_id"])) == {"a0": "person:morsi", "a1": "person:sisi_t"}
+    # the local calendar date decides: 2014-06-07 22:30 UTC is already 2014-06-08 in Riyadh
+    b = arts(text, published=["2014-06-07T22:30:00Z"], timezone="Asia/Riyadh")
+    assert list(rows(extract_mentions(b, codebook=cb), match_kind="title")["actor_id"]) == ["person:sisi_t"]
+    c = arts(text, published=["2014-06-07T22:30:00Z"], timezone="UTC")
+    assert rows(extract_mentions(c, codebook=cb), match_kind="title").empty
+
+
+def test_short_names_follow_the_article_context():
+    m = extract_mentions(arts("قصفت قوات المعارضة مواقع في سوريا."))
+    assert "group:syrian_opposition" in set(m["actor_id"])
+    m = extract_mentions(arts("انتقدت المعارضة الحكومة في البرلمان البريطاني."))
+    assert "group:syrian_opposition" not in set(m["actor_id"])
+
+
+# --- discovery ---------------------------------------------------------------------------------------
+
+
+def test_discovery_after_titles_quotes_and_given_names():
+    text = ("قال اللواء ماهر الحسيناوي إن الوضع مستقر. وأكد الرئيس بلاتونوف ذلك. "
+            "والتقى “سمير القحطاني” الوفد. وأضاف الحسيناوي أن القوات تقدمت.")
+    m = extract_mentions(arts(text))
+    d = rows(m, match_kind="discovered")
+    assert {"ماهر الحسيناوي", "بلاتونوف", "سمير القحطاني", "الحسيناوي"} <= set(d["surface"])
+    ids = dict(zip(d["surface"], d["actor_id"]))
+    assert ids["الحسيناوي"] == ids["ماهر الحسيناوي"] == "discovered:ماهر_الحسيناوي"  # short form linked
+    assert set(d["actor_type"]) == {"person"}
+
+
+def test_short_forms_link_within_one_article_only():
+    m = extract_mentions(arts("قال ماهر الحسيناوي إن الوضع مستقر.", "وأضاف الحسيناوي أن القوات تقدمت."))
+    assert rows(m, article_id="a1", surface="الحسيناوي").empty
+
+
+def test_discover_false_emits_codebook_matches_only():
+    m = extract_mentions(arts("قال اللواء ماهر الحسيناوي في القاهرة"), discover=False)
+    assert set(m["match_kind"]) == {"name"}
+
+
+def test_pure_and_deterministic():
+    a = arts(SEED.read_text(encoding="utf-8"), "زار السيسي الرياض")
+    before = a.copy()
+    m1 = extract_mentions(a)
+    m2 = extract_mentions(a)
+    pd.testing.assert_frame_equal(a, before)
+    pd.testing.assert_frame_equal(m1, m2)
+    assert extract_mentions(arts()).empty
+
+
+def test_fast_normalisation_matches_the_foundation():
+    for s in ["مُفَاتَلَة الإرهاب ٢٠١٥", "أإآٱ ى ة", "زار “علي المملوك” القاهرةَ", "", "بدون تشكيل"]:
+        a, b = normalize_for_matching(s), _normalize_fast(s)
+        assert a.norm == b.norm
+        assert (a.orig_index is None) == (b.orig_index is None)
+        if a.orig_index is not None:
+            assert list(a.orig_index) == list(b.orig_index)
+
+
+# --- counts and views --------------------------------------------------------------------------------
+
+
+def test_count_mentions_by_local_day_and_duplicates():
+    a = arts("زار السيسي القاهرة.", "زار السيسي القاهرة.", "مصر ومصر",
+             published=["2015-08-01T22:30:00Z", "2015-08-01T22:30:00Z", "2015-08-01T10:00:00Z"], timezone="Asia/Riyadh")
+    a["source"] = ["x", "x", "y"]
+    a["duplicate_of"] = [None, "a0", None]
+    m = extract_mentions(a)
+    c = count_mentions(m, a, by=("actor", "day"))
+    eg = c[c["actor_id"] == "country:eg"]
+    assert eg[["mentions", "articles"]].values.tolist() == [[2, 1]]
+    assert str(eg["day"].iloc[0].date()) == "2015-08-01"
+    sisi = c[c["label_en"].fillna("").str.contains("Sisi")]
+    assert str(sisi["day"].iloc[0].date()) == "2015-08-02"  # 22:30 UTC is the next day in Riyadh
+    assert int(sisi["mentions"].sum()) == 1  # the duplicate article is excluded
+    c2 = count_mentions(m, a, by=("actor", "source"), include_duplicates=True)
+    assert int(c2[c2["label_en"].fillna("").str.contains("Sisi")]["mentions"].sum()) == 2
+    with pytest.raises(ValueError):
+        count_mentions(m, a, by=("actor", "month"))
+
+
+def test_cooccurrence_levels():
+    a = arts("التقى السيسي في القاهرة. وزار العراق.")
+    m = extract_mentions(a)
+    s = cooccurrence(m, level="sentence")
+    pairs = set(zip(s["actor_a"], s["actor_b"]))
+    assert any("location:cairo" in p for p in pairs)
+    assert not any("country:iq" in p for p in pairs)
+    art = cooccurrence(m, level="article")
+    assert any("country:iq" in p for p in zip(art["actor_a"], art["actor_b"]))
+    assert (art["actor_a"] < art["actor_b"]).all()
+
+
+def test_discovery_candidates_list_names_with_examples():
+    a = arts("قال اللواء ماهر الحسيناوي إن الوضع مستقر.", "وأكد اللواء ماهر الحسيناوي ذلك.")
+    c = discovery_candidates(extract_mentions(a), a)
+    top = c.iloc[0]
+    assert top["label_ar"] == "ماهر الحسيناوي" and top["count"] == 2 and top["articles"] == 2
+    assert top["examples"][0] == "قال اللواء ماهر الحسيناوي إن الوضع مستقر."
+    assert top["suggested_actor_id"].startswith("person:") and top["suggested_actor_id"].isascii()
+
+
+def test_kwic_is_rtl_highlighted_and_escaped():
+    a = arts("<b>خبر</b> زار السيسي القاهرة & عاد.")
+    html = kwic(extract_mentions(a), a, width=20).to_html()
+    assert 'dir="rtl"' in html and "<mark" in html
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert "&amp;" in html
+
+
+# --- charts --------------------------------------------------------------------------------------------
+
+
+def test_charts_draw_arabic_through_the_helper(seed_mentions):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plotting.actors import (
+        plot_actor_by_outlet,
+        plot_actor_timeline,
+        plot_cooccurrence_network,
+        plot_top_actors,
+    )
+    from analysis.plotting.core import arabic_text_problems
+
+    text = SEED.read_text(encoding="utf-8")
+    a = arts(text, "زار السيسي القاهرة. مصر ترحب.", published=["2016-11-30T12:00:00Z", "2016-12-02T12:00:00Z"])
+    a["source"] = ["x", "y"]
+    m = extract_mentions(a)
+    ax = plot_top_actors(count_mentions(m, a), top_n=8)
+    assert len(ax.patches) == 8
+    assert arabic_text_problems(ax.figure) == []
+    ax = plot_actor_timeline(m, a, top_n=3)
+    assert arabic_text_problems(ax.figure) == []
+    ax = plot_actor_by_outlet(m, a, actor_id="country:eg")
+    assert arabic_text_problems(ax.figure) == []
+    ax = plot_cooccurrence_network(cooccurrence(m), top_n=6)
+    assert arabic_text_problems(ax.figure) == []
+    assert len([t for t in ax.texts if t.get_text()]) == 6
+    plt.close("all")
+
+
+def test_optional_tagger_adds_names_without_breaking_spans():
+    text = "وقال المدرب فيم دويسنبرج إن فريقه جاهز للمباراة."
+    m = extract_mentions(arts(text), tagger=True)
+    for r in m.itertuples():
+        assert text[r.start : r.end] == r.surface
+    assert set(m["match_kind"]) <= {"name", "alias", "nisba", "metonym", "title", "discovered"}
+    base = extract_mentions(arts(text))
+    assert list(base.columns) == list(m.columns)
+
+
+def test_first_name_form_inside_another_name_is_not_the_codebook_person():
+    m = extract_mentions(arts("وأكد د.صالح الحربي على ضرورة ذلك، وقال صالح إن الخطة جاهزة."))
+    assert list(m["surface"]) == ["صالح الحربي", "صالح"]
+    assert m["actor_id"].nunique() == 1 and m["actor_id"].iloc[0].startswith("discovered:")
+
+
+def test_datelines_and_lists_of_places_are_places():
+    m = extract_mentions(arts("عين اليوم – الرياض\nاستقبل الوزير الوفد. ونشطت الثقافة في مصر وبيروت ودمشق."))
+    caps = m[m["surface"].isin(["الرياض", "وبيروت", "ودمشق"])]
+    assert set(caps["match_kind"]) == {"name"} and set(caps["actor_type"]) == {"location"}
+
+
+def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
+    m = extract_mentions(arts("حامل لقب الدوري القطري، وعرض فيلم «آنت مان» في قمة بيروت."))
+    assert m.empty, m[["surface", "actor_id"]].values.tolist()
+    m = extract_mentions(arts("أظهر استطلاع ألماني أن الألمان يؤيدون القرار"))
+    assert list(m["actor_id"]) == ["country:de", "country:de"]
