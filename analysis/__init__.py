@@ -30,7 +30,7 @@ __all__ = [
     "load_codebook", "extract_mentions", "count_mentions", "cooccurrence", "discovery_candidates", "kwic",
     "extract_timex", "tag_timex", "extract_events", "extract_attributions", "find_quotes",
     # output
-    "save_figure", "write_csv_atomic",
+    "save_figure", "write_csv_atomic", "run_report",
 ]
 
 _WHERE = {
@@ -42,7 +42,7 @@ _WHERE = {
     "discovery_candidates": "actors", "kwic": "actors",
     "extract_timex": "timex", "tag_timex": "timex", "extract_events": "events",
     "extract_attributions": "attribution", "find_quotes": "attribution",
-    "save_figure": "plotting", "write_csv_atomic": "files",
+    "save_figure": "plotting", "write_csv_atomic": "files", "run_report": "report",
 }
 _WHERE.update({n: "normalize" for n in _NORMALIZE})
 
