@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 import pandas as pd
@@ -29,6 +29,8 @@ from analysis.schema import conform, empty
 from analysis.timex import _normalized, anchor_dates, sentence_spans
 
 __all__ = ["event_type_labels", "extract_events", "load_triggers"]
+
+DAY = timedelta(days=1)
 
 
 @lru_cache(maxsize=2)
@@ -52,27 +54,80 @@ def _trigger_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:[وف]?(?:لل|[بلك])?(?:ال)?)(?P<t>{_trie(forms)})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _trigger_automaton():
+    """Aho-Corasick automaton of the trigger forms (value: the form's length)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for form in load_triggers():
+        auto.add_word(form, len(form))
+    auto.make_automaton()
+    return auto
+
+
+#: the longest proclitic run the trigger pattern allows before a form: [وف] + لل + ال
+_MAX_PREFIX = 5
+
+
 def _find_triggers(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, event_type) of every trigger token in ``text`` (offsets into ``text``)."""
+    """(start, end, event_type) of every trigger token in ``text`` (offsets into ``text``).
+
+    The same matches as ``_trigger_re().finditer`` over the normalised text, faster: one Aho-Corasick pass
+    finds the forms that end a word, and the pattern is tried only at the start of those words."""
     nt = _normalized(text)
+    norm = nt.norm
+    n = len(norm)
+    starts: set[int] = set()
+    for e, ln in _trigger_automaton().iter(norm):
+        e += 1
+        if e < n and (norm[e].isalnum() or norm[e] == "_"):
+            continue
+        c = e - ln
+        stop = c - _MAX_PREFIX
+        while c > 0 and (norm[c - 1].isalnum() or norm[c - 1] == "_"):
+            c -= 1
+            if c < stop:
+                break
+        if c >= stop:
+            starts.add(c)
+    if not starts:
+        return []
     types = load_triggers()
+    pattern = _trigger_re()
     out = []
-    for m in _trigger_re().finditer(nt.norm):
+    last = 0
+    for c in sorted(starts):
+        if c < last:
+            continue
+        m = pattern.match(norm, c)
+        if m is None:
+            continue
+        last = m.end()
         a, b = nt.span_in_original(m.start(), m.end())
         out.append((a, b, types[m.group("t")]))
     return out
 
 
 def _groups(df: pd.DataFrame | None, cols: list[str]) -> dict[tuple[str, str], list[tuple]]:
-    """Rows of ``df`` as tuples of ``cols``, grouped by (article_id, field) — no per-row pandas access."""
+    """Rows of ``df`` as tuples of ``cols``, grouped by (article_id, field) — no per-row pandas access.
+    Day columns come as ``datetime.datetime``."""
     out: dict[tuple[str, str], list[tuple]] = {}
     if df is None or len(df) == 0:
         return out
-    keys = zip(df["article_id"].astype(str), df["field"].astype(str))
-    vals = zip(*(df[c].tolist() for c in cols))
+    keys = zip(df["article_id"].astype(str).tolist(), df["field"].astype(str).tolist())
+    vals = zip(*(df[c].to_numpy().tolist() if df[c].dtype.kind == "M" else df[c].tolist() for c in cols))
     for k, v in zip(keys, vals):
         out.setdefault(k, []).append(v)
     return out
+
+
+def _dated(timex: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The time expressions that can date an event: dates and times with a resolved interval."""
+    if timex is None or len(timex) == 0:
+        return timex
+    keep = timex["timex_type"].isin(["date", "time"]) & timex["date_start"].notna() & timex["date_end"].notna()
+    return timex[keep.to_numpy(dtype=bool)]
 
 
 def extract_events(articles: pd.DataFrame, mentions: pd.DataFrame | None, timex: pd.DataFrame | None) -> pd.DataFrame:
@@ -89,8 +144,10 @@ def extract_events(articles: pd.DataFrame, mentions: pd.DataFrame | None, timex:
         return empty("events")
 
     anchors = anchor_dates(articles)
+    if mentions is not None and len(mentions):
+        mentions = mentions[mentions["actor_id"].notna().to_numpy(dtype=bool)]
     ment = _groups(mentions, ["start", "actor_id"])
-    tx = _groups(timex, ["start", "end", "timex_type", "date_start", "date_end"])
+    tx = _groups(_dated(timex), ["start", "end", "date_start", "date_end"])
     rows: dict[str, list] = {c: [] for c in ("article_id", "field", "sentence_index", "start", "end", "trigger", "event_type",
                                             "actor_ids", "date_start", "date_end", "date_source", "text")}
     ids = articles["article_id"].astype(str).tolist()
@@ -107,16 +164,14 @@ def extract_events(articles: pd.DataFrame, mentions: pd.DataFrame | None, timex:
             m_by_sent: dict[int, list[str]] = {}
             for s, actor in sorted(ment.get((aid, field), []), key=lambda r: r[0]):
                 i = bisect.bisect_right(starts, int(s)) - 1
-                if i >= 0 and actor is not None and not pd.isna(actor):
+                if i >= 0:
                     lst = m_by_sent.setdefault(i, [])
                     if actor not in lst:
                         lst.append(str(actor))
             t_by_sent: dict[int, list[tuple]] = {}
-            for s, e, ttype, ds, de in tx.get((aid, field), []):
-                if ttype not in ("date", "time") or ds is None or pd.isna(ds) or de is None or pd.isna(de):
-                    continue
+            for s, e, ds, de in tx.get((aid, field), []):
                 i = bisect.bisect_right(starts, int(s)) - 1
-                t_by_sent.setdefault(i, []).append((int(s), int(e), pd.Timestamp(ds), pd.Timestamp(de)))
+                t_by_sent.setdefault(i, []).append((int(s), int(e), ds, de))
             for a, b, etype in trig:
                 i = bisect.bisect_right(starts, a) - 1
                 if i < 0:
@@ -126,7 +181,7 @@ def extract_events(articles: pd.DataFrame, mentions: pd.DataFrame | None, timex:
                     s, e, ds, de = min(own, key=lambda t: min(abs(t[0] - b), abs(a - t[1])))
                     src = "timex"
                 elif anchor is not None:
-                    ds, de, src = pd.Timestamp(anchor), pd.Timestamp(anchor + timedelta(days=1)), "published"
+                    ds, de, src = datetime.combine(anchor, time()), datetime.combine(anchor + DAY, time()), "published"
                 else:
                     ds, de, src = pd.NaT, pd.NaT, "none"
                 rows["article_id"].append(aid)

@@ -206,7 +206,8 @@ def test_fast_normalisation_matches_the_shared_one():
     from analysis.normalize import normalize_for_matching
     from analysis.timex import _normalized
 
-    for s in ["حديثاً قالَ إنّ ٢٠١٥ أُعلنت في مدرسةٍ على الـمدى", "no marks here 2015", "", "ـــ"]:
+    for s in ["حديثاً قالَ إنّ ٢٠١٥ أُعلنت في مدرسةٍ على الـمدى", "no marks here 2015", "", "ـــ",
+              "ٱلسنة ۱۴۳۶ إلى آذار، مكتبة ونهاية", "emoji 😀 وَ𝔘 ٌ", *_real_texts()[:40]]:
         a, b = normalize_for_matching(s), _normalized(s)
         assert a.norm == b.norm
         assert (a.orig_index is None) == (b.orig_index is None)
@@ -253,3 +254,117 @@ def test_anchor_falls_back_to_utc_for_unknown_zones():
     arts = pd.DataFrame({"published": pd.to_datetime(["2015-08-05T22:30", "2015-08-05T22:30", None], utc=True),
                          "timezone": ["Asia/Riyadh", "Not/AZone", ""]})
     assert anchor_dates(arts) == [date(2015, 8, 6), date(2015, 8, 5), None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("لن نقبل بذلك بعد الآن.", "بعد الآن", "FUTURE_REF"),  # "from now on": the future, not "now"
+        ("وكانت الشركة قد أعلنت أخيراً عن خطتها", "أخيراً", "PAST_REF"),  # "recently"
+    ],
+)
+def test_vague_references_of_round_two(text, surface, value):
+    tags = tag_timex(text, anchor=date(2015, 8, 6))
+    assert [(t.surface, t.value) for t in tags] == [(surface, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "والتقى الوزير جون كيري وآلان جوبيه في باريس",  # the name Alan, not الآن
+        "وأخيراً، دعا البيان إلى التهدئة",  # "and finally", a discourse marker
+    ],
+)
+def test_round_two_false_friends(text):
+    assert tag_timex(text, anchor=date(2015, 8, 6)) == []
+
+
+def test_events_triggers_match_the_pattern_on_real_text():
+    """The Aho-Corasick trigger finder gives exactly the matches of the trigger regex."""
+    from analysis.events import _find_triggers, _trigger_re, load_triggers
+    from analysis.timex import _normalized
+
+    text = SEED.read_text(encoding="utf-8") + " والاتفاقيات وللاجتماع ،زار( فالتقى"
+    nt = _normalized(text)
+    want = [(*nt.span_in_original(m.start(), m.end()), load_triggers()[m.group("t")])
+            for m in _trigger_re().finditer(nt.norm)]
+    assert _find_triggers(text) == want and len(want) > 5
+
+
+def _real_texts() -> list[str]:
+    """The seed, the SaudiNewsNet sample in data/seeds and some tricky inline lines."""
+    import json
+
+    seeds = SEED.parent
+    texts = [SEED.read_text(encoding="utf-8")]
+    for line in (seeds / "saudinewsnet_sample.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            texts += [v for v in rec.values() if isinstance(v, str) and len(v) > 20]
+    texts += ["(2015) و( 5 آب)، في\n2014، من  12 يوليو إلى 15 منه، في\nغضون أيام، احد\nالاسبوع الماضي",
+              "حتى عام1435هـ، كانون ثان/يناير وحتى حزيران، العاشرة وثلث صباحا، 200 شخص، خلال الاجتماع",
+              "وهي في الرابعة والسبعين من عمرها، ورجل في الثامنة و الأربعين من العمر"]
+    return texts
+
+
+def test_candidate_positions_give_the_same_matches_as_finditer():
+    """The Aho-Corasick candidates and the lead-word check change no match of the grammar."""
+    from analysis.timex import _matches, _normalized
+    from analysis.timex.grammar import _master_without_lead_check
+
+    plain = _master_without_lead_check()
+    n = 0
+    for text in _real_texts():
+        norm = _normalized(text).norm
+        want = [(m.span(), m.lastgroup) for m in plain.finditer(norm)]
+        assert [(m.span(), m.lastgroup) for m in _matches(norm)] == want
+        n += len(want)
+    assert n > 50
+
+
+def test_lead_words_are_never_whole_expressions():
+    from analysis.timex.grammar import lead_words
+
+    lead, _accepted = lead_words()
+    assert {"بعد", "خلال", "منذ", "نهايه", "العام", "كل"} <= lead
+    assert not {"امس", "اليوم", "حاليا", "رمضان", "الخميس"} & lead
+    for w in lead:
+        assert tag_timex(w + " .", anchor=date(2015, 8, 6)) == [], w
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "ttype"),
+    [
+        ("بدأت الأزمة منذ 40 عامًا", "منذ 40 عامًا", "P40Y", "duration"),  # an elapsed span
+        ("أول طائرة تصل منذ أربعة أشهر", "منذ أربعة أشهر", "P4M", "duration"),
+        ("كان ذلك قبل 40 عاما", "قبل 40 عاما", "1975", "date"),  # قبل + amount stays a date (dev gold)
+        ("منذ سنوات طويلة", "منذ سنوات طويلة", "PAST_REF", "date"),
+        ("شاب في الثلاثين من العمر", "الثلاثين من العمر", "P30Y", "duration"),  # ages are durations
+        ("امرأة في الخامسة والثلاثين من عمرها", "الخامسة والثلاثين من عمرها", "P35Y", "duration"),
+    ],
+)
+def test_elapsed_spans_and_ages(text, surface, value, ttype):
+    tags = tag_timex(text, anchor=date(2015, 8, 6))
+    assert [(t.surface, t.value, t.timex_type) for t in tags] == [(surface, value, ttype)]
+    assert tags[0].anchored == (ttype == "date")
+
+
+def test_a_bare_part_of_day_takes_the_day_named_before():
+    text = "وقعت الانفجارات في غزة أمس الأحد. وقال المتحدث إن التفجيرات التي وقعت صباحاً كانت محدودة."
+    tags = tag_timex(text, anchor=date(2015, 7, 21))
+    assert [(t.surface, t.value, t.timex_type) for t in tags] == [
+        ("أمس الأحد", "2015-07-19", "date"), ("صباحاً", "2015-07-19TMO", "time")]
+    assert [t.value for t in tag_timex("قتل ثلاثة ليلا في غارة", anchor=date(2015, 7, 21))] == ["2015-07-21TNI"]
+    assert [t.value for t in tag_timex("قتل ثلاثة ليلا في غارة")] == [None]  # no publication date: unresolved
+
+
+@pytest.mark.parametrize("text", ["يعملون ليلا ونهارا", "حيث ظهرا وهما يروجان لكتبهما", "عربة تمثل عصرا محددا"])
+def test_bare_parts_of_day_false_friends(text):
+    assert tag_timex(text, anchor=date(2015, 7, 21)) == []
+
+
+def test_year_ranges():
+    fiscal = one("ميزانية السنة المالية الجارية 2015-2016 للدولة")
+    assert (fiscal.value, fiscal.date_start, fiscal.date_end) == ("2015", date(2015, 1, 1), date(2017, 1, 1))
+    war = one("خلال الحرب الأهلية 1936 - 1939 في إسبانيا")
+    assert (war.value, war.date_end) == ("1936/1939", date(1940, 1, 1))

@@ -5,6 +5,7 @@ All intervals are ``(start, end)`` pairs of :class:`datetime.date`, end exclusiv
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.easter import easter
 from hijridate import Gregorian, Hijri
@@ -59,6 +60,7 @@ def narrow(start: date, end: date, mod: str | None, grain: str) -> tuple[date, d
     return start, end
 
 
+@lru_cache(maxsize=4096)
 def hijri_to_date(y: int, m: int, d: int) -> date | None:
     try:
         g = Hijri(y, m, d).to_gregorian()
@@ -67,6 +69,7 @@ def hijri_to_date(y: int, m: int, d: int) -> date | None:
     return date(g.year, g.month, g.day)
 
 
+@lru_cache(maxsize=4096)
 def hijri_month_interval(y: int, m: int) -> tuple[date, date] | None:
     """Exact Gregorian interval of Hijri month ``m`` of year ``y`` (Umm al-Qura), None outside 1343-1500 AH."""
     s = hijri_to_date(y, m, 1)
@@ -77,11 +80,13 @@ def hijri_month_interval(y: int, m: int) -> tuple[date, date] | None:
     return s, e
 
 
+@lru_cache(maxsize=4096)
 def hijri_year_interval(y: int) -> tuple[date, date] | None:
     s, e = hijri_to_date(y, 1, 1), hijri_to_date(y + 1, 1, 1)
     return (s, e) if s and e else None
 
 
+@lru_cache(maxsize=4096)
 def hijri_year_of(d: date) -> int:
     return Gregorian(d.year, d.month, d.day).to_hijri().year
 

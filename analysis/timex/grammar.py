@@ -57,6 +57,10 @@ def _w(lex: Lexicon, *roles: str, exclude: tuple[str, ...] = ()) -> str:
 @lru_cache(maxsize=1)
 def master_pattern() -> re.Pattern:
     """The compiled master regex (cached per process)."""
+    return _build(lead_check=True)
+
+
+def _build(*, lead_check: bool) -> re.Pattern:
     lex = lexicon()
     MON1 = _w(lex, "month_g", "month_h")
     MON_TAIL = rf"(?:\s*[(/-]?\s*{MON1}(?:\s*\))?)?(?:{S}(?:المبارك|الكريم|المعظم){END})?"
@@ -168,6 +172,11 @@ def master_pattern() -> re.Pattern:
             rf"(?:{S}{TODADV})?(?:{S}{CLOCK})?"
         ),
         "clock": CLOCK,
+        # ages (durations, as TimeML and the gold write them): الثلاثين من العمر، 45 من عمره
+        "age": (
+            rf"{AL}?(?:\d{{1,3}}(?![\d.,])|{CARD}|{ORD})(?:{S}و\s*{AL}?(?:{CARD}|{ORD}))?"
+            rf"{S}من{S}(?:ال)?عمر(?:ه|ها|هما|هم|ي)?{END}"
+        ),
         # quantities of a unit: قبل يومين، قبل أقل من شهرين، خلال 5 سنوات، يوما واحدا، 26 عاما
         "qty": (
             rf"(?:(?:{PREP}{S})?(?:{CMP}{S})?(?:{QTY}{S}{UNIT}(?!\s*\(?\s*\d{{4}})|{UNIT_DU}|{UNIT_SG}{S}واحد[اه]?{END})"
@@ -178,10 +187,19 @@ def master_pattern() -> re.Pattern:
         # decades: الثمانينات (من القرن الماضي)
         "decade": rf"{PRE}{_w(lex, 'decade')}(?:{S}من{S}القرن{S}(?:الماضي|العشرين|المنصرم){END})?",
         "vague": _w(lex, "vague"),
+        # a part of the day on its own (التفجيرات التي وقعت صباحاً): the tagger dates it by the day named before
+        "todbare": _trie(bare_tod_words(lex)) + END,
         "set": rf"(?:{_w(lex, 'set')}|كل{S}(?:{QTY}{S}{UNIT}|{UNIT_DU}))",
     }
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in constructs.items())
-    return re.compile(rf"(?<!\w)(?={_gate(lex)})(?:[وف]?[بلك]?)(?:{body})")
+    check = _lead_check(lex) if lead_check else ""
+    return re.compile(rf"(?<!\w)(?={_gate(lex)}){check}(?:[وف]?[بلك]?)(?:{body})")
+
+
+@lru_cache(maxsize=1)
+def _master_without_lead_check() -> re.Pattern:
+    """The master pattern without :func:`_lead_check` (to choose the lead words, and to test the check)."""
+    return _build(lead_check=False)
 
 
 def _gate_words(lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -203,7 +221,16 @@ def _gate_words(lex: Lexicon) -> tuple[set[str], set[str]]:
     single |= {"يوم", "اليوم", "شهر", "الشهر", "عام", "العام", "سنه", "السنه", "بتاريخ", "تاريخ", "كل", "ساعه", "الساعه",
                "النصف", "الربع", "الاسبوع"}
     single |= {"ل" + w[2:] for w in single if w.startswith("ال")}
+    single |= set(bare_tod_words(lex))
     return single, pairs
+
+
+def bare_tod_words(lex: Lexicon) -> list[str]:
+    """Parts of the day that are adverbs by their form (one word in the accusative: صباحا، فجرا، ليلا), so
+    they can stand alone. مساء (also a noun), ظهرا (also "the two appeared") and عصرا (also "an era") count
+    only after a day or a time."""
+    return sorted(w for w in lex.words("todadv") if " " not in w and w.endswith("ا") and not w.startswith("ال")
+                  and w not in ("ظهرا", "عصرا", "مساءا"))
 
 
 def _gate(lex: Lexicon) -> str:
@@ -217,4 +244,157 @@ def _gate(lex: Lexicon) -> str:
     return (rf"[وف]?[بلك]?(?:{alts}{END}|\d|(?:من|في){S}\d|هذ[اه]{S}ال|عند{S}ال|{bare_wd}{S}{AL}?اسبوع)|\(\s*\d")
 
 
-CONSTRUCTS = ("nth", "monrange", "calrange", "monparen", "cal", "calnum", "num", "hol", "quarter", "relu", "plu", "year", "deic", "wd", "clock", "qty", "decade", "vague", "set")
+#: words that never end an expression by themselves and are always followed (after a space) by another word of
+#: the expression: prepositions, modifiers, comparisons and ordinals (roles prep | mod | cmp | ordinal | last),
+#: and the unit nouns, demonstratives and كل that need a direction, a number or a quantity after them
+_LEAD_ROLES = {"prep", "mod", "cmp", "ordinal", "last"}
+_LEAD_EXTRA = {"عام", "العام", "لعام", "سنه", "السنه", "لسنه", "شهر", "الشهر", "لشهر", "اسبوع", "الاسبوع", "لاسبوع", "كل",
+               "هذا", "هذه"}
+#: words inside an expression that pass no gate: range words and the fractions of a clock time (العاشرة وثلث)
+_INNER_WORDS = {"و", "الي", "الا", "ثلث", "وثلث", "ربع", "وربع", "ربعا", "وربعا", "نصف", "ونصف"}
+_GENERIC = ("في", "من", "علي", "ما", "احد", "هذا", "هذه")
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lead words, words accepted after them). A lead word (see ``_LEAD_ROLES``) that cannot be read as a
+    clitic plus another gate word; the accepted next words are every word that can follow some word inside
+    an expression and does not pass the gate itself (directions, era markers, parts of the day, bare
+    weekdays, the second words of the phrases that start with a lead word, the common prepositions)."""
+    lex = lexicon()
+    single, _pairs = _gate_words(lex)
+    lead: set[str] = set(_LEAD_EXTRA)
+    for w in single:
+        roles = lex.roles_of.get(w)
+        if roles and all(r in _LEAD_ROLES for r, _ in roles):
+            lead.add(w)
+    bare = _master_without_lead_check()
+    for w in list(lead):
+        if any(bare.match(ctx, 3 if ctx.startswith("في ") else 0)
+               for ctx in (w, w + " .", w + "،", w + ")", "و" + w, "ل" + w, "ب" + w + " .", "في " + w + " .")):
+            lead.discard(w)  # a whole expression by itself
+            continue
+        rests = [w[1:]] if w[0] in "وف" else []
+        rests += [x[1:] for x in [w, *rests] if x[:1] in ("ب", "ل", "ك") and len(x) > 1]
+        if any(r in single or r[:1].isdigit() or r.startswith(("هذا", "هذه", "عند")) for r in rests):
+            lead.discard(w)  # could also be clitics + another gate word
+    accepted = set(lex.words("weekday_bare", "rel", "era", "todadv")) | set(_GENERIC) | _INNER_WORDS
+    for k in lex.roles_of:
+        words = k.split(" ")
+        if len(words) > 1 and words[0] in lead:
+            accepted.add(words[1])
+    return frozenset(lead), frozenset(accepted)
+
+
+def _lead_check(lex: Lexicon) -> str:
+    """A negative lookahead: a lead word (:func:`lead_words`) followed by a space and a word that can
+    continue no expression starts nothing (``بعد أن``، ``خلال الاجتماع``), nor does a count (``200 شخص``),
+    so the constructs are not tried there. ``tests/test_timex.py`` checks that it changes no match."""
+    lead, accepted = lead_words()
+    gate = _gate(lex)
+    # (و)(ال)+cardinal: the tens of a compound number (الرابعة والسبعين من العمر)
+    nxt = rf"(?:{gate}|\w*\d|{_trie(sorted(accepted))}{END}|و?(?:ال)?{_w(lex, 'cardinal')}|\W)"
+    # a number that is not a year (1-3 or 5+ digits) followed by an ordinary word is a count (200 شخص، 60 في
+    # المائة): only a month, a unit, a range word or punctuation can follow the number of a date or duration
+    after_number = _trie(sorted({"من", "الي", "حتي", "وحتي", "و", *lex.words("era", "todadv", "rel")}))
+    count = rf"(?:\d{{1,3}}|\d{{5,}})(?!\w)(?!\s*[^\w\s]|{S}(?:{gate}|\w*\d|{after_number}{END}))"
+    return rf"(?![وف]?[بلك]?(?:{_trie(sorted(lead))}(?=\s)(?!{S}{nxt})|{count}))"
+
+
+CONSTRUCTS = ("nth", "monrange", "calrange", "monparen", "cal", "calnum", "num", "hol", "quarter", "relu", "plu", "year", "deic", "wd", "clock", "age", "qty", "decade", "vague", "set", "todbare")
+
+
+
+
+# --- candidate start positions ------------------------------------------------------------------------------
+# Python's re tries a pattern at every character; the lookbehind and the gate cost about as much as the
+# constructs. :func:`candidates` finds, with one Aho-Corasick pass (C) over the text and a few checks per hit, a
+# superset of the positions where the gate can pass; the tagger calls ``master_pattern().match`` only there,
+# left to right, skipping positions inside the previous match: the same matches as ``finditer``.
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_FIRST, _SECOND, _DIGIT = 1, 2, 4
+
+
+@lru_cache(maxsize=1)
+def _candidate_automaton():
+    """Aho-Corasick automaton over a space or a line break + clitics + word: _FIRST (a gate word), _SECOND (the
+    second word of a gate pair: the expression starts at the word before), _DIGIT (a number)."""
+    import ahocorasick
+
+    lex = lexicon()
+    single, pairs = _gate_words(lex)
+    kinds: dict[str, int] = {}
+
+    def add(key: str, kind: int) -> None:
+        for sep in (" ", "\n"):
+            kinds[sep + key] = kinds.get(sep + key, 0) | kind
+
+    for w in single | {"هذا", "هذه", "عند"}:
+        for c in _CLITICS:
+            add(c + w, _FIRST)
+    for w in {p.split()[1] for p in pairs} | {"اسبوع", "الاسبوع"}:
+        add(w, _SECOND)
+    for d in "0123456789":
+        for c in _CLITICS:
+            add(c + d, _DIGIT)
+    auto = ahocorasick.Automaton()
+    for k, v in kinds.items():
+        auto.add_word(k, (len(k), v))
+    auto.make_automaton()
+    return auto
+
+
+#: a word character right after a character that is not a word character, a space or a line break
+_OTHER_START = re.compile(r"[^\w \n](?=\w)")
+
+
+def _word_before(norm: str, s: int) -> int:
+    """Start of the word that ends, after whitespace, right before ``s``; -1 if none."""
+    c = s
+    while c > 0 and norm[c - 1].isspace():
+        c -= 1
+    if c == s or c == 0 or not (norm[c - 1].isalnum() or norm[c - 1] == "_"):
+        return -1
+    while c > 0 and (norm[c - 1].isalnum() or norm[c - 1] == "_"):
+        c -= 1
+    return c
+
+
+def candidates(norm: str) -> list[int]:
+    """Sorted positions of the normalised text ``norm`` where :func:`master_pattern` may match: a superset of
+    the positions where its gate passes (gate words and numbers after a space or a line break, found by
+    Aho-Corasick; every word start after another character; the word before a pair's second word, the
+    من/في or the bracket before a number)."""
+    out = {0}
+    n = len(norm)
+    for e, (ln, kind) in _candidate_automaton().iter(norm):
+        s = e - ln + 2  # after the space
+        if kind & _FIRST and (e + 1 >= n or not (norm[e + 1].isalnum() or norm[e + 1] == "_")):
+            out.add(s)
+        if kind & _DIGIT:
+            out.add(s)
+            c = s
+            while c > 0 and norm[c - 1].isspace():
+                c -= 1
+            if c > 0 and norm[c - 1] == "(":  # ( 5
+                out.add(c - 1)
+            elif norm[c - 2 : c] in ("من", "في"):  # (من|في) 5
+                p = _word_before(norm, s)
+                if p >= 0:
+                    out.add(p)
+        if kind & _SECOND:
+            p = _word_before(norm, s)
+            if p >= 0:
+                out.add(p)
+    for m in _OTHER_START.finditer(norm):
+        q = m.end()
+        out.add(q)
+        ch = norm[q - 1]
+        if ch == "(":
+            out.add(q - 1)
+        elif ch.isspace():
+            p = _word_before(norm, q)
+            if p >= 0:
+                out.add(p)
+    return sorted(out)

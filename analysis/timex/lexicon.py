@@ -30,6 +30,8 @@ class Lexicon:
     not_month_norms: frozenset[str]
     general_heads: frozenset[str]
     max_words: int
+    not_time_spellings: frozenset[str] = frozenset()
+    not_time_spelling_norms: frozenset[str] = frozenset()
 
     def words(self, *roles: str) -> list[str]:
         """All phrases playing any of ``roles``, longest first (for regex alternations)."""
@@ -86,4 +88,6 @@ def lexicon() -> Lexicon:
         not_month_norms=frozenset(_norm(w) for w in read_word_list("time", "not_month_spellings.txt")),
         general_heads=frozenset(_norm(w) for w in read_word_list("time", "general_heads.txt")),
         max_words=max(len(k.split()) for k in roles_of),
+        not_time_spellings=frozenset(read_word_list("time", "not_time_spellings.txt")),
+        not_time_spelling_norms=frozenset(_norm(w) for w in read_word_list("time", "not_time_spellings.txt")),
     )

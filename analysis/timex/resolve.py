@@ -58,23 +58,46 @@ def _variants(w: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _multiword_firsts() -> dict[str, int]:
+    """First word of every phrase of two or more words → the longest such phrase's word count."""
+    out: dict[str, int] = {}
+    for k in lexicon().roles_of:
+        words = k.split(" ")
+        if len(words) > 1:
+            out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
 def scan(s: str) -> list[_Tok]:
     """Tokens of a matched string with the roles the word lists give them (longest phrase first)."""
-    lex = lexicon()
+    roles_of = lexicon().roles_of
+    firsts = _multiword_firsts()
     words = _TOK.findall(s)
     out: list[_Tok] = []
     i = 0
     while i < len(words):
         hit = None
-        for n in range(min(lex.max_words, len(words) - i), 0, -1):
-            for v in _variants(words[i]):
+        variants = _variants(words[i])
+        # a phrase of n > 1 words starts with a word of _multiword_firsts (same order of tries as one loop
+        # over n = longest .. 1 and, for each n, over the variants)
+        for n in range(min(max(firsts.get(v, 1) for v in variants), len(words) - i), 1, -1):
+            for v in variants:
+                if firsts.get(v, 1) < n:
+                    continue
                 key = " ".join([v, *words[i + 1 : i + n]])
-                r = lex.roles_of.get(key)
+                r = roles_of.get(key)
                 if r:
                     hit = (n, key, r)
                     break
             if hit:
                 break
+        if hit is None:
+            for v in variants:
+                r = roles_of.get(v)
+                if r:
+                    hit = (1, v, r)
+                    break
         if hit:
             n, key, r = hit
             roles: dict = {}
@@ -690,6 +713,10 @@ def _r_year(f: _F, anchor: date | None) -> Resolution | None:
     hijri = (era is not None and era.roles["era"] == "hijri") or (era is None and 1300 <= y <= 1500)
     if len(years) >= 2:
         y2 = int(years[1].text)
+        if not hijri and y2 == y + 1:
+            # a fiscal, academic or sports year (السنة المالية 2015-2016): TIMEX3 has no value for it; the
+            # starting year, covering both calendar years
+            return Resolution("date", f"{y:04d}", "year", mod, False, date(y, 1, 1), date(y2 + 1, 1, 1))
         if not hijri and y < y2 <= y + 200:
             return Resolution("date", f"{y:04d}/{y2:04d}", "year", mod, False, date(y, 1, 1), date(y2 + 1, 1, 1))
     if hijri:
@@ -736,9 +763,13 @@ def _r_qty(f: _F, anchor: date | None) -> Resolution | None:
     cmp_t = f.first("cmp")
     cmp_mod = cmp_t.roles["cmp"] if cmp_t else None
     iso = UNIT_ISO[unit]
-    if prep in ("before", "since", "after"):
+    vague = few or n is None or not float(n).is_integer()
+    if prep == "since" and vague:  # منذ سنوات، منذ بضعة أسابيع: some time ago
+        return Resolution("date", "PAST_REF", "ref", cmp_mod, True)
+    # منذ + an amount is the elapsed span (منذ 40 عاما → P40Y, a duration); قبل/بعد + an amount is a date
+    if prep in ("before", "after"):
         direction = 1 if prep == "after" else -1
-        if few or n is None or not float(n).is_integer():
+        if vague:
             return Resolution("date", "FUTURE_REF" if direction > 0 else "PAST_REF", "ref", cmp_mod, True)
         n = int(n)
         gran = {"D": "day", "W": "day", "MO": "month", "Y": "year", "Q": "month", "DE": "year", "CE": "year"}.get(unit, "day")
@@ -782,6 +813,37 @@ def _r_qty(f: _F, anchor: date | None) -> Resolution | None:
     amount = "X" if few or n is None else _fmt_n(n)
     value = f"PT{amount}{iso}" if unit in TIME_UNITS else f"P{amount}{iso}"
     return Resolution("duration", value, "duration", cmp_mod, False)
+
+
+def _r_age(f: _F, anchor: date | None) -> Resolution | None:
+    """An age in years (الثلاثين من العمر → P30Y): the numbers before من, added up."""
+    n = 0.0
+    for t in f.toks:
+        if t.text == "من":
+            break
+        v = _num(t)
+        if v is None and "ordinal" in t.roles:
+            v = float(t.roles["ordinal"])
+        n += v or 0
+    if not 1 <= n <= 130 or not float(n).is_integer():
+        return None
+    return Resolution("duration", f"P{int(n)}Y", "duration", None, False)
+
+
+def part_of_day(matched: str) -> str | None:
+    """The TIMEX3 part of the day (MO, AF, EV, NI, ...) named in a normalised match, or None."""
+    return _tod(_F(scan(matched)))
+
+
+def _r_todbare(f: _F, anchor: date | None) -> Resolution | None:
+    """A part of the day on its own: the publication day here; :func:`analysis.timex.tag_timex` moves it to
+    the day named earlier in the text, when there is one."""
+    tod = _tod(f)
+    if tod is None:
+        return None
+    if anchor is None:
+        return _unresolved("time", "time", None)
+    return _day_res(anchor, True, None, tod)
 
 
 def _r_decade(f: _F, anchor: date | None) -> Resolution | None:
@@ -857,7 +919,8 @@ def _r_clock(f: _F, anchor: date | None) -> Resolution | None:
 _RESOLVERS = {
     "nth": _r_nth, "monparen": _r_num, "cal": _r_cal, "calrange": _r_cal, "calnum": _r_calnum, "monrange": _r_cal, "num": _r_num, "hol": _r_hol,
     "quarter": _r_quarter, "relu": _r_relu, "plu": _r_plu, "year": _r_year, "deic": _r_deic, "wd": _r_wd, "clock": _r_clock,
-    "qty": _r_qty, "decade": _r_decade, "vague": _r_vague, "set": _r_set,
+    "qty": _r_qty, "age": _r_age, "decade": _r_decade, "vague": _r_vague, "set": _r_set,
+    "todbare": _r_todbare,
 }
 
 
