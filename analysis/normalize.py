@@ -80,25 +80,31 @@ def normalize_digits(s: str) -> str:
 
 
 _ALEF_VARIANTS = "\u0623\u0625\u0622\u0671"
-_NON_ASCII_DIGITS = tuple(chr(c) for c in _DIGITS)
+_NON_ASCII_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 
 
-def _compose(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> str:
-    """The normalisers chained; measured ~6x faster than one ``str.translate`` table on news text
-    (str.replace of absent characters costs almost nothing)."""
-    text = _DIACRITICS_RE.sub("", text)
+def _replace_letters(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> str:
+    """The one-for-one character replacements of the profile, chained ``str.replace`` (measured ~6x faster than
+    one ``str.translate`` table on news text; replacing an absent character costs almost nothing)."""
     if alef:
         for c in _ALEF_VARIANTS:
-            text = text.replace(c, "\u0627")
+            if c in text:
+                text = text.replace(c, "\u0627")
     if alef_maqsura:
         text = text.replace("\u0649", "\u064a")
     if teh_marbuta:
         text = text.replace("\u0629", "\u0647")
     if hamza:
         text = text.replace("\u0624", "\u0648").replace("\u0626", "\u064a")
-    if digits and any(d in text for d in _NON_ASCII_DIGITS):
-        text = text.translate(_DIGITS)
+    if digits and _NON_ASCII_DIGIT_RE.search(text):
+        for d in set(_NON_ASCII_DIGIT_RE.findall(text)):  # a replace per digit present: faster than translate
+            text = text.replace(d, _DIGITS[ord(d)])
     return text
+
+
+def _compose(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> str:
+    """The normalisers chained: diacritics and tatweel deleted, then the one-for-one replacements."""
+    return _replace_letters(_DIACRITICS_RE.sub("", text), alef, alef_maqsura, teh_marbuta, hamza, digits)
 
 
 @dataclass(frozen=True)
@@ -144,13 +150,14 @@ def normalize_for_matching(
     Default profile: no diacritics or tatweel, أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII.
     The result is idempotent: normalising ``norm`` again gives ``norm``.
     """
-    norm = _compose(text, alef, alef_maqsura, teh_marbuta, hamza, digits)
-    if len(norm) == len(text):
-        return NormalizedText(text, norm, None)
-    keep = np.ones(len(text), dtype=bool)
-    for m in _DIACRITICS_RE.finditer(text):
+    # replacements are one-for-one, so they run first on the whole text and the deletions map positions after
+    t = _replace_letters(text, alef, alef_maqsura, teh_marbuta, hamza, digits)
+    if not _DIACRITICS_RE.search(t):
+        return NormalizedText(text, t, None)
+    keep = np.ones(len(t), dtype=bool)
+    for m in _DIACRITICS_RE.finditer(t):
         keep[m.start() : m.end()] = False
-    return NormalizedText(text, norm, np.flatnonzero(keep))
+    return NormalizedText(text, _DIACRITICS_RE.sub("", t), np.flatnonzero(keep))
 
 
 def normalize(text: str, **profile: bool) -> str:
@@ -171,7 +178,11 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(text)]
 
 
-_SENT_END = re.compile(r"[.!?\u061f\u061b\u06d4]+[\"'”»)\]]*(?=\s|$)|\n+")
+# Starts with one character class so the regex engine can skip ahead (~3x faster than the alternation
+# of the same two cases); the spans are identical.
+_SENT_END = re.compile(
+    "[.!?\u061f\u061b\u06d4\n](?:(?<=\n)\n*|(?<=[.!?\u061f\u061b\u06d4])[.!?\u061f\u061b\u06d4]*[\"'\u201d\u00bb)\\]]*(?=\\s|$))"
+)
 #: Single letters followed by a dot are abbreviations (د. for doctor, أ.ف.ب), not sentence ends.
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(.])[^\W\d_]$")
 

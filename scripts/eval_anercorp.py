@@ -1,6 +1,6 @@
 """ANERcorp test-split PERS/LOC/ORG scores of ``analysis.actors.extract_mentions``, without running ``extract``.
 
-usage: .venv/bin/python scripts/eval_anercorp.py [--no-discover] [--errors N]
+usage: .venv/bin/python scripts/eval_anercorp.py [--no-discover] [--tagger] [--errors N] [--train-tail]
 
 Same protocol as ../shared/eval/score_anercorp.py (which runs ``python -m analysis extract``): sentences
 grouped 20 to an article, tokens joined by spaces; nisba and title mentions left out; a prediction covers
@@ -28,13 +28,20 @@ def main() -> None:
     ap.add_argument("--no-discover", action="store_true")
     ap.add_argument("--tagger", action="store_true", help="also run the optional statistical tagger")
     ap.add_argument("--errors", type=int, default=0, help="print this many false positives and negatives per type")
+    ap.add_argument("--train-tail", action="store_true",
+                    help="score the last 15%% of the TRAINING split instead of the test split, for error analysis (the "
+                         "derived word lists saw it, so the figure is optimistic; never tune on the test split)")
     args = ap.parse_args()
     sys.path.insert(0, str(EVAL))
     from score_anercorp import TEST, read_sentences  # the scorer's own reader
 
     from analysis.actors import extract_mentions, load_codebook
 
-    sents = read_sentences(TEST)
+    if args.train_tail:
+        sents = read_sentences(TEST.parent / "ANERCorp_train_first125305.txt")
+        sents = sents[int(len(sents) * 0.85) :]
+    else:
+        sents = read_sentences(TEST)
     docs, gold = [], {}
     for d in range(0, len(sents), 20):
         aid = f"aner{d // 20:03d}"
@@ -86,7 +93,7 @@ def main() -> None:
         for k in ("tp", "pred", "gold"):
             tot[k] += c[(k, t)]
     p, r = tot["tp"] / tot["pred"], tot["tp"] / tot["gold"]
-    print(f"ANERcorp test PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r):.3f} "
+    print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r):.3f} "
           f"(discover={not args.no_discover}, tagger={args.tagger}; {len(docs)} documents in {dt:.2f} s)")
     if args.errors:
         for t in ("PERS", "LOC", "ORG"):

@@ -28,26 +28,28 @@ import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
-from analysis.normalize import DIACRITICS, TATWEEL, NormalizedText, split_sentences
+from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
 _WORD_RE = re.compile(r"\w+")
 _LATIN_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ &.\-](?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*))*")
 _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
-_ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that)(?![A-Za-z])")
+_ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
+                              r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
 _QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»\n]{2,60})[”\"»]")
 
 P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 P_ART = tuple(p + "ال" for p in ("", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك")) + ("لل", "ولل", "فلل")
 PREFIXES = {"none": P_NONE, "required": P_ART, "optional": P_NONE + P_ART,
-            "conj": ("", "و", "ف"), "conj_art": ("ال", "وال", "فال")}
+            "conj": ("", "و", "ف"), "conj_art": ("ال", "وال", "فال"),
+            "prep": tuple(p for p in P_NONE if p not in ("", "و", "ف"))}
 
-KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "given": 5, "title_word": 6, "verb": 7}
+KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "given": 5, "title_word": 6, "verb": 7, "head": 8}
 TYPE_RANK = {"country": 0, "organization": 1, "group": 2, "media": 3, "location": 4, "person": 5}
 GAZ_TYPE = {"PERS": "person", "LOC": "location", "ORG": "organization"}
-TRIGGERS = ("given", "title_word", "verb")
+TRIGGERS = ("given", "title_word", "verb", "head")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class _Matcher:
     metonym_of: dict  # capital actor_id -> country actor_id
     offices: dict  # office phrase (normalised) -> list of (start, end, person_id)
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
+    media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -100,7 +103,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         for p in PREFIXES[article]:
             k = f" {p}{key} "
             old = best.get(k)
-            if old is None or rank < old[0]:
+            if old is None or (rank, len(p)) < (old[0], old[2]):  # ties: the fewer clitics (فريد is Farid, not ف + ريد)
                 best[k] = (rank, ix, len(p))
 
     for f in cb.forms:
@@ -121,6 +124,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         art = f.article
         if typ == "person" and f.n_tokens == 1 and art in ("none", "required"):
             art = "conj" if art == "none" else "conj_art"  # لصالح = "in favour of", not "to Saleh"
+            if art == "conj" and f.kind in ("name", "alias"):
+                # لهادي، بمرسي: a preposition on a one-word person form counts once the person was named in full
+                add(f.key, "prep", _Entry(f.actor_id, f.kind, "seen"), rank)
         add(f.key, art, _Entry(f.actor_id, f.kind, amb, also), rank)
     if discover:
         for name, gtype, cnt in rules.gazetteer:
@@ -142,15 +148,32 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             key, art = (w[2:], "conj_art") if w.startswith("ال") and len(w) > 4 else (w, "conj")
             add(key, art, _Entry(None, "gazetteer", None, gaz_type="person", name=w), (2, 4, -1))
         for words, kind in ((rules.given_names, "given"), (rules.titles, "title_word"), (rules.reporting_verbs, "verb")):
-            for w in words:
+            for w in sorted(words):  # sorted: ties between keys must not depend on hash order
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
+        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads)):
+            key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
+            add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     A = ahocorasick.Automaton()
     for k, (rank, ix, plen) in best.items():
-        A.add_word(k, (ix, plen, len(k)))
+        if len(k) < 1024 and plen < 1024:  # packed into one int (see _batch_fields); no real form is that long
+            A.add_word(k, ix << 20 | plen << 10 | len(k))
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys)
+    # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
+    media_alt = {}
+    for f in cb.forms:
+        if f.kind in ("name", "alias") and f.n_tokens == 1 and info[f.actor_id][2] == "media":
+            alt = _Entry(f.actor_id, f.kind, "quoted")
+            if alt not in entry_ix:
+                entry_ix[alt] = len(entries)
+                entries.append(alt)
+            ix = entry_ix[alt]
+            for p in PREFIXES[f.article]:
+                k = f" {p}{f.key} "
+                if k in best and entries[best[k][1]].actor_id != f.actor_id:
+                    media_alt[k] = ix
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt)
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -192,35 +215,10 @@ def _holder(terms, day) -> str | None:
     return best[1] if best else None
 
 
-_DIAC_RE = re.compile(f"[{DIACRITICS}{TATWEEL}]")
-
-
 @lru_cache(maxsize=1)
 def _word_lut() -> np.ndarray:
     """Is-word-character table for the Basic Multilingual Plane, derived from the same regex as _NONWORD_RE."""
     return np.array([not 0xD800 <= c < 0xE000 and _NONWORD_RE.match(chr(c)) is None for c in range(0x10000)], dtype=bool)
-_INDIC_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_ALEFS = "\u0623\u0625\u0622\u0671"
-_DIGIT_OF = {chr(0x660 + i): str(i) for i in range(10)} | {chr(0x6F0 + i): str(i) for i in range(10)}
-
-
-def _normalize_fast(text: str) -> NormalizedText:
-    """``normalize_for_matching(text)`` (default profile) computed with ``str.replace`` and one regex, which is
-    ~10x faster than ``str.translate`` on Arabic text; the result is identical (tests/test_actors.py checks it)."""
-    t = text
-    for a in _ALEFS:
-        if a in t:
-            t = t.replace(a, "\u0627")
-    t = t.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
-    if _INDIC_RE.search(t):
-        for d in set(_INDIC_RE.findall(t)):  # str.replace per digit: much faster than str.translate here
-            t = t.replace(d, _DIGIT_OF[d])
-    if not _DIAC_RE.search(t):
-        return NormalizedText(text, t, None)
-    keep = np.ones(len(t), dtype=bool)
-    for m in _DIAC_RE.finditer(t):
-        keep[m.start() : m.end()] = False
-    return NormalizedText(text, _DIAC_RE.sub("", t), np.flatnonzero(keep))
 
 
 class _Field:
@@ -266,10 +264,10 @@ _SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form 
 def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[list]]:
     """Normalise, tokenise and run the automaton over many fields at once (one pass of numpy and of the
     automaton over their concatenation, which costs far less than one pass per field), then cut the result
-    into one :class:`_Field` per text and the automaton hits ``(start, end, (ix, plen, klen))`` of each field in
+    into one :class:`_Field` per text and the automaton hits ``(start, end, entry index, prefix length)`` of each field in
     its own normalised coordinates."""
     big = _SEP.join(texts)
-    nt = _normalize_fast(big)
+    nt = normalize_for_matching(big)
     norm = nt.norm
     ncp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
     if len(ncp) and int(ncp.max()) > 0xFFFF:
@@ -299,39 +297,46 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         nends = np.searchsorted(nt.orig_index, oends)
     tfirst = np.searchsorted(starts, nstarts)
     tlast = np.searchsorted(starts, nends)
-    starts_l, ends_l, adj_l, adjq_l = starts.tolist(), ends.tolist(), adj.tolist(), adjq.tolist()
+    # token offsets local to their field, computed for the whole batch at once
+    tok_field = np.searchsorted(nstarts, starts, side="right") - 1
+    adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
+    adjq[tfirst[tfirst < len(adjq)]] = False
+    off = nstarts[tok_field] if len(starts) else starts
+    starts_l, ends_l, adj_l, adjq_l = (starts - off).tolist(), (ends - off).tolist(), adj.tolist(), adjq.tolist()
+    tokens_l = list(zip(starts_l, ends_l))
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist()))
+    idx = nt.orig_index
     fields = []
-    for k, text in enumerate(texts):
-        ns, ne, os_ = int(nstarts[k]), int(nends[k]), int(ostarts[k])
-        f = _Field.__new__(_Field)
-        f.norm = norm[ns:ne]
+    new_field = _Field.__new__
+    for text, (ns, ne, os_, a, b) in zip(texts, bounds):
+        f = new_field(_Field)
+        f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
-        if nt.orig_index is None:
-            f.nt = NormalizedText(text, f.norm, None)
+        if idx is None or ne - ns == len(text):
+            f.nt = NormalizedText(text, fn, None)
         else:
-            oi = nt.orig_index[ns:ne] - os_
-            f.nt = NormalizedText(text, f.norm, None if len(oi) == len(text) else oi)
-        a, b = int(tfirst[k]), int(tlast[k])
-        f.starts = [v - ns for v in starts_l[a:b]]
-        f.tokens = list(zip(f.starts, [v - ns for v in ends_l[a:b]]))
+            f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
+        f.starts = starts_l[a:b]
+        f.tokens = tokens_l[a:b]
         f._adj = adj_l[a:b]
         f._adjq = adjq_l[a:b]
-        if f._adj:
-            f._adj[0] = f._adjq[0] = False
         fields.append(f)
     hits: list[list] = [[] for _ in texts]
     if automaton is not None and texts:
-        nb = nstarts.tolist()
-        k = 0
-        for end, val in automaton.iter(" " + x + " "):
-            s0 = end - val[2] + 1  # token start in normalised coordinates
-            while k + 1 < len(nb) and s0 >= nb[k + 1]:
-                k += 1
-            if s0 < nb[k]:  # hits come in order of their end; a long one may start in an earlier field
-                k2 = bisect.bisect_right(nb, s0) - 1
-                hits[k2].append((s0 - nb[k2], end - 1 - nb[k2], val))
-                continue
-            hits[k].append((s0 - nb[k], end - 1 - nb[k], val))
+        # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
+        # integer array, placed into fields with numpy instead of a Python loop per hit
+        raw = np.array(list(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
+        if len(raw):
+            end, code = raw[:, 0], raw[:, 1]
+            s0 = end - (code & 0x3FF) + 1  # token start in normalised coordinates (the padding space cancels out)
+            fld = np.searchsorted(nstarts, s0, side="right") - 1
+            base = nstarts[fld]
+            order = np.argsort(fld, kind="stable")
+            cols = [(s0 - base)[order].tolist(), (end - 1 - base)[order].tolist(), (code >> 20)[order].tolist(),
+                    ((code >> 10) & 0x3FF)[order].tolist()]
+            bounds = np.searchsorted(fld[order], np.arange(len(texts) + 1)).tolist()
+            allh = list(zip(*cols))
+            hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
     return fields, hits
 
 
@@ -347,8 +352,12 @@ def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -
 
 def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
     hits_actor, hits_amb, triggers = [], [], []
-    for s, e, (ix, plen, klen) in raw_hits:
+    for s, e, ix, plen in raw_hits:
         ent = m.entries[ix]
+        if m.media_alt and e - s > 2:
+            alt = m.media_alt.get(" " + f.x[s:e] + " ")
+            if alt is not None and _quoted(f, s, e):
+                ent = m.entries[alt]
         if ent.kind in TRIGGERS:
             triggers.append((s, e, plen, ent))
             continue
@@ -379,15 +388,27 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
     take(hits_actor)
     if hits_amb:
         def ok(s, e, plen, ent):
-            seen = any(o.actor_id == ent.actor_id and o.s < s for o in out)
+            if ent.ambiguous == "quoted":
+                return True  # checked when the hit was read: the outlet's name in quotes
+            # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
+            seen = any(o.actor_id == ent.actor_id and o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out)
             if seen:
                 return True
+            if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
+                return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
             i = f.tok_index(s)
             prev = [strip_clitics(w) for w in f.prev_words(i, 2)] + [_conj_stripped(w) for w in f.prev_words(i, 2)]
             if ent.ambiguous == "person":
                 return any(w in rules.person_context or "ال" + w in rules.person_context for w in prev)
             if ent.ambiguous == "place":
                 return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
+            if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
+                j = f.tok_index(e - 1) + 1
+                if j < len(f.tokens) and f.adjacent(j):
+                    nxt = f.word(j)
+                    if nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين")) or nxt in rules.stopwords:
+                        return False
+                return True
             if ent.ambiguous == "dateline":  # سبق- الرياض، (واس): a dash, colon or bracket next to it
                 near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
                 return any(c in near for c in "-–—:()")
@@ -398,7 +419,11 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
     out = _drop_first_name_persons(f, out, occ, rules)
     _resolve_capitals_and_nisba(f, out, m, rules)
     if discover:
+        heads = [t for t in triggers if t[3].kind == "head"]
+        if heads:
+            out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
+        out = _coordinated_names(f, out, occ, rules)
     out = _postprocess(f, out, rules, m)
     # map to the original text
     res = []
@@ -421,8 +446,12 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
                 nxt = f.word(j + 1) if j + 1 < len(f.tokens) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
                 if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens)) or (
-                        prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names)):
-                    occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                        prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS)) or (
+                        prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0:
+                    # محمد بن صالح: part of another name (freed for discovery);
+                    # في صالح الشعب، غير صالح، صالح للشرب: the word (stays occupied, so nothing is discovered there)
+                    if not ((prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0) or prv in _NAME_LINKS:
+                        occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                     continue
         keep.append(o)
     return keep
@@ -546,11 +575,45 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if o.kind == "discovered" and o.typ == "person" and " " not in f.x[o.s : o.e] and n.kind in ("name", "nisba") and n.plen == 2:
             j = f.tok_index(n.s)
             w = f.word(j)
-            if j == f.tok_index(o.s) + 1 and f.adjacent(j) and w.startswith("ال") and w.endswith("ي") and n.typ in ("location", "country"):
+            if j == f.tok_index(o.s) + 1 and f.adjacent(j) and w.startswith("ال") and w.endswith("ي") and (
+                    n.typ in ("location", "country") or n.typ == "person" and n.kind == "name"):
                 o.e = n.e
                 o.actor_id = "discovered:" + f.x[o.s + o.plen : o.e].replace(" ", "_")
                 o.label_ar = f.x[o.s + o.plen : o.e]
                 drop.add(id(n))
+    # a first name right before a one-word place or surname form: that is a person's name, not the place
+    # (علي الأحمدي is a man, not Ahmadi in Kuwait; تركي المالكي is not Nouri al-Maliki)
+    for n in out:
+        if (n.kind not in ("name", "alias") or n.typ not in ("location", "person") or n.plen != 2 or id(n) in drop
+                or f.x[n.s : n.s + 2] != "ال" or " " in f.x[n.s : n.e] or len(f.x[n.s : n.e]) < 5
+                or n.typ == "location" and f.x[n.e - 1] != "ي"):
+            continue  # a place only when its name is shaped like a family name (الأحمدي), not علي الرياض = على الرياض
+        j = f.tok_index(n.s)
+        if j == 0 or not f.adjacent(j):
+            continue
+        w0 = f.word(j - 1)
+        g = _conj_stripped(w0) if w0 not in rules.given_names and w0 != "علي" else w0
+        if (g not in rules.given_names and g != "علي") or g in _MONTHS or (
+                n.typ == "person" and g in (m.info[n.actor_id][0] or "")):
+            continue
+        prev = [o for o in out if o.s < f.tokens[j - 1][1] <= o.e]
+        if prev and not (len(prev) == 1 and prev[0].s == f.tokens[j - 1][0] and (
+                prev[0].kind == "discovered" and prev[0].typ == "person" or prev[0].kind == "nisba")):
+            continue  # the word before is part of another mention (a one-word discovered name or تركي may be a first name)
+        drop.update(id(o) for o in prev)
+        a0, b0 = f.tokens[j - 1]
+        if g == "علي" and f.nt.text[slice(*f.nt.span_in_original(a0, b0))].endswith("ى"):
+            continue  # على the preposition
+        pl = len(w0) - len(g)
+        drop.add(id(n))
+        new_p = _new(a0, n.e, pl, f.x[a0 + pl : n.e], "person")
+        out.append(new_p)
+    out.sort(key=lambda o: o.s)
+    for o in out:  # الضفة الغربية لقناة السويس / لنهر الأردن: a bank, not the territory
+        if o.typ == "location" and f.x[o.s + o.plen : o.e].startswith("ضفه"):
+            j = f.tok_index(o.e - 1) + 1
+            if j < len(f.tokens) and f.adjacent(j) and f.word(j)[0] == "ل":
+                drop.add(id(o))
     if drop:
         out = [o for o in out if id(o) not in drop]
         drop = set()
@@ -572,6 +635,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 words = [f.word(k) for k in range(i - n, i)]
                 words[0] = _strip_prep(words[0])
                 if " ".join(words) in rules.institutions:
+                    inside = [x for x in out if x is not o and x.s < f.tokens[i - 1][1] and x.e > f.tokens[i - n][0]]
+                    if inside and not (len(inside) == 1 and inside[0].s == f.tokens[i - n][0]
+                                       and inside[0].e == f.tokens[i - 1][1] and inside[0].typ == "organization"):
+                        continue
+                    drop.update(id(x) for x in inside)  # وزارة المالية + الألمانية: the German ministry, not the Saudi one
                     a = f.tokens[i - n][0]
                     pl = len(f.word(i - n)) - len(words[0])
                     nm = f.x[a + pl : o.e]
@@ -589,7 +657,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 k -= 1
             if k >= 0 and f.adjacent(k + 1, quotes=True) and k not in by_end:
                 head = strip_clitics(f.word(k))
-                if head in rules.org_heads and not f.word(k).startswith(("ال", "وال", "بال", "لل")):
+                inside = [x for x in out if x is not o and x.s < o.s and x.e > f.tokens[k][0]] if head in rules.org_heads else ()
+                if head in rules.org_heads and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
+                        x.e <= o.s and x.typ == "organization" for x in inside):
+                    drop.update(id(x) for x in inside)  # بجامعة الإمام + محمد بن سعود: one university
                     a = f.tokens[k][0]
                     pl = len(f.word(k)) - len(head)
                     nm = f.x[a + pl : o.e]
@@ -599,7 +670,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     drop.add(id(o))
                     continue
         # street and district names: حي السويدي، شارع العراق
-        if o.kind in ("nisba", "name", "alias") and o.plen in (0, 2) and i > 0 and f.adjacent(i) and _conj_stripped(f.word(i - 1)) in _STREET_HEADS:
+        if (o.kind in ("nisba", "name", "alias") and o.typ != "location" and o.plen in (0, 2) and i > 0 and f.adjacent(i)
+                and _conj_stripped(f.word(i - 1)) in _STREET_HEADS):
             drop.add(id(o))
             continue
         # D5
@@ -622,6 +694,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     return sorted(kept + new, key=lambda o: o.s) if new else kept
 
 
+_NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
@@ -631,6 +704,10 @@ _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "ر
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
 _REGIONAL = frozenset(norm_word(w) for w in ["العربي", "العربية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العالمي", "العالمية", "الإقليمي", "الإقليمية", "الأوروبي", "الأوروبية", "الغربي", "الغربية", "الخليجي", "الخليجية", "الأفريقي", "الأفريقية", "الآسيوي", "الآسيوية"])
+
+#: Heads of media names: صحيفة “اكسبرس” is the outlet اكسبرس.
+_QUOTED_HEADS = {norm_word(w): "media" for w in ["صحيفة", "جريدة", "قناة", "مجلة", "موقع", "وكالة", "شبكة", "إذاعة", "تلفزيون"]} | {
+    norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب", "تحالف"]}
 
 #: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
 TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
@@ -697,6 +774,251 @@ def _in_role_phrase(f: _Field, i: int, rules: Rules) -> bool:
         k -= 1
         steps += 1
     return False
+
+
+# --- discovery by head nouns (organisations, places) and coordinated names ------------------------
+
+_QUOTE_CHARS = "\"“”«»'"
+_ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
+
+
+def _quoted(f: _Field, s: int, e: int) -> bool:
+    """The normalised span [s, e) has a quote mark right before and right after it (spaces allowed)."""
+    before = f.norm[max(0, s - 2) : s].rstrip()
+    after = f.norm[e : e + 2].lstrip()
+    return bool(before) and before[-1] in _QUOTE_CHARS and bool(after) and after[0] in _QUOTE_CHARS
+
+
+def _plain_word(w: str, rules: Rules) -> bool:
+    """A word that cannot be (part of) a name: function words, verbs, titles, frequent or common words."""
+    return (w in rules.stopwords or w in rules.frequent_words or w in rules.titles or w in rules.reporting_verbs
+            or w in rules.common_words or w.isdigit())
+
+
+def _name_like(w: str, rules: Rules) -> bool:
+    """A word that looks like a proper name: not a plain word and not a common noun (common nouns take the article
+    elsewhere in news text: definite_stems / definite_nouns)."""
+    if len(w) < 3 or _plain_word(w, rules) or w in rules.given_names and w in rules.common_words:
+        return False
+    if len(w) > 4 and w.endswith(_ENCLITICS):
+        return False
+    if w.startswith("ال"):
+        return w not in rules.definite_nouns and w[2:] not in rules.definite_stems and w not in _REGIONAL
+    return w not in rules.definite_stems
+
+
+def _new(a: int, b: int, plen: int, name: str, typ: str) -> _M:
+    mm = _M(a, b, plen, "discovered:" + name.replace(" ", "_"), "discovered", typ, name)
+    mm.entry = None
+    return mm
+
+
+def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list, m: _Matcher, rules: Rules) -> list[_M]:
+    """Organisations and places the codebook lacks, announced by a head noun (``org_chain_heads.tsv``,
+    ``place_heads.tsv`` in actors_rules/):
+
+    * head + genitive chain = one organisation, longest match, nisbas and places inside it not counted apart
+      (منظمة الأغذية العالمية، إدارة البحث والتحري، أمانة منطقة جازان، المؤسسة السورية العامة لتجارة وتصنيع الحبوب);
+    * place head + an unknown name = a place (حي التواهي → التواهي; ميناء الزيت، شارع النفق، قصر 22 مايو as a whole);
+      a codebook name after a "whole" head is inside the place's name (طريق الملك عبدالله، شارع العراق).
+    """
+    by_tok: dict[int, _M] = {}
+    for o in out:
+        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+            by_tok[t] = o
+    drop: set[int] = set()
+    new: list[_M] = []
+    n = len(f.tokens)
+    for s, e, plen, ent in sorted(heads, key=lambda h: h[0]):
+        if 1 in occ[s:e]:
+            continue
+        i = f.tok_index(s)
+        stem = f.x[s + plen : e]
+        pre = f.x[s : s + plen]
+        definite = pre.endswith(("ال", "لل")) or stem.startswith("ال")
+        full = ("ال" + stem) if pre.endswith(("ال", "لل")) else stem
+        org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
+        if org is not None and (not definite or org[2]):
+            res = _org_chain(f, i, definite, org, by_tok, occ, rules)
+            if res is not None:
+                j, inner = res
+                a, b = f.tokens[i][0], f.tokens[j][1]
+                pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+                for o in inner:
+                    drop.add(id(o))
+                    occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, pl, f.x[a + pl : b], org[0]))
+                continue
+        span = rules.place_heads.get(stem)
+        if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
+            continue
+        if i > 0 and _conj_stripped(f.word(i - 1)) in ("عن", "على") and stem in ("طريق", "ساحه"):
+            continue  # عن طريق "by means of", على ساحة "on the scene of"
+        o = by_tok.get(i + 1)
+        if (o is None and span == "whole" and i + 2 < n and f.adjacent(i + 2) and f.word(i + 1) in rules.titles
+                and by_tok.get(i + 2) is not None and by_tok[i + 2].typ == "person" and by_tok[i + 2].s == f.tokens[i + 2][0]):
+            o = by_tok[i + 2]  # طريق الملك فهد: a road named after a king
+            o_first = i + 2
+        else:
+            o_first = i + 1
+        if o is not None and id(o) not in drop:
+            if span == "whole" and o.s == f.tokens[o_first][0] and o.plen in (0, 2) and o.typ in ("person", "location", "country") \
+                    and o.kind != "metonym" and not (stem == "طريق" and o.typ == "country"):
+                a, b = f.tokens[i][0], o.e
+                if 1 in occ[a:f.tokens[i][1]]:
+                    continue
+                drop.add(id(o))
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
+            elif o.kind == "nisba" and o.plen == 2 and o.s == f.tokens[i + 1][0] and " " not in f.x[o.s : o.e]:
+                drop.add(id(o))  # حي السويدي: a district, not "Swedish"
+                new.append(_new(o.s, o.e, 0, f.x[o.s : o.e], "location"))
+            continue
+        a1, b1 = f.tokens[i + 1]
+        if 1 in occ[a1:b1]:
+            continue
+        w = f.x[a1:b1]
+        if span == "whole":
+            # قصر 22 مايو؛ ميناء الزيت، شارع النفق (a definite word names the place as a whole)
+            if w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2:
+                b = f.tokens[i + 2][1]
+            elif (w in rules.titles and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
+                  and (f.word(i + 2) in rules.given_names or _name_like(f.word(i + 2), rules))):
+                b = f.tokens[i + 2][1]  # طريق الملك فهد، شارع الأمير سلطان
+                if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
+                    b = f.tokens[i + 4][1]
+            elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and stem not in ("طريق", "ساحه", "ميدان")
+                  and w not in _REGIONAL) or _name_like(w, rules):
+                b = b1
+            else:
+                continue
+            a = f.tokens[i][0]
+            if 1 in occ[a:b]:
+                continue
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
+        elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
+            b = b1
+            if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
+                    and 1 not in occ[f.tokens[i + 2][0] : f.tokens[i + 2][1]] and not w.startswith("ال"):
+                b = f.tokens[i + 2][1]
+            occ[a1:b] = b"\x01" * (b - a1)
+            new.append(_new(a1, b, 0, f.x[a1:b], "location"))
+    if not new:
+        return out
+    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+
+
+def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ: bytearray, rules: Rules):
+    """Last token and swallowed inner mentions of an organisation name starting with the head at token i, or None.
+
+    A chain continues through definite words (الأغذية), ل-genitives (لمباحث، للتجارة), و + a word continued by a
+    definite one (وتصنيع الحبوب، والتحري), a country nisba (السورية) and a bare construct noun (منطقة جازان); it
+    stops at punctuation, function words and verbs, persons and other organisations. After an adjective (a nisba,
+    العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة)."""
+    _typ, min_compl, _ = head
+    n = len(f.tokens)
+    j = i + 1
+    last = i
+    compl = 0
+    after_adj = False
+    nisba_seen = lgen = False
+    inner: list[_M] = []
+    while j < n and j - i <= 8 and f.adjacent(j):
+        w = f.word(j)
+        o = by_tok.get(j)
+        if o is not None:
+            if o.kind == "nisba" and o.plen == 2 and o.s == f.tokens[j][0] and f.x[o.s : o.s + 2] == "ال":
+                inner.append(o)
+                nisba_seen = after_adj = True
+                last = j = f.tok_index(o.e - 1)
+                compl += 1
+                j += 1
+                continue
+            if (o.typ in ("location", "country") and o.kind in ("name", "alias") and o.s == f.tokens[j][0] and o.plen in (0, 2)
+                    and not after_adj and compl <= 1):
+                inner.append(o)  # أمانة منطقة جازان، بلدية دوما: the place names the organisation
+                last = f.tok_index(o.e - 1)
+                compl += 1
+                break
+            break
+        construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
+                     and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles)
+        if 1 in occ[f.tokens[j][0] : f.tokens[j][1]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
+            break
+        if len(w) > 4 and w.endswith(_ENCLITICS):
+            break
+        if w.startswith("ال") and len(w) > 3:
+            adj = w.endswith(("يه", "ي")) or w in _ADJ_WORDS
+            if after_adj and not adj:
+                break
+            after_adj = after_adj or adj
+        elif (compl > 0 or definite) and (w.startswith("لل") and len(w) > 4 or (w[0] == "ل" and len(w) > 3 and w[1:] not in rules.stopwords)):
+            after_adj = False
+            lgen = True
+        elif not after_adj and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
+                                and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")):
+            pass  # والتحري، وتصنيع الحبوب
+        elif (compl == 0 and not definite or lgen) and not after_adj and not w.startswith(("ب", "ك", "و", "ل")) and j + 1 < n and f.adjacent(j + 1) and (
+                f.word(j + 1).startswith("ال") or by_tok.get(j + 1) is not None and by_tok[j + 1].typ in ("location", "country")):
+            pass  # أمانة منطقة جازان، منظمة حقوق الإنسان
+        else:
+            break
+        last = j
+        compl += 1
+        j += 1
+    # a chain never ends on و + word or a bare construct noun
+    while last > i and (f.word(last)[0] == "و" and not f.word(last).startswith("وال") or
+                        not f.word(last).startswith(("ال", "لل", "وال")) and by_tok.get(last) is None):
+        last -= 1
+        compl -= 1
+    if compl < min_compl or last == i:
+        return None
+    first = f.word(i + 1)
+    if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))):
+        return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية: names
+    if compl == 1 and (f.word(last) in rules.generic_complements or _strip_prep(f.word(last)) in rules.generic_complements):
+        return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
+    inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
+    return last, inner
+
+
+def _chain_stop(w: str, rules: Rules) -> bool:
+    """A word that ends an organisation name: function words, titles, verbs (frequent words without the article)."""
+    if w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w.isdigit():
+        return True
+    return not w.startswith(("ال", "لل", "وال")) and (w in rules.frequent_words and w[0] not in "لو" or w in rules.common_words
+                                                     and w[0] not in "لو")
+
+
+def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A list of persons: after a person mention, "، وجايمس فولي، وآلان هايننغ" — و + two name-like words ending at
+    punctuation — are persons too."""
+    new: list[_M] = []
+    n = len(f.tokens)
+    for o in list(out):
+        if o.typ != "person":
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        while j + 1 < n and not f.adjacent(j):
+            gap = f.norm[f.tokens[j - 1][1] : f.tokens[j][0]]
+            w0, w1 = f.word(j), f.word(j + 1)
+            if "،" not in gap and "," not in gap or w0[0] != "و" or not f.adjacent(j + 1):
+                break
+            if j + 2 < n and f.adjacent(j + 2):
+                break  # the item goes on: not a plain first + last name
+            if not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names) or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules):
+                break
+            a, b = f.tokens[j][0], f.tokens[j + 1][1]
+            if 1 in occ[a:b]:
+                break
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, 1, f.x[a + 1 : b], "person"))
+            j += 2
+    if not new:
+        return out
+    return sorted(out + new, key=lambda o: o.s)
 
 
 # --- discovery -----------------------------------------------------------------------------------
@@ -807,6 +1129,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
             triggers.append((o.s, o.e, o.plen, nis))
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
+        if ent.kind == "head":
+            continue
         if ent.kind == "nisba_trigger":
             pass
         elif 1 in occ[s:e] and s not in absorb:
@@ -850,9 +1174,11 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             w = f.word(j)
             if w.startswith("ال") and w not in rules.given_names:
                 continue
-            if w[0] in "وف" and w[1:] not in rules.given_names or w.startswith(_DEFINITE_PREFIXES):
+            fam_next = (ent.kind == "title_word" and j + 1 < len(f.tokens) and f.adjacent(j + 1) and w not in rules.frequent_words
+                        and w not in rules.common_words and _family_name(f.word(j + 1), rules))  # اللواء فراج الزعبي
+            if w[0] in "وف" and w[1:] not in rules.given_names and not fam_next or w.startswith(_DEFINITE_PREFIXES):
                 continue  # وحمايتهم، للمبتعثة، بالبعثة
-            if w not in rules.given_names and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
+            if w not in rules.given_names and not fam_next and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
                                                or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
                                                or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):
                 continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
@@ -913,6 +1239,14 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             i += 1
         if i >= len(f.tokens):
             continue
+        j = f.tok_index(b - 1)
+        if (i > 0 and 0 <= j - i < 4 and f.tokens[j][1] == b and 1 not in occ[f.tokens[i][0] : b]
+                and strip_clitics(f.word(i - 1)) in _QUOTED_HEADS and f.adjacent(i, quotes=True)):
+            # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»: an outlet or company the codebook lacks, quoted after its head
+            a0 = f.tokens[i][0]
+            occ[a0:b] = b"\x01" * (b - a0)
+            found.append(_new(a0, b, 0, f.x[a0:b], _QUOTED_HEADS[strip_clitics(f.word(i - 1))]))
+            continue
         toks = _name_from(f, i, occ, rules, absorb=absorb)
         if toks and f.tokens[toks[-1]][1] == b and len(toks) >= 2 and f.word(toks[0]) in rules.given_names:
             emit(toks, strip_conj=False)
@@ -948,7 +1282,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         if base in rules.given_names or base in rules.common_words:
             short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
             continue
-        for k in {w, base}:
+        for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
             short.setdefault(k, (o.e, o.actor_id, o.label_ar))
         # a foreign first name alone (أنوش for أنوش أنصاري) links too; an Arabic first name (محمد) does not
         first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.normalize import normalize
-from analysis.resources import read_word_list, resource_text
+from analysis.resources import read_table, read_word_list, resource_text
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
 _SP = re.compile(r"\s+")
@@ -60,6 +60,9 @@ class Rules:
     institutions: frozenset[str]
     short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
     person_tokens: frozenset[str]
+    org_chain_heads: dict[str, tuple[str, int, bool]]
+    place_heads: dict[str, str]
+    generic_complements: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +112,10 @@ def load_rules() -> Rules:
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq),
+        org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), r["definite"].strip() == "1")
+                         for r in read_table("actors_rules", "org_chain_heads.tsv")},
+        place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
+        generic_complements=_words("generic_complements.txt"),
     )
 
 
