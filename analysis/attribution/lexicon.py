@@ -22,8 +22,8 @@ resolver needs (:class:`CueForm`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 
 import ahocorasick
 
@@ -33,6 +33,8 @@ from analysis.resources import read_table
 AREA = "attribution"
 CONJ = ("", "و", "ف")
 ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
+#: classes of words.tsv kept as sets of their own (``Lexicon.sets``), not as a word's class
+SET_CLASSES = ("amount", "time_noun", "unnamed_adjective")
 SOURCE_TYPES = ("named_person", "official_body", "news_agency", "media_outlet", "anonymous", "unnamed_group", "document")
 
 
@@ -81,6 +83,13 @@ class Lexicon:
     heads: dict[str, SourceHead]
     words: dict[str, str]
     automaton: object
+    sets: dict[str, frozenset] = field(default_factory=dict)  # word sets by class (amount, time_noun, …)
+
+    def __post_init__(self) -> None:
+        # the two lookups of the hot path, bound once per instance as C-level callables (no Python frame per
+        # call): a dict's get, and an LRU cache in front of the head lookup
+        object.__setattr__(self, "word_class", self.words.get)
+        object.__setattr__(self, "head", lru_cache(maxsize=65536)(partial(_head_lookup, self)))
 
     def head(self, token: str) -> SourceHead | None:
         """The source head for a normalised token, with و/ف, ب/ل and ال stripped as needed."""
@@ -91,7 +100,6 @@ class Lexicon:
         return self.words.get(token)
 
 
-@lru_cache(maxsize=65536)
 def _head_lookup(lex: Lexicon, token: str) -> SourceHead | None:
     for key in _strip_variants(token):
         h = lex.heads.get(key)
@@ -197,31 +205,41 @@ def _split(cell: str) -> tuple[str, ...]:
 def verb_forms() -> dict[str, list[CueForm]]:
     """Every inflected, cliticised form of every reporting verb in ``verbs.tsv``, keyed in matching spelling."""
     out: dict[str, list[CueForm]] = {}
+    memo: dict[str, str] = {}
 
-    def add(form: str, cf: CueForm) -> None:
-        out.setdefault(normalize(form), []).append(cf)
+    def norm(form: str) -> str:
+        n = memo.get(form)
+        if n is None:
+            n = memo[form] = normalize(form)
+        return n
+
+    def add(prefix: str, form: str, cf: CueForm) -> None:
+        # the proclitics (و ف س ل) are already in matching spelling: normalise each stem form once, not once per proclitic
+        out.setdefault(prefix + norm(form), []).append(cf)
 
     for row in read_table(AREA, "verbs.tsv"):
         lemma, cls = row["lemma"], row["class"]
         needs, impf_needs = _split(row["needs"]), _split(row["impf_needs"])
         homo, obj = row["homograph"] == "y", row["object"] == "y"
         kind = row["kind"]
-        for tense, forms in (("perf", perfect_forms(lemma, cls, row["perf_cons"])), ("impf", imperfect_forms(row["impf"], cls))):
+        impf = () if row["impf"] in ("", "-") else imperfect_forms(row["impf"], cls)  # "-": the imperfect is another verb
+        for tense, forms in (("perf", perfect_forms(lemma, cls, row["perf_cons"])), ("impf", impf)):
             for form, person, gender, number in forms:
                 if homo and tense == "perf" and number == "d" and person == 3:
                     continue  # ذكرا، طالبا، ردا: the accusative noun, not "the two said"
                 bare3ms = tense == "perf" and person == 3 and gender == "m" and number == "s"
                 procls = CONJ if tense == "perf" else CONJ + ("س", "وس", "فس", "ل", "ول", "فل")
                 encls = ("",) + (ENCLITICS if person == 3 else ())
+                bodies = [(e, _with_enclitic(form, e) if e else form) for e in encls]
                 for p in procls:
-                    for e in encls:
-                        add(p + _with_enclitic(form, e) if e else p + form,
+                    for e, body in bodies:
+                        add(p, body,
                             CueForm(lemma, kind, tense, person, gender, number, p, e, needs,
                                     impf_needs if tense == "impf" else (), homo and bare3ms, obj))
         if row["part"] not in ("", "-"):
             for form, gender, number in participle_forms(row["part"]):
                 for p in ("", "و"):
-                    add(p + form, CueForm(lemma, kind, "part", 3, gender, number, p, "", needs, (), False, False))
+                    add(p, form, CueForm(lemma, kind, "part", 3, gender, number, p, "", needs, (), False, False))
     return out
 
 
@@ -256,7 +274,8 @@ def load_lexicon() -> Lexicon:
         if h.head.startswith("ال") and len(h.head) > 4:
             heads.setdefault(h.head[2:], h)
     table = read_table(AREA, "words.tsv")
-    words = {normalize(r["word"]): r["class"] for r in table if r["class"] != "not_cue"}
+    words = {normalize(r["word"]): r["class"] for r in table if r["class"] not in ("not_cue", *SET_CLASSES)}
+    sets = {c: frozenset(normalize(r["word"]) for r in table if r["class"] == c) for c in SET_CLASSES}
     for r in table:
         if r["class"] == "not_cue":
             frozen.pop(normalize(r["word"]), None)
@@ -264,7 +283,7 @@ def load_lexicon() -> Lexicon:
     for key in frozen:
         automaton.add_word(" " + key, key)  # matched at word starts only (see extract._cue_hits)
     automaton.make_automaton()
-    return Lexicon(frozen, heads, words, automaton)
+    return Lexicon(frozen, heads, words, automaton, sets)
 
 
 def _reading_rank(cf: CueForm) -> tuple:
