@@ -184,8 +184,12 @@ def actor_forms(actor_id: str, row: pd.Series, *, user: bool = False) -> list[Fo
     for a in _split(row.get("aliases")):
         add(a, "alias")
     for base in _split(row.get("nisba")):
-        for f in nisba_forms(dediacritize(base)):
+        b = dediacritize(base)
+        for f in nisba_forms(b):
             add(f, "nisba", "optional")
+        b = b[2:] if b.startswith("ال") and len(b) > 4 else b
+        if b.endswith(("ي", "ى")) and len(b) >= 4:
+            add(b[:-1] + "ين", "nisba", "required")  # اليمنين: a frequent misspelling of اليمنيين (with the article only)
     return out
 
 

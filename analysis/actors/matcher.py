@@ -76,6 +76,7 @@ class _Matcher:
     offices: dict  # office phrase (normalised) -> list of (start, end, person_id)
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
+    country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -173,7 +174,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                 k = f" {p}{f.key} "
                 if k in best and entries[best[k][1]].actor_id != f.actor_id:
                     media_alt[k] = ix
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt)
+    country_of = {aid: c for aid, c in zip(actors.index, actors["country"]) if isinstance(c, str) and c}
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of)
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -386,10 +388,21 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
             out[-1].entry = ent
 
     take(hits_actor)
+    if any(o.kind == "title" for o in out):
+        # an office phrase (الأمين العام لأوبك) keeps the organisation named inside it, in case the phrase is
+        # dropped as a role phrase before the holder's name (CONVENTIONS D5: the name and the organisation count)
+        for o in out:
+            if o.kind == "title":
+                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
+                           if o.s <= s and e <= o.e and (s, e) != (o.s, o.e) and ent.kind in ("name", "alias")
+                           and ent.actor_id is not None and m.info[ent.actor_id][2] in ("organization", "group", "media")]
     if hits_amb:
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":
                 return True  # checked when the hit was read: the outlet's name in quotes
+            if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
+                i = f.tok_index(s)
+                return i > 0 and f.adjacent(i) and s == f.tokens[i][0] and strip_clitics(f.word(i - 1)) in rules.place_context
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             seen = any(o.actor_id == ent.actor_id and o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out)
             if seen:
@@ -398,8 +411,23 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
                 return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
             i = f.tok_index(s)
             prev = [strip_clitics(w) for w in f.prev_words(i, 2)] + [_conj_stripped(w) for w in f.prev_words(i, 2)]
-            if ent.ambiguous == "person":
-                return any(w in rules.person_context or "ال" + w in rules.person_context for w in prev)
+            if ent.ambiguous in ("person", "country", "group"):
+                if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+                    return True
+                if ent.ambiguous == "country":
+                    # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
+                    c = m.country_of.get(ent.actor_id) if m.country_of else None
+                    return c is not None and any(abs(o.s - s) < _CONTEXT_WINDOW and (
+                        o.actor_id == c or m.metonym_of.get(o.actor_id) == c
+                        or (m.country_of.get(o.actor_id) == c and m.info[o.actor_id][2] != "location")) for o in out)
+                if ent.ambiguous == "group":
+                    # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
+                    j = f.tok_index(e - 1) + 1
+                    if j < len(f.tokens) and f.adjacent(j) and f.word(j).startswith("ال"):
+                        return False  # القاعدة الجوية، القاعدة الأساسية
+                    return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
+                            or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
+                return False
             if ent.ambiguous == "place":
                 return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
@@ -418,6 +446,7 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
     out.sort(key=lambda o: o.s)
     out = _drop_first_name_persons(f, out, occ, rules)
     _resolve_capitals_and_nisba(f, out, m, rules)
+    out = _drop_name_part_nisbas(f, out, occ)
     if discover:
         heads = [t for t in triggers if t[3].kind == "head"]
         if heads:
@@ -453,6 +482,22 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
                     if not ((prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0) or prv in _NAME_LINKS:
                         occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                     continue
+        keep.append(o)
+    return keep
+
+
+def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray) -> list[_M]:
+    """A bare nisba-shaped word right after بن/ابن/بنت/آل/أبو is part of a person's name (عبد العزيز بن تركي بن
+    طلال: تركي is a name, not "Turkish"); it is dropped and its span freed for discovery."""
+    if not any(o.plen == 0 and o.kind == "nisba" for o in out):
+        return out
+    keep = []
+    for o in out:
+        if o.kind == "nisba" and o.plen == 0:
+            i = f.tok_index(o.s)
+            if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_LINKS and f.tok_index(o.e - 1) == i:
+                occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                continue
         keep.append(o)
     return keep
 
@@ -677,6 +722,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # D5
         if o.kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.adjacent(i, quotes=True):
             drop.add(id(o))  # سامح شكري وزير الخارجية المصري: the title is in apposition to a name
+            new.extend(_inner_orgs(o))
             continue
         if o.kind in ("nisba", "title"):
             j = f.tok_index(o.e - 1) + 1
@@ -684,14 +730,32 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
                     and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
                 drop.add(id(o))
+                new.extend(_inner_orgs(o))
                 continue
         if o.kind == "nisba" and _in_role_phrase(f, i, rules):
             near = [by_start.get(k) for k in range(i + 1, min(i + 5, len(f.tokens)))] + [by_end.get(k) for k in range(max(0, i - 6), i)]
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
+    for o in (out if _FAMILY_RE.search(f.x) else ()):  # عائلة دوابشة، أسرة الجنيد: a family, not the person
+        if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
+            i = f.tok_index(o.s)
+            if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
+                drop.add(id(o))
     kept = [o for o in out if id(o) not in drop]
     return sorted(kept + new, key=lambda o: o.s) if new else kept
+
+
+_FAMILY_RE = re.compile(r"(?:عائله|عائلات|اسره|اسر|قبيله) ")
+_FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
+
+
+def _inner_orgs(o: _M) -> list[_M]:
+    """The organisations named inside a dropped office phrase (الأمين العام لأوبك → لأوبك)."""
+    inner = getattr(o, "inner", None) or []
+    for x in inner:
+        x.entry = None
+    return inner
 
 
 _NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
@@ -703,6 +767,8 @@ _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "�
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
+_HOLIDAY_NAMES = frozenset(norm_word(w) for w in ["الأضحى", "الفطر", "الميلاد", "الحج", "الوطني", "الأم", "الفصح", "الغدير"])
+_HOLIDAY_HEADS = frozenset(norm_word(w) for w in ["عيد", "عيدي", "ليلة", "يوم"])
 _REGIONAL = frozenset(norm_word(w) for w in ["العربي", "العربية", "الإسلامي", "الإسلامية", "الدولي", "الدولية", "العالمي", "العالمية", "الإقليمي", "الإقليمية", "الأوروبي", "الأوروبية", "الغربي", "الغربية", "الخليجي", "الخليجية", "الأفريقي", "الأفريقية", "الآسيوي", "الآسيوية"])
 
 #: Heads of media names: صحيفة “اكسبرس” is the outlet اكسبرس.
@@ -837,6 +903,15 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         pre = f.x[s : s + plen]
         definite = pre.endswith(("ال", "لل")) or stem.startswith("ال")
         full = ("ال" + stem) if pre.endswith(("ال", "لل")) else stem
+        if (stem in _COMPANY_HEADS and not definite and i + 1 < n and f.adjacent(i + 1, quotes=True)
+                and not (i > 0 and f.word(i - 1).isdigit())):  # 15 شركة تتنوع: a count, not a name
+            toks = _company_name(f, i + 1, occ, rules)
+            if toks:
+                a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, 0, f.x[a:b], "organization"))
+                new.extend(_repeat_name(f, f.x[a:b], b, occ, "organization"))
+                continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and (not definite or org[2]):
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
@@ -888,9 +963,14 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.tokens[i + 2][1]  # طريق الملك فهد، شارع الأمير سلطان
                 if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
                     b = f.tokens[i + 4][1]
+            elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
+                continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
             elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and stem not in ("طريق", "ساحه", "ميدان")
                   and w not in _REGIONAL) or _name_like(w, rules):
                 b = b1
+                if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
+                        and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
+                    b = f.tokens[i + 2][1]  # كنيسة الخبز والسمك
             else:
                 continue
             a = f.tokens[i][0]
@@ -908,6 +988,47 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
     if not new:
         return out
     return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+
+
+_CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
+_SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
+_SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
+_COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
+
+
+def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
+    """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one or
+    two words that are no Arabic common word, name-like and without the article; [] otherwise."""
+    toks: list[int] = []
+    n = len(f.tokens)
+    j = i
+    while j < n and len(toks) < 2 and (j == i or f.adjacent(j)):
+        w = f.word(j)
+        a, b = f.tokens[j]
+        if (1 in occ[a:b] or w.startswith(("ال", "لل")) or len(w) < 4 or not _name_like(w, rules) or w in rules.given_names
+                or w in rules.connectors or w in rules.person_tokens or w[0] in "وفبلك" and (w[1:] in rules.definite_stems
+                or w[1:] in rules.frequent_words) or w.endswith(("ات", "ية", "يه", "ين", "ون"))):
+            break
+        toks.append(j)
+        j += 1
+    return toks
+
+
+def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> list[_M]:
+    """Later bare repetitions of a discovered one- or two-word name in the same field (with any proclitic)."""
+    out = []
+    x = f.x
+    k = x.find(name, start)
+    while k != -1:
+        e = k + len(name)
+        if e == len(x) or x[e] == " ":
+            t = f.tok_index(k)
+            a = f.tokens[t][0]
+            if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and not x[a:k].endswith(("ال", "لل")) and 1 not in occ[a:e]:
+                occ[a:e] = b"\x01" * (e - a)
+                out.append(_new(a, e, k - a, name, typ))
+        k = x.find(name, e)
+    return out
 
 
 def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ: bytearray, rules: Rules):
@@ -1111,8 +1232,14 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             return
         if len(inner) == 1 and next(iter(inner.values())).s == a and next(iter(inner.values())).e == b:
             return  # already a mention
-        absorbed.update(inner)
         w0 = f.word(toks[0])
+        if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
+                and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
+                and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
+            return  # عيد الفطر، عيد الأضحى، عيد الميلاد: a holiday, not a man called Eid
+        if any(_conj_stripped(f.word(t)) in _MONTHS - {"صفر"} for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
+            return  # رمضان المبارك، شعبان المعظم
+        absorbed.update(inner)
         plen = 1 if strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names else 0
         name = f.x[a + plen : b]
         occ[a:b] = b"\x01" * (b - a)
@@ -1123,6 +1250,16 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     def common(w: str) -> bool:
         return w in rules.common_words or w in rules.stopwords or _conj_stripped(w) in rules.common_words
 
+    # علي + ال + a first name (علي الفايز، علي الحسن): a person, although علي alone is mostly a misspelt على
+    k = f.x.find("علي ال")
+    while k != -1:
+        i = f.tok_index(k)
+        if f.tokens[i][0] in (k, k - 1) and f.x[f.tokens[i][0] : k] in ("", "و") and i + 1 < len(f.tokens) and f.adjacent(i + 1):
+            w1 = f.word(i + 1)
+            orig = f.nt.text[slice(*f.nt.span_in_original(*f.tokens[i]))]
+            if w1[2:] in rules.given_names and len(w1) > 4 and not orig.endswith("ى") and w1 not in rules.stopwords:
+                emit([i, i + 1], strip_conj=False)
+        k = f.x.find("علي ال", k + 6)
     # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
     nis = _Entry(None, "nisba_trigger", None)
     for o in out:
@@ -1147,8 +1284,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
+            fam = len(toks) > 1 and f.word(toks[1]).startswith("ال") and f.word(toks[1])[2:] in rules.given_names  # علي الفايز
             if stem == "علي" and (orig_word.endswith("ى") or len(toks) < 2 or f.word(toks[1]) in rules.definite_stems
-                                   or f.word(toks[1]) in rules.definite_nouns
+                                   or f.word(toks[1]) in rules.definite_nouns and not fam
                                    or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
                 continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words

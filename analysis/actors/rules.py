@@ -63,6 +63,7 @@ class Rules:
     org_chain_heads: dict[str, tuple[str, int, bool]]
     place_heads: dict[str, str]
     generic_complements: frozenset[str]
+    group_context: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +117,8 @@ def load_rules() -> Rules:
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
+        group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
+                                                                if w.startswith("@")),
     )
 
 

@@ -1021,6 +1021,9 @@ def plot_intervals(
     colors = category_colors([r[4] for r in rows], palette=palette) if color else {}
     import matplotlib.dates as mdates
 
+    # one barh call and one marker call per colour (not one artist per row: thousands of events stay fast)
+    bars: dict[str, tuple[list, list, list]] = {}
+    points: dict[str, tuple[list, list]] = {}
     for ln, t0, t1, text, c in rows:
         if ln not in ypos:
             continue
@@ -1028,16 +1031,24 @@ def plot_intervals(
         fc = colors.get(c, PALETTE[0]) if color else PALETTE[0]
         x0 = mdates.date2num(t0)
         if t1 > t0:
-            # the edge keeps a one-day bar visible on a multi-year axis
-            ax.barh(y, mdates.date2num(t1) - x0, left=x0, height=0.5, color=fc, edgecolor=fc, linewidth=0.8,
-                    alpha=0.85)
+            ys, lefts, widths = bars.setdefault(fc, ([], [], []))
+            ys.append(y)
+            lefts.append(x0)
+            widths.append(mdates.date2num(t1) - x0)
             x_text = mdates.date2num(t1)
         else:
-            ax.plot([x0], [y], marker="D", markersize=7, color=fc, linestyle="none")
+            xs, ys = points.setdefault(fc, ([], []))
+            xs.append(x0)
+            ys.append(y)
             x_text = x0
         if label and text is not None and not (np.ndim(text) == 0 and pd.isna(text)):
             ax.annotate(arabic_text(str(text)), (x_text, y), xytext=(5, 0), textcoords="offset points",
                         va="center", ha="left", fontsize="small", parse_math=False, annotation_clip=False)
+    for fc, (ys, lefts, widths) in bars.items():
+        # the edge keeps a one-day bar visible on a multi-year axis
+        ax.barh(ys, widths, left=lefts, height=0.5, color=fc, edgecolor=fc, linewidth=0.8, alpha=0.85)
+    for fc, (xs, ys) in points.items():
+        ax.plot(xs, ys, marker="D", markersize=7, color=fc, linestyle="none")
     ax.xaxis_date()
     _date_axis(ax, date_labels=date_labels, digits=digits)
     set_arabic_ticklabels(ax, lanes, axis="y", positions=[ypos[ln] for ln in lanes])
