@@ -585,3 +585,19 @@ def test_family_currency_and_festival_are_not_actors():
     got, _ = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
     assert not any(t in ("person", "country") for _, t in got)
     assert not any("أبها" in s for s, _ in got)
+
+
+def test_a_title_followed_by_an_honorific_and_the_name_is_not_a_mention_of_its_own():
+    """GUIDELINES: the role phrase counts only when no name follows it; honorifics (الملك) may stand between."""
+    text = ("ونفذت المساعدات توجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود. "
+            "وقال خادم الحرمين الشريفين إن البلاد ماضية في دعم الأشقاء.")
+    m = extract_mentions(arts(text, published="2015-08-01"))
+    titles = m[m["match_kind"] == "title"]
+    assert len(titles) == 1 and titles["start"].iloc[0] > text.index("وقال")
+    assert any("سلمان" in s for s in m["surface"])
+
+
+def test_a_title_embedded_in_another_role_is_not_its_holder():
+    """CONVENTIONS D5: نائب/سفير خادم الحرمين الشريفين is someone else's role."""
+    m = extract_mentions(arts("زار نائب خادم الحرمين الشريفين المصابين في المستشفى.", published="2015-08-01"))
+    assert not (m["match_kind"] == "title").any()

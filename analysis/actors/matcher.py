@@ -724,9 +724,19 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))  # سامح شكري وزير الخارجية المصري: the title is in apposition to a name
             new.extend(_inner_orgs(o))
             continue
+        if o.kind == "title" and i > 0 and f.adjacent(i) and _strip_prep(_conj_stripped(f.word(i - 1))) in _EMBEDDING_ROLES:
+            drop.add(id(o))  # D5: سفير/نائب خادم الحرمين الشريفين — an embedded title is not the holder
+            new.extend(_inner_orgs(o))
+            continue
         if o.kind in ("nisba", "title"):
             j = f.tok_index(o.e - 1) + 1
             n = by_start.get(j)
+            # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان …): the name still follows
+            for _ in range(2):
+                if n is not None or j >= len(f.tokens) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
+                    break
+                j += 1
+                n = by_start.get(j)
             if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
                     and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
                 drop.add(id(o))
@@ -745,6 +755,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     kept = [o for o in out if id(o) not in drop]
     return sorted(kept + new, key=lambda o: o.s) if new else kept
 
+
+#: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
+_HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "الشيخ", "الرئيس", "السيد", "الدكتور", "المشير", "الفريق"])
+#: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
+_EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 _FAMILY_RE = re.compile(r"(?:عائله|عائلات|اسره|اسر|قبيله) ")
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
