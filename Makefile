@@ -32,8 +32,10 @@ extract: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
+# The curated gallery in figures/: regenerated only on purpose (review the diff of the PNGs).
 figures: $(VENV)/.installed-dev
-	$(BIN)/python scripts/make_gallery.py --corpus $(CORPUS) --out figures
+	$(BIN)/python -m analysis extract $(CORPUS) --out $(OUT) --quiet
+	$(BIN)/python scripts/make_gallery.py --corpus $(CORPUS) --results $(OUT) --out figures
 
 benchmark: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run_benchmark.py ../shared/data/saudinewsnet

@@ -481,3 +481,74 @@ def test_time_phrase_and_amount_before_the_subject_are_skipped():
     assert brief("وقالت العام الماضي وزارة المالية إن العجز تراجع.") == [("وقالت", "وزارة المالية", "official_body")]
     out = brief("وأكد 3 مسؤولين أن الاتفاق قريب.")
     assert out and out[0][1] == "مسؤولين" and out[0][2] == "anonymous"
+
+
+# --- round 3: generalisation classes (own sentences, not the evaluation articles) --------------------------
+
+
+def test_report_of_a_named_body_speaks_for_the_body_and_its_anaphors_inherit():
+    text = ("وأوضح التقرير السنوي الـ12 لهيئة الإحصاء أن البطالة تراجعت. وأكد أن الأجور ارتفعت. "
+            "وتطرق التقرير إلى سوق العمل، مبينا أن التوظيف زاد. واستعرض التقرير جهود التدريب. ولفت إلى أن العدد تضاعف.")
+    got = brief(text)
+    assert [c for c, _, _ in got] == ["وأوضح", "وأكد", "وتطرق", "مبينا", "واستعرض", "ولفت"]
+    assert all(t == "official_body" for _, _, t in got), got
+    assert all("لهيئة الإحصاء" in s for _, s, _ in got), got
+
+
+def test_participle_after_a_renamed_institution_goes_to_the_institution():
+    text = ("قال المرصد السوري إن القصف استمر. وذكر أحمد الخطيب أن السوق احترقت. "
+            "كما قال المرصد إن الطائرة سقطت، مضيفا أن الطيار مفقود.")
+    got = brief(text)
+    assert got[-1][0] == "مضيفا" and got[-1][2] == "official_body" and "المرصد" in got[-1][1]
+
+
+def test_showing_verbs_with_data_and_poll_subjects_are_document_cues():
+    assert brief("وأظهرت بيانات رسمية ارتفاعا في الصادرات.") == [("وأظهرت", "بيانات رسمية", "document")]
+    assert brief("وتظهر استطلاعات الرأي انقساما بين الناخبين.") == [("وتظهر", "استطلاعات الرأي", "document")]
+    assert brief("وأظهرت بيانات وزارة المالية أن العجز تراجع.")[0][2] == "official_body"
+    assert brief("حين تظهر النتائج مختلفة عن التوقعات.") == []  # يظهر "appears"
+    assert brief("وأبرز المؤشرات المالية تحسن الإيرادات.") == []  # أبرز "the most prominent"
+
+
+def test_stance_verbs_with_a_speaker_subject():
+    assert brief("ودعا مدير الجوازات العميد خالد السبيعي، جميع المقيمين في المنطقة بطريقة غير نظامية، ممن تنطبق عليهم "
+                 "الشروط وفق التعليمات الصادرة حديثا من الجهات المختصة في المديرية العامة، إلى مراجعة اللجنة.")[0][:1] == ("ودعا",)
+    assert brief("وقد حذر بعض الخبراء، بحسب رويترز، من تباطؤ النمو.")[0] == ("حذر", "بعض الخبراء", "unnamed_group")
+    got = brief("رفع الوزير توقعاته للنمو، مرجحا أن يستمر الانتعاش.")
+    assert got and got[0][0] == "مرجحا"
+    assert brief("من جهة أخرى علق المدير التنفيذي للشركة السيد سامر علي بقوله «إن النتائج جيدة»")[0][0] == "علق"
+    assert brief("ويصور الرئيس قراره على أنه دفاع عن الاقتصاد.")[0][:1] == ("ويصور",)
+    assert brief("كانت الكاميرا تدور وتصور المشهد.") == []
+    assert brief("ويرجح أن الهجوم نفذه شخص واحد.") == []  # passive/impersonal
+
+
+def test_flag_and_via_are_not_cues():
+    assert brief("كان المهاجم يرفع علم «التنظيم» وفجر عددا من القوارير.") == []
+    assert brief("وتم تداول الفيديو عبر مواقع التواصل الاجتماعي حيث نشر وسم عنه.") == []
+
+
+def test_unnamed_plural_and_dual_people_are_groups_unless_named():
+    assert brief("وقال منظمون إن الحفل ألغي.") == [("وقال", "منظمون", "unnamed_group")]
+    assert brief("وأفاد شاهدان بأن الطائرة سقطت.") == [("وأفاد", "شاهدان", "unnamed_group")]
+    assert brief("وأكد المحللان الدكتور سعد الحربي والدكتور علي الزهراني أن السوق ستتعافى.")[0][2] == "named_person"
+
+
+def test_officials_of_a_named_company_and_a_ministry_statement_are_official_bodies():
+    got = brief("قال مسؤولون من شركة نفط الشمال اليوم إن الإنتاج ارتفع.")
+    assert got == [("قال", "مسؤولون من شركة نفط الشمال", "official_body")]
+    assert brief("قال مسؤولون إن الإنتاج ارتفع.")[0][2] == "anonymous"
+    got = brief("ووفقا لبيان صادر عن وزارة الزراعة، فإن المحصول تضاعف.")
+    assert got[0][0] == "ووفقا" and got[0][2] == "official_body" and "وزارة الزراعة" in got[0][1]
+
+
+def test_imperative_plural_inside_a_quote_is_not_a_cue_but_plural_verbs_find_their_group():
+    assert [c for c, _, _ in brief("وأضاف الوزير “هذا هو وقت الحسم في هذه القضية. عارضوا هذا القرار الخطير.”")] == ["وأضاف"]
+    got = brief("وقال أحمد إن الرحلة طالت. وبعد وصوله فوجئ بأن عناصر من الميليشيا اعتقلوه واتهموه بالتجسس.")
+    assert got[-1][0] == "واتهموه" and got[-1][1].startswith("عناصر") and got[-1][2] == "unnamed_group"
+
+
+def test_reiterate_and_opinion_pronoun_forms():
+    assert brief("وجدد الوزير دعوته إلى الحوار.") == [("وجدد", "الوزير", "named_person")]
+    got = brief("وهي خطوة يعتبرها المراقبون ضرورية.")
+    assert got and got[0][0] == "يعتبرها" and got[0][1].startswith("المراقبون")
+    assert brief("كانت الأسماك تراها العين المجردة.") == []

@@ -31,6 +31,7 @@ Per cue it decides:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -488,8 +489,14 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
                 return None
         elif not (prev is None or prev in CLAUSE_PUNCT or prev in QUOTE_MARKS or prev_cls in ("relative", "adverb")
                   or prev in ("قد", "لقد", "وقد", "فقد")
-                  or (k + 1 < end and _is_speaker_start(f, k + 1) and _has_complementizer(f, k + 2, min(end, k + 6)))):
+                  or (k + 1 < end and _is_speaker_start(f, k + 1) and _has_complementizer(f, k + 2, min(end, k + 6)))
+                  or (cf.needs and k + 1 < end and _is_speaker_start(f, k + 1, allow_document=False)
+                      and not (toks[k + 1][0] == "و" and not _head_exact(lex, toks[k + 1]))  # طالب ورئيس …: a noun
+                      and _subject_then_marker(f, k, end, cf))):
             return None  # (… الشرائح ذكر البيان أن …: a verb with its subject and أن is still a verb)
+    # بدوافع تراها روسيا "سياسية": an opinion verb with its object pronoun and the speaker right after it
+    opinion_obj = bool(cf.enclitic and cf.lemma in _OPINION_VERBS and cue_last + 1 < end
+                       and _is_speaker_start(f, cue_last + 1, allow_document=False))
     if cf.needs and "anaphor" in cf.needs and not _has_marker(f, k + 1, min(end, k + 1 + WINDOW), cf.needs):
         # وأضاف لذا …: no complementizer, but a pronoun-only continuation of the speaker just quoted
         if not (cf.proclitic and k == f.sent_start(k) and _forward_np(f, k + 1, end, cf) is None
@@ -497,9 +504,17 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
             return None
     elif cf.needs:
         stop = _clause_stop(f, k + 1, min(end, k + 1 + HOMOGRAPH_WINDOW)) if cf.homograph else min(end, k + 1 + WINDOW)
-        if not _has_marker(f, k + 1, stop, cf.needs) and not ("subject" in cf.needs and _speaker_follows(f, cue_last + 1, end, cf)) \
-                and not ("press" in cf.needs and _press_follows(f, cue_last + 1, end, cf)):
+        if not _has_marker(f, k + 1, stop, cf.needs) and not ("subject" in cf.needs and _speaker_follows(f, cue_last + 1, end, cf)
+                                                              and _subject_adjacent(f, cue_last + 1, end, cf)) \
+                and not ("press" in cf.needs and _press_follows(f, cue_last + 1, end, cf)) \
+                and not ("doc" in cf.needs and _document_follows(f, cue_last + 1, end, cf)) \
+                and not (cf.homograph and cue_last + 1 < end and _is_speaker_start(f, cue_last + 1, allow_document=False)
+                         and not (toks[cue_last + 1][0] == "و" and not _head_exact(lex, toks[cue_last + 1]))
+                         and _subject_then_marker(f, cue_last, end, cf)) \
+                and not opinion_obj:
             return None
+    if cf.lemma in _NEEDS_SPEAKER and not _speaker_follows(f, cue_last + 1, end, cf):
+        return None  # وتصور الكاميرا، تصور أو تخيل: "film, imagine"; ويصور نتنياهو رفضه … على أنه: "portray as"
     if cf.lemma in _REACH_HOMOGRAPHS and cf.tense == "impf" and not _speaker_follows(f, cue_last + 1, end, cf):
         return None  # لتبلغ 6.17 مليار ريال، يبلغ عدد …: "to reach", not "to inform"
     if cf.kind == "stance" and cf.tense == "impf" and prev in _PRONOUN_COMPLEMENTIZERS:
@@ -508,7 +523,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
             and not _definite(prev) and (k - 1) not in f.mention_at and f.lex.head(prev) is None
             and not _is_speaker_start(f, k - 1) and _forward_np(f, cue_last + 1, end, cf) is None):
         return None  # في مناقصة أعلنتها لتلك الكمية: a relative clause on an indefinite noun, no speaker
-    if cf.impf_needs and not _has_marker(f, k + 1, _clause_stop(f, k + 1, min(end, k + 1 + HOMOGRAPH_WINDOW)), cf.impf_needs):
+    if cf.impf_needs and not opinion_obj and not _has_marker(f, k + 1, _clause_stop(f, k + 1, min(end, k + 1 + HOMOGRAPH_WINDOW)), cf.impf_needs):
         return None
     if cf.tense == "part" and not (cf.gender == "m" and cf.number == "s"):
         nxt = toks[k + 1] if k + 1 < end else ""
@@ -522,7 +537,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
         cue_last += 1
     agr = _agr_of(cf)
     if cf.tense == "part":
-        src = _pronoun_source(f, k, agr, antecedents)
+        src = _pronoun_source(f, k, agr, antecedents, third=cf.person == 3)
         return _emit(f, k, cue_last, src, anaphoric=True, content_from=cue_last + 1)
     # --- the subject
     src = None
@@ -556,13 +571,19 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
         if not anaphoric:
             src = _named_before(f, src, antecedents)
             antecedents.append(src)
+        elif not antecedents or antecedents[-1].orig != src.orig:
+            antecedents.append(dataclasses.replace(src, local_e=None))  # كما قال المرصد …، مضيفا: the speaker named again is the nearest antecedent
         own_end = src.local_e if src.local_e is not None else (src.e if src.s > k else cue_last)
         content_from = max(cue_last, own_end) + 1
         return _emit(f, k, cue_last, src, anaphoric=anaphoric, content_from=content_from)
     if (cf.tense == "impf" and not cf.proclitic and prev is not None and prev_cls is None and prev not in CLAUSE_PUNCT
             and prev not in QUOTE_MARKS and _antecedent(antecedents, agr, f=f, strict=True) is None):
         return None  # "… تلك الطريقة تشير إلى": an evidential whose subject is no speaker
-    src = _pronoun_source(f, k, agr, antecedents)
+    if (cf.person == 3 and cf.number != "s" and cf.tense == "perf" and not cf.proclitic and _inside_speech(f, k)
+            and (prev is None or prev in QUOTE_MARKS or prev in CLAUSE_PUNCT or prev in END_PUNCT)
+            and not _has_complementizer(f, k + 1, min(end, k + 5)) and ":" not in toks[k + 1 : k + 4]) and _antecedent(antecedents, agr, f=f, strict=True) is None:
+        return None  # “… عارضوا هذا الاتفاق”: an imperative plural inside a quote, no plural speaker to point to
+    src = _pronoun_source(f, k, agr, antecedents, third=cf.person == 3)
     return _emit(f, k, cue_last, src, anaphoric=True, content_from=cue_last + 1)
 
 
@@ -576,6 +597,8 @@ def _learned_from(f: _Field, src: _Source, end: int) -> _Source | None:
 
 #: verbs whose imperfect is also another verb's: تبلغ "informs" / "reaches (a number)"
 _REACH_HOMOGRAPHS = frozenset(("أبلغ",))
+#: verbs that are reporting verbs only with a speaker as their subject right after them
+_NEEDS_SPEAKER = frozenset(("صور",))
 
 
 def _press_follows(f: _Field, j: int, end: int, cf: CueForm) -> bool:
@@ -583,6 +606,24 @@ def _press_follows(f: _Field, j: int, end: int, cf: CueForm) -> bool:
     src = _forward_np(f, j, end, cf)
     return src is not None and src.type in ("media_outlet", "news_agency") and src.e + 1 < end \
         and f.lex.word_class(f.toks[src.e + 1]) == "complementizer"
+
+
+def _document_follows(f: _Field, j: int, end: int, cf: CueForm) -> bool:
+    """The verb's subject is a document (التقرير، بيانات، استطلاعات الرأي), a newspaper or an agency: the
+    subject of a press-review or "showing" verb (وتطرق التقرير إلى …، أظهرت بيانات أسبوعية هبوطا …)."""
+    x = j
+    while x < end and f.lex.word_class(f.toks[x]) == "adverb":
+        x += 1
+    if x >= end:
+        return False
+    hs = x + 1 if f.toks[x] in QUOTE_MARKS and x + 1 < end else x
+    h = f.lex.head(f.toks[hs])
+    if cf.tense == "impf" and (_definite(f.toks[hs]) or not cf.proclitic.startswith(("و", "ف"))):
+        return False  # حين تظهر النتائج مختلفة ("appears"), نافذة تظهر نتائج البحث; but وتظهر استطلاعات الرأي تباين …
+    if h is None:
+        return False
+    # a newspaper or agency only as a definite back-reference (وتطرقت الصحيفة إلى …), not "فتناولت مجلة"
+    return h.type == "document" or (h.type in ("media_outlet", "news_agency") and _definite(f.toks[hs]))
 
 
 def _named_before(f: _Field, src: _Source, antecedents: list[_Source]) -> _Source:
@@ -616,6 +657,24 @@ def _feminine_phrase(f: _Field, src: _Source) -> bool:
         nxt not in f.mention_at or f.mention_at[nxt].match_kind == "nisba")
 
 
+def _subject_then_marker(f: _Field, k: int, end: int, cf: CueForm) -> bool:
+    """A human speaker follows the bare verb and the verb's complement marker follows that speaker within a few
+    tokens (حذر بعض المحللين، بحسب رويترز، من …؛ علق المدير … بقوله): a verb, not the noun حذر/علق."""
+    src = _forward_np(f, k + 1, end, cf)
+    if src is None or src.type == "document":
+        return False
+    markers = tuple(m for m in cf.needs if m not in ("subject", "press", "doc", "anaphor"))
+    x = src.e + 1
+    if x + 1 < end and f.toks[x] in CLAUSE_PUNCT and x + 1 in f.cue_tokens and (
+            (r := f.lex.forms.get(f.toks[x + 1])) and r[0].kind == "prep"):
+        # a parenthetical "، بحسب رويترز،" between the subject and the complement
+        close = next((y for y in range(x + 2, min(end, x + 8)) if f.toks[y] in CLAUSE_PUNCT), None)
+        if close is None:
+            return False
+        x = close + 1
+    return x < end and _has_marker(f, x, x + 1, markers)
+
+
 def _has_complementizer(f: _Field, a: int, b: int) -> bool:
     return any(f.lex.word_class(f.toks[x]) == "complementizer" for x in range(a, b))
 
@@ -629,6 +688,23 @@ def _speaker_follows(f: _Field, j: int, end: int, cf: CueForm) -> bool:
     return f.lex.head(f.toks[hs]) is not None or (hs in f.mention_at and f.mention_at[hs].actor_type != "location")
 
 
+def _subject_adjacent(f: _Field, j: int, end: int, cf: CueForm) -> bool:
+    """The verb's subject starts right after it (adverbs aside), as in ودعا العميد …؛ not a phrase reached over
+    a preposition (دعا على الظالمين، وبعض الإعلاميين)."""
+    if cf.lemma not in _ADJACENT_SUBJECT:
+        return True
+    while j < end and f.lex.word_class(f.toks[j]) == "adverb":
+        j += 1
+    src = _forward_np(f, j, end, cf)
+    return src is not None and src.s <= j + 1
+
+
+#: opinion verbs whose object-pronoun form (تراها، يعتبرها) with a speaker right after it is a cue without أن
+_OPINION_VERBS = frozenset(("رأى", "اعتبر"))
+#: verbs whose "subject" condition (verbs.tsv) needs the speaker right after the verb
+_ADJACENT_SUBJECT = frozenset(("دعا",))
+
+
 def _clause_stop(f: _Field, a: int, b: int) -> int:
     """End of the search for a complement: the first comma (and the one token after it: "وبين رئيس اللجنة، أن")."""
     for x in range(a, b):
@@ -637,13 +713,23 @@ def _clause_stop(f: _Field, a: int, b: int) -> int:
     return b
 
 
-def _pronoun_source(f: _Field, k: int, agr: str, antecedents: list[_Source]) -> _Source | None:
+def _pronoun_source(f: _Field, k: int, agr: str, antecedents: list[_Source], *, third: bool = True) -> _Source | None:
     """The speaker of a cue without its own subject: the nearest agreeing earlier source; failing that the
     subject of the verb that opens the sentence (وصف الأمير … الحادث …، مستنكرا …)."""
     src = _antecedent(antecedents, agr, f=f, strict=True)
     if src is not None:
         return src
     s0 = f.sent_start(k)
+    if agr[1] == "p" and third:
+        # … بأن عناصر من داعش قبضوا عليه واتهموه: a plural verb's subject is the plural people named earlier in the sentence
+        for x in range(k - 1, max(s0, k - 15) - 1, -1):
+            h = f.lex.head(f.toks[x])
+            if h is not None and h.agr == "mp" and h.type in ("unnamed_group", "anonymous") and x not in f.cue_tokens:
+                sub = _extend_np(f, x, k, stop=k)
+                if sub is not None and sub.e < k:
+                    antecedents.append(sub)
+                    return sub
+                break
     if s0 < k:
         readings = f.lex.forms.get(f.toks[s0])
         sub = None
@@ -889,6 +975,20 @@ def _is_name_ali(f: _Field, j: int) -> bool:
         and (j + 1) not in f.cue_tokens
 
 
+_ISSUED = frozenset(("صادر", "الصادر", "صادره", "الصادره"))
+
+
+def _named_body_at(f: _Field, j: int) -> bool:
+    """Token j starts a named organisation: an actor that is an organisation, or an official-body head
+    followed by a name (شركة نفط الجنوب العراقية), not a bare الوزارة."""
+    m = f.mention_at.get(j)
+    if m is not None and source_type_of_mention(m.actor_type, m.subtype) in ("official_body", "news_agency", "media_outlet"):
+        return True
+    h = f.lex.head(f.toks[j])
+    return (h is not None and h.type == "official_body" and not _definite(f.toks[j]) and j + 1 < len(f.toks)
+            and f.toks[j + 1][0].isalpha() and f.lex.word_class(f.toks[j + 1]) is None)
+
+
 def _extend_np(f: _Field, s: int, end: int, *, verb_gender: str | None = None, stop: int | None = None) -> _Source | None:
     """Grow a source noun phrase from token s: titles, names, adjectives, quoted names, a (parenthesis),
     an affiliation (التابعة للنظام، الموالية لـ…), coordinated speakers; stop at content, prepositions, punctuation."""
@@ -924,6 +1024,20 @@ def _extend_np(f: _Field, s: int, end: int, *, verb_gender: str | None = None, s
         if t == "من" and j == s + 1 and h0 is not None and h0.head in _QUANTIFIERS:
             last, j = j, j + 1  # عدد من المسؤولين، بعض المحللين
             continue
+        if (t == "من" and j == s + 1 and h0 is not None and h0.type == "anonymous" and h0.agr == "mp"
+                and j + 1 < stop and _named_body_at(f, j + 1)):
+            last, j = j, j + 1  # مسؤولون من شركة نفط الجنوب: officials of a named body speak for it
+            continue
+        if h0 is not None and h0.type == "document" and j > s:
+            if t == "ال" and j + 1 < stop and toks[j + 1].isdigit():
+                last, n, j = j + 1, n + 1, j + 2  # التقرير الـ51 لمؤسسة النقد: an ordinal, the issuer follows
+                continue
+            if t in _ISSUED and j + 1 < stop and toks[j + 1] == "عن" and j + 2 < stop and _is_speaker_start(f, j + 2, allow_document=False):
+                last, n, j = j + 1, n + 1, j + 2  # بيان صادر عن وزارة الطاقة
+                continue
+            if (t.endswith("ا") and not t.endswith("تا") and len(t) >= 4 and not _definite(toks[s]) and cls is None and j not in f.mention_at
+                    and lex.head(t) is None and not t[0] in "بل"):
+                break  # أظهرت بيانات أسبوعية هبوطا …: an indefinite accusative is the object
         if t == "علي" and j > s and (toks[j - 1] == "." or _after_title(lex, toks[j - 1])
                                       or (h0 is not None and h0.type == "named_person" and _is_name_ali(f, j))) and _spelt_ali(f, j):
             last, n, j = j, n + 1, j + 1  # د. علي …: the name Ali, not على
@@ -1036,6 +1150,13 @@ def _classify(f: _Field, s: int, e: int, *, verb_gender: str | None = None) -> _
                 mt = source_type_of_mention(speaker.actor_type, speaker.subtype)
                 if typ == "news_agency" or mt in ("news_agency", "media_outlet") or typ == "official_body":
                     typ = mt if not (typ == "official_body" and mt == "named_person") else typ
+        elif typ == "anonymous" and h.agr == "mp" and hs + 2 <= e and toks[hs + 1] == "من" and _named_body_at(f, hs + 2):
+            sub = _classify(f, hs + 2, e)
+            if sub.type in ("official_body", "news_agency", "media_outlet"):
+                sub.s, sub.agr = s, "mp"  # مسؤولون من شركة نفط الجنوب: the named body speaks (type and label its own)
+                sub.orig = f.orig_span(s, e)
+                sub.surface = f.text[sub.orig[0] : sub.orig[1]]
+                return sub
         elif h.head in _QUANTIFIERS:
             nxt = hs + 2 if hs + 1 <= e and toks[hs + 1] == "من" else hs + 1
             hn = lex.head(toks[nxt]) if nxt <= e else None
@@ -1044,11 +1165,12 @@ def _classify(f: _Field, s: int, e: int, *, verb_gender: str | None = None) -> _
         elif typ == "document":
             for nxt in range(hs + 1, e + 1):  # the issuer: بيان وزارة الخارجية، التقرير السنوي لمركز الأبحاث
                 tn = toks[nxt]
-                if tn in QUOTE_MARKS or lex.word_class(tn) == "modifier":
-                    continue
+                if tn in QUOTE_MARKS or lex.word_class(tn) == "modifier" or tn == "ال" or tn.isdigit():
+                    continue  # (an ordinal: التقرير الـ51 لمؤسسة النقد)
                 if (_is_speaker_start(f, nxt, allow_document=False) or nxt in f.mention_at) and not (
                     lex.head(tn) is not None and lex.head(tn).type in ("anonymous", "unnamed_group")):
                     sub = _classify(f, nxt, e)
+                    sub.agr = h.agr  # a later وأكد/مشيرا agrees with the document (التقرير), not with its issuer
                     sub.s = s  # the span is the whole phrase (document and issuer); type and label are the issuer's
                     sub.orig = f.orig_span(s, e)
                     sub.surface = f.text[sub.orig[0] : sub.orig[1]]
@@ -1088,6 +1210,10 @@ def _classify(f: _Field, s: int, e: int, *, verb_gender: str | None = None) -> _
             and all(_unnamed_adjective(lex, toks[x], feminine=toks[hs].endswith("ه")) and (x not in f.mention_at or f.mention_at[x].match_kind == "nisba")
                     for x in range(hs + 1, e + 1))):
         typ = "anonymous"  # وزير سوري، مسؤول كبير: a title with no name and nothing that points to one person
+    if typ == "unnamed_group" and h is not None and (speaker is not None and speaker.actor_type == "person" or any(
+            (m.actor_type == "person") for m in mentions) or any(
+            (hx := lex.head(toks[x])) is not None and hx.type == "named_person" and _definite(toks[x]) for x in range(hs + 1, e + 1))):
+        typ = "named_person"  # المحللان السياسيان الدكتور عبدالله القباع و…: the group is named
     if verb_gender and h is not None and h.agr in ("ms", "fs") and typ in ("named_person",):
         agr = verb_gender + "s"
     if _coordinated(f, s, e):
