@@ -368,3 +368,14 @@ def test_year_ranges():
     assert (fiscal.value, fiscal.date_start, fiscal.date_end) == ("2015", date(2015, 1, 1), date(2017, 1, 1))
     war = one("خلال الحرب الأهلية 1936 - 1939 في إسبانيا")
     assert (war.value, war.date_end) == ("1936/1939", date(1940, 1, 1))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("وعلى مدى أعوام ظل الوضع كما هو", "PXY"),
+    ("وتم الإفراج عنهم خلال ساعات قليلة", "PTXH"),
+    ("عانت المدينة طوال سنوات الحرب", "PXY"),
+])
+def test_vague_spans_of_plural_units_are_durations(text, value):
+    """CONVENTIONS: durations include vague ones (PXD, PXM ...); خلال/طوال/على مدى + a plural unit."""
+    found = tag_timex(text, anchor=date(2015, 8, 1))
+    assert [(t.timex_type, t.value) for t in found] == [("duration", value)]
