@@ -601,3 +601,13 @@ def test_a_title_embedded_in_another_role_is_not_its_holder():
     """CONVENTIONS D5: نائب/سفير خادم الحرمين الشريفين is someone else's role."""
     m = extract_mentions(arts("زار نائب خادم الحرمين الشريفين المصابين في المستشفى.", published="2015-08-01"))
     assert not (m["match_kind"] == "title").any()
+
+
+@pytest.mark.parametrize("name", ["فاطمة السلمي", "وليد العتيبي", "فيصل القحطاني"])
+def test_a_first_name_starting_with_waw_or_fa_keeps_its_first_letter(name):
+    """فاطمة is not ف + اطمة: one person, one id, the label as written."""
+    text = f"وقالت الأكاديمية المتخصصة د. {name} إن الأسرة مسؤولة. وأكد {name} أن الحل ممكن."
+    m = extract_mentions(arts(text))
+    people = m[m["actor_type"] == "person"]
+    assert len(people) == 2 and people["actor_id"].nunique() == 1
+    assert normalize(name).split()[0] in people["actor_id"].iloc[0]

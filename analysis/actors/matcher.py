@@ -1144,7 +1144,8 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                 break
             if j + 2 < n and f.adjacent(j + 2):
                 break  # the item goes on: not a plain first + last name
-            if not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names) or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules):
+            if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
+                    or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                 break
             a, b = f.tokens[j][0], f.tokens[j + 1][1]
             if 1 in occ[a:b]:
@@ -1255,7 +1256,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if any(_conj_stripped(f.word(t)) in _MONTHS - {"صفر"} for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
             return  # رمضان المبارك، شعبان المعظم
         absorbed.update(inner)
-        plen = 1 if strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names else 0
+        # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
+        plen = 1 if (strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names
+                     and w0 not in rules.given_names) else 0
         name = f.x[a + plen : b]
         occ[a:b] = b"\x01" * (b - a)
         mm = _M(a, b, plen, "discovered:" + name.replace(" ", "_"), "discovered", "person", name)
