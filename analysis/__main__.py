@@ -1,4 +1,5 @@
 """``python -m analysis`` — see :mod:`analysis.cli`."""
 from .cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes started with "spawn" (Dask) import this module too
+    raise SystemExit(main())

@@ -44,6 +44,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         fields=fields,
         stages=tuple(args.stages.split(",")) if args.stages else STAGES,
         progress=not args.quiet and sys.stderr.isatty(),
+        tagger=args.tagger,
     )
 
 
@@ -64,12 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(ex)
     ex.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 8), help="processes (default: all cores)")
     ex.add_argument("--chunk-size", type=int, default=500, help="articles per chunk (bounds memory); default 500")
+    ex.add_argument("--tagger", action="store_true", help="also run the statistical name tagger (slower; more names)")
     ex.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} (default: all)")
+    ex.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                    help="pandas: processes on this machine (default); dask: Dask tasks, same tables")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: a running dask.distributed scheduler (tcp://host:8786); "
+                         "default: a local cluster of --workers processes")
 
     rp = sub.add_parser("report", help="run every notebook on a corpus: HTML report, executed notebooks, figures")
-    rp.add_argument("corpus")
-    rp.add_argument("--params", type=Path, help="a YAML/JSON file of notebook parameters")
+    rp.add_argument("corpus", help="a folder, a file or a .zip, as for extract")
+    rp.add_argument("--params", type=Path, help="a YAML/JSON file of notebook parameters (see notebooks/params/)")
     rp.add_argument("--out", type=Path, help="output folder (default: results/<corpus-name>/)")
+    rp.add_argument("--timezone", help="IANA zone of naive timestamps (overrides the parameters file)")
+    rp.add_argument("--codebook", metavar="CSV", help="your actor codebook CSV (overrides the parameters file)")
     rp.add_argument("--quiet", action="store_true")
     return parser
 
@@ -83,8 +92,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     settings = _settings(args)
     out = args.out or default_out(corpus)
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_BAD_INPUT
     t0 = time.perf_counter()
-    result = run_extract(corpus, out, settings)
+    if args.engine == "dask":
+        from .dask_engine import run_extract_dask
+
+        result = run_extract_dask(corpus, out, settings, scheduler=args.scheduler)
+    else:
+        result = run_extract(corpus, out, settings)
     write_manifest(result, corpus, settings)
     took = time.perf_counter() - t0
     notes = f" ({result.n_notes} loaded with a note)" if result.n_notes else ""
@@ -101,13 +118,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import run_report
+    from .report import ReportError, run_report
 
     corpus = Path(args.corpus)
     if not corpus.exists():
         print(f"error: corpus {corpus} does not exist; give a folder, a file or a .zip", file=sys.stderr)
         return EXIT_BAD_INPUT
-    html = run_report(corpus, out_dir=args.out or default_out(corpus), params_file=args.params, progress=not args.quiet)
+    overrides = {k: v for k, v in (("timezone", args.timezone), ("codebook", args.codebook)) if v}
+    try:
+        html = run_report(corpus, out_dir=args.out or default_out(corpus), params_file=args.params,
+                          progress=not args.quiet, overrides=overrides or None)
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     print(f"report: {html}")
     return 0
 

@@ -110,6 +110,14 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Corpus",
     "CorpusChunk",
+    "CorpusIds",
+    "IdClaim",
+    "LoadedPartition",
+    "Partition",
+    "Settlement",
+    "apply_settlement",
+    "list_partitions",
+    "load_partition",
     "clean_text",
     "clean_texts",
     "decode_bytes",
@@ -568,6 +576,10 @@ class _Entry:
     path: str
     open: Callable[[], IO[bytes]]
     size: int
+    #: where the bytes are, for reopening elsewhere (another process or machine): the file on disk
+    #: and, inside zips, the member's position in each archive's ``infolist()``
+    source: Path | None = None
+    members: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -607,6 +619,8 @@ class _Context:
     metadata_origin: dict[str, tuple[str, int]] = field(default_factory=dict)
     sidecars: dict[str, _Entry] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    #: yield a :class:`_Leaf` for each data file instead of reading it (see :func:`list_partitions`)
+    defer: bool = False
 
 
 def _nfc(s: str) -> str:
@@ -646,14 +660,14 @@ def _discover(root: Path) -> list[_Entry]:
             size = full.stat().st_size
         except OSError:
             size = -1
-        entries.append(_Entry(rel, partial(Path.open, full, "rb"), size))
+        entries.append(_Entry(rel, partial(Path.open, full, "rb"), size, full))
     entries.sort(key=lambda e: e.path)
     return entries
 
 
 def _zip_entries(entry: _Entry, zf: zipfile.ZipFile) -> list[_Entry]:
     out = []
-    for info in zf.infolist():
+    for position, info in enumerate(zf.infolist()):
         if info.is_dir():
             continue
         name = info.filename
@@ -665,7 +679,15 @@ def _zip_entries(entry: _Entry, zf: zipfile.ZipFile) -> list[_Entry]:
         name = _nfc(name.replace("\\", "/"))
         if _ignored(name):
             continue
-        out.append(_Entry(f"{entry.path}!{name}", (lambda i=info: zf.open(i)), info.file_size))
+        out.append(
+            _Entry(
+                f"{entry.path}!{name}",
+                (lambda i=info: zf.open(i)),
+                info.file_size,
+                entry.source,
+                (*entry.members, position),
+            )
+        )
     out.sort(key=lambda e: e.path)
     return out
 
@@ -790,6 +812,15 @@ def _iter_file(e: _Entry, ctx: _Context) -> Iterator[_Record | _Skip]:
         return
     meta, skips = _meta_for(e.path, ctx)
     yield from skips
+    if ctx.defer and suffix != ".zip":
+        yield _Leaf(e.path, e.source, e.members, e.size, meta)
+        return
+    yield from _read_file(e, ctx, meta)
+
+
+def _read_file(e: _Entry, ctx: _Context | None, meta: dict[str, Any]) -> Iterator[_Record | _Skip]:
+    """The records of one data file (``ctx`` is needed only for a zip); a failure becomes a skip row."""
+    suffix = e.suffix
     try:
         if suffix == ".zip":
             yield from _iter_zip(e, ctx)
@@ -1232,6 +1263,48 @@ class _Pending(NamedTuple):
     raw_text: str
 
 
+class IdClaim(NamedTuple):
+    """What one loaded article asks of the corpus-wide identity steps: its ``article_id`` before
+    collisions are resolved, its ``origin``, the ``key`` of its normalised text, the ``path`` and
+    ``record`` of its input (for the skipped report), and ``note_at``: where, among its partition's
+    skipped rows, a "renamed article_id" note would go."""
+
+    article_id: str
+    origin: str
+    key: bytes
+    path: str
+    record: int | None
+    note_at: int
+
+
+class _Identities:
+    """The corpus-wide steps, applied to articles in load order: a unique ``article_id`` (``x``, then
+    ``x#2``, ``x#3`` …) and ``duplicate_of`` (the first article with the same normalised text)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}  # article_id → origin (for collision reports)
+        self.texts: dict[bytes, str] = {}  # digest of normalised text → first article_id
+
+    def assign(self, claim: IdClaim) -> tuple[str, _Skip | None, str | None]:
+        """``(article_id, note or None, duplicate_of or None)`` for the next article in load order."""
+        article_id, note = claim.article_id, None
+        if article_id in self.ids:
+            n = 2
+            while f"{article_id}#{n}" in self.ids:
+                n += 1
+            new_id = f"{article_id}#{n}"
+            note = _Skip(
+                claim.path,
+                claim.record,
+                "loaded with renamed article_id",
+                f"article_id {article_id!r} is already used by {self.ids[article_id]}; this record is loaded as {new_id!r}",
+            )
+            article_id = new_id
+        self.ids[article_id] = claim.origin
+        dup = self.texts.setdefault(claim.key, article_id)
+        return article_id, note, None if dup == article_id else dup
+
+
 class _Builder:
     """Turns records into article rows: ids, cleaning, dates, duplicates; emits bounded chunks.
 
@@ -1240,11 +1313,13 @@ class _Builder:
 
     COLUMNS = tuple(schema.ARTICLES)
 
-    def __init__(self, *, timezone: str, fields: Mapping[str, str] | None):
+    def __init__(self, *, timezone: str, fields: Mapping[str, str] | None, identities: _Identities | None = None):
         self.timezone = timezone
         self.overrides = tuple(sorted((fields or {}).items()))
-        self.ids: dict[str, str] = {}  # article_id → origin (for collision reports)
-        self.texts: dict[bytes, str] = {}  # digest of normalised text → first article_id
+        # None: one partition of a corpus loaded on its own; ids and duplicates are settled later from
+        # ``claims`` by the caller, who sees every partition in order (see load_partition)
+        self.identities = identities
+        self.claims: list[IdClaim] = []
         self.pending: list[_Pending | _Skip] = []
         self.n_candidates = 0
 
@@ -1337,23 +1412,21 @@ class _Builder:
         published, problem = _parse_published(get("published"), tzname)
         if problem:
             skipped.append(_Skip(rec.path, rec.index, "loaded without date", problem))
-        article_id = _as_verbatim(get("id")) or (rec.path if rec.index is None else f"{rec.path}:{rec.index}")
-        if article_id in self.ids:
-            n = 2
-            while f"{article_id}#{n}" in self.ids:
-                n += 1
-            new_id = f"{article_id}#{n}"
-            skipped.append(
-                _Skip(
-                    rec.path,
-                    rec.index,
-                    "loaded with renamed article_id",
-                    f"article_id {article_id!r} is already used by {self.ids[article_id]}; this record is loaded as {new_id!r}",
-                )
-            )
-            article_id = new_id
-        self.ids[article_id] = origin
-        dup = self.texts.setdefault(key, article_id)
+        claim = IdClaim(
+            _as_verbatim(get("id")) or (rec.path if rec.index is None else f"{rec.path}:{rec.index}"),
+            origin,
+            key,
+            rec.path,
+            rec.index,
+            0,
+        )
+        if self.identities is None:
+            self.claims.append(claim._replace(note_at=len(skipped)))
+            article_id, dup = claim.article_id, None
+        else:
+            article_id, note, dup = self.identities.assign(claim)
+            if note is not None:
+                skipped.append(note)
         extra = {str(k): v for k, v in it.values.items() if k not in it.used and v is not None and v != ""}
         for k, v in rec.meta.items():
             if k not in it.meta_used and k not in extra and v is not None and v != "":
@@ -1365,7 +1438,7 @@ class _Builder:
         rows["title"].append(_as_text(get("title"), ", "))
         rows["url"].append(_no_surrogates(_as_verbatim(get("url"))))
         rows["n_words"].append(n_words)
-        rows["duplicate_of"].append(None if dup == article_id else dup)
+        rows["duplicate_of"].append(dup)
         rows["author"].append(_as_text(get("author"), ", "))
         rows["origin"].append(origin)
         rows["extra"].append(_no_surrogates(json.dumps(extra, ensure_ascii=False, default=str)) if extra else None)
@@ -1411,7 +1484,7 @@ def iter_corpus(
     unknown = set(fields or {}) - set(FIELD_NAMES)
     if unknown:
         raise ValueError(f"fields: unknown role(s) {sorted(unknown)}; known: {list(FIELD_NAMES)}")
-    builder = _Builder(timezone=timezone, fields=fields)
+    builder = _Builder(timezone=timezone, fields=fields, identities=_Identities())
     ctx = _Context()
     bar = None
     if progress:
@@ -1457,3 +1530,184 @@ def load_corpus(path: str | os.PathLike, **kw: Any) -> Corpus:
     articles = pd.concat(arts, ignore_index=True) if arts else schema.empty("articles")
     skipped = pd.concat(skips, ignore_index=True) if skips else schema.empty("skipped")
     return Corpus(schema.conform(articles, "articles"), schema.conform(skipped, "skipped"))
+
+
+# --- partitions: the corpus loaded piece by piece, elsewhere (analysis.dask_engine) ----------------
+# The loader's steps are all local to a record except two corpus-wide ones: article_id collisions and
+# duplicate links depend on every earlier article. So a corpus is cut into partitions (runs of input
+# files in load order, with the skipped-report rows met between them); each partition is loaded on its
+# own (anywhere: a partition names its files by absolute path), leaving ids unsettled and reporting
+# small :class:`IdClaim`\ s; the caller settles them partition by partition in load order
+# (:class:`CorpusIds`) and applies the result (:func:`apply_settlement`). The concatenation is then
+# identical, row for row, to :func:`load_corpus` (tests/test_dask_engine.py checks it).
+
+
+class _Leaf(NamedTuple):
+    """A data file found by the traversal but not read yet (picklable: no open file handles)."""
+
+    path: str
+    source: Path | None
+    members: tuple[int, ...]
+    size: int
+    meta: dict[str, Any]
+
+
+class Partition(NamedTuple):
+    """A slice of a corpus's input in load order: ``items`` are data files to read and skipped-report
+    rows met between them (in their order); ``n_bytes`` the files' (uncompressed) size; ``files``
+    their paths relative to the corpus root."""
+
+    index: int
+    items: tuple
+    n_bytes: int
+
+    @property
+    def files(self) -> list[str]:
+        return [it.path for it in self.items if isinstance(it, _Leaf)]
+
+
+class LoadedPartition(NamedTuple):
+    """A partition loaded on its own: ``articles`` with ``article_id`` not yet made unique and
+    ``duplicate_of`` empty, ``skipped`` without the renamed-id notes, and one :class:`IdClaim` per
+    article (in order) to settle them."""
+
+    articles: pd.DataFrame
+    skipped: pd.DataFrame
+    claims: tuple[IdClaim, ...]
+
+
+class Settlement(NamedTuple):
+    """For each article of a partition: its final ``article_ids`` and ``duplicate_of`` (None or the
+    first article with the same normalised text); ``notes``: ``(position, skipped row)`` to insert."""
+
+    article_ids: tuple[str, ...]
+    duplicate_of: tuple[str | None, ...]
+    notes: tuple[tuple[int, _Skip], ...]
+
+
+def list_partitions(path: str | os.PathLike, *, max_bytes: int = 8 << 20) -> list[Partition]:
+    """Cut the corpus at ``path`` into partitions of whole input files (zip members count as files), in
+    load order, each closed once it holds ``max_bytes`` of files; a file is never split. Reads only
+    folder listings, zip directories and metadata (``metadata.csv``, sidecars), never the articles.
+
+    >>> [p.files for p in list_partitions("data/seeds")]  # doctest: +SKIP
+    [['000_e3dabb0c118fe892.txt', 'saudinewsnet_sample.jsonl']]
+    """
+    root = Path(path).absolute()  # partitions may be read by processes with another working directory
+    if not root.exists():
+        raise FileNotFoundError(
+            f"corpus {str(path)!r} does not exist; give a folder or a file (.txt .jsonl .json .csv .tsv .parquet .zip)"
+        )
+    ctx = _Context(defer=True)
+    items: list[_Leaf | _Skip] = list(_iter_tree(_discover(root), ctx))
+    unused = set() if root.is_file() else set(ctx.metadata) - ctx.used
+    for key in sorted(unused):
+        csv_path, row = ctx.metadata_origin[key]
+        items.append(_Skip(csv_path, row, "metadata without file", f"no file {key!r} in the corpus; fix the 'path' value"))
+    parts: list[Partition] = []
+    current: list[_Leaf | _Skip] = []
+    n_bytes = 0
+    for item in items:
+        current.append(item)
+        if isinstance(item, _Leaf):
+            n_bytes += max(item.size, 0)
+            if n_bytes >= max_bytes:
+                parts.append(Partition(len(parts), tuple(current), n_bytes))
+                current, n_bytes = [], 0
+    if current:
+        if parts and not any(isinstance(it, _Leaf) for it in current):  # trailing report rows: to the last
+            last = parts.pop()
+            parts.append(last._replace(items=last.items + tuple(current)))
+        else:
+            parts.append(Partition(len(parts), tuple(current), n_bytes))
+    return parts
+
+
+def _open_located(source: Path, members: tuple[int, ...]) -> IO[bytes]:
+    """Open the file at ``source`` or, inside it, the zip member at ``members`` (positions in each
+    archive's ``infolist()``, outermost first). Closing the stream closes the archives too."""
+    if not members:
+        return source.open("rb")
+    outer = source.open("rb")
+    opened: list[Any] = [outer]
+    try:
+        zf = zipfile.ZipFile(outer)
+        opened.append(zf)
+        for position in members[:-1]:
+            zf = zipfile.ZipFile(io.BytesIO(zf.read(zf.infolist()[position])))
+            opened.append(zf)
+        stream = zf.open(zf.infolist()[members[-1]])
+    except BaseException:
+        for o in reversed(opened):
+            o.close()
+        raise
+    close_member = stream.close
+
+    def close() -> None:  # the member stream owns its archives
+        close_member()
+        for o in reversed(opened):
+            o.close()
+
+    stream.close = close  # type: ignore[method-assign]
+    return stream
+
+
+def load_partition(
+    partition: Partition, *, timezone: str = "UTC", fields: Mapping[str, str] | None = None
+) -> LoadedPartition:
+    """Load one partition (from :func:`list_partitions`) on its own, every article at once.
+    ``timezone`` and ``fields`` as in :func:`iter_corpus`. Ids and duplicates are left to settle:
+    see :class:`LoadedPartition`."""
+    if _zone(timezone) is None:
+        raise ValueError(f"timezone {timezone!r} is not an IANA zone name (e.g. 'UTC', 'Asia/Riyadh')")
+    builder = _Builder(timezone=timezone, fields=fields, identities=None)
+    for item in partition.items:
+        if isinstance(item, _Skip):
+            builder.skip(item)
+            continue
+        entry = _Entry(
+            item.path, partial(_open_located, item.source, item.members), item.size, item.source, item.members
+        )
+        for rec in _read_file(entry, None, item.meta):
+            if isinstance(rec, _Skip):
+                builder.skip(rec)
+            else:
+                builder.add(rec)
+    chunk = builder.take()
+    return LoadedPartition(chunk.articles, chunk.skipped, tuple(builder.claims))
+
+
+class CorpusIds:
+    """Corpus-wide ``article_id`` uniqueness and duplicate links, settled one partition at a time in
+    load order: ``settle(loaded.claims)`` for partition 0, 1, 2 … (needs only the small claims)."""
+
+    def __init__(self) -> None:
+        self._identities = _Identities()
+
+    def settle(self, claims: Iterable[IdClaim]) -> Settlement:
+        ids, dups, notes = [], [], []
+        for claim in claims:
+            article_id, note, dup = self._identities.assign(claim)
+            ids.append(article_id)
+            dups.append(dup)
+            if note is not None:
+                notes.append((claim.note_at, note))
+        return Settlement(tuple(ids), tuple(dups), tuple(notes))
+
+
+def apply_settlement(loaded: LoadedPartition, settlement: Settlement) -> CorpusChunk:
+    """The partition's final ``(articles, skipped)``: settled ids and duplicate links, renamed-id notes
+    in their place. A new pair of frames; ``loaded`` is not modified."""
+    if len(settlement.article_ids) != len(loaded.articles):
+        raise ValueError(f"settlement for {len(settlement.article_ids)} articles, partition has {len(loaded.articles)}")
+    articles = loaded.articles.copy()
+    articles["article_id"] = pd.array([_no_surrogates(i) for i in settlement.article_ids], dtype=schema.STRING)
+    articles["duplicate_of"] = pd.array(list(settlement.duplicate_of), dtype=schema.STRING)
+    skipped = loaded.skipped
+    if settlement.notes:
+        notes = _skipped_frame([n for _, n in settlement.notes])
+        # a note goes before the row that was at its position when it was made (stable: notes first)
+        order = np.concatenate([np.arange(len(skipped)) * 2 + 1, np.array([p for p, _ in settlement.notes]) * 2])
+        both = pd.concat([skipped, notes], ignore_index=True)
+        skipped = both.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+    return CorpusChunk(schema.conform(articles, "articles"), schema.conform(skipped, "skipped"))

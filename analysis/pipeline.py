@@ -18,7 +18,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -56,7 +56,7 @@ def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> di
     out: dict[str, pd.DataFrame] = {}
     need_mentions = wanted & {"mentions", "events", "attributions"}
     mentions = (
-        extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None))
+        extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None), tagger=settings.tagger)
         if need_mentions
         else schema.empty("mentions")
     )
@@ -227,8 +227,9 @@ def cache_key(corpus: str | Path, settings: Settings) -> str:
     for p in files:
         h.update(str(p.relative_to(root) if root.is_dir() else p.name).encode())
         _hash_file(h, p)
-    for p in sorted(_resource_files(), key=str):
-        h.update(str(p).encode())
+    root = Path(__file__).resolve().parent
+    for p in sorted(_resource_files()):
+        h.update(str(p.relative_to(root)).encode())
         h.update(p.read_bytes())
     for p in settings.codebook:
         _hash_file(h, Path(p))
@@ -243,18 +244,9 @@ def _hash_file(h, path: Path) -> None:
             h.update(block)
 
 
-def _resource_files() -> list:
-    root = resources.files("analysis").joinpath("resources")
-    out, stack = [], [root]
-    while stack:
-        d = stack.pop()
-        for p in d.iterdir():
-            if p.is_dir():
-                if p.name != "__pycache__":
-                    stack.append(p)
-            elif not p.name.endswith(".pyc"):
-                out.append(p)
-    return out
+def _resource_files() -> list[Path]:
+    root = Path(__file__).resolve().parent / "resources"
+    return [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
 
 
 def _settings_dict(settings: Settings) -> dict:

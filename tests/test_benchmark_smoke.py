@@ -1,0 +1,52 @@
+"""The benchmark scripts run on the seed corpus and report every number they promise (no timing assertions)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "seeds"
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args], capture_output=True, text=True,
+                          timeout=900, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc
+
+
+def test_run_benchmark_reports_stages_total_floor_peers_and_copies(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = _run("run_benchmark.py", str(SEEDS), "--timezone", "Asia/Riyadh", "--peer-sample", "5", "--copies", "2",
+                "--copies-files", "2", "--workers", "2", "--json", str(out))
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["articles"] == 366 and res["words"] > 50_000 and res["input_files"] == 2
+    assert list(res["stages"]) == ["load", "normalise", "mentions", "timex", "events", "attributions"]
+    assert all(r["seconds"] > 0 and r["peak_rss_mb"] > 0 for r in res["stages"].values())
+    total = res["total"]
+    assert total["rows"]["articles"] == 366 and total["rows"]["mentions"] > 0
+    assert 0 < total["peak_rss_largest_mb"] <= total["peak_rss_total_mb"]
+    assert res["floor_seconds"] > 0
+    assert res["peer_dateparser"]["articles"] == 5 and res["peer_dateparser"]["ours_found"] > 0
+    assert res["peer_str_count"]["labels"] > 100 and res["peer_str_count"]["matches"] > 0
+    copies = res["copies"]
+    assert copies["rows"]["articles"] == 2 * copies["single"]["rows"]["articles"] == 2 * 366
+    assert copies["peak_rss_total_mb"] > 0
+    for needle in ("| load (one process) |", "**total: `extract`, end to end**", "floor:", "total / floor =",
+                   "dateparser.search_dates", "naive pandas str.count", "corpus x2"):
+        assert needle in proc.stdout, needle
+
+
+def test_profile_stages_names_every_stage():
+    proc = _run("profile_stages.py", str(SEEDS), "--articles", "30", "--top", "3")
+    for stage in ("load", "mentions", "timex", "events", "attributions"):
+        assert f"## {stage}:" in proc.stdout, stage
+    assert "tottime" in proc.stdout
+
+
+def test_pipeline_costs_reports_pickling_and_parquet():
+    proc = _run("pipeline_costs.py", str(SEEDS), "--sample-chunks", "1", "--chunk-sizes", "500")
+    assert "| pickle chunk (dumps+loads) |" in proc.stdout
+    assert "write Parquet (zstd" in proc.stdout and "write Parquet (none" in proc.stdout
