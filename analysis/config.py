@@ -1,12 +1,12 @@
 """Settings passed explicitly to the pipeline and the extractors (no module-level mutable state)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True)
-class Settings:
+class Settings:  # frozen: safe as a default argument
     """What a run of ``extract`` needs to know.
 
     timezone     IANA zone in which naive timestamps of the corpus are read (SaudiNewsNet: "Asia/Riyadh").
@@ -27,4 +27,3 @@ class Settings:
     stages: tuple[str, ...] = ("mentions", "timex", "events", "attributions")
     progress: bool = False
     tagger: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)

@@ -25,16 +25,16 @@ path (the partitions name files by absolute path). See benchmarks/README.md, "Da
 from __future__ import annotations
 
 import logging
-import sys
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
 from .config import Settings
-from .pipeline import STAGES, ExtractResult, TableWriter, extract_chunk, package_version
+from .pipeline import STAGES, ExtractResult, TableWriter, extract_chunk, package_version, progress_bar, publish_tables
 
 #: partitions are cut after this many bytes of input files (uncompressed); a file is never split
 PARTITION_BYTES = 8 << 20
@@ -125,7 +125,6 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
     from dask.distributed import wait
 
     from .corpus import CorpusIds, list_partitions, skipped_records
-    from .files import write_csv_atomic
 
     unknown = set(settings.stages) - set(STAGES)
     if unknown:
@@ -151,7 +150,7 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
     window = 2 * n_workers + 1
     ids = CorpusIds()
     inflight: deque[_InFlight] = deque()
-    progress = _progress_bar(settings)
+    progress = progress_bar(settings, "extract (dask)")
     writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
     try:
         while todo or inflight:
@@ -209,19 +208,4 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
     finally:
         if progress is not None:
             progress.close()
-    for name, w in writers.items():
-        w.close()
-        result.paths[name] = w.path
-        result.rows[name] = w.rows
-    skipped_csv = out / "skipped.csv"
-    write_csv_atomic(pd.read_parquet(result.paths["skipped"]), skipped_csv)
-    result.paths["skipped_csv"] = skipped_csv
-    return result
-
-
-def _progress_bar(settings: Settings):
-    if not settings.progress:
-        return None
-    from tqdm.auto import tqdm
-
-    return tqdm(unit=" records", desc="extract (dask)", file=sys.stderr, mininterval=0.5)
+    return publish_tables(writers, out, result)

@@ -16,11 +16,11 @@ import json
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -170,7 +170,7 @@ def run_extract(
     names = ("articles", "skipped", *[s for s in STAGES if s in settings.stages])
     writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
     result = ExtractResult(out_dir=out)
-    progress = _progress_bar(settings)
+    progress = progress_bar(settings)
     try:
         chunks = iter_corpus(
             corpus, chunk_size=settings.chunk_size, timezone=settings.timezone, fields=dict(settings.fields) or None
@@ -195,24 +195,31 @@ def run_extract(
     finally:
         if progress is not None:
             progress.close()
+    return publish_tables(writers, out, result)
+
+
+def publish_tables(writers: dict[str, TableWriter], out: Path, result: ExtractResult) -> ExtractResult:
+    """Close every table under its final name, record paths and row counts, and write ``skipped.csv``
+    (shared by the engines)."""
+    from .files import write_csv_atomic
+
     for name, w in writers.items():
         w.close()
         result.paths[name] = w.path
         result.rows[name] = w.rows
     skipped_csv = out / "skipped.csv"
-    from .files import write_csv_atomic
-
     write_csv_atomic(pd.read_parquet(result.paths["skipped"]), skipped_csv)
     result.paths["skipped_csv"] = skipped_csv
     return result
 
 
-def _progress_bar(settings: Settings):
+def progress_bar(settings: Settings, desc: str = "extract"):
+    """A progress bar on stderr when ``settings.progress``, else None (shared by the engines)."""
     if not settings.progress:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(unit=" records", desc="extract", file=sys.stderr, mininterval=0.5)
+    return tqdm(unit=" records", desc=desc, file=sys.stderr, mininterval=0.5)
 
 
 # --- computed once per corpus ------------------------------------------------------------------
@@ -251,7 +258,7 @@ def _resource_files() -> list[Path]:
 
 def _settings_dict(settings: Settings) -> dict:
     d = asdict(settings)
-    for k in ("progress", "workers", "extra"):  # do not change the tables
+    for k in ("progress", "workers"):  # do not change the tables
         d.pop(k, None)
     return d
 
