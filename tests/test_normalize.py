@@ -152,3 +152,13 @@ def test_seed_round_trip():
         i = nt.norm.index(surface)
         s, e = nt.span_in_original(i, i + len(surface))
         assert normalize(text[s:e]) == surface
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("أ.ف.ب. قال", ["أ.ف.ب. قال"]),  # an abbreviation of single letters is not a sentence end
+    ("3.5.\n\n4", ["3.5.", "4"]),  # a decimal number, then the end of the sentence and a blank line
+    ('قال: "نعم."» ثم', ['قال: "نعم."»', "ثم"]),  # closing quotes stay with their sentence
+    ("  \n\n . x.  ", [".", "x."]),
+])
+def test_sentence_edges(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
