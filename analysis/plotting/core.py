@@ -570,6 +570,16 @@ def arabic_ylabel(ax, s: str, **kw):
     return ax.set_ylabel(arabic_text(s), parse_math=False, **kw)
 
 
+def label_axes(ax, *, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None) -> None:
+    """Set whichever of title, x label and y label is given, each through :func:`arabic_text`."""
+    if title:
+        arabic_title(ax, title)
+    if xlabel:
+        arabic_xlabel(ax, xlabel)
+    if ylabel:
+        arabic_ylabel(ax, ylabel)
+
+
 def arabic_legend(ax, handles=None, labels: Iterable[Any] | None = None, **kw):
     """``ax.legend`` with every label through :func:`arabic_text` (safe on labels already shaped).
 
@@ -752,10 +762,7 @@ def plot_ranked_bars(
         where = {"loc": "upper right", "bbox_to_anchor": (-0.01, 1.0)} if mirror else \
             {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
         arabic_legend(ax, handles, labels, title=legend_title, **where)
-    if title:
-        arabic_title(ax, title)
-    if xlabel:
-        arabic_xlabel(ax, xlabel)
+    label_axes(ax, title=title, xlabel=xlabel)
     return ax
 
 
@@ -858,12 +865,7 @@ def plot_time_series(
     if series and len(order) > 1:
         outside = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)} if len(order) > 3 else {}
         arabic_legend(ax, title=legend_title, **outside)
-    if title:
-        arabic_title(ax, title)
-    if xlabel:
-        arabic_xlabel(ax, xlabel)
-    if ylabel:
-        arabic_ylabel(ax, ylabel)
+    label_axes(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
 
@@ -939,12 +941,7 @@ def plot_heatmap(
         cb.formatter = _digit_formatter(digits)
         cb.update_ticks()
         cb.outline.set_visible(False)
-    if title:
-        arabic_title(ax, title)
-    if xlabel:
-        arabic_xlabel(ax, xlabel)
-    if ylabel:
-        arabic_ylabel(ax, ylabel)
+    label_axes(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     return ax
 
 
@@ -1067,10 +1064,7 @@ def plot_intervals(
         handles = [Line2D([], [], color=c, marker="s", linestyle="none", markersize=8) for c in colors.values()]
         arabic_legend(ax, handles, [_display(k, color_labels) for k in colors], title=legend_title,
                       loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    if title:
-        arabic_title(ax, title)
-    if xlabel:
-        arabic_xlabel(ax, xlabel)
+    label_axes(ax, title=title, xlabel=xlabel)
     return ax
 
 
