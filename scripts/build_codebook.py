@@ -37,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script from anywhere: use the package's normaliser
     sys.path.insert(0, str(REPO))
+from analysis.actors.codebook import COLUMNS as CODEBOOK_COLUMNS
 from analysis.normalize import normalize
 
 ACTORS_DIR = REPO / "analysis" / "resources" / "actors"
@@ -59,19 +60,7 @@ INSTITUTIONS = (
 #: Country aliases that make no construct-state name (حكومة المملكة is not a name; epithets are not used this way).
 NO_CONSTRUCT = ("المملكة", "السعودية العربية", "أرض الكنانة", "السلطنة")
 
-COLUMNS = [
-    "actor_id",
-    "label_ar",
-    "label_en",
-    "type",
-    "subtype",
-    "aliases",
-    "country",
-    "metonym_of",
-    "nisba",
-    "ambiguous",
-    "source",
-]
+COLUMNS = list(CODEBOOK_COLUMNS)
 CURATED_COLUMNS = ["actor_id", "label_ar", "label_en", "subtype", "aliases", "country", "nisba", "ambiguous", "source"]
 #: CLDR codes that are not territories of their own (or that the codebook keeps as organisations).
 SKIPPED_CODES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.actors.codebook import COLUMNS as CODEBOOK_COLUMNS
 from analysis.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,19 +38,7 @@ PREFIX = {
     "media": "media",
     "person": "person",
 }
-COLUMNS = [
-    "actor_id",
-    "label_ar",
-    "label_en",
-    "type",
-    "subtype",
-    "aliases",
-    "country",
-    "metonym_of",
-    "nisba",
-    "ambiguous",
-    "source",
-]
+COLUMNS = list(CODEBOOK_COLUMNS)
 OFFICE_COLUMNS = ["person_id", "office_ar", "office_en", "country", "start", "end", "source"]
 ID_RE = re.compile(r"^(country|location|org|group|media|person):[a-z0-9_]+$")
 ARABIC_RE = re.compile(r"[\u0621-\u064a]")
