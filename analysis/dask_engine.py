@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .config import Settings
-from .pipeline import STAGES, ExtractResult, TableWriter, extract_chunk, package_version, progress_bar, publish_tables
+from .pipeline import STAGES, ExtractResult, extract_chunk, package_version, publish_tables, table_writers
 
 #: partitions are cut after this many bytes of input files (uncompressed); a file is never split
 PARTITION_BYTES = 8 << 20
@@ -140,8 +140,6 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
             "install the same version on every worker (pip install <this repository or wheel>)"
         )
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    names = ("articles", "skipped", *[s for s in STAGES if s in settings.stages])
     result = ExtractResult(out_dir=out)
     todo = deque(list_partitions(corpus, max_bytes=partition_bytes))
     fields = dict(settings.fields) or None
@@ -150,9 +148,7 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
     window = 2 * n_workers + 1
     ids = CorpusIds()
     inflight: deque[_InFlight] = deque()
-    progress = progress_bar(settings, "extract (dask)")
-    writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
-    try:
+    with table_writers(out, settings, "extract (dask)") as (writers, progress):
         while todo or inflight:
             while todo and len(inflight) < window:  # keep every worker busy, but memory bounded
                 loaded = client.submit(_load, todo.popleft(), settings.timezone, fields, pure=False)
@@ -201,11 +197,4 @@ def _run(client, corpus, out_dir, settings: Settings, partition_bytes: int, on_c
             # wait for the next thing to write or the next claims to settle, whichever comes first
             unsettled = next((p for p in inflight if not p.settled), None)
             wait([f for f in (ready, unsettled.claims if unsettled else None) if f is not None], return_when="FIRST_COMPLETED")
-    except BaseException:
-        for w in writers.values():
-            w.abort()
-        raise
-    finally:
-        if progress is not None:
-            progress.close()
     return publish_tables(writers, out, result)

@@ -18,6 +18,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -166,12 +167,8 @@ def run_extract(
     from .corpus import iter_corpus, skipped_records
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    names = ("articles", "skipped", *[s for s in STAGES if s in settings.stages])
-    writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
     result = ExtractResult(out_dir=out)
-    progress = progress_bar(settings)
-    try:
+    with table_writers(out, settings) as (writers, progress):
         chunks = iter_corpus(
             corpus, chunk_size=settings.chunk_size, timezone=settings.timezone, fields=dict(settings.fields) or None
         )
@@ -188,6 +185,20 @@ def run_extract(
                 progress.set_postfix(loaded=result.n_loaded, skipped=result.n_skipped, refresh=False)
             if on_chunk is not None:
                 on_chunk(result.n_loaded, result.n_skipped)
+    return publish_tables(writers, out, result)
+
+
+@contextmanager
+def table_writers(out: Path, settings: Settings, desc: str = "extract") -> Iterator[tuple[dict[str, TableWriter], object]]:
+    """``(writers, progress bar or None)`` for one run of an engine into ``out``: a :class:`TableWriter` for
+    every table the settings ask for (articles, skipped and the stages). If the run fails, every writer is
+    aborted, so no table appears under its final name (shared by the engines)."""
+    out.mkdir(parents=True, exist_ok=True)
+    names = ("articles", "skipped", *[s for s in STAGES if s in settings.stages])
+    writers = {n: TableWriter(out / f"{n}.parquet", n) for n in names}
+    progress = progress_bar(settings, desc)
+    try:
+        yield writers, progress
     except BaseException:
         for w in writers.values():
             w.abort()
@@ -195,7 +206,6 @@ def run_extract(
     finally:
         if progress is not None:
             progress.close()
-    return publish_tables(writers, out, result)
 
 
 def publish_tables(writers: dict[str, TableWriter], out: Path, result: ExtractResult) -> ExtractResult:

@@ -101,6 +101,21 @@ def test_cli_prints_counts_and_writes_skipped_csv(tmp_path):
     assert not (tmp_path / "out" / "mentions.parquet.partial").exists()
 
 
+def test_a_failed_run_publishes_no_table(tmp_path):
+    """A run that fails half-way leaves only ``*.partial`` files, never a table under its final name."""
+
+    def fail(n_loaded, n_skipped):
+        raise RuntimeError("interrupted")
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match="interrupted"):
+        run_extract(corpus, tmp_path / "out", Settings(workers=1, progress=False, stages=("mentions",)), on_chunk=fail)
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written and all(name.endswith(".parquet.partial") for name in written), written
+
+
 def test_cli_fails_when_nothing_loads_and_says_why(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
