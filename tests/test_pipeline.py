@@ -62,10 +62,23 @@ def test_extract_chunk_does_not_mutate_its_input(seed_tables):
     pd.testing.assert_frame_equal(articles, before)
 
 
-def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path):
+def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path, monkeypatch):
+    """Two workers, replaced by fresh processes every 2 chunks each (8 chunks: two pools), give the tables of one."""
+    import analysis.pipeline
+
+    pools = []
+
+    class CountedPool(analysis.pipeline.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(analysis.pipeline, "CHUNKS_PER_WORKER", 2)
+    monkeypatch.setattr(analysis.pipeline, "ProcessPoolExecutor", CountedPool)
     corpus = ROOT / "data" / "seeds"
     a = run_extract(corpus, tmp_path / "a", Settings(workers=1, chunk_size=50))
     b = run_extract(corpus, tmp_path / "b", Settings(workers=2, chunk_size=50))
+    assert len(pools) == 2
     assert a.n_loaded == b.n_loaded > 1
     ta, tb = read_tables(tmp_path / "a"), read_tables(tmp_path / "b")
     for name in ta:
