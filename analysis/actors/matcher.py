@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
+from analysis.actors.names import refine_persons
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences
 from analysis.schema import MENTIONS, conform
@@ -453,6 +454,7 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N4
     out = _postprocess(f, out, rules, m)
     # map to the original text
     res = []
