@@ -107,12 +107,14 @@ def _coverage(f, out) -> dict:
 
 def _role_len(f, i: int, rules: Rules, nr: NameRules) -> int:
     """Number of tokens of a role noun starting at token i (0 when there is none)."""
-    w = _bare(f.word(i))
+    raw = f.word(i)
+    w = _bare(raw)
     if i + 1 < len(f.tokens) and f.adjacent(i + 1):
-        two = w + " " + f.word(i + 1)
-        if two in nr.roles or two in rules.titles:
-            return 2
-    return 1 if (w in nr.roles or w in rules.titles or f.word(i) in nr.roles) else 0
+        for v in (raw, w):
+            two = v + " " + f.word(i + 1)
+            if two in nr.roles or two in rules.titles:
+                return 2
+    return 1 if (w in nr.roles or w in rules.titles or raw in nr.roles or raw in rules.titles) else 0
 
 
 def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:

@@ -1,0 +1,77 @@
+"""Tests for the second discovery pass: person names (analysis.actors.names, rules N1–N5) and sports clubs
+(analysis.actors.teams, rules T1–T2). Invented sentences; every rule has a positive and, where it guards
+against a common word, a negative case."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.actors import extract_mentions
+from analysis.actors.names import _bare, load_name_rules
+from analysis.actors.teams import load_team_heads
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return [(r.surface, r.actor_type, r.match_kind) for r in m.itertuples()]
+
+
+def test_lists_load_normalised():
+    nr = load_name_rules()
+    assert "الحارس" in nr.roles and "نظيره" in nr.roles and "رجل الاعمال" in nr.roles
+    assert "المخضرم" in nr.role_adjectives
+    assert "فريق" in load_team_heads() and "الفريق" not in load_team_heads()  # الفريق is also a rank
+
+
+def test_bare_strips_clitics_before_the_article():
+    assert _bare("وللمدرب") == "المدرب"
+    assert _bare("بالمدافع") == "المدافع"
+    assert _bare("ومدرب") == "مدرب"
+
+
+def test_role_then_nisba_then_unknown_name_is_a_person():  # N1
+    assert ("جواكيم بيرتولا", "person", "discovered") in found("وقال المهاجم البرازيلي جواكيم بيرتولا إن الفريق جاهز")
+
+
+def test_trailing_verb_is_not_part_of_the_name():  # N3
+    out = found("وكان طلال زكريا يتقمص شخصية الملك")
+    assert ("طلال زكريا", "person", "discovered") in out
+    assert not any("يتقمص" in s for s, _, _ in out)
+
+
+def test_family_name_recurs_before_and_after_the_full_name():  # N4
+    out = found("انتقد بفينتوري القرار . وقال الكاتب أرنو فينتوري إن فينتوري لن يعود")
+    persons = [s for s, t, _ in out if t == "person"]
+    assert persons == ["بفينتوري", "أرنو فينتوري", "فينتوري"]
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["انتقد بفينتوري القرار . وقال الكاتب أرنو فينتوري إن فينتوري لن يعود"]}))
+    assert m["actor_id"].nunique() == 1
+
+
+def test_patronymic_chain_is_one_person():  # N5
+    out = found("والتقى الشيخ راشد بن محمد بن راشد آل مكتوم")
+    assert [s for s, t, _ in out if t == "person"] == ["راشد بن محمد بن راشد آل مكتوم"]
+
+
+def test_coordinated_persons_are_not_merged():  # N5 never across و
+    out = found("وأعلنت الشرطة اعتقال مهدي صباح عبد المحسن محمد وعباس عبد الحسين عبد الله محمد .")
+    persons = [s for s, t, _ in out if t == "person"]
+    assert len(persons) == 2 and persons[1].startswith("وعباس")
+
+
+def test_team_head_makes_a_place_a_club():  # T1
+    assert found("فاز فريق برشلونة على ضيفه") == [("برشلونة", "organization", "discovered")]
+
+
+def test_team_head_before_a_common_noun_or_adjective_is_no_club():  # T1 negatives
+    assert found("يعمل فريق العمل على ذلك ويرافقه فريق إغاثي") == []
+
+
+def test_masculine_nisba_after_a_city_makes_a_club():  # T2
+    assert found("تعادل هامبورغ الألماني مع ضيفه") == [("هامبورغ", "organization", "discovered"),
+                                                     ("الألماني", "country", "nisba")]
+    # the city is feminine: with the feminine nisba it stays a place
+    assert ("هامبورغ", "location", "name") in found("وصل الوفد إلى هامبورغ الألمانية أمس")
+
+
+def test_quoted_multiword_outlet_is_the_outlet():
+    assert ("الشرق الأوسط", "media", "alias") in found("وقال لـ«الشرق الأوسط» إن المنطقة")
+    assert ("الشرق الأوسط", "location", "name") in found("ستبحث دول الشرق الأوسط الأمر")
