@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors import extract_mentions
-from analysis.actors.names import _bare, load_name_rules
+from analysis.actors.names import clitic_variants, load_name_rules
 from analysis.actors.teams import load_team_heads
 
 
@@ -22,10 +22,10 @@ def test_lists_load_normalised():
     assert "فريق" in load_team_heads() and "الفريق" not in load_team_heads()  # الفريق is also a rank
 
 
-def test_bare_strips_clitics_before_the_article():
-    assert _bare("وللمدرب") == "المدرب"
-    assert _bare("بالمدافع") == "المدافع"
-    assert _bare("ومدرب") == "مدرب"
+def test_clitic_variants_of_roles():
+    assert {"وللمدرب", "بالمدرب", "المدرب"} <= clitic_variants("المدرب")
+    assert "لالمدرب" not in clitic_variants("المدرب")
+    assert {"ومدرب", "لمدرب"} <= clitic_variants("مدرب")
 
 
 def test_role_then_nisba_then_unknown_name_is_a_person():  # N1

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.actors.rules import Rules, norm_word
+from analysis.actors.rules import Rules, load_rules, norm_word
 from analysis.resources import read_word_list
 
 _CLITIC_ONLY_RE = re.compile(r"(?:[وف]?[بلك]?)")
@@ -105,31 +105,70 @@ def _coverage(f, out) -> dict:
     return cov
 
 
-def _role_len(f, i: int, rules: Rules, nr: NameRules) -> int:
-    """Number of tokens of a role noun starting at token i (0 when there is none)."""
-    raw = f.word(i)
-    w = _bare(raw)
-    if i + 1 < len(f.tokens) and f.adjacent(i + 1):
-        for v in (raw, w):
-            two = v + " " + f.word(i + 1)
-            if two in nr.roles or two in rules.titles:
-                return 2
-    return 1 if (w in nr.roles or w in rules.titles or raw in nr.roles or raw in rules.titles) else 0
+def clitic_variants(word: str) -> set[str]:
+    """A (normalised) word with the proclitics it takes in news text: و/ف, ب/ك (and ل without the article),
+    ل + ال written لل (المدرب → والمدرب، بالمدرب، للمدرب; مدرب → ومدرب، لمدرب)."""
+    if word.startswith("ال") and len(word) > 3:
+        return {p + word for p in ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")} | {p + "لل" + word[2:] for p in ("", "و", "ف")}
+    return {p + word for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")}
+
+
+def word_automaton(values: dict[str, object]):
+    """An Aho-Corasick automaton over whole words and phrases (each key padded with spaces) with their values."""
+    import ahocorasick
+
+    A = ahocorasick.Automaton()
+    for k in sorted(values):
+        A.add_word(f" {k} ", (len(k) + 2, values[k]))
+    A.make_automaton()
+    return A
+
+
+def word_hits(A, f) -> list[tuple[int, object]]:
+    """(token index, value) of every key of A found as whole tokens in a field, in text order (at C speed: no Python
+    loop over the field's tokens)."""
+    out = []
+    for end, (klen, val) in A.iter(" " + f.x + " "):
+        out.append((f.tok_index(end - klen + 1), val))  # the padding space before the key cancels the shift
+    return out
+
+
+@lru_cache(maxsize=1)
+def _role_automaton():
+    rules, nr = load_rules(), load_name_rules()
+    keys: dict[str, int] = {}
+    for r in sorted(nr.roles | rules.titles):
+        first, _, rest = r.partition(" ")
+        for v in clitic_variants(first):
+            keys[(v + " " + rest) if rest else v] = 2 if rest else 1
+    return word_automaton(keys)
+
+
+def _role_starts(f, out: list, cov: dict) -> list[tuple[int, int]]:
+    """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
+    (الفرنسي، للبرازيلي), which introduces a name the same way."""
+    best: dict[int, int] = {}
+    for i, rl in word_hits(_role_automaton(), f):
+        if rl > best.get(i, 0):
+            best[i] = rl
+    if best:
+        cov.update(_coverage(f, out))  # computed only for fields with a role word
+        best = {i: rl for i, rl in best.items() if cov.get(i) is None}
+    for o in out:
+        if (o.kind == "nisba" and o.plen >= 2 and f.x[o.s + o.plen - 2 : o.s + o.plen] == "ال" and f.x[o.e - 1] == "ي"
+                and f.tok_index(o.e - 1) == f.tok_index(o.s) and o.s == f.tokens[f.tok_index(o.s)][0]):
+            best[f.tok_index(o.s)] = 1
+    return sorted(best.items())
 
 
 def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N1: role (+ descriptors) + name-like words = a person."""
     n = len(f.tokens)
-    cov = _coverage(f, out)
+    cov: dict = {}
     found = []
-    i = 0
-    while i < n:
-        o = cov.get(i)
-        nis = (o is not None and o.kind == "nisba" and o.s == f.tokens[i][0] and f.x[o.s + o.plen - 2 : o.s + o.plen] == "ال"
-               and f.x[o.e - 1] == "ي" and f.tok_index(o.e - 1) == i)
-        rl = 1 if nis else (0 if o is not None else _role_len(f, i, rules, nr))
-        if not rl:
-            i += 1
+    done = -1
+    for i, rl in _role_starts(f, out, cov):
+        if i <= done:
             continue
         j = i + rl
         skipped = 0
@@ -144,7 +183,6 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
                 break
             skipped += 1
         if j >= n or not f.adjacent(j, quotes=True) or cov.get(j) is not None:
-            i += 1
             continue
         toks: list[int] = []
         k = j
@@ -169,9 +207,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
             occ[a:b] = b"\x01" * (b - a)
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
-            i = toks[-1] + 1
-            continue
-        i += 1
+            done = toks[-1]
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.actors.names import _bare, _coverage, _known_word
+from analysis.actors.names import _coverage, _known_word, clitic_variants, word_automaton, word_hits
 from analysis.actors.rules import Rules, norm_word
 from analysis.resources import read_word_list
 
@@ -21,6 +21,11 @@ from analysis.resources import read_word_list
 def load_team_heads() -> frozenset[str]:
     """``team_heads.txt``, normalised; cached per process."""
     return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "team_heads.txt")) if w)
+
+
+@lru_cache(maxsize=1)
+def _head_automaton():
+    return word_automaton({v: 1 for h in load_team_heads() for v in clitic_variants(h)})
 
 
 def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
@@ -42,13 +47,15 @@ def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """Rules T1–T2 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for the
     arguments. Returns the mentions, sorted by start."""
-    heads = load_team_heads()
     n = len(f.tokens)
+    hits = word_hits(_head_automaton(), f)
+    if not hits and not any(o.kind == "nisba" for o in out):
+        return out
     cov = _coverage(f, out)
     drop: set[int] = set()
     new: list = []
-    for i in range(n - 1):
-        if (f.word(i) not in heads and _bare(f.word(i)) not in heads) or cov.get(i) is not None or not f.adjacent(i + 1):
+    for i, _ in hits:
+        if i + 1 >= n or cov.get(i) is not None or not f.adjacent(i + 1):
             continue
         toks: list[int] = []
         inner = []
