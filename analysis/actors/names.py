@@ -144,6 +144,17 @@ def _role_automaton():
     return word_automaton(keys)
 
 
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
+
+
+def definite_masculine_nisba(f, o) -> bool:
+    """o is a one-word definite masculine nisba mention (الفرنسي، للبرازيلي, not الفرنسية or فرنسي)."""
+    if o.kind != "nisba" or f.x[o.e - 1] != "ي":
+        return False
+    i = f.tok_index(o.s)
+    return i == f.tok_index(o.e - 1) and o.s == f.tokens[i][0] and f.x[o.s : o.e].startswith(_DEFINITE)
+
+
 def _role_starts(f, out: list, cov: dict) -> list[tuple[int, int]]:
     """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
     (الفرنسي، للبرازيلي), which introduces a name the same way."""
@@ -155,10 +166,33 @@ def _role_starts(f, out: list, cov: dict) -> list[tuple[int, int]]:
         cov.update(_coverage(f, out))  # computed only for fields with a role word
         best = {i: rl for i, rl in best.items() if cov.get(i) is None}
     for o in out:
-        if (o.kind == "nisba" and o.plen >= 2 and f.x[o.s + o.plen - 2 : o.s + o.plen] == "ال" and f.x[o.e - 1] == "ي"
-                and f.tok_index(o.e - 1) == f.tok_index(o.s) and o.s == f.tokens[f.tok_index(o.s)][0]):
+        if definite_masculine_nisba(f, o):
             best[f.tok_index(o.s)] = 1
     return sorted(best.items())
+
+
+def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[int]:
+    """Tokens of a name starting at token j after a role or a reporting verb: up to four name-like words. A first word
+    that is also a frequent word (لويس) counts when a second name word that is not follows (لويس ساها)."""
+    n = len(f.tokens)
+    toks: list[int] = []
+    k = j
+    while k < n and len(toks) < 4 and (not toks or f.adjacent(k)):
+        a, b = f.tokens[k]
+        w = f.x[a:b]
+        if 1 in occ[a:b]:
+            break
+        if not _name_word(w, rules, nr, first=not toks, relaxed=True):
+            if toks or w not in rules.frequent_words or w in rules.stopwords or w in rules.reporting_verbs or w in rules.titles:
+                break
+            if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(*f.tokens[k + 1])]):
+                break
+            w2 = f.word(k + 1)
+            if w2 in rules.frequent_words or not _name_word(w2, rules, nr, first=False, relaxed=False):
+                break
+        toks.append(k)
+        k += 1
+    return toks
 
 
 def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
@@ -177,21 +211,16 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             wj = f.word(j)
             if oj is not None and oj.kind == "nisba" and oj.s == f.tokens[j][0]:
                 j = f.tok_index(oj.e - 1) + 1
-            elif oj is None and (wj in nr.role_adjectives or wj in rules.title_complements):
+            elif oj is None and (wj in nr.role_adjectives or wj in rules.title_complements
+                                 or wj.startswith("ال") and wj.endswith("ي") and len(wj) > 5 and wj not in rules.stopwords):
+                # a nisba-shaped adjective the codebook lacks (العاجي، الاشتراكي)
                 j += 1
             else:
                 break
             skipped += 1
         if j >= n or not f.adjacent(j, quotes=True) or cov.get(j) is not None:
             continue
-        toks: list[int] = []
-        k = j
-        while k < n and len(toks) < 4 and (not toks or f.adjacent(k)):
-            a, b = f.tokens[k]
-            if 1 in occ[a:b] or not _name_word(f.x[a:b], rules, nr, first=not toks, relaxed=True):
-                break
-            toks.append(k)
-            k += 1
+        toks = _name_after(f, j, occ, rules, nr)
         while toks and f.word(toks[-1]) in rules.connectors:
             toks.pop()
         if toks and len(toks) == 1:
@@ -208,6 +237,43 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             occ[a:b] = b"\x01" * (b - a)
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+_TIME_WORDS = frozenset(norm_word(w) for w in ("أمس", "اليوم", "الليلة", "غدا", "مساء", "صباح", "أيضا"))
+
+
+@lru_cache(maxsize=1)
+def _verb_automaton():
+    return word_automaton({v: 1 for w in sorted(load_rules().reporting_verbs) for v in ({w} | {p + w for p in "وف"})})
+
+
+def _verb_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N6: a reporting verb + one name-like word that the first pass left (it asks for speech right after) is a person
+    when a title, a role, a function word or a time word follows (وقال البدري مدير الكرة، وأضاف فيشمان ' …،
+    وصرح دين أمس); a family-shaped word with ال counts (البدري)."""
+    n = len(f.tokens)
+    found = []
+    for i, _ in word_hits(_verb_automaton(), f):
+        j = i + 1
+        if j >= n or not f.adjacent(j):
+            continue
+        a, b = f.tokens[j]
+        w = f.x[a:b]
+        if 1 in occ[a:b]:
+            continue
+        family = (w.startswith("ال") and w.endswith("ي") and len(w) > 5 and w not in rules.definite_nouns
+                  and w not in rules.common_words and w not in rules.stopwords)
+        if not family and (not _name_word(w, rules, nr, first=True) or w in rules.definite_stems or len(w) < 3
+                           or w[0] in "وفبلك" and w not in rules.given_names):
+            continue
+        k = j + 1
+        if k < n and f.adjacent(k, quotes=False):
+            nxt = f.word(k)
+            if not (nxt in rules.titles or nxt in nr.roles or nxt in rules.stopwords or nxt in _TIME_WORDS):
+                continue
+        occ[a:b] = b"\x01" * (b - a)
+        found.append(new_mention(a, b, 0, w, "person"))
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
@@ -326,6 +392,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     sorted by start."""
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
+    out = _verb_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     _trim_verbs(f, out, occ, rules)
     out = _merge_adjacent(f, out, rules, new_mention)

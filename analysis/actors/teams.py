@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.actors.names import _coverage, _known_word, clitic_variants, word_automaton, word_hits
+from analysis.actors.names import _coverage, _known_word, clitic_variants, definite_masculine_nisba, word_automaton, word_hits
 from analysis.actors.rules import Rules, norm_word
 from analysis.resources import read_word_list
 
@@ -84,10 +84,10 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         new.append(new_mention(a, b, 0, f.x[a:b], "organization"))
     # T2: city + masculine nisba
     for o in out:
-        if o.kind != "nisba" or o.plen != 2 or f.x[o.s : o.s + 2] != "ال" or f.x[o.e - 1] != "ي" or id(o) in drop:
+        if not definite_masculine_nisba(f, o) or not f.x[o.s : o.e].startswith("ال") or id(o) in drop:
             continue
         j = f.tok_index(o.s)
-        if j == 0 or not f.adjacent(j) or f.tok_index(o.e - 1) != j:
+        if j == 0 or not f.adjacent(j):
             continue
         p = cov.get(j - 1)
         if p is not None:
