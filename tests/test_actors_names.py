@@ -75,3 +75,18 @@ def test_masculine_nisba_after_a_city_makes_a_club():  # T2
 def test_quoted_multiword_outlet_is_the_outlet():
     assert ("الشرق الأوسط", "media", "alias") in found("وقال لـ«الشرق الأوسط» إن المنطقة")
     assert ("الشرق الأوسط", "location", "name") in found("ستبحث دول الشرق الأوسط الأمر")
+
+
+def test_reporting_verb_and_one_name_before_a_title():  # N6
+    assert ("البدري", "person", "discovered") in found("وقال البدري مدير الكرة إن الفريق جاهز")
+    assert found("وقال مسؤول أمس إن الاتفاق قريب") == []  # a common noun after the verb
+
+
+def test_frequent_first_name_needs_a_second_name_word():  # N1, _name_after
+    assert ("لويس ساها", "person", "discovered") in found("ومنح الفرنسي لويس ساها التقدم لفريقه")
+
+
+def test_outlet_head_and_foreign_name_then_repeated():  # T3, T4
+    out = found("كشفت صحيفة تايمز البريطانية أن الوزير استقال . وقالت تايمز إن")
+    assert [(s, t) for s, t, _ in out if t == "media"] == [("تايمز", "media"), ("تايمز", "media")]
+    assert not [s for s, t, _ in found("ونقلت قناة جديدة عن مصادر") if t == "media"]

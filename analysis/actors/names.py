@@ -355,20 +355,26 @@ def _distinctive(w: str, rules: Rules) -> bool:
 
 def _link_repeats(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N4: the distinctive words of discovered persons, wherever they recur alone in the field."""
-    forms: dict[str, tuple[str, str]] = {}
+    forms: dict[str, tuple[str, str, str]] = {}
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
         for w in dict.fromkeys((words[-1], words[0])):
             if _distinctive(w, rules):
-                forms.setdefault(w, (o.actor_id, o.label_ar))
+                forms.setdefault(w, (o.actor_id, o.label_ar, "person"))
+    return repeat_forms(f, out, occ, forms, new_mention)
+
+
+def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, str]], new_mention) -> list:
+    """Every free occurrence in the field of each form (a normalised word or phrase, with و/ف/ب/ل/ك before it but no
+    article) as a mention of the given (actor_id, label, type)."""
     if not forms:
         return out
     x = f.x
     added = []
     for w in sorted(forms):
-        aid, lab = forms[w]
+        aid, lab, typ = forms[w]
         k = x.find(w)
         while k != -1:
             e = k + len(w)
@@ -377,7 +383,7 @@ def _link_repeats(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
                 a = f.tokens[t][0]
                 if _CLITIC_ONLY_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
                     occ[a:e] = b"\x01" * (e - a)
-                    mm = new_mention(a, e, k - a, lab, "person")
+                    mm = new_mention(a, e, k - a, lab, typ)
                     mm.actor_id = aid
                     added.append(mm)
             k = x.find(w, e)

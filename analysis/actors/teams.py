@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.actors.names import _coverage, _known_word, clitic_variants, definite_masculine_nisba, word_automaton, word_hits
+from analysis.actors.names import (
+    _coverage,
+    _known_word,
+    clitic_variants,
+    definite_masculine_nisba,
+    repeat_forms,
+    word_automaton,
+    word_hits,
+)
 from analysis.actors.rules import Rules, norm_word
 from analysis.resources import read_word_list
 
@@ -24,8 +32,27 @@ def load_team_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_outlet_heads() -> frozenset[str]:
+    """``outlet_heads.txt``, normalised; cached per process."""
+    return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "outlet_heads.txt")) if w)
+
+
+@lru_cache(maxsize=1)
 def _head_automaton():
-    return word_automaton({v: 1 for h in load_team_heads() for v in clitic_variants(h)})
+    heads = {v: "organization" for h in load_team_heads() for v in clitic_variants(h)}
+    heads.update({v: "media" for h in load_outlet_heads() for v in clitic_variants(h)})
+    return word_automaton(heads)
+
+
+def _outlet_word(w: str, rules: Rules) -> bool:
+    """A word of a foreign outlet's name (تايمز، أوربيت، الغارديان): no Arabic word of any kind (a frequent word is
+    allowed: foreign outlets are cited often, تايمز)."""
+    if (len(w) < 3 or not w.isalpha() or w in rules.stopwords or w in rules.reporting_verbs or w in rules.titles
+            or w in rules.common_words or w in rules.title_complements or w in rules.definite_nouns or w in rules.definite_stems):
+        return False
+    if w.startswith("ال"):
+        return w[2:] not in rules.definite_stems and w[2:] not in rules.frequent_words and not w.endswith(("ي", "يه"))
+    return w[0] not in "وفلب" and not w.endswith(("ي", "يه"))
 
 
 def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
@@ -54,8 +81,20 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
     cov = _coverage(f, out)
     drop: set[int] = set()
     new: list = []
-    for i, _ in hits:
+    for i, kind in hits:
         if i + 1 >= n or cov.get(i) is not None or not f.adjacent(i + 1):
+            continue
+        if kind == "media":  # T3: صحيفة تايمز، شبكة أوربيت
+            toks = []
+            k = i + 1
+            while k < n and len(toks) < 2 and (k == i + 1 or f.adjacent(k)) and cov.get(k) is None \
+                    and _outlet_word(f.word(k), rules) and 1 not in occ[slice(*f.tokens[k])]:
+                toks.append(k)
+                k += 1
+            if toks:
+                a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(new_mention(a, b, 0, f.x[a:b], "media"))
             continue
         toks: list[int] = []
         inner = []
@@ -63,7 +102,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         while k < n and len(toks) < 3 and (k == i + 1 or f.adjacent(k)):
             o = cov.get(k)
             if o is not None:
-                if (o.s == f.tokens[k][0] and o.typ in ("location", "person", "country") and o.kind in ("name", "alias", "discovered")
+                if (o.s == f.tokens[k][0] and o.typ in ("location", "person", "country", "media") and o.kind in ("name", "alias", "discovered")
                         and f.x[o.s : o.s + o.plen] in ("", "ال")):
                     inner.append(o)
                     last = f.tok_index(o.e - 1)
@@ -106,4 +145,11 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         new.append(new_mention(a, b, 0, w, "organization"))
     if not new:
         return out
-    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+    out = sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+    # T4: a club or outlet found here, named again alone in the field (ليون … ليون يواصل، تايمز … وقالت تايمز)
+    forms = {}
+    for o in new:
+        nm = f.x[o.s + o.plen : o.e]
+        if " " not in nm and len(nm) >= 4 and (_outlet_word(nm, rules) if o.typ == "media" else _club_word(nm, rules)):
+            forms.setdefault(nm, (o.actor_id, o.label_ar, o.typ))
+    return repeat_forms(f, out, occ, forms, new_mention)
