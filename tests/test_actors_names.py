@@ -1,5 +1,5 @@
-"""Tests for the second discovery pass: person names (analysis.actors.names, rules N1–N5) and sports clubs
-(analysis.actors.teams, rules T1–T2). Invented sentences; every rule has a positive and, where it guards
+"""Tests for the second discovery pass: person names (analysis.actors.names, rules N1–N4) and sports clubs
+(analysis.actors.teams, rules T1–T4). Invented sentences; every rule has a positive and, where it guards
 against a common word, a negative case."""
 from __future__ import annotations
 
@@ -38,20 +38,12 @@ def test_trailing_verb_is_not_part_of_the_name():  # N3
     assert not any("يتقمص" in s for s, _, _ in out)
 
 
-def test_family_name_recurs_before_and_after_the_full_name():  # N4
-    out = found("انتقد بفينتوري القرار . وقال الكاتب أرنو فينتوري إن فينتوري لن يعود")
-    persons = [s for s, t, _ in out if t == "person"]
-    assert persons == ["بفينتوري", "أرنو فينتوري", "فينتوري"]
-    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["انتقد بفينتوري القرار . وقال الكاتب أرنو فينتوري إن فينتوري لن يعود"]}))
-    assert m["actor_id"].nunique() == 1
-
-
-def test_patronymic_chain_is_one_person():  # N5
+def test_patronymic_chain_is_one_person():  # N4
     out = found("والتقى الشيخ راشد بن محمد بن راشد آل مكتوم")
     assert [s for s, t, _ in out if t == "person"] == ["راشد بن محمد بن راشد آل مكتوم"]
 
 
-def test_coordinated_persons_are_not_merged():  # N5 never across و
+def test_coordinated_persons_are_not_merged():  # N4 never across و
     out = found("وأعلنت الشرطة اعتقال مهدي صباح عبد المحسن محمد وعباس عبد الحسين عبد الله محمد .")
     persons = [s for s, t, _ in out if t == "person"]
     assert len(persons) == 2 and persons[1].startswith("وعباس")
@@ -75,11 +67,6 @@ def test_masculine_nisba_after_a_city_makes_a_club():  # T2
 def test_quoted_multiword_outlet_is_the_outlet():
     assert ("الشرق الأوسط", "media", "alias") in found("وقال لـ«الشرق الأوسط» إن المنطقة")
     assert ("الشرق الأوسط", "location", "name") in found("ستبحث دول الشرق الأوسط الأمر")
-
-
-def test_reporting_verb_and_one_name_before_a_title():  # N6
-    assert ("البدري", "person", "discovered") in found("وقال البدري مدير الكرة إن الفريق جاهز")
-    assert found("وقال مسؤول أمس إن الاتفاق قريب") == []  # a common noun after the verb
 
 
 def test_frequent_first_name_needs_a_second_name_word():  # N1, _name_after

@@ -1,17 +1,20 @@
 """Person names that the first discovery pass (``matcher._discover``) leaves out, found in a second pass.
 
 Called by ``analysis.actors.matcher`` once per field after discovery, on mentions still in normalised
-coordinates (``refine_persons``). Four rules, each measured on the last 15% of the ANERcorp training split
-with the derived word lists rebuilt without it (see analysis/resources/actors_rules/README.md, rules N1–N4):
+coordinates (``refine_persons``). Four rules, each kept because it paid on held-out ANERcorp training text (two
+folds, the derived word lists rebuilt without them; see analysis/resources/actors_rules/README.md, round 4):
 
 N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المدافع، الفنانة، نظيره …) or a definite
     masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
     ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
     (أرسين فينغر، محمد صديق);
-N3  a discovered person of three or more words does not end on a verb (طلعت زكريا يتقمص → طلعت زكريا);
-N4  a discovered person's distinctive word (a family name or a foreign first name that is no common word) names
-    that person anywhere in the field, before the full name too (بفينغر … أرسين فينغر … فينغر).
+N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
+    verb (طلعت زكريا يتقمص → طلعت زكريا);
+N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
+    محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons).
+
+Role words are found with a small word automaton per field (no Python loop over every token).
 """
 from __future__ import annotations
 
@@ -64,10 +67,11 @@ def _known_word(w: str, rules: Rules) -> bool:
             or w in rules.title_complements or w in rules.common_words)
 
 
-def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: bool = False) -> bool:
+def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: bool = False, frequent_ok: bool = False) -> bool:
     """Whether w can be a word of a person's name at this position (first word, or a later one).
 
-    relaxed: the word follows a role or a first name, where common nouns that are also names (صديق، دين) count."""
+    relaxed: the word follows a role or a first name, where words that take the article elsewhere (عمير، ندي) count,
+    and later words that are also common nouns (صديق، دين); frequent_ok: a frequent word counts (لويس)."""
     if len(w) < 2 or w.isdigit() or not w.isalpha():
         return False
     if w in rules.given_names or w in rules.person_tokens:
@@ -90,10 +94,14 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
     if w[0] in "وفبلك" and len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
                                           or w[1:] in rules.common_words or w[1:] in rules.stopwords):
         return False
-    if w in rules.frequent_words:
+    if not first and w[0] in "وف" and w[1:2] in ("ي", "ت", "م", "ن"):
+        return False  # ويرمي، ومتردد: a second verb or adjective, not the same name
+    if w in rules.frequent_words and not frequent_ok:
         return False
     if not relaxed and (w in rules.common_words or w in rules.definite_stems):
         return False
+    if first and w in rules.common_words and w in rules.definite_stems:
+        return False  # مسجد، قبيلة: a noun in construct, not a first name
     return True
 
 
@@ -183,7 +191,7 @@ def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[
         if 1 in occ[a:b]:
             break
         if not _name_word(w, rules, nr, first=not toks, relaxed=True):
-            if toks or w not in rules.frequent_words or w in rules.stopwords or w in rules.reporting_verbs or w in rules.titles:
+            if toks or w not in rules.frequent_words or not _name_word(w, rules, nr, first=True, relaxed=True, frequent_ok=True):
                 break
             if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(*f.tokens[k + 1])]):
                 break
@@ -240,43 +248,6 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
-_TIME_WORDS = frozenset(norm_word(w) for w in ("أمس", "اليوم", "الليلة", "غدا", "مساء", "صباح", "أيضا"))
-
-
-@lru_cache(maxsize=1)
-def _verb_automaton():
-    return word_automaton({v: 1 for w in sorted(load_rules().reporting_verbs) for v in ({w} | {p + w for p in "وف"})})
-
-
-def _verb_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
-    """N6: a reporting verb + one name-like word that the first pass left (it asks for speech right after) is a person
-    when a title, a role, a function word or a time word follows (وقال البدري مدير الكرة، وأضاف فيشمان ' …،
-    وصرح دين أمس); a family-shaped word with ال counts (البدري)."""
-    n = len(f.tokens)
-    found = []
-    for i, _ in word_hits(_verb_automaton(), f):
-        j = i + 1
-        if j >= n or not f.adjacent(j):
-            continue
-        a, b = f.tokens[j]
-        w = f.x[a:b]
-        if 1 in occ[a:b]:
-            continue
-        family = (w.startswith("ال") and w.endswith("ي") and len(w) > 5 and w not in rules.definite_nouns
-                  and w not in rules.common_words and w not in rules.stopwords)
-        if not family and (not _name_word(w, rules, nr, first=True) or w in rules.definite_stems or len(w) < 3
-                           or w[0] in "وفبلك" and w not in rules.given_names):
-            continue
-        k = j + 1
-        if k < n and f.adjacent(k, quotes=False):
-            nxt = f.word(k)
-            if not (nxt in rules.titles or nxt in nr.roles or nxt in rules.stopwords or nxt in _TIME_WORDS):
-                continue
-        occ[a:b] = b"\x01" * (b - a)
-        found.append(new_mention(a, b, 0, w, "person"))
-    return sorted(out + found, key=lambda o: o.s) if found else out
-
-
 def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
     """N2 (in place): a one-word discovered person that is a first name + the next name-like word."""
     n = len(f.tokens)
@@ -326,7 +297,7 @@ _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalise
 
 
 def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
-    """N5: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
+    """N4: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
     (سلفان + شالوم، راشد بن + محمد بن راشد آل مكتوم، عبدالله بن خليفة + آل ثاني); never across و/ف (a second
     person: … محمد وعباس عبد الحسين)."""
     res: list = []
@@ -345,25 +316,6 @@ def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
                 continue
         res.append(o)
     return res
-
-
-def _distinctive(w: str, rules: Rules) -> bool:
-    """A name word that stands for its bearer when it recurs alone: no first name, no ordinary word."""
-    return (len(w) >= 4 and w not in rules.given_names and not _known_word(w, rules) and w not in rules.definite_stems
-            and w not in rules.definite_nouns and w not in rules.connectors and not w.startswith("ال") and w.isalpha())
-
-
-def _link_repeats(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """N4: the distinctive words of discovered persons, wherever they recur alone in the field."""
-    forms: dict[str, tuple[str, str, str]] = {}
-    for o in out:
-        if o.kind != "discovered" or o.typ != "person":
-            continue
-        words = f.x[o.s + o.plen : o.e].split(" ")
-        for w in dict.fromkeys((words[-1], words[0])):
-            if _distinctive(w, rules):
-                forms.setdefault(w, (o.actor_id, o.label_ar, "person"))
-    return repeat_forms(f, out, occ, forms, new_mention)
 
 
 def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, str]], new_mention) -> list:
@@ -398,8 +350,6 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     sorted by start."""
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
-    out = _verb_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     _trim_verbs(f, out, occ, rules)
-    out = _merge_adjacent(f, out, rules, new_mention)
-    return _link_repeats(f, out, occ, rules, new_mention)
+    return _merge_adjacent(f, out, rules, new_mention)
