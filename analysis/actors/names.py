@@ -163,19 +163,22 @@ def definite_masculine_nisba(f, o) -> bool:
     return i == f.tok_index(o.e - 1) and o.s == f.tokens[i][0] and f.x[o.s : o.e].startswith(_DEFINITE)
 
 
-def _role_starts(f, out: list, cov: dict) -> list[tuple[int, int]]:
+def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int]]:
     """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
-    (الفرنسي، للبرازيلي), which introduces a name the same way."""
-    best: dict[int, int] = {}
+    (الفرنسي، للبرازيلي), which introduces a name the same way; only those followed by a free word. cov (token ->
+    mention) is filled only when there is a candidate: most fields have none."""
+    n = len(f.tokens)
+    roles: dict[int, int] = {}
     for i, rl in word_hits(_role_automaton(), f):
-        if rl > best.get(i, 0):
-            best[i] = rl
-    if best:
-        cov.update(_coverage(f, out))  # computed only for fields with a role word
-        best = {i: rl for i, rl in best.items() if cov.get(i) is None}
-    for o in out:
-        if definite_masculine_nisba(f, o):
-            best[f.tok_index(o.s)] = 1
+        if rl > roles.get(i, 0) and i + rl < n and occ[f.tokens[i + rl][0]] == 0:
+            roles[i] = rl
+    nisbas = [f.tok_index(o.s) for o in out if definite_masculine_nisba(f, o)]
+    nisbas = [i for i in nisbas if i + 1 < n and occ[f.tokens[i + 1][0]] == 0]
+    if not roles and not nisbas:
+        return []
+    cov.update(_coverage(f, out))
+    best = {i: rl for i, rl in roles.items() if cov.get(i) is None}
+    best.update(dict.fromkeys(nisbas, 1))
     return sorted(best.items())
 
 
@@ -209,7 +212,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     cov: dict = {}
     found = []
     done = -1
-    for i, rl in _role_starts(f, out, cov):
+    for i, rl in _role_starts(f, out, occ, cov):
         if i <= done:
             continue
         j = i + rl

@@ -76,7 +76,8 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
     arguments. Returns the mentions, sorted by start."""
     n = len(f.tokens)
     hits = word_hits(_head_automaton(), f)
-    if not hits and not any(o.kind == "nisba" for o in out):
+    nisbas = [o for o in out if definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
+    if not hits and not nisbas:
         return out
     cov = _coverage(f, out)
     drop: set[int] = set()
@@ -122,8 +123,8 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         occ[a:b] = b"\x01" * (b - a)
         new.append(new_mention(a, b, 0, f.x[a:b], "organization"))
     # T2: city + masculine nisba
-    for o in out:
-        if not definite_masculine_nisba(f, o) or not f.x[o.s : o.e].startswith("ال") or id(o) in drop:
+    for o in nisbas:
+        if id(o) in drop:
             continue
         j = f.tok_index(o.s)
         if j == 0 or not f.adjacent(j):
