@@ -77,3 +77,8 @@ def test_outlet_head_and_foreign_name_then_repeated():  # T3, T4
     out = found("كشفت صحيفة تايمز البريطانية أن الوزير استقال . وقالت تايمز إن")
     assert [(s, t) for s, t, _ in out if t == "media"] == [("تايمز", "media"), ("تايمز", "media")]
     assert not [s for s, t, _ in found("ونقلت قناة جديدة عن مصادر") if t == "media"]
+
+
+def test_regnal_number_belongs_to_the_name():  # N5
+    assert ("تشارلز الأول", "person", "discovered") in found("وكان تشارلز الأول قد أعلن")
+    assert ("الفونسو الثالث عشر", "person", "discovered") in found("التقى الصديق الحميم للملك الفونسو الثالث عشر")

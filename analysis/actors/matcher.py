@@ -455,7 +455,7 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
-        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N4
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _postprocess(f, out, rules, m)
     # map to the original text

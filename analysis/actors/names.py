@@ -1,7 +1,7 @@
 """Person names that the first discovery pass (``matcher._discover``) leaves out, found in a second pass.
 
 Called by ``analysis.actors.matcher`` once per field after discovery, on mentions still in normalised
-coordinates (``refine_persons``). Four rules, each kept because it paid on held-out ANERcorp training text (two
+coordinates (``refine_persons``). Five rules, each kept because it paid on held-out ANERcorp training text (two
 folds, the derived word lists rebuilt without them; see analysis/resources/actors_rules/README.md, round 4):
 
 N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المدافع، الفنانة، نظيره …) or a definite
@@ -12,7 +12,8 @@ N2  a one-word discovered person that is a first name takes the next name-like w
 N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
-    محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons).
+    محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
+N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر).
 
 Role words are found with a small word automaton per field (no Python loop over every token).
 """
@@ -296,6 +297,29 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
+_ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
+                                             "الثامن", "التاسع", "العاشر", "الحادي", "الثانية"))
+
+
+def _regnal_numbers(f, out: list, occ: bytearray) -> None:
+    """N5 (in place): a regnal number after a person's name belongs to it (تشارلز الأول، محمد الخامس، الفونسو الثالث عشر)."""
+    n = len(f.tokens)
+    for o in out:
+        if o.typ != "person" or o.kind not in ("discovered", "name", "alias"):
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        if j >= n or not f.adjacent(j) or f.word(j) not in _ORDINALS or 1 in occ[slice(*f.tokens[j])]:
+            continue
+        if j + 1 < n and f.adjacent(j + 1) and f.word(j + 1) == "عشر" and 1 not in occ[slice(*f.tokens[j + 1])]:
+            j += 1
+        a, b = o.e, f.tokens[j][1]
+        occ[a:b] = b"\x01" * (b - a)
+        o.e = b
+        if o.kind == "discovered":
+            o.label_ar = f.x[o.s + o.plen : b]
+            o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
@@ -346,7 +370,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N4 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N5 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -355,4 +379,5 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _role_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     _trim_verbs(f, out, occ, rules)
+    _regnal_numbers(f, out, occ)
     return _merge_adjacent(f, out, rules, new_mention)
