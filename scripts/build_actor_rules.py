@@ -44,7 +44,10 @@ def main() -> None:
     ap.add_argument("--train", default=str(Path(__file__).resolve().parents[2] / "shared/data/anercorp/ANERCorp_train_first125305.txt"))
     ap.add_argument("--saudinewsnet", default=str(Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet"),
                     help="folder of SaudiNewsNet zips for the list of words that take the article ('' to skip)")
+    ap.add_argument("--out", default=str(OUT), help="folder to write the lists to (default: the package's actors_rules/; "
+                    "another folder for a held-out experiment, e.g. a copy of the package built without the training tail)")
     args = ap.parse_args()
+    out = Path(args.out)
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to build resources from a test split")
     toks = read(Path(args.train))
@@ -87,8 +90,8 @@ def main() -> None:
                     o_seq[s] += 1
     given = sorted(t for t, c in first_pers.items() if len(t) >= 2 and o_count[t] <= c // 3 and not t.isdigit())
     common = sorted(t for t, c in o_count.items() if c >= 2 and ent_count[t] <= c * 0.05 and not t.isdigit())
-    (OUT / "given_names_anercorp.txt").write_text(HEADER + "\n".join(given) + "\n", encoding="utf-8")
-    (OUT / "common_words_anercorp.txt").write_text(HEADER + "\n".join(common) + "\n", encoding="utf-8")
+    (out / "given_names_anercorp.txt").write_text(HEADER + "\n".join(given) + "\n", encoding="utf-8")
+    (out / "common_words_anercorp.txt").write_text(HEADER + "\n".join(common) + "\n", encoding="utf-8")
     rows = []
     for (s, typ), c in sorted(counts.items()):
         if typ not in ("PERS", "LOC", "ORG") or c < (1 if " " in s else 2) or o_seq[s] > 0 or len(s) < 3:
@@ -103,18 +106,18 @@ def main() -> None:
         if toks[i][1] == "B-PERS" and toks[i - 1][1] == "O":
             before[toks[i - 1][0]] += 1
     trig = sorted(w for w, n in before.items() if w and o_count[w] and n >= 3 and n / o_count[w] >= 0.4 and not w.isdigit())
-    (OUT / "person_triggers_anercorp.txt").write_text(HEADER + "\n".join(trig) + "\n", encoding="utf-8")
+    (out / "person_triggers_anercorp.txt").write_text(HEADER + "\n".join(trig) + "\n", encoding="utf-8")
     # single tokens that are part of person names (first, middle or last) at least twice and never plain text
     pers_tok: Counter = Counter(t for t, lab in toks if lab.endswith("-PERS"))
     ptoks = sorted(t for t, n in pers_tok.items() if n >= 2 and o_count[t] == 0 and len(t) > 2 and not t.isdigit())
-    (OUT / "person_tokens_anercorp.txt").write_text(HEADER + "\n".join(ptoks) + "\n", encoding="utf-8")
-    (OUT / "entities_anercorp.tsv").write_text(HEADER + "entity\ttype\tcount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (out / "person_tokens_anercorp.txt").write_text(HEADER + "\n".join(ptoks) + "\n", encoding="utf-8")
+    (out / "entities_anercorp.tsv").write_text(HEADER + "entity\ttype\tcount\n" + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"given names {len(given)}, common words {len(common)}, entities {len(rows)}")
     if args.saudinewsnet:
-        definite_stems(Path(args.saudinewsnet))
+        definite_stems(Path(args.saudinewsnet), out=out)
 
 
-def definite_stems(folder: Path, *, min_count: int = 4) -> None:
+def definite_stems(folder: Path, *, out: Path = OUT, min_count: int = 4) -> None:
     """Words that take the article ال at least ``min_count`` times in SaudiNewsNet (unlabelled text): common
     nouns and adjectives. A foreign name after a title (الرئيس أوباما) never does, a noun (رئيس مصرف) does."""
     import json
@@ -131,7 +134,7 @@ def definite_stems(folder: Path, *, min_count: int = 4) -> None:
     # adjective (جميل .34, مصرف .80, اختطاف .39); first names stay far below (إبراهيم .016, صالح .089)
     stems = sorted(w[2:] for w, n in c.items()
                    if w.startswith("ال") and len(w) > 4 and n >= min_count and not w[2:].isdigit() and n >= 0.15 * c[w[2:]])
-    (OUT / "definite_stems_saudinewsnet.txt").write_text(
+    (out / "definite_stems_saudinewsnet.txt").write_text(
         f"# Word stems seen with the article ال at least {min_count} times, and in at least 15% as many uses as bare,\n"
         "# in SaudiNewsNet (CC BY-NC-SA 4.0 corpus; only word counts are used), by\n"
         "# scripts/build_actor_rules.py --saudinewsnet; do not edit by hand.\n"
@@ -144,7 +147,7 @@ def definite_stems(folder: Path, *, min_count: int = 4) -> None:
     nouns = sorted(w for w, n in c.items() if w.startswith("ال") and len(w) > 4 and n >= 4 and c[w[2:]] >= 0.25 * n)
     for fname, words, what in (("frequent_words_saudinewsnet.txt", frequent, "the 6000 most frequent words, without the article"),
                                ("definite_nouns_saudinewsnet.txt", nouns, "words with ال whose bare form is at least a quarter as frequent")):
-        (OUT / fname).write_text(
+        (out / fname).write_text(
             f"# SaudiNewsNet (CC BY-NC-SA 4.0 corpus; only word counts are used): {what}.\n"
             "# Built by scripts/build_actor_rules.py --saudinewsnet; do not edit by hand.\n" + "\n".join(words) + "\n", encoding="utf-8")
         print(fname, len(words))

@@ -30,7 +30,8 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print this many false positives and negatives per type")
     ap.add_argument("--train-tail", action="store_true",
                     help="score the last 15%% of the TRAINING split instead of the test split, for error analysis (the "
-                         "derived word lists saw it, so the figure is optimistic; never tune on the test split)")
+                         "derived word lists saw it, so the figure is optimistic unless they are rebuilt without it: "
+                         "build_actor_rules.py --train <first 85%%> --out <a copy of the package>; never tune on the test split)")
     args = ap.parse_args()
     sys.path.insert(0, str(EVAL))
     from score_anercorp import TEST, read_sentences  # the scorer's own reader
@@ -38,7 +39,15 @@ def main() -> None:
     from analysis.actors import extract_mentions, load_codebook
 
     if args.train_tail:
-        sents = read_sentences(TEST.parent / "ANERCorp_train_first125305.txt")
+        # the training file has no sentence breaks: cut after every "." token, as the test split was cut
+        sents, cur = [], []
+        for tok, lab in read_sentences(TEST.parent / "ANERCorp_train_first125305.txt")[0]:
+            cur.append((tok, lab))
+            if tok == ".":
+                sents.append(cur)
+                cur = []
+        if cur:
+            sents.append(cur)
         sents = sents[int(len(sents) * 0.85) :]
     else:
         sents = read_sentences(TEST)

@@ -27,6 +27,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
+from analysis.actors.names import refine_persons
+from analysis.actors.teams import refine_organizations
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences
 from analysis.schema import MENTIONS, conform
@@ -164,7 +166,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
     media_alt = {}
     for f in cb.forms:
-        if f.kind in ("name", "alias") and f.n_tokens == 1 and info[f.actor_id][2] == "media":
+        if f.kind in ("name", "alias") and info[f.actor_id][2] == "media":
             alt = _Entry(f.actor_id, f.kind, "quoted")
             if alt not in entry_ix:
                 entry_ix[alt] = len(entries)
@@ -453,6 +455,8 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
+        out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _postprocess(f, out, rules, m)
     # map to the original text
     res = []

@@ -1,0 +1,383 @@
+"""Person names that the first discovery pass (``matcher._discover``) leaves out, found in a second pass.
+
+Called by ``analysis.actors.matcher`` once per field after discovery, on mentions still in normalised
+coordinates (``refine_persons``). Five rules, each kept because it paid on held-out ANERcorp training text (two
+folds, the derived word lists rebuilt without them; see analysis/resources/actors_rules/README.md, round 4):
+
+N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المدافع، الفنانة، نظيره …) or a definite
+    masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
+    ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
+N2  a one-word discovered person that is a first name takes the next name-like word as its family name
+    (أرسين فينغر، محمد صديق);
+N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
+    verb (طلعت زكريا يتقمص → طلعت زكريا);
+N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
+    محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
+N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر).
+
+Role words are found with a small word automaton per field (no Python loop over every token).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.actors.rules import Rules, load_rules, norm_word
+from analysis.resources import read_word_list
+
+_CLITIC_ONLY_RE = re.compile(r"(?:[وف]?[بلك]?)")
+_ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """Word lists of this module (normalised), from ``analysis/resources/actors_rules/``."""
+
+    roles: frozenset[str]  # one- or two-word role nouns (with their article as written)
+    role_adjectives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_name_rules() -> NameRules:
+    """The lists of ``person_roles.txt`` and ``role_adjectives.txt``, normalised; cached per process."""
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", name)) if w)
+
+    return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"))
+
+
+def _bare(w: str) -> str:
+    """و/ف and ب/ل/ك off a word before its article (وللمدرب → المدرب, بالمدافع → المدافع, ومدرب → مدرب)."""
+    if w.startswith("لل") and len(w) > 4:
+        return "ال" + w[2:]
+    for p in ("ولل", "فلل"):
+        if w.startswith(p) and len(w) > 5:
+            return "ال" + w[3:]
+    for p in ("وبال", "فبال", "وال", "فال", "بال", "كال"):
+        if w.startswith(p) and len(w) > len(p) + 2:
+            return "ال" + w[len(p):]
+    if len(w) > 3 and w[0] in "وف":
+        return w[1:]
+    return w
+
+
+def _known_word(w: str, rules: Rules) -> bool:
+    """A word news text uses as an ordinary word: function words, frequent words, verbs, titles, common nouns."""
+    return (w in rules.stopwords or w in rules.frequent_words or w in rules.reporting_verbs or w in rules.titles
+            or w in rules.title_complements or w in rules.common_words)
+
+
+def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: bool = False, frequent_ok: bool = False) -> bool:
+    """Whether w can be a word of a person's name at this position (first word, or a later one).
+
+    relaxed: the word follows a role or a first name, where words that take the article elsewhere (عمير، ندي) count,
+    and later words that are also common nouns (صديق، دين); frequent_ok: a frequent word counts (لويس)."""
+    if len(w) < 2 or w.isdigit() or not w.isalpha():
+        return False
+    if w in rules.given_names or w in rules.person_tokens:
+        return w not in rules.stopwords
+    if w in rules.connectors:
+        return not first or w in ("ابو", "عبد", "ابن")
+    if w in rules.stopwords or w in rules.reporting_verbs or w in rules.titles or w in nr.role_adjectives \
+            or w in rules.title_complements or w in nr.roles:
+        return False
+    if w.startswith(("وال", "فال", "بال", "كال", "لل")):
+        return False  # والمواهب، للضغط: a definite common noun with a clitic
+    if w.endswith("ا") and len(w) > 3 and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
+        return False  # موقفا، اظهارا، فوزا: an indefinite accusative noun
+    if w.startswith("ال"):
+        # a family name: ال + a nisba-shaped or first-name stem (الشربيني، الحسن), not a common noun
+        return (not first and len(w) > 4 and (w.endswith("ي") or w[2:] in rules.given_names)
+                and w not in rules.definite_nouns and w not in rules.common_words)
+    if len(w) > 4 and w.endswith(_ENCLITICS):
+        return False
+    if w[0] in "وفبلك" and len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
+                                          or w[1:] in rules.common_words or w[1:] in rules.stopwords):
+        return False
+    if not first and w[0] in "وف" and w[1:2] in ("ي", "ت", "م", "ن"):
+        return False  # ويرمي، ومتردد: a second verb or adjective, not the same name
+    if w in rules.frequent_words and not frequent_ok:
+        return False
+    if not relaxed and (w in rules.common_words or w in rules.definite_stems):
+        return False
+    if first and w in rules.common_words and w in rules.definite_stems:
+        return False  # مسجد، قبيلة: a noun in construct, not a first name
+    return True
+
+
+def _coverage(f, out) -> dict:
+    cov = {}
+    for o in out:
+        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+            cov[t] = o
+    return cov
+
+
+def clitic_variants(word: str) -> set[str]:
+    """A (normalised) word with the proclitics it takes in news text: و/ف, ب/ك (and ل without the article),
+    ل + ال written لل (المدرب → والمدرب، بالمدرب، للمدرب; مدرب → ومدرب، لمدرب)."""
+    if word.startswith("ال") and len(word) > 3:
+        return {p + word for p in ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")} | {p + "لل" + word[2:] for p in ("", "و", "ف")}
+    return {p + word for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")}
+
+
+def word_automaton(values: dict[str, object]):
+    """An Aho-Corasick automaton over whole words and phrases (each key padded with spaces) with their values."""
+    import ahocorasick
+
+    A = ahocorasick.Automaton()
+    for k in sorted(values):
+        A.add_word(f" {k} ", (len(k) + 2, values[k]))
+    A.make_automaton()
+    return A
+
+
+def word_hits(A, f) -> list[tuple[int, object]]:
+    """(token index, value) of every key of A found as whole tokens in a field, in text order (at C speed: no Python
+    loop over the field's tokens)."""
+    out = []
+    for end, (klen, val) in A.iter(" " + f.x + " "):
+        out.append((f.tok_index(end - klen + 1), val))  # the padding space before the key cancels the shift
+    return out
+
+
+@lru_cache(maxsize=1)
+def _role_automaton():
+    rules, nr = load_rules(), load_name_rules()
+    keys: dict[str, int] = {}
+    for r in sorted(nr.roles | rules.titles):
+        first, _, rest = r.partition(" ")
+        for v in clitic_variants(first):
+            keys[(v + " " + rest) if rest else v] = 2 if rest else 1
+    return word_automaton(keys)
+
+
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
+
+
+def definite_masculine_nisba(f, o) -> bool:
+    """o is a one-word definite masculine nisba mention (الفرنسي، للبرازيلي, not الفرنسية or فرنسي)."""
+    if o.kind != "nisba" or f.x[o.e - 1] != "ي":
+        return False
+    i = f.tok_index(o.s)
+    return i == f.tok_index(o.e - 1) and o.s == f.tokens[i][0] and f.x[o.s : o.e].startswith(_DEFINITE)
+
+
+def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int]]:
+    """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
+    (الفرنسي، للبرازيلي), which introduces a name the same way; only those followed by a free word. cov (token ->
+    mention) is filled only when there is a candidate: most fields have none."""
+    n = len(f.tokens)
+    roles: dict[int, int] = {}
+    for i, rl in word_hits(_role_automaton(), f):
+        if rl > roles.get(i, 0) and i + rl < n and occ[f.tokens[i + rl][0]] == 0:
+            roles[i] = rl
+    nisbas = [f.tok_index(o.s) for o in out if definite_masculine_nisba(f, o)]
+    nisbas = [i for i in nisbas if i + 1 < n and occ[f.tokens[i + 1][0]] == 0]
+    if not roles and not nisbas:
+        return []
+    cov.update(_coverage(f, out))
+    best = {i: rl for i, rl in roles.items() if cov.get(i) is None}
+    best.update(dict.fromkeys(nisbas, 1))
+    return sorted(best.items())
+
+
+def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[int]:
+    """Tokens of a name starting at token j after a role or a reporting verb: up to four name-like words. A first word
+    that is also a frequent word (لويس) counts when a second name word that is not follows (لويس ساها)."""
+    n = len(f.tokens)
+    toks: list[int] = []
+    k = j
+    while k < n and len(toks) < 4 and (not toks or f.adjacent(k)):
+        a, b = f.tokens[k]
+        w = f.x[a:b]
+        if 1 in occ[a:b]:
+            break
+        if not _name_word(w, rules, nr, first=not toks, relaxed=True):
+            if toks or w not in rules.frequent_words or not _name_word(w, rules, nr, first=True, relaxed=True, frequent_ok=True):
+                break
+            if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(*f.tokens[k + 1])]):
+                break
+            w2 = f.word(k + 1)
+            if w2 in rules.frequent_words or not _name_word(w2, rules, nr, first=False, relaxed=False):
+                break
+        toks.append(k)
+        k += 1
+    return toks
+
+
+def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N1: role (+ descriptors) + name-like words = a person."""
+    n = len(f.tokens)
+    cov: dict = {}
+    found = []
+    done = -1
+    for i, rl in _role_starts(f, out, occ, cov):
+        if i <= done:
+            continue
+        j = i + rl
+        skipped = 0
+        while j < n and skipped < 3 and f.adjacent(j, quotes=True):
+            oj = cov.get(j)
+            wj = f.word(j)
+            if oj is not None and oj.kind == "nisba" and oj.s == f.tokens[j][0]:
+                j = f.tok_index(oj.e - 1) + 1
+            elif oj is None and (wj in nr.role_adjectives or wj in rules.title_complements
+                                 or wj.startswith("ال") and wj.endswith("ي") and len(wj) > 5 and wj not in rules.stopwords):
+                # a nisba-shaped adjective the codebook lacks (العاجي، الاشتراكي)
+                j += 1
+            else:
+                break
+            skipped += 1
+        if j >= n or not f.adjacent(j, quotes=True) or cov.get(j) is not None:
+            continue
+        toks = _name_after(f, j, occ, rules, nr)
+        while toks and f.word(toks[-1]) in rules.connectors:
+            toks.pop()
+        if toks and len(toks) == 1:
+            # one word alone is a name only when it is not also a word and the phrase ends there (الحارس هيلتون ،
+            # الاسباني فابريغاس الى …), not before an object (المفتي ارتكب أخطاء)
+            w = f.word(toks[0])
+            k = toks[0] + 1
+            ends = k >= n or not f.adjacent(k) or f.word(k) in rules.stopwords or f.word(k) in rules.reporting_verbs
+            if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
+                    or w[0] in "وف" and w not in rules.given_names or not ends):
+                toks = []
+        if toks:
+            a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+            occ[a:b] = b"\x01" * (b - a)
+            found.append(new_mention(a, b, 0, f.x[a:b], "person"))
+            done = toks[-1]
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
+    """N2 (in place): a one-word discovered person that is a first name + the next name-like word."""
+    n = len(f.tokens)
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
+            continue
+        if f.x[o.s + o.plen : o.e] not in rules.given_names:
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        if j >= n or not f.adjacent(j):
+            continue
+        a, b = f.tokens[j]
+        w = f.x[a:b]
+        if 1 in occ[a:b] or w in rules.connectors or not _name_word(w, rules, nr, first=False, relaxed=True):
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        o.e = b
+        o.label_ar = f.x[o.s + o.plen : b]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
+    """N3 (in place): a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
+    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل)."""
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person":
+            continue
+        words = f.x[o.s + o.plen : o.e].split(" ")
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
+            continue
+        rest = last[1:]
+        known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
+                 or rest in rules.stopwords or rest.startswith("ال"))
+        if (last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known:
+            k = f.tok_index(o.e - 1)
+            a, b = f.tokens[k]
+            occ[a:b] = b"\x00" * (b - a)
+            o.e = f.tokens[k - 1][1]
+            o.label_ar = f.x[o.s + o.plen : o.e]
+            o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+_ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
+                                             "الثامن", "التاسع", "العاشر", "الحادي", "الثانية"))
+
+
+def _regnal_numbers(f, out: list, occ: bytearray) -> None:
+    """N5 (in place): a regnal number after a person's name belongs to it (تشارلز الأول، محمد الخامس، الفونسو الثالث عشر)."""
+    n = len(f.tokens)
+    for o in out:
+        if o.typ != "person" or o.kind not in ("discovered", "name", "alias"):
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        if j >= n or not f.adjacent(j) or f.word(j) not in _ORDINALS or 1 in occ[slice(*f.tokens[j])]:
+            continue
+        if j + 1 < n and f.adjacent(j + 1) and f.word(j + 1) == "عشر" and 1 not in occ[slice(*f.tokens[j + 1])]:
+            j += 1
+        a, b = o.e, f.tokens[j][1]
+        occ[a:b] = b"\x01" * (b - a)
+        o.e = b
+        if o.kind == "discovered":
+            o.label_ar = f.x[o.s + o.plen : b]
+            o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+_LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
+
+
+def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
+    """N4: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
+    (سلفان + شالوم، راشد بن + محمد بن راشد آل مكتوم، عبدالله بن خليفة + آل ثاني); never across و/ف (a second
+    person: … محمد وعباس عبد الحسين)."""
+    res: list = []
+    for o in out:
+        p = res[-1] if res else None
+        if (p is not None and p.typ == "person" and o.typ == "person" and o.plen == 0
+                and p.kind in ("discovered", "name", "alias") and o.kind in ("discovered", "name", "alias")):
+            i, j = f.tok_index(p.e - 1), f.tok_index(o.s)
+            gap = [f.word(k) for k in range(i + 1, j)]
+            w = f.word(j)
+            joined = not (w[0] in "وف" and w not in rules.given_names) and all(f.adjacent(k) for k in range(i + 1, j + 1)) and (
+                (not gap and ("discovered" in (p.kind, o.kind) or f.word(j) in _LINKS or f.word(i) in _LINKS))
+                or (len(gap) == 1 and gap[0] in _LINKS))
+            if joined:
+                res[-1] = new_mention(p.s, o.e, p.plen, f.x[p.s + p.plen : o.e], "person")
+                continue
+        res.append(o)
+    return res
+
+
+def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, str]], new_mention) -> list:
+    """Every free occurrence in the field of each form (a normalised word or phrase, with و/ف/ب/ل/ك before it but no
+    article) as a mention of the given (actor_id, label, type)."""
+    if not forms:
+        return out
+    x = f.x
+    added = []
+    for w in sorted(forms):
+        aid, lab, typ = forms[w]
+        k = x.find(w)
+        while k != -1:
+            e = k + len(w)
+            if e == len(x) or x[e] == " ":
+                t = f.tok_index(k)
+                a = f.tokens[t][0]
+                if _CLITIC_ONLY_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
+                    occ[a:e] = b"\x01" * (e - a)
+                    mm = new_mention(a, e, k - a, lab, typ)
+                    mm.actor_id = aid
+                    added.append(mm)
+            k = x.find(w, e)
+    return sorted(out + added, key=lambda o: o.s) if added else out
+
+
+def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """Rules N1–N5 over one field (a ``matcher._Field``) after discovery.
+
+    out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
+    updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
+    sorted by start."""
+    nr = load_name_rules()
+    out = _role_names(f, out, occ, rules, nr, new_mention)
+    _extend_first_names(f, out, occ, rules, nr)
+    _trim_verbs(f, out, occ, rules)
+    _regnal_numbers(f, out, occ)
+    return _merge_adjacent(f, out, rules, new_mention)

@@ -1,0 +1,156 @@
+"""Sports clubs the codebook lacks or reads as places (called by ``analysis.actors.matcher`` after discovery).
+
+Two rules, measured like those of ``names.py`` (analysis/resources/actors_rules/README.md, rules T1–T2):
+
+T1  a team head (``team_heads.txt``: فريق، نادي، لفريق …) + a place, a discovered name or one to three name-like
+    words = a club, the head left out (فريق برشلونة، نادي الوداد، فريق كرونوس ريسينغ → organisation);
+T2  a city or an unknown name-like word followed by a definite masculine country nisba is a club: a city is
+    grammatically feminine (ليون الفرنسية is the city), a club masculine (ليون الفرنسي، اندرلخت البلجيكي).
+    The nisba stays a mention of its own.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from analysis.actors.names import (
+    _coverage,
+    _known_word,
+    clitic_variants,
+    definite_masculine_nisba,
+    repeat_forms,
+    word_automaton,
+    word_hits,
+)
+from analysis.actors.rules import Rules, norm_word
+from analysis.resources import read_word_list
+
+
+@lru_cache(maxsize=1)
+def load_team_heads() -> frozenset[str]:
+    """``team_heads.txt``, normalised; cached per process."""
+    return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "team_heads.txt")) if w)
+
+
+@lru_cache(maxsize=1)
+def load_outlet_heads() -> frozenset[str]:
+    """``outlet_heads.txt``, normalised; cached per process."""
+    return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "outlet_heads.txt")) if w)
+
+
+@lru_cache(maxsize=1)
+def _head_automaton():
+    heads = {v: "organization" for h in load_team_heads() for v in clitic_variants(h)}
+    heads.update({v: "media" for h in load_outlet_heads() for v in clitic_variants(h)})
+    return word_automaton(heads)
+
+
+def _outlet_word(w: str, rules: Rules) -> bool:
+    """A word of a foreign outlet's name (تايمز، أوربيت، الغارديان): no Arabic word of any kind (a frequent word is
+    allowed: foreign outlets are cited often, تايمز)."""
+    if (len(w) < 3 or not w.isalpha() or w in rules.stopwords or w in rules.reporting_verbs or w in rules.titles
+            or w in rules.common_words or w in rules.title_complements or w in rules.definite_nouns or w in rules.definite_stems):
+        return False
+    if w.startswith("ال"):
+        return w[2:] not in rules.definite_stems and w[2:] not in rules.frequent_words and not w.endswith(("ي", "يه"))
+    return w[0] not in "وفلب" and not w.endswith(("ي", "يه"))
+
+
+def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
+    """A word that can be (part of) a club's name: no function word, verb or common noun (فريق العمل، فريق البحث);
+    after the first word an adjective in ي that is no country nisba continues it (الكوكب المراكشي، المغرب الفاسي)."""
+    if not first and w.startswith("ال") and w.endswith("ي") and len(w) > 5 and w not in rules.stopwords:
+        return True
+    if len(w) < 3 or w.isdigit() or not w.isalpha() or _known_word(w, rules) or w in rules.definite_nouns:
+        return False
+    if first and not w.startswith("ال") and w.endswith(("ي", "يه")):
+        return False  # فريق إغاثي، فريق طبي: an adjective, not a name
+    if w[0] in "وفلب" and not w.startswith("ال"):
+        return False  # وأولمبيك، لكرة: a second item or a complement
+    if len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم", "نا")):
+        return False
+    return not (w.startswith("ال") and w.endswith("ي") and len(w) > 5)  # a nisba adjective ends the name
+
+
+def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """Rules T1–T2 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for the
+    arguments. Returns the mentions, sorted by start."""
+    n = len(f.tokens)
+    hits = word_hits(_head_automaton(), f)
+    nisbas = [o for o in out if definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
+    if not hits and not nisbas:
+        return out
+    cov = _coverage(f, out)
+    drop: set[int] = set()
+    new: list = []
+    for i, kind in hits:
+        if i + 1 >= n or cov.get(i) is not None or not f.adjacent(i + 1):
+            continue
+        if kind == "media":  # T3: صحيفة تايمز، شبكة أوربيت
+            toks = []
+            k = i + 1
+            while k < n and len(toks) < 2 and (k == i + 1 or f.adjacent(k)) and cov.get(k) is None \
+                    and _outlet_word(f.word(k), rules) and 1 not in occ[slice(*f.tokens[k])]:
+                toks.append(k)
+                k += 1
+            if toks:
+                a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(new_mention(a, b, 0, f.x[a:b], "media"))
+            continue
+        toks: list[int] = []
+        inner = []
+        k = i + 1
+        while k < n and len(toks) < 3 and (k == i + 1 or f.adjacent(k)):
+            o = cov.get(k)
+            if o is not None:
+                if (o.s == f.tokens[k][0] and o.typ in ("location", "person", "country", "media") and o.kind in ("name", "alias", "discovered")
+                        and f.x[o.s : o.s + o.plen] in ("", "ال")):
+                    inner.append(o)
+                    last = f.tok_index(o.e - 1)
+                    toks.extend(range(k, last + 1))
+                    k = last + 1
+                    continue
+                break
+            a, b = f.tokens[k]
+            if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks):
+                break
+            toks.append(k)
+            k += 1
+        if not toks or not inner and len(toks) == 1 and f.word(toks[0]) in rules.given_names:
+            continue
+        a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+        drop.update(id(o) for o in inner)
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(new_mention(a, b, 0, f.x[a:b], "organization"))
+    # T2: city + masculine nisba
+    for o in nisbas:
+        if id(o) in drop:
+            continue
+        j = f.tok_index(o.s)
+        if j == 0 or not f.adjacent(j):
+            continue
+        p = cov.get(j - 1)
+        if p is not None:
+            if (id(p) not in drop and p.typ == "location" and p.kind in ("name", "alias") and p.plen == 0
+                    and f.tok_index(p.s) == j - 1):
+                drop.add(id(p))
+                new.append(new_mention(p.s, p.e, 0, f.x[p.s : p.e], "organization"))
+            continue
+        a, b = f.tokens[j - 1]
+        w = f.x[a:b]
+        if (1 in occ[a:b] or w.startswith("ال") or w in rules.given_names or w in rules.definite_stems
+                or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))):
+            # an adjective (إغاثي، طبية) before the nisba is no club
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(new_mention(a, b, 0, w, "organization"))
+    if not new:
+        return out
+    out = sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+    # T4: a club or outlet found here, named again alone in the field (ليون … ليون يواصل، تايمز … وقالت تايمز)
+    forms = {}
+    for o in new:
+        nm = f.x[o.s + o.plen : o.e]
+        if " " not in nm and len(nm) >= 4 and (_outlet_word(nm, rules) if o.typ == "media" else _club_word(nm, rules)):
+            forms.setdefault(nm, (o.actor_id, o.label_ar, o.typ))
+    return repeat_forms(f, out, occ, forms, new_mention)

@@ -1,0 +1,84 @@
+"""Tests for the second discovery pass: person names (analysis.actors.names, rules N1–N4) and sports clubs
+(analysis.actors.teams, rules T1–T4). Invented sentences; every rule has a positive and, where it guards
+against a common word, a negative case."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.actors import extract_mentions
+from analysis.actors.names import clitic_variants, load_name_rules
+from analysis.actors.teams import load_team_heads
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    return [(r.surface, r.actor_type, r.match_kind) for r in m.itertuples()]
+
+
+def test_lists_load_normalised():
+    nr = load_name_rules()
+    assert "الحارس" in nr.roles and "نظيره" in nr.roles and "رجل الاعمال" in nr.roles
+    assert "المخضرم" in nr.role_adjectives
+    assert "فريق" in load_team_heads() and "الفريق" not in load_team_heads()  # الفريق is also a rank
+
+
+def test_clitic_variants_of_roles():
+    assert {"وللمدرب", "بالمدرب", "المدرب"} <= clitic_variants("المدرب")
+    assert "لالمدرب" not in clitic_variants("المدرب")
+    assert {"ومدرب", "لمدرب"} <= clitic_variants("مدرب")
+
+
+def test_role_then_nisba_then_unknown_name_is_a_person():  # N1
+    assert ("جواكيم بيرتولا", "person", "discovered") in found("وقال المهاجم البرازيلي جواكيم بيرتولا إن الفريق جاهز")
+
+
+def test_trailing_verb_is_not_part_of_the_name():  # N3
+    out = found("وكان طلال زكريا يتقمص شخصية الملك")
+    assert ("طلال زكريا", "person", "discovered") in out
+    assert not any("يتقمص" in s for s, _, _ in out)
+
+
+def test_patronymic_chain_is_one_person():  # N4
+    out = found("والتقى الشيخ راشد بن محمد بن راشد آل مكتوم")
+    assert [s for s, t, _ in out if t == "person"] == ["راشد بن محمد بن راشد آل مكتوم"]
+
+
+def test_coordinated_persons_are_not_merged():  # N4 never across و
+    out = found("وأعلنت الشرطة اعتقال مهدي صباح عبد المحسن محمد وعباس عبد الحسين عبد الله محمد .")
+    persons = [s for s, t, _ in out if t == "person"]
+    assert len(persons) == 2 and persons[1].startswith("وعباس")
+
+
+def test_team_head_makes_a_place_a_club():  # T1
+    assert found("فاز فريق برشلونة على ضيفه") == [("برشلونة", "organization", "discovered")]
+
+
+def test_team_head_before_a_common_noun_or_adjective_is_no_club():  # T1 negatives
+    assert found("يعمل فريق العمل على ذلك ويرافقه فريق إغاثي") == []
+
+
+def test_masculine_nisba_after_a_city_makes_a_club():  # T2
+    assert found("تعادل هامبورغ الألماني مع ضيفه") == [("هامبورغ", "organization", "discovered"),
+                                                     ("الألماني", "country", "nisba")]
+    # the city is feminine: with the feminine nisba it stays a place
+    assert ("هامبورغ", "location", "name") in found("وصل الوفد إلى هامبورغ الألمانية أمس")
+
+
+def test_quoted_multiword_outlet_is_the_outlet():
+    assert ("الشرق الأوسط", "media", "alias") in found("وقال لـ«الشرق الأوسط» إن المنطقة")
+    assert ("الشرق الأوسط", "location", "name") in found("ستبحث دول الشرق الأوسط الأمر")
+
+
+def test_frequent_first_name_needs_a_second_name_word():  # N1, _name_after
+    assert ("لويس ساها", "person", "discovered") in found("ومنح الفرنسي لويس ساها التقدم لفريقه")
+
+
+def test_outlet_head_and_foreign_name_then_repeated():  # T3, T4
+    out = found("كشفت صحيفة تايمز البريطانية أن الوزير استقال . وقالت تايمز إن")
+    assert [(s, t) for s, t, _ in out if t == "media"] == [("تايمز", "media"), ("تايمز", "media")]
+    assert not [s for s, t, _ in found("ونقلت قناة جديدة عن مصادر") if t == "media"]
+
+
+def test_regnal_number_belongs_to_the_name():  # N5
+    assert ("تشارلز الأول", "person", "discovered") in found("وكان تشارلز الأول قد أعلن")
+    assert ("الفونسو الثالث عشر", "person", "discovered") in found("التقى الصديق الحميم للملك الفونسو الثالث عشر")
