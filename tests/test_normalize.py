@@ -162,3 +162,40 @@ def test_seed_round_trip():
 ])
 def test_sentence_edges(text, sentences):
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_cached_normaliser_equals_normalize_for_matching(text):
+    """The shared numpy normaliser gives exactly the default profile's result, offset map included."""
+    _assert_same_normalisation(text)
+
+
+@pytest.mark.parametrize("text", ["حديثاً قالَ إنّ ٢٠١٥ أُعلنت في مدرسةٍ على الـمدى", "no marks here 2015", "", "ـــ",
+                                  "ٱلسنة ۱۴۳۶ إلى آذار، مكتبة ونهاية", "emoji 😀 وَ𝔘 ٌ", "\ud800 lone surrogate"])
+def test_cached_normaliser_on_examples(text):
+    _assert_same_normalisation(text)
+
+
+def test_cached_normaliser_on_the_seed():
+    _assert_same_normalisation(SEED.read_text(encoding="utf-8"))
+
+
+def _assert_same_normalisation(text: str) -> None:
+    import numpy as np
+
+    from analysis.normalize import normalize_cached
+
+    a, b = normalize_for_matching(text), normalize_cached(text)
+    assert (a.text, a.norm) == (b.text, b.norm)
+    assert (a.orig_index is None) == (b.orig_index is None)
+    if a.orig_index is not None:
+        assert np.array_equal(a.orig_index, b.orig_index)
+        assert not b.orig_index.flags.writeable  # shared by every stage: nobody may change it
+
+
+def test_cached_sentences_equal_split_sentences():
+    from analysis.normalize import split_sentences_cached
+
+    text = SEED.read_text(encoding="utf-8")
+    assert split_sentences_cached(text) == tuple(split_sentences(text)) and len(split_sentences_cached(text)) > 5

@@ -43,7 +43,7 @@ import pandas as pd
 
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
 from analysis.attribution.quotes import make_quote, quote_spans
-from analysis.normalize import expand_to_tokens, normalize_for_matching, split_sentences
+from analysis.normalize import expand_to_tokens, normalize_cached, split_sentences
 from analysis.schema import conform
 
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -241,7 +241,7 @@ def attributions_in_text(text: str, *, mentions: list[tuple] | None = None, lex:
 
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
     """:func:`attributions_in_text` for mention tuples whose missing values are already None (the hot path)."""
-    nt = normalize_for_matching(text)
+    nt = normalize_cached(text)
     norm = nt.norm
     hits = _cue_hits(norm, lex)
     footer = FOOTER_RE.search(norm)
