@@ -206,13 +206,16 @@ def _group_mentions(mentions: pd.DataFrame | None) -> dict[tuple[str, str], list
         return {}
     cols = ["article_id", "field", "start", "end", "actor_id", "label_ar", "label_en", "actor_type", "subtype", "match_kind"]
     m = mentions.reindex(columns=cols)
-    text_cols = [m[c].astype(object).to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
-    records = list(zip(m["start"].tolist(), m["end"].tolist(), *text_cols))
-    keys = pd.DataFrame({"a": m["article_id"].astype(str), "f": m["field"].astype(str)})
+    text_cols = [m[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
+    records = zip(m["start"].tolist(), m["end"].tolist(), *text_cols)
+    keys = zip(m["article_id"].astype(str).tolist(), m["field"].astype(str).tolist())
     out: dict[tuple[str, str], list[tuple]] = {}
-    for key, idx in keys.groupby(["a", "f"], sort=False).indices.items():
-        idx = idx.tolist()  # in table order within each field
-        out[key] = records[idx[0] : idx[-1] + 1] if idx[-1] - idx[0] + 1 == len(idx) else [records[i] for i in idx]
+    for key, rec in zip(keys, records):  # in table order within each field
+        recs = out.get(key)
+        if recs is None:
+            out[key] = [rec]
+        else:
+            recs.append(rec)
     return out
 
 
