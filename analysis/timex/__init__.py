@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -218,6 +219,12 @@ def _on_day_before(res, before: list[Timex], tod: str | None):
                       day.date_end)
 
 
+@lru_cache(maxsize=4)
+def _any_of(words: frozenset[str]) -> re.Pattern:
+    """One pattern that finds any of ``words`` inside a string (none: a pattern that never matches)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words)) if words else "(?!)")
+
+
 def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
     """All time expressions in ``text``, in text order, resolved against ``anchor`` (the local calendar date
     of publication; None: anchored expressions come back with ``value=None`` and no interval).
@@ -230,9 +237,9 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
     norm = nt.norm
     not_time = lexicon().not_time
     bad_months = lexicon().not_month_spellings
-    bad_norms = lexicon().not_month_norms
+    bad_norms = _any_of(lexicon().not_month_norms)
     bad_time = lexicon().not_time_spellings
-    bad_time_norms = lexicon().not_time_spelling_norms
+    bad_time_norms = _any_of(lexicon().not_time_spelling_norms)
     out: list[Timex] = []
     for m in _matches(norm):
         construct = m.lastgroup if m.lastgroup in CONSTRUCTS else next(c for c in CONSTRUCTS if m.group(c) is not None)
@@ -257,11 +264,11 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
         core = norm[m.start() : m.end()].strip()
         if core in not_time or core[1:] in not_time:
             continue
-        if construct in ("cal", "calrange", "nth") and any(b in core for b in bad_norms) and any(
+        if construct in ("cal", "calrange", "nth") and bad_norms.search(core) and any(
             re.sub("^[وفبلك]", "", w) in bad_months for w in _WORD.findall(surface)
         ):
             continue
-        if any(b in core for b in bad_time_norms) and any(
+        if bad_time_norms.search(core) and any(
             re.sub("^[وفبلك]", "", w) in bad_time for w in _WORD.findall(surface)
         ):
             continue  # وآلان (the name Alan), not الآن
