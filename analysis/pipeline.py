@@ -45,8 +45,8 @@ def collector_paused():
     """Pause Python's cyclic garbage collector while the extractors run on a chunk.
 
     They allocate millions of short-lived objects and make few reference cycles: the collector's passes over
-    the young objects cost ~4 % of the extraction (~9 % of the mentions stage), and the cycles of a chunk are
-    collected after it. The previous state is restored (a caller that disabled the collector keeps it so).
+    the young objects cost ~8 % of ``extract_chunk`` (measured on 2,888 SaudiNewsNet articles), and the cycles
+    of a chunk are collected after it. The previous state is restored (a caller that disabled it keeps it so).
     """
     was_enabled = gc.isenabled()
     gc.disable()
