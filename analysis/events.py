@@ -23,10 +23,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.normalize import normalize
+from analysis.normalize import normalize, normalize_cached, split_sentences_cached
 from analysis.resources import read_table
 from analysis.schema import conform, empty
-from analysis.timex import _normalized, anchor_dates, sentence_spans
+from analysis.timex import anchor_dates
 
 __all__ = ["event_type_labels", "extract_events", "load_triggers"]
 
@@ -75,7 +75,7 @@ def _find_triggers(text: str) -> list[tuple[int, int, str]]:
 
     The same matches as ``_trigger_re().finditer`` over the normalised text, faster: one Aho-Corasick pass
     finds the forms that end a word, and the pattern is tried only at the start of those words."""
-    nt = _normalized(text)
+    nt = normalize_cached(text)
     norm = nt.norm
     n = len(norm)
     starts: set[int] = set()
@@ -159,7 +159,7 @@ def extract_events(articles: pd.DataFrame, mentions: pd.DataFrame | None, timex:
             trig = _find_triggers(txt)
             if not trig:
                 continue
-            sents = sentence_spans(txt)
+            sents = split_sentences_cached(txt)
             starts = [s for s, _ in sents]
             m_by_sent: dict[int, list[str]] = {}
             for s, actor in sorted(ment.get((aid, field), []), key=lambda r: r[0]):

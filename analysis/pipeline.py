@@ -11,6 +11,7 @@ deterministic: chunks are written in input order whatever the number of workers.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -40,6 +41,24 @@ MANIFEST = "tables.json"
 # --- one chunk ---------------------------------------------------------------------------------
 
 
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while the extractors run on a chunk.
+
+    They allocate millions of short-lived objects and make few reference cycles: the collector's passes over
+    the young objects cost ~8 % of ``extract_chunk`` (measured on 2,888 SaudiNewsNet articles), and the cycles
+    of a chunk are collected after it. The previous state is restored (a caller that disabled it keeps it so).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@collector_paused()
 def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> dict[str, pd.DataFrame]:
     """Run the extractors of ``settings.stages`` on one chunk of articles.
 

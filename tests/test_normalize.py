@@ -162,3 +162,47 @@ def test_seed_round_trip():
 ])
 def test_sentence_edges(text, sentences):
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER + ["😀", "𝔘", "\u00a0"]), max_size=400), PROFILES)
+def test_both_implementations_give_the_same_normalisation(text, profile):
+    """Table lookups (long texts) and chained replacements (short strings) agree, offset map included."""
+    from analysis.normalize import _normalize_by_replacing, _normalize_by_tables
+
+    _assert_same(_normalize_by_replacing(text, tuple(profile.values())), _normalize_by_tables(text, tuple(profile.values())))
+
+
+@pytest.mark.parametrize("text", ["حديثاً قالَ إنّ ٢٠١٥ أُعلنت في مدرسةٍ على الـمدى", "no marks here 2015", "", "ـــ",
+                                  "ٱلسنة ۱۴۳۶ إلى آذار، مكتبة ونهاية", "emoji 😀 وَ𝔘 ٌ", "\ud800 lone surrogate"])
+def test_both_implementations_on_examples(text):
+    from analysis.normalize import _normalize_by_replacing, _normalize_by_tables
+
+    for profile in [(True, True, True, False, True), (True, True, True, True, True), (False,) * 5]:
+        _assert_same(_normalize_by_replacing(text, profile), _normalize_by_tables(text, profile))
+
+
+def test_the_cached_normalisation_of_the_seed_is_shared_and_read_only():
+    from analysis.normalize import normalize_cached
+
+    text = SEED.read_text(encoding="utf-8")
+    nt = normalize_cached(text)
+    _assert_same(normalize_for_matching(text), nt)
+    assert normalize_cached(text) is nt
+    assert nt.orig_index is not None and not nt.orig_index.flags.writeable  # shared by every stage
+
+
+def _assert_same(a, b) -> None:
+    import numpy as np
+
+    assert (a.text, a.norm) == (b.text, b.norm)
+    assert (a.orig_index is None) == (b.orig_index is None)
+    if a.orig_index is not None:
+        assert np.array_equal(a.orig_index, b.orig_index)
+
+
+def test_cached_sentences_equal_split_sentences():
+    from analysis.normalize import split_sentences_cached
+
+    text = SEED.read_text(encoding="utf-8")
+    assert split_sentences_cached(text) == tuple(split_sentences(text)) and len(split_sentences_cached(text)) > 5

@@ -62,6 +62,25 @@ def test_extract_chunk_does_not_mutate_its_input(seed_tables):
     pd.testing.assert_frame_equal(articles, before)
 
 
+def test_extract_chunk_pauses_the_collector_and_restores_its_state(seed_tables):
+    import gc
+
+    from analysis.pipeline import collector_paused
+
+    articles = seed_tables["articles"].head(3)
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    extract_chunk(articles, Settings())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_chunk(articles, Settings())
+        assert not gc.isenabled()  # a caller that disabled it keeps it disabled
+    finally:
+        gc.enable()
+
+
 def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path, monkeypatch):
     """Two workers, replaced by fresh processes every 2 chunks each (8 chunks: two pools), give the tables of one."""
     import analysis.pipeline

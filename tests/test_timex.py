@@ -200,21 +200,6 @@ def test_empty_frame():
     assert list(out.columns) == list(TIMEX) and len(out) == 0
 
 
-def test_fast_normalisation_matches_the_shared_one():
-    import numpy as np
-
-    from analysis.normalize import normalize_for_matching
-    from analysis.timex import _normalized
-
-    for s in ["حديثاً قالَ إنّ ٢٠١٥ أُعلنت في مدرسةٍ على الـمدى", "no marks here 2015", "", "ـــ",
-              "ٱلسنة ۱۴۳۶ إلى آذار، مكتبة ونهاية", "emoji 😀 وَ𝔘 ٌ", *_real_texts()[:40]]:
-        a, b = normalize_for_matching(s), _normalized(s)
-        assert a.norm == b.norm
-        assert (a.orig_index is None) == (b.orig_index is None)
-        if a.orig_index is not None:
-            assert np.array_equal(a.orig_index, b.orig_index)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -282,10 +267,10 @@ def test_round_two_false_friends(text):
 def test_events_triggers_match_the_pattern_on_real_text():
     """The Aho-Corasick trigger finder gives exactly the matches of the trigger regex."""
     from analysis.events import _find_triggers, _trigger_re, load_triggers
-    from analysis.timex import _normalized
+    from analysis.normalize import normalize_cached
 
     text = SEED.read_text(encoding="utf-8") + " والاتفاقيات وللاجتماع ،زار( فالتقى"
-    nt = _normalized(text)
+    nt = normalize_cached(text)
     want = [(*nt.span_in_original(m.start(), m.end()), load_triggers()[m.group("t")])
             for m in _trigger_re().finditer(nt.norm)]
     assert _find_triggers(text) == want and len(want) > 5
@@ -309,13 +294,14 @@ def _real_texts() -> list[str]:
 
 def test_candidate_positions_give_the_same_matches_as_finditer():
     """The Aho-Corasick candidates and the lead-word check change no match of the grammar."""
-    from analysis.timex import _matches, _normalized
+    from analysis.normalize import normalize_cached
+    from analysis.timex import _matches
     from analysis.timex.grammar import _master_without_lead_check
 
     plain = _master_without_lead_check()
     n = 0
     for text in _real_texts():
-        norm = _normalized(text).norm
+        norm = normalize_cached(text).norm
         want = [(m.span(), m.lastgroup) for m in plain.finditer(norm)]
         assert [(m.span(), m.lastgroup) for m in _matches(norm)] == want
         n += len(want)

@@ -38,12 +38,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-import numpy as np
 import pandas as pd
 
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
 from analysis.attribution.quotes import make_quote, quote_spans
-from analysis.normalize import expand_to_tokens, normalize_for_matching, split_sentences
+from analysis.normalize import expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
 from analysis.schema import conform
 
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -206,13 +205,16 @@ def _group_mentions(mentions: pd.DataFrame | None) -> dict[tuple[str, str], list
         return {}
     cols = ["article_id", "field", "start", "end", "actor_id", "label_ar", "label_en", "actor_type", "subtype", "match_kind"]
     m = mentions.reindex(columns=cols)
-    text_cols = [m[c].astype(object).to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
-    records = list(zip(m["start"].tolist(), m["end"].tolist(), *text_cols))
-    keys = pd.DataFrame({"a": m["article_id"].astype(str), "f": m["field"].astype(str)})
+    text_cols = [m[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
+    records = zip(m["start"].tolist(), m["end"].tolist(), *text_cols)
+    keys = zip(m["article_id"].astype(str).tolist(), m["field"].astype(str).tolist())
     out: dict[tuple[str, str], list[tuple]] = {}
-    for key, idx in keys.groupby(["a", "f"], sort=False).indices.items():
-        idx = idx.tolist()  # in table order within each field
-        out[key] = records[idx[0] : idx[-1] + 1] if idx[-1] - idx[0] + 1 == len(idx) else [records[i] for i in idx]
+    for key, rec in zip(keys, records):  # in table order within each field
+        recs = out.get(key)
+        if recs is None:
+            out[key] = [rec]
+        else:
+            recs.append(rec)
     return out
 
 
@@ -241,7 +243,7 @@ def attributions_in_text(text: str, *, mentions: list[tuple] | None = None, lex:
 
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
     """:func:`attributions_in_text` for mention tuples whose missing values are already None (the hot path)."""
-    nt = normalize_for_matching(text)
+    nt = normalize_cached(text)
     norm = nt.norm
     hits = _cue_hits(norm, lex)
     footer = FOOTER_RE.search(norm)
@@ -251,7 +253,12 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
     # up to the paragraph of the last cue or colon: later paragraphs hold nothing to resolve
     last = max(hits[-1][0] if hits else 0, norm.rfind(":"), footer.end() if footer is not None else 0)
     cut = norm.find("\n", last)
-    sents = split_sentences(norm if cut == -1 else norm[:cut])
+    if nt.orig_index is None:
+        # nothing was deleted and the replaced letters stay letters: the text's sentences (split once for all
+        # stages) are the normalised text's; a paragraph break never falls inside a sentence
+        sents = [s for s in split_sentences_cached(text) if s[0] < cut] if cut != -1 else split_sentences_cached(text)
+    else:
+        sents = split_sentences(norm if cut == -1 else norm[:cut])
     if not sents:
         return []
     sent_starts = [a for a, _ in sents]
@@ -285,9 +292,11 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
         return []
     f = _Field(text, norm, nt, starts, ends, toks, lex, sent_tok, _mention_index(mentions, nt, starts, ends), {}, {})
     if any(c in text for c in QUOTE_MARKS):
-        for qs, qe in quote_spans(text):
-            qa = nt.index_in_norm(qs) if nt.orig_index is not None else qs
-            qb = nt.index_in_norm(qe - 1) if nt.orig_index is not None else qe - 1
+        spans = quote_spans(text)
+        marks = [x for qs, qe in spans for x in (qs, qe - 1)]  # both marks of every quote, in the normalised text
+        if nt.orig_index is not None:
+            marks = nt.orig_index.searchsorted(marks).tolist()
+        for (qs, qe), qa, qb in zip(spans, marks[::2], marks[1::2]):
             a = bisect.bisect_left(starts, qa)
             b = bisect.bisect_left(starts, qb)
             if b < len(toks) and starts[a] == qa and starts[b] == qb:  # both marks in a tokenised sentence
@@ -367,7 +376,7 @@ def _mention_index(mentions, nt, starts, ends) -> dict[int, _Mention]:
     if not recs:
         return out
     if nt.orig_index is not None:  # original → normalised offsets, all at once
-        pos = np.searchsorted(nt.orig_index, [x for a, b, _ in recs for x in (a, b)]).tolist()
+        pos = nt.orig_index.searchsorted([x for a, b, _ in recs for x in (a, b)]).tolist()
     else:
         pos = [x for a, b, _ in recs for x in (a, b)]
     for n, (_, _, rec) in enumerate(recs):

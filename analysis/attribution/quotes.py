@@ -20,6 +20,8 @@ _PAIRS = {"“": "”“", "«": "»", '"': '"', "”": "”“", "„": "“”
 _MARKS_RE = re.compile('[“”«»"„]')
 _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _MARKS_DELETE_RE = re.compile(f"[{DIACRITICS}{TATWEEL}]")
+#: punctuation followed by more text: the quoted span is a sentence, not a name
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?؟،,]\s*\S")
 #: words right before a quote that make it speech: a colon, a complementizer, a saying verb ending the clause
 _SPEECH_BEFORE_RE = re.compile(
     r"(?::|(?<!\w)(?:[اأإ]ن|[اأإ]نه|[اأإ]نها|[اأإ]نهم|ب[اأ]ن|ب[اأ]نه|ب[اأ]نها|ف[اإ]ن|قائلا|قائلة|بالقول|قوله|قولها))\s*$")
@@ -102,7 +104,7 @@ def _make_quote(text: str, start: int, end: int, inner: str) -> Quote:
     n_words = len(_WORD_RE.findall(inner))
     before = _MARKS_DELETE_RE.sub("", text[max(0, start - 25) : start])
     introduced = bool(_SPEECH_BEFORE_RE.search(before))
-    sentence_like = bool(re.search(r"[.!?؟،,]\s*\S", inner))
+    sentence_like = bool(_SENTENCE_INSIDE_RE.search(inner))
     if n_words >= SPEECH_MIN_WORDS or sentence_like or (introduced and n_words >= SPEECH_MIN_WORDS_INTRODUCED):
         kind = "speech"
     else:

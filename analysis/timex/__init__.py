@@ -8,8 +8,8 @@
 >>> [(t.surface, t.value, t.anchored) for t in tag_timex("أغسطس من العام الماضي", anchor=None)]
 [('أغسطس من العام الماضي', None, True)]
 
-How it works: the text is normalised for matching (:func:`analysis.normalize.normalize_for_matching`, done
-here with two numpy table lookups), one compiled grammar built from the word lists in
+How it works: the text is normalised for matching (:func:`analysis.normalize.normalize_cached`: the default
+profile of :func:`~analysis.normalize.normalize_for_matching`, computed once per field for all stages), one compiled grammar built from the word lists in
 ``analysis/resources/time/`` finds the expressions (:mod:`analysis.timex.grammar`; it is tried only at the
 candidate positions that an Aho-Corasick pass finds, and a lookahead skips lead words and counts that start
 nothing, e.g. بعد أن، 200 شخص), and :mod:`analysis.timex.resolve` computes value, granularity, mod and the
@@ -45,16 +45,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from analysis.normalize import (
-    DIACRITICS,
-    TATWEEL,
-    NormalizedText,
     expand_to_tokens,
+    normalize_cached,
     sentence_index_of,
-    split_sentences,
+    split_sentences_cached,
 )
 from analysis.schema import conform, empty
 from analysis.timex.grammar import CONSTRUCTS, candidates, master_pattern
@@ -194,70 +191,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _mark_ranges() -> list[tuple[int, int]]:
-    """Code point ranges of the characters that normalisation deletes (DIACRITICS + TATWEEL)."""
-    chars, out, i = DIACRITICS + TATWEEL, [], 0
-    while i < len(chars):
-        if i + 2 < len(chars) and chars[i + 1] == "-":
-            out.append((ord(chars[i]), ord(chars[i + 2])))
-            i += 3
-        else:
-            out.append((ord(chars[i]), ord(chars[i])))
-            i += 1
-    return out
-
-
-_MARK_RANGES = _mark_ranges()
-
-
-@lru_cache(maxsize=1)
-def _mark_table() -> np.ndarray:
-    """Boolean table over all code points: True for the characters normalisation deletes."""
-    table = np.zeros(0x110000, dtype=bool)
-    for lo, hi in _MARK_RANGES:
-        table[lo : hi + 1] = True
-    return table
-
-
-
-@lru_cache(maxsize=1)
-def _char_map() -> np.ndarray:
-    """Code point → code point of the matching profile: أ إ آ ٱ → ا, ى → ي, ة → ه, Arabic-Indic and Persian
-    digits → ASCII; every other code point maps to itself (the deleted marks are in :func:`_mark_table`)."""
-    table = np.arange(0x110000, dtype=np.uint32)
-    for ch in "\u0623\u0625\u0622\u0671":
-        table[ord(ch)] = 0x0627
-    table[0x0649] = 0x064A
-    table[0x0629] = 0x0647
-    for digits in ("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
-                   "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"):
-        for i, ch in enumerate(digits):
-            table[ord(ch)] = ord("0") + i
-    return table
-
-
-@lru_cache(maxsize=4096)
-def _normalized(text: str) -> NormalizedText:
-    """``normalize_for_matching(text)`` (default profile) in a few numpy operations over the code points: one
-    table lookup for the replaced characters, one for the deleted marks (about twice as fast as the chain of
-    regex passes). ``tests/test_timex.py`` checks that both give the same ``NormalizedText``. Cached (a chunk's
-    texts fit): the timex and the events stage normalise the same texts one after the other."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    mapped = _char_map()[cps]
-    marks = _mark_table()[cps]
-    if not marks.any():
-        return NormalizedText(text, mapped.tobytes().decode("utf-32-le", "surrogatepass"), None)
-    keep = ~marks
-    return NormalizedText(text, mapped[keep].tobytes().decode("utf-32-le", "surrogatepass"), np.flatnonzero(keep))
-
-
-@lru_cache(maxsize=4096)
-def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`analysis.normalize.split_sentences` of ``text``, cached: the timex and the events stage split
-    the same texts of a chunk one after the other."""
-    return tuple(split_sentences(text))
-
-
 def _matches(norm: str) -> list[re.Match]:
     """``master_pattern().finditer(norm)``, faster: the pattern is tried only at the candidate positions of
     :func:`analysis.timex.grammar.candidates` (a superset of where it can match), left to right, never inside
@@ -286,6 +219,12 @@ def _on_day_before(res, before: list[Timex], tod: str | None):
                       day.date_end)
 
 
+@lru_cache(maxsize=4)
+def _any_of(words: frozenset[str]) -> re.Pattern:
+    """One pattern that finds any of ``words`` inside a string (none: a pattern that never matches)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words)) if words else "(?!)")
+
+
 def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
     """All time expressions in ``text``, in text order, resolved against ``anchor`` (the local calendar date
     of publication; None: anchored expressions come back with ``value=None`` and no interval).
@@ -294,13 +233,13 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
     """
     if not text:
         return []
-    nt = _normalized(text)
+    nt = normalize_cached(text)
     norm = nt.norm
     not_time = lexicon().not_time
     bad_months = lexicon().not_month_spellings
-    bad_norms = lexicon().not_month_norms
+    bad_norms = _any_of(lexicon().not_month_norms)
     bad_time = lexicon().not_time_spellings
-    bad_time_norms = lexicon().not_time_spelling_norms
+    bad_time_norms = _any_of(lexicon().not_time_spelling_norms)
     out: list[Timex] = []
     for m in _matches(norm):
         construct = m.lastgroup if m.lastgroup in CONSTRUCTS else next(c for c in CONSTRUCTS if m.group(c) is not None)
@@ -325,11 +264,11 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
         core = norm[m.start() : m.end()].strip()
         if core in not_time or core[1:] in not_time:
             continue
-        if construct in ("cal", "calrange", "nth") and any(b in core for b in bad_norms) and any(
+        if construct in ("cal", "calrange", "nth") and bad_norms.search(core) and any(
             re.sub("^[وفبلك]", "", w) in bad_months for w in _WORD.findall(surface)
         ):
             continue
-        if any(b in core for b in bad_time_norms) and any(
+        if bad_time_norms.search(core) and any(
             re.sub("^[وفبلك]", "", w) in bad_time for w in _WORD.findall(surface)
         ):
             continue  # وآلان (the name Alan), not الآن
@@ -385,7 +324,7 @@ def extract_timex(articles: pd.DataFrame) -> pd.DataFrame:
             tags = tag_timex(txt, anchor=anchor)
             if not tags:
                 continue
-            starts = [s for s, _ in sentence_spans(txt)]
+            starts = [s for s, _ in split_sentences_cached(txt)]
             for t in tags:
                 keys.append((aid, field, sentence_index_of(starts, t.start) if starts else 0))
             found += tags
