@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 import numpy as np
@@ -226,7 +227,7 @@ def _word_lut() -> np.ndarray:
 class _Field:
     """Tokens and helpers for one normalised field (a view into a batch, see :func:`_batch_fields`)."""
 
-    __slots__ = ("_adj", "_adjq", "norm", "nt", "starts", "tokens", "x")
+    __slots__ = ("_adj", "_adjq", "has_latin", "norm", "nt", "starts", "tokens", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
@@ -305,12 +306,15 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     adjq[tfirst[tfirst < len(adjq)]] = False
     off = nstarts[tok_field] if len(starts) else starts
     starts_l, ends_l, adj_l, adjq_l = (starts - off).tolist(), (ends - off).tolist(), adj.tolist(), adjq.tolist()
+    # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
+    upper = np.cumsum(np.concatenate(([0], (ncp >= 65) & (ncp <= 90))))
+    latin_l = (upper[nends] > upper[nstarts]).tolist()
     tokens_l = list(zip(starts_l, ends_l))
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist()))
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
     idx = nt.orig_index
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, os_, a, b) in zip(texts, bounds):
+    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
@@ -322,12 +326,13 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f.tokens = tokens_l[a:b]
         f._adj = adj_l[a:b]
         f._adjq = adjq_l[a:b]
+        f.has_latin = latin
         fields.append(f)
     hits: list[list] = [[] for _ in texts]
     if automaton is not None and texts:
         # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
         # integer array, placed into fields with numpy instead of a Python loop per hit
-        raw = np.array(list(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
+        raw = np.fromiter(chain.from_iterable(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
         if len(raw):
             end, code = raw[:, 0], raw[:, 1]
             s0 = end - (code & 0x3FF) + 1  # token start in normalised coordinates (the padding space cancels out)
@@ -747,7 +752,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    for o in (out if _FAMILY_RE.search(f.x) else ()):  # عائلة دوابشة، أسرة الجنيد: a family, not the person
+    for o in (out if any(w in f.x for w in _FAMILY_WORDS) else ()):  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
@@ -761,7 +766,7 @@ _HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "ا
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_RE = re.compile(r"(?:عائله|عائلات|اسره|اسر|قبيله) ")
+_FAMILY_WORDS = ("عائله ", "عائلات ", "اسره ", "اسر ", "قبيله ")  # substring tests: faster than a regex alternation
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
@@ -1373,7 +1378,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(toks) >= 2 or (toks and f.word(toks[0]) in rules.person_tokens):
             emit(toks, strip_conj=False)
     # Latin-script names (CNN, IBM, RusRating, AK&M) in Arabic text: organisations
-    for mt in _LATIN_RE.finditer(f.x):
+    for mt in _LATIN_RE.finditer(f.x) if f.has_latin else ():
         g = mt.group(0)
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
                 or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20]):
