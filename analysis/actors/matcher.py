@@ -253,7 +253,7 @@ class _Field:
         """Token i follows token i-1 with only spaces (and, with quotes=True, quote marks) between."""
         if i <= 0 or i >= len(self.starts):
             return False
-        return self._adjq[i] if quotes else self._adj[i]
+        return (self._adjq[i] if quotes else self._adj[i]) == 1
 
     def prev_words(self, i: int, n: int) -> list[str]:
         """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""
@@ -269,13 +269,15 @@ class _Field:
 
 _BATCH = 256  # fields per batch
 _SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form can match across
+_NO_HITS = np.zeros((0, 4), dtype=np.int64)
 
 
-def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[list]]:
+def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[np.ndarray]]:
     """Normalise, tokenise and run the automaton over many fields at once (one pass of numpy and of the
     automaton over their concatenation, which costs far less than one pass per field), then cut the result
-    into one :class:`_Field` per text and the automaton hits ``(start, end, entry index, prefix length)`` of each field in
-    its own normalised coordinates."""
+    into one :class:`_Field` per text and the automaton hits of each field in its own normalised coordinates:
+    an integer array with one row ``(start, end, entry index, prefix length)`` per hit (no Python object per
+    hit until a field is matched: fewer allocations and garbage-collector passes)."""
     big = _SEP.join(texts)
     nt = normalize_for_matching(big)
     norm = nt.norm
@@ -312,7 +314,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
     adjq[tfirst[tfirst < len(adjq)]] = False
     off = nstarts[tok_field] if len(starts) else starts
-    starts_l, ends_l, adj_l, adjq_l = (starts - off).tolist(), (ends - off).tolist(), adj.tolist(), adjq.tolist()
+    starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
+    adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
     upper = np.cumsum(np.concatenate(([0], (ncp >= 65) & (ncp <= 90))))
     latin_l = (upper[nends] > upper[nstarts]).tolist()
@@ -330,11 +333,11 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
-        f._adj = adj_l[a:b]
-        f._adjq = adjq_l[a:b]
+        f._adj = adj_b[a:b]
+        f._adjq = adjq_b[a:b]
         f.has_latin = latin
         fields.append(f)
-    hits: list[list] = [[] for _ in texts]
+    hits = [_NO_HITS] * len(texts)
     if automaton is not None and texts:
         # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
         # integer array, placed into fields with numpy instead of a Python loop per hit
@@ -345,10 +348,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             fld = np.searchsorted(nstarts, s0, side="right") - 1
             base = nstarts[fld]
             order = np.argsort(fld, kind="stable")
-            cols = [(s0 - base)[order].tolist(), (end - 1 - base)[order].tolist(), (code >> 20)[order].tolist(),
-                    ((code >> 10) & 0x3FF)[order].tolist()]
+            allh = np.stack([s0 - base, end - 1 - base, code >> 20, (code >> 10) & 0x3FF], axis=1)[order]
             bounds = np.searchsorted(fld[order], np.arange(len(texts) + 1)).tolist()
-            allh = list(zip(*cols))
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
     return fields, hits
 
@@ -363,9 +364,9 @@ def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -
     return _match_prepared(fields[0], hits[0], m, rules, day, discover=discover)
 
 
-def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
     hits_actor, hits_amb, triggers = [], [], []
-    for s, e, ix, plen in raw_hits:
+    for s, e, ix, plen in raw_hits.tolist():
         ent = m.entries[ix]
         if m.media_alt and e - s > 2:
             alt = m.media_alt.get(" " + f.x[s:e] + " ")
