@@ -78,6 +78,7 @@ class _Matcher:
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
+    media_alt_ix: frozenset = frozenset()  # entry indices of the automaton keys in media_alt (a hit checks the dict only then)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -176,7 +177,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                 if k in best and entries[best[k][1]].actor_id != f.actor_id:
                     media_alt[k] = ix
     country_of = {aid: c for aid, c in zip(actors.index, actors["country"]) if isinstance(c, str) and c}
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of)
+    media_alt_ix = frozenset(best[k][1] for k in media_alt)
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix)
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -368,7 +370,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     hits_actor, hits_amb, triggers = [], [], []
     for s, e, ix, plen in raw_hits.tolist():
         ent = m.entries[ix]
-        if m.media_alt and e - s > 2:
+        if ix in m.media_alt_ix and e - s > 2:
             alt = m.media_alt.get(" " + f.x[s:e] + " ")
             if alt is not None and _quoted(f, s, e):
                 ent = m.entries[alt]
@@ -416,7 +418,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
-            seen = any(o.actor_id == ent.actor_id and o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out)
+            aid = ent.actor_id
+            seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
             if seen:
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
@@ -1183,8 +1186,10 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     absorb: token start -> gazetteer person mention that the name may swallow (خالد + فوزي)."""
     out: list[int] = []
     j = i
-    while j < len(f.starts) and len(out) < max_tokens:
-        if out and not f.adjacent(j):
+    n = len(f.starts)
+    plain = (rules.stopwords, rules.titles, rules.common_words, rules.reporting_verbs)
+    while j < n and len(out) < max_tokens:
+        if out and not f._adj[j]:  # f.adjacent(j) (j > i >= 0 here)
             break
         a, b = f.starts[j], f.ends[j]
         if 1 in occ[a:b] and not (absorb and a in absorb):
@@ -1198,7 +1203,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
-            if any(v in rules.stopwords or v in rules.titles or v in rules.common_words or v in rules.reporting_verbs for v in {w, ws}):
+            if any(w in p or ws in p for p in plain):
                 break
             if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
                 break
@@ -1593,5 +1598,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                     lab, lab_en, typ, sub = m.info[aid_m]
                 recs.append((aid, fld, o.s, o.e, s[o.s : o.e], aid_m, lab, lab_en, typ, sub, o.kind,
                              max(0, bisect.bisect_right(sent_starts, o.s) - 1)))
-    out = pd.DataFrame.from_records(recs, columns=list(MENTIONS)) if recs else pd.DataFrame(columns=list(MENTIONS))
+    if not recs:
+        return conform(pd.DataFrame(columns=list(MENTIONS)), "mentions")
+    # column by column with the schema's dtypes: faster than DataFrame.from_records on tuples
+    out = pd.DataFrame({c: pd.array(v, dtype=MENTIONS[c]) for c, v in zip(MENTIONS, zip(*recs))})
     return conform(out, "mentions")
