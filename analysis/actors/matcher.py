@@ -766,8 +766,13 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    for o in (out if any(w in f.x for w in _FAMILY_WORDS) else ()):  # عائلة دوابشة، أسرة الجنيد: a family, not the person
+    family = None  # does the field name a family at all (read once, only when a candidate is met)
+    for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
+            if family is None:
+                family = any(w in f.x for w in _FAMILY_WORDS)
+            if not family:
+                break
             i = f.tok_index(o.s)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))
@@ -819,8 +824,8 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
     reported from the name on, when the rest is itself a name of the same actor (heads) or a name (titles).
     The span then starts at the name; clitics on the head (لحركة حماس) stay outside with the head."""
     for o in out:
-        if o.kind not in ("name", "alias") or getattr(o, "entry", None) is None:
-            continue
+        if o.kind not in ("name", "alias") or o.entry is None or " " not in f.x[o.s : o.e]:
+            continue  # one token (mentions cover whole tokens): nothing to trim
         i, last = f.tok_index(o.s), f.tok_index(o.e - 1)
         if i == last:
             continue
@@ -1187,7 +1192,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     out: list[int] = []
     j = i
     n = len(f.starts)
-    plain = (rules.stopwords, rules.titles, rules.common_words, rules.reporting_verbs)
+    stop, titles, common, verbs = rules.stopwords, rules.titles, rules.common_words, rules.reporting_verbs
     while j < n and len(out) < max_tokens:
         if out and not f._adj[j]:  # f.adjacent(j) (j > i >= 0 here)
             break
@@ -1203,7 +1208,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
-            if any(w in p or ws in p for p in plain):
+            if (w in stop or w in titles or w in common or w in verbs
+                    or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):
                 break
             if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
                 break
@@ -1304,6 +1310,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     for o in out:
         if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
             triggers.append((o.s, o.e, o.plen, nis))
+    country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
         if ent.kind == "head":
             continue
@@ -1339,7 +1346,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             while j < len(f.starts) and skipped < 3 and f.adjacent(j, quotes=True):
                 a, b = f.starts[j], f.ends[j]
                 w = f.x[a:b]
-                if (1 in occ[a:b] and any(o.s <= a < o.e and o.typ == "country" for o in out)) or (
+                if (1 in occ[a:b] and any(cs <= a < ce for cs, ce in country_spans)) or (
                     strip_clitics(w) in rules.title_complements or w in rules.title_complements
                 ):
                     j += 1
