@@ -368,22 +368,24 @@ def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -
 
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
     hits_actor, hits_amb, triggers = [], [], []
-    for s, e, ix, plen in raw_hits.tolist():
-        ent = m.entries[ix]
-        if ix in m.media_alt_ix and e - s > 2:
-            alt = m.media_alt.get(" " + f.x[s:e] + " ")
+    entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
+    for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
+        ent = entries[ix]
+        if ix in media_alt_ix and e - s > 2:
+            alt = m.media_alt.get(" " + x[s:e] + " ")
             if alt is not None and _quoted(f, s, e):
-                ent = m.entries[alt]
-        if ent.kind in TRIGGERS:
+                ent = entries[alt]
+        kind = ent.kind
+        if kind in TRIGGERS:
             triggers.append((s, e, plen, ent))
             continue
-        if ent.kind == "title":
+        if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
             if holder is None:
                 continue
             ent = _Entry(holder, "title", None)
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
-        if ent.kind in ("name", "alias") and discover and " " not in f.x[s:e] and f.x[s + plen : e] in rules.given_names:
+        if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
     occ = bytearray(len(f.x) + 1)
     out: list[_M] = []
@@ -396,10 +398,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 continue
             occ[s:e] = b"\x01" * (e - s)
             if ent.actor_id is None:
-                out.append(_M(s, e, plen, "discovered:" + ent.name.replace(" ", "_"), "discovered", ent.gaz_type, ent.name))
+                out.append(_M(s, e, plen, "discovered:" + ent.name.replace(" ", "_"), "discovered", ent.gaz_type, ent.name, ent))
             else:
-                out.append(_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2]))
-            out[-1].entry = ent
+                out.append(_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2], entry=ent))
 
     take(hits_actor)
     if any(o.kind == "title" for o in out):
@@ -470,12 +471,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _coordinated_names(f, out, occ, rules)
     out = _postprocess(f, out, rules, m)
     # map to the original text
-    res = []
-    for o in out:
-        a, b = f.nt.span_in_original(o.s, o.e)
-        o.s, o.e = a, b
-        res.append(o)
-    return res
+    if f.nt.orig_index is not None:  # else nothing was deleted: the offsets are the same
+        for o in out:
+            o.s, o.e = f.nt.span_in_original(o.s, o.e)
+    return out
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -1605,8 +1604,5 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                     lab, lab_en, typ, sub = m.info[aid_m]
                 recs.append((aid, fld, o.s, o.e, s[o.s : o.e], aid_m, lab, lab_en, typ, sub, o.kind,
                              max(0, bisect.bisect_right(sent_starts, o.s) - 1)))
-    if not recs:
-        return conform(pd.DataFrame(columns=list(MENTIONS)), "mentions")
-    # column by column with the schema's dtypes: faster than DataFrame.from_records on tuples
-    out = pd.DataFrame({c: pd.array(v, dtype=MENTIONS[c]) for c, v in zip(MENTIONS, zip(*recs))})
+    out = pd.DataFrame.from_records(recs, columns=list(MENTIONS)) if recs else pd.DataFrame(columns=list(MENTIONS))
     return conform(out, "mentions")
