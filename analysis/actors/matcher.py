@@ -426,7 +426,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
                 return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
             i = f.tok_index(s)
-            prev = [strip_clitics(w) for w in f.prev_words(i, 2)] + [_conj_stripped(w) for w in f.prev_words(i, 2)]
+            pw = f.prev_words(i, 2)
+            prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
             if ent.ambiguous in ("person", "country", "group"):
                 if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
@@ -678,7 +679,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
     by_start = dict(zip(first_tok, out))
-    by_end = {f.tok_index(o.e - 1): o for o in out}
+    by_end = {(i if " " not in f.x[o.s : o.e] else f.tok_index(o.e - 1)): o for o, i in zip(out, first_tok)}  # one token: its start
     for o, i in zip(out, first_tok):
         kind, typ = o.kind, o.typ
         joined = i > 0 and f._adj[i]  # f.adjacent(i), read once
@@ -928,7 +929,11 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
     """
     by_tok: dict[int, _M] = {}
     for o in out:
-        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+        t0 = f.tok_index(o.s)
+        if " " not in f.x[o.s : o.e]:
+            by_tok[t0] = o  # one token (mentions cover whole tokens)
+            continue
+        for t in range(t0, f.tok_index(o.e - 1) + 1):
             by_tok[t] = o
     drop: set[int] = set()
     new: list[_M] = []
