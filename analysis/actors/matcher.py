@@ -66,6 +66,7 @@ class _Entry:
 
 
 _GIVEN = _Entry(None, "given", None)
+_NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
 
 
 @dataclass(frozen=True)
@@ -319,8 +320,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
     adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
-    upper = np.cumsum(np.concatenate(([0], (ncp >= 65) & (ncp <= 90))))
-    latin_l = (upper[nends] > upper[nstarts]).tolist()
+    upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
+    latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
     bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
     idx = nt.orig_index
     fields = []
@@ -1310,10 +1311,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 emit([i, i + 1], strip_conj=False)
         k = f.x.find("علي ال", k + 6)
     # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
-    nis = _Entry(None, "nisba_trigger", None)
     for o in out:
         if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
-            triggers.append((o.s, o.e, o.plen, nis))
+            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
         if ent.kind == "head":
