@@ -805,6 +805,7 @@ _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
+_MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
 _HOLIDAY_NAMES = frozenset(norm_word(w) for w in ["الأضحى", "الفطر", "الميلاد", "الحج", "الوطني", "الأم", "الفصح", "الغدير"])
@@ -1285,7 +1286,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
             return  # عيد الفطر، عيد الأضحى، عيد الميلاد: a holiday, not a man called Eid
-        if any(_conj_stripped(f.word(t)) in _MONTHS - {"صفر"} for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
+        if any(_conj_stripped(f.word(t)) in _MONTHS_BUT_SAFAR for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
             return  # رمضان المبارك، شعبان المعظم
         absorbed.update(inner)
         # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
