@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 import numpy as np
@@ -67,6 +68,7 @@ class _Entry:
 
 
 _GIVEN = _Entry(None, "given", None)
+_NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class _Matcher:
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
+    media_alt_ix: frozenset = frozenset()  # entry indices of the automaton keys in media_alt (a hit checks the dict only then)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -177,7 +180,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                 if k in best and entries[best[k][1]].actor_id != f.actor_id:
                     media_alt[k] = ix
     country_of = {aid: c for aid, c in zip(actors.index, actors["country"]) if isinstance(c, str) and c}
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of)
+    media_alt_ix = frozenset(best[k][1] for k in media_alt)
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix)
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -193,7 +197,7 @@ def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
 # --- one field ---------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
     """A mention being built: span in normalised text, clitic prefix length, what it is."""
 
@@ -204,6 +208,8 @@ class _M:
     kind: str
     typ: str | None = None
     label_ar: str | None = None
+    entry: _Entry | None = None  # the automaton entry it came from (None: made by a rule)
+    inner: list | None = None  # office phrases: the organisations named inside (see _inner_orgs)
 
 
 def _holder(terms, day) -> str | None:
@@ -228,7 +234,7 @@ def _word_lut() -> np.ndarray:
 class _Field:
     """Tokens and helpers for one normalised field (a view into a batch, see :func:`_batch_fields`)."""
 
-    __slots__ = ("_adj", "_adjq", "norm", "nt", "starts", "tokens", "x")
+    __slots__ = ("_adj", "_adjq", "ends", "has_latin", "norm", "nt", "starts", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
@@ -239,15 +245,20 @@ class _Field:
         """Index of the token starting at or containing ``pos``."""
         return bisect.bisect_right(self.starts, pos) - 1
 
+    @property
+    def tokens(self) -> list[tuple[int, int]]:
+        """Token spans ``(start, end)`` (built on each call: the matcher itself reads ``starts`` and ``ends``,
+        which spares a tuple per token)."""
+        return list(zip(self.starts, self.ends))
+
     def word(self, i: int) -> str:
-        a, b = self.tokens[i]
-        return self.x[a:b]
+        return self.x[self.starts[i] : self.ends[i]]
 
     def adjacent(self, i: int, *, quotes: bool = False) -> bool:
         """Token i follows token i-1 with only spaces (and, with quotes=True, quote marks) between."""
-        if i <= 0 or i >= len(self.tokens):
+        if i <= 0 or i >= len(self.starts):
             return False
-        return self._adjq[i] if quotes else self._adj[i]
+        return (self._adjq[i] if quotes else self._adj[i]) == 1
 
     def prev_words(self, i: int, n: int) -> list[str]:
         """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""
@@ -263,13 +274,15 @@ class _Field:
 
 _BATCH = 256  # fields per batch
 _SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form can match across
+_NO_HITS = np.zeros((0, 4), dtype=np.int64)
 
 
-def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[list]]:
+def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[np.ndarray]]:
     """Normalise, tokenise and run the automaton over many fields at once (one pass of numpy and of the
     automaton over their concatenation, which costs far less than one pass per field), then cut the result
-    into one :class:`_Field` per text and the automaton hits ``(start, end, entry index, prefix length)`` of each field in
-    its own normalised coordinates."""
+    into one :class:`_Field` per text and the automaton hits of each field in its own normalised coordinates:
+    an integer array with one row ``(start, end, entry index, prefix length)`` per hit (no Python object per
+    hit until a field is matched: fewer allocations and garbage-collector passes)."""
     big = _SEP.join(texts)
     nt = normalize_for_matching(big)
     norm = nt.norm
@@ -306,13 +319,16 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
     adjq[tfirst[tfirst < len(adjq)]] = False
     off = nstarts[tok_field] if len(starts) else starts
-    starts_l, ends_l, adj_l, adjq_l = (starts - off).tolist(), (ends - off).tolist(), adj.tolist(), adjq.tolist()
-    tokens_l = list(zip(starts_l, ends_l))
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist()))
+    starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
+    adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
+    # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
+    upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
+    latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
     idx = nt.orig_index
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, os_, a, b) in zip(texts, bounds):
+    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
@@ -321,25 +337,24 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         else:
             f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
         f.starts = starts_l[a:b]
-        f.tokens = tokens_l[a:b]
-        f._adj = adj_l[a:b]
-        f._adjq = adjq_l[a:b]
+        f.ends = ends_l[a:b]
+        f._adj = adj_b[a:b]
+        f._adjq = adjq_b[a:b]
+        f.has_latin = latin
         fields.append(f)
-    hits: list[list] = [[] for _ in texts]
+    hits = [_NO_HITS] * len(texts)
     if automaton is not None and texts:
         # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
         # integer array, placed into fields with numpy instead of a Python loop per hit
-        raw = np.array(list(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
+        raw = np.fromiter(chain.from_iterable(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
         if len(raw):
             end, code = raw[:, 0], raw[:, 1]
             s0 = end - (code & 0x3FF) + 1  # token start in normalised coordinates (the padding space cancels out)
             fld = np.searchsorted(nstarts, s0, side="right") - 1
             base = nstarts[fld]
             order = np.argsort(fld, kind="stable")
-            cols = [(s0 - base)[order].tolist(), (end - 1 - base)[order].tolist(), (code >> 20)[order].tolist(),
-                    ((code >> 10) & 0x3FF)[order].tolist()]
+            allh = np.stack([s0 - base, end - 1 - base, code >> 20, (code >> 10) & 0x3FF], axis=1)[order]
             bounds = np.searchsorted(fld[order], np.arange(len(texts) + 1)).tolist()
-            allh = list(zip(*cols))
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
     return fields, hits
 
@@ -354,24 +369,26 @@ def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -
     return _match_prepared(fields[0], hits[0], m, rules, day, discover=discover)
 
 
-def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
     hits_actor, hits_amb, triggers = [], [], []
-    for s, e, ix, plen in raw_hits:
-        ent = m.entries[ix]
-        if m.media_alt and e - s > 2:
-            alt = m.media_alt.get(" " + f.x[s:e] + " ")
+    entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
+    for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
+        ent = entries[ix]
+        if ix in media_alt_ix and e - s > 2:
+            alt = m.media_alt.get(" " + x[s:e] + " ")
             if alt is not None and _quoted(f, s, e):
-                ent = m.entries[alt]
-        if ent.kind in TRIGGERS:
+                ent = entries[alt]
+        kind = ent.kind
+        if kind in TRIGGERS:
             triggers.append((s, e, plen, ent))
             continue
-        if ent.kind == "title":
+        if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
             if holder is None:
                 continue
             ent = _Entry(holder, "title", None)
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
-        if ent.kind in ("name", "alias") and discover and " " not in f.x[s:e] and f.x[s + plen : e] in rules.given_names:
+        if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
     occ = bytearray(len(f.x) + 1)
     out: list[_M] = []
@@ -384,10 +401,9 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
                 continue
             occ[s:e] = b"\x01" * (e - s)
             if ent.actor_id is None:
-                out.append(_M(s, e, plen, "discovered:" + ent.name.replace(" ", "_"), "discovered", ent.gaz_type, ent.name))
+                out.append(_M(s, e, plen, "discovered:" + ent.name.replace(" ", "_"), "discovered", ent.gaz_type, ent.name, ent))
             else:
-                out.append(_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2]))
-            out[-1].entry = ent
+                out.append(_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2], entry=ent))
 
     take(hits_actor)
     if any(o.kind == "title" for o in out):
@@ -404,15 +420,17 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
                 return True  # checked when the hit was read: the outlet's name in quotes
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
-                return i > 0 and f.adjacent(i) and s == f.tokens[i][0] and strip_clitics(f.word(i - 1)) in rules.place_context
+                return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
-            seen = any(o.actor_id == ent.actor_id and o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out)
+            aid = ent.actor_id
+            seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
             if seen:
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
                 return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
             i = f.tok_index(s)
-            prev = [strip_clitics(w) for w in f.prev_words(i, 2)] + [_conj_stripped(w) for w in f.prev_words(i, 2)]
+            pw = f.prev_words(i, 2)
+            prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
             if ent.ambiguous in ("person", "country", "group"):
                 if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
@@ -425,7 +443,7 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
                 if ent.ambiguous == "group":
                     # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
                     j = f.tok_index(e - 1) + 1
-                    if j < len(f.tokens) and f.adjacent(j) and f.word(j).startswith("ال"):
+                    if j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال"):
                         return False  # القاعدة الجوية، القاعدة الأساسية
                     return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
@@ -434,7 +452,7 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
                 return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
                 j = f.tok_index(e - 1) + 1
-                if j < len(f.tokens) and f.adjacent(j):
+                if j < len(f.starts) and f.adjacent(j):
                     nxt = f.word(j)
                     if nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين")) or nxt in rules.stopwords:
                         return False
@@ -459,12 +477,10 @@ def _match_prepared(f: _Field, raw_hits: list, m: _Matcher, rules: Rules, day, *
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _postprocess(f, out, rules, m)
     # map to the original text
-    res = []
-    for o in out:
-        a, b = f.nt.span_in_original(o.s, o.e)
-        o.s, o.e = a, b
-        res.append(o)
-    return res
+    if f.nt.orig_index is not None:  # else nothing was deleted: the offsets are the same
+        for o in out:
+            o.s, o.e = f.nt.span_in_original(o.s, o.e)
+    return out
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -476,7 +492,7 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             i, j = f.tok_index(o.s), f.tok_index(o.e - 1)
             stem = f.x[o.s + o.plen : o.e]
             if i == j and stem in rules.given_names:
-                nxt = f.word(j + 1) if j + 1 < len(f.tokens) and f.adjacent(j + 1) else ""
+                nxt = f.word(j + 1) if j + 1 < len(f.starts) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
                 if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens)) or (
                         prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS)) or (
@@ -567,7 +583,7 @@ def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bo
         w0 = _conj_stripped(prev[0])
         if w0 in rules.metonym_before or prev[0] in rules.metonym_before:
             return True
-    if i + 1 < len(f.tokens) and f.adjacent(i + 1, quotes=True):
+    if i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True):
         w = _conj_stripped(f.word(i + 1))
         if w in rules.metonym_after:
             return True
@@ -607,8 +623,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))
             continue
         j = f.tok_index(o.e - 1) + 1
-        if j < len(f.tokens) and f.adjacent(j) and (f.word(j) in _REGIONAL or any(
-                x.kind == "nisba" and x.s == f.tokens[j][0] for x in out)):
+        if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or any(
+                x.kind == "nisba" and x.s == f.starts[j] for x in out)):
             drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
             continue
         for ctx, aid in cands:
@@ -645,12 +661,12 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if (g not in rules.given_names and g != "علي") or g in _MONTHS or (
                 n.typ == "person" and g in (m.info[n.actor_id][0] or "")):
             continue
-        prev = [o for o in out if o.s < f.tokens[j - 1][1] <= o.e]
-        if prev and not (len(prev) == 1 and prev[0].s == f.tokens[j - 1][0] and (
+        prev = [o for o in out if o.s < f.ends[j - 1] <= o.e]
+        if prev and not (len(prev) == 1 and prev[0].s == f.starts[j - 1] and (
                 prev[0].kind == "discovered" and prev[0].typ == "person" or prev[0].kind == "nisba")):
             continue  # the word before is part of another mention (a one-word discovered name or تركي may be a first name)
         drop.update(id(o) for o in prev)
-        a0, b0 = f.tokens[j - 1]
+        a0, b0 = f.starts[j - 1], f.ends[j - 1]
         if g == "علي" and f.nt.text[slice(*f.nt.span_in_original(a0, b0))].endswith("ى"):
             continue  # على the preposition
         pl = len(w0) - len(g)
@@ -661,35 +677,38 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     for o in out:  # الضفة الغربية لقناة السويس / لنهر الأردن: a bank, not the territory
         if o.typ == "location" and f.x[o.s + o.plen : o.e].startswith("ضفه"):
             j = f.tok_index(o.e - 1) + 1
-            if j < len(f.tokens) and f.adjacent(j) and f.word(j)[0] == "ل":
+            if j < len(f.starts) and f.adjacent(j) and f.word(j)[0] == "ل":
                 drop.add(id(o))
     if drop:
         out = [o for o in out if id(o) not in drop]
         drop = set()
-    by_start = {f.tok_index(o.s): o for o in out}
-    by_end = {f.tok_index(o.e - 1): o for o in out}
-    for o in out:
-        i = f.tok_index(o.s)
+    first_tok = [f.tok_index(o.s) for o in out]
+    by_start = dict(zip(first_tok, out))
+    by_end = {(i if " " not in f.x[o.s : o.e] else f.tok_index(o.e - 1)): o for o, i in zip(out, first_tok)}  # one token: its start
+    for o, i in zip(out, first_tok):
+        kind, typ = o.kind, o.typ
+        joined = i > 0 and f._adj[i]  # f.adjacent(i), read once
+        prev_w = f.word(i - 1) if joined else None
+        role = None  # _in_role_phrase(f, i, rules), computed at most once
         # events
-        if o.typ in ("location", "country") and o.kind in ("name", "alias", "metonym", "nisba") and i > 0 and f.adjacent(i):
-            prev_w = f.word(i - 1)
-            if (o.kind == "nisba" or o.plen == 0) and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads):
-                drop.add(id(o))  # قمة بيروت، الدوري القطري، الثورة السورية: inside an event name
-                continue
+        if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined and (kind == "nisba" or o.plen == 0)
+                and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads)):
+            drop.add(id(o))  # قمة بيروت، الدوري القطري، الثورة السورية: inside an event name
+            continue
         # institution + nisba
-        if o.kind == "nisba" and i > 0 and f.adjacent(i) and (f.x[o.s : o.s + o.plen].endswith(("ال", "لل"))) and not _in_role_phrase(f, i, rules):
+        if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
             for n in (2, 1):
                 if i - n < 0 or (n == 2 and not f.adjacent(i - 1)) or (i - n) in by_end:
                     continue
                 words = [f.word(k) for k in range(i - n, i)]
                 words[0] = _strip_prep(words[0])
                 if " ".join(words) in rules.institutions:
-                    inside = [x for x in out if x is not o and x.s < f.tokens[i - 1][1] and x.e > f.tokens[i - n][0]]
-                    if inside and not (len(inside) == 1 and inside[0].s == f.tokens[i - n][0]
-                                       and inside[0].e == f.tokens[i - 1][1] and inside[0].typ == "organization"):
+                    inside = [x for x in out if x is not o and x.s < f.ends[i - 1] and x.e > f.starts[i - n]]
+                    if inside and not (len(inside) == 1 and inside[0].s == f.starts[i - n]
+                                       and inside[0].e == f.ends[i - 1] and inside[0].typ == "organization"):
                         continue
                     drop.update(id(x) for x in inside)  # وزارة المالية + الألمانية: the German ministry, not the Saudi one
-                    a = f.tokens[i - n][0]
+                    a = f.starts[i - n]
                     pl = len(f.word(i - n)) - len(words[0])
                     nm = f.x[a + pl : o.e]
                     mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", "organization", nm)
@@ -700,17 +719,17 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if id(o) in drop:
                 continue
         # organisation head + name
-        if o.kind in ("name", "alias", "discovered", "metonym") and o.typ in ("location", "person", "country") and i > 0:
+        if kind in ("name", "alias", "discovered", "metonym") and typ in ("location", "person", "country") and i > 0:
             k = i - 1
-            if k > 0 and f.adjacent(k + 1) and f.word(k) in rules.titles and o.typ == "person":
+            if typ == "person" and k > 0 and joined and prev_w in rules.titles:
                 k -= 1
-            if k >= 0 and f.adjacent(k + 1, quotes=True) and k not in by_end:
+            if k >= 0 and f._adjq[k + 1] and k not in by_end:
                 head = strip_clitics(f.word(k))
-                inside = [x for x in out if x is not o and x.s < o.s and x.e > f.tokens[k][0]] if head in rules.org_heads else ()
-                if head in rules.org_heads and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
+                inside = [x for x in out if x is not o and x.s < o.s and x.e > f.starts[k]] if head in rules.org_heads else None
+                if inside is not None and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
                         x.e <= o.s and x.typ == "organization" for x in inside):
                     drop.update(id(x) for x in inside)  # بجامعة الإمام + محمد بن سعود: one university
-                    a = f.tokens[k][0]
+                    a = f.starts[k]
                     pl = len(f.word(k)) - len(head)
                     nm = f.x[a + pl : o.e]
                     mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", rules.org_heads[head], nm)
@@ -719,40 +738,46 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     drop.add(id(o))
                     continue
         # street and district names: حي السويدي، شارع العراق
-        if (o.kind in ("nisba", "name", "alias") and o.typ != "location" and o.plen in (0, 2) and i > 0 and f.adjacent(i)
-                and _conj_stripped(f.word(i - 1)) in _STREET_HEADS):
+        if (kind in ("nisba", "name", "alias") and typ != "location" and o.plen in (0, 2) and joined
+                and _conj_stripped(prev_w) in _STREET_HEADS):
             drop.add(id(o))
             continue
+        if kind not in ("nisba", "title"):
+            continue  # the rules below are about nisbas and titles only
         # D5
-        if o.kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.adjacent(i, quotes=True):
+        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.adjacent(i, quotes=True):
             drop.add(id(o))  # سامح شكري وزير الخارجية المصري: the title is in apposition to a name
             new.extend(_inner_orgs(o))
             continue
-        if o.kind == "title" and i > 0 and f.adjacent(i) and _strip_prep(_conj_stripped(f.word(i - 1))) in _EMBEDDING_ROLES:
+        if kind == "title" and joined and _strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES:
             drop.add(id(o))  # D5: سفير/نائب خادم الحرمين الشريفين — an embedded title is not the holder
             new.extend(_inner_orgs(o))
             continue
-        if o.kind in ("nisba", "title"):
-            j = f.tok_index(o.e - 1) + 1
+        j = f.tok_index(o.e - 1) + 1
+        n = by_start.get(j)
+        # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان …): the name still follows
+        for _ in range(2):
+            if n is not None or j >= len(f.starts) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
+                break
+            j += 1
             n = by_start.get(j)
-            # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان …): the name still follows
-            for _ in range(2):
-                if n is not None or j >= len(f.tokens) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
-                    break
-                j += 1
-                n = by_start.get(j)
-            if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
-                    and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
-                drop.add(id(o))
-                new.extend(_inner_orgs(o))
-                continue
-        if o.kind == "nisba" and _in_role_phrase(f, i, rules):
-            near = [by_start.get(k) for k in range(i + 1, min(i + 5, len(f.tokens)))] + [by_end.get(k) for k in range(max(0, i - 6), i)]
+        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
+                and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
+            drop.add(id(o))
+            new.extend(_inner_orgs(o))
+            continue
+        if kind == "nisba" and (role if role is not None else _in_role_phrase(f, i, rules)):
+            near = [by_start.get(k) for k in range(i + 1, min(i + 5, len(f.starts)))] + [by_end.get(k) for k in range(max(0, i - 6), i)]
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    for o in (out if _FAMILY_RE.search(f.x) else ()):  # عائلة دوابشة، أسرة الجنيد: a family, not the person
+    family = None  # does the field name a family at all (read once, only when a candidate is met)
+    for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
+            if family is None:
+                family = any(w in f.x for w in _FAMILY_WORDS)
+            if not family:
+                break
             i = f.tok_index(o.s)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))
@@ -765,7 +790,7 @@ _HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "ا
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_RE = re.compile(r"(?:عائله|عائلات|اسره|اسر|قبيله) ")
+_FAMILY_WORDS = ("عائله ", "عائلات ", "اسره ", "اسر ", "قبيله ")  # substring tests: faster than a regex alternation
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
@@ -784,6 +809,7 @@ _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
+_MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
 _HOLIDAY_NAMES = frozenset(norm_word(w) for w in ["الأضحى", "الفطر", "الميلاد", "الحج", "الوطني", "الأم", "الفصح", "الغدير"])
@@ -804,15 +830,15 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
     reported from the name on, when the rest is itself a name of the same actor (heads) or a name (titles).
     The span then starts at the name; clitics on the head (لحركة حماس) stay outside with the head."""
     for o in out:
-        if o.kind not in ("name", "alias") or getattr(o, "entry", None) is None:
-            continue
+        if o.kind not in ("name", "alias") or o.entry is None or " " not in f.x[o.s : o.e]:
+            continue  # one token (mentions cover whole tokens): nothing to trim
         i, last = f.tok_index(o.s), f.tok_index(o.e - 1)
         if i == last:
             continue
         j = i
         if o.typ == "person":
             while j < last:
-                w1 = f.word(j) if j > i else f.x[o.s + o.plen : f.tokens[j][1]]
+                w1 = f.word(j) if j > i else f.x[o.s + o.plen : f.ends[j]]
                 w1 = ("ال" + w1) if j == i and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) else w1
                 two = w1 + " " + f.word(j + 1) if j + 1 < last else None
                 if two is not None and two in rules.titles:
@@ -822,15 +848,15 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
                 else:
                     break
         else:
-            head = f.x[o.s + o.plen : f.tokens[i][1]]
+            head = f.x[o.s + o.plen : f.ends[i]]
             if o.plen and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
                 head = None  # الحركة … is not a head + name
             if head in TRIM_HEADS:
-                rest = f.x[f.tokens[i + 1][0] : o.e]
+                rest = f.x[f.starts[i + 1] : o.e]
                 if (o.actor_id, rest) in m.form_keys:
                     j = i + 1
         if j > i and j <= last:
-            o.s, o.plen = f.tokens[j][0], 0
+            o.s, o.plen = f.starts[j], 0
             if f.x[o.s : o.s + 2] == "ال":
                 o.plen = 2
 
@@ -909,11 +935,15 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
     """
     by_tok: dict[int, _M] = {}
     for o in out:
-        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+        t0 = f.tok_index(o.s)
+        if " " not in f.x[o.s : o.e]:
+            by_tok[t0] = o  # one token (mentions cover whole tokens)
+            continue
+        for t in range(t0, f.tok_index(o.e - 1) + 1):
             by_tok[t] = o
     drop: set[int] = set()
     new: list[_M] = []
-    n = len(f.tokens)
+    n = len(f.starts)
     for s, e, plen, ent in sorted(heads, key=lambda h: h[0]):
         if 1 in occ[s:e]:
             continue
@@ -926,7 +956,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 and not (i > 0 and f.word(i - 1).isdigit())):  # 15 شركة تتنوع: a count, not a name
             toks = _company_name(f, i + 1, occ, rules)
             if toks:
-                a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+                a, b = f.starts[toks[0]], f.ends[toks[-1]]
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, 0, f.x[a:b], "organization"))
                 new.extend(_repeat_name(f, f.x[a:b], b, occ, "organization"))
@@ -936,7 +966,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
             if res is not None:
                 j, inner = res
-                a, b = f.tokens[i][0], f.tokens[j][1]
+                a, b = f.starts[i], f.ends[j]
                 pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
                 for o in inner:
                     drop.add(id(o))
@@ -951,37 +981,37 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             continue  # عن طريق "by means of", على ساحة "on the scene of"
         o = by_tok.get(i + 1)
         if (o is None and span == "whole" and i + 2 < n and f.adjacent(i + 2) and f.word(i + 1) in rules.titles
-                and by_tok.get(i + 2) is not None and by_tok[i + 2].typ == "person" and by_tok[i + 2].s == f.tokens[i + 2][0]):
+                and by_tok.get(i + 2) is not None and by_tok[i + 2].typ == "person" and by_tok[i + 2].s == f.starts[i + 2]):
             o = by_tok[i + 2]  # طريق الملك فهد: a road named after a king
             o_first = i + 2
         else:
             o_first = i + 1
         if o is not None and id(o) not in drop:
-            if span == "whole" and o.s == f.tokens[o_first][0] and o.plen in (0, 2) and o.typ in ("person", "location", "country") \
+            if span == "whole" and o.s == f.starts[o_first] and o.plen in (0, 2) and o.typ in ("person", "location", "country") \
                     and o.kind != "metonym" and not (stem == "طريق" and o.typ == "country"):
-                a, b = f.tokens[i][0], o.e
-                if 1 in occ[a:f.tokens[i][1]]:
+                a, b = f.starts[i], o.e
+                if 1 in occ[a:f.ends[i]]:
                     continue
                 drop.add(id(o))
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
-            elif o.kind == "nisba" and o.plen == 2 and o.s == f.tokens[i + 1][0] and " " not in f.x[o.s : o.e]:
+            elif o.kind == "nisba" and o.plen == 2 and o.s == f.starts[i + 1] and " " not in f.x[o.s : o.e]:
                 drop.add(id(o))  # حي السويدي: a district, not "Swedish"
                 new.append(_new(o.s, o.e, 0, f.x[o.s : o.e], "location"))
             continue
-        a1, b1 = f.tokens[i + 1]
+        a1, b1 = f.starts[i + 1], f.ends[i + 1]
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
         if span == "whole":
             # قصر 22 مايو؛ ميناء الزيت، شارع النفق (a definite word names the place as a whole)
             if w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2:
-                b = f.tokens[i + 2][1]
+                b = f.ends[i + 2]
             elif (w in rules.titles and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                   and (f.word(i + 2) in rules.given_names or _name_like(f.word(i + 2), rules))):
-                b = f.tokens[i + 2][1]  # طريق الملك فهد، شارع الأمير سلطان
+                b = f.ends[i + 2]  # طريق الملك فهد، شارع الأمير سلطان
                 if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
-                    b = f.tokens[i + 4][1]
+                    b = f.ends[i + 4]
             elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
             elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and stem not in ("طريق", "ساحه", "ميدان")
@@ -989,10 +1019,10 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = b1
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                         and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
-                    b = f.tokens[i + 2][1]  # كنيسة الخبز والسمك
+                    b = f.ends[i + 2]  # كنيسة الخبز والسمك
             else:
                 continue
-            a = f.tokens[i][0]
+            a = f.starts[i]
             if 1 in occ[a:b]:
                 continue
             occ[a:b] = b"\x01" * (b - a)
@@ -1000,8 +1030,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
-                    and 1 not in occ[f.tokens[i + 2][0] : f.tokens[i + 2][1]] and not w.startswith("ال"):
-                b = f.tokens[i + 2][1]
+                    and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال"):
+                b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
     if not new:
@@ -1019,11 +1049,11 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
     """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one or
     two words that are no Arabic common word, name-like and without the article; [] otherwise."""
     toks: list[int] = []
-    n = len(f.tokens)
+    n = len(f.starts)
     j = i
     while j < n and len(toks) < 2 and (j == i or f.adjacent(j)):
         w = f.word(j)
-        a, b = f.tokens[j]
+        a, b = f.starts[j], f.ends[j]
         if (1 in occ[a:b] or w.startswith(("ال", "لل")) or len(w) < 4 or not _name_like(w, rules) or w in rules.given_names
                 or w in rules.connectors or w in rules.person_tokens or w[0] in "وفبلك" and (w[1:] in rules.definite_stems
                 or w[1:] in rules.frequent_words) or w.endswith(("ات", "ية", "يه", "ين", "ون"))):
@@ -1042,7 +1072,7 @@ def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> 
         e = k + len(name)
         if e == len(x) or x[e] == " ":
             t = f.tok_index(k)
-            a = f.tokens[t][0]
+            a = f.starts[t]
             if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and not x[a:k].endswith(("ال", "لل")) and 1 not in occ[a:e]:
                 occ[a:e] = b"\x01" * (e - a)
                 out.append(_new(a, e, k - a, name, typ))
@@ -1058,7 +1088,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     stops at punctuation, function words and verbs, persons and other organisations. After an adjective (a nisba,
     العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة)."""
     _typ, min_compl, _ = head
-    n = len(f.tokens)
+    n = len(f.starts)
     j = i + 1
     last = i
     compl = 0
@@ -1069,14 +1099,14 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         w = f.word(j)
         o = by_tok.get(j)
         if o is not None:
-            if o.kind == "nisba" and o.plen == 2 and o.s == f.tokens[j][0] and f.x[o.s : o.s + 2] == "ال":
+            if o.kind == "nisba" and o.plen == 2 and o.s == f.starts[j] and f.x[o.s : o.s + 2] == "ال":
                 inner.append(o)
                 nisba_seen = after_adj = True
                 last = j = f.tok_index(o.e - 1)
                 compl += 1
                 j += 1
                 continue
-            if (o.typ in ("location", "country") and o.kind in ("name", "alias") and o.s == f.tokens[j][0] and o.plen in (0, 2)
+            if (o.typ in ("location", "country") and o.kind in ("name", "alias") and o.s == f.starts[j] and o.plen in (0, 2)
                     and not after_adj and compl <= 1):
                 inner.append(o)  # أمانة منطقة جازان، بلدية دوما: the place names the organisation
                 last = f.tok_index(o.e - 1)
@@ -1085,7 +1115,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             break
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
                      and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles)
-        if 1 in occ[f.tokens[j][0] : f.tokens[j][1]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
+        if 1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):
             break
@@ -1136,13 +1166,13 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
     """A list of persons: after a person mention, "، وجايمس فولي، وآلان هايننغ" — و + two name-like words ending at
     punctuation — are persons too."""
     new: list[_M] = []
-    n = len(f.tokens)
+    n = len(f.starts)
     for o in list(out):
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
         while j + 1 < n and not f.adjacent(j):
-            gap = f.norm[f.tokens[j - 1][1] : f.tokens[j][0]]
+            gap = f.norm[f.ends[j - 1] : f.starts[j]]
             w0, w1 = f.word(j), f.word(j + 1)
             if "،" not in gap and "," not in gap or w0[0] != "و" or not f.adjacent(j + 1):
                 break
@@ -1151,7 +1181,7 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                     or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                 break
-            a, b = f.tokens[j][0], f.tokens[j + 1][1]
+            a, b = f.starts[j], f.ends[j + 1]
             if 1 in occ[a:b]:
                 break
             occ[a:b] = b"\x01" * (b - a)
@@ -1171,10 +1201,12 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     absorb: token start -> gazetteer person mention that the name may swallow (خالد + فوزي)."""
     out: list[int] = []
     j = i
-    while j < len(f.tokens) and len(out) < max_tokens:
-        if out and not f.adjacent(j):
+    n = len(f.starts)
+    stop, titles, common, verbs = rules.stopwords, rules.titles, rules.common_words, rules.reporting_verbs
+    while j < n and len(out) < max_tokens:
+        if out and not f._adj[j]:  # f.adjacent(j) (j > i >= 0 here)
             break
-        a, b = f.tokens[j]
+        a, b = f.starts[j], f.ends[j]
         if 1 in occ[a:b] and not (absorb and a in absorb):
             break
         w = f.x[a:b]
@@ -1186,7 +1218,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
-            if any(v in rules.stopwords or v in rules.titles or v in rules.common_words or v in rules.reporting_verbs for v in {w, ws}):
+            if (w in stop or w in titles or w in common or w in verbs
+                    or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):
                 break
             if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
                 break
@@ -1236,13 +1269,13 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     for o in out:
         if o.kind == "discovered" and o.typ == "person":
             for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
-                absorb[f.tokens[t][0]] = o
+                absorb[f.starts[t]] = o
     absorbed: set[int] = set()
 
     def emit(toks: list[int], *, strip_conj: bool) -> None:
-        a = f.tokens[toks[0]][0]
-        b = f.tokens[toks[-1]][1]
-        inner = {id(absorb[f.tokens[t][0]]): absorb[f.tokens[t][0]] for t in toks if f.tokens[t][0] in absorb}
+        a = f.starts[toks[0]]
+        b = f.ends[toks[-1]]
+        inner = {id(absorb[f.starts[t]]): absorb[f.starts[t]] for t in toks if f.starts[t] in absorb}
         free = bytearray(occ[a:b])
         for o in inner.values():
             if o.s < a or o.e > b:
@@ -1257,7 +1290,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
             return  # عيد الفطر، عيد الأضحى، عيد الميلاد: a holiday, not a man called Eid
-        if any(_conj_stripped(f.word(t)) in _MONTHS - {"صفر"} for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
+        if any(_conj_stripped(f.word(t)) in _MONTHS_BUT_SAFAR for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
             return  # رمضان المبارك، شعبان المعظم
         absorbed.update(inner)
         # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
@@ -1276,17 +1309,17 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     k = f.x.find("علي ال")
     while k != -1:
         i = f.tok_index(k)
-        if f.tokens[i][0] in (k, k - 1) and f.x[f.tokens[i][0] : k] in ("", "و") and i + 1 < len(f.tokens) and f.adjacent(i + 1):
+        if f.starts[i] in (k, k - 1) and f.x[f.starts[i] : k] in ("", "و") and i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
-            orig = f.nt.text[slice(*f.nt.span_in_original(*f.tokens[i]))]
+            orig = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
             if w1[2:] in rules.given_names and len(w1) > 4 and not orig.endswith("ى") and w1 not in rules.stopwords:
                 emit([i, i + 1], strip_conj=False)
         k = f.x.find("علي ال", k + 6)
     # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
-    nis = _Entry(None, "nisba_trigger", None)
     for o in out:
         if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
-            triggers.append((o.s, o.e, o.plen, nis))
+            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
+    country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
         if ent.kind == "head":
             continue
@@ -1302,7 +1335,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
-            orig_word = f.nt.text[slice(*f.nt.span_in_original(*f.tokens[i]))]
+            orig_word = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
@@ -1319,22 +1352,22 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             # skip the title's complements (الخارجية، المصري، ...)
             j = f.tok_index(e - 1) + 1
             skipped = 0
-            while j < len(f.tokens) and skipped < 3 and f.adjacent(j, quotes=True):
-                a, b = f.tokens[j]
+            while j < len(f.starts) and skipped < 3 and f.adjacent(j, quotes=True):
+                a, b = f.starts[j], f.ends[j]
                 w = f.x[a:b]
-                if (1 in occ[a:b] and any(o.s <= a < o.e and o.typ == "country" for o in out)) or (
+                if (1 in occ[a:b] and any(cs <= a < ce for cs, ce in country_spans)) or (
                     strip_clitics(w) in rules.title_complements or w in rules.title_complements
                 ):
                     j += 1
                     skipped += 1
                     continue
                 break
-            if j >= len(f.tokens) or not f.adjacent(j, quotes=True):
+            if j >= len(f.starts) or not f.adjacent(j, quotes=True):
                 continue
             w = f.word(j)
             if w.startswith("ال") and w not in rules.given_names:
                 continue
-            fam_next = (ent.kind == "title_word" and j + 1 < len(f.tokens) and f.adjacent(j + 1) and w not in rules.frequent_words
+            fam_next = (ent.kind == "title_word" and j + 1 < len(f.starts) and f.adjacent(j + 1) and w not in rules.frequent_words
                         and w not in rules.common_words and _family_name(f.word(j + 1), rules))  # اللواء فراج الزعبي
             if w[0] in "وف" and w[1:] not in rules.given_names and not fam_next or w.startswith(_DEFINITE_PREFIXES):
                 continue  # وحمايتهم، للمبتعثة، بالبعثة
@@ -1349,7 +1382,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
                 k = toks[0] + 1
                 w0 = f.word(toks[0])
-                speech = k < len(f.tokens) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.tokens[k - 1][1] : f.tokens[k][0]])
+                speech = k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[k - 1] : f.starts[k]])
                 if not speech or w0 in rules.definite_nouns or len(w0) < 4:
                     continue
             emit(toks, strip_conj=False)
@@ -1358,13 +1391,13 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if ent0.kind != "title_word" or plen0:
             continue
         j = f.tok_index(s0)
-        if j < 1 or f.adjacent(j) or "،" not in f.norm[f.tokens[j - 1][1] : f.tokens[j][0]] and "," not in f.norm[f.tokens[j - 1][1] : f.tokens[j][0]]:
+        if j < 1 or f.adjacent(j) or "،" not in f.norm[f.ends[j - 1] : f.starts[j]] and "," not in f.norm[f.ends[j - 1] : f.starts[j]]:
             continue
         toks = []
         k = j - 1
         while k >= 0 and len(toks) < 3:
             w = f.word(k)
-            a, b = f.tokens[k]
+            a, b = f.starts[k], f.ends[k]
             if (1 in occ[a:b] or w in rules.stopwords or w in rules.common_words or w in rules.frequent_words
                     or w in rules.definite_stems or w in rules.definite_nouns or w in rules.titles or len(w) < 3
                     or (w.startswith("ال") and not _family_name(w, rules)) or w[0] in "وفبلك" and w not in rules.given_names
@@ -1377,13 +1410,13 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(toks) >= 2 or (toks and f.word(toks[0]) in rules.person_tokens):
             emit(toks, strip_conj=False)
     # Latin-script names (CNN, IBM, RusRating, AK&M) in Arabic text: organisations
-    for mt in _LATIN_RE.finditer(f.x):
+    for mt in _LATIN_RE.finditer(f.x) if f.has_latin else ():
         g = mt.group(0)
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
                 or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20]):
             continue  # ratings (BBB, Baa3) and English sentences ("Sorry Comments are closed") are not names
         i, j = f.tok_index(mt.start()), f.tok_index(mt.end() - 1)
-        a, b = f.tokens[i][0], f.tokens[j][1]
+        a, b = f.starts[i], f.ends[j]
         if 1 in occ[a:b]:
             continue
         occ[a:b] = b"\x01" * (b - a)
@@ -1395,20 +1428,20 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     for q in _QUOTE_RE.finditer(f.norm):
         a, b = q.span(1)
         i = f.tok_index(a)
-        if i < 0 or f.tokens[i][0] < a:
+        if i < 0 or f.starts[i] < a:
             i += 1
-        if i >= len(f.tokens):
+        if i >= len(f.starts):
             continue
         j = f.tok_index(b - 1)
-        if (i > 0 and 0 <= j - i < 4 and f.tokens[j][1] == b and 1 not in occ[f.tokens[i][0] : b]
+        if (i > 0 and 0 <= j - i < 4 and f.ends[j] == b and 1 not in occ[f.starts[i] : b]
                 and strip_clitics(f.word(i - 1)) in _QUOTED_HEADS and f.adjacent(i, quotes=True)):
             # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»: an outlet or company the codebook lacks, quoted after its head
-            a0 = f.tokens[i][0]
+            a0 = f.starts[i]
             occ[a0:b] = b"\x01" * (b - a0)
             found.append(_new(a0, b, 0, f.x[a0:b], _QUOTED_HEADS[strip_clitics(f.word(i - 1))]))
             continue
         toks = _name_from(f, i, occ, rules, absorb=absorb)
-        if toks and f.tokens[toks[-1]][1] == b and len(toks) >= 2 and f.word(toks[0]) in rules.given_names:
+        if toks and f.ends[toks[-1]] == b and len(toks) >= 2 and f.word(toks[0]) in rules.given_names:
             emit(toks, strip_conj=False)
     kept = [o for o in out if id(o) not in absorbed]
     # صالح alone after "صالح الحربي" in the same article is that man, not the codebook's Saleh
@@ -1460,7 +1493,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
             e = k + len(sf)
             if e == len(x) or x[e] == " ":
                 t = f.tok_index(k)
-                a = f.tokens[t][0]
+                a = f.starts[t]
                 if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
                     occ[a:e] = b"\x01" * (e - a)
                     mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
@@ -1478,7 +1511,8 @@ def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
     rules = load_rules()
-    words = [f.x[a:b] for a, b in f.tokens]
+    tokens = f.tokens
+    words = [f.x[a:b] for a, b in tokens]
     if not words:
         return ms
     norm_spans = [(f.nt.index_in_norm(o.s), f.nt.index_in_norm(o.e)) for o in ms]
@@ -1493,10 +1527,10 @@ def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
         for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
             rt[k] = ("B-" if first else "I-") + typ
             first = False
-    tags = tag_words(load_tagger(), words, rt, rules, gaps_of(f.norm, f.tokens))
+    tags = tag_words(load_tagger(), words, rt, rules, gaps_of(f.norm, tokens))
     added = []
     for i, j, typ in spans_from_tags(tags):
-        a, b = f.tokens[i][0], f.tokens[j - 1][1]
+        a, b = f.starts[i], f.ends[j - 1]
         if 1 in occ[a:b]:
             continue
         occ[a:b] = b"\x01" * (b - a)
