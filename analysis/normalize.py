@@ -172,14 +172,8 @@ def _normalize_by_replacing(text: str, profile: tuple[bool, bool, bool, bool, bo
         return NormalizedText(text, t, None)
     # the deletions with numpy over code points (a Python loop per diacritic was ~2x slower on news text)
     cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    keep = ~_diacritic_table()[np.minimum(cp, 0xFFFF)]  # every diacritic is in the Basic Multilingual Plane
+    keep = ~_mark_table()[cp]
     return NormalizedText(text, cp[keep].tobytes().decode("utf-32-le", "surrogatepass"), np.flatnonzero(keep))
-
-
-@lru_cache(maxsize=1)
-def _diacritic_table() -> np.ndarray:
-    """Is-deleted table (diacritics and tatweel) for the Basic Multilingual Plane, from ``_DIACRITICS_RE`` itself."""
-    return np.array([_DIACRITICS_RE.match(chr(c)) is not None for c in range(0x10000)], dtype=bool)
 
 
 def _mark_ranges() -> list[tuple[int, int]]:

@@ -232,7 +232,8 @@ def _word_lut() -> np.ndarray:
 
 
 class _Field:
-    """Tokens and helpers for one normalised field (a view into a batch, see :func:`_batch_fields`)."""
+    """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
+    ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
     __slots__ = ("_adj", "_adjq", "ends", "has_latin", "norm", "nt", "starts", "x")
 
@@ -244,12 +245,6 @@ class _Field:
     def tok_index(self, pos: int) -> int:
         """Index of the token starting at or containing ``pos``."""
         return bisect.bisect_right(self.starts, pos) - 1
-
-    @property
-    def tokens(self) -> list[tuple[int, int]]:
-        """Token spans ``(start, end)`` (built on each call: the matcher itself reads ``starts`` and ``ends``,
-        which spares a tuple per token)."""
-        return list(zip(self.starts, self.ends))
 
     def word(self, i: int) -> str:
         return self.x[self.starts[i] : self.ends[i]]
@@ -1511,7 +1506,7 @@ def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
     rules = load_rules()
-    tokens = f.tokens
+    tokens = list(zip(f.starts, f.ends))
     words = [f.x[a:b] for a, b in tokens]
     if not words:
         return ms

@@ -161,20 +161,20 @@ def definite_masculine_nisba(f, o) -> bool:
     if o.kind != "nisba" or f.x[o.e - 1] != "ي":
         return False
     i = f.tok_index(o.s)
-    return i == f.tok_index(o.e - 1) and o.s == f.tokens[i][0] and f.x[o.s : o.e].startswith(_DEFINITE)
+    return i == f.tok_index(o.e - 1) and o.s == f.starts[i] and f.x[o.s : o.e].startswith(_DEFINITE)
 
 
 def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int]]:
     """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
     (الفرنسي، للبرازيلي), which introduces a name the same way; only those followed by a free word. cov (token ->
     mention) is filled only when there is a candidate: most fields have none."""
-    n = len(f.tokens)
+    n = len(f.starts)
     roles: dict[int, int] = {}
     for i, rl in word_hits(_role_automaton(), f):
-        if rl > roles.get(i, 0) and i + rl < n and occ[f.tokens[i + rl][0]] == 0:
+        if rl > roles.get(i, 0) and i + rl < n and occ[f.starts[i + rl]] == 0:
             roles[i] = rl
     nisbas = [f.tok_index(o.s) for o in out if definite_masculine_nisba(f, o)]
-    nisbas = [i for i in nisbas if i + 1 < n and occ[f.tokens[i + 1][0]] == 0]
+    nisbas = [i for i in nisbas if i + 1 < n and occ[f.starts[i + 1]] == 0]
     if not roles and not nisbas:
         return []
     cov.update(_coverage(f, out))
@@ -186,18 +186,18 @@ def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int
 def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[int]:
     """Tokens of a name starting at token j after a role or a reporting verb: up to four name-like words. A first word
     that is also a frequent word (لويس) counts when a second name word that is not follows (لويس ساها)."""
-    n = len(f.tokens)
+    n = len(f.starts)
     toks: list[int] = []
     k = j
     while k < n and len(toks) < 4 and (not toks or f.adjacent(k)):
-        a, b = f.tokens[k]
+        a, b = f.starts[k], f.ends[k]
         w = f.x[a:b]
         if 1 in occ[a:b]:
             break
         if not _name_word(w, rules, nr, first=not toks, relaxed=True):
             if toks or w not in rules.frequent_words or not _name_word(w, rules, nr, first=True, relaxed=True, frequent_ok=True):
                 break
-            if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(*f.tokens[k + 1])]):
+            if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(f.starts[k + 1], f.ends[k + 1])]):
                 break
             w2 = f.word(k + 1)
             if w2 in rules.frequent_words or not _name_word(w2, rules, nr, first=False, relaxed=False):
@@ -209,7 +209,7 @@ def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[
 
 def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N1: role (+ descriptors) + name-like words = a person."""
-    n = len(f.tokens)
+    n = len(f.starts)
     cov: dict = {}
     found = []
     done = -1
@@ -221,7 +221,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
         while j < n and skipped < 3 and f.adjacent(j, quotes=True):
             oj = cov.get(j)
             wj = f.word(j)
-            if oj is not None and oj.kind == "nisba" and oj.s == f.tokens[j][0]:
+            if oj is not None and oj.kind == "nisba" and oj.s == f.starts[j]:
                 j = f.tok_index(oj.e - 1) + 1
             elif oj is None and (wj in nr.role_adjectives or wj in rules.title_complements
                                  or wj.startswith("ال") and wj.endswith("ي") and len(wj) > 5 and wj not in rules.stopwords):
@@ -245,7 +245,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
                     or w[0] in "وف" and w not in rules.given_names or not ends):
                 toks = []
         if toks:
-            a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+            a, b = f.starts[toks[0]], f.ends[toks[-1]]
             occ[a:b] = b"\x01" * (b - a)
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
@@ -254,7 +254,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
 
 def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
     """N2 (in place): a one-word discovered person that is a first name + the next name-like word."""
-    n = len(f.tokens)
+    n = len(f.starts)
     for o in out:
         if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
             continue
@@ -263,7 +263,7 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         j = f.tok_index(o.e - 1) + 1
         if j >= n or not f.adjacent(j):
             continue
-        a, b = f.tokens[j]
+        a, b = f.starts[j], f.ends[j]
         w = f.x[a:b]
         if 1 in occ[a:b] or w in rules.connectors or not _name_word(w, rules, nr, first=False, relaxed=True):
             continue
@@ -290,9 +290,9 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
                  or rest in rules.stopwords or rest.startswith("ال"))
         if (last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known:
             k = f.tok_index(o.e - 1)
-            a, b = f.tokens[k]
+            a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
-            o.e = f.tokens[k - 1][1]
+            o.e = f.ends[k - 1]
             o.label_ar = f.x[o.s + o.plen : o.e]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
@@ -303,16 +303,16 @@ _ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "ال
 
 def _regnal_numbers(f, out: list, occ: bytearray) -> None:
     """N5 (in place): a regnal number after a person's name belongs to it (تشارلز الأول، محمد الخامس، الفونسو الثالث عشر)."""
-    n = len(f.tokens)
+    n = len(f.starts)
     for o in out:
         if o.typ != "person" or o.kind not in ("discovered", "name", "alias"):
             continue
         j = f.tok_index(o.e - 1) + 1
-        if j >= n or not f.adjacent(j) or f.word(j) not in _ORDINALS or 1 in occ[slice(*f.tokens[j])]:
+        if j >= n or not f.adjacent(j) or f.word(j) not in _ORDINALS or 1 in occ[slice(f.starts[j], f.ends[j])]:
             continue
-        if j + 1 < n and f.adjacent(j + 1) and f.word(j + 1) == "عشر" and 1 not in occ[slice(*f.tokens[j + 1])]:
+        if j + 1 < n and f.adjacent(j + 1) and f.word(j + 1) == "عشر" and 1 not in occ[slice(f.starts[j + 1], f.ends[j + 1])]:
             j += 1
-        a, b = o.e, f.tokens[j][1]
+        a, b = o.e, f.ends[j]
         occ[a:b] = b"\x01" * (b - a)
         o.e = b
         if o.kind == "discovered":
@@ -359,7 +359,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
             e = k + len(w)
             if e == len(x) or x[e] == " ":
                 t = f.tok_index(k)
-                a = f.tokens[t][0]
+                a = f.starts[t]
                 if _CLITIC_ONLY_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
                     occ[a:e] = b"\x01" * (e - a)
                     mm = new_mention(a, e, k - a, lab, typ)

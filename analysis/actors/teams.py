@@ -74,7 +74,7 @@ def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """Rules T1–T2 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for the
     arguments. Returns the mentions, sorted by start."""
-    n = len(f.tokens)
+    n = len(f.starts)
     hits = word_hits(_head_automaton(), f)
     nisbas = [o for o in out if definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
     if not hits and not nisbas:
@@ -89,11 +89,11 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
             toks = []
             k = i + 1
             while k < n and len(toks) < 2 and (k == i + 1 or f.adjacent(k)) and cov.get(k) is None \
-                    and _outlet_word(f.word(k), rules) and 1 not in occ[slice(*f.tokens[k])]:
+                    and _outlet_word(f.word(k), rules) and 1 not in occ[slice(f.starts[k], f.ends[k])]:
                 toks.append(k)
                 k += 1
             if toks:
-                a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+                a, b = f.starts[toks[0]], f.ends[toks[-1]]
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(new_mention(a, b, 0, f.x[a:b], "media"))
             continue
@@ -103,7 +103,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         while k < n and len(toks) < 3 and (k == i + 1 or f.adjacent(k)):
             o = cov.get(k)
             if o is not None:
-                if (o.s == f.tokens[k][0] and o.typ in ("location", "person", "country", "media") and o.kind in ("name", "alias", "discovered")
+                if (o.s == f.starts[k] and o.typ in ("location", "person", "country", "media") and o.kind in ("name", "alias", "discovered")
                         and f.x[o.s : o.s + o.plen] in ("", "ال")):
                     inner.append(o)
                     last = f.tok_index(o.e - 1)
@@ -111,14 +111,14 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                     k = last + 1
                     continue
                 break
-            a, b = f.tokens[k]
+            a, b = f.starts[k], f.ends[k]
             if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks):
                 break
             toks.append(k)
             k += 1
         if not toks or not inner and len(toks) == 1 and f.word(toks[0]) in rules.given_names:
             continue
-        a, b = f.tokens[toks[0]][0], f.tokens[toks[-1]][1]
+        a, b = f.starts[toks[0]], f.ends[toks[-1]]
         drop.update(id(o) for o in inner)
         occ[a:b] = b"\x01" * (b - a)
         new.append(new_mention(a, b, 0, f.x[a:b], "organization"))
@@ -136,7 +136,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                 drop.add(id(p))
                 new.append(new_mention(p.s, p.e, 0, f.x[p.s : p.e], "organization"))
             continue
-        a, b = f.tokens[j - 1]
+        a, b = f.starts[j - 1], f.ends[j - 1]
         w = f.x[a:b]
         if (1 in occ[a:b] or w.startswith("ال") or w in rules.given_names or w in rules.definite_stems
                 or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))):
