@@ -29,8 +29,8 @@ import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import refine_persons
-from analysis.actors.teams import refine_organizations
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.teams import refine_organizations
 from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences
 from analysis.schema import MENTIONS, conform
 
