@@ -162,6 +162,8 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     required = [c for c, t in cols.items() if t == INT and c not in df.columns]
     if required:
         raise ValueError(f"table {name!r} needs column(s) {required}")
+    if _conformed(df, cols):  # a table conformed before (the pipeline writes what the extractors conformed)
+        return df.copy(deep=False)
     out = {}
     for c, t in cols.items():
         if c in df.columns:
@@ -177,3 +179,15 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
             na = pd.NaT if t in (UTC, DAY) else None if t == "object" else pd.NA
             out[c] = pd.Series([na] * len(df), dtype=t if t != "object" else object)
     return pd.DataFrame(out, columns=list(cols))
+
+
+def _conformed(df: pd.DataFrame, cols: dict[str, str]) -> bool:
+    """``df`` has exactly the columns ``cols``, in order, with their dtypes, and a 0..n-1 index."""
+    idx = df.index
+    return (
+        list(df.columns) == list(cols)
+        and all(str(dt) == t for dt, t in zip(df.dtypes, cols.values()))
+        and isinstance(idx, pd.RangeIndex)
+        and idx.start == 0
+        and idx.step == 1
+    )

@@ -189,3 +189,17 @@ def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
         outs.append(read_tables(out))
     for name in outs[0]:
         pd.testing.assert_frame_equal(outs[0][name], outs[1][name], obj=name)
+
+
+def test_conform_keeps_a_conformed_table_and_converts_anything_else():
+    raw = pd.DataFrame({"article_id": ["a"], "field": ["text"], "start": [0], "end": [3], "surface": ["مصر"],
+                        "sentence_index": [0]})
+    once = schema.conform(raw, "mentions")
+    assert [str(t) for t in once.dtypes] == list(schema.MENTIONS.values())
+    again = schema.conform(once, "mentions")
+    assert again is not once
+    pd.testing.assert_frame_equal(again, once)
+    shifted = once.set_axis([5])  # not a 0..n-1 index: rebuilt
+    assert list(schema.conform(shifted, "mentions").index) == [0]
+    wrong = once.astype({"start": "int32"})
+    assert str(schema.conform(wrong, "mentions")["start"].dtype) == "int64"

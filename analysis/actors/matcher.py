@@ -31,7 +31,7 @@ from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import refine_persons
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import refine_organizations
-from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences
+from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences_cached
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
@@ -1598,7 +1598,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                 ms = _add_tagger_mentions(f, ms)
             if not ms:
                 continue
-            sent_starts = [a for a, _ in split_sentences(s)]
+            sent_starts = [a for a, _ in split_sentences_cached(s)]  # shared with the timex and events stages
             for o in ms:
                 aid_m = o.actor_id
                 if aid_m.startswith("discovered:"):
