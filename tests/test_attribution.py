@@ -542,3 +542,9 @@ def test_reiterate_and_opinion_pronoun_forms():
     got = brief("وهي خطوة يعتبرها المراقبون ضرورية.")
     assert got and got[0][0] == "يعتبرها" and got[0][1].startswith("المراقبون")
     assert brief("كانت الأسماك تراها العين المجردة.") == []
+
+
+def test_the_anonymity_formula_is_not_a_report_and_the_speaker_stays_anonymous():
+    got = brief("وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه إن \"العمليات مستمرة\". وأكد أن \"الأكراد ليسوا هدفا\".")
+    assert [(c, t) for c, _, t in got] == [("وقال", "anonymous"), ("وأكد", "anonymous")]
+    assert brief("وطلب المصدر عدم ذكر اسمه.") == []

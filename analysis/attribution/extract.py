@@ -436,6 +436,8 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
         return None
     if prev_cls == "negator" or (prev_cls == "complementizer" and k >= 2 and lex.word_class(toks[k - 2]) == "negator"):
         return None
+    if prev in lex.sets["negating_noun"]:  # طالبا عدم كشف اسمه: a verbal noun, not a report
+        return None
     if cf.tense == "impf" and prev in ("ما", "مما", "بما"):
         return None
     if lex.word_class(toks[k]) == "impersonal":

@@ -34,7 +34,7 @@ AREA = "attribution"
 CONJ = ("", "و", "ف")
 ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
 #: classes of words.tsv kept as sets of their own (``Lexicon.sets``), not as a word's class
-SET_CLASSES = ("amount", "time_noun", "unnamed_adjective")
+SET_CLASSES = ("amount", "time_noun", "unnamed_adjective", "negating_noun")
 SOURCE_TYPES = ("named_person", "official_body", "news_agency", "media_outlet", "anonymous", "unnamed_group", "document")
 
 
