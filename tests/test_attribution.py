@@ -548,3 +548,8 @@ def test_the_anonymity_formula_is_not_a_report_and_the_speaker_stays_anonymous()
     got = brief("وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه إن \"العمليات مستمرة\". وأكد أن \"الأكراد ليسوا هدفا\".")
     assert [(c, t) for c, _, t in got] == [("وقال", "anonymous"), ("وأكد", "anonymous")]
     assert brief("وطلب المصدر عدم ذكر اسمه.") == []
+
+
+def test_a_profession_title_reaches_the_name_after_its_field():
+    got = brief("وأوضح استشاري الأنف والأذن والحنجرة الدكتور أنور سالم أن العدوى تنتقل بسهولة.")
+    assert got[0][0] == "وأوضح" and got[0][2] == "named_person" and got[0][1].endswith("أنور سالم")
