@@ -164,6 +164,12 @@ def test_month_of_last_year_is_in_the_previous_year():
     assert one("في أغسطس من العام الماضي", date(2016, 11, 30)).value == "2015-08"
 
 
+def test_month_of_this_year_is_one_expression_in_the_publication_year():
+    t = one("في نوفمبر من هذا العام", date(2015, 8, 6))
+    assert (t.surface, t.value) == ("نوفمبر من هذا العام", "2015-11")
+    assert one("أواخر مارس من هذه السنة", date(2015, 8, 6)).value == "2015-03"
+
+
 def test_late_march_interval_is_narrowed():
     t = one("أواخر آذار 2013")
     assert (t.value, t.mod, t.date_start, t.date_end) == ("2013-03", "END", date(2013, 3, 21), date(2013, 4, 1))

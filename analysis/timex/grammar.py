@@ -82,7 +82,7 @@ def _build(*, lead_check: bool) -> re.Pattern:
     YEARNUM = rf"\(?\s*\d{{4}}(?!\d)(?:\s*\))?(?:\s*{ERA})?"
     YEARPH = rf"(?:(?:من|في){S})?(?:[لب]?(?:ال)?(?:عام|سنه)\s*)?{YEARNUM}"
     REL = _w(lex, "rel")
-    RELYEAR = rf"(?:من{S})?{AL}?(?:عام|سنه){S}{REL}"
+    RELYEAR = rf"(?:من{S})?(?:{AL}?(?:عام|سنه){S}{REL}|هذ[اه]{S}{AL}(?:عام|سنه))"
     YEARTAIL = rf"(?:\s*[،,/]?\s*{YEARPH}|{S}{RELYEAR}|{S}{REL})?"
     DAYN = rf"(?:\d{{1,2}}(?!\d)|{ORD})"
     DAYRANGE = rf"{DAYN}(?:\s*(?:[-–—]|الي|حتي|وحتي|و)\s*{DAYN})?"
