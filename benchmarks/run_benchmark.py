@@ -142,7 +142,10 @@ def run_end_to_end(corpus: Path, out: Path, args, *extra: str) -> dict:
     with MemoryWatcher(proc.pid) as mem:
         stdout, stderr = proc.communicate()
     took = time.perf_counter() - t0
-    cpu = _children_cpu() - cpu0  # the whole tree: every descendant is reaped before the command exits
+    # CPU of the whole tree. Workers forked by a forkserver are reaped by it, and it outlives the command, so
+    # their time never reaches this process's RUSAGE_CHILDREN: the watcher's last sample of every process counts
+    # them (at most one sampling interval short per process)
+    cpu = max(_children_cpu() - cpu0, mem.cpu_main + mem.cpu_children)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
     rows = json.loads((out / "tables.json").read_text(encoding="utf-8")).get("rows", {})
