@@ -308,6 +308,19 @@ def test_candidate_positions_give_the_same_matches_as_finditer():
     assert n > 50
 
 
+def test_word_starts_after_other_characters_are_found_exactly():
+    """The cheap first class of ``_OTHER_START`` skips only word characters: same starts as the plain pattern."""
+    import re
+
+    from analysis.timex.grammar import _OTHER_START
+
+    plain = re.compile(r"[^\w \n](?=\w)")
+    text = "(2015) «قال» ـ\tيوم\u200fالخميس، 5/8-9 :أ.ف.ب x_y ٣ ۴ é ï\u0640ب \u064bب [ب] ؟ب؛ب " + "".join(map(chr, range(0x600, 0x700)))
+    want = [m.end() for m in plain.finditer(text)]
+    assert len(want) > 20
+    assert [m.end() for m in _OTHER_START.finditer(text)] == want
+
+
 def test_lead_words_are_never_whole_expressions():
     from analysis.timex.grammar import lead_words
 

@@ -346,8 +346,10 @@ def _candidate_automaton():
     return auto
 
 
-#: a word character right after a character that is not a word character, a space or a line break
-_OTHER_START = re.compile(r"[^\w \n](?=\w)")
+#: a word character right after a character that is not a word character, a space or a line break (the first
+#: class only lets the engine skip the common characters cheaply: ASCII letters and digits and the Arabic letters,
+#: which are all word characters; the lookbehind is the exact test)
+_OTHER_START = re.compile(r"[^ \n0-9A-Za-z\u0621-\u064a](?<=[^\w \n])(?=\w)")
 
 
 def _word_before(norm: str, s: int) -> int:
