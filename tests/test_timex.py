@@ -308,6 +308,25 @@ def test_candidate_positions_give_the_same_matches_as_finditer():
     assert n > 50
 
 
+def test_candidates_hold_every_position_where_the_gate_passes():
+    import re
+
+    from analysis.normalize import normalize_cached
+    from analysis.timex.grammar import _gate, candidates
+    from analysis.timex.lexicon import lexicon
+
+    gate = re.compile(rf"(?<!\w)(?={_gate(lexicon())})")
+    texts = _real_texts() + ["وفي غضون أيام، (في  غضون\tيومين)، فعلى مدى\nسنوات، الخميس الأسبوع، وخميس  الاسبوع، "
+                             "أكثر ما يزيد عن عام، إحدى عشر، لما لا، ثم في\nالماضي، «هذه الأيام»"]
+    n = 0
+    for text in texts:
+        norm = normalize_cached(text).norm
+        want = [m.start() for m in gate.finditer(norm)]
+        assert set(want) <= set(candidates(norm)), text
+        n += len(want)
+    assert n > 100
+
+
 def test_word_starts_after_other_characters_are_found_exactly():
     """The cheap first class of ``_OTHER_START`` skips only word characters: same starts as the plain pattern."""
     import re
