@@ -314,6 +314,38 @@ def test_candidate_positions_give_the_same_matches_as_finditer():
     assert n > 50
 
 
+def test_candidates_hold_every_position_where_the_gate_passes():
+    import re
+
+    from analysis.normalize import normalize_cached
+    from analysis.timex.grammar import _gate, candidates
+    from analysis.timex.lexicon import lexicon
+
+    gate = re.compile(rf"(?<!\w)(?={_gate(lexicon())})")
+    texts = _real_texts() + ["وفي غضون أيام، (في  غضون\tيومين)، فعلى مدى\nسنوات، الخميس الأسبوع، وخميس  الاسبوع، "
+                             "أكثر ما يزيد عن عام، إحدى عشر، لما لا، ثم في\nالماضي، «هذه الأيام»"]
+    n = 0
+    for text in texts:
+        norm = normalize_cached(text).norm
+        want = [m.start() for m in gate.finditer(norm)]
+        assert set(want) <= set(candidates(norm)), text
+        n += len(want)
+    assert n > 100
+
+
+def test_word_starts_after_other_characters_are_found_exactly():
+    """The cheap first class of ``_OTHER_START`` skips only word characters: same starts as the plain pattern."""
+    import re
+
+    from analysis.timex.grammar import _OTHER_START
+
+    plain = re.compile(r"[^\w \n](?=\w)")
+    text = "(2015) «قال» ـ\tيوم\u200fالخميس، 5/8-9 :أ.ف.ب x_y ٣ ۴ é ï\u0640ب \u064bب [ب] ؟ب؛ب " + "".join(map(chr, range(0x600, 0x700)))
+    want = [m.end() for m in plain.finditer(text)]
+    assert len(want) > 20
+    assert [m.end() for m in _OTHER_START.finditer(text)] == want
+
+
 def test_lead_words_are_never_whole_expressions():
     from analysis.timex.grammar import lead_words
 

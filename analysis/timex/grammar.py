@@ -346,8 +346,19 @@ def _candidate_automaton():
     return auto
 
 
-#: a word character right after a character that is not a word character, a space or a line break
-_OTHER_START = re.compile(r"[^\w \n](?=\w)")
+@lru_cache(maxsize=1)
+def _pair_first_words() -> tuple[str, ...]:
+    """The words a gate pair starts with and the bare weekdays (before اسبوع): only these (with clitics) can
+    start an expression at the word before a _SECOND hit."""
+    lex = lexicon()
+    _single, pairs = _gate_words(lex)
+    return tuple(sorted({p.split()[0] for p in pairs} | set(lex.words("weekday_bare"))))
+
+
+#: a word character right after a character that is not a word character, a space or a line break (the first
+#: class only lets the engine skip the common characters cheaply: ASCII letters and digits and the Arabic letters,
+#: which are all word characters; the lookbehind is the exact test)
+_OTHER_START = re.compile(r"[^ \n0-9A-Za-z\u0621-\u064a](?<=[^\w \n])(?=\w)")
 
 
 def _word_before(norm: str, s: int) -> int:
@@ -365,10 +376,12 @@ def _word_before(norm: str, s: int) -> int:
 def candidates(norm: str) -> list[int]:
     """Sorted positions of the normalised text ``norm`` where :func:`master_pattern` may match: a superset of
     the positions where its gate passes (gate words and numbers after a space or a line break, found by
-    Aho-Corasick; every word start after another character; the word before a pair's second word, the
+    Aho-Corasick; every word start after another character; the word before a pair's second word when it ends
+    like a pair's first word (any other gate word there is a candidate of its own), the
     من/في or the bracket before a number)."""
     out = {0}
     n = len(norm)
+    pair_firsts = _pair_first_words()
     for e, (ln, kind) in _candidate_automaton().iter(norm):
         s = e - ln + 2  # after the space
         if kind & _FIRST and (e + 1 >= n or not (norm[e + 1].isalnum() or norm[e + 1] == "_")):
@@ -385,9 +398,13 @@ def candidates(norm: str) -> list[int]:
                 if p >= 0:
                     out.add(p)
         if kind & _SECOND:
-            p = _word_before(norm, s)
-            if p >= 0:
-                out.add(p)
+            c = s - 1  # the space or line break before the second word
+            while c > 0 and norm[c - 1].isspace():
+                c -= 1
+            if norm.endswith(pair_firsts, 0, c):  # (any other gate word before is a candidate of its own)
+                p = _word_before(norm, s)
+                if p >= 0:
+                    out.add(p)
     for m in _OTHER_START.finditer(norm):
         q = m.end()
         out.add(q)
