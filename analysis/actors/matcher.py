@@ -235,7 +235,7 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "ends", "has_latin", "norm", "nt", "starts", "x")
+    __slots__ = ("_adj", "_adjq", "_tok_at", "ends", "has_latin", "norm", "nt", "starts", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
@@ -243,8 +243,9 @@ class _Field:
             setattr(self, k, getattr(f, k))
 
     def tok_index(self, pos: int) -> int:
-        """Index of the token starting at or containing ``pos``."""
-        return bisect.bisect_right(self.starts, pos) - 1
+        """Index of the token starting at or containing ``pos`` (0 <= pos <= len(x); -1 before the first token):
+        one lookup in a table made for the whole batch (see :func:`_batch_fields`), not a bisection per call."""
+        return self._tok_at[pos]
 
     def word(self, i: int) -> str:
         return self.x[self.starts[i] : self.ends[i]]
@@ -316,6 +317,11 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     off = nstarts[tok_field] if len(starts) else starts
     starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
     adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
+    # _Field.tok_index as a table: at each position of the batch, the local index of the token starting at or
+    # containing it (the number of token starts up to it, minus those of earlier fields, minus one)
+    starts_upto = np.cumsum(d == 1, dtype=np.int32)  # len(norm) + 1 entries: the end of the last field has one too
+    field_len = np.diff(nstarts, append=len(starts_upto))  # each field with the separator after it
+    tok_at = memoryview(starts_upto - np.repeat(tfirst.astype(np.int32) + 1, field_len))
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
@@ -335,6 +341,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
         f._adjq = adjq_b[a:b]
+        f._tok_at = tok_at[ns : ne + 1]
         f.has_latin = latin
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
