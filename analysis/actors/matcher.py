@@ -235,7 +235,7 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_tok_at", "ends", "has_latin", "norm", "nt", "starts", "x")
+    __slots__ = ("_adj", "_adjq", "_orig_at", "_tok_at", "ends", "has_latin", "norm", "nt", "starts", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
@@ -325,18 +325,24 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
     idx = nt.orig_index
+    if idx is not None:
+        # original positions local to each field, for the whole batch at once (one subtraction, not one per field)
+        idx = (idx - np.repeat(ostarts, np.diff(nstarts, append=len(idx)))).astype(nt.orig_index.dtype, copy=False)
+        orig_at = memoryview(idx)
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
+    for text, (ns, ne, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
         if idx is None or ne - ns == len(text):
             f.nt = NormalizedText(text, fn, None)
+            f._orig_at = None
         else:
-            f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
+            f.nt = NormalizedText(text, fn, idx[ns:ne])
+            f._orig_at = orig_at[ns:ne]
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
@@ -478,11 +484,18 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _postprocess(f, out, rules, m)
-    # map to the original text
-    if f.nt.orig_index is not None:  # else nothing was deleted: the offsets are the same
-        for o in out:
-            o.s, o.e = f.nt.span_in_original(o.s, o.e)
+    if f._orig_at is not None:  # else nothing was deleted: the offsets are the same
+        _map_to_original(f, out)
     return out
+
+
+def _map_to_original(f: _Field, out: list[_M]) -> None:
+    """Mention offsets from the normalised to the original text, in place: ``f.nt.span_in_original`` with the
+    index read through a memoryview (a plain int per lookup, not a numpy scalar)."""
+    at, n, total = f._orig_at, len(f.norm), len(f.nt.text)
+    for o in out:
+        o.s = at[o.s] if o.s < n else total
+        o.e = at[o.e] if o.e < n else total
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
