@@ -173,7 +173,7 @@ def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int
     for i, rl in word_hits(_role_automaton(), f):
         if rl > roles.get(i, 0) and i + rl < n and occ[f.starts[i + rl]] == 0:
             roles[i] = rl
-    nisbas = [f.tok_index(o.s) for o in out if definite_masculine_nisba(f, o)]
+    nisbas = [f.tok_index(o.s) for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o)]
     nisbas = [i for i in nisbas if i + 1 < n and occ[f.starts[i + 1]] == 0]
     if not roles and not nisbas:
         return []
