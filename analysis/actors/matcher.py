@@ -325,15 +325,11 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
     idx = nt.orig_index
-    if idx is not None:
-        # original positions local to each field, for the whole batch at once (one subtraction, not one per field)
-        idx = (idx - np.repeat(ostarts, np.diff(nstarts, append=len(idx)))).astype(nt.orig_index.dtype, copy=False)
-        orig_at = memoryview(idx)
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, a, b, latin) in zip(texts, bounds):
+    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
@@ -341,8 +337,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             f.nt = NormalizedText(text, fn, None)
             f._orig_at = None
         else:
-            f.nt = NormalizedText(text, fn, idx[ns:ne])
-            f._orig_at = orig_at[ns:ne]
+            f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
+            f._orig_at = memoryview(f.nt.orig_index)
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
