@@ -77,7 +77,7 @@ class _Matcher:
     entries: tuple[_Entry, ...]
     info: dict  # actor_id -> (label_ar, label_en, type, subtype)
     metonym_of: dict  # capital actor_id -> country actor_id
-    offices: dict  # office phrase (normalised) -> list of (start, end, person_id)
+    offices: dict  # office phrase (normalised) -> list of (start, end, person_id, start date, end date)
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
@@ -95,7 +95,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         for ph in off.phrases:
             key, art = matching_key(ph)
             if key:
-                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id))
+                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
     nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
     best: dict[str, tuple[tuple, int, int]] = {}
     entries: list[_Entry] = []
@@ -212,14 +212,19 @@ class _M:
     inner: list | None = None  # office phrases: the organisations named inside (see _inner_orgs)
 
 
+def _term_days(start, end) -> tuple:
+    """The calendar dates of a term's start and end (None when not given), computed once per matcher."""
+    return (None if start is None else start.date()), (None if end is None else end.date())
+
+
 def _holder(terms, day) -> str | None:
     """The person whose term contains ``day`` (the latest-starting one if terms overlap); None if nobody or
     the date is unknown."""
     if day is None:
         return None
     best = None
-    for start, end, person in terms:
-        if start is not None and start.date() <= day and (end is None or day <= end.date()):
+    for start, _end, person, first_day, last_day in terms:
+        if first_day is not None and first_day <= day and (last_day is None or day <= last_day):
             if best is None or start > best[0]:
                 best = (start, person)
     return best[1] if best else None
