@@ -252,6 +252,10 @@ class _Field:
         one lookup in a table made for the whole batch (see :func:`_batch_fields`), not a bisection per call."""
         return self._tok_at[pos]
 
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that the span [start, end) covers (start < end)."""
+        return range(self._tok_at[start], self._tok_at[end - 1] + 1)
+
     def word(self, i: int) -> str:
         return self.x[self.starts[i] : self.ends[i]]
 
@@ -1284,7 +1288,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     absorb = {}
     for o in out:
         if o.kind == "discovered" and o.typ == "person":
-            for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+            for t in f.token_range(o.s, o.e):
                 absorb[f.starts[t]] = o
     absorbed: set[int] = set()
 

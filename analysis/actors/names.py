@@ -107,9 +107,10 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
 
 
 def _coverage(f, out) -> dict:
+    """Token index -> the mention covering that token."""
     cov = {}
     for o in out:
-        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+        for t in f.token_range(o.s, o.e):
             cov[t] = o
     return cov
 
