@@ -240,12 +240,30 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_orig_at", "_tok_at", "ends", "has_latin", "norm", "nt", "starts", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "norm", "starts",
+                 "text", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
         for k in self.__slots__:
             setattr(self, k, getattr(f, k))
+
+    @property
+    def nt(self) -> NormalizedText:
+        """The field as a :class:`NormalizedText` (made on first use: the rules map offsets with
+        :meth:`span_in_original` instead)."""
+        if self._nt is None:
+            orig_index = None if self._orig_at is None else np.asarray(self._orig_at) - self._orig_base
+            self._nt = NormalizedText(self.text, self.norm, orig_index)
+        return self._nt
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        """``NormalizedText.span_in_original``: ``(s, e)`` with ``text[s:e]`` the original spelling of
+        ``norm[start:end]``, read from the batch's index (plain ints, no array per field)."""
+        if self._orig_at is None:  # nothing deleted in this field: the offsets are the same
+            return start, end
+        n, at, base = len(self.norm), self._orig_at, self._orig_base
+        return (at[start] - base if start < n else len(self.text)), (at[end] - base if end < n else len(self.text))
 
     def tok_index(self, pos: int) -> int:
         """Index of the token starting at or containing ``pos`` (0 <= pos <= len(x); -1 before the first token):
@@ -335,19 +353,18 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
     bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
-    idx = nt.orig_index
+    orig_at = None if nt.orig_index is None else memoryview(nt.orig_index)
     fields = []
     new_field = _Field.__new__
     for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = fn = norm[ns:ne]
         f.x = x[ns:ne]
-        if idx is None or ne - ns == len(text):
-            f.nt = NormalizedText(text, fn, None)
-            f._orig_at = None
-        else:
-            f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
-            f._orig_at = memoryview(f.nt.orig_index)
+        f.text = text
+        f._nt = None
+        # original position of each normalised character, in batch coordinates (minus _orig_base: in the field's)
+        f._orig_at = None if orig_at is None or ne - ns == len(text) else orig_at[ns:ne]
+        f._orig_base = os_
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
@@ -495,12 +512,11 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
 
 
 def _map_to_original(f: _Field, out: list[_M]) -> None:
-    """Mention offsets from the normalised to the original text, in place: ``f.nt.span_in_original`` with the
-    index read through a memoryview (a plain int per lookup, not a numpy scalar)."""
-    at, n, total = f._orig_at, len(f.norm), len(f.nt.text)
+    """Mention offsets from the normalised to the original text, in place (``f.span_in_original`` inlined)."""
+    at, base, n, total = f._orig_at, f._orig_base, len(f.norm), len(f.text)
     for o in out:
-        o.s = at[o.s] if o.s < n else total
-        o.e = at[o.e] if o.e < n else total
+        o.s = at[o.s] - base if o.s < n else total
+        o.e = at[o.e] - base if o.e < n else total
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -687,7 +703,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue  # the word before is part of another mention (a one-word discovered name or تركي may be a first name)
         drop.update(id(o) for o in prev)
         a0, b0 = f.starts[j - 1], f.ends[j - 1]
-        if g == "علي" and f.nt.text[slice(*f.nt.span_in_original(a0, b0))].endswith("ى"):
+        if g == "علي" and f.text[slice(*f.span_in_original(a0, b0))].endswith("ى"):
             continue  # على the preposition
         pl = len(w0) - len(g)
         drop.add(id(n))
@@ -1331,7 +1347,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(k)
         if f.starts[i] in (k, k - 1) and f.x[f.starts[i] : k] in ("", "و") and i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
-            orig = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
+            orig = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
             if w1[2:] in rules.given_names and len(w1) > 4 and not orig.endswith("ى") and w1 not in rules.stopwords:
                 emit([i, i + 1], strip_conj=False)
         k = f.x.find("علي ال", k + 6)
@@ -1355,7 +1371,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
-            orig_word = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
+            orig_word = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
