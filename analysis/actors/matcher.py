@@ -560,6 +560,8 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray) -> list[_M]
 
 def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> None:
     """Decide metonym vs location for capitals, and name vs nisba for forms like السعودية (in place)."""
+    if not any(o.actor_id in m.metonym_of or (o.entry is not None and o.entry.also_nisba) for o in out):
+        return  # no capital and no form that may be a nisba (most fields): nothing to decide
     by_tok = {f.tok_index(o.s): o for o in out}
     for _ in range(2):  # coordination can propagate from a later decision
         for o in out:
