@@ -334,6 +334,9 @@ def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
         if (p is not None and p.typ == "person" and o.typ == "person" and o.plen == 0
                 and p.kind in ("discovered", "name", "alias") and o.kind in ("discovered", "name", "alias")):
             i, j = f.tok_index(p.e - 1), f.tok_index(o.s)
+            if j - i > 2:  # two words or more between them: never one name (and no list of the words between)
+                res.append(o)
+                continue
             gap = [f.word(k) for k in range(i + 1, j)]
             w = f.word(j)
             joined = not (w[0] in "وف" and w not in rules.given_names) and all(f.adjacent(k) for k in range(i + 1, j + 1)) and (
