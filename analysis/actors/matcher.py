@@ -358,7 +358,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     new_field = _Field.__new__
     for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
-        f.norm = fn = norm[ns:ne]
+        f.norm = norm[ns:ne]
         f.x = x[ns:ne]
         f.text = text
         f._nt = None
