@@ -77,7 +77,7 @@ class _Matcher:
     entries: tuple[_Entry, ...]
     info: dict  # actor_id -> (label_ar, label_en, type, subtype)
     metonym_of: dict  # capital actor_id -> country actor_id
-    offices: dict  # office phrase (normalised) -> list of (start, end, person_id)
+    offices: dict  # office phrase (normalised) -> list of (start, end, person_id, start date, end date)
     form_keys: frozenset  # (actor_id, normalised form with its article) of every codebook name/alias
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
@@ -95,7 +95,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         for ph in off.phrases:
             key, art = matching_key(ph)
             if key:
-                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id))
+                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
     nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
     best: dict[str, tuple[tuple, int, int]] = {}
     entries: list[_Entry] = []
@@ -212,14 +212,19 @@ class _M:
     inner: list | None = None  # office phrases: the organisations named inside (see _inner_orgs)
 
 
+def _term_days(start, end) -> tuple:
+    """The calendar dates of a term's start and end (None when not given), computed once per matcher."""
+    return (None if start is None else start.date()), (None if end is None else end.date())
+
+
 def _holder(terms, day) -> str | None:
     """The person whose term contains ``day`` (the latest-starting one if terms overlap); None if nobody or
     the date is unknown."""
     if day is None:
         return None
     best = None
-    for start, end, person in terms:
-        if start is not None and start.date() <= day and (end is None or day <= end.date()):
+    for start, _end, person, first_day, last_day in terms:
+        if first_day is not None and first_day <= day and (last_day is None or day <= last_day):
             if best is None or start > best[0]:
                 best = (start, person)
     return best[1] if best else None
@@ -235,16 +240,39 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "ends", "has_latin", "norm", "nt", "starts", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "norm", "starts",
+                 "text", "x")
 
     def __init__(self, text: str):
         f = _batch_fields([text])[0][0]
         for k in self.__slots__:
             setattr(self, k, getattr(f, k))
 
+    @property
+    def nt(self) -> NormalizedText:
+        """The field as a :class:`NormalizedText` (made on first use: the rules map offsets with
+        :meth:`span_in_original` instead)."""
+        if self._nt is None:
+            orig_index = None if self._orig_at is None else np.asarray(self._orig_at) - self._orig_base
+            self._nt = NormalizedText(self.text, self.norm, orig_index)
+        return self._nt
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        """``NormalizedText.span_in_original``: ``(s, e)`` with ``text[s:e]`` the original spelling of
+        ``norm[start:end]``, read from the batch's index (plain ints, no array per field)."""
+        if self._orig_at is None:  # nothing deleted in this field: the offsets are the same
+            return start, end
+        n, at, base = len(self.norm), self._orig_at, self._orig_base
+        return (at[start] - base if start < n else len(self.text)), (at[end] - base if end < n else len(self.text))
+
     def tok_index(self, pos: int) -> int:
-        """Index of the token starting at or containing ``pos``."""
-        return bisect.bisect_right(self.starts, pos) - 1
+        """Index of the token starting at or containing ``pos`` (0 <= pos <= len(x); -1 before the first token):
+        one lookup in a table made for the whole batch (see :func:`_batch_fields`), not a bisection per call."""
+        return self._tok_at[pos]
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that the span [start, end) covers (start < end)."""
+        return range(self._tok_at[start], self._tok_at[end - 1] + 1)
 
     def word(self, i: int) -> str:
         return self.x[self.starts[i] : self.ends[i]]
@@ -316,25 +344,32 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     off = nstarts[tok_field] if len(starts) else starts
     starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
     adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
+    # _Field.tok_index as a table: at each position of the batch, the local index of the token starting at or
+    # containing it (the number of token starts up to it, minus those of earlier fields, minus one)
+    starts_upto = np.cumsum(d == 1, dtype=np.int32)  # len(norm) + 1 entries: the end of the last field has one too
+    field_len = np.diff(nstarts, append=len(starts_upto))  # each field with the separator after it
+    tok_at = memoryview(starts_upto - np.repeat(tfirst.astype(np.int32) + 1, field_len))
     # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
     bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
-    idx = nt.orig_index
+    orig_at = None if nt.orig_index is None else memoryview(nt.orig_index)
     fields = []
     new_field = _Field.__new__
     for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
         f = new_field(_Field)
-        f.norm = fn = norm[ns:ne]
+        f.norm = norm[ns:ne]
         f.x = x[ns:ne]
-        if idx is None or ne - ns == len(text):
-            f.nt = NormalizedText(text, fn, None)
-        else:
-            f.nt = NormalizedText(text, fn, idx[ns:ne] - os_)
+        f.text = text
+        f._nt = None
+        # original position of each normalised character, in batch coordinates (minus _orig_base: in the field's)
+        f._orig_at = None if orig_at is None or ne - ns == len(text) else orig_at[ns:ne]
+        f._orig_base = os_
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
         f._adjq = adjq_b[a:b]
+        f._tok_at = tok_at[ns : ne + 1]
         f.has_latin = latin
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
@@ -471,11 +506,17 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _postprocess(f, out, rules, m)
-    # map to the original text
-    if f.nt.orig_index is not None:  # else nothing was deleted: the offsets are the same
-        for o in out:
-            o.s, o.e = f.nt.span_in_original(o.s, o.e)
+    if f._orig_at is not None:  # else nothing was deleted: the offsets are the same
+        _map_to_original(f, out)
     return out
+
+
+def _map_to_original(f: _Field, out: list[_M]) -> None:
+    """Mention offsets from the normalised to the original text, in place (``f.span_in_original`` inlined)."""
+    at, base, n, total = f._orig_at, f._orig_base, len(f.norm), len(f.text)
+    for o in out:
+        o.s = at[o.s] - base if o.s < n else total
+        o.e = at[o.e] - base if o.e < n else total
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -519,6 +560,8 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray) -> list[_M]
 
 def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> None:
     """Decide metonym vs location for capitals, and name vs nisba for forms like السعودية (in place)."""
+    if not any(o.actor_id in m.metonym_of or (o.entry is not None and o.entry.also_nisba) for o in out):
+        return  # no capital and no form that may be a nisba (most fields): nothing to decide
     by_tok = {f.tok_index(o.s): o for o in out}
     for _ in range(2):  # coordination can propagate from a later decision
         for o in out:
@@ -662,7 +705,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue  # the word before is part of another mention (a one-word discovered name or تركي may be a first name)
         drop.update(id(o) for o in prev)
         a0, b0 = f.starts[j - 1], f.ends[j - 1]
-        if g == "علي" and f.nt.text[slice(*f.nt.span_in_original(a0, b0))].endswith("ى"):
+        if g == "علي" and f.text[slice(*f.span_in_original(a0, b0))].endswith("ى"):
             continue  # على the preposition
         pl = len(w0) - len(g)
         drop.add(id(n))
@@ -1263,7 +1306,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     absorb = {}
     for o in out:
         if o.kind == "discovered" and o.typ == "person":
-            for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+            for t in f.token_range(o.s, o.e):
                 absorb[f.starts[t]] = o
     absorbed: set[int] = set()
 
@@ -1306,7 +1349,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(k)
         if f.starts[i] in (k, k - 1) and f.x[f.starts[i] : k] in ("", "و") and i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
-            orig = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
+            orig = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
             if w1[2:] in rules.given_names and len(w1) > 4 and not orig.endswith("ى") and w1 not in rules.stopwords:
                 emit([i, i + 1], strip_conj=False)
         k = f.x.find("علي ال", k + 6)
@@ -1330,7 +1373,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
-            orig_word = f.nt.text[slice(*f.nt.span_in_original(f.starts[i], f.ends[i]))]
+            orig_word = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان

@@ -107,9 +107,10 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
 
 
 def _coverage(f, out) -> dict:
+    """Token index -> the mention covering that token."""
     cov = {}
     for o in out:
-        for t in range(f.tok_index(o.s), f.tok_index(o.e - 1) + 1):
+        for t in f.token_range(o.s, o.e):
             cov[t] = o
     return cov
 
@@ -173,7 +174,7 @@ def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int
     for i, rl in word_hits(_role_automaton(), f):
         if rl > roles.get(i, 0) and i + rl < n and occ[f.starts[i + rl]] == 0:
             roles[i] = rl
-    nisbas = [f.tok_index(o.s) for o in out if definite_masculine_nisba(f, o)]
+    nisbas = [f.tok_index(o.s) for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o)]
     nisbas = [i for i in nisbas if i + 1 < n and occ[f.starts[i + 1]] == 0]
     if not roles and not nisbas:
         return []
@@ -333,6 +334,9 @@ def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
         if (p is not None and p.typ == "person" and o.typ == "person" and o.plen == 0
                 and p.kind in ("discovered", "name", "alias") and o.kind in ("discovered", "name", "alias")):
             i, j = f.tok_index(p.e - 1), f.tok_index(o.s)
+            if j - i > 2:  # two words or more between them: never one name (and no list of the words between)
+                res.append(o)
+                continue
             gap = [f.word(k) for k in range(i + 1, j)]
             w = f.word(j)
             joined = not (w[0] in "وف" and w not in rules.given_names) and all(f.adjacent(k) for k in range(i + 1, j + 1)) and (

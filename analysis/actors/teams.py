@@ -76,7 +76,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
     arguments. Returns the mentions, sorted by start."""
     n = len(f.starts)
     hits = word_hits(_head_automaton(), f)
-    nisbas = [o for o in out if definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
+    nisbas = [o for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
     if not hits and not nisbas:
         return out
     cov = _coverage(f, out)
