@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -282,6 +283,20 @@ class _Field:
         if i <= 0 or i >= len(self.starts):
             return False
         return (self._adjq[i] if quotes else self._adj[i]) == 1
+
+    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterator[tuple[int, int, int]]:
+        """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on that ends a token, whose token
+        starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers yet (``occ``);
+        the caller marks what it takes in ``occ`` before the next one is looked for."""
+        x = self.x
+        k = x.find(form, start)
+        while k != -1:
+            e = k + len(form)
+            if e == len(x) or x[e] == " ":
+                a = self.starts[self.tok_index(k)]
+                if prefix_re.fullmatch(x[a:k]) and 1 not in occ[a:e]:
+                    yield a, k, e
+            k = x.find(form, e)
 
     def prev_words(self, i: int, n: int) -> list[str]:
         """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""
@@ -1524,20 +1539,12 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     if not short:
         return out
     added = []
-    x = f.x
     for sf, (first_end, aid, lab) in short.items():
-        k = x.find(sf, first_end)
-        while k != -1:
-            e = k + len(sf)
-            if e == len(x) or x[e] == " ":
-                t = f.tok_index(k)
-                a = f.starts[t]
-                if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
-                    occ[a:e] = b"\x01" * (e - a)
-                    mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
-                    mm.entry = None
-                    added.append(mm)
-            k = x.find(sf, e)
+        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
+            occ[a:e] = b"\x01" * (e - a)
+            mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
+            mm.entry = None
+            added.append(mm)
     return sorted(out + added, key=lambda o: o.s) if added else out
 
 

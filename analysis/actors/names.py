@@ -354,22 +354,14 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
     article) as a mention of the given (actor_id, label, type)."""
     if not forms:
         return out
-    x = f.x
     added = []
     for w in sorted(forms):
         aid, lab, typ = forms[w]
-        k = x.find(w)
-        while k != -1:
-            e = k + len(w)
-            if e == len(x) or x[e] == " ":
-                t = f.tok_index(k)
-                a = f.starts[t]
-                if _CLITIC_ONLY_RE.fullmatch(x[a:k]) and 1 not in occ[a:e]:
-                    occ[a:e] = b"\x01" * (e - a)
-                    mm = new_mention(a, e, k - a, lab, typ)
-                    mm.actor_id = aid
-                    added.append(mm)
-            k = x.find(w, e)
+        for a, k, e in f.free_occurrences(w, _CLITIC_ONLY_RE, occ):
+            occ[a:e] = b"\x01" * (e - a)
+            mm = new_mention(a, e, k - a, lab, typ)
+            mm.actor_id = aid
+            added.append(mm)
     return sorted(out + added, key=lambda o: o.s) if added else out
 
 
