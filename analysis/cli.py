@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="load a corpus and write the extraction tables")
     _add_common(ex)
     ex.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 8), help="processes (default: all cores)")
-    ex.add_argument("--chunk-size", type=int, default=500, help="articles per chunk (bounds memory); default 500")
+    ex.add_argument("--chunk-size", type=int, default=Settings.chunk_size,
+                    help=f"articles per chunk (bounds memory); default {Settings.chunk_size}")
     ex.add_argument("--tagger", action="store_true", help="also run the statistical name tagger (slower; more names)")
     ex.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} (default: all)")
     ex.add_argument("--engine", choices=("pandas", "dask"), default="pandas",

@@ -20,7 +20,7 @@ class Settings:  # frozen: safe as a default argument
     """
 
     timezone: str = "UTC"
-    chunk_size: int = 500
+    chunk_size: int = 1000
     workers: int = 1
     codebook: tuple[Path, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()

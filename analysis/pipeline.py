@@ -96,6 +96,11 @@ def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> di
 # --- incremental Parquet -----------------------------------------------------------------------
 
 
+#: Parquet codec of the tables: snappy (Parquet's and pandas' default) costs ~0.5 CPU s less than zstd on the
+#: 30,676 SaudiNewsNet articles for files ~1.5x larger (benchmarks/pipeline_costs.py)
+COMPRESSION = "snappy"
+
+
 class TableWriter:
     """Appends frames of one table to a Parquet file, one row group each, and publishes it atomically.
 
@@ -107,7 +112,7 @@ class TableWriter:
         self.path, self.name = path, name
         self.partial = path.with_name(path.name + ".partial")
         self._schema = schema.arrow_schema(name)
-        self._writer = pq.ParquetWriter(self.partial, self._schema, compression="zstd")
+        self._writer = pq.ParquetWriter(self.partial, self._schema, compression=COMPRESSION)
         self.rows = 0
 
     def write(self, df: pd.DataFrame) -> None:
@@ -144,25 +149,33 @@ def _process(articles: pd.DataFrame, settings: Settings) -> dict[str, pd.DataFra
 #: Chunks each worker process extracts before the pool is replaced by fresh processes. The caches an
 #: extractor fills (word forms seen, normalised texts) and the allocator's high-water mark then stay at
 #: the level of ``workers × CHUNKS_PER_WORKER`` chunks however long the corpus is (flat memory, issue 8);
-#: the default fits the 18 SaudiNewsNet zips (62 chunks) in one pool on 2 workers.
-CHUNKS_PER_WORKER = 32
+#: the default fits the 18 SaudiNewsNet zips (31 chunks of 1,000) in one pool on 2 workers.
+CHUNKS_PER_WORKER = 16
+
+#: Chunks loaded and submitted ahead per worker: enough to keep every worker busy while this process loads
+#: and writes; memory in flight is this × workers × chunk_size articles.
+IN_FLIGHT_PER_WORKER = 2
 
 
 def _worker_context():
-    """Workers fork from a small server process that imported the extractors once: a fresh pool costs no
-    re-import, and its workers do not inherit this process's memory (the loader's corpus-wide index grows
-    with the corpus). Not ``max_tasks_per_child``: it can deadlock on Python 3.11–3.12 (CPython gh-115634)."""
+    """Workers fork from a server process that imported the extractors and filled their caches once
+    (``analysis._warmup``): a fresh pool costs no re-import or re-build, and its workers do not inherit this
+    process's memory (the loader's corpus-wide index grows with the corpus). The server is started here, so
+    it warms up while this process loads the first chunks. Not ``max_tasks_per_child``: it can deadlock on
+    Python 3.11–3.12 (CPython gh-115634)."""
     import multiprocessing
+    from multiprocessing import forkserver
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["analysis.pipeline", "analysis.actors", "analysis.timex", "analysis.events",
-                                "analysis.attribution"])
+    ctx.set_forkserver_preload(["analysis._warmup"])
+    forkserver.ensure_running()
     return ctx
 
 
 def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dict[str, pd.DataFrame]]]:
-    """Yield ``(chunk, tables)`` in input order; with several workers keep at most 2 × workers in flight,
-    and start fresh worker processes every ``workers × CHUNKS_PER_WORKER`` chunks."""
+    """Yield ``(chunk, tables)`` in input order; with several workers keep at most ``IN_FLIGHT_PER_WORKER ×
+    workers`` chunks in flight, and start fresh worker processes every ``workers × CHUNKS_PER_WORKER`` chunks."""
+    context = _worker_context() if settings.workers > 1 else None
     it = iter(chunks)
     first = next(it, None)
     if first is None:
@@ -174,13 +187,13 @@ def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dic
         for chunk in it:
             yield chunk, extract_chunk(chunk.articles, settings)
         return
-    pending, context = _chain([first, second], it), _worker_context()
+    pending = _chain([first, second], it)
     while (head := next(pending, None)) is not None:
         window: deque[tuple[object, Future]] = deque()
         with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
             for chunk in _chain([head], islice(pending, settings.workers * CHUNKS_PER_WORKER - 1)):
                 window.append((chunk, pool.submit(_process, chunk.articles, settings)))
-                if len(window) >= 2 * settings.workers:
+                if len(window) >= IN_FLIGHT_PER_WORKER * settings.workers:
                     done, fut = window.popleft()
                     yield done, fut.result()
             while window:

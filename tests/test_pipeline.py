@@ -203,3 +203,19 @@ def test_conform_keeps_a_conformed_table_and_converts_anything_else():
     assert list(schema.conform(shifted, "mentions").index) == [0]
     wrong = once.astype({"start": "int32"})
     assert str(schema.conform(wrong, "mentions")["start"].dtype) == "int64"
+
+
+def test_the_worker_warm_up_fills_the_caches_and_survives_a_failure(monkeypatch, capsys):
+    import analysis._warmup as warmup
+    from analysis.actors.codebook import _default_codebook
+
+    _default_codebook.cache_clear()
+    warmup.warm_up()
+    assert _default_codebook()._cache  # the default codebook and its matcher are built before any fork
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no resources")
+
+    monkeypatch.setattr("analysis.pipeline.extract_chunk", broken)
+    warmup.warm_up()  # reports, does not raise
+    assert "warm-up failed" in capsys.readouterr().err
