@@ -175,11 +175,12 @@ def _worker_context():
 def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dict[str, pd.DataFrame]]]:
     """Yield ``(chunk, tables)`` in input order; with several workers keep at most ``IN_FLIGHT_PER_WORKER ×
     workers`` chunks in flight, and start fresh worker processes every ``workers × CHUNKS_PER_WORKER`` chunks."""
-    context = _worker_context() if settings.workers > 1 else None
     it = iter(chunks)
     first = next(it, None)
     if first is None:
         return
+    # a full first chunk means more to come: start the workers' server now, to warm up while the next loads
+    context = _worker_context() if settings.workers > 1 and len(first.articles) >= settings.chunk_size else None
     second = next(it, None)
     if settings.workers <= 1 or second is None:  # one chunk: process start-up would cost more than it saves
         for chunk in (c for c in (first, second) if c is not None):
@@ -187,6 +188,7 @@ def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dic
         for chunk in it:
             yield chunk, extract_chunk(chunk.articles, settings)
         return
+    context = context or _worker_context()
     pending = _chain([first, second], it)
     while (head := next(pending, None)) is not None:
         window: deque[tuple[object, Future]] = deque()
