@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import itertools
 import pstats
 import time
 from pathlib import Path
@@ -59,9 +58,11 @@ def main() -> None:
     def load():
         chunks = iter_corpus(args.corpus, timezone=args.timezone)
         got, n = [], 0
-        for c in itertools.takewhile(lambda _: n < args.articles, chunks):
+        for c in chunks:
             got.append(c.articles)
             n += len(c.articles)
+            if n >= args.articles:
+                break
         return pd.concat(got, ignore_index=True).head(args.articles)
 
     articles = profile("load", load, args.articles, args)

@@ -294,7 +294,7 @@ def main() -> None:
 
     if not args.no_stages:
         peers(chunks, texts, res, args)
-    del chunks, texts
+    chunks = texts = None  # free the corpus before the copies run
 
     if args.copies:
         with tempfile.TemporaryDirectory(prefix="bench-copies-") as tmp:
