@@ -611,3 +611,13 @@ def test_a_first_name_starting_with_waw_or_fa_keeps_its_first_letter(name):
     people = m[m["actor_type"] == "person"]
     assert len(people) == 2 and people["actor_id"].nunique() == 1
     assert normalize(name).split()[0] in people["actor_id"].iloc[0]
+
+
+def test_amman_in_a_field_about_jordan_and_oman_once_oman_is_named():
+    m = extract_mentions(arts("عين اليوم – عمان\nوصل ولي العهد إلى الأردن والتقى أمين عمان في السفارة السعودية بعمان.",
+                              "زار الوزير سلطنة عمان ثم عاد من عمان إلى الرياض.",
+                              "وصل الوفد إلى عمان أمس."))
+    by = {aid: sorted(g["actor_id"]) for aid, g in m[m["surface"].str.contains("عمان")].groupby("article_id")}
+    assert by["a0"] == ["location:amman"] * 3
+    assert by["a1"] == ["country:om"] * 2
+    assert "a2" not in by  # neither country named: عمان stays unresolved

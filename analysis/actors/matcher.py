@@ -33,6 +33,7 @@ from analysis.actors.names import refine_persons
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import refine_organizations
 from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences_cached
+from analysis.resources import read_table
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
@@ -520,10 +521,38 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _coordinated_names(f, out, occ, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
+    out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)
     if f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
+
+
+_PLACE_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
+
+
+@lru_cache(maxsize=1)
+def _context_capitals() -> tuple[tuple[str, str, str, str], ...]:
+    """``(form, capital's actor_id, its country, the other reading's actor_id)`` from context_capitals.tsv."""
+    return tuple((norm_word(r["form"]), r["actor_id"], r["country"], r["unless"])
+                 for r in read_table("actors_rules", "context_capitals.tsv"))
+
+
+def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """A capital whose name the codebook reads as another actor first (عمان: Oman, kept only once Oman is named)
+    is the capital in a field that names its country and not the other actor (عمان in a field about Jordan)."""
+    named = None
+    added = []
+    for form, aid, country, unless in _context_capitals():
+        if form not in f.x or aid not in m.info:
+            continue
+        named = named if named is not None else {o.actor_id for o in out}
+        if country not in named or unless in named:
+            continue
+        for a, k, e in f.free_occurrences(form, _PLACE_CLITICS_RE, occ):
+            occ[a:e] = b"\x01" * (e - a)
+            added.append(_M(a, e, k - a, aid, "name", m.info[aid][2]))
+    return sorted(out + added, key=lambda o: o.s) if added else out
 
 
 def _map_to_original(f: _Field, out: list[_M]) -> None:
