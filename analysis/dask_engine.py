@@ -63,10 +63,6 @@ def _skipped(settled) -> pd.DataFrame:
     return settled.skipped
 
 
-def _n_articles(settled) -> int:
-    return len(settled.articles)
-
-
 def _worker_version() -> str:
     return package_version()
 

@@ -103,11 +103,6 @@ def _replace_letters(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: boo
     return text
 
 
-def _compose(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: bool, hamza: bool, digits: bool) -> str:
-    """The normalisers chained: diacritics and tatweel deleted, then the one-for-one replacements."""
-    return _replace_letters(_DIACRITICS_RE.sub("", text), alef, alef_maqsura, teh_marbuta, hamza, digits)
-
-
 @dataclass(frozen=True)
 class NormalizedText:
     """A text and its normalised form, with the map between them.

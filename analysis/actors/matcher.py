@@ -245,11 +245,6 @@ class _Field:
     __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "norm", "starts",
                  "text", "x")
 
-    def __init__(self, text: str):
-        f = _batch_fields([text])[0][0]
-        for k in self.__slots__:
-            setattr(self, k, getattr(f, k))
-
     @property
     def nt(self) -> NormalizedText:
         """The field as a :class:`NormalizedText` (made on first use: the rules map offsets with
@@ -407,12 +402,6 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
 
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
-
-
-def _match_field(text: str, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
-    """Mentions in one text (see :func:`extract_mentions`, which batches fields instead)."""
-    fields, hits = _batch_fields([text], m.automaton)
-    return _match_prepared(fields[0], hits[0], m, rules, day, discover=discover)
 
 
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:

@@ -47,21 +47,6 @@ def load_name_rules() -> NameRules:
     return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"))
 
 
-def _bare(w: str) -> str:
-    """و/ف and ب/ل/ك off a word before its article (وللمدرب → المدرب, بالمدافع → المدافع, ومدرب → مدرب)."""
-    if w.startswith("لل") and len(w) > 4:
-        return "ال" + w[2:]
-    for p in ("ولل", "فلل"):
-        if w.startswith(p) and len(w) > 5:
-            return "ال" + w[3:]
-    for p in ("وبال", "فبال", "وال", "فال", "بال", "كال"):
-        if w.startswith(p) and len(w) > len(p) + 2:
-            return "ال" + w[len(p):]
-    if len(w) > 3 and w[0] in "وف":
-        return w[1:]
-    return w
-
-
 def _known_word(w: str, rules: Rules) -> bool:
     """A word news text uses as an ordinary word: function words, frequent words, verbs, titles, common nouns."""
     return (w in rules.stopwords or w in rules.frequent_words or w in rules.reporting_verbs or w in rules.titles
