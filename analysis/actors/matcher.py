@@ -32,7 +32,13 @@ from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import refine_persons
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import refine_organizations
-from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences_cached
+from analysis.normalize import (
+    CACHED_FIELDS,
+    NormalizedText,
+    normalize_for_matching,
+    remember_normalized,
+    split_sentences_cached,
+)
 from analysis.resources import read_table
 from analysis.schema import MENTIONS, conform
 
@@ -1657,9 +1663,15 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             if s is None or (not isinstance(s, str) and pd.isna(s)) or not s:
                 continue
             todo.append((aid, fld, s, day))
+    # the later stages of a chunk (timex, events, attributions) normalise the same fields: hand them this stage's
+    # normalisation (when the chunk fits in the shared cache; else the fields would only evict each other)
+    share = len(todo) <= CACHED_FIELDS
     for b0 in range(0, len(todo), _BATCH):
         batch = todo[b0 : b0 + _BATCH]
         fields, hits = _batch_fields([t[2] for t in batch], m.automaton)
+        if share:
+            for f in fields:
+                remember_normalized(f.nt)
         for (aid, fld, s, day), f, h in zip(batch, fields, hits):
             ms = _match_prepared(f, h, m, rules, day, discover=discover)
             if tagger:
