@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import refine_persons
+from analysis.actors.names import refine_persons, role_keys
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
-from analysis.actors.teams import refine_organizations
+from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
     CACHED_FIELDS,
     NormalizedText,
@@ -74,6 +74,13 @@ class _Entry:
     gaz_type: str | None = None
     name: str | None = None  # gazetteer entries: the name as listed
 
+
+#: An automaton value packs: key length (bits 0-9), proclitic length (10-19), entry index (20-39; _NO_ENTRY for a key
+#: that only carries gate bits), the number of words of a role (names.role_keys, 40-41) and a head's type
+#: (teams.head_keys, 42-43; an index into _HEAD_CODES).
+_NO_ENTRY = (1 << 20) - 1
+_ROLE_SHIFT, _HEAD_SHIFT = 40, 42
+_HEAD_CODES = (None, "organization", "media")
 
 _GIVEN = _Entry(None, "given", None)
 _NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
@@ -168,10 +175,21 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads)):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
+    # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
+    # by the same scan: their keys carry gate bits (and no entry when the codebook has no form there)
+    gates: dict[str, int] = {}
+    if discover:
+        for k, n_words in role_keys().items():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | n_words << _ROLE_SHIFT
+        for k, typ in head_keys().items():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | _HEAD_CODES.index(typ) << _HEAD_SHIFT
     A = ahocorasick.Automaton()
     for k, (rank, ix, plen) in best.items():
         if len(k) < 1024 and plen < 1024:  # packed into one int (see _batch_fields); no real form is that long
-            A.add_word(k, ix << 20 | plen << 10 | len(k))
+            A.add_word(k, ix << 20 | plen << 10 | len(k) | gates.get(k, 0))
+    for k, bits in gates.items():
+        if k not in best and len(k) < 1024:
+            A.add_word(k, _NO_ENTRY << 20 | len(k) | bits)
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
@@ -248,8 +266,8 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "norm", "starts",
-                 "text", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "head_hits", "norm",
+                 "role_hits", "starts", "text", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -390,20 +408,41 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f.has_latin = latin
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
+    for f in fields:
+        f.role_hits = f.head_hits = ()
     if automaton is not None and texts:
-        # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
-        # integer array, placed into fields with numpy instead of a Python loop per hit
+        # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
+        # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
         raw = np.fromiter(chain.from_iterable(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
         if len(raw):
             end, code = raw[:, 0], raw[:, 1]
             s0 = end - (code & 0x3FF) + 1  # token start in normalised coordinates (the padding space cancels out)
-            fld = np.searchsorted(nstarts, s0, side="right") - 1
-            base = nstarts[fld]
-            order = np.argsort(fld, kind="stable")
-            allh = np.stack([s0 - base, end - 1 - base, code >> 20, (code >> 10) & 0x3FF], axis=1)[order]
-            bounds = np.searchsorted(fld[order], np.arange(len(texts) + 1)).tolist()
+            fld = np.searchsorted(nstarts, s0, side="right") - 1  # non-decreasing: the hits are in text order
+            ix = (code >> 20) & _NO_ENTRY
+            main = ix != _NO_ENTRY
+            allh = np.stack([s0 - nstarts[fld], end - 1 - nstarts[fld], ix, (code >> 10) & 0x3FF], axis=1)[main]
+            bounds = np.searchsorted(fld[main], np.arange(len(texts) + 1)).tolist()
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
+            _gate_hits(fields, fld, np.asarray(tok_at)[s0], code)
     return fields, hits
+
+
+def _gate_hits(fields: list[_Field], fld: np.ndarray, tok: np.ndarray, code: np.ndarray) -> None:
+    """Fill ``role_hits`` and ``head_hits`` of each field from the automaton hits that carry gate bits: lists of
+    (token index, number of words) and (token index, "organization" | "media"), in text order."""
+    for shift, attr, values in ((_ROLE_SHIFT, "role_hits", None), (_HEAD_SHIFT, "head_hits", _HEAD_CODES)):
+        val = (code >> shift) & 3
+        sel = np.flatnonzero(val)
+        if not len(sel):
+            continue
+        bounds = np.searchsorted(fld[sel], np.arange(len(fields) + 1)).tolist()
+        toks, vals = tok[sel].tolist(), val[sel].tolist()
+        if values is not None:
+            vals = [values[v] for v in vals]
+        for k, f in enumerate(fields):
+            a, b = bounds[k], bounds[k + 1]
+            if a < b:
+                setattr(f, attr, list(zip(toks[a:b], vals[a:b])))
 
 
 def _conj_stripped(w: str) -> str:
