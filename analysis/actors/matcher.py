@@ -450,7 +450,7 @@ def _conj_stripped(w: str) -> str:
 
 
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
-    hits_actor, hits_amb, triggers = [], [], []
+    hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
         ent = entries[ix]
@@ -460,7 +460,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 ent = entries[alt]
         kind = ent.kind
         if kind in TRIGGERS:
-            triggers.append((s, e, plen, ent))
+            (heads if kind == "head" else triggers).append((s, e, plen, ent))
             continue
         if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
@@ -548,7 +548,6 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     _resolve_capitals_and_nisba(f, out, m, rules)
     out = _drop_name_part_nisbas(f, out, occ)
     if discover:
-        heads = [t for t in triggers if t[3].kind == "head"]
         if heads:
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
@@ -887,14 +886,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    family = None  # does the field name a family at all (read once, only when a candidate is met)
     for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
-            if family is None:
-                family = any(w in f.x for w in _FAMILY_WORDS)
-            if not family:
-                break
-            i = f.tok_index(o.s)
+            i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))
     kept = [o for o in out if id(o) not in drop]
@@ -906,7 +900,6 @@ _HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "ا
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_WORDS = ("عائله ", "عائلات ", "اسره ", "اسر ", "قبيله ")  # substring tests: faster than a regex alternation
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
@@ -1437,8 +1430,6 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
-        if ent.kind == "head":
-            continue
         if ent.kind == "nisba_trigger":
             pass
         elif 1 in occ[s:e] and s not in absorb:
