@@ -266,8 +266,8 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "head_hits", "norm",
-                 "role_hits", "starts", "text", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
+                 "norm", "role_hits", "starts", "text", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -384,14 +384,17 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     starts_upto = np.cumsum(d == 1, dtype=np.int32)  # len(norm) + 1 entries: the end of the last field has one too
     field_len = np.diff(nstarts, append=len(starts_upto))  # each field with the separator after it
     tok_at = memoryview(starts_upto - np.repeat(tfirst.astype(np.int32) + 1, field_len))
-    # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
+    # which fields have an ASCII capital (the Latin-name rule of discovery needs one) and which a quote mark (the
+    # quoted-name rule): each skips a regex scan of the field elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
+    quotes = np.flatnonzero(q)
+    quote_l = (np.searchsorted(quotes, nends) > np.searchsorted(quotes, nstarts)).tolist()
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l, quote_l))
     orig_at = None if nt.orig_index is None else memoryview(nt.orig_index)
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
+    for text, (ns, ne, os_, a, b, latin, quoted) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = norm[ns:ne]
         f.x = x[ns:ne]
@@ -406,6 +409,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f._adjq = adjq_b[a:b]
         f._tok_at = tok_at[ns : ne + 1]
         f.has_latin = latin
+        f.has_quote = quoted
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
     for f in fields:
@@ -1532,7 +1536,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         mm.entry = None
         found.append(mm)
     # quoted names: “خالد فوزي”
-    for q in _QUOTE_RE.finditer(f.norm):
+    for q in _QUOTE_RE.finditer(f.norm) if f.has_quote else ():
         a, b = q.span(1)
         i = f.tok_index(a)
         if i < 0 or f.starts[i] < a:
