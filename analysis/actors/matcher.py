@@ -183,6 +183,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             gates[f" {k} "] = gates.get(f" {k} ", 0) | n_words << _ROLE_SHIFT
         for k, typ in head_keys().items():
             gates[f" {k} "] = gates.get(f" {k} ", 0) | _HEAD_CODES.index(typ) << _HEAD_SHIFT
+    if len(entries) >= _NO_ENTRY:
+        raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
     for k, (rank, ix, plen) in best.items():
         if len(k) < 1024 and plen < 1024:  # packed into one int (see _batch_fields); no real form is that long
