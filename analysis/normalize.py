@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from threading import Lock
 
 import numpy as np
 
@@ -320,22 +322,64 @@ _WINDOW = 64
 
 
 # --- one normalisation and one sentence split per field, shared by the stages ------------------------------
-# The extractors of a chunk (timex, events, attributions) run one after the other over the same fields; each
-# asks for the normalised text and the sentences of a field through these caches, so that each is computed
-# once. The caches are bounded (a chunk of 500 articles has at most 1,000 fields) and hold immutable values.
+# The extractors of a chunk (mentions, timex, events, attributions) run one after the other over the same fields;
+# each asks for the normalised text and the sentences of a field through these caches, so that each is computed
+# once. The caches are bounded (a chunk of 1,000 articles has at most 2,000 fields) and hold immutable values.
+
+#: How many fields the shared caches hold (least recently used ones are evicted first).
+CACHED_FIELDS = 4096
 
 
-@lru_cache(maxsize=4096)
+class _NormalizedCache:
+    """A bounded least-recently-used map text -> :class:`NormalizedText` that a caller may also fill with values it
+    computed another way (the mentions stage normalises its fields in batches: :func:`remember_normalized`).
+    A lock keeps it consistent when a Dask worker runs tasks in threads."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize = maxsize
+        self._items: OrderedDict[str, NormalizedText] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, text: str) -> NormalizedText | None:
+        with self._lock:
+            nt = self._items.get(text)
+            if nt is not None:
+                self._items.move_to_end(text)
+            return nt
+
+    def put(self, nt: NormalizedText) -> None:
+        if nt.orig_index is not None:
+            nt.orig_index.setflags(write=False)  # shared by every caller
+        with self._lock:
+            self._items[nt.text] = nt
+            self._items.move_to_end(nt.text)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+
+
+_NORMALIZED = _NormalizedCache(CACHED_FIELDS)
+
+
 def normalize_cached(text: str) -> NormalizedText:
-    """``normalize_for_matching(text)`` with the default profile, cached per process (bounded). The offset
-    map of the result is read-only: the value is shared by every caller."""
-    nt = normalize_for_matching(text)
-    if nt.orig_index is not None:
-        nt.orig_index.setflags(write=False)
+    """``normalize_for_matching(text)`` with the default profile, cached per process (bounded, see
+    :data:`CACHED_FIELDS`). The offset map of the result is read-only: the value is shared by every caller."""
+    nt = _NORMALIZED.get(text)
+    if nt is None:
+        nt = normalize_for_matching(text)
+        _NORMALIZED.put(nt)
     return nt
 
 
-@lru_cache(maxsize=4096)
+def remember_normalized(nt: NormalizedText) -> None:
+    """Put a normalisation computed elsewhere into the cache of :func:`normalize_cached`.
+
+    ``nt`` must equal ``normalize_for_matching(nt.text)`` (default profile): the mentions stage normalises the
+    fields of a batch in one pass and hands each field's slice here, so that the later stages do not normalise
+    the field again. Its ``orig_index`` is made read-only."""
+    _NORMALIZED.put(nt)
+
+
+@lru_cache(maxsize=CACHED_FIELDS)
 def split_sentences_cached(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`split_sentences` of ``text`` as a tuple, cached per process (bounded)."""
     return tuple(split_sentences(text))

@@ -621,3 +621,18 @@ def test_amman_in_a_field_about_jordan_and_oman_once_oman_is_named():
     assert by["a0"] == ["location:amman"] * 3
     assert by["a1"] == ["country:om"] * 2
     assert "a2" not in by  # neither country named: عمان stays unresolved
+
+
+def test_the_automaton_scan_also_lists_role_and_head_words_by_token():
+    # the second-pass rules (names.py N1, teams.py T1/T3) start from role and head words that the matcher's one
+    # automaton scan finds, with their clitics, also where a codebook form shares the key (الرئيس)
+    from analysis.actors.matcher import _batch_fields, get_matcher
+
+    m = get_matcher(load_codebook())
+    text = "قال رجل الأعمال سامي وللمدرب هيلتون إن الرئيس زار نادي الوداد وصحيفة تايمز"
+    (f,), _ = _batch_fields([text], m.automaton)
+    words = f.x.split()
+    assert [(words[i], n) for i, n in f.role_hits] == [("رجل", 2), ("وللمدرب", 1), ("الرئيس", 1)]
+    assert [(words[i], t) for i, t in f.head_hits] == [("نادي", "organization"), ("وصحيفه", "media")]
+    (g,), _ = _batch_fields([text], get_matcher(load_codebook(), discover=False).automaton)
+    assert g.role_hits == g.head_hits == ()  # only discovery uses them

@@ -206,3 +206,21 @@ def test_cached_sentences_equal_split_sentences():
 
     text = SEED.read_text(encoding="utf-8")
     assert split_sentences_cached(text) == tuple(split_sentences(text)) and len(split_sentences_cached(text)) > 5
+
+
+def test_the_mentions_stage_hands_each_field_s_normalisation_to_the_shared_cache():
+    import pandas as pd
+
+    from analysis.actors.matcher import extract_mentions
+    from analysis.normalize import _NORMALIZED, normalize_cached
+
+    seed = SEED.read_text(encoding="utf-8")
+    texts = [seed, "عَاد الرئيسُ إلى القاهرةِ", "لا تشكيل هنا", "قال وزيـــر الخارجية"]  # marks, tatweel, none
+    frame = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "title": ["العنوانُ", None, "", "عنوان"], "text": texts})
+    extract_mentions(frame)
+    for text in [*texts, "العنوانُ", "عنوان"]:
+        cached = _NORMALIZED.get(text)
+        assert cached is not None  # filled by the mentions stage, not by this lookup
+        _assert_same(normalize_for_matching(text), cached)
+        assert normalize_cached(text) is cached
+        assert cached.orig_index is None or not cached.orig_index.flags.writeable

@@ -29,10 +29,16 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import refine_persons
+from analysis.actors.names import refine_persons, role_keys
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
-from analysis.actors.teams import refine_organizations
-from analysis.normalize import NormalizedText, normalize_for_matching, split_sentences_cached
+from analysis.actors.teams import head_keys, refine_organizations
+from analysis.normalize import (
+    CACHED_FIELDS,
+    NormalizedText,
+    normalize_for_matching,
+    remember_normalized,
+    split_sentences_cached,
+)
 from analysis.resources import read_table
 from analysis.schema import MENTIONS, conform
 
@@ -68,6 +74,13 @@ class _Entry:
     gaz_type: str | None = None
     name: str | None = None  # gazetteer entries: the name as listed
 
+
+#: An automaton value packs: key length (bits 0-9), proclitic length (10-19), entry index (20-39; _NO_ENTRY for a key
+#: that only carries gate bits), the number of words of a role (names.role_keys, 40-41) and a head's type
+#: (teams.head_keys, 42-43; an index into _HEAD_CODES).
+_NO_ENTRY = (1 << 20) - 1
+_ROLE_SHIFT, _HEAD_SHIFT = 40, 42
+_HEAD_CODES = (None, "organization", "media")
 
 _GIVEN = _Entry(None, "given", None)
 _NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
@@ -162,10 +175,23 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
         for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads)):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
+    # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
+    # by the same scan: their keys carry gate bits (and no entry when the codebook has no form there)
+    gates: dict[str, int] = {}
+    if discover:
+        for k, n_words in role_keys().items():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | n_words << _ROLE_SHIFT
+        for k, typ in head_keys().items():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | _HEAD_CODES.index(typ) << _HEAD_SHIFT
+    if len(entries) >= _NO_ENTRY:
+        raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
     for k, (rank, ix, plen) in best.items():
         if len(k) < 1024 and plen < 1024:  # packed into one int (see _batch_fields); no real form is that long
-            A.add_word(k, ix << 20 | plen << 10 | len(k))
+            A.add_word(k, ix << 20 | plen << 10 | len(k) | gates.get(k, 0))
+    for k, bits in gates.items():
+        if k not in best and len(k) < 1024:
+            A.add_word(k, _NO_ENTRY << 20 | len(k) | bits)
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
@@ -242,8 +268,8 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "norm", "starts",
-                 "text", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
+                 "norm", "role_hits", "starts", "text", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -360,14 +386,17 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     starts_upto = np.cumsum(d == 1, dtype=np.int32)  # len(norm) + 1 entries: the end of the last field has one too
     field_len = np.diff(nstarts, append=len(starts_upto))  # each field with the separator after it
     tok_at = memoryview(starts_upto - np.repeat(tfirst.astype(np.int32) + 1, field_len))
-    # which fields have an ASCII capital (the Latin-name rule of discovery needs one): skips a regex scan elsewhere
+    # which fields have an ASCII capital (the Latin-name rule of discovery needs one) and which a quote mark (the
+    # quoted-name rule): each skips a regex scan of the field elsewhere
     upper = np.flatnonzero((ncp - 65) < 26)  # A-Z (unsigned: below 65 wraps round)
     latin_l = (np.searchsorted(upper, nends) > np.searchsorted(upper, nstarts)).tolist()
-    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l))
+    quotes = np.flatnonzero(q)
+    quote_l = (np.searchsorted(quotes, nends) > np.searchsorted(quotes, nstarts)).tolist()
+    bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l, quote_l))
     orig_at = None if nt.orig_index is None else memoryview(nt.orig_index)
     fields = []
     new_field = _Field.__new__
-    for text, (ns, ne, os_, a, b, latin) in zip(texts, bounds):
+    for text, (ns, ne, os_, a, b, latin, quoted) in zip(texts, bounds):
         f = new_field(_Field)
         f.norm = norm[ns:ne]
         f.x = x[ns:ne]
@@ -382,22 +411,44 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f._adjq = adjq_b[a:b]
         f._tok_at = tok_at[ns : ne + 1]
         f.has_latin = latin
+        f.has_quote = quoted
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
+    for f in fields:
+        f.role_hits = f.head_hits = ()
     if automaton is not None and texts:
-        # the automaton's values are ints (entry << 20 | prefix length << 10 | key length): the hits become one
-        # integer array, placed into fields with numpy instead of a Python loop per hit
+        # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
+        # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
         raw = np.fromiter(chain.from_iterable(automaton.iter(" " + x + " ")), dtype=np.int64).reshape(-1, 2)
         if len(raw):
             end, code = raw[:, 0], raw[:, 1]
             s0 = end - (code & 0x3FF) + 1  # token start in normalised coordinates (the padding space cancels out)
-            fld = np.searchsorted(nstarts, s0, side="right") - 1
-            base = nstarts[fld]
-            order = np.argsort(fld, kind="stable")
-            allh = np.stack([s0 - base, end - 1 - base, code >> 20, (code >> 10) & 0x3FF], axis=1)[order]
-            bounds = np.searchsorted(fld[order], np.arange(len(texts) + 1)).tolist()
+            fld = np.searchsorted(nstarts, s0, side="right") - 1  # non-decreasing: the hits are in text order
+            ix = (code >> 20) & _NO_ENTRY
+            main = ix != _NO_ENTRY
+            allh = np.stack([s0 - nstarts[fld], end - 1 - nstarts[fld], ix, (code >> 10) & 0x3FF], axis=1)[main]
+            bounds = np.searchsorted(fld[main], np.arange(len(texts) + 1)).tolist()
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
+            _gate_hits(fields, fld, np.asarray(tok_at)[s0], code)
     return fields, hits
+
+
+def _gate_hits(fields: list[_Field], fld: np.ndarray, tok: np.ndarray, code: np.ndarray) -> None:
+    """Fill ``role_hits`` and ``head_hits`` of each field from the automaton hits that carry gate bits: lists of
+    (token index, number of words) and (token index, "organization" | "media"), in text order."""
+    for shift, attr, values in ((_ROLE_SHIFT, "role_hits", None), (_HEAD_SHIFT, "head_hits", _HEAD_CODES)):
+        val = (code >> shift) & 3
+        sel = np.flatnonzero(val)
+        if not len(sel):
+            continue
+        bounds = np.searchsorted(fld[sel], np.arange(len(fields) + 1)).tolist()
+        toks, vals = tok[sel].tolist(), val[sel].tolist()
+        if values is not None:
+            vals = [values[v] for v in vals]
+        for k, f in enumerate(fields):
+            a, b = bounds[k], bounds[k + 1]
+            if a < b:
+                setattr(f, attr, list(zip(toks[a:b], vals[a:b])))
 
 
 def _conj_stripped(w: str) -> str:
@@ -405,7 +456,7 @@ def _conj_stripped(w: str) -> str:
 
 
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
-    hits_actor, hits_amb, triggers = [], [], []
+    hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
         ent = entries[ix]
@@ -415,7 +466,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 ent = entries[alt]
         kind = ent.kind
         if kind in TRIGGERS:
-            triggers.append((s, e, plen, ent))
+            (heads if kind == "head" else triggers).append((s, e, plen, ent))
             continue
         if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
@@ -503,7 +554,6 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     _resolve_capitals_and_nisba(f, out, m, rules)
     out = _drop_name_part_nisbas(f, out, occ)
     if discover:
-        heads = [t for t in triggers if t[3].kind == "head"]
         if heads:
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
@@ -842,14 +892,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    family = None  # does the field name a family at all (read once, only when a candidate is met)
     for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
-            if family is None:
-                family = any(w in f.x for w in _FAMILY_WORDS)
-            if not family:
-                break
-            i = f.tok_index(o.s)
+            i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))
     kept = [o for o in out if id(o) not in drop]
@@ -861,7 +906,6 @@ _HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "ا
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_WORDS = ("عائله ", "عائلات ", "اسره ", "اسر ", "قبيله ")  # substring tests: faster than a regex alternation
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
@@ -1392,8 +1436,6 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
-        if ent.kind == "head":
-            continue
         if ent.kind == "nisba_trigger":
             pass
         elif 1 in occ[s:e] and s not in absorb:
@@ -1496,7 +1538,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         mm.entry = None
         found.append(mm)
     # quoted names: “خالد فوزي”
-    for q in _QUOTE_RE.finditer(f.norm):
+    for q in _QUOTE_RE.finditer(f.norm) if f.has_quote else ():
         a, b = q.span(1)
         i = f.tok_index(a)
         if i < 0 or f.starts[i] < a:
@@ -1657,9 +1699,15 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             if s is None or (not isinstance(s, str) and pd.isna(s)) or not s:
                 continue
             todo.append((aid, fld, s, day))
+    # the later stages of a chunk (timex, events, attributions) normalise the same fields: hand them this stage's
+    # normalisation (when the chunk fits in the shared cache; else the fields would only evict each other)
+    share = len(todo) <= CACHED_FIELDS
     for b0 in range(0, len(todo), _BATCH):
         batch = todo[b0 : b0 + _BATCH]
         fields, hits = _batch_fields([t[2] for t in batch], m.automaton)
+        if share:
+            for f in fields:
+                remember_normalized(f.nt)
         for (aid, fld, s, day), f, h in zip(batch, fields, hits):
             ms = _match_prepared(f, h, m, rules, day, discover=discover)
             if tagger:

@@ -15,7 +15,7 @@ N4  adjacent person mentions, one of them discovered or joined by بن/آل, are
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر).
 
-Role words are found with a small word automaton per field (no Python loop over every token).
+Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
 from __future__ import annotations
 
@@ -108,35 +108,18 @@ def clitic_variants(word: str) -> set[str]:
     return {p + word for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")}
 
 
-def word_automaton(values: dict[str, object]):
-    """An Aho-Corasick automaton over whole words and phrases (each key padded with spaces) with their values."""
-    import ahocorasick
-
-    A = ahocorasick.Automaton()
-    for k in sorted(values):
-        A.add_word(f" {k} ", (len(k) + 2, values[k]))
-    A.make_automaton()
-    return A
-
-
-def word_hits(A, f) -> list[tuple[int, object]]:
-    """(token index, value) of every key of A found as whole tokens in a field, in text order (at C speed: no Python
-    loop over the field's tokens)."""
-    out = []
-    for end, (klen, val) in A.iter(" " + f.x + " "):
-        out.append((f.tok_index(end - klen + 1), val))  # the padding space before the key cancels the shift
-    return out
-
-
 @lru_cache(maxsize=1)
-def _role_automaton():
+def role_keys() -> dict[str, int]:
+    """Every role noun and title with its proclitics (``clitic_variants`` of its first word) -> its number of words.
+    The matcher's automaton finds them (``matcher._build_matcher``): a field lists its hits as ``f.role_hits``,
+    (token index, number of words) in text order."""
     rules, nr = load_rules(), load_name_rules()
     keys: dict[str, int] = {}
     for r in sorted(nr.roles | rules.titles):
         first, _, rest = r.partition(" ")
         for v in clitic_variants(first):
             keys[(v + " " + rest) if rest else v] = 2 if rest else 1
-    return word_automaton(keys)
+    return keys
 
 
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
@@ -156,7 +139,7 @@ def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int
     mention) is filled only when there is a candidate: most fields have none."""
     n = len(f.starts)
     roles: dict[int, int] = {}
-    for i, rl in word_hits(_role_automaton(), f):
+    for i, rl in f.role_hits:
         if rl > roles.get(i, 0) and i + rl < n and occ[f.starts[i + rl]] == 0:
             roles[i] = rl
     nisbas = [f.tok_index(o.s) for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o)]

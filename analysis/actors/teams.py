@@ -18,8 +18,6 @@ from analysis.actors.names import (
     clitic_variants,
     definite_masculine_nisba,
     repeat_forms,
-    word_automaton,
-    word_hits,
 )
 from analysis.actors.rules import Rules, norm_word
 from analysis.resources import read_word_list
@@ -38,10 +36,12 @@ def load_outlet_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _head_automaton():
+def head_keys() -> dict[str, str]:
+    """Every team and outlet head with its proclitics -> "organization" | "media". The matcher's automaton finds them
+    (``matcher._build_matcher``): a field lists its hits as ``f.head_hits``, (token index, type) in text order."""
     heads = {v: "organization" for h in load_team_heads() for v in clitic_variants(h)}
     heads.update({v: "media" for h in load_outlet_heads() for v in clitic_variants(h)})
-    return word_automaton(heads)
+    return heads
 
 
 def _outlet_word(w: str, rules: Rules) -> bool:
@@ -75,7 +75,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
     """Rules T1–T2 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for the
     arguments. Returns the mentions, sorted by start."""
     n = len(f.starts)
-    hits = word_hits(_head_automaton(), f)
+    hits = f.head_hits
     nisbas = [o for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
     if not hits and not nisbas:
         return out
