@@ -400,6 +400,16 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     return fields, hits
 
 
+_STATEMENT = frozenset(("تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه"))
+
+
+def _headed(prefix: str, prev: str, info: tuple, rules: Rules) -> bool:
+    """A `seen` outlet name right after its correspondent or channel (مراسل الجزيرة، فضائية الجزيرة;
+    media_context.txt), or with ل after a reporting verb or a statement (قال للجزيرة، في تصريح للحياة): round 5."""
+    return info[2] == "media" and (
+        prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and (prev in rules.reporting_verbs or prev in _STATEMENT)))
+
+
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -466,6 +476,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             i = f.tok_index(s)
             pw = f.prev_words(i, 2)
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+            if ent.ambiguous == "seen" and prev and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules):
+                j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
+                if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
+                    return True
             if ent.ambiguous in ("person", "country", "group"):
                 if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
@@ -508,7 +522,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
-        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)

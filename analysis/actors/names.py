@@ -13,7 +13,10 @@ N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، ل
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
-N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر).
+N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
+N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
+    رؤيته، مصرعه: the clause goes on);
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري).
 
 Role words are found with a small word automaton per field (no Python loop over every token).
 """
@@ -274,13 +277,31 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
         rest = last[1:]
         known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
                  or rest in rules.stopwords or rest.startswith("ال"))
-        if (last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known:
+        if ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known
+                or _object_word(f, o.e, last, rules)):
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
             o.e = f.ends[k - 1]
             o.label_ar = f.x[o.s + o.plen : o.e]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+def _object_word(f, end: int, w: str, rules: Rules) -> bool:
+    """N3b: the last word of a discovered name is an indefinite accusative (متأثرا، موظفا، قضائيا) or a noun with a
+    possessive suffix (مصرعه، مواقفه، رؤيته) whose stem is a common noun: the clause goes on after the name."""
+    if w.endswith("ا") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
+        return True
+    for enc in ("ه", "ها", "هم", "هما"):
+        if not w.endswith(enc) or len(w) - len(enc) < 3:
+            continue
+        if enc == "ه" and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
+            return False  # سلامة: a name in ة, not a suffix
+        base = w[: -len(enc)]
+        if base in rules.definite_stems or base in rules.frequent_words or (
+                base.endswith("ت") and base[:-1] + "ه" in rules.definite_stems):
+            return True
+    return False
 
 
 _ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
@@ -304,6 +325,27 @@ def _regnal_numbers(f, out: list, occ: bytearray) -> None:
         if o.kind == "discovered":
             o.label_ar = f.x[o.s + o.plen : b]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو"))
+
+
+def _kunya(f, out: list, occ: bytearray) -> None:
+    """N6 (in place): أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري)."""
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i) or f.word(i - 1) not in _KUNYA:
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        o.s = a
+        o.plen = len(f.word(i - 1)) - 3
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
@@ -351,7 +393,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N5 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N6 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -361,4 +403,5 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     _extend_first_names(f, out, occ, rules, nr)
     _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
+    _kunya(f, out, occ)
     return _merge_adjacent(f, out, rules, new_mention)
