@@ -400,14 +400,14 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     return fields, hits
 
 
-_STATEMENT = frozenset(("تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه"))
+_STATEMENT = frozenset(("تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "قال", "صرح", "اوضح", "اضاف"))
 
 
 def _headed(prefix: str, prev: str, info: tuple, rules: Rules) -> bool:
-    """A `seen` outlet name right after its correspondent or channel (مراسل الجزيرة، فضائية الجزيرة;
-    media_context.txt), or with ل after a reporting verb or a statement (قال للجزيرة، في تصريح للحياة): round 5."""
-    return info[2] == "media" and (
-        prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and (prev in rules.reporting_verbs or prev in _STATEMENT)))
+    """A `seen` outlet name right after its correspondent or channel without the article (مراسل الجزيرة، فضائية
+    الجزيرة; media_context.txt; not الشبكة العربية), or with ل after قال or a statement (قال للجزيرة، في تصريح
+    للحياة; not ترى للوطن): round 5."""
+    return info[2] == "media" and (prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and prev in _STATEMENT))
 
 
 def _conj_stripped(w: str) -> str:
@@ -476,7 +476,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             i = f.tok_index(s)
             pw = f.prev_words(i, 2)
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
-            if ent.ambiguous == "seen" and prev and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules):
+            if (ent.ambiguous == "seen" and prev and not _conj_stripped(pw[0]).startswith(("ال", "لل"))
+                    and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules)):
                 j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
                 if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
                     return True

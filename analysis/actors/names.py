@@ -262,36 +262,57 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
-    """N3 (in place): a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
-    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل)."""
+def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N3: a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
+    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل); N3b: nor on an accusative or a
+    suffixed noun (متأثرا، رؤيته), and what is left is dropped when it is one frequent word, accusative or future
+    verb that is no first name (وما تضمنه، أصدر تعليماته، طقسًا حارًا، سيستلم مهامه). Returns the mentions kept."""
+    drop = set()
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
-            continue
-        rest = last[1:]
-        known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
-                 or rest in rules.stopwords or rest.startswith("ال"))
-        if ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known
-                or _object_word(f, o.e, last, rules)):
+        obj = False
+        while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
+            last = words[-1]
+            if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
+                break
+            rest = last[1:]
+            known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
+                     or rest in rules.stopwords or rest.startswith("ال"))
+            # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
+            obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
+            if not ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known or obj_here):
+                break
+            obj = obj or obj_here
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
             o.e = f.ends[k - 1]
             o.label_ar = f.x[o.s + o.plen : o.e]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+            words.pop()
+        w = strip_conj(f.x[o.s : o.e], rules)
+        if obj and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
+                _known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي"))):
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            drop.add(id(o))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+def strip_conj(w: str, rules: Rules) -> str:
+    """w without a leading و/ف/ب/ل when the rest is a known word or first name (وما → ما، لما → ما)."""
+    if w[:1] in "وفبل" and len(w) > 2 and (w[1:] in rules.stopwords or w[1:] in rules.frequent_words or w[1:] in rules.given_names):
+        return w[1:]
+    return w
 
 
 def _object_word(f, end: int, w: str, rules: Rules) -> bool:
     """N3b: the last word of a discovered name is an indefinite accusative (متأثرا، موظفا، قضائيا) or a noun with a
     possessive suffix (مصرعه، مواقفه، رؤيته) whose stem is a common noun: the clause goes on after the name."""
-    if w.endswith("ا") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
-        return True
+    if w.endswith("ا") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words) and (
+            len(w) >= 5 or "\u064b" in f.text[slice(*f.span_in_original(end - len(w), end))]):
+        return True  # مدربا، عقدًا; not a short foreign name (موتا، ماسا) without the tanween
     for enc in ("ه", "ها", "هم", "هما"):
         if not w.endswith(enc) or len(w) - len(enc) < 3:
             continue
@@ -401,7 +422,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
-    _trim_verbs(f, out, occ, rules)
+    out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
     return _merge_adjacent(f, out, rules, new_mention)
