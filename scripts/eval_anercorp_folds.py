@@ -122,9 +122,11 @@ def score(start: int, errors: str) -> None:
             c[("gold", t)] += 1
         gset = set(ents)
         rows = by_doc.get(aid)
+        covered: set[int] = set()
         for row in ([] if rows is None else rows.itertuples()):
             typ = TYPE.get(row.actor_type)
             cover = frozenset(i for i, (x, y) in enumerate(toks) if x < row.end and row.start < y)
+            covered |= cover
             c[("pred", typ)] += 1
             if (typ, cover) in gset:
                 c[("tp", typ)] += 1
@@ -134,7 +136,7 @@ def score(start: int, errors: str) -> None:
                 fps.append(f"FP {typ}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{ctx}")
         for t, ix in sorted(gset, key=lambda e: min(e[1])):
             ctx = " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(ix) - 4), min(len(toks), max(ix) + 5)))
-            fns.append(f"FN {t}\t{' '.join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))}\t{ctx}")
+            fns.append(f"FN {t}{'' if covered.isdisjoint(ix) else ' (overlap)'}\t{' '.join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))}\t{ctx}")
     parts, tot = [], Counter()
     for t in ("PERS", "LOC", "ORG"):
         tp, pr, go = c[("tp", t)], c[("pred", t)], c[("gold", t)]

@@ -107,3 +107,9 @@ def test_ambiguous_outlet_after_its_correspondent_or_a_statement():  # round 5, 
 
 def test_name_of_one_word_left_after_the_trim_is_dropped():  # N3b (round 5)
     assert not [s for s, t, _ in found("وقال المتحدث إن النائب العام أصدر تعليماته بتكليف فريق") if t == "person"]
+
+
+def test_compound_first_name_takes_the_family_name():  # N2b (round 5)
+    assert ("عبد الله بوكرمة", "person", "discovered") in found("وأكد المشرف العماني عبد الله بوكرمة قرعة الدور الثاني")
+    assert ("عبد الرحمن شتيوي", "person", "discovered") in found("كما قدم عبد الرحمن شتيوي في الهجوم دورا")
+    assert ("عبد الله", "person", "discovered") in found("وقال عبد الله إن الوضع صعب")

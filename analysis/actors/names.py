@@ -8,7 +8,7 @@ N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المد
     masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
     ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
-    (أرسين فينغر، محمد صديق);
+    (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
 N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
@@ -241,14 +241,22 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+_COMPOUND_HEADS = frozenset(("عبد", "ابو"))
+
+
 def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
-    """N2 (in place): a one-word discovered person that is a first name + the next name-like word."""
+    """N2 (in place): a one-word discovered person that is a first name + the next name-like word; N2b: a compound
+    first name too (عبد الله بوكرمة، ابو عبد الله التركي)."""
     n = len(f.starts)
     for o in out:
-        if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
+        if o.kind != "discovered" or o.typ != "person":
             continue
-        if f.x[o.s + o.plen : o.e] not in rules.given_names:
-            continue
+        words = f.x[o.s + o.plen : o.e].split(" ")
+        if len(words) == 1:
+            if words[0] not in rules.given_names:
+                continue
+        elif not (words[0] in _COMPOUND_HEADS and (len(words) == 2 or len(words) == 3 and words[1] in _COMPOUND_HEADS)):
+            continue  # N2b: a compound first name (عبد الله، ابو عبد الله) takes a family name too
         j = f.tok_index(o.e - 1) + 1
         if j >= n or not f.adjacent(j):
             continue
