@@ -621,3 +621,8 @@ def test_amman_in_a_field_about_jordan_and_oman_once_oman_is_named():
     assert by["a0"] == ["location:amman"] * 3
     assert by["a1"] == ["country:om"] * 2
     assert "a2" not in by  # neither country named: عمان stays unresolved
+
+
+def test_place_seen_once_in_anercorp_train_is_found_unless_a_first_name():  # round 5: entities_anercorp.tsv
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["وصل الوفد إلى كولورادو أمس . وذهب محمد وفارس إلى السوق"]}))
+    assert [(r.surface, r.actor_type) for r in m.itertuples() if r.actor_type == "location"] == [("كولورادو", "location")]

@@ -356,7 +356,7 @@ def _regnal_numbers(f, out: list, occ: bytearray) -> None:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو"))
+_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو", "ابي", "وابي", "لابي", "بابي"))  # ابي: the genitive (أبي زكريا)
 
 
 def _kunya(f, out: list, occ: bytearray) -> None:
