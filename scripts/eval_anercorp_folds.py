@@ -133,7 +133,8 @@ def score(start: int, errors: str) -> None:
                 gset.discard((typ, cover))
             else:
                 ctx = " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(cover) - 4), min(len(toks), max(cover) + 5)))
-                fps.append(f"FP {typ}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{ctx}")
+                gold_tok = any(not ix.isdisjoint(cover) for _, ix in ents)
+                fps.append(f"FP {typ}{' (overlap)' if gold_tok else ''}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{ctx}")
         for t, ix in sorted(gset, key=lambda e: min(e[1])):
             ctx = " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(ix) - 4), min(len(toks), max(ix) + 5)))
             fns.append(f"FN {t}{'' if covered.isdisjoint(ix) else ' (overlap)'}\t{' '.join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))}\t{ctx}")

@@ -113,3 +113,8 @@ def test_compound_first_name_takes_the_family_name():  # N2b (round 5)
     assert ("عبد الله بوكرمة", "person", "discovered") in found("وأكد المشرف العماني عبد الله بوكرمة قرعة الدور الثاني")
     assert ("عبد الرحمن شتيوي", "person", "discovered") in found("كما قدم عبد الرحمن شتيوي في الهجوم دورا")
     assert ("عبد الله", "person", "discovered") in found("وقال عبد الله إن الوضع صعب")
+
+
+def test_suffixed_noun_alone_is_no_name():  # N3c (round 5)
+    assert not [s for s, t, _ in found("وقت واصل الطيران الإسرائيلي غاراته الجوية على المنازل") if t == "person"]
+    assert ("جوزيه", "person", "discovered") in found("ورفض المدرب البرتغالي جوزيه الإفصاح عن خطته")

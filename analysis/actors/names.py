@@ -15,7 +15,7 @@ N4  adjacent person mentions, one of them discovered or joined by بن/آل, are
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
-    رؤيته، مصرعه: the clause goes on);
+    رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
 N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري).
 
 Role words are found with a small word automaton per field (no Python loop over every token).
@@ -280,6 +280,13 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
         if o.kind != "discovered" or o.typ != "person":
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
+        if len(words) == 1:
+            w = f.x[o.s : o.e]
+            if (w not in rules.given_names and w not in rules.person_tokens and len(w) > 4
+                    and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))):
+                occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
+            continue
         obj = False
         while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
             last = words[-1]
@@ -322,8 +329,8 @@ def _object_word(f, end: int, w: str, rules: Rules) -> bool:
             len(w) >= 5 or "\u064b" in f.text[slice(*f.span_in_original(end - len(w), end))]):
         return True  # مدربا، عقدًا; not a short foreign name (موتا، ماسا) without the tanween
     for enc in ("ه", "ها", "هم", "هما"):
-        if not w.endswith(enc) or len(w) - len(enc) < 3:
-            continue
+        if not w.endswith(enc) or len(w) - len(enc) < 3 or w.endswith("يه"):
+            continue  # يه ends foreign names (جوزيه، توريه), not a suffixed noun
         if enc == "ه" and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
             return False  # سلامة: a name in ة, not a suffix
         base = w[: -len(enc)]
