@@ -118,3 +118,8 @@ def test_compound_first_name_takes_the_family_name():  # N2b (round 5)
 def test_suffixed_noun_alone_is_no_name():  # N3c (round 5)
     assert not [s for s, t, _ in found("وقت واصل الطيران الإسرائيلي غاراته الجوية على المنازل") if t == "person"]
     assert ("جوزيه", "person", "discovered") in found("ورفض المدرب البرتغالي جوزيه الإفصاح عن خطته")
+
+
+def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, matcher._QUOTE_RE
+    assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة " نوفا بلس " عن برنامج جديد')
+    assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة "نوفا بلس" عن برنامج جديد')

@@ -43,7 +43,7 @@ _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
-_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»\n]{2,60})[”\"»]")
+_QUOTE_RE = re.compile(r"[“\"«] ?([^“”\"«» \n][^“”\"«»\n]{0,58}[^“”\"«» \n]) ?[”\"»]")  # « الوطن »: one space inside too
 
 P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 P_ART = tuple(p + "ال" for p in ("", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك")) + ("لل", "ولل", "فلل")
