@@ -5,7 +5,8 @@ usage: .venv/bin/python scripts/build_actor_rules.py [--train ../shared/data/ane
 Writes (normalised for matching, see analysis.normalize.normalize):
   given_names_anercorp.txt   first tokens of PERS entities that are rarely an ordinary word (O) in the split
   common_words_anercorp.txt  tokens tagged O at least twice and almost never part of an entity
-  entities_anercorp.tsv      entity strings (PERS/LOC/ORG) seen at least twice and never as plain O text
+  entities_anercorp.tsv      entity strings (PERS/LOC/ORG) seen at least twice (multi-word names and, since round 5,
+                             one-word places: once) and never as plain O text
 
 Never run this on the test split (ANERCorp_test_last25008_conll.txt): it is for evaluation only.
 ANERcorp: Benajiba, Rosso & Benedí 2007; CAMeL Lab redistribution CC BY-SA 4.0 — the derived lists carry
@@ -93,8 +94,10 @@ def main() -> None:
     (out / "given_names_anercorp.txt").write_text(HEADER + "\n".join(given) + "\n", encoding="utf-8")
     (out / "common_words_anercorp.txt").write_text(HEADER + "\n".join(common) + "\n", encoding="utf-8")
     rows = []
+    # words inside longer names (الاوسط in الشرق الاوسط): a one-word name seen once must not be one of them
+    inner = {w for (e, _t) in counts for w in e.split(" ")[1:]}
     for (s, typ), c in sorted(counts.items()):
-        if typ not in ("PERS", "LOC", "ORG") or c < (1 if " " in s else 2) or o_seq[s] > 0 or len(s) < 3:
+        if typ not in ("PERS", "LOC", "ORG") or c < (1 if " " in s or (typ == "LOC" and s not in inner) else 2) or o_seq[s] > 0 or len(s) < 3:
             continue
         # the majority type only
         if any(counts[(s, t)] > c for t in ("PERS", "LOC", "ORG") if t != typ):

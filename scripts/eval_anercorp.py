@@ -6,7 +6,8 @@ Same protocol as ../shared/eval/score_anercorp.py (which runs ``python -m analys
 grouped 20 to an article, tokens joined by spaces; nisba and title mentions left out; a prediction covers
 the tokens it overlaps and matches an entity when it covers exactly its tokens with the same type
 (person → PERS; country, location → LOC; organization, media, group → ORG). The test split is read for
-evaluation only; nothing is learnt from it.
+evaluation only; nothing is learnt from it. To choose rules, score held-out folds of the training split with
+``scripts/eval_anercorp_folds.py`` (the derived lists rebuilt without each fold).
 """
 from __future__ import annotations
 

@@ -636,3 +636,8 @@ def test_the_automaton_scan_also_lists_role_and_head_words_by_token():
     assert [(words[i], t) for i, t in f.head_hits] == [("نادي", "organization"), ("وصحيفه", "media")]
     (g,), _ = _batch_fields([text], get_matcher(load_codebook(), discover=False).automaton)
     assert g.role_hits == g.head_hits == ()  # only discovery uses them
+
+
+def test_place_seen_once_in_anercorp_train_is_found_unless_a_first_name():  # round 5: entities_anercorp.tsv
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["وصل الوفد إلى كولورادو أمس . وذهب محمد وفارس إلى السوق"]}))
+    assert [(r.surface, r.actor_type) for r in m.itertuples() if r.actor_type == "location"] == [("كولورادو", "location")]

@@ -49,7 +49,7 @@ _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
-_QUOTE_RE = re.compile(r"[“\"«]([^“”\"«»\n]{2,60})[”\"»]")
+_QUOTE_RE = re.compile(r"[“\"«] ?([^“”\"«» \n][^“”\"«»\n]{0,58}[^“”\"«» \n]) ?[”\"»]")  # « الوطن »: one space inside too
 
 P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 P_ART = tuple(p + "ال" for p in ("", "و", "ف", "ب", "ك", "وب", "وك", "فب", "فك")) + ("لل", "ولل", "فلل")
@@ -150,7 +150,17 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                 add(f.key, "prep", _Entry(f.actor_id, f.kind, "seen"), rank)
         add(f.key, art, _Entry(f.actor_id, f.kind, amb, also), rank)
     if discover:
+        # words of the codebook's and the gazetteer's multi-word names (الاوسط in الشرق الأوسط، خيبر in خيبر بختونخوا)
+        form_words = {w for f in cb.forms if f.n_tokens > 1 for w in f.key.split(" ")}
+        form_words.update(w for g in rules.gazetteer if " " in g[0] for w in g[0].split(" "))
         for name, gtype, cnt in rules.gazetteer:
+            if cnt == 1 and " " not in name:
+                # a one-word place seen once in ANERcorp (round 5): not a first name or a word of a person's name
+                # (فارس، المعتصم), nor a word of a longer codebook name, which it would cut
+                bare = name[1:] if name[0] in "وفبل" and len(name) > 4 else name
+                if any(w in rules.given_names or w in rules.person_tokens or w in form_words or w[2:] in form_words
+                       or w.startswith("ال") and w[2:] in rules.given_names for w in (name, bare)):
+                    continue
             key, art = (name[2:], "required") if name.startswith("ال") and len(name) > 4 else (name, "none")
             if gtype == "PERS":  # a person's name takes a conjunction, rarely a preposition (لصالح = in favour of)
                 art = "conj_art" if art == "required" else "conj"
@@ -451,6 +461,16 @@ def _gate_hits(fields: list[_Field], fld: np.ndarray, tok: np.ndarray, code: np.
                 setattr(f, attr, list(zip(toks[a:b], vals[a:b])))
 
 
+_STATEMENT = frozenset(("تصريح", "تصريحات", "حديث", "مقابله", "تصريحه", "حديثه", "قال", "صرح", "اوضح", "اضاف"))
+
+
+def _headed(prefix: str, prev: str, info: tuple, rules: Rules) -> bool:
+    """A `seen` outlet name right after its correspondent or channel without the article (مراسل الجزيرة، فضائية
+    الجزيرة; media_context.txt; not الشبكة العربية), or with ل after قال or a statement (قال للجزيرة، في تصريح
+    للحياة; not ترى للوطن): round 5."""
+    return info[2] == "media" and (prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and prev in _STATEMENT))
+
+
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -517,6 +537,11 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             i = f.tok_index(s)
             pw = f.prev_words(i, 2)
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+            if (ent.ambiguous == "seen" and prev and not _conj_stripped(pw[0]).startswith(("ال", "لل"))
+                    and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules)):
+                j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
+                if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
+                    return True
             if ent.ambiguous in ("person", "country", "group"):
                 if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
@@ -558,7 +583,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
-        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N5
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)

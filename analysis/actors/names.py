@@ -8,12 +8,15 @@ N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المد
     masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
     ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
-    (أرسين فينغر، محمد صديق);
+    (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
 N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
-N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر).
+N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
+N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
+    رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -221,14 +224,22 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+_COMPOUND_HEADS = frozenset(("عبد", "ابو"))
+
+
 def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
-    """N2 (in place): a one-word discovered person that is a first name + the next name-like word."""
+    """N2 (in place): a one-word discovered person that is a first name + the next name-like word; N2b: a compound
+    first name too (عبد الله بوكرمة، ابو عبد الله التركي)."""
     n = len(f.starts)
     for o in out:
-        if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
+        if o.kind != "discovered" or o.typ != "person":
             continue
-        if f.x[o.s + o.plen : o.e] not in rules.given_names:
-            continue
+        words = f.x[o.s + o.plen : o.e].split(" ")
+        if len(words) == 1:
+            if words[0] not in rules.given_names:
+                continue
+        elif not (words[0] in _COMPOUND_HEADS and (len(words) == 2 or len(words) == 3 and words[1] in _COMPOUND_HEADS)):
+            continue  # N2b: a compound first name (عبد الله، ابو عبد الله) takes a family name too
         j = f.tok_index(o.e - 1) + 1
         if j >= n or not f.adjacent(j):
             continue
@@ -242,28 +253,74 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> None:
-    """N3 (in place): a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
-    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل)."""
+def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N3: a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
+    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل); N3b: nor on an accusative or a
+    suffixed noun (متأثرا، رؤيته), and what is left is dropped when it is one frequent word, accusative or future
+    verb that is no first name (وما تضمنه، أصدر تعليماته، طقسًا حارًا، سيستلم مهامه). Returns the mentions kept."""
+    drop = set()
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
-        if len(words) < 2:
+        if len(words) == 1:
+            w = f.x[o.s : o.e]
+            if (w not in rules.given_names and w not in rules.person_tokens and len(w) > 4
+                    and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))):
+                occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
             continue
-        last = words[-1]
-        if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
-            continue
-        rest = last[1:]
-        known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
-                 or rest in rules.stopwords or rest.startswith("ال"))
-        if (last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known:
+        obj = False
+        while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
+            last = words[-1]
+            if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
+                break
+            rest = last[1:]
+            known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
+                     or rest in rules.stopwords or rest.startswith("ال"))
+            # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
+            obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
+            if not ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known or obj_here):
+                break
+            obj = obj or obj_here
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
             o.e = f.ends[k - 1]
             o.label_ar = f.x[o.s + o.plen : o.e]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+            words.pop()
+        w = strip_conj(f.x[o.s : o.e], rules)
+        if obj and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
+                _known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي"))):
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            drop.add(id(o))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+def strip_conj(w: str, rules: Rules) -> str:
+    """w without a leading و/ف/ب/ل when the rest is a known word or first name (وما → ما، لما → ما)."""
+    if w[:1] in "وفبل" and len(w) > 2 and (w[1:] in rules.stopwords or w[1:] in rules.frequent_words or w[1:] in rules.given_names):
+        return w[1:]
+    return w
+
+
+def _object_word(f, end: int, w: str, rules: Rules) -> bool:
+    """N3b: the last word of a discovered name is an indefinite accusative (متأثرا، موظفا، قضائيا) or a noun with a
+    possessive suffix (مصرعه، مواقفه، رؤيته) whose stem is a common noun: the clause goes on after the name."""
+    if w.endswith("ا") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words) and (
+            len(w) >= 5 or "\u064b" in f.text[slice(*f.span_in_original(end - len(w), end))]):
+        return True  # مدربا، عقدًا; not a short foreign name (موتا، ماسا) without the tanween
+    for enc in ("ه", "ها", "هم", "هما"):
+        if not w.endswith(enc) or len(w) - len(enc) < 3 or w.endswith("يه"):
+            continue  # يه ends foreign names (جوزيه، توريه), not a suffixed noun
+        if enc == "ه" and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
+            return False  # سلامة: a name in ة, not a suffix
+        base = w[: -len(enc)]
+        if base in rules.definite_stems or base in rules.frequent_words or (
+                base.endswith("ت") and base[:-1] + "ه" in rules.definite_stems):
+            return True
+    return False
 
 
 _ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
@@ -287,6 +344,27 @@ def _regnal_numbers(f, out: list, occ: bytearray) -> None:
         if o.kind == "discovered":
             o.label_ar = f.x[o.s + o.plen : b]
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو", "ابي", "وابي", "لابي", "بابي"))  # ابي: the genitive (أبي زكريا)
+
+
+def _kunya(f, out: list, occ: bytearray) -> None:
+    """N6 (in place): أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري)."""
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i) or f.word(i - 1) not in _KUNYA:
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        o.s = a
+        o.plen = len(f.word(i - 1)) - 3
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
@@ -334,7 +412,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N5 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N6 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -342,6 +420,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
-    _trim_verbs(f, out, occ, rules)
+    out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
+    _kunya(f, out, occ)
     return _merge_adjacent(f, out, rules, new_mention)

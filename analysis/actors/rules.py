@@ -64,6 +64,7 @@ class Rules:
     place_heads: dict[str, str]
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
+    media_context: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,7 @@ def load_rules() -> Rules:
         generic_complements=_words("generic_complements.txt"),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
+        media_context=_words("media_context.txt"),
     )
 
 
