@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.normalize import (
@@ -323,8 +324,9 @@ def extract_timex(articles: pd.DataFrame) -> pd.DataFrame:
         "granularity": [t.granularity for t in found],
         "mod": [t.mod for t in found],
         "anchored": [t.anchored for t in found],
-        "date_start": pd.Series([t.date_start for t in found], dtype=object),
-        "date_end": pd.Series([t.date_end for t in found], dtype=object),
+        # object arrays, not Series: no index for pandas to align (and no dtype guessed from the dates)
+        "date_start": np.array([t.date_start for t in found], dtype=object),
+        "date_end": np.array([t.date_end for t in found], dtype=object),
         "sentence_index": [k[2] for k in keys],
     }
     return conform(pd.DataFrame(rows), "timex")
