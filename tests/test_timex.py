@@ -330,6 +330,7 @@ def test_first_keys_are_the_words_a_pattern_can_start_with():
     assert first_keys(r"\w+\s+يوم") is None
     assert first_keys(r"امس") is None  # may end inside a longer word (no (?!\w)): امسية
     assert first_keys(r"(?:يوم)?") is None  # may match nothing
+    assert first_keys(r"(?i:jan)\s+\d") is None and first_keys(r"(?i)jan\s+\d") is None  # JAN, Jan
     assert [key_at("وفي 2015 (", i) for i in (0, 1, 3, 4, 9, 10)] == ["وفي", "في", SPACE, DIGIT, "(", ""]
 
 

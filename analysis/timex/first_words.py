@@ -12,8 +12,8 @@ A key is the run of letters (``[^\\W\\d_]+``) a match starts with, or, when it s
 character, :data:`DIGIT` for a digit, :data:`SPACE` for white space, else that character. The analysis
 errs on the safe side: lookarounds other than the word end ``(?!\\w)`` are ignored (they only narrow a
 match), and a construct it cannot read (a character class such as ``\\w`` or ``.`` inside the first word,
-a back reference there, a match that can be empty or end inside a run of letters) gets ``None``: try it
-everywhere.
+a back reference there, a match that can be empty or end inside a run of letters, case-insensitive parts)
+gets ``None``: try it everywhere.
 """
 from __future__ import annotations
 
@@ -62,7 +62,10 @@ def first_keys(pattern: str) -> frozenset[str] | None:
         return None
     keys: set[str] = set()
     try:
-        _walk(_p.parse(pattern), 0, None, "", keys, 0)
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            raise _Unreadable("ignore case")
+        _walk(parsed, 0, None, "", keys, 0)
     except (_Unreadable, RecursionError):
         return None
     return frozenset(keys)
@@ -118,6 +121,8 @@ def _walk(seq, i: int, cont, letters: str, keys: set[str], depth: int) -> None:
         for alternative in av[1]:
             _walk(alternative, 0, rest, letters, keys, depth)
     elif op is _c.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            raise _Unreadable("ignore case")
         _walk(av[3], 0, rest, letters, keys, depth)
     elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
