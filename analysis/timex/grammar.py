@@ -323,10 +323,6 @@ def _lead_check(lex: Lexicon) -> str:
     return rf"(?![وف]?[بلك]?(?:{_trie(sorted(lead))}(?=\s)(?!{S}{nxt})|{count}))"
 
 
-
-
-
-
 # --- candidate start positions ------------------------------------------------------------------------------
 # Python's re tries a pattern at every character; the lookbehind and the gate cost about as much as the
 # constructs. :func:`candidates` finds, with one Aho-Corasick pass (C) over the text and a few checks per hit, a
@@ -436,7 +432,6 @@ def candidates(norm: str) -> list[int]:
             if p >= 0:
                 out.add(p)
     return sorted(out)
-
 
 
 # --- matching at a candidate position -----------------------------------------------------------------------
