@@ -219,13 +219,17 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
         return []
     nt = normalize_cached(text)
     norm = nt.norm
-    not_time = lexicon().not_time
-    bad_months = lexicon().not_month_spellings
-    bad_norms = _any_of(lexicon().not_month_norms)
-    bad_time = lexicon().not_time_spellings
-    bad_time_norms = _any_of(lexicon().not_time_spelling_norms)
+    matches = find_matches(norm)
+    if not matches:  # most titles and many paragraphs
+        return []
+    lex = lexicon()
+    not_time = lex.not_time
+    bad_months = lex.not_month_spellings
+    bad_norms = _any_of(lex.not_month_norms)
+    bad_time = lex.not_time_spellings
+    bad_time_norms = _any_of(lex.not_time_spelling_norms)
     out: list[Timex] = []
-    for construct, m_start, cs, m_end in find_matches(norm):
+    for construct, m_start, cs, m_end in matches:
         if not _keep(construct, norm, cs, m_end):
             continue
         res = resolve(construct, norm[cs:m_end], anchor)
