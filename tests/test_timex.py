@@ -299,19 +299,51 @@ def _real_texts() -> list[str]:
 
 
 def test_candidate_positions_give_the_same_matches_as_finditer():
-    """The Aho-Corasick candidates and the lead-word check change no match of the grammar."""
+    """The Aho-Corasick candidates, the lead-word check and the routing by first word (match_at) change no
+    match of the grammar."""
     from analysis.normalize import normalize_cached
-    from analysis.timex import _matches
-    from analysis.timex.grammar import _master_without_lead_check
+    from analysis.timex.grammar import _master_without_lead_check, construct_patterns, find_matches
 
     plain = _master_without_lead_check()
+    names = list(construct_patterns())
     n = 0
     for text in _real_texts():
         norm = normalize_cached(text).norm
-        want = [(m.span(), m.lastgroup) for m in plain.finditer(norm)]
-        assert [(m.span(), m.lastgroup) for m in _matches(norm)] == want
+        want = []
+        for m in plain.finditer(norm):
+            name = next(c for c in names if m.group(c) is not None)
+            want.append((name, m.start(), m.start(name), m.end()))
+        assert find_matches(norm) == want
         n += len(want)
     assert n > 50
+    assert len({w[0] for text in _real_texts() for w in find_matches(normalize_cached(text).norm)}) > 15
+
+
+def test_first_keys_are_the_words_a_pattern_can_start_with():
+    from analysis.timex.first_words import DIGIT, SPACE, first_keys, key_at
+
+    assert first_keys(r"(?:(?:قبل|بعد)\s+)?(?:ال)?(?:يوم|شهر)(?!\w)") == {"قبل", "بعد", "اليوم", "يوم", "الشهر", "شهر"}
+    assert first_keys(r"\(?\s*\d{4}|(?:عام|سنه)\s*\d") == {"(", SPACE, DIGIT, "عام", "سنه"}
+    assert first_keys(r"(?:ال|(?<=ل)ل)?\d+") == {"ال", "ل", DIGIT}  # a lookbehind only narrows: ignored
+    assert first_keys(r"عام2014") == {"عام"}  # the run of letters ends at the digit
+    # what it cannot follow: the construct is tried everywhere
+    assert first_keys(r"\w+\s+يوم") is None
+    assert first_keys(r"امس") is None  # may end inside a longer word (no (?!\w)): امسية
+    assert first_keys(r"(?:يوم)?") is None  # may match nothing
+    assert first_keys(r"(?i:jan)\s+\d") is None and first_keys(r"(?i)jan\s+\d") is None  # JAN, Jan
+    assert [key_at("وفي 2015 (", i) for i in (0, 1, 3, 4, 9, 10)] == ["وفي", "في", SPACE, DIGIT, "(", ""]
+
+
+def test_every_construct_is_routed_by_its_first_word():
+    """No construct falls back to being tried everywhere, and routing leaves most words with no construct."""
+    from analysis.timex.first_words import first_keys
+    from analysis.timex.grammar import _routes, construct_patterns
+
+    assert all(first_keys(src) for src in construct_patterns().values())
+    routes, everywhere = _routes()
+    assert everywhere == ()
+    assert {name for name, _ in routes["اغسطس"]} == {"monrange", "monparen", "cal"}
+    assert "year" in {name for name, _ in routes["عام"]} and "qty" in {name for name, _ in routes["خلال"]}
 
 
 def test_candidates_hold_every_position_where_the_gate_passes():

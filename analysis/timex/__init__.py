@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.normalize import (
@@ -54,7 +55,7 @@ from analysis.normalize import (
     split_sentences_cached,
 )
 from analysis.schema import conform, empty
-from analysis.timex.grammar import CONSTRUCTS, candidates, master_pattern
+from analysis.timex.grammar import find_matches
 from analysis.timex.lexicon import lexicon
 from analysis.timex.resolve import Resolution, part_of_day, resolve
 
@@ -191,23 +192,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _matches(norm: str) -> list[re.Match]:
-    """``master_pattern().finditer(norm)``, faster: the pattern is tried only at the candidate positions of
-    :func:`analysis.timex.grammar.candidates` (a superset of where it can match), left to right, never inside
-    the previous match. ``tests/test_timex.py`` checks that both give the same matches."""
-    match = master_pattern().match
-    out = []
-    last = 0
-    for p in candidates(norm):
-        if p < last:
-            continue
-        m = match(norm, p)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
-
-
 def _on_day_before(res, before: list[Timex], tod: str | None):
     """A part of the day on its own (وقعت صباحاً) belongs to the last single day named before it in the text
     (أمس الأحد … صباحاً → that Sunday, TMO); with none, to the publication day (``res`` as resolved)."""
@@ -235,25 +219,27 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
         return []
     nt = normalize_cached(text)
     norm = nt.norm
-    not_time = lexicon().not_time
-    bad_months = lexicon().not_month_spellings
-    bad_norms = _any_of(lexicon().not_month_norms)
-    bad_time = lexicon().not_time_spellings
-    bad_time_norms = _any_of(lexicon().not_time_spelling_norms)
+    matches = find_matches(norm)
+    if not matches:  # most titles and many paragraphs
+        return []
+    lex = lexicon()
+    not_time = lex.not_time
+    bad_months = lex.not_month_spellings
+    bad_norms = _any_of(lex.not_month_norms)
+    bad_time = lex.not_time_spellings
+    bad_time_norms = _any_of(lex.not_time_spelling_norms)
     out: list[Timex] = []
-    for m in _matches(norm):
-        construct = m.lastgroup if m.lastgroup in CONSTRUCTS else next(c for c in CONSTRUCTS if m.group(c) is not None)
-        cs, ce = m.span(construct)
-        if not _keep(construct, norm, cs, ce):
+    for construct, m_start, cs, m_end in matches:
+        if not _keep(construct, norm, cs, m_end):
             continue
-        res = resolve(construct, norm[cs:ce], anchor)
+        res = resolve(construct, norm[cs:m_end], anchor)
         if res is None:
             continue
-        ms = m.start()
-        lead = _LEAD_PREP.match(norm, ms, m.end())
-        if lead and lead.end() < m.end():  # a preposition that is not part of the expression (CONVENTIONS)
+        ms = m_start
+        lead = _LEAD_PREP.match(norm, ms, m_end)
+        if lead and lead.end() < m_end:  # a preposition that is not part of the expression (CONVENTIONS)
             ms = lead.end()
-        a, b = nt.span_in_original(ms, m.end())
+        a, b = nt.span_in_original(ms, m_end)
         a, b = _trim(text, a, b)
         if (a > 0 and _is_word(text[a - 1])) or (b < len(text) and (
                 _is_word(text[b]) or (text[b] in ".,\u066b\u066c" and b + 1 < len(text) and text[b + 1].isdigit()))):
@@ -261,7 +247,7 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
         if b <= a:
             continue
         surface = text[a:b]
-        core = norm[m.start() : m.end()].strip()
+        core = norm[m_start:m_end].strip()
         if core in not_time or core[1:] in not_time:
             continue
         if construct in ("cal", "calrange", "nth") and bad_norms.search(core) and any(
@@ -272,7 +258,7 @@ def tag_timex(text: str, *, anchor: date | None = None) -> list[Timex]:
             re.sub("^[وفبلك]", "", w) in bad_time for w in _WORD.findall(surface)
         ):
             continue  # وآلان (the name Alan), not الآن
-        if construct == "vague" and core.endswith("اخيرا") and re.match(r"\s*[،,:]", norm[m.end() : m.end() + 3]):
+        if construct == "vague" and core.endswith("اخيرا") and re.match(r"\s*[،,:]", norm[m_end : m_end + 3]):
             continue  # وأخيراً، : "and finally", not "recently"
         if construct == "todbare":
             res = _on_day_before(res, out, part_of_day(core))
@@ -342,8 +328,9 @@ def extract_timex(articles: pd.DataFrame) -> pd.DataFrame:
         "granularity": [t.granularity for t in found],
         "mod": [t.mod for t in found],
         "anchored": [t.anchored for t in found],
-        "date_start": pd.Series([t.date_start for t in found], dtype=object),
-        "date_end": pd.Series([t.date_end for t in found], dtype=object),
+        # object arrays, not Series: no index for pandas to align (and no dtype guessed from the dates)
+        "date_start": np.array([t.date_start for t in found], dtype=object),
+        "date_end": np.array([t.date_end for t in found], dtype=object),
         "sentence_index": [k[2] for k in keys],
     }
     return conform(pd.DataFrame(rows), "timex")

@@ -33,7 +33,7 @@ class Resolution:
     date_end: date | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Tok:
     text: str
     roles: dict
@@ -69,8 +69,10 @@ def _multiword_firsts() -> dict[str, int]:
     return out
 
 
-def scan(s: str) -> list[_Tok]:
-    """Tokens of a matched string with the roles the word lists give them (longest phrase first)."""
+@lru_cache(maxsize=65536)
+def scan(s: str) -> tuple[_Tok, ...]:
+    """Tokens of a matched string with the roles the word lists give them (longest phrase first). Cached apart
+    from :func:`resolve`, since it does not depend on the publication date: the tokens are shared, read-only."""
     roles_of = lexicon().roles_of
     firsts = _multiword_firsts()
     words = _TOK.findall(s)
@@ -112,13 +114,13 @@ def scan(s: str) -> list[_Tok]:
                 roles["digits"] = w
             out.append(_Tok(w, roles, len(out)))
             i += 1
-    return out
+    return tuple(out)
 
 
 class _F:
     """Features of a scanned match: the first token of each role, with its index."""
 
-    def __init__(self, toks: list[_Tok]):
+    def __init__(self, toks: tuple[_Tok, ...] | list[_Tok]):
         self.toks = toks
 
     def first(self, role: str, after: int = -1, before: int = 10**6):
