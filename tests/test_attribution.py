@@ -8,6 +8,7 @@ import pytest
 
 from analysis.attribution import attributions_in_text, extract_attributions, find_quotes, load_lexicon
 from analysis.attribution.lexicon import imperfect_forms, participle_forms, perfect_forms
+from analysis.attribution.quotes import quote_kind
 from analysis.normalize import normalize
 from analysis.schema import ATTRIBUTIONS
 
@@ -338,6 +339,15 @@ def test_find_quotes_pairs_all_mark_styles():
     for q in qs:
         assert text[q.inner_start : q.inner_end] == q.text
     assert find_quotes("علامة “ مفتوحة لا تغلق") == []
+
+
+def test_quote_kind_is_the_kind_find_quotes_decides():
+    # every branch: punctuation inside, five words, three words introduced (colon, أن) or not, a quoted name
+    text = ('وزار “دمشق”. وقال: «نحن هنا اليوم» ثم "نحن هنا اليوم" وأكد أن “الوضع مستقر جدا” '
+            'ووصف “الاتفاق التاريخي” بأنه «خطوة أولى نحو الحل الشامل» و«نعم، سنفعل»')
+    qs = find_quotes(text)
+    assert {q.kind for q in qs} == {"speech", "name"} and len(qs) == 7
+    assert [quote_kind(text, q.start, q.end) for q in qs] == [q.kind for q in qs]
 
 
 # --- summaries and charts -----------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from itertools import accumulate
 import pandas as pd
 
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
-from analysis.attribution.quotes import make_quote, quote_spans
+from analysis.attribution.quotes import quote_kind, quote_spans
 from analysis.normalize import expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
 from analysis.schema import ATTRIBUTIONS, conform
 
@@ -309,7 +309,7 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
             a = bisect.bisect_left(starts, qa)
             b = bisect.bisect_left(starts, qb)
             if b < len(toks) and starts[a] == qa and starts[b] == qb:  # both marks in a tokenised sentence
-                (f.speech_open if make_quote(text, qs, qe).kind == "speech" else f.name_open)[a] = b
+                (f.speech_open if quote_kind(text, qs, qe) == "speech" else f.name_open)[a] = b
     cues: list[tuple[int, tuple[CueForm, ...]]] = []
     for s, key in hits:
         i = bisect.bisect_left(starts, s)
