@@ -2,8 +2,9 @@
 
 The extractor is rule-based. Per text it makes one Aho-Corasick pass for the cue words (every inflection of
 the reporting verbs, the participles, the prepositional cues; see :mod:`analysis.attribution.lexicon`), splits
-sentences, and tokenises only the sentences that hold a cue or may open with "X:"; everything after that is
-local to the few cues an article has.
+sentences, and keeps the tokens (found for all the chunk's texts at once, :mod:`analysis.attribution.tokens`)
+of only the sentences that hold a cue or may open with "X:"; everything after that is local to the few cues
+an article has.
 
 Per cue it decides:
 
@@ -36,18 +37,15 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 import pandas as pd
 
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
 from analysis.attribution.quotes import quote_kind, quote_spans
-from analysis.normalize import expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
+from analysis.attribution.tokens import token_offsets
+from analysis.normalize import NormalizedText, expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
 from analysis.schema import ATTRIBUTIONS, conform
 
-TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
-#: the same tokens as a capturing group: ``re.split`` returns [gap, token, gap, …, gap] (gaps are spaces or "_")
-_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 CLAUSE_PUNCT = frozenset("،,؛;")
 END_PUNCT = frozenset(".!?؟:")
 QUOTE_MARKS = frozenset('“”«»"„')
@@ -174,18 +172,25 @@ def extract_attributions(articles: pd.DataFrame, mentions: pd.DataFrame | None =
     """
     lex = load_lexicon()
     by_field = _group_mentions(mentions)
-    rows: list[dict] = []
     ids = articles["article_id"].astype("string").tolist() if len(articles) else []
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(ids)
     texts = articles["text"].tolist() if "text" in articles.columns else [None] * len(ids)
+    # the fields with a cue word or a colon (the others have no attribution), then their tokens all at once
+    todo = []
     for aid, title, text in zip(ids, titles, texts):
         for fname, value in (("title", title), ("text", text)):
             if not isinstance(value, str) or not value or value.isspace():  # (isspace stops at the first letter; strip copies)
                 continue
-            for r in _attributions(value, by_field.get((aid, fname)), lex, fname == "title"):
-                r["article_id"] = aid
-                r["field"] = fname
-                rows.append(r)
+            nt = normalize_cached(value)
+            hits = _cue_hits(nt.norm, lex)
+            if hits or ":" in nt.norm:
+                todo.append((aid, fname, nt, hits))
+    rows: list[dict] = []
+    for (aid, fname, nt, hits), tokens in zip(todo, token_offsets([nt.norm for _, _, nt, _ in todo])):
+        for r in _field_attributions(nt, hits, tokens, by_field.get((aid, fname)), lex, fname == "title"):
+            r["article_id"] = aid
+            r["field"] = fname
+            rows.append(r)
     return conform(_rows_frame(rows), "attributions")
 
 
@@ -251,13 +256,20 @@ def attributions_in_text(text: str, *, mentions: list[tuple] | None = None, lex:
 
 
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
-    """:func:`attributions_in_text` for mention tuples whose missing values are already None (the hot path)."""
+    """:func:`attributions_in_text` for mention tuples whose missing values are already None."""
     nt = normalize_cached(text)
-    norm = nt.norm
-    hits = _cue_hits(norm, lex)
-    footer = FOOTER_RE.search(norm)
-    if not hits and ":" not in norm:
+    hits = _cue_hits(nt.norm, lex)
+    if not hits and ":" not in nt.norm:
         return []
+    return _field_attributions(nt, hits, token_offsets([nt.norm])[0], mentions, lex, title)
+
+
+def _field_attributions(nt: NormalizedText, hits: list[tuple[int, str]], tokens: tuple[list[int], list[int]],
+                        mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
+    """The rows of one field (the hot path): its normalised text, its cue hits (:func:`_cue_hits`) and the
+    offsets of all its tokens (:func:`analysis.attribution.tokens.token_offsets`)."""
+    text, norm = nt.text, nt.norm
+    footer = FOOTER_RE.search(norm)
     # sentences of the normalised text (normalisation only deletes marks, so they are the text's sentences),
     # up to the paragraph of the last cue or colon: later paragraphs hold nothing to resolve
     last = max(hits[-1][0] if hits else 0, norm.rfind(":"), footer.end() if footer is not None else 0)
@@ -282,21 +294,23 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
     footer_pos = footer.end() if footer is not None else None
     if footer_pos is not None:
         wanted.add(bisect.bisect_right(sent_starts, footer_pos) - 1)
+    all_starts, all_ends = tokens
     starts: list[int] = []
     ends: list[int] = []
-    toks: list[str] = []
     sent_tok: list[int] = []
     sent_num: list[int] = []
     for i in sorted(wanted):
         a, b = sents[i]
-        sent_tok.append(len(toks))
+        # the tokens of the sentence (none crosses its ends: a sentence ends before a space or a line break)
+        x, y = bisect.bisect_left(all_starts, a), bisect.bisect_left(all_starts, b)
+        sent_tok.append(len(starts))
         sent_num.append(i)
         if footer_pos is not None and a < footer_pos < b:  # the repeated headline after the footer: a sentence of its own
-            _tokenize_into(norm, a, footer_pos, starts, ends, toks)
-            sent_tok.append(len(toks))
+            sent_tok.append(len(starts) + bisect.bisect_left(all_starts, footer_pos, x, y) - x)
             sent_num.append(i)
-            a = footer_pos
-        _tokenize_into(norm, a, b, starts, ends, toks)
+        starts += all_starts[x:y]
+        ends += all_ends[x:y]
+    toks = [norm[a:b] for a, b in zip(starts, ends)]
     if not toks:
         return []
     f = _Field(text, norm, nt, starts, ends, toks, lex, sent_tok, _mention_index(mentions, nt, starts, ends), {}, {})
@@ -334,17 +348,6 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
 
 
 _BEFORE_WORD = "\n\xa0.«\"،(“-\u200b\u200f:»”"
-
-
-def _tokenize_into(norm: str, a: int, b: int, starts: list[int], ends: list[int], toks: list[str]) -> None:
-    """Append the tokens of ``norm[a:b]`` (TOKEN_RE) and their offsets. ``re.split`` with the token pattern as
-    a group alternates gaps and tokens, so the offsets are the running sums of the piece lengths (no match
-    objects: the tokenizer is the hot path)."""
-    pieces = _TOKEN_SPLIT_RE.split(norm[a:b])
-    cum = list(accumulate(map(len, pieces), initial=a))
-    starts += cum[1:-1:2]
-    ends += cum[2::2]
-    toks += pieces[1::2]
 
 
 def _cue_hits(norm: str, lex: Lexicon) -> list[tuple[int, str]]:
