@@ -43,7 +43,13 @@ import pandas as pd
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
 from analysis.attribution.quotes import quote_kind, quote_spans
 from analysis.attribution.tokens import token_offsets
-from analysis.normalize import NormalizedText, expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
+from analysis.normalize import (
+    NormalizedText,
+    expand_to_tokens,
+    normalize_cached,
+    split_sentences,
+    split_sentences_cached,
+)
 from analysis.schema import ATTRIBUTIONS, conform
 
 CLAUSE_PUNCT = frozenset("،,؛;")

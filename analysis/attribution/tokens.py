@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -61,4 +62,4 @@ def token_offsets(texts: list[str]) -> list[tuple[list[int], list[int]]]:
     bounds = np.searchsorted(starts, text_start).tolist() + [len(starts)]
     shift = np.repeat(text_start, np.diff(bounds))
     starts_l, ends_l = (starts - shift).tolist(), (ends - shift).tolist()
-    return [(starts_l[a:b], ends_l[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return [(starts_l[a:b], ends_l[a:b]) for a, b in pairwise(bounds)]
