@@ -135,11 +135,11 @@ class _Field:
 
     def orig_span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets of tokens i..j (inclusive), widened to whole tokens."""
-        if self.nt.orig_index is None:  # nothing deleted: the offsets are the text's
-            a, b = self.starts[i], self.ends[j]
-        else:
-            a, _ = self.nt.span_in_original(self.starts[i], self.starts[i] + 1)
-            _, b = self.nt.span_in_original(self.ends[j] - 1, self.ends[j])
+        a, b = self.starts[i], self.ends[j]
+        index = self.nt.orig_index
+        if index is not None:  # (None: nothing deleted, the offsets are the text's) as NormalizedText.span_in_original
+            a = int(index[a])
+            b = int(index[b]) if b < len(self.norm) else len(self.text)
         return _widen(self.text, a, b) if self.toks[i][0].isalnum() and self.toks[j][-1].isalnum() else (a, b)
 
     def sent_end(self, k: int) -> int:
@@ -439,9 +439,8 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
     cf = readings[0]
     toks, lex = f.toks, f.lex
     end = f.sent_end(k)
-    prev = toks[k - 1] if k > 0 and k > f.sent_start(k) - 1 else None
-    if k == f.sent_start(k):
-        prev = None
+    s0 = f.sent_start(k)
+    prev = toks[k - 1] if k > s0 else None
     prev_cls = lex.word_class(prev) if prev else None
     cue_last = k + cf.words - 1
     if cf.kind == "prep":
@@ -487,7 +486,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
                        and _is_speaker_start(f, cue_last + 1, allow_document=False))
     if cf.needs and "anaphor" in cf.needs and not _has_marker(f, k + 1, min(end, k + 1 + WINDOW), cf.needs):
         # وأضاف لذا …: no complementizer, but a pronoun-only continuation of the speaker just quoted
-        if not (cf.proclitic and k == f.sent_start(k) and _forward_np(f, k + 1, end, cf) is None
+        if not (cf.proclitic and k == s0 and _forward_np(f, k + 1, end, cf) is None
                 and _antecedent(antecedents, _agr_of(cf), f=f, within_sentences=(k, 3), strict=True) is not None):
             return None
     elif cf.needs:
@@ -529,7 +528,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
         return _emit(f, k, cue_last, src, anaphoric=True, content_from=cue_last + 1)
     # --- the subject
     src = None
-    if title and k > f.sent_start(k) and prev_cls is None and prev not in CLAUSE_PUNCT and not cf.proclitic:
+    if title and k > s0 and prev_cls is None and prev not in CLAUSE_PUNCT and not cf.proclitic:
         src = _backward_np(f, k, title=True)
     elif not cf.proclitic and prev is not None and prev_cls is None and prev not in CLAUSE_PUNCT:
         src = _backward_np(f, k, title=False, only_after_complementizer=True)  # أن الحكومة أكدت …
@@ -538,7 +537,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
     if src is None and (cf.number == "s" or title):
         src = _forward_np(f, cue_last + 1, end, cf)
         if src is not None and cf.obj and cf.proclitic and _np_then_complement(f, src, end, cf):
-            ante = _antecedent(antecedents, agr, f=f, within_sentences=(f.sent_start(k), 2), strict=True)
+            ante = _antecedent(antecedents, agr, f=f, within_sentences=(s0, 2), strict=True)
             if ante is not None:
                 src = None  # the noun phrase is the object (واتهم حماس بـ…); the subject is the earlier speaker
     if src is not None and src.s > k and cf.gender == "m" and cf.number == "s" and _feminine_phrase(f, src):
