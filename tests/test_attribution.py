@@ -317,6 +317,18 @@ def test_mentions_give_actor_ids_labels_and_types():
     assert bare["source_actor_id"].isna().all()
 
 
+def test_mentions_without_offsets_are_left_out():
+    # a record without numeric offsets (a hand-made list, a table with a missing value) covers no token
+    text = "وقال جون كيري إن القرار نهائي."
+    good = mention("a0", text, "جون كيري", "person:kerry", "person", label_en="John Kerry")
+    bad = {**good, "start": None, "end": float("nan"), "actor_id": "person:nobody"}
+    for recs in ([good], [bad, good]):
+        tuples = [(r["start"], r["end"], r["actor_id"], r["label_ar"], r["label_en"], r["actor_type"], None, "name") for r in recs]
+        assert [r["source_actor_id"] for r in rows(text, mentions=tuples)] == ["person:kerry"]
+        table = pd.DataFrame(recs).astype({"start": "Float64", "end": "Float64"})  # (not the table's int64)
+        assert extract_attributions(articles(text), table)["source_actor_id"].tolist() == ["person:kerry"]
+
+
 def test_mention_of_a_news_agency_and_a_person_inside_an_anonymous_source():
     text = "وذكرت وكالة الأنباء السعودية أن الملك استقبل الوزير. وأكدت مصادر مقربة من بشار الأسد أن الوفد وصل."
     ments = pd.DataFrame([

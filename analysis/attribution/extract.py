@@ -221,11 +221,14 @@ _ROW_COLUMNS = ["article_id", "field", "cue", "cue_start", "cue_end", "source_su
 
 def _group_mentions(mentions: pd.DataFrame | None) -> dict[tuple[str, str], list[tuple]]:
     """The mention records per (article_id, field), as tuples (start, end, actor_id, label_ar, label_en,
-    actor_type, subtype, match_kind); missing values are converted to None later, only for the mentions used."""
+    actor_type, subtype, match_kind): start and end ints (a mention without them is left out), missing text
+    values None."""
     if mentions is None or len(mentions) == 0:
         return {}
     cols = ["article_id", "field", "start", "end", "actor_id", "label_ar", "label_en", "actor_type", "subtype", "match_kind"]
     m = mentions.reindex(columns=cols)
+    if m["start"].dtype != "int64" or m["end"].dtype != "int64":  # (the mentions table's are)
+        m = m[m["start"].notna() & m["end"].notna()].astype({"start": "int64", "end": "int64"})
     text_cols = [m[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
     records = zip(m["start"].tolist(), m["end"].tolist(), *text_cols)
     keys = zip(m["article_id"].astype(str).tolist(), m["field"].astype(str).tolist())
@@ -258,8 +261,21 @@ def attributions_in_text(text: str, *, mentions: list[tuple] | None = None, lex:
     [('وذكرت', 'المصادر', 'anonymous')]
     """
     if mentions:
-        mentions = [(*rec[:2], *(None if _isna(v) else v for v in rec[2:])) for rec in mentions]
+        clean = []
+        for rec in mentions:
+            span = _int_span(rec)
+            if span is not None:  # (a record without numeric offsets covers no token)
+                clean.append((*span, *(None if _isna(v) else v for v in rec[2:])))
+        mentions = clean
     return _attributions(text, mentions, lex or load_lexicon(), title)
+
+
+def _int_span(rec: tuple) -> tuple[int, int] | None:
+    """A mention record's (start, end) as ints, or None when they are missing or not numbers."""
+    try:
+        return int(rec[0]), int(rec[1])
+    except (TypeError, ValueError):
+        return None
 
 
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
@@ -379,23 +395,17 @@ def _cue_hits(norm: str, lex: Lexicon) -> list[tuple[int, str]]:
 
 
 def _mention_index(mentions, nt, starts, ends) -> dict[int, _Mention]:
-    """Mentions that cover whole tokens of the tokenised sentences, keyed by their first token index."""
+    """Mentions that cover whole tokens of the tokenised sentences, keyed by their first token index.
+    ``mentions``: records as :func:`_group_mentions` makes them (int offsets into the original text)."""
     out: dict[int, _Mention] = {}
     if not mentions:
         return out
     lo, hi = (starts[0], ends[-1]) if nt.orig_index is None else nt.span_in_original(starts[0], ends[-1])
-    recs, firsts, lasts = [], [], []
-    for rec in mentions:
-        try:
-            a, b = int(rec[0]), int(rec[1])
-        except (TypeError, ValueError):
-            continue
-        if b > lo and a < hi:  # outside the tokenised text a mention cannot cover a token
-            recs.append(rec)
-            firsts.append(a)
-            lasts.append(b)
+    recs = [rec for rec in mentions if rec[1] > lo and rec[0] < hi]  # outside the tokenised text a mention covers no token
     if not recs:
         return out
+    firsts = [rec[0] for rec in recs]
+    lasts = [rec[1] for rec in recs]
     if nt.orig_index is not None:  # original → normalised offsets, all at once
         firsts = nt.orig_index.searchsorted(firsts).tolist()
         lasts = nt.orig_index.searchsorted(lasts).tolist()
