@@ -284,7 +284,7 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
     hits = _cue_hits(nt.norm, lex)
     if not hits and ":" not in nt.norm:
         return []
-    return _field_attributions(nt, hits, token_offsets([nt.norm])[0], mentions, lex, title)
+    return _field_attributions(nt, hits, next(token_offsets([nt.norm])), mentions, lex, title)
 
 
 def _field_attributions(nt: NormalizedText, hits: list[tuple[int, str]], tokens: tuple[list[int], list[int]],

@@ -5,12 +5,13 @@ punctuation mark; spaces and ``_`` separate tokens (:data:`TOKEN_RE`). :func:`to
 tokens as ``TOKEN_RE.finditer`` with numpy, over the concatenation of a chunk's texts: one pass for all of
 them instead of one regex pass per sentence (the regex engine costs about 50 ns a character; this, a few).
 
->>> token_offsets(["قال د. محمد: 3.5%", "a_b"])
+>>> list(token_offsets(["قال د. محمد: 3.5%", "a_b"]))
 [([0, 4, 5, 7, 11, 13, 16], [3, 5, 6, 11, 12, 16, 17]), ([0, 2], [1, 3])]
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
@@ -38,10 +39,12 @@ def _class_table() -> np.ndarray:
     return np.array([_class_of(chr(c)) for c in range(0x10000)], dtype=np.int8)
 
 
-def token_offsets(texts: list[str]) -> list[tuple[list[int], list[int]]]:
-    """``(starts, ends)`` of the tokens of every text: the spans of ``TOKEN_RE.finditer(text)``, as two lists."""
+def token_offsets(texts: list[str]) -> Iterator[tuple[list[int], list[int]]]:
+    """``(starts, ends)`` of the tokens of every text, in order: the spans of ``TOKEN_RE.finditer(text)``, as
+    two lists. The offsets of all texts are found at once; each text's lists are made when it is reached (a
+    chunk's worth of Python lists alive at once would slow every pass of the garbage collector)."""
     if not texts:
-        return []
+        return
     big = "\n".join(texts)  # a gap between texts: no token crosses it
     cp = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cls = _class_table()[np.minimum(cp, 0xFFFF)]
@@ -61,5 +64,6 @@ def token_offsets(texts: list[str]) -> list[tuple[list[int], list[int]]]:
     text_start = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
     bounds = np.searchsorted(starts, text_start).tolist() + [len(starts)]
     shift = np.repeat(text_start, np.diff(bounds))
-    starts_l, ends_l = (starts - shift).tolist(), (ends - shift).tolist()
-    return [(starts_l[a:b], ends_l[a:b]) for a, b in pairwise(bounds)]
+    starts, ends = starts - shift, ends - shift
+    for a, b in pairwise(bounds):
+        yield starts[a:b].tolist(), ends[a:b].tolist()
