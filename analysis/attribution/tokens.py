@@ -45,25 +45,34 @@ def token_offsets(texts: list[str]) -> Iterator[tuple[list[int], list[int]]]:
     chunk's worth of Python lists alive at once would slow every pass of the garbage collector)."""
     if not texts:
         return
-    big = "\n".join(texts)  # a gap between texts: no token crosses it
-    cp = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _class_table()[np.minimum(cp, 0xFFFF)]
-    astral = np.flatnonzero(cp > 0xFFFF)  # rare (emoji): classified one by one
-    if len(astral):
-        cls[astral] = [_class_of(chr(c)) for c in cp[astral].tolist()]
-    if len(cp) > 2:  # a . or , between two digits belongs to the number
-        sep = (cp[1:-1] == 0x2E) | (cp[1:-1] == 0x2C)
-        cls[np.flatnonzero(sep & (cls[:-2] == DIGIT) & (cls[2:] == DIGIT)) + 1] = DIGIT
+    cls = _classes("\n".join(texts))  # a gap between texts: no token crosses it
     word = cls != GAP
     mark = cls == MARK  # a punctuation mark is a token of its own
-    prev = np.concatenate(([GAP], cls[:-1]))
-    nxt = np.concatenate((cls[1:], [GAP]))
-    starts = np.flatnonzero(word & (mark | (prev != cls)))
-    ends = np.flatnonzero(word & (mark | (nxt != cls))) + 1
+    change = np.ones(len(cls) + 1, dtype=bool)  # change[i]: characters i-1 and i differ in class (true at both ends)
+    np.not_equal(cls[1:], cls[:-1], out=change[1:-1])
+    starts = np.flatnonzero(word & (mark | change[:-1]))
+    ends = np.flatnonzero(word & (mark | change[1:])) + 1
+    del cls, word, mark, change
     # back to each text's own offsets
     text_start = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
     bounds = np.searchsorted(starts, text_start).tolist() + [len(starts)]
     shift = np.repeat(text_start, np.diff(bounds))
-    starts, ends = starts - shift, ends - shift
+    starts -= shift
+    ends -= shift
+    del shift
     for a, b in pairwise(bounds):
         yield starts[a:b].tolist(), ends[a:b].tolist()
+
+
+def _classes(text: str) -> np.ndarray:
+    """The class of every character of ``text`` (int8), with a . or , between two digits counted as a digit
+    (it belongs to the number)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _class_table()[np.minimum(cp, 0xFFFF)]
+    astral = np.flatnonzero(cp > 0xFFFF)  # rare (emoji): classified one by one
+    if len(astral):
+        cls[astral] = [_class_of(chr(c)) for c in cp[astral].tolist()]
+    if len(cp) > 2:
+        sep = (cp[1:-1] == 0x2E) | (cp[1:-1] == 0x2C)
+        cls[np.flatnonzero(sep & (cls[:-2] == DIGIT) & (cls[2:] == DIGIT)) + 1] = DIGIT
+    return cls
