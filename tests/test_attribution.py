@@ -8,6 +8,7 @@ import pytest
 
 from analysis.attribution import attributions_in_text, extract_attributions, find_quotes, load_lexicon
 from analysis.attribution.lexicon import imperfect_forms, participle_forms, perfect_forms
+from analysis.attribution.quotes import quote_kind
 from analysis.normalize import normalize
 from analysis.schema import ATTRIBUTIONS
 
@@ -316,6 +317,18 @@ def test_mentions_give_actor_ids_labels_and_types():
     assert bare["source_actor_id"].isna().all()
 
 
+def test_mentions_without_offsets_are_left_out():
+    # a record without numeric offsets (a hand-made list, a table with a missing value) covers no token
+    text = "وقال جون كيري إن القرار نهائي."
+    good = mention("a0", text, "جون كيري", "person:kerry", "person", label_en="John Kerry")
+    bad = {**good, "start": None, "end": float("nan"), "actor_id": "person:nobody"}
+    for recs in ([good], [bad, good]):
+        tuples = [(r["start"], r["end"], r["actor_id"], r["label_ar"], r["label_en"], r["actor_type"], None, "name") for r in recs]
+        assert [r["source_actor_id"] for r in rows(text, mentions=tuples)] == ["person:kerry"]
+        table = pd.DataFrame(recs).astype({"start": "Float64", "end": "Float64"})  # (not the table's int64)
+        assert extract_attributions(articles(text), table)["source_actor_id"].tolist() == ["person:kerry"]
+
+
 def test_mention_of_a_news_agency_and_a_person_inside_an_anonymous_source():
     text = "وذكرت وكالة الأنباء السعودية أن الملك استقبل الوزير. وأكدت مصادر مقربة من بشار الأسد أن الوفد وصل."
     ments = pd.DataFrame([
@@ -338,6 +351,15 @@ def test_find_quotes_pairs_all_mark_styles():
     for q in qs:
         assert text[q.inner_start : q.inner_end] == q.text
     assert find_quotes("علامة “ مفتوحة لا تغلق") == []
+
+
+def test_quote_kind_is_the_kind_find_quotes_decides():
+    # every branch: punctuation inside, five words, three words introduced (colon, أن) or not, a quoted name
+    text = ('وزار “دمشق”. وقال: «نحن هنا اليوم» ثم "نحن هنا اليوم" وأكد أن “الوضع مستقر جدا” '
+            'ووصف “الاتفاق التاريخي” بأنه «خطوة أولى نحو الحل الشامل» و«نعم، سنفعل»')
+    qs = find_quotes(text)
+    assert {q.kind for q in qs} == {"speech", "name"} and len(qs) == 7
+    assert [quote_kind(text, q.start, q.end) for q in qs] == [q.kind for q in qs]
 
 
 # --- summaries and charts -----------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 The extractor is rule-based. Per text it makes one Aho-Corasick pass for the cue words (every inflection of
 the reporting verbs, the participles, the prepositional cues; see :mod:`analysis.attribution.lexicon`), splits
-sentences, and tokenises only the sentences that hold a cue or may open with "X:"; everything after that is
-local to the few cues an article has.
+sentences, and keeps the tokens (found for all the chunk's texts at once, :mod:`analysis.attribution.tokens`)
+of only the sentences that hold a cue or may open with "X:"; everything after that is local to the few cues
+an article has.
 
 Per cue it decides:
 
@@ -36,18 +37,23 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
 
 import pandas as pd
 
 from analysis.attribution.lexicon import CueForm, Lexicon, load_lexicon
-from analysis.attribution.quotes import make_quote, quote_spans
-from analysis.normalize import expand_to_tokens, normalize_cached, split_sentences, split_sentences_cached
-from analysis.schema import conform
+from analysis.attribution.quotes import quote_kind, quote_spans
+from analysis.attribution.tokens import token_offsets
+from analysis.normalize import (
+    NormalizedText,
+    expand_to_tokens,
+    normalize_cached,
+    split_sentences,
+    split_sentences_cached,
+)
+from analysis.schema import ATTRIBUTIONS, conform
 
-TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")
-#: the same tokens as a capturing group: ``re.split`` returns [gap, token, gap, …, gap] (gaps are spaces or "_")
-_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 CLAUSE_PUNCT = frozenset("،,؛;")
 END_PUNCT = frozenset(".!?؟:")
 QUOTE_MARKS = frozenset('“”«»"„')
@@ -82,8 +88,7 @@ def source_type_of_mention(actor_type: str | None, subtype: str | None) -> str:
     return MENTION_TYPE.get(actor_type or "", "official_body")
 
 
-@dataclass(slots=True)
-class _Mention:
+class _Mention(NamedTuple):  # (a tuple: made for every mention near a cue, cheaper than a dataclass)
     start: int  # token index
     end: int  # token index, inclusive
     actor_id: str | None
@@ -131,11 +136,11 @@ class _Field:
 
     def orig_span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets of tokens i..j (inclusive), widened to whole tokens."""
-        if self.nt.orig_index is None:  # nothing deleted: the offsets are the text's
-            a, b = self.starts[i], self.ends[j]
-        else:
-            a, _ = self.nt.span_in_original(self.starts[i], self.starts[i] + 1)
-            _, b = self.nt.span_in_original(self.ends[j] - 1, self.ends[j])
+        a, b = self.starts[i], self.ends[j]
+        index = self.nt.orig_index
+        if index is not None:  # (None: nothing deleted, the offsets are the text's) as NormalizedText.span_in_original
+            a = int(index[a])
+            b = int(index[b]) if b < len(self.norm) else len(self.text)
         return _widen(self.text, a, b) if self.toks[i][0].isalnum() and self.toks[j][-1].isalnum() else (a, b)
 
     def sent_end(self, k: int) -> int:
@@ -174,23 +179,39 @@ def extract_attributions(articles: pd.DataFrame, mentions: pd.DataFrame | None =
     """
     lex = load_lexicon()
     by_field = _group_mentions(mentions)
-    rows: list[dict] = []
     ids = articles["article_id"].astype("string").tolist() if len(articles) else []
     titles = articles["title"].tolist() if "title" in articles.columns else [None] * len(ids)
     texts = articles["text"].tolist() if "text" in articles.columns else [None] * len(ids)
+    # the fields with a cue word or a colon (the others have no attribution), then their tokens all at once
+    todo = []
     for aid, title, text in zip(ids, titles, texts):
         for fname, value in (("title", title), ("text", text)):
             if not isinstance(value, str) or not value or value.isspace():  # (isspace stops at the first letter; strip copies)
                 continue
-            for r in _attributions(value, by_field.get((aid, fname)), lex, fname == "title"):
-                r["article_id"] = aid
-                r["field"] = fname
-                rows.append(r)
-    df = pd.DataFrame(rows, columns=_ROW_COLUMNS) if rows else pd.DataFrame(columns=_ROW_COLUMNS)
-    # the speaker columns are never null: "" when unknown (consumers such as the eval scorer test them for truth)
-    for c in ("source_surface", "source_label", "source_label_en"):
-        df[c] = df[c].fillna("")
-    return conform(df, "attributions")
+            nt = normalize_cached(value)
+            hits = _cue_hits(nt.norm, lex)
+            if hits or ":" in nt.norm:
+                todo.append((aid, fname, nt, hits))
+    rows: list[dict] = []
+    for (aid, fname, nt, hits), tokens in zip(todo, token_offsets([nt.norm for _, _, nt, _ in todo])):
+        for r in _field_attributions(nt, hits, tokens, by_field.get((aid, fname)), lex, fname == "title"):
+            r["article_id"] = aid
+            r["field"] = fname
+            rows.append(r)
+    return conform(_rows_frame(rows), "attributions")
+
+
+def _rows_frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows as a frame with the ATTRIBUTIONS dtypes, built column by column (much cheaper than a frame from
+    a list of dicts followed by casts). The speaker columns are never null: "" when unknown (consumers such as
+    the eval scorer test them for truth)."""
+    columns = {}
+    for c in _ROW_COLUMNS:
+        values = list(map(itemgetter(c), rows))
+        if c in ("source_surface", "source_label", "source_label_en"):
+            values = ["" if v is None else v for v in values]
+        columns[c] = pd.array(values, dtype=ATTRIBUTIONS[c])
+    return pd.DataFrame(columns)
 
 
 _ROW_COLUMNS = ["article_id", "field", "cue", "cue_start", "cue_end", "source_surface", "source_start", "source_end",
@@ -200,11 +221,14 @@ _ROW_COLUMNS = ["article_id", "field", "cue", "cue_start", "cue_end", "source_su
 
 def _group_mentions(mentions: pd.DataFrame | None) -> dict[tuple[str, str], list[tuple]]:
     """The mention records per (article_id, field), as tuples (start, end, actor_id, label_ar, label_en,
-    actor_type, subtype, match_kind); missing values are converted to None later, only for the mentions used."""
+    actor_type, subtype, match_kind): start and end ints (a mention without them is left out), missing text
+    values None."""
     if mentions is None or len(mentions) == 0:
         return {}
     cols = ["article_id", "field", "start", "end", "actor_id", "label_ar", "label_en", "actor_type", "subtype", "match_kind"]
     m = mentions.reindex(columns=cols)
+    if m["start"].dtype != "int64" or m["end"].dtype != "int64":  # (the mentions table's are)
+        m = m[m["start"].notna() & m["end"].notna()].astype({"start": "int64", "end": "int64"})
     text_cols = [m[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols[4:]]  # NA → None
     records = zip(m["start"].tolist(), m["end"].tolist(), *text_cols)
     keys = zip(m["article_id"].astype(str).tolist(), m["field"].astype(str).tolist())
@@ -237,18 +261,38 @@ def attributions_in_text(text: str, *, mentions: list[tuple] | None = None, lex:
     [('وذكرت', 'المصادر', 'anonymous')]
     """
     if mentions:
-        mentions = [(*rec[:2], *(None if _isna(v) else v for v in rec[2:])) for rec in mentions]
+        clean = []
+        for rec in mentions:
+            span = _int_span(rec)
+            if span is not None:  # (a record without numeric offsets covers no token)
+                clean.append((*span, *(None if _isna(v) else v for v in rec[2:])))
+        mentions = clean
     return _attributions(text, mentions, lex or load_lexicon(), title)
 
 
+def _int_span(rec: tuple) -> tuple[int, int] | None:
+    """A mention record's (start, end) as ints, or None when they are missing or not numbers."""
+    try:
+        return int(rec[0]), int(rec[1])
+    except (TypeError, ValueError):
+        return None
+
+
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
-    """:func:`attributions_in_text` for mention tuples whose missing values are already None (the hot path)."""
+    """:func:`attributions_in_text` for mention tuples whose missing values are already None."""
     nt = normalize_cached(text)
-    norm = nt.norm
-    hits = _cue_hits(norm, lex)
-    footer = FOOTER_RE.search(norm)
-    if not hits and ":" not in norm:
+    hits = _cue_hits(nt.norm, lex)
+    if not hits and ":" not in nt.norm:
         return []
+    return _field_attributions(nt, hits, next(token_offsets([nt.norm])), mentions, lex, title)
+
+
+def _field_attributions(nt: NormalizedText, hits: list[tuple[int, str]], tokens: tuple[list[int], list[int]],
+                        mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
+    """The rows of one field (the hot path): its normalised text, its cue hits (:func:`_cue_hits`) and the
+    offsets of all its tokens (:func:`analysis.attribution.tokens.token_offsets`)."""
+    text, norm = nt.text, nt.norm
+    footer = FOOTER_RE.search(norm)
     # sentences of the normalised text (normalisation only deletes marks, so they are the text's sentences),
     # up to the paragraph of the last cue or colon: later paragraphs hold nothing to resolve
     last = max(hits[-1][0] if hits else 0, norm.rfind(":"), footer.end() if footer is not None else 0)
@@ -273,21 +317,23 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
     footer_pos = footer.end() if footer is not None else None
     if footer_pos is not None:
         wanted.add(bisect.bisect_right(sent_starts, footer_pos) - 1)
+    all_starts, all_ends = tokens
     starts: list[int] = []
     ends: list[int] = []
-    toks: list[str] = []
     sent_tok: list[int] = []
     sent_num: list[int] = []
     for i in sorted(wanted):
         a, b = sents[i]
-        sent_tok.append(len(toks))
+        # the tokens of the sentence (none crosses its ends: a sentence ends before a space or a line break)
+        x, y = bisect.bisect_left(all_starts, a), bisect.bisect_left(all_starts, b)
+        sent_tok.append(len(starts))
         sent_num.append(i)
         if footer_pos is not None and a < footer_pos < b:  # the repeated headline after the footer: a sentence of its own
-            _tokenize_into(norm, a, footer_pos, starts, ends, toks)
-            sent_tok.append(len(toks))
+            sent_tok.append(len(starts) + bisect.bisect_left(all_starts, footer_pos, x, y) - x)
             sent_num.append(i)
-            a = footer_pos
-        _tokenize_into(norm, a, b, starts, ends, toks)
+        starts += all_starts[x:y]
+        ends += all_ends[x:y]
+    toks = [norm[a:b] for a, b in zip(starts, ends)]
     if not toks:
         return []
     f = _Field(text, norm, nt, starts, ends, toks, lex, sent_tok, _mention_index(mentions, nt, starts, ends), {}, {})
@@ -300,7 +346,7 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
             a = bisect.bisect_left(starts, qa)
             b = bisect.bisect_left(starts, qb)
             if b < len(toks) and starts[a] == qa and starts[b] == qb:  # both marks in a tokenised sentence
-                (f.speech_open if make_quote(text, qs, qe).kind == "speech" else f.name_open)[a] = b
+                (f.speech_open if quote_kind(text, qs, qe) == "speech" else f.name_open)[a] = b
     cues: list[tuple[int, tuple[CueForm, ...]]] = []
     for s, key in hits:
         i = bisect.bisect_left(starts, s)
@@ -327,17 +373,6 @@ def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: 
 _BEFORE_WORD = "\n\xa0.«\"،(“-\u200b\u200f:»”"
 
 
-def _tokenize_into(norm: str, a: int, b: int, starts: list[int], ends: list[int], toks: list[str]) -> None:
-    """Append the tokens of ``norm[a:b]`` (TOKEN_RE) and their offsets. ``re.split`` with the token pattern as
-    a group alternates gaps and tokens, so the offsets are the running sums of the piece lengths (no match
-    objects: the tokenizer is the hot path)."""
-    pieces = _TOKEN_SPLIT_RE.split(norm[a:b])
-    cum = list(accumulate(map(len, pieces), initial=a))
-    starts += cum[1:-1:2]
-    ends += cum[2::2]
-    toks += pieces[1::2]
-
-
 def _cue_hits(norm: str, lex: Lexicon) -> list[tuple[int, str]]:
     """(start, key) of every cue form that stands as a whole token in the normalised text.
 
@@ -360,27 +395,21 @@ def _cue_hits(norm: str, lex: Lexicon) -> list[tuple[int, str]]:
 
 
 def _mention_index(mentions, nt, starts, ends) -> dict[int, _Mention]:
-    """Mentions that cover whole tokens of the tokenised sentences, keyed by their first token index."""
+    """Mentions that cover whole tokens of the tokenised sentences, keyed by their first token index.
+    ``mentions``: records as :func:`_group_mentions` makes them (int offsets into the original text)."""
     out: dict[int, _Mention] = {}
     if not mentions:
         return out
     lo, hi = (starts[0], ends[-1]) if nt.orig_index is None else nt.span_in_original(starts[0], ends[-1])
-    recs = []
-    for rec in mentions:
-        try:
-            a, b = int(rec[0]), int(rec[1])
-        except (TypeError, ValueError):
-            continue
-        if b > lo and a < hi:  # outside the tokenised text a mention cannot cover a token
-            recs.append((a, b, rec))
+    recs = [rec for rec in mentions if rec[1] > lo and rec[0] < hi]  # outside the tokenised text a mention covers no token
     if not recs:
         return out
+    firsts = [rec[0] for rec in recs]
+    lasts = [rec[1] for rec in recs]
     if nt.orig_index is not None:  # original → normalised offsets, all at once
-        pos = nt.orig_index.searchsorted([x for a, b, _ in recs for x in (a, b)]).tolist()
-    else:
-        pos = [x for a, b, _ in recs for x in (a, b)]
-    for n, (_, _, rec) in enumerate(recs):
-        na, nb = pos[2 * n], pos[2 * n + 1]
+        firsts = nt.orig_index.searchsorted(firsts).tolist()
+        lasts = nt.orig_index.searchsorted(lasts).tolist()
+    for rec, na, nb in zip(recs, firsts, lasts):
         i = bisect.bisect_left(ends, na + 1)
         j = bisect.bisect_left(starts, nb) - 1
         if i >= len(starts) or j < i or starts[i] < na or ends[j] > nb:
@@ -421,9 +450,8 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
     cf = readings[0]
     toks, lex = f.toks, f.lex
     end = f.sent_end(k)
-    prev = toks[k - 1] if k > 0 and k > f.sent_start(k) - 1 else None
-    if k == f.sent_start(k):
-        prev = None
+    s0 = f.sent_start(k)
+    prev = toks[k - 1] if k > s0 else None
     prev_cls = lex.word_class(prev) if prev else None
     cue_last = k + cf.words - 1
     if cf.kind == "prep":
@@ -469,7 +497,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
                        and _is_speaker_start(f, cue_last + 1, allow_document=False))
     if cf.needs and "anaphor" in cf.needs and not _has_marker(f, k + 1, min(end, k + 1 + WINDOW), cf.needs):
         # وأضاف لذا …: no complementizer, but a pronoun-only continuation of the speaker just quoted
-        if not (cf.proclitic and k == f.sent_start(k) and _forward_np(f, k + 1, end, cf) is None
+        if not (cf.proclitic and k == s0 and _forward_np(f, k + 1, end, cf) is None
                 and _antecedent(antecedents, _agr_of(cf), f=f, within_sentences=(k, 3), strict=True) is not None):
             return None
     elif cf.needs:
@@ -511,7 +539,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
         return _emit(f, k, cue_last, src, anaphoric=True, content_from=cue_last + 1)
     # --- the subject
     src = None
-    if title and k > f.sent_start(k) and prev_cls is None and prev not in CLAUSE_PUNCT and not cf.proclitic:
+    if title and k > s0 and prev_cls is None and prev not in CLAUSE_PUNCT and not cf.proclitic:
         src = _backward_np(f, k, title=True)
     elif not cf.proclitic and prev is not None and prev_cls is None and prev not in CLAUSE_PUNCT:
         src = _backward_np(f, k, title=False, only_after_complementizer=True)  # أن الحكومة أكدت …
@@ -520,7 +548,7 @@ def _cue_row(f: _Field, k: int, readings: tuple[CueForm, ...], antecedents: list
     if src is None and (cf.number == "s" or title):
         src = _forward_np(f, cue_last + 1, end, cf)
         if src is not None and cf.obj and cf.proclitic and _np_then_complement(f, src, end, cf):
-            ante = _antecedent(antecedents, agr, f=f, within_sentences=(f.sent_start(k), 2), strict=True)
+            ante = _antecedent(antecedents, agr, f=f, within_sentences=(s0, 2), strict=True)
             if ante is not None:
                 src = None  # the noun phrase is the object (واتهم حماس بـ…); the subject is the earlier speaker
     if src is not None and src.s > k and cf.gender == "m" and cf.number == "s" and _feminine_phrase(f, src):
@@ -772,22 +800,24 @@ def _inside_speech(f: _Field, k: int) -> bool:
 
 @lru_cache(maxsize=512)
 def _marker_spec(markers: tuple[str, ...]) -> tuple[frozenset, tuple[str, ...], bool, bool, bool, bool]:
-    exact = frozenset(m for m in markers if m not in (":", "quote", "ب*", "ل*", "anaphor") and not m.endswith("~"))
+    """(the tokens that are markers themselves, ":" included; the prefixes of "~" markers; whether "quote",
+    "ب*" and "ل*" are markers; whether any complementizer is, through "ان")."""
+    exact = frozenset(m for m in markers if m not in ("quote", "ب*", "ل*", "anaphor") and not m.endswith("~"))
     prefixes = tuple(m[:-1] for m in markers if m.endswith("~"))
-    return exact, prefixes, ":" in markers, "quote" in markers, "ب*" in markers, "ل*" in markers
+    return exact, prefixes, "quote" in markers, "ب*" in markers, "ل*" in markers, "ان" in exact
 
 
 def _has_marker(f: _Field, a: int, b: int, markers: tuple[str, ...]) -> bool:
     """One of the complement markers (see verbs.tsv) occurs among tokens a..b-1."""
-    exact, prefixes, colon, quote, bcomp, lcomp = _marker_spec(markers)
-    toks = f.toks
+    exact, prefixes, quote, bcomp, lcomp, complementizer = _marker_spec(markers)
+    toks, cue_tokens, word_class = f.toks, f.cue_tokens, f.lex.word_class
     for j in range(a, b):
         t = toks[j]
-        if t in exact or (colon and t == ":") or (quote and j in f.speech_open):
+        if t in exact or (quote and j in f.speech_open):
             return True  # (قائلا and بالقول are cues and markers at once)
-        if j in f.cue_tokens:
+        if j in cue_tokens:
             return False  # the complement of a cue comes before the next cue
-        if "ان" in exact and f.lex.word_class(t) == "complementizer":
+        if complementizer and word_class(t) == "complementizer":
             return True
         if bcomp and t[0] == "ب" and j - a < 8 and (t in ("بما", "بان") or _is_b_complement(f.lex, t)):
             return True  # a بـ complement follows the subject closely (أقر الوزير بـ…), not a place name further on
@@ -1454,6 +1484,8 @@ def _prep_row(f: _Field, k: int, cf: CueForm, antecedents: list[_Source], consum
 def _colon_candidates(f: _Field, *, title: bool, footer_tok: int | None) -> list[int]:
     """Token indices of colons that may end a headline speaker ("X: …") at a sentence start."""
     out = []
+    if ":" not in f.norm:
+        return out
     starts = [0] if title else list(f.sent_tok)
     if footer_tok is not None and footer_tok not in starts:
         starts.append(footer_tok)
@@ -1542,6 +1574,7 @@ def _emit(f: _Field, k: int, last: int, src: _Source | None, *, anaphoric: bool,
 
 
 _SAYING = frozenset(("قائلا", "قائله", "بالقول", "بقوله", "بقولها", "بقولهم"))
+_RESUMPTIVE = frozenset(("عنها", "عنه", "عنهم"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(("انه", "انها", "انهم", "بانه", "بانها", "بانهم"))
 
 
@@ -1570,7 +1603,7 @@ def _content(f: _Field, k: int, last: int, src: _Source | None, *, content_from:
         return f.orig_span(j, _clause_end(f, j, end)), "indirect"
     j = content_from if content_from is not None else last + 1
     # a resumptive pronoun (أعلنت عنها): the content is the noun phrase before the cue
-    if any(t in ("عنها", "عنه", "عنهم") for t in toks[last + 1 : min(end, last + 3)]):
+    if not _RESUMPTIVE.isdisjoint(toks[last + 1 : min(end, last + 3)]):
         s0 = f.sent_start(k)
         boundary = max([x for x in range(s0, k) if toks[x] in CLAUSE_PUNCT] + [s0 - 1])
         if boundary + 1 < k:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from analysis.normalize import DIACRITICS, TATWEEL
 
@@ -65,7 +66,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quote, marks included, paired as :func:`find_quotes` pairs them, without the
-    speech/name decision (cheap: the extractor decides only for the quotes it looks at, with :func:`make_quote`)."""
+    speech/name decision (cheap: the extractor decides only for the quotes it looks at, with :func:`quote_kind`)."""
     out: list[tuple[int, int]] = []
     marks = [(m.start(), m.group()) for m in _MARKS_RE.finditer(text)]
     i = 0
@@ -95,6 +96,17 @@ def make_quote(text: str, start: int, end: int) -> Quote:
     return _make_quote(text, start, end, text[start + 1 : end - 1])
 
 
+def quote_kind(text: str, start: int, end: int) -> str:
+    """``make_quote(text, start, end).kind``, decided with as little work as the decision needs (the extractor
+    asks this for every quote in a sentence with a cue): punctuation inside first, then at most
+    ``SPEECH_MIN_WORDS`` words counted, the words before the quote only when they can decide."""
+    inner = text[start + 1 : end - 1]
+    if _SENTENCE_INSIDE_RE.search(inner):
+        return "speech"
+    n_words = sum(1 for _ in islice(_WORD_RE.finditer(inner), SPEECH_MIN_WORDS))
+    return _kind(n_words, False, n_words >= SPEECH_MIN_WORDS_INTRODUCED and _introduced(text, start))
+
+
 def _make_quote(text: str, start: int, end: int, inner: str) -> Quote:
     a, b = start + 1, end - 1
     while a < b and text[a].isspace():
@@ -102,11 +114,16 @@ def _make_quote(text: str, start: int, end: int, inner: str) -> Quote:
     while b > a and text[b - 1].isspace():
         b -= 1
     n_words = len(_WORD_RE.findall(inner))
-    before = _MARKS_DELETE_RE.sub("", text[max(0, start - 25) : start])
-    introduced = bool(_SPEECH_BEFORE_RE.search(before))
-    sentence_like = bool(_SENTENCE_INSIDE_RE.search(inner))
-    if n_words >= SPEECH_MIN_WORDS or sentence_like or (introduced and n_words >= SPEECH_MIN_WORDS_INTRODUCED):
-        kind = "speech"
-    else:
-        kind = "name"
+    kind = _kind(n_words, bool(_SENTENCE_INSIDE_RE.search(inner)), _introduced(text, start))
     return Quote(start, end, a, b, text[a:b], kind, n_words)
+
+
+def _introduced(text: str, start: int) -> bool:
+    """A colon, a complementizer or a saying verb stands right before the quote that opens at ``start``."""
+    return bool(_SPEECH_BEFORE_RE.search(_MARKS_DELETE_RE.sub("", text[max(0, start - 25) : start])))
+
+
+def _kind(n_words: int, sentence_like: bool, introduced: bool) -> str:
+    if n_words >= SPEECH_MIN_WORDS or sentence_like or (introduced and n_words >= SPEECH_MIN_WORDS_INTRODUCED):
+        return "speech"
+    return "name"
