@@ -34,10 +34,12 @@ def gaps_of(norm: str, tokens: list[tuple[int, int]]) -> list[str]:
     """The punctuation (spaces removed) before each token, "^" for the first: a name often follows a quote
     mark or a comma and precedes one."""
     out, prev = [], 0
-    for k, (a, b) in enumerate(tokens):
-        g = "".join(norm[prev:a].split())
-        out.append("^" if k == 0 else (g[:2] or "_"))
+    for a, b in tokens:
+        g = norm[prev:a]
+        out.append("_" if g == " " else ("".join(g.split())[:2] or "_"))  # one space: the common case
         prev = b
+    if out:
+        out[0] = "^"
     return out
 
 
@@ -152,37 +154,39 @@ _SELF, _P1, _P2, _N1, _N2 = range(5)
 _SCALE = 1000  # the training script rounds the averaged weights to 3 decimals
 
 
-def _word_features(w: str, rules: Rules) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-    """The feature strings that word ``w`` contributes as the token itself, as p1, p2, n1 and n2 (the same
-    strings as :func:`token_features`)."""
+def _word_keys(w: str, rules: Rules) -> list[tuple[int, str, str]]:
+    """The features that word ``w`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
+    another token: (group, template, value) for the feature string "template=value" of
+    :func:`token_features`, or (group, flag, "") for a flag such as "given"."""
     st = strip_clitics(w)
-    own = ["w=" + w, "s=" + st, "p3=" + w[:3], "x2=" + w[-2:], "x3=" + w[-3:], "sx3=" + st[-3:],
-           "al=" + str(w.startswith(("ال", "وال", "بال", "لل"))), "len=" + str(min(len(st), 8))]
-    if w in rules.given_names or st in rules.given_names:
-        own.append("given")
-    if w in rules.common_words or st in rules.common_words:
-        own.append("common")
-    if st in rules.definite_stems:
-        own.append("takes_al")
-    if w in rules.frequent_words:
-        own.append("frequent")
-    if w in rules.person_tokens or st in rules.person_tokens:
-        own.append("ptoken")
-    if w.isascii() and w[:1].isalpha():
-        own.append("latin")
     base = st.removeprefix("ال")
-    own += ["bx1=" + base[-1:], "bp2=" + base[:2]]
-    p1 = ["p1=" + w, "p1s=" + st]
+    keys = [(_SELF, "w", w), (_SELF, "s", st), (_SELF, "p3", w[:3]), (_SELF, "x2", w[-2:]), (_SELF, "x3", w[-3:]),
+            (_SELF, "sx3", st[-3:]), (_SELF, "al", str(w.startswith(("ال", "وال", "بال", "لل")))),
+            (_SELF, "len", str(min(len(st), 8))), (_SELF, "bx1", base[-1:]), (_SELF, "bp2", base[:2]),
+            (_P1, "p1", w), (_P1, "p1s", st), (_P2, "p2", w), (_N1, "n1", w), (_N1, "n1s", st), (_N2, "n2", w)]
     if w in rules.given_names or st in rules.given_names:
-        p1.append("p1given")
+        keys += [(_SELF, "given", ""), (_P1, "p1given", "")]
+    if w in rules.common_words or st in rules.common_words:
+        keys.append((_SELF, "common", ""))
+    if st in rules.definite_stems:
+        keys.append((_SELF, "takes_al", ""))
+    if w in rules.frequent_words:
+        keys.append((_SELF, "frequent", ""))
+    if w in rules.person_tokens or st in rules.person_tokens:
+        keys.append((_SELF, "ptoken", ""))
+    if w.isascii() and w[:1].isalpha():
+        keys.append((_SELF, "latin", ""))
     if w in rules.titles or st in rules.titles:
-        p1.append("p1title")
+        keys.append((_P1, "p1title", ""))
     if w in rules.reporting_verbs or st in rules.reporting_verbs:
-        p1.append("p1verb")
-    n1 = ["n1=" + w, "n1s=" + st]
+        keys.append((_P1, "p1verb", ""))
     if w in rules.reporting_verbs:
-        n1.append("n1verb")
-    return own, p1, ["p2=" + w], n1, ["n2=" + w]
+        keys.append((_N1, "n1verb", ""))
+    return keys
+
+
+_TEMPLATES = ("w", "s", "p3", "x2", "x3", "sx3", "al", "len", "bx1", "bp2", "p1", "p1s", "p2", "n1", "n1s", "n2",
+              "given", "p1given", "common", "takes_al", "frequent", "ptoken", "latin", "p1title", "p1verb", "n1verb")
 
 
 class FastTagger:
@@ -196,12 +200,18 @@ class FastTagger:
     def __init__(self, model: Perceptron, rules: Rules, *, max_words: int = 200_000):
         self.model, self.rules, self.max_words = model, rules, max_words
         vals = [v for d in model.w.values() for v in d.values()]
-        # exact integers only when every weight is a multiple of 0.001; the float sums of the reference then
-        # differ from value/1000 by < 1e-9 (at most ~40 terms of |w| < 1e4), far below one unit (0.001), so a
-        # unique integer maximum is also the reference's maximum; integer ties go to the reference
-        self.exact = all(abs(v * _SCALE - round(v * _SCALE)) < 1e-6 and abs(v) < 1e4 for v in vals)
+        # exact integers only when every weight is a multiple of 0.001 (below 1000 in size): the reference's float
+        # sum of a score (at most ~40 terms) then differs from the integer sum / 1000 by < 1e-9, far below one
+        # unit (0.001), so a unique integer maximum is also the reference's maximum; integer ties go to the
+        # reference. The word table's int32 sums stay below 40 × 1e6.
+        self.exact = all(abs(v * _SCALE - round(v * _SCALE)) < 1e-6 and abs(v) < 1000 for v in vals)
         feats = list(model.w) if self.exact else []
         self._fidx = {ft: k for k, ft in enumerate(feats)}
+        self._by_template: dict[str, dict[str, int]] = {t: {} for t in _TEMPLATES}  # template -> value -> row
+        for k, ft in enumerate(feats):
+            t, _, v = ft.partition("=")
+            if t in self._by_template:
+                self._by_template[t][v] = k
         # one row per feature (weights × 1000, in TAGS order) and a last row of zeros
         self._w = np.array([[round(model.w[ft].get(t, 0.0) * _SCALE) for t in TAGS] for ft in feats]
                            + [[0] * len(TAGS)], dtype=np.int64)
@@ -216,7 +226,7 @@ class FastTagger:
         # score tables of distinct values: words (as the token, p1, p2, n1, n2), rule tags (r, rp, rn),
         # gaps (g, gn); key -> row
         self._words: dict[str, int] = {}
-        self._word_tab = np.zeros((1024, 5, len(TAGS)), dtype=np.int64)
+        self._word_tab = np.zeros((1024, 5, len(TAGS)), dtype=np.int32)
         self._rts: dict[str, int] = {}
         self._rt_tab = np.zeros((0, 3, len(TAGS)), dtype=np.int64)
         self._gaps: dict[str, int] = {}
@@ -239,22 +249,22 @@ class FastTagger:
         start = len(self._words)
         need = start + len(new)
         if need > len(self._word_tab):
-            tab = np.zeros((max(need, 2 * len(self._word_tab)), 5, len(TAGS)), dtype=np.int64)
+            tab = np.zeros((max(need, 2 * len(self._word_tab)), 5, len(TAGS)), dtype=np.int32)
             tab[:start] = self._word_tab[:start]
             self._word_tab = tab
-        self._word_tab[start:need] = 0
         dest, rows = [], []
-        fidx = self._fidx
-        for k, w in enumerate(new, start):
-            self._words[w] = k
-            for g, feats in enumerate(_word_features(w, self.rules)):
-                for ft in feats:
-                    r = fidx.get(ft)
-                    if r is not None:
-                        dest.append(5 * k + g)
-                        rows.append(r)
-        if dest:
-            np.add.at(self._word_tab.reshape(-1, len(TAGS)), np.array(dest), self._w[rows])
+        tpl = self._by_template
+        for k, w in enumerate(new):
+            self._words[w] = start + k
+            for g, t, v in _word_keys(w, self.rules):
+                r = tpl[t].get(v)
+                if r is not None:
+                    dest.append(5 * k + g)
+                    rows.append(r)
+        # the sum of the rows per (word, group): integers, exact in float64
+        cells = (np.array(dest, dtype=np.intp)[:, None] * len(TAGS) + np.arange(len(TAGS))).ravel()
+        sums = np.bincount(cells, weights=self._w[rows].ravel(), minlength=len(new) * 5 * len(TAGS))
+        self._word_tab[start:need] = sums.reshape(len(new), 5, len(TAGS)).round()
 
     def _small_ids(self, keys: list[str], index: dict, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
         """Rows of a small table (rule tags, gaps) for ``keys``: one feature per prefix and key."""
@@ -276,12 +286,12 @@ class FastTagger:
         ids = self._word_ids(words + ["<s>", "</s>"])
         s_id, e_id = ids[-2], ids[-1]
         pad = np.concatenate([[s_id, s_id], ids[:n], [e_id, e_id]])
-        t = self._word_tab
-        sc = (t[pad[2:n + 2], _SELF] + t[pad[1:n + 1], _P1] + t[pad[:n], _P2] + t[pad[3:n + 3], _N1]
-              + t[pad[4:n + 4], _N2] + self.bias)
+        t = self._word_tab[pad]  # [position, group, tag]
+        sc = (t[2:n + 2, _SELF] + t[1:n + 1, _P1] + t[:n, _P2] + t[3:n + 3, _N1] + t[4:n + 4, _N2] + self.bias)
         r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
         rt = self._rt_tab
-        sc += rt[r[:n], 0] + rt[np.roll(r, 1)[:n], 1] + rt[r[1:], 2]  # rp of the first and rn of the last: "O"
+        rp = np.concatenate([r[n:], r[:n - 1]])  # rp of the first token and rn of the last are "O"
+        sc += rt[r[:n], 0] + rt[rp, 1] + rt[r[1:], 2]
         if gaps is not None:
             g = self._small_ids(gaps + ["$"], self._gaps, "_gap_tab", ("g=", "gn="))
             sc += self._gap_tab[g[:n], 0] + self._gap_tab[g[1:], 1]
