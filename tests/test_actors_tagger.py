@@ -98,3 +98,9 @@ def test_weights_off_the_grid_and_a_tiny_cache_still_give_the_reference(monkeypa
     small = tg.FastTagger(tg.load_tagger(), rules, max_words=50)  # the word cache starts afresh many times
     model = tg.load_tagger()
     assert [small.tag(*c) for c in calls] == [tg.tag_words_reference(model, c[0], c[1], rules, c[2]) for c in calls]
+
+
+def test_spans_from_tags():
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG", "O", "B-ORG", "O", "I-ORG"]
+    assert tg.spans_from_tags(tags) == [(0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "LOC"), (6, 7, "ORG"), (8, 9, "ORG"), (10, 11, "ORG")]
+    assert tg.spans_from_tags([]) == [] and tg.spans_from_tags(["O"]) == []

@@ -340,11 +340,17 @@ def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: 
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token + 1, type) of each entity in a BIO sequence."""
-    spans, start, typ = [], None, None
-    for i, t in enumerate(tags + ["O"]):
-        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
-            if start is not None:
-                spans.append((start, i, typ))
-            start, typ = (i, t[2:]) if t != "O" else (None, None)
+    """(first token, last token + 1, type) of each entity in a BIO sequence (an I- tag after O or after
+    another type starts an entity)."""
+    spans, start, typ, last = [], -1, "", -2
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        t = tags[i]
+        if start >= 0 and (i != last + 1 or t[0] == "B" or t[2:] != typ):
+            spans.append((start, last + 1, typ))
+            start = -1
+        if start < 0:
+            start, typ = i, t[2:]
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, typ))
     return spans
