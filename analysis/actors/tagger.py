@@ -4,7 +4,8 @@ Trained by ``scripts/train_tagger.py`` on the ANERcorp TRAINING split only (CC B
 ``analysis/resources/tagger/README.md``). Features: the word, its clitic-stripped form, affixes, the
 neighbouring words, word-list flags (first names, common words, words that take ال) and the mention the
 rule matcher found at that token (so the tagger learns when to trust the codebook). Greedy left-to-right
-decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``).
+decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``): the
+mentions stage then costs about 2-3x its CPU without the tagger (``benchmarks/check_tagger.py``).
 
 Decoding is done by :class:`FastTagger`: every feature depends on ONE of the word, the word before or after
 it (one or two places), the rule tag at offset -1/0/+1, the punctuation before it or after it, or the previous
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -231,6 +233,7 @@ class FastTagger:
         self._rt_tab = np.zeros((0, 3, len(TAGS)), dtype=np.int64)
         self._gaps: dict[str, int] = {}
         self._gap_tab = np.zeros((0, 2, len(TAGS)), dtype=np.int64)
+        self._lock = threading.Lock()  # the caches are shared: one field at a time (threaded dask workers)
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Rows of the word table for ``words``, computing the rows of words not seen yet."""
@@ -281,7 +284,7 @@ class FastTagger:
 
     def scores(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> np.ndarray:
         """Integer scores (weights × 1000) of each token (rows) and tag (TAGS order) without the previous-tag
-        feature."""
+        feature (not thread-safe on its own: :meth:`tag` holds the lock)."""
         n = len(words)
         ids = self._word_ids(words + ["<s>", "</s>"])
         s_id, e_id = ids[-2], ids[-1]
@@ -304,7 +307,8 @@ class FastTagger:
         n = len(words)
         if n == 0:
             return []
-        sc = self.scores(words, rule_tags, gaps)
+        with self._lock:
+            sc = self.scores(words, rule_tags, gaps)
         sure_o = ((sc[:, :1] - sc[:, 1:]) + self.min_prev_margin).min(axis=1) >= 1
         out = ["O"] * n
         todo = np.flatnonzero(~sure_o)
