@@ -54,13 +54,14 @@ def rule_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[li
     keep = (mentions["field"] == "text") & (mentions["match_kind"] != "discovered")  # codebook matches only
     by_doc = {k: g for k, g in mentions[keep].groupby("article_id")}
     for f, did in zip(fields, doc_ids):
-        tags = ["O"] * len(f.tokens)
+        tokens = list(zip(f.starts, f.ends))
+        tags = ["O"] * len(tokens)
         for r in by_doc.get(did, pd.DataFrame()).itertuples():
             a = f.nt.index_in_norm(r.start)
             b = f.nt.index_in_norm(r.end)
             typ = {"nisba": "NIS", "title": "TIT"}.get(r.match_kind, COARSE.get(r.actor_type, "ORG"))
             first = True
-            for k, (s, e) in enumerate(f.tokens):
+            for k, (s, e) in enumerate(tokens):
                 if s < b and e > a:
                     tags[k] = ("B-" if first else "I-") + typ
                     first = False
@@ -86,10 +87,11 @@ def build_examples(sents, *, docs_of: int = 20):
     rtags = rule_tags_for(fields, mentions, ids)
     out = []
     for f, spans, rt in zip(fields, golds, rtags):
-        words = [f.x[s:e] for s, e in f.tokens]
+        tokens = list(zip(f.starts, f.ends))
+        words = [f.x[s:e] for s, e in tokens]
         gold = []
         prev_gold_tok = None
-        for s, e in f.tokens:
+        for s, e in tokens:
             o = f.nt.span_in_original(s, e)[0]
             lab = "O"
             for k, (a, b, lb) in enumerate(spans):
@@ -100,7 +102,7 @@ def build_examples(sents, *, docs_of: int = 20):
                     prev_gold_tok = k
                     break
             gold.append(lab if lab in TAGS else "O")
-        out.append((words, gold, rt, gaps_of(f.norm, f.tokens)))
+        out.append((words, gold, rt, gaps_of(f.norm, tokens)))
     return out
 
 

@@ -1645,7 +1645,10 @@ def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
     words = [f.x[a:b] for a, b in tokens]
     if not words:
         return ms
-    norm_spans = [(f.nt.index_in_norm(o.s), f.nt.index_in_norm(o.e)) for o in ms]
+    oi = f.nt.orig_index  # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm)
+    pos = [o.s for o in ms] + [o.e for o in ms]
+    at = pos if oi is None else np.searchsorted(oi, pos).tolist()
+    norm_spans = list(zip(at[: len(ms)], at[len(ms) :]))
     rt = ["O"] * len(words)
     occ = bytearray(len(f.x) + 1)
     for o, (a, b) in zip(ms, norm_spans):

@@ -4,15 +4,26 @@ Trained by ``scripts/train_tagger.py`` on the ANERcorp TRAINING split only (CC B
 ``analysis/resources/tagger/README.md``). Features: the word, its clitic-stripped form, affixes, the
 neighbouring words, word-list flags (first names, common words, words that take ال) and the mention the
 rule matcher found at that token (so the tagger learns when to trust the codebook). Greedy left-to-right
-decoding with the previous tag as a feature. Pure Python: ~10x slower than the rule matcher, hence off by
-default (``extract_mentions(..., tagger=True)``).
+decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``): the
+mentions stage then costs about 2-3x its CPU without the tagger (``benchmarks/check_tagger.py``).
+
+Decoding is done by :class:`FastTagger`: every feature depends on ONE of the word, the word before or after
+it (one or two places), the rule tag at offset -1/0/+1, the punctuation before it or after it, or the previous
+tag. So a token's score is a sum of per-word, per-rule-tag and per-gap vectors (computed once per distinct
+value and cached) plus the previous tag's row. The weights are multiples of 0.001, so the vectors are exact
+integers; a token whose O-margin no previous tag can overturn is O without the sequential loop, the rest is
+decoded greedily. Where the integer best score is tied, the float sum of :class:`Perceptron` (the reference,
+:func:`tag_words_reference`) decides, so the tags are identical to the reference's.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import threading
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from analysis.actors.rules import Rules, strip_clitics
 
@@ -25,10 +36,12 @@ def gaps_of(norm: str, tokens: list[tuple[int, int]]) -> list[str]:
     """The punctuation (spaces removed) before each token, "^" for the first: a name often follows a quote
     mark or a comma and precedes one."""
     out, prev = [], 0
-    for k, (a, b) in enumerate(tokens):
-        g = "".join(norm[prev:a].split())
-        out.append("^" if k == 0 else (g[:2] or "_"))
+    for a, b in tokens:
+        g = norm[prev:a]
+        out.append("_" if g == " " else ("".join(g.split())[:2] or "_"))  # one space: the common case
         prev = b
+    if out:
+        out[0] = "^"
     return out
 
 
@@ -125,8 +138,10 @@ def load_tagger() -> Perceptron:
         return Perceptron(json.load(fh)["weights"])
 
 
-def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: Rules, gaps: list[str] | None = None) -> list[str]:
-    """BIO tags for a token sequence (greedy decoding)."""
+def tag_words_reference(model: Perceptron, words: list[str], rule_tags: list[str], rules: Rules,
+                        gaps: list[str] | None = None) -> list[str]:
+    """BIO tags for a token sequence (greedy decoding), feature strings per token: the reference that
+    :class:`FastTagger` reproduces (used by tests and as its fallback)."""
     out: list[str] = []
     prev = "O"
     for i in range(len(words)):
@@ -136,12 +151,210 @@ def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: 
     return out
 
 
+# the word-dependent feature groups of token_features, by the offset of the word they look at
+_SELF, _P1, _P2, _N1, _N2 = range(5)
+_SCALE = 1000  # the training script rounds the averaged weights to 3 decimals
+
+
+def _word_keys(w: str, rules: Rules) -> list[tuple[int, str, str]]:
+    """The features that word ``w`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
+    another token: (group, template, value) for the feature string "template=value" of
+    :func:`token_features`, or (group, flag, "") for a flag such as "given"."""
+    st = strip_clitics(w)
+    base = st.removeprefix("ال")
+    keys = [(_SELF, "w", w), (_SELF, "s", st), (_SELF, "p3", w[:3]), (_SELF, "x2", w[-2:]), (_SELF, "x3", w[-3:]),
+            (_SELF, "sx3", st[-3:]), (_SELF, "al", str(w.startswith(("ال", "وال", "بال", "لل")))),
+            (_SELF, "len", str(min(len(st), 8))), (_SELF, "bx1", base[-1:]), (_SELF, "bp2", base[:2]),
+            (_P1, "p1", w), (_P1, "p1s", st), (_P2, "p2", w), (_N1, "n1", w), (_N1, "n1s", st), (_N2, "n2", w)]
+    if w in rules.given_names or st in rules.given_names:
+        keys += [(_SELF, "given", ""), (_P1, "p1given", "")]
+    if w in rules.common_words or st in rules.common_words:
+        keys.append((_SELF, "common", ""))
+    if st in rules.definite_stems:
+        keys.append((_SELF, "takes_al", ""))
+    if w in rules.frequent_words:
+        keys.append((_SELF, "frequent", ""))
+    if w in rules.person_tokens or st in rules.person_tokens:
+        keys.append((_SELF, "ptoken", ""))
+    if w.isascii() and w[:1].isalpha():
+        keys.append((_SELF, "latin", ""))
+    if w in rules.titles or st in rules.titles:
+        keys.append((_P1, "p1title", ""))
+    if w in rules.reporting_verbs or st in rules.reporting_verbs:
+        keys.append((_P1, "p1verb", ""))
+    if w in rules.reporting_verbs:
+        keys.append((_N1, "n1verb", ""))
+    return keys
+
+
+_TEMPLATES = ("w", "s", "p3", "x2", "x3", "sx3", "al", "len", "bx1", "bp2", "p1", "p1s", "p2", "n1", "n1s", "n2",
+              "given", "p1given", "common", "takes_al", "frequent", "ptoken", "latin", "p1title", "p1verb", "n1verb")
+
+
+class FastTagger:
+    """The greedy decoding of :func:`tag_words_reference`, vectorised, with identical output.
+
+    model, rules   the perceptron and the word lists its features use (both read-only).
+    ``tag(words, rule_tags, gaps)`` returns the BIO tags. Score vectors are integers (weights × 1000) cached
+    per distinct word, rule tag and gap; the cache is bounded (``max_words``) and only saves time.
+    """
+
+    def __init__(self, model: Perceptron, rules: Rules, *, max_words: int = 200_000):
+        self.model, self.rules, self.max_words = model, rules, max_words
+        vals = [v for d in model.w.values() for v in d.values()]
+        # exact integers only when every weight is a multiple of 0.001 (below 1000 in size): the reference's float
+        # sum of a score (at most ~40 terms) then differs from the integer sum / 1000 by < 1e-9, far below one
+        # unit (0.001), so a unique integer maximum is also the reference's maximum; integer ties go to the
+        # reference. The word table's int32 sums stay below 40 × 1e6.
+        self.exact = all(abs(v * _SCALE - round(v * _SCALE)) < 1e-6 and abs(v) < 1000 for v in vals)
+        feats = list(model.w) if self.exact else []
+        self._fidx = {ft: k for k, ft in enumerate(feats)}
+        self._by_template: dict[str, dict[str, int]] = {t: {} for t in _TEMPLATES}  # template -> value -> row
+        for k, ft in enumerate(feats):
+            t, _, v = ft.partition("=")
+            if t in self._by_template:
+                self._by_template[t][v] = k
+        # one row per feature (weights × 1000, in TAGS order) and a last row of zeros
+        self._w = np.array([[round(model.w[ft].get(t, 0.0) * _SCALE) for t in TAGS] for ft in feats]
+                           + [[0] * len(TAGS)], dtype=np.int64)
+        self.bias = self._w[self._fidx.get("b", -1)]
+        self.prev_rows = self._w[[self._fidx.get("prev=" + p, -1) for p in TAGS]]  # [previous tag, tag]
+        # the least O-margin any previous tag adds, per rival tag: a token whose own O-margin plus this is >= 1
+        # against every rival is O whatever came before
+        self.min_prev_margin = (self.prev_rows[:, :1] - self.prev_rows[:, 1:]).min(axis=0)
+        # I-X after anything but X is repaired to B-X, as in Perceptron.predict: repair[previous tag, best tag]
+        self.repair = np.array([[TAGS.index("B-" + t[2:]) if t.startswith("I-") and p[2:] != t[2:] else k
+                                 for k, t in enumerate(TAGS)] for p in TAGS])
+        # score tables of distinct values: words (as the token, p1, p2, n1, n2), rule tags (r, rp, rn),
+        # gaps (g, gn); key -> row
+        self._words: dict[str, int] = {}
+        self._word_tab = np.zeros((1024, 5, len(TAGS)), dtype=np.int32)
+        self._rts: dict[str, int] = {}
+        self._rt_tab = np.zeros((0, 3, len(TAGS)), dtype=np.int64)
+        self._gaps: dict[str, int] = {}
+        self._gap_tab = np.zeros((0, 2, len(TAGS)), dtype=np.int64)
+        self._lock = threading.Lock()  # the caches are shared: one field at a time (threaded dask workers)
+
+    def _word_ids(self, words: list[str]) -> np.ndarray:
+        """Rows of the word table for ``words``, computing the rows of words not seen yet."""
+        get = self._words.get
+        ids = [get(w, -1) for w in words]
+        if -1 in ids:
+            new = list(dict.fromkeys(w for w, k in zip(words, ids) if k == -1))
+            if len(self._words) + len(new) > self.max_words:  # start the cache afresh
+                self._words.clear()
+                new = list(dict.fromkeys(words))
+            self._add_words(new)
+            ids = [self._words[w] for w in words]
+        return np.array(ids, dtype=np.intp)
+
+    def _add_words(self, new: list[str]) -> None:
+        start = len(self._words)
+        need = start + len(new)
+        if need > len(self._word_tab):
+            tab = np.zeros((max(need, 2 * len(self._word_tab)), 5, len(TAGS)), dtype=np.int32)
+            tab[:start] = self._word_tab[:start]
+            self._word_tab = tab
+        dest, rows = [], []
+        tpl = self._by_template
+        for k, w in enumerate(new):
+            self._words[w] = start + k
+            for g, t, v in _word_keys(w, self.rules):
+                r = tpl[t].get(v)
+                if r is not None:
+                    dest.append(5 * k + g)
+                    rows.append(r)
+        # the sum of the rows per (word, group): integers, exact in float64
+        cells = (np.array(dest, dtype=np.intp)[:, None] * len(TAGS) + np.arange(len(TAGS))).ravel()
+        sums = np.bincount(cells, weights=self._w[rows].ravel(), minlength=len(new) * 5 * len(TAGS))
+        self._word_tab[start:need] = sums.reshape(len(new), 5, len(TAGS)).round()
+
+    def _small_ids(self, keys: list[str], index: dict, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
+        """Rows of a small table (rule tags, gaps) for ``keys``: one feature per prefix and key."""
+        ids = [index.get(k, -1) for k in keys]
+        if -1 in ids:
+            new = list(dict.fromkeys(k for k, i in zip(keys, ids) if i == -1))
+            z = len(self._w) - 1
+            add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in new]]
+            setattr(self, tab_name, np.concatenate([getattr(self, tab_name), add]))
+            for k in new:
+                index[k] = len(index)
+            ids = [index[k] for k in keys]
+        return np.array(ids, dtype=np.intp)
+
+    def scores(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> np.ndarray:
+        """Integer scores (weights × 1000) of each token (rows) and tag (TAGS order) without the previous-tag
+        feature (not thread-safe on its own: :meth:`tag` holds the lock)."""
+        n = len(words)
+        ids = self._word_ids(words + ["<s>", "</s>"])
+        s_id, e_id = ids[-2], ids[-1]
+        pad = np.concatenate([[s_id, s_id], ids[:n], [e_id, e_id]])
+        t = self._word_tab[pad]  # [position, group, tag]
+        sc = (t[2:n + 2, _SELF] + t[1:n + 1, _P1] + t[:n, _P2] + t[3:n + 3, _N1] + t[4:n + 4, _N2] + self.bias)
+        r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
+        rt = self._rt_tab
+        rp = np.concatenate([r[n:], r[:n - 1]])  # rp of the first token and rn of the last are "O"
+        sc += rt[r[:n], 0] + rt[rp, 1] + rt[r[1:], 2]
+        if gaps is not None:
+            g = self._small_ids(gaps + ["$"], self._gaps, "_gap_tab", ("g=", "gn="))
+            sc += self._gap_tab[g[:n], 0] + self._gap_tab[g[1:], 1]
+        return sc
+
+    def tag(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> list[str]:
+        """BIO tags of a token sequence, the same as :func:`tag_words_reference`."""
+        if not self.exact:
+            return tag_words_reference(self.model, words, rule_tags, self.rules, gaps)
+        n = len(words)
+        if n == 0:
+            return []
+        with self._lock:
+            sc = self.scores(words, rule_tags, gaps)
+        sure_o = ((sc[:, :1] - sc[:, 1:]) + self.min_prev_margin).min(axis=1) >= 1
+        out = ["O"] * n
+        todo = np.flatnonzero(~sure_o)
+        if not len(todo):
+            return out
+        # the decision of each remaining token for each possible previous tag: [token, previous tag]
+        tot = sc[todo][:, None, :] + self.prev_rows[None, :, :]
+        best = tot.argmax(axis=2)
+        pick = self.repair[np.arange(len(TAGS))[None, :], best]
+        pick[(tot == tot.max(axis=2, keepdims=True)).sum(axis=2) > 1] = -1  # a tie in exact arithmetic
+        prev, last = 0, -2
+        for i, ks in zip(todo.tolist(), pick.tolist()):
+            k = ks[prev if i == last + 1 else 0]  # after a sure O the previous tag is O
+            if k < 0:  # the reference's float sums decide a tie
+                k = TAGS.index(self.model.predict(token_features(words, i, rule_tags, self.rules, gaps),
+                                                  TAGS[prev if i == last + 1 else 0]))
+            out[i] = TAGS[k]
+            prev, last = k, i
+        return out
+
+
+def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
+    """The :class:`FastTagger` of ``model`` with ``rules`` (built once per model and rules object)."""
+    cached = getattr(model, "_fast", None)
+    if cached is None or cached.rules is not rules:
+        cached = model._fast = FastTagger(model, rules)
+    return cached
+
+
+def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: Rules, gaps: list[str] | None = None) -> list[str]:
+    """BIO tags for a token sequence (greedy decoding; the same tags as :func:`tag_words_reference`, faster)."""
+    return fast_tagger(model, rules).tag(words, rule_tags, gaps)
+
+
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, last token + 1, type) of each entity in a BIO sequence."""
-    spans, start, typ = [], None, None
-    for i, t in enumerate(tags + ["O"]):
-        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
-            if start is not None:
-                spans.append((start, i, typ))
-            start, typ = (i, t[2:]) if t != "O" else (None, None)
+    """(first token, last token + 1, type) of each entity in a BIO sequence (an I- tag after O or after
+    another type starts an entity)."""
+    spans, start, typ, last = [], -1, "", -2
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        t = tags[i]
+        if start >= 0 and (i != last + 1 or t[0] == "B" or t[2:] != typ):
+            spans.append((start, last + 1, typ))
+            start = -1
+        if start < 0:
+            start, typ = i, t[2:]
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, typ))
     return spans

@@ -1,0 +1,106 @@
+"""Tests for analysis.actors.tagger: the vectorised decoder gives exactly the reference's tags."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.actors import extract_mentions
+from analysis.actors import tagger as tg
+from analysis.actors.rules import load_rules
+from analysis.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+ANER_TRAIN = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_train_first125305.txt"
+
+
+def recorded_inputs(articles: pd.DataFrame, monkeypatch) -> list[tuple]:
+    """(words, rule tags, gaps) of every field the matcher hands to the tagger."""
+    calls = []
+
+    def record(model, words, rule_tags, rules, gaps=None):
+        calls.append((words, rule_tags, gaps))
+        return tg.tag_words_reference(model, words, rule_tags, rules, gaps)
+
+    monkeypatch.setattr(tg, "tag_words", record)
+    extract_mentions(articles, tagger=True)
+    monkeypatch.undo()
+    assert calls
+    return calls
+
+
+def assert_same_tags(calls: list[tuple], model=None) -> int:
+    model = model or tg.load_tagger()
+    rules = load_rules()
+    fast = tg.FastTagger(model, rules)
+    names = 0
+    for words, rule_tags, gaps in calls:
+        want = tg.tag_words_reference(model, words, rule_tags, rules, gaps)
+        assert fast.tag(words, rule_tags, gaps) == want
+        names += sum(t != "O" for t in want)
+    return names
+
+
+def test_fast_tagger_equals_reference_on_saudinewsnet_sample(monkeypatch):
+    arts = load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(120)
+    assert tg.FastTagger(tg.load_tagger(), load_rules()).exact
+    assert assert_same_tags(recorded_inputs(arts, monkeypatch)) > 100  # the check covers real names
+
+
+@pytest.mark.skipif(not ANER_TRAIN.is_file(), reason="ANERcorp training split not available")
+def test_fast_tagger_equals_reference_on_anercorp_training_text(monkeypatch):
+    toks = [ln.rpartition(" ")[0].strip() for ln in ANER_TRAIN.read_text(encoding="utf-8").splitlines()[:30000]]
+    text = " ".join(t for t in toks if t)
+    docs = [text[k : k + 4000] for k in range(0, len(text), 4000)]
+    arts = pd.DataFrame({"article_id": [f"d{i}" for i in range(len(docs))], "text": docs})
+    assert assert_same_tags(recorded_inputs(arts, monkeypatch)) > 500
+
+
+def tiny_model(weights: dict) -> tg.Perceptron:
+    return tg.Perceptron(weights)
+
+
+def test_integer_tie_is_decided_by_the_reference_float_sums():
+    # O = 0.3; B-PERS = 0.1 + 0.2 = 0.30000000000000004 in floats: equal in exact arithmetic, where the O
+    # preference would win, but the reference picks B-PERS
+    model = tiny_model({"b": {"O": 0.3}, "w=زيد": {"B-PERS": 0.1}, "s=زيد": {"B-PERS": 0.2}})
+    rules = load_rules()
+    words, rt, gaps = ["قال", "زيد", "امس"], ["O"] * 3, ["^", "_", "_"]
+    want = tg.tag_words_reference(model, words, rt, rules, gaps)
+    assert want == ["O", "B-PERS", "O"]
+    assert tg.FastTagger(model, rules).tag(words, rt, gaps) == want
+
+
+def test_repair_and_previous_tag_follow_the_reference():
+    model = tiny_model({
+        "w=عمر": {"I-PERS": 1.0},  # I- at the start is repaired to B-
+        "w=سالم": {"I-PERS": 0.5, "B-LOC": 0.4},
+        "prev=B-PERS": {"I-PERS": 0.2},
+        "prev=I-PERS": {"B-LOC": 0.35},
+        "p1=سالم": {"I-LOC": 2.0},
+        "n1s=عمر": {"O": -0.1},
+        "rp=B-PERS": {"I-ORG": 0.7},
+    })
+    rules = load_rules()
+    for words, rt in ((["عمر", "سالم", "جاء"], ["O", "O", "O"]), (["عمر", "سالم", "وعمر", "سالم"], ["B-PERS", "I-PERS", "O", "O"])):
+        want = tg.tag_words_reference(model, words, rt, rules)
+        assert tg.FastTagger(model, rules).tag(words, rt) == want
+    assert tg.tag_words_reference(model, ["عمر", "سالم"], ["O", "O"], rules) == ["B-PERS", "I-PERS"]
+
+
+def test_weights_off_the_grid_and_a_tiny_cache_still_give_the_reference(monkeypatch):
+    calls = recorded_inputs(load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(10), monkeypatch)
+    rules = load_rules()
+    off = tiny_model({"w=" + calls[0][0][0]: {"B-ORG": 0.12345}, "b": {"O": 0.1}})
+    assert not tg.FastTagger(off, rules).exact
+    assert [tg.FastTagger(off, rules).tag(*c) for c in calls[:3]] == [tg.tag_words_reference(off, c[0], c[1], rules, c[2]) for c in calls[:3]]
+    small = tg.FastTagger(tg.load_tagger(), rules, max_words=50)  # the word cache starts afresh many times
+    model = tg.load_tagger()
+    assert [small.tag(*c) for c in calls] == [tg.tag_words_reference(model, c[0], c[1], rules, c[2]) for c in calls]
+
+
+def test_spans_from_tags():
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG", "O", "B-ORG", "O", "I-ORG"]
+    assert tg.spans_from_tags(tags) == [(0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "LOC"), (6, 7, "ORG"), (8, 9, "ORG"), (10, 11, "ORG")]
+    assert tg.spans_from_tags([]) == [] and tg.spans_from_tags(["O"]) == []
