@@ -240,6 +240,15 @@ def test_title_resolves_inside_the_term_only(tmp_path):
     assert rows(extract_mentions(c, codebook=cb), match_kind="title").empty
 
 
+def test_default_codebook_knows_the_office_holders_of_the_2000s():
+    text = "وقال الرئيس الفرنسي إن باريس لن تشارك، فيما التقى رئيس الحكومة اللبنانية فؤاد السنيورة نظيره شارون."
+    m = extract_mentions(arts(text, text, published=["2006-03-01T10:00:00Z", "2015-08-01T10:00:00Z"]))
+    got = {(r.article_id, r.actor_id) for r in m.itertuples() if r.actor_id.startswith("person:")}
+    assert {("a0", "person:jacques_chirac"), ("a0", "person:fouad_siniora"), ("a0", "person:ariel_sharon"),
+            ("a1", "person:francois_hollande")} <= got
+    assert ("a1", "person:jacques_chirac") not in got
+
+
 def test_short_names_follow_the_article_context():
     m = extract_mentions(arts("قصفت قوات المعارضة مواقع في سوريا."))
     assert "group:syrian_opposition" in set(m["actor_id"])

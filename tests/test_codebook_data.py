@@ -369,6 +369,22 @@ def _holder(phrase: str, on: str) -> set[str]:
         ("المبعوث الأممي إلى اليمن", "2015-08-01", "person:ismail_ould_cheikh_ahmed"),
         ("وزير الخارجية الإيراني", "2015-07-14", "person:mohammad_javad_zarif"),
         ("الرئيس السوري", "2015-08-01", "person:bashar_al_assad"),
+        # 2000-2010 office-holders (older wire archives)
+        ("الرئيس الفرنسي", "2003-03-01", "person:jacques_chirac"),
+        ("الرئيس الفرنسي", "2008-03-01", "person:nicolas_sarkozy"),
+        ("رئيس الوزراء البريطاني", "2003-03-20", "person:tony_blair"),
+        ("رئيس الوزراء الإسرائيلي", "2004-01-01", "person:ariel_sharon"),
+        ("الرئيس اللبناني", "2006-01-01", "person:emile_lahoud"),
+        ("رئيس الحكومة اللبنانية", "2007-01-01", "person:fouad_siniora"),
+        ("المستشار الألماني", "2003-01-01", "person:gerhard_schroeder"),
+        ("وزيرة الخارجية الأمريكية", "2006-01-01", "person:condoleezza_rice"),
+        ("وزير الخارجية الأمريكي", "2003-02-05", "person:colin_powell"),
+        ("الأمين العام للأمم المتحدة", "2003-01-01", "person:kofi_annan"),
+        ("الأمين العام للأمم المتحدة", "2007-01-01", "person:ban_ki_moon"),
+        ("رئيس الوزراء الفلسطيني", "2004-06-01", "person:ahmed_qurei"),
+        ("خادم الحرمين الشريفين", "2004-06-01", "person:fahd_of_saudi_arabia"),
+        ("ولي العهد", "2004-06-01", "person:abdullah_of_saudi_arabia"),
+        ("الرئيس العراقي", "2002-06-01", "person:saddam_hussein"),
     ],
 )
 def test_a_title_resolves_to_the_holder_on_the_date(phrase, on, person):
@@ -377,6 +393,9 @@ def test_a_title_resolves_to_the_holder_on_the_date(phrase, on, person):
 
 def test_a_title_resolves_to_nobody_outside_every_term():
     assert _holder("الرئيس المصري", "1970-01-01") == set()
+    # Lebanon had no president between Lahoud and Suleiman; Iraq none between Saddam and the interim council
+    assert _holder("الرئيس اللبناني", "2008-01-01") == set()
+    assert _holder("الرئيس العراقي", "2003-10-01") == set()
 
 
 # --- coverage of the annotated development articles -----------------------------------------------
