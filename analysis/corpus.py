@@ -77,6 +77,7 @@ The skipped report
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import hashlib
@@ -89,7 +90,8 @@ import sys
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache, partial
@@ -1265,9 +1267,9 @@ class _Pending(NamedTuple):
 
 class IdClaim(NamedTuple):
     """What one loaded article asks of the corpus-wide identity steps: its ``article_id`` before
-    collisions are resolved, its ``origin``, the ``key`` of its normalised text, the ``path`` and
-    ``record`` of its input (for the skipped report), and ``note_at``: where, among its partition's
-    skipped rows, a "renamed article_id" note would go."""
+    collisions are resolved, its ``origin``, the ``key`` of its normalised text (a 16-byte digest), the
+    ``path`` and ``record`` of its input (for the skipped report), and ``note_at``: where, among its
+    partition's skipped rows, a "renamed article_id" note would go."""
 
     article_id: str
     origin: str
@@ -1277,49 +1279,229 @@ class IdClaim(NamedTuple):
     note_at: int
 
 
-class _Identities:
-    """The corpus-wide steps, applied to articles in load order: a unique ``article_id`` (``x``, then
-    ``x#2``, ``x#3`` …) and ``duplicate_of`` (the first article with the same normalised text)."""
+class Settlement(NamedTuple):
+    """For each article of a partition: its final ``article_ids`` and ``duplicate_of`` (None or the
+    first article with the same normalised text); ``notes``: ``(position, skipped row)`` to insert."""
+
+    article_ids: tuple[str, ...]
+    duplicate_of: tuple[str | None, ...]
+    notes: tuple[tuple[int, _Skip], ...]
+
+
+class _Packed:
+    """Strings packed one after the other in one UTF-8 buffer (lone surrogates kept):
+    ``add(s)`` → its index, ``self[index]`` → ``s``. About ``len(s)`` + 8 bytes per string."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, str] = {}  # article_id → origin (for collision reports)
-        self.texts: dict[bytes, str] = {}  # digest of normalised text → first article_id
+        self._buf = bytearray()
+        self._ends = array("Q")
 
-    def assign(self, claim: IdClaim) -> tuple[str, _Skip | None, str | None]:
-        """``(article_id, note or None, duplicate_of or None)`` for the next article in load order."""
-        article_id, note = claim.article_id, None
-        if article_id in self.ids:
-            n = 2
-            while f"{article_id}#{n}" in self.ids:
-                n += 1
-            new_id = f"{article_id}#{n}"
-            note = _Skip(
-                claim.path,
-                claim.record,
-                "loaded with renamed article_id",
-                f"article_id {article_id!r} is already used by {self.ids[article_id]}; this record is loaded as {new_id!r}",
-            )
-            article_id = new_id
-        self.ids[article_id] = claim.origin
-        dup = self.texts.setdefault(claim.key, article_id)
-        return article_id, note, None if dup == article_id else dup
+    def add(self, s: str) -> int:
+        self._buf += s.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._buf))
+        return len(self._ends) - 1
+
+    def __getitem__(self, index: int) -> str:
+        start = self._ends[index - 1] if index else 0
+        return self._buf[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
+
+class CorpusIds:
+    """Corpus-wide ``article_id`` uniqueness and duplicate links, settled in load order:
+    ``settle(claims)`` for the claims of each chunk or partition, in order. An ``article_id`` already
+    taken becomes ``x#2``, ``x#3`` … (the first free) with a "loaded with renamed article_id" note naming
+    the earlier article's origin; ``duplicate_of`` is the first article with an equal text key.
+
+    Compact, because it grows with the corpus: ~20 bytes per article and 20 per distinct text, plus the
+    UTF-8 bytes of ids that are not the default (dicts of strings took ~270 per article). Article
+    number ``k`` (load order) keeps only its record index and, when its id is not the default
+    ``<path>:<record>`` (``<path>`` for a one-article file), that id packed in ``_strings``; a path is
+    stored once per run of articles from one file. Ids and text keys taken recently are in two dicts
+    (exact); now and then they move to sorted numpy arrays: 32-bit hashes of the ids with their article
+    numbers, and the 16-byte text keys themselves with theirs. A hash hit is checked against the id
+    rebuilt from the article number, so a hash collision never makes a false rename; text keys are
+    compared whole, as before.
+
+    ``hash_id``: str → int within ±2**63 (tests pass tiny ones to force collisions); ``min_recent``:
+    dict entries kept before a move to the arrays (at least 1/32 of the articles, so that moves, each
+    linear in the corpus, stay rare).
+    """
+
+    KEY_BYTES = 16
+
+    def __init__(self, *, hash_id: Callable[[str], int] = hash, min_recent: int = 1 << 13) -> None:
+        self._hash_id = hash_id
+        self._min_recent = min_recent
+        self._strings = _Packed()  # paths (once per run of articles from one file) and non-default ids
+        self._run_start = array("Q")  # first article number of each run
+        self._run_path = array("Q")  # its path in _strings
+        self._last_path: str | None = None  # of the last article added
+        self._last_run, self._last_run_path = -1, ""  # the last run looked up, and its path
+        self._record = array("q")  # per article: record index, -1 for a whole-file article
+        self._id_at = array("i")  # per article: -1 for the default id, else the id in _strings
+        self._odd_origins: dict[int, str] = {}  # origins not of the form <path>[#<record>] (hand-made claims)
+        self._recent_ids: dict[str, int] = {}  # id → article number
+        self._recent_texts: dict[bytes, int] = {}  # text key → first article number
+        self._id_hashes = np.empty(0, np.uint32)  # sorted
+        self._id_numbers = np.empty(0, np.uint32)
+        self._text_keys = np.empty(0, f"S{self.KEY_BYTES}")  # sorted
+        self._text_numbers = np.empty(0, np.uint32)
+
+    def __len__(self) -> int:
+        """The number of articles settled."""
+        return len(self._record)
+
+    def settle(self, claims: Iterable[IdClaim]) -> Settlement:
+        """Each claim's final id and duplicate link, and the notes to insert; ``claims`` in load order."""
+        claims = list(claims)
+        keys = b"".join([c.key for c in claims])
+        if len(keys) != self.KEY_BYTES * len(claims):
+            raise ValueError(f"an IdClaim key must be {self.KEY_BYTES} bytes (a digest of the normalised text)")
+        # article numbers (-1: none) holding each id and text among those in the arrays: they do not
+        # change until the end of this call, so one vectorised lookup serves the whole batch
+        held_ids = self._lookup_ids([c.article_id for c in claims])
+        held_texts = self._lookup_texts(keys)
+        ids, dups, notes = [], [], []
+        recent_ids, recent_texts = self._recent_ids, self._recent_texts
+        number = len(self)  # of the next article
+        for claim, holder, first in zip(claims, held_ids, held_texts):
+            article_id = claim.article_id
+            holder = recent_ids.get(article_id, holder)
+            if holder >= 0:
+                n = 2
+                while self._holder(f"{article_id}#{n}") >= 0:
+                    n += 1
+                new_id = f"{article_id}#{n}"
+                detail = (
+                    f"article_id {article_id!r} is already used by {self._origin(holder)}; "
+                    f"this record is loaded as {new_id!r}"
+                )
+                notes.append((claim.note_at, _Skip(claim.path, claim.record, "loaded with renamed article_id", detail)))
+                article_id = new_id
+            self._add(number, claim, article_id)
+            recent_ids[article_id] = number
+            if first < 0:
+                first = recent_texts.setdefault(claim.key, number)
+            ids.append(article_id)
+            dups.append(None if first == number else self._article_id(first))
+            number += 1
+        if len(recent_ids) >= max(self._min_recent, number // 32):
+            self._move_recent()
+        return Settlement(tuple(ids), tuple(dups), tuple(notes))
+
+    # --- the articles, compactly -----------------------------------------------------------------
+
+    def _add(self, number: int, claim: IdClaim, article_id: str) -> None:
+        """Keep article ``number``: its record, its path if it starts a run, its id if not the default."""
+        path, record = claim.path, claim.record
+        if path != self._last_path:
+            self._run_start.append(number)
+            self._run_path.append(self._strings.add(path))
+            self._last_path = path
+        if record is None:
+            self._record.append(-1)
+            self._id_at.append(-1 if article_id == path else self._strings.add(article_id))
+            if claim.origin != path:
+                self._odd_origins[number] = claim.origin
+        else:
+            self._record.append(record)
+            self._id_at.append(-1 if article_id == f"{path}:{record}" else self._strings.add(article_id))
+            if claim.origin != f"{path}#{record}":
+                self._odd_origins[number] = claim.origin
+
+    def _path_and_record(self, number: int) -> tuple[str, int | None]:
+        run = bisect.bisect_right(self._run_start, number) - 1
+        if run != self._last_run:  # duplicates of a run of articles ask for the same path in a row
+            self._last_run, self._last_run_path = run, self._strings[self._run_path[run]]
+        record = self._record[number]
+        return self._last_run_path, None if record < 0 else record
+
+    def _article_id(self, number: int) -> str:
+        at = self._id_at[number]
+        if at >= 0:
+            return self._strings[at]
+        path, record = self._path_and_record(number)
+        return path if record is None else f"{path}:{record}"
+
+    def _origin(self, number: int) -> str:
+        if number in self._odd_origins:
+            return self._odd_origins[number]
+        path, record = self._path_and_record(number)
+        return path if record is None else f"{path}#{record}"
+
+    # --- lookups: article numbers, -1 for none -----------------------------------------------------
+
+    def _holder(self, article_id: str) -> int:
+        """The article holding ``article_id``."""
+        number = self._recent_ids.get(article_id, -1)
+        return number if number >= 0 else self._lookup_ids([article_id])[0]
+
+    def _hashes(self, ids: Collection[str]) -> np.ndarray:
+        """The low 32 bits of ``hash_id`` of each id."""
+        return np.fromiter(map(self._hash_id, ids), np.int64, len(ids)).astype(np.uint32)
+
+    def _lookup_ids(self, ids: list[str]) -> list[int]:
+        """For each id, the article holding it among those in the arrays."""
+        found = [-1] * len(ids)
+        if not len(self._id_hashes) or not ids:
+            return found
+        hashes = self._hashes(ids)
+        lo = self._id_hashes.searchsorted(hashes, "left")
+        hi = self._id_hashes.searchsorted(hashes, "right")
+        for i in np.flatnonzero(hi > lo).tolist():
+            for number in self._id_numbers[lo[i] : hi[i]].tolist():  # usually one; more on a hash collision
+                if self._article_id(number) == ids[i]:
+                    found[i] = number
+                    break
+        return found
+
+    def _lookup_texts(self, keys: bytes) -> list[int]:
+        """For each text key (``keys``: all of them joined), the first article with it among those in the
+        arrays."""
+        wanted = np.frombuffer(keys, self._text_keys.dtype)
+        if not len(self._text_keys):
+            return [-1] * len(wanted)
+        at = self._text_keys.searchsorted(wanted).clip(max=len(self._text_keys) - 1)
+        return np.where(self._text_keys[at] == wanted, self._text_numbers[at].astype(np.int64), -1).tolist()
+
+    def _move_recent(self) -> None:
+        """Merge the recent dicts into the sorted arrays."""
+        ids, texts = self._recent_ids, self._recent_texts
+        self._id_hashes, self._id_numbers = _merge_sorted(
+            self._id_hashes, self._id_numbers, self._hashes(ids), np.fromiter(ids.values(), np.uint32, len(ids))
+        )
+        self._text_keys, self._text_numbers = _merge_sorted(
+            self._text_keys,
+            self._text_numbers,
+            np.frombuffer(b"".join(texts), self._text_keys.dtype),
+            np.fromiter(texts.values(), np.uint32, len(texts)),
+        )
+        self._recent_ids, self._recent_texts = {}, {}
+
+
+def _merge_sorted(keys: np.ndarray, values: np.ndarray, new_keys: np.ndarray, new_values: np.ndarray):
+    """``(keys, values)`` sorted by key with the new pairs inserted (new arrays)."""
+    order = new_keys.argsort(kind="stable")
+    new_keys, new_values = new_keys[order], new_values[order]
+    at = keys.searchsorted(new_keys)
+    return np.insert(keys, at, new_keys), np.insert(values, at, new_values)
 
 
 class _Builder:
     """Turns records into article rows: ids, cleaning, dates, duplicates; emits bounded chunks.
 
     Records wait in ``pending`` (in input order, skips included) until :meth:`take` cleans their texts
-    all at once and assigns ids and duplicate links in order."""
+    all at once and settles their ids and duplicate links in one batch (:class:`CorpusIds`)."""
 
     COLUMNS = tuple(schema.ARTICLES)
 
-    def __init__(self, *, timezone: str, fields: Mapping[str, str] | None, identities: _Identities | None = None):
+    def __init__(self, *, timezone: str, fields: Mapping[str, str] | None, identities: CorpusIds | None = None):
         self.timezone = timezone
         self.overrides = tuple(sorted((fields or {}).items()))
         # None: one partition of a corpus loaded on its own; ids and duplicates are settled later from
         # ``claims`` by the caller, who sees every partition in order (see load_partition)
         self.identities = identities
-        self.claims: list[IdClaim] = []
+        self.claims: list[IdClaim] = []  # unsettled claims of every take() (identities None)
         self.pending: list[_Pending | _Skip] = []
         self.n_candidates = 0
 
@@ -1378,6 +1560,7 @@ class _Builder:
         is_kept = [bool(t) for t in cleaned]
         rows: dict[str, list] = {c: [] for c in self.COLUMNS if c != "text"}
         skipped: list[_Skip] = []
+        claims: list[IdClaim] = []
         k = 0  # index into kept
         ci = 0  # index into cands
         for it in items:
@@ -1392,8 +1575,16 @@ class _Builder:
                     _Skip(rec.path, rec.index, "empty text", "no text left after cleaning (blank, or boilerplate only)")
                 )
                 continue
-            self._row(it, n_words[k], keys[k], rows, skipped)
+            self._row(it, n_words[k], keys[k], rows, skipped, claims)
             k += 1
+        if self.identities is None:
+            self.claims += claims
+        elif claims:
+            settled = self.identities.settle(claims)
+            rows["article_id"] = [_no_surrogates(i) for i in settled.article_ids]
+            rows["duplicate_of"] = list(settled.duplicate_of)
+            for at, note in reversed(settled.notes):  # from the last, so earlier positions still hold
+                skipped.insert(at, note)
         for col in ("title", "author"):  # cleaned like the text, all at once, on one line
             raw = rows[col]
             done = clean_texts([r or "" for r in raw])
@@ -1403,7 +1594,10 @@ class _Builder:
         df["published"] = pd.to_datetime(pd.Series(rows["published"], dtype="object"), utc=True).astype(schema.UTC)
         return CorpusChunk(schema.conform(df, "articles"), _skipped_frame(skipped))
 
-    def _row(self, it: _Pending, n_words: int, key: bytes, rows: dict[str, list], skipped: list[_Skip]) -> None:
+    def _row(
+        self, it: _Pending, n_words: int, key: bytes, rows: dict[str, list], skipped: list[_Skip], claims: list[IdClaim]
+    ) -> None:
+        """Append the article's row (its id unsettled, no duplicate link) and its claim."""
         rec, get = it.rec, it.get
         origin = rec.path if rec.index is None else f"{rec.path}#{rec.index}"
         if rec.note:
@@ -1412,21 +1606,8 @@ class _Builder:
         published, problem = _parse_published(get("published"), tzname)
         if problem:
             skipped.append(_Skip(rec.path, rec.index, "loaded without date", problem))
-        claim = IdClaim(
-            _as_verbatim(get("id")) or (rec.path if rec.index is None else f"{rec.path}:{rec.index}"),
-            origin,
-            key,
-            rec.path,
-            rec.index,
-            0,
-        )
-        if self.identities is None:
-            self.claims.append(claim._replace(note_at=len(skipped)))
-            article_id, dup = claim.article_id, None
-        else:
-            article_id, note, dup = self.identities.assign(claim)
-            if note is not None:
-                skipped.append(note)
+        article_id = _as_verbatim(get("id")) or (rec.path if rec.index is None else f"{rec.path}:{rec.index}")
+        claims.append(IdClaim(article_id, origin, key, rec.path, rec.index, len(skipped)))
         extra = {str(k): v for k, v in it.values.items() if k not in it.used and v is not None and v != ""}
         for k, v in rec.meta.items():
             if k not in it.meta_used and k not in extra and v is not None and v != "":
@@ -1438,7 +1619,7 @@ class _Builder:
         rows["title"].append(_as_text(get("title"), ", "))
         rows["url"].append(_no_surrogates(_as_verbatim(get("url"))))
         rows["n_words"].append(n_words)
-        rows["duplicate_of"].append(dup)
+        rows["duplicate_of"].append(None)
         rows["author"].append(_as_text(get("author"), ", "))
         rows["origin"].append(origin)
         rows["extra"].append(_no_surrogates(json.dumps(extra, ensure_ascii=False, default=str)) if extra else None)
@@ -1484,7 +1665,7 @@ def iter_corpus(
     unknown = set(fields or {}) - set(FIELD_NAMES)
     if unknown:
         raise ValueError(f"fields: unknown role(s) {sorted(unknown)}; known: {list(FIELD_NAMES)}")
-    builder = _Builder(timezone=timezone, fields=fields, identities=_Identities())
+    builder = _Builder(timezone=timezone, fields=fields, identities=CorpusIds())
     ctx = _Context()
     bar = None
     if progress:
@@ -1574,15 +1755,6 @@ class LoadedPartition(NamedTuple):
     articles: pd.DataFrame
     skipped: pd.DataFrame
     claims: tuple[IdClaim, ...]
-
-
-class Settlement(NamedTuple):
-    """For each article of a partition: its final ``article_ids`` and ``duplicate_of`` (None or the
-    first article with the same normalised text); ``notes``: ``(position, skipped row)`` to insert."""
-
-    article_ids: tuple[str, ...]
-    duplicate_of: tuple[str | None, ...]
-    notes: tuple[tuple[int, _Skip], ...]
 
 
 def list_partitions(path: str | os.PathLike, *, max_bytes: int = 8 << 20) -> list[Partition]:
@@ -1675,24 +1847,6 @@ def load_partition(
                 builder.add(rec)
     chunk = builder.take()
     return LoadedPartition(chunk.articles, chunk.skipped, tuple(builder.claims))
-
-
-class CorpusIds:
-    """Corpus-wide ``article_id`` uniqueness and duplicate links, settled one partition at a time in
-    load order: ``settle(loaded.claims)`` for partition 0, 1, 2 … (needs only the small claims)."""
-
-    def __init__(self) -> None:
-        self._identities = _Identities()
-
-    def settle(self, claims: Iterable[IdClaim]) -> Settlement:
-        ids, dups, notes = [], [], []
-        for claim in claims:
-            article_id, note, dup = self._identities.assign(claim)
-            ids.append(article_id)
-            dups.append(dup)
-            if note is not None:
-                notes.append((claim.note_at, note))
-        return Settlement(tuple(ids), tuple(dups), tuple(notes))
 
 
 def apply_settlement(loaded: LoadedPartition, settlement: Settlement) -> CorpusChunk:
