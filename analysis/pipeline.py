@@ -156,6 +156,9 @@ CHUNKS_PER_WORKER = 16
 #: and writes; memory in flight is this × workers × chunk_size articles.
 IN_FLIGHT_PER_WORKER = 2
 
+#: Chunks loaded per worker before the first pool starts (while the workers' server warms up).
+STARTUP_AHEAD_PER_WORKER = 4
+
 
 def _worker_context():
     """Workers fork from a server process that imported the extractors and filled their caches once
@@ -189,7 +192,10 @@ def _ordered(chunks: Iterable, settings: Settings) -> Iterator[tuple[object, dic
             yield chunk, extract_chunk(chunk.articles, settings)
         return
     context = context or _worker_context()
-    pending = _chain([first, second], it)
+    # the first worker blocks until the server has warmed up (~1.7 CPU s): load ahead meanwhile, so that
+    # loading overlaps the warm-up instead of following it
+    ahead = [first, second, *islice(it, STARTUP_AHEAD_PER_WORKER * settings.workers - 2)]
+    pending = _chain(ahead, it)
     while (head := next(pending, None)) is not None:
         window: deque[tuple[object, Future]] = deque()
         with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
