@@ -24,6 +24,35 @@ EVAL = ROOT.parent / "shared" / "eval"
 TYPE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
 
 
+def documents(sents: list[list[tuple[str, str]]]) -> tuple[list[dict], dict]:
+    """The evaluation protocol: 20 sentences to a document, tokens joined by spaces. Returns the documents
+    (``article_id``, ``text``) and, per document, ``(token offsets, text, [(type, frozenset of token indices)])``
+    for the PERS, LOC and ORG entities."""
+    docs, gold = [], {}
+    for d in range(0, len(sents), 20):
+        aid = f"aner{d // 20:03d}"
+        text, toks, ents = "", [], []
+        for sent in sents[d : d + 20]:
+            cur = None
+            for tok, lab in sent:
+                start = len(text)
+                text += tok
+                toks.append((start, len(text)))
+                text += " "
+                ti = len(toks) - 1
+                if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[0] != lab[2:])):
+                    cur = [lab[2:], [ti]]
+                    ents.append(cur)
+                elif lab.startswith("I-") and cur is not None:
+                    cur[1].append(ti)
+                else:
+                    cur = None
+            text = text.rstrip(" ") + "\n"
+        docs.append({"article_id": aid, "text": text})
+        gold[aid] = (toks, text, [(t, frozenset(ix)) for t, ix in ents if t in ("PERS", "LOC", "ORG")])
+    return docs, gold
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-discover", action="store_true")
@@ -52,28 +81,7 @@ def main() -> None:
         sents = sents[int(len(sents) * 0.85) :]
     else:
         sents = read_sentences(TEST)
-    docs, gold = [], {}
-    for d in range(0, len(sents), 20):
-        aid = f"aner{d // 20:03d}"
-        text, toks, ents = "", [], []
-        for sent in sents[d : d + 20]:
-            cur = None
-            for tok, lab in sent:
-                start = len(text)
-                text += tok
-                toks.append((start, len(text)))
-                text += " "
-                ti = len(toks) - 1
-                if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[0] != lab[2:])):
-                    cur = [lab[2:], [ti]]
-                    ents.append(cur)
-                elif lab.startswith("I-") and cur is not None:
-                    cur[1].append(ti)
-                else:
-                    cur = None
-            text = text.rstrip(" ") + "\n"
-        docs.append({"article_id": aid, "text": text})
-        gold[aid] = (toks, text, [(t, frozenset(ix)) for t, ix in ents if t in ("PERS", "LOC", "ORG")])
+    docs, gold = documents(sents)
     cb = load_codebook()
     t0 = time.perf_counter()
     m = extract_mentions(pd.DataFrame(docs), codebook=cb, discover=not args.no_discover, tagger=args.tagger)

@@ -87,32 +87,12 @@ def score(start: int, errors: str) -> None:
     import pandas as pd
 
     from analysis.actors import extract_mentions, load_codebook
+    from eval_anercorp import documents  # the same protocol (this script's folder is on sys.path)
 
     sents = sentences()
     a, b = fold_range(len(sents), start)
     sents = sents[a:b]
-    docs, gold = [], {}
-    for d in range(0, len(sents), 20):
-        aid = f"aner{d // 20:03d}"
-        text, toks, ents = "", [], []
-        for sent in sents[d : d + 20]:
-            cur = None
-            for tok, lab in sent:
-                s0 = len(text)
-                text += tok
-                toks.append((s0, len(text)))
-                text += " "
-                ti = len(toks) - 1
-                if lab.startswith("B-") or (lab.startswith("I-") and (cur is None or cur[0] != lab[2:])):
-                    cur = [lab[2:], [ti]]
-                    ents.append(cur)
-                elif lab.startswith("I-") and cur is not None:
-                    cur[1].append(ti)
-                else:
-                    cur = None
-            text = text.rstrip(" ") + "\n"
-        docs.append({"article_id": aid, "text": text})
-        gold[aid] = (toks, text, [(t, frozenset(ix)) for t, ix in ents if t in ("PERS", "LOC", "ORG")])
+    docs, gold = documents(sents)
     m = extract_mentions(pd.DataFrame(docs), codebook=load_codebook())
     m = m[~m["match_kind"].isin(["nisba", "title"])]
     c, fps, fns = Counter(), [], []
