@@ -471,6 +471,44 @@ def _headed(prefix: str, prev: str, info: tuple, rules: Rules) -> bool:
     return info[2] == "media" and (prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and prev in _STATEMENT))
 
 
+@lru_cache(maxsize=4)
+def _market_cue_re(cues: frozenset[str]) -> re.Pattern:
+    """One pattern for the cue words of rule `market`, as whole tokens with optional proclitics and article."""
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+    return re.compile(rf"(?<!\S)[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?(?:{alts})(?!\S)")
+
+
+def _market_blocked(f: _Field, s: int, plen: int, rules: Rules) -> bool:
+    """A market short name read as a common noun: right after a `not_after` noun of market_context.txt in
+    construct (وزارة الاتصالات، قطاع الخدمات الأرضية: no preposition or conjunction on the form), or with the
+    article right after a definite word (الشركات العقارية, an adjective)."""
+    if f.x[s : s + plen] not in ("", "ال"):
+        return False  # والاتصالات، لمعادن: not in construct with the word before
+    i = f.tok_index(s)
+    if i <= 0 or not f.adjacent(i):
+        return False
+    prev = f.word(i - 1)
+    return (prev in rules.market_not_after or strip_clitics(prev) in rules.market_not_after
+            or (plen == 2 and _conj_stripped(prev).startswith(("ال", "لل"))))
+
+
+def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> list:
+    """Rule `market` (ambiguous_forms.tsv, market_context.txt): in a field that names the stock market (سهم،
+    المؤشر العام، السوق المالية …), a company's market short name (الاتصالات، الإنماء، معادن) counts like an
+    unambiguous form, so that longest match applies (المجموعة السعودية over السعودية), unless the word before
+    makes it a common noun. Moves those hits into ``hits_actor`` and returns the other ambiguous hits (which still
+    count when the company was named earlier). One pattern search, and only in fields with such a hit."""
+    if not any(h[3].ambiguous == "market" for h in hits_amb) or not _market_cue_re(rules.market_context).search(f.x):
+        return hits_amb
+    rest = []
+    for h in hits_amb:
+        if h[3].ambiguous == "market" and not _market_blocked(f, h[0], h[2], rules):
+            hits_actor.append(h)
+        else:
+            rest.append(h)
+    return rest
+
+
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -496,6 +534,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
         if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
+    if hits_amb and rules.market_context:
+        hits_amb = _market_hits(f, hits_amb, hits_actor, rules)
     occ = bytearray(len(f.x) + 1)
     out: list[_M] = []
 
@@ -527,6 +567,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
+                return False  # وزارة الاتصالات: a common noun, even after شركة الاتصالات السعودية
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
