@@ -657,7 +657,7 @@ def test_place_seen_once_in_anercorp_train_is_found_unless_a_first_name():  # ro
 
 def test_market_report_finds_companies_by_their_short_names():
     m = extract_mentions(arts("وأنهى المؤشر العام للسوق تعاملاته مرتفعا، وصعدت أسهم الإنماء ومعادن والاتصالات "
-                              "والخدمات الأرضية وبتروكيم، فيما تراجعت الطباعة والتغليف ومدينة المعرفة "
+                              "والخدمات الأرضية وبتروكيم، فيما تراجعت أسهم الطباعة والتغليف ومدينة المعرفة "
                               "والإنماء طوكيو مارين."))
     got = [r.actor_id for r in m.itertuples() if r.actor_type == "organization"]
     assert got == ["org:alinma_bank", "org:maaden", "org:stc", "org:saudi_ground_services", "org:petrochem",
@@ -692,3 +692,9 @@ def test_public_bodies_and_lebanese_actors_added_in_round_6():
     assert {"group:democratic_gathering", "person:jihad_mughniyeh", "person:imad_mughniyeh",
             "org:sy_national_defence_forces"} <= set(rows(m, article_id="a1")["actor_id"])
     assert rows(m, article_id="a2", surface="الهلال الأحمر")["actor_id"].tolist() == ["org:palestine_red_crescent"]
+
+
+def test_market_short_name_needs_a_list_position_near_a_market_cue():
+    m = extract_mentions(arts("وارتفع سهم سابك. وتحدث الكاتب عن التصنيع في الصين وعن عاصفة الصحراء والتعذيب بالكهرباء.",
+                              "وارتفع سهم شركة الإمارات للاتصالات المتكاملة، وقال مدير التسويق والاتصالات إن الأسهم تحسنت."))
+    assert not set(m["actor_id"]) & {"org:tasnee", "org:sahara_petrochemicals", "org:sa_saudi_electricity", "org:stc"}

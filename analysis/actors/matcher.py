@@ -478,31 +478,60 @@ def _market_cue_re(cues: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<!\S)[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?(?:{alts})(?!\S)")
 
 
-def _market_blocked(f: _Field, s: int, plen: int, rules: Rules) -> bool:
-    """A market short name read as a common noun: right after a `not_after` noun of market_context.txt in
-    construct (وزارة الاتصالات، قطاع الخدمات الأرضية: no preposition or conjunction on the form), or with the
-    article right after a definite word (الشركات العقارية, an adjective)."""
-    if f.x[s : s + plen] not in ("", "ال"):
-        return False  # والاتصالات، لمعادن: not in construct with the word before
+_MARKET_WINDOW = 250  # characters: how near a market cue must be to a company's short name
+_MARKET_HEADS = frozenset(("سهم", "اسهم", "سهمي", "شركه", "شركات", "شركتي", "بنك", "مصرف"))
+
+
+def _market_blocked(f: _Field, s: int, plen: int, rules: Rules, company_ends: frozenset = frozenset()) -> bool:
+    """A market short name read as a common word. It counts only as an item of a list of stocks: after
+    punctuation or at the start, after a stock head (سهم، أسهم، شركة …), or joined by و to the word before when
+    that word is another company or not definite (التسويق والاتصالات is a common noun). Never with a preposition
+    (بالكهرباء، للاتصالات), nor right after a `not_after` noun of market_context.txt (وزارة الاتصالات)."""
+    if _market_noun(f, s, plen, rules):
+        return True
+    prefix, i = f.x[s : s + plen], f.tok_index(s)
+    if i <= 0 or not f.adjacent(i):
+        return False  # after punctuation or quote marks: «الصحراء»، ، الراجحي ،
+    prev = f.word(i - 1)
+    bare = strip_clitics(prev)
+    if prefix.startswith("و"):
+        return f.ends[i - 1] not in company_ends and _conj_stripped(prev).startswith(("ال", "لل"))
+    return bare not in _MARKET_HEADS and _conj_stripped(prev) not in _MARKET_HEADS
+
+
+def _market_noun(f: _Field, s: int, plen: int, rules: Rules) -> bool:
+    """A market short name with a preposition (بالكهرباء، للاتصالات) or right after a `not_after` noun of
+    market_context.txt (وزارة الاتصالات، قطاع الخدمات الأرضية): a common noun, even after the company was named."""
+    prefix = f.x[s : s + plen]
+    prefix = prefix[:-2] if prefix.endswith("ال") else prefix[:-1] if prefix.endswith("لل") else prefix
+    if any(c in prefix for c in "بلك"):
+        return True
     i = f.tok_index(s)
     if i <= 0 or not f.adjacent(i):
         return False
     prev = f.word(i - 1)
-    return (prev in rules.market_not_after or strip_clitics(prev) in rules.market_not_after
-            or (plen == 2 and _conj_stripped(prev).startswith(("ال", "لل"))))
+    return prev in rules.market_not_after or strip_clitics(prev) in rules.market_not_after
 
 
 def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> list:
-    """Rule `market` (ambiguous_forms.tsv, market_context.txt): in a field that names the stock market (سهم،
-    المؤشر العام، السوق المالية …), a company's market short name (الاتصالات، الإنماء، معادن) counts like an
-    unambiguous form, so that longest match applies (المجموعة السعودية over السعودية), unless the word before
-    makes it a common noun. Moves those hits into ``hits_actor`` and returns the other ambiguous hits (which still
-    count when the company was named earlier). One pattern search, and only in fields with such a hit."""
-    if not any(h[3].ambiguous == "market" for h in hits_amb) or not _market_cue_re(rules.market_context).search(f.x):
+    """Rule `market` (ambiguous_forms.tsv, market_context.txt): near a cue that names the stock market (سهم،
+    المؤشر العام، السوق المالية …; within _MARKET_WINDOW characters), a company's market short name
+    (الاتصالات، الإنماء، معادن) counts like an unambiguous form, so that longest match applies (المجموعة السعودية
+    over السعودية), unless :func:`_market_blocked`. Moves those hits into ``hits_actor`` and returns the other
+    ambiguous hits (which still count when the company was named earlier). Only fields with such a hit are searched."""
+    market = [h for h in hits_amb if h[3].ambiguous == "market"]
+    if not market:
         return hits_amb
+    cues = [mt.start() for mt in _market_cue_re(rules.market_context).finditer(f.x)]
+    if not cues:
+        return hits_amb
+    company_ends = frozenset(h[1] for h in chain(market, hits_actor)
+                             if h[3].actor_id is not None and h[3].actor_id.startswith("org:"))
     rest = []
     for h in hits_amb:
-        if h[3].ambiguous == "market" and not _market_blocked(f, h[0], h[2], rules):
+        s = h[0]
+        if (h[3].ambiguous == "market" and any(abs(c - s) < _MARKET_WINDOW for c in cues)
+                and not _market_blocked(f, s, h[2], rules, company_ends)):
             hits_actor.append(h)
         else:
             rest.append(h)
@@ -567,7 +596,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
-            if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
+            if ent.ambiguous == "market" and _market_noun(f, s, plen, rules):
                 return False  # وزارة الاتصالات: a common noun, even after شركة الاتصالات السعودية
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
