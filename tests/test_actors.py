@@ -676,7 +676,7 @@ def test_market_short_names_are_common_words_in_ordinary_prose():
 
 
 def test_market_short_name_counts_after_the_full_name_but_not_as_a_common_noun():
-    m = extract_mentions(arts("وقعت شركة الاتصالات السعودية اتفاقية، وقالت الاتصالات إن وزارة الاتصالات وافقت.",
+    m = extract_mentions(arts("وقعت شركة الاتصالات السعودية اتفاقية، وأوضحت «الاتصالات» أن وزارة الاتصالات وافقت على توليد الكهرباء.",
                               "أعلنت شركة دار الأركان للتطوير العقاري نتائجها."))
     stc = rows(m, article_id="a0", actor_id="org:stc")["surface"].tolist()
     assert stc == ["شركة الاتصالات السعودية", "الاتصالات"]

@@ -596,8 +596,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
-            if ent.ambiguous == "market" and _market_noun(f, s, plen, rules):
-                return False  # وزارة الاتصالات: a common noun, even after شركة الاتصالات السعودية
+            if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
+                return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
