@@ -650,3 +650,51 @@ def test_the_automaton_scan_also_lists_role_and_head_words_by_token():
 def test_place_seen_once_in_anercorp_train_is_found_unless_a_first_name():  # round 5: entities_anercorp.tsv
     m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["وصل الوفد إلى كولورادو أمس . وذهب محمد وفارس إلى السوق"]}))
     assert [(r.surface, r.actor_type) for r in m.itertuples() if r.actor_type == "location"] == [("كولورادو", "location")]
+
+
+# --- rule `market`: company short names of the Saudi exchange (market_context.txt) ------------------------
+
+
+def test_market_report_finds_companies_by_their_short_names():
+    m = extract_mentions(arts("وأنهى المؤشر العام للسوق تعاملاته مرتفعا، وصعدت أسهم الإنماء ومعادن والاتصالات "
+                              "والخدمات الأرضية وبتروكيم، فيما تراجعت أسهم الطباعة والتغليف ومدينة المعرفة "
+                              "والإنماء طوكيو مارين."))
+    got = [r.actor_id for r in m.itertuples() if r.actor_type == "organization"]
+    assert got == ["org:alinma_bank", "org:maaden", "org:stc", "org:saudi_ground_services", "org:petrochem",
+                   "org:saudi_printing_packaging", "org:knowledge_economic_city", "org:alinma_tokio_marine"]
+
+
+def test_market_short_names_are_common_words_in_ordinary_prose():
+    m = extract_mentions(arts("أعلنت وزارة الاتصالات تطوير قطاع الخدمات الأرضية في المطار ضمن مشاريع الإنماء، "
+                              "واستخراج معادن نادرة.",
+                              # a market cue in the field, but the words are nouns in construct or adjectives
+                              "تراجع سهم سابك بينما ارتفع قطاع الاتصالات ومؤشر الشركات العقارية.",
+                              "وتداولت المواقع صور أبراج الاتصالات."))
+    got = set(m["actor_id"])
+    assert not got & {"org:stc", "org:saudi_ground_services", "org:alinma_bank", "org:maaden", "org:saudi_real_estate"}
+    assert "org:sabic" in got
+
+
+def test_market_short_name_counts_after_the_full_name_but_not_as_a_common_noun():
+    m = extract_mentions(arts("وقعت شركة الاتصالات السعودية اتفاقية، وأوضحت «الاتصالات» أن وزارة الاتصالات وافقت على توليد الكهرباء.",
+                              "أعلنت شركة دار الأركان للتطوير العقاري نتائجها."))
+    stc = rows(m, article_id="a0", actor_id="org:stc")["surface"].tolist()
+    assert stc == ["شركة الاتصالات السعودية", "الاتصالات"]
+    assert rows(m, article_id="a1", actor_id="org:dar_al_arkan")["surface"].tolist() == ["شركة دار الأركان للتطوير العقاري"]
+
+
+def test_public_bodies_and_lebanese_actors_added_in_round_6():
+    m = extract_mentions(arts("وباشرت فرق الهلال الأحمر الحادث، وقال المتحدث باسم شرطة العاصمة المقدسة إن المحكمة "
+                              "العليا أيدت الحكم.",
+                              "وقال رئيس اللقاء الديمقراطي إن جهاد مغنية نجل عماد مغنية قتل، وهاجمت لجان الدفاع الوطني القرية.",
+                              "وأعلن الهلال الأحمر الفلسطيني أن طواقم الهلال الأحمر نقلت الجرحى الفلسطينيين في غزة."))
+    assert {"org:saudi_red_crescent", "org:sa_police_holy_capital", "org:sa_supreme_court"} <= set(rows(m, article_id="a0")["actor_id"])
+    assert {"group:democratic_gathering", "person:jihad_mughniyeh", "person:imad_mughniyeh",
+            "org:sy_national_defence_forces"} <= set(rows(m, article_id="a1")["actor_id"])
+    assert rows(m, article_id="a2", surface="الهلال الأحمر")["actor_id"].tolist() == ["org:palestine_red_crescent"]
+
+
+def test_market_short_name_needs_a_list_position_near_a_market_cue():
+    m = extract_mentions(arts("وارتفع سهم سابك. وتحدث الكاتب عن التصنيع في الصين وعن عاصفة الصحراء والتعذيب بالكهرباء.",
+                              "وارتفع سهم شركة الإمارات للاتصالات المتكاملة، وقال مدير التسويق والاتصالات إن الأسهم تحسنت."))
+    assert not set(m["actor_id"]) & {"org:tasnee", "org:sahara_petrochemicals", "org:sa_saudi_electricity", "org:stc"}

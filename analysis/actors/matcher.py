@@ -471,6 +471,73 @@ def _headed(prefix: str, prev: str, info: tuple, rules: Rules) -> bool:
     return info[2] == "media" and (prev in rules.media_context or (prefix.lstrip("وف") in ("ل", "لل") and prev in _STATEMENT))
 
 
+@lru_cache(maxsize=4)
+def _market_cue_re(cues: frozenset[str]) -> re.Pattern:
+    """One pattern for the cue words of rule `market`, as whole tokens with optional proclitics and article."""
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+    return re.compile(rf"(?<!\S)[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?(?:{alts})(?!\S)")
+
+
+_MARKET_WINDOW = 250  # characters: how near a market cue must be to a company's short name
+_MARKET_HEADS = frozenset(("سهم", "اسهم", "سهمي", "شركه", "شركات", "شركتي", "بنك", "مصرف"))
+
+
+def _market_blocked(f: _Field, s: int, plen: int, rules: Rules, company_ends: frozenset = frozenset()) -> bool:
+    """A market short name read as a common word. It counts only as an item of a list of stocks: after
+    punctuation or at the start, after a stock head (سهم، أسهم، شركة …), or joined by و to the word before when
+    that word is another company or not definite (التسويق والاتصالات is a common noun). Never with a preposition
+    (بالكهرباء، للاتصالات), nor right after a `not_after` noun of market_context.txt (وزارة الاتصالات)."""
+    if _market_noun(f, s, plen, rules):
+        return True
+    prefix, i = f.x[s : s + plen], f.tok_index(s)
+    if i <= 0 or not f.adjacent(i):
+        return False  # after punctuation or quote marks: «الصحراء»، ، الراجحي ،
+    prev = f.word(i - 1)
+    bare = strip_clitics(prev)
+    if prefix.startswith("و"):
+        return f.ends[i - 1] not in company_ends and _conj_stripped(prev).startswith(("ال", "لل"))
+    return bare not in _MARKET_HEADS and _conj_stripped(prev) not in _MARKET_HEADS
+
+
+def _market_noun(f: _Field, s: int, plen: int, rules: Rules) -> bool:
+    """A market short name with a preposition (بالكهرباء، للاتصالات) or right after a `not_after` noun of
+    market_context.txt (وزارة الاتصالات، قطاع الخدمات الأرضية): a common noun, even after the company was named."""
+    prefix = f.x[s : s + plen]
+    prefix = prefix[:-2] if prefix.endswith("ال") else prefix[:-1] if prefix.endswith("لل") else prefix
+    if any(c in prefix for c in "بلك"):
+        return True
+    i = f.tok_index(s)
+    if i <= 0 or not f.adjacent(i):
+        return False
+    prev = f.word(i - 1)
+    return prev in rules.market_not_after or strip_clitics(prev) in rules.market_not_after
+
+
+def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> list:
+    """Rule `market` (ambiguous_forms.tsv, market_context.txt): near a cue that names the stock market (سهم،
+    المؤشر العام، السوق المالية …; within _MARKET_WINDOW characters), a company's market short name
+    (الاتصالات، الإنماء، معادن) counts like an unambiguous form, so that longest match applies (المجموعة السعودية
+    over السعودية), unless :func:`_market_blocked`. Moves those hits into ``hits_actor`` and returns the other
+    ambiguous hits (which still count when the company was named earlier). Only fields with such a hit are searched."""
+    market = [h for h in hits_amb if h[3].ambiguous == "market"]
+    if not market:
+        return hits_amb
+    cues = [mt.start() for mt in _market_cue_re(rules.market_context).finditer(f.x)]
+    if not cues:
+        return hits_amb
+    company_ends = frozenset(h[1] for h in chain(market, hits_actor)
+                             if h[3].actor_id is not None and h[3].actor_id.startswith("org:"))
+    rest = []
+    for h in hits_amb:
+        s = h[0]
+        if (h[3].ambiguous == "market" and any(abs(c - s) < _MARKET_WINDOW for c in cues)
+                and not _market_blocked(f, s, h[2], rules, company_ends)):
+            hits_actor.append(h)
+        else:
+            rest.append(h)
+    return rest
+
+
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -496,6 +563,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
         if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
+    if hits_amb and rules.market_context:
+        hits_amb = _market_hits(f, hits_amb, hits_actor, rules)
     occ = bytearray(len(f.x) + 1)
     out: list[_M] = []
 
@@ -527,6 +596,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
+                return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)

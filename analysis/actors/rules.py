@@ -65,6 +65,8 @@ class Rules:
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
+    market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
+    market_not_after: frozenset[str] = frozenset()  # nouns before which a market short name is a common noun
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +123,15 @@ def load_rules() -> Rules:
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
         media_context=_words("media_context.txt"),
+        market_context=frozenset(_drop_article(norm_word(w)) for w in read_word_list("actors_rules", "market_context.txt")
+                                 if not w.startswith("not_after:") and norm_word(w)),
+        market_not_after=frozenset(norm_word(w[10:]) for w in read_word_list("actors_rules", "market_context.txt")
+                                   if w.startswith("not_after:")),
     )
+
+
+def _drop_article(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _short_names() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
