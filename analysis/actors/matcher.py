@@ -483,34 +483,25 @@ _MARKET_HEADS = frozenset(("سهم", "اسهم", "سهمي", "شركه", "شرك
 
 
 def _market_blocked(f: _Field, s: int, plen: int, rules: Rules, company_ends: frozenset = frozenset()) -> bool:
-    """A market short name read as a common word. It counts only as an item of a list of stocks: after
-    punctuation or at the start, after a stock head (سهم، أسهم، شركة …), or joined by و to the word before when
-    that word is another company or not definite (التسويق والاتصالات is a common noun). Never with a preposition
-    (بالكهرباء، للاتصالات), nor right after a `not_after` noun of market_context.txt (وزارة الاتصالات)."""
-    if _market_noun(f, s, plen, rules):
+    """A market short name read as a common word: with a preposition (بالكهرباء، للاتصالات) or right after a
+    `not_after` noun of market_context.txt (وزارة الاتصالات، قطاع الخدمات الأرضية), even after the company was named.
+    Otherwise it counts only as an item of a list of stocks: after punctuation or at the start, after a stock head
+    (سهم، أسهم، شركة …), or joined by و to the word before when that word is another company or not definite
+    (التسويق والاتصالات is a common noun)."""
+    prefix = f.x[s : s + plen]
+    clitics = prefix[:-2] if prefix.endswith("ال") else prefix[:-1] if prefix.endswith("لل") else prefix
+    if any(c in clitics for c in "بلك"):
         return True
-    prefix, i = f.x[s : s + plen], f.tok_index(s)
+    i = f.tok_index(s)
     if i <= 0 or not f.adjacent(i):
         return False  # after punctuation or quote marks: «الصحراء»، ، الراجحي ،
     prev = f.word(i - 1)
     bare = strip_clitics(prev)
+    if prev in rules.market_not_after or bare in rules.market_not_after:
+        return True
     if prefix.startswith("و"):
         return f.ends[i - 1] not in company_ends and _conj_stripped(prev).startswith(("ال", "لل"))
     return bare not in _MARKET_HEADS and _conj_stripped(prev) not in _MARKET_HEADS
-
-
-def _market_noun(f: _Field, s: int, plen: int, rules: Rules) -> bool:
-    """A market short name with a preposition (بالكهرباء، للاتصالات) or right after a `not_after` noun of
-    market_context.txt (وزارة الاتصالات، قطاع الخدمات الأرضية): a common noun, even after the company was named."""
-    prefix = f.x[s : s + plen]
-    prefix = prefix[:-2] if prefix.endswith("ال") else prefix[:-1] if prefix.endswith("لل") else prefix
-    if any(c in prefix for c in "بلك"):
-        return True
-    i = f.tok_index(s)
-    if i <= 0 or not f.adjacent(i):
-        return False
-    prev = f.word(i - 1)
-    return prev in rules.market_not_after or strip_clitics(prev) in rules.market_not_after
 
 
 def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> list:
