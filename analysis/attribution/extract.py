@@ -188,10 +188,9 @@ def extract_attributions(articles: pd.DataFrame, mentions: pd.DataFrame | None =
         for fname, value in (("title", title), ("text", text)):
             if not isinstance(value, str) or not value or value.isspace():  # (isspace stops at the first letter; strip copies)
                 continue
-            nt = normalize_cached(value)
-            hits = _cue_hits(nt.norm, lex)
-            if hits or ":" in nt.norm:
-                todo.append((aid, fname, nt, hits))
+            cues = _field_cues(value, lex)
+            if cues is not None:
+                todo.append((aid, fname, *cues))
     rows: list[dict] = []
     for (aid, fname, nt, hits), tokens in zip(todo, token_offsets([nt.norm for _, _, nt, _ in todo])):
         for r in _field_attributions(nt, hits, tokens, by_field.get((aid, fname)), lex, fname == "title"):
@@ -280,11 +279,19 @@ def _int_span(rec: tuple) -> tuple[int, int] | None:
 
 def _attributions(text: str, mentions: list[tuple] | None, lex: Lexicon, title: bool) -> list[dict]:
     """:func:`attributions_in_text` for mention tuples whose missing values are already None."""
+    cues = _field_cues(text, lex)
+    if cues is None:
+        return []
+    nt, hits = cues
+    return _field_attributions(nt, hits, next(token_offsets([nt.norm])), mentions, lex, title)
+
+
+def _field_cues(text: str, lex: Lexicon) -> tuple[NormalizedText, list[tuple[int, str]]] | None:
+    """The field's normalisation and cue hits (:func:`_cue_hits`), or None when it holds neither a cue word nor a
+    colon (then it has no attribution)."""
     nt = normalize_cached(text)
     hits = _cue_hits(nt.norm, lex)
-    if not hits and ":" not in nt.norm:
-        return []
-    return _field_attributions(nt, hits, next(token_offsets([nt.norm])), mentions, lex, title)
+    return (nt, hits) if hits or ":" in nt.norm else None
 
 
 def _field_attributions(nt: NormalizedText, hits: list[tuple[int, str]], tokens: tuple[list[int], list[int]],
