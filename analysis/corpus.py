@@ -1288,6 +1288,16 @@ class Settlement(NamedTuple):
     notes: tuple[tuple[int, _Skip], ...]
 
 
+def _default_id(path: str, record: int | None) -> str:
+    """The ``article_id`` of a record without an id of its own: ``<path>:<record>``, ``<path>`` for a whole file."""
+    return path if record is None else f"{path}:{record}"
+
+
+def _origin_of(path: str, record: int | None) -> str:
+    """The ``origin`` of a record: ``<path>#<record>``, ``<path>`` for a whole file."""
+    return path if record is None else f"{path}#{record}"
+
+
 class _Packed:
     """Strings packed one after the other in one UTF-8 buffer (lone surrogates kept):
     ``add(s)`` → its index, ``self[index]`` → ``s``. About ``len(s)`` + 8 bytes per string."""
@@ -1398,16 +1408,10 @@ class CorpusIds:
             self._run_start.append(number)
             self._run_path.append(self._strings.add(path))
             self._last_path = path
-        if record is None:
-            self._record.append(-1)
-            self._id_at.append(-1 if article_id == path else self._strings.add(article_id))
-            if claim.origin != path:
-                self._odd_origins[number] = claim.origin
-        else:
-            self._record.append(record)
-            self._id_at.append(-1 if article_id == f"{path}:{record}" else self._strings.add(article_id))
-            if claim.origin != f"{path}#{record}":
-                self._odd_origins[number] = claim.origin
+        self._record.append(-1 if record is None else record)
+        self._id_at.append(-1 if article_id == _default_id(path, record) else self._strings.add(article_id))
+        if claim.origin != _origin_of(path, record):
+            self._odd_origins[number] = claim.origin
 
     def _path_and_record(self, number: int) -> tuple[str, int | None]:
         run = bisect.bisect_right(self._run_start, number) - 1
@@ -1420,14 +1424,12 @@ class CorpusIds:
         at = self._id_at[number]
         if at >= 0:
             return self._strings[at]
-        path, record = self._path_and_record(number)
-        return path if record is None else f"{path}:{record}"
+        return _default_id(*self._path_and_record(number))
 
     def _origin(self, number: int) -> str:
         if number in self._odd_origins:
             return self._odd_origins[number]
-        path, record = self._path_and_record(number)
-        return path if record is None else f"{path}#{record}"
+        return _origin_of(*self._path_and_record(number))
 
     # --- lookups: article numbers, -1 for none -----------------------------------------------------
 
@@ -1599,14 +1601,14 @@ class _Builder:
     ) -> None:
         """Append the article's row (its id unsettled, no duplicate link) and its claim."""
         rec, get = it.rec, it.get
-        origin = rec.path if rec.index is None else f"{rec.path}#{rec.index}"
+        origin = _origin_of(rec.path, rec.index)
         if rec.note:
             skipped.append(_Skip(rec.path, rec.index, *rec.note))
         tzname = _as_label(get("timezone")) or self.timezone
         published, problem = _parse_published(get("published"), tzname)
         if problem:
             skipped.append(_Skip(rec.path, rec.index, "loaded without date", problem))
-        article_id = _as_verbatim(get("id")) or (rec.path if rec.index is None else f"{rec.path}:{rec.index}")
+        article_id = _as_verbatim(get("id")) or _default_id(rec.path, rec.index)
         claims.append(IdClaim(article_id, origin, key, rec.path, rec.index, len(skipped)))
         extra = {str(k): v for k, v in it.values.items() if k not in it.used and v is not None and v != ""}
         for k, v in rec.meta.items():
