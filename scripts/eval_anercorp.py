@@ -21,6 +21,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
+TRAIN = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_train_first125305.txt"
 TYPE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
 
 
@@ -53,6 +54,65 @@ def documents(sents: list[list[tuple[str, str]]]) -> tuple[list[dict], dict]:
     return docs, gold
 
 
+def train_sentences() -> list[list[tuple[str, str]]]:
+    """The TRAINING split as sentences: the file has no sentence breaks, so it is cut after every "." token, as
+    the test split was cut."""
+    sents, cur = [], []
+    for line in TRAIN.read_text(encoding="utf-8").splitlines():
+        tok, _, lab = line.rpartition(" ")
+        if not tok.strip():
+            continue
+        cur.append((tok.strip(), lab.strip()))
+        if tok.strip() == ".":
+            sents.append(cur)
+            cur = []
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def match_entities(gold: dict, mentions: pd.DataFrame) -> tuple[Counter, list, list]:
+    """Score ``mentions`` against :func:`documents`' gold: counts ``("gold" | "pred" | "tp", type)``; the false
+    positives as ``(article_id, row, type, covered token indices)``; the false negatives as ``(article_id, type,
+    token indices, whether a prediction overlaps it)``. Nisba and title mentions are left out; a prediction
+    covers the tokens it overlaps and matches an entity with exactly its tokens and type."""
+    m = mentions[~mentions["match_kind"].isin(["nisba", "title"])]
+    by_doc = {aid: g for aid, g in m.groupby("article_id")}
+    c, fps, fns = Counter(), [], []
+    for aid, (toks, _text, ents) in gold.items():
+        for t, _ in ents:
+            c[("gold", t)] += 1
+        gset = set(ents)
+        covered: set[int] = set()
+        rows = by_doc.get(aid)
+        for row in ([] if rows is None else rows.itertuples()):
+            typ = TYPE.get(row.actor_type)
+            cover = frozenset(i for i, (a, b) in enumerate(toks) if a < row.end and row.start < b)
+            covered |= cover
+            c[("pred", typ)] += 1
+            if (typ, cover) in gset:
+                c[("tp", typ)] += 1
+                gset.discard((typ, cover))
+            else:
+                fps.append((aid, row, typ, cover))
+        for t, ix in sorted(gset, key=lambda e: min(e[1])):
+            fns.append((aid, t, ix, not covered.isdisjoint(ix)))
+    return c, fps, fns
+
+
+def precision_recall_f1(c: Counter, types: tuple[str, ...]) -> tuple[float, float, float]:
+    """Micro precision, recall and F1 over ``types`` from :func:`match_entities`' counts (0 where undefined)."""
+    tp, pred, go = (sum(c[(k, t)] for t in types) for k in ("tp", "pred", "gold"))
+    p, r = tp / pred if pred else 0, tp / go if go else 0
+    return p, r, 2 * p * r / (p + r) if p + r else 0
+
+
+def entity_words(doc: tuple, ix) -> str:
+    """The words of token indices ``ix`` of a :func:`documents` gold entry."""
+    toks, text, _ = doc
+    return " ".join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-discover", action="store_true")
@@ -69,15 +129,7 @@ def main() -> None:
     from analysis.actors import extract_mentions, load_codebook
 
     if args.train_tail:
-        # the training file has no sentence breaks: cut after every "." token, as the test split was cut
-        sents, cur = [], []
-        for tok, lab in read_sentences(TEST.parent / "ANERCorp_train_first125305.txt")[0]:
-            cur.append((tok, lab))
-            if tok == ".":
-                sents.append(cur)
-                cur = []
-        if cur:
-            sents.append(cur)
+        sents = train_sentences()
         sents = sents[int(len(sents) * 0.85) :]
     else:
         sents = read_sentences(TEST)
@@ -86,37 +138,17 @@ def main() -> None:
     t0 = time.perf_counter()
     m = extract_mentions(pd.DataFrame(docs), codebook=cb, discover=not args.no_discover, tagger=args.tagger)
     dt = time.perf_counter() - t0
-    m = m[~m["match_kind"].isin(["nisba", "title"])]
-    c, fps, fns = Counter(), [], []
-    for aid, (toks, text, ents) in gold.items():
-        for t, _ in ents:
-            c[("gold", t)] += 1
-        gset = set(ents)
-        for row in m[m["article_id"] == aid].itertuples():
-            typ = TYPE.get(row.actor_type)
-            cover = frozenset(i for i, (a, b) in enumerate(toks) if a < row.end and row.start < b)
-            c[("pred", typ)] += 1
-            if (typ, cover) in gset:
-                c[("tp", typ)] += 1
-                gset.discard((typ, cover))
-            else:
-                fps.append((typ, row.surface, row.match_kind, row.actor_id))
-        for t, ix in gset:
-            fns.append((t, " ".join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))))
-    tot = Counter()
+    c, fps, fns = match_entities(gold, m)
     for t in ("PERS", "LOC", "ORG"):
-        tp, pr, go = c[("tp", t)], c[("pred", t)], c[("gold", t)]
-        p, r = tp / pr if pr else 0, tp / go if go else 0
-        print(f"{t} P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0:.3f} (gold {go}, predicted {pr}, matched {tp})")
-        for k in ("tp", "pred", "gold"):
-            tot[k] += c[(k, t)]
-    p, r = tot["tp"] / tot["pred"], tot["tp"] / tot["gold"]
-    print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r):.3f} "
+        p, r, f1 = precision_recall_f1(c, (t,))
+        print(f"{t} P={p:.3f} R={r:.3f} F1={f1:.3f} (gold {c[('gold', t)]}, predicted {c[('pred', t)]}, matched {c[('tp', t)]})")
+    p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
+    print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={f1:.3f} "
           f"(discover={not args.no_discover}, tagger={args.tagger}; {len(docs)} documents in {dt:.2f} s)")
     if args.errors:
         for t in ("PERS", "LOC", "ORG"):
-            print(f"-- {t} false positives:", "; ".join([f"{s} [{k}]" for ty, s, k, _ in fps if ty == t][: args.errors]))
-            print(f"-- {t} false negatives:", "; ".join([s for ty, s in fns if ty == t][: args.errors]))
+            print(f"-- {t} false positives:", "; ".join([f"{row.surface} [{row.match_kind}]" for _, row, ty, _ in fps if ty == t][: args.errors]))
+            print(f"-- {t} false negatives:", "; ".join([entity_words(gold[aid], ix) for aid, ty, ix, _ in fns if ty == t][: args.errors]))
 
 
 if __name__ == "__main__":

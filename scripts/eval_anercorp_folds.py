@@ -19,31 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
+from eval_anercorp import train_sentences  # the same sentences (this script's folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
-TRAIN = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_train_first125305.txt"
-TYPE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
 DERIVED = ("given_names_anercorp.txt", "common_words_anercorp.txt", "entities_anercorp.tsv",
            "person_tokens_anercorp.txt", "person_triggers_anercorp.txt")
 CACHE = Path(tempfile.gettempdir()) / "anercorp_fold_lists"
-
-
-def sentences() -> list[list[tuple[str, str]]]:
-    """The training split as sentences, cut after every "." token."""
-    sents, cur = [], []
-    for line in TRAIN.read_text(encoding="utf-8").splitlines():
-        tok, _, lab = line.rpartition(" ")
-        if not tok.strip():
-            continue
-        cur.append((tok.strip(), lab.strip()))
-        if tok.strip() == ".":
-            sents.append(cur)
-            cur = []
-    if cur:
-        sents.append(cur)
-    return sents
 
 
 def fold_range(n: int, start: int) -> tuple[int, int]:
@@ -57,7 +40,7 @@ def derived_lists(start: int) -> Path:
     if all((out / f).exists() for f in DERIVED):
         return out
     out.mkdir(parents=True, exist_ok=True)
-    sents = sentences()
+    sents = train_sentences()
     a, b = fold_range(len(sents), start)
     train = out / "train_minus_fold.txt"
     train.write_text("".join(f"{t} {lab}\n" for s in sents[:a] + sents[b:] for t, lab in s), encoding="utf-8")
@@ -87,49 +70,31 @@ def score(start: int, errors: str) -> None:
     import pandas as pd
 
     from analysis.actors import extract_mentions, load_codebook
-    from eval_anercorp import documents  # the same protocol (this script's folder is on sys.path)
+    from eval_anercorp import documents, entity_words, match_entities, precision_recall_f1  # (this script's folder is on sys.path)
 
-    sents = sentences()
+    sents = train_sentences()
     a, b = fold_range(len(sents), start)
-    sents = sents[a:b]
-    docs, gold = documents(sents)
-    m = extract_mentions(pd.DataFrame(docs), codebook=load_codebook())
-    m = m[~m["match_kind"].isin(["nisba", "title"])]
-    c, fps, fns = Counter(), [], []
-    by_doc = {aid: g for aid, g in m.groupby("article_id")}
-    for aid, (toks, text, ents) in gold.items():
-        for t, _ in ents:
-            c[("gold", t)] += 1
-        gset = set(ents)
-        rows = by_doc.get(aid)
-        covered: set[int] = set()
-        for row in ([] if rows is None else rows.itertuples()):
-            typ = TYPE.get(row.actor_type)
-            cover = frozenset(i for i, (x, y) in enumerate(toks) if x < row.end and row.start < y)
-            covered |= cover
-            c[("pred", typ)] += 1
-            if (typ, cover) in gset:
-                c[("tp", typ)] += 1
-                gset.discard((typ, cover))
-            else:
-                ctx = " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(cover) - 4), min(len(toks), max(cover) + 5)))
-                gold_tok = any(not ix.isdisjoint(cover) for _, ix in ents)
-                fps.append(f"FP {typ}{' (overlap)' if gold_tok else ''}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{ctx}")
-        for t, ix in sorted(gset, key=lambda e: min(e[1])):
-            ctx = " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(ix) - 4), min(len(toks), max(ix) + 5)))
-            fns.append(f"FN {t}{'' if covered.isdisjoint(ix) else ' (overlap)'}\t{' '.join(text[toks[i][0] : toks[i][1]] for i in sorted(ix))}\t{ctx}")
-    parts, tot = [], Counter()
-    for t in ("PERS", "LOC", "ORG"):
-        tp, pr, go = c[("tp", t)], c[("pred", t)], c[("gold", t)]
-        p, r = tp / pr if pr else 0, tp / go if go else 0
-        parts.append(f"{t} {2 * p * r / (p + r) if p + r else 0:.3f}")
-        for k in ("tp", "pred", "gold"):
-            tot[k] += c[(k, t)]
-    p, r = tot["tp"] / tot["pred"], tot["tp"] / tot["gold"]
-    print(f"fold {start:>2}-{start + 15}%: F1 {2 * p * r / (p + r):.3f} (P {p:.3f} R {r:.3f}; {', '.join(parts)})")
+    docs, gold = documents(sents[a:b])
+    c, fps, fns = match_entities(gold, extract_mentions(pd.DataFrame(docs), codebook=load_codebook()))
+    parts = [f"{t} {precision_recall_f1(c, (t,))[2]:.3f}" for t in ("PERS", "LOC", "ORG")]
+    p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
+    print(f"fold {start:>2}-{start + 15}%: F1 {f1:.3f} (P {p:.3f} R {r:.3f}; {', '.join(parts)})")
     if errors:
         Path(errors).mkdir(parents=True, exist_ok=True)
-        Path(errors, f"fold{start}.txt").write_text("\n".join(sorted(fps) + fns) + "\n", encoding="utf-8")
+        fp_lines, fn_lines = [], []
+        for aid, row, typ, cover in fps:
+            toks, text, ents = gold[aid]
+            overlap = " (overlap)" if any(not ix.isdisjoint(cover) for _, ix in ents) else ""
+            fp_lines.append(f"FP {typ}{overlap}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{_context(toks, text, cover)}")
+        for aid, typ, ix, overlapped in fns:
+            toks, text, _ = gold[aid]
+            fn_lines.append(f"FN {typ}{' (overlap)' if overlapped else ''}\t{entity_words(gold[aid], ix)}\t{_context(toks, text, ix)}")
+        Path(errors, f"fold{start}.txt").write_text("\n".join(sorted(fp_lines) + fn_lines) + "\n", encoding="utf-8")
+
+
+def _context(toks: list, text: str, ix) -> str:
+    """The words of token indices ``ix`` with four words either side."""
+    return " ".join(text[toks[i][0] : toks[i][1]] for i in range(max(0, min(ix) - 4), min(len(toks), max(ix) + 5)))
 
 
 def main() -> None:
