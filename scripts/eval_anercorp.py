@@ -141,14 +141,17 @@ def main() -> None:
     c, fps, fns = match_entities(gold, m)
     for t in ("PERS", "LOC", "ORG"):
         p, r, f1 = precision_recall_f1(c, (t,))
-        print(f"{t} P={p:.3f} R={r:.3f} F1={f1:.3f} (gold {c[('gold', t)]}, predicted {c[('pred', t)]}, matched {c[('tp', t)]})")
+        counts = f"gold {c[('gold', t)]}, predicted {c[('pred', t)]}, matched {c[('tp', t)]}"
+        print(f"{t} P={p:.3f} R={r:.3f} F1={f1:.3f} ({counts})")
     p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
     print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={f1:.3f} "
           f"(discover={not args.no_discover}, tagger={args.tagger}; {len(docs)} documents in {dt:.2f} s)")
     if args.errors:
         for t in ("PERS", "LOC", "ORG"):
-            print(f"-- {t} false positives:", "; ".join([f"{row.surface} [{row.match_kind}]" for _, row, ty, _ in fps if ty == t][: args.errors]))
-            print(f"-- {t} false negatives:", "; ".join([entity_words(gold[aid], ix) for aid, ty, ix, _ in fns if ty == t][: args.errors]))
+            wrong = [f"{row.surface} [{row.match_kind}]" for _, row, ty, _ in fps if ty == t]
+            missed = [entity_words(gold[aid], ix) for aid, ty, ix, _ in fns if ty == t]
+            print(f"-- {t} false positives:", "; ".join(wrong[: args.errors]))
+            print(f"-- {t} false negatives:", "; ".join(missed[: args.errors]))
 
 
 if __name__ == "__main__":

@@ -69,8 +69,9 @@ def score(start: int, errors: str) -> None:
     """Run inside the package copy: score the fold, print one line, write errors if asked."""
     import pandas as pd
 
+    from eval_anercorp import documents, entity_words, match_entities, precision_recall_f1
+
     from analysis.actors import extract_mentions, load_codebook
-    from eval_anercorp import documents, entity_words, match_entities, precision_recall_f1  # (this script's folder is on sys.path)
 
     sents = train_sentences()
     a, b = fold_range(len(sents), start)
@@ -85,10 +86,12 @@ def score(start: int, errors: str) -> None:
         for aid, row, typ, cover in fps:
             toks, text, ents = gold[aid]
             overlap = " (overlap)" if any(not ix.isdisjoint(cover) for _, ix in ents) else ""
-            fp_lines.append(f"FP {typ}{overlap}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t{_context(toks, text, cover)}")
+            fp_lines.append(f"FP {typ}{overlap}\t{row.surface}\t{row.match_kind}\t{row.actor_id}\t"
+                            f"{_context(toks, text, cover)}")
         for aid, typ, ix, overlapped in fns:
             toks, text, _ = gold[aid]
-            fn_lines.append(f"FN {typ}{' (overlap)' if overlapped else ''}\t{entity_words(gold[aid], ix)}\t{_context(toks, text, ix)}")
+            overlap = " (overlap)" if overlapped else ""
+            fn_lines.append(f"FN {typ}{overlap}\t{entity_words(gold[aid], ix)}\t{_context(toks, text, ix)}")
         Path(errors, f"fold{start}.txt").write_text("\n".join(sorted(fp_lines) + fn_lines) + "\n", encoding="utf-8")
 
 
