@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -26,8 +25,8 @@ from analysis.attribution import extract_attributions
 from analysis.corpus import iter_corpus
 from analysis.events import extract_events
 from analysis.timex import extract_timex
+from stage_runner import STAGES, run_chunk  # (this script's folder is on sys.path)
 
-STAGES = ("mentions", "timex", "events", "attributions")
 DEFAULT_CORPORA = ("data/seeds", "../shared/data/saudinewsnet/2015-07-21.zip", "../shared/data/saudinewsnet/2015-08-06.zip")
 
 
@@ -38,22 +37,12 @@ def load_chunks(paths: list[Path], *, chunk_size: int, timezone: str) -> list[pd
 
 def run_stages(chunks: list[pd.DataFrame], codebook) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Every table over all chunks (concatenated, index reset) and the CPU seconds of each stage."""
+    extractors = {"mentions": extract_mentions, "timex": extract_timex, "events": extract_events,
+                  "attributions": extract_attributions}
     parts: dict[str, list[pd.DataFrame]] = {s: [] for s in STAGES}
     cpu = dict.fromkeys(STAGES, 0.0)
     for articles in chunks:
-        t = time.process_time()
-        mentions = extract_mentions(articles, codebook=codebook)
-        cpu["mentions"] += time.process_time() - t
-        t = time.process_time()
-        timex = extract_timex(articles)
-        cpu["timex"] += time.process_time() - t
-        t = time.process_time()
-        events = extract_events(articles, mentions, timex)
-        cpu["events"] += time.process_time() - t
-        t = time.process_time()
-        attributions = extract_attributions(articles, mentions)
-        cpu["attributions"] += time.process_time() - t
-        for name, df in zip(STAGES, (mentions, timex, events, attributions)):
+        for name, df in run_chunk(extractors, articles, codebook, cpu).items():
             parts[name].append(df)
     tables = {s: pd.concat(parts[s], ignore_index=True) for s in STAGES}
     return tables, cpu

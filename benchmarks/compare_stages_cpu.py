@@ -17,12 +17,11 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
-
-STAGES = ("mentions", "timex", "events", "attributions")
+import stage_runner  # (this script's folder is on sys.path)
+from stage_runner import STAGES
 HERE = Path(__file__).resolve().parents[1]
 
 
@@ -47,24 +46,8 @@ def load_package(root: Path) -> dict:
 
 
 def run_chunk(pkg: dict, chunk: pd.DataFrame, seconds: dict, *, mentions_only: bool) -> dict[str, pd.DataFrame]:
-    """The stages of ``extract_chunk`` on one chunk: their tables; adds each stage's CPU seconds to ``seconds``."""
-    cb = pkg["codebook"]()
-    t0 = time.process_time()
-    mentions = pkg["mentions"](chunk, codebook=cb)
-    t1 = time.process_time()
-    seconds["mentions"] += t1 - t0
-    if mentions_only:
-        return {"mentions": mentions}
-    timex = pkg["timex"](chunk)
-    t2 = time.process_time()
-    events = pkg["events"](chunk, mentions, timex)
-    t3 = time.process_time()
-    attributions = pkg["attributions"](chunk, mentions)
-    t4 = time.process_time()
-    seconds["timex"] += t2 - t1
-    seconds["events"] += t3 - t2
-    seconds["attributions"] += t4 - t3
-    return {"mentions": mentions, "timex": timex, "events": events, "attributions": attributions}
+    """The stages of ``extract_chunk`` on one chunk with ``pkg``'s extractors (see stage_runner.run_chunk)."""
+    return stage_runner.run_chunk(pkg, chunk, pkg["codebook"](), seconds, mentions_only=mentions_only)
 
 
 def main() -> None:
