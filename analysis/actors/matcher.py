@@ -368,14 +368,13 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
     sep = ~isword & (ncp != 32) & (ncp != 0xA0) & (ncp != 9)  # punctuation and line breaks between tokens
     q = (ncp == 0x201C) | (ncp == 0x201D) | (ncp == 0x22) | (ncp == 0xAB) | (ncp == 0xBB)
-    # token i is adjacent to token i-1 when no separator lies between them: as many separators before its start
-    # as before the previous token's end (counted by bisecting the few separator positions)
-    seps, seps_q = np.flatnonzero(sep), np.flatnonzero(sep & ~q)
+    c1 = np.cumsum(np.concatenate(([0], sep)))
+    c2 = np.cumsum(np.concatenate(([0], sep & ~q)))
     adj = np.zeros(len(starts), dtype=bool)
     adjq = np.zeros(len(starts), dtype=bool)
     if len(starts) > 1:
-        adj[1:] = np.searchsorted(seps, starts[1:]) == np.searchsorted(seps, ends[:-1])
-        adjq[1:] = np.searchsorted(seps_q, starts[1:]) == np.searchsorted(seps_q, ends[:-1])
+        adj[1:] = c1[starts[1:]] == c1[ends[:-1]]
+        adjq[1:] = c2[starts[1:]] == c2[ends[:-1]]
     # field boundaries in original and normalised coordinates
     ostarts = np.cumsum([0] + [len(t) + len(_SEP) for t in texts[:-1]])
     oends = ostarts + np.array([len(t) for t in texts])
@@ -387,7 +386,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     tfirst = np.searchsorted(starts, nstarts)
     tlast = np.searchsorted(starts, nends)
     # token offsets local to their field, computed for the whole batch at once
-    tok_field = np.searchsorted(nstarts, starts, side="right") - 1
+    tok_field = np.repeat(np.arange(len(tfirst)), np.diff(tfirst, append=len(starts)))  # field k: tokens tfirst[k] on
     adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
     adjq[tfirst[tfirst < len(adjq)]] = False
     off = nstarts[tok_field] if len(starts) else starts
@@ -480,6 +479,27 @@ def _market_cue_re(cues: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<!\S)[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?(?:{alts})(?!\S)")
 
 
+def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
+    """Where the cues of rule `market` start in the field: ``[mt.start() for mt in _market_cue_re(cues).finditer(f.x)]``
+    (the same positions), found faster. The regex is tried only at the start of the tokens in which ``str.find``
+    sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
+    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field."""
+    x = f.x
+    starts = set()
+    for c in cues:
+        k = x.find(c)
+        while k != -1:
+            starts.add(f.starts[f.tok_index(k)])
+            k = x.find(c, k + 1)
+    pattern = _market_cue_re(cues)
+    found, pos = [], 0
+    for a in sorted(starts):
+        if a >= pos and (mt := pattern.match(x, a)):
+            found.append(a)
+            pos = mt.end()
+    return found
+
+
 _MARKET_WINDOW = 250  # characters: how near a market cue must be to a company's short name
 _MARKET_HEADS = frozenset(("سهم", "اسهم", "سهمي", "شركه", "شركات", "شركتي", "بنك", "مصرف"))
 
@@ -515,7 +535,7 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
     market = [h for h in hits_amb if h[3].ambiguous == "market"]
     if not market:
         return hits_amb
-    cues = [mt.start() for mt in _market_cue_re(rules.market_context).finditer(f.x)]
+    cues = _market_cues(f, rules.market_context)
     if not cues:
         return hits_amb
     company_ends = frozenset(h[1] for h in chain(market, hits_actor)
@@ -896,7 +916,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
     by_start = dict(zip(first_tok, out))
-    by_end = {(i if " " not in f.x[o.s : o.e] else f.tok_index(o.e - 1)): o for o, i in zip(out, first_tok)}  # one token: its start
+    by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
         kind, typ = o.kind, o.typ
         joined = i > 0 and f._adj[i]  # f.adjacent(i), read once
