@@ -50,3 +50,13 @@ def test_pipeline_costs_reports_pickling_and_parquet():
     proc = _run("pipeline_costs.py", str(SEEDS), "--sample-chunks", "1", "--chunk-sizes", "500")
     assert "| pickle chunk (dumps+loads) |" in proc.stdout
     assert "write Parquet (zstd" in proc.stdout and "write Parquet (none" in proc.stdout
+
+
+def test_profile_mentions_lines_add_up_to_the_stage():
+    proc = _run("profile_mentions.py", str(SEEDS), "--chunk-size", "100")
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("366 articles of 1 input(s)")
+    shares = {ln.split()[0]: float(ln.split()[-2]) for ln in lines[1:]}
+    for name in ("_batch_fields", "_match_prepared", "_postprocess", "_discover", "extract_mentions"):
+        assert name in shares, name
+    assert abs(sum(shares.values()) - 100) < 0.5  # exclusive times: the lines are the whole stage

@@ -27,6 +27,7 @@ from itertools import chain
 import ahocorasick
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import refine_persons, role_keys
@@ -385,7 +386,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     tfirst = np.searchsorted(starts, nstarts)
     tlast = np.searchsorted(starts, nends)
     # token offsets local to their field, computed for the whole batch at once
-    tok_field = np.searchsorted(nstarts, starts, side="right") - 1
+    tok_field = np.repeat(np.arange(len(tfirst)), np.diff(tfirst, append=len(starts)))  # field k: tokens tfirst[k] on
     adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
     adjq[tfirst[tfirst < len(adjq)]] = False
     off = nstarts[tok_field] if len(starts) else starts
@@ -478,6 +479,27 @@ def _market_cue_re(cues: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<!\S)[وف]?(?:بال|كال|لل|ال|ب|ل|ك)?(?:{alts})(?!\S)")
 
 
+def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
+    """Where the cues of rule `market` start in the field: ``[mt.start() for mt in _market_cue_re(cues).finditer(f.x)]``
+    (the same positions), found faster. The regex is tried only at the start of the tokens in which ``str.find``
+    sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
+    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field."""
+    x = f.x
+    starts = set()
+    for c in cues:
+        k = x.find(c)
+        while k != -1:
+            starts.add(f.starts[f.tok_index(k)])
+            k = x.find(c, k + 1)
+    pattern = _market_cue_re(cues)
+    found, pos = [], 0
+    for a in sorted(starts):
+        if a >= pos and (mt := pattern.match(x, a)):
+            found.append(a)
+            pos = mt.end()
+    return found
+
+
 _MARKET_WINDOW = 250  # characters: how near a market cue must be to a company's short name
 _MARKET_HEADS = frozenset(("سهم", "اسهم", "سهمي", "شركه", "شركات", "شركتي", "بنك", "مصرف"))
 
@@ -513,7 +535,7 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
     market = [h for h in hits_amb if h[3].ambiguous == "market"]
     if not market:
         return hits_amb
-    cues = [mt.start() for mt in _market_cue_re(rules.market_context).finditer(f.x)]
+    cues = _market_cues(f, rules.market_context)
     if not cues:
         return hits_amb
     company_ends = frozenset(h[1] for h in chain(market, hits_actor)
@@ -575,11 +597,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     if any(o.kind == "title" for o in out):
         # an office phrase (الأمين العام لأوبك) keeps the organisation named inside it, in case the phrase is
         # dropped as a role phrase before the holder's name (CONVENTIONS D5: the name and the organisation count)
+        orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
+                if ent.kind in ("name", "alias") and ent.actor_id is not None
+                and m.info[ent.actor_id][2] in ("organization", "group", "media")]
         for o in out:
             if o.kind == "title":
-                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
-                           if o.s <= s and e <= o.e and (s, e) != (o.s, o.e) and ent.kind in ("name", "alias")
-                           and ent.actor_id is not None and m.info[ent.actor_id][2] in ("organization", "group", "media")]
+                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in orgs
+                           if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
     if hits_amb:
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":
@@ -892,7 +916,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
     by_start = dict(zip(first_tok, out))
-    by_end = {(i if " " not in f.x[o.s : o.e] else f.tok_index(o.e - 1)): o for o, i in zip(out, first_tok)}  # one token: its start
+    by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
         kind, typ = o.kind, o.typ
         joined = i > 0 and f._adj[i]  # f.adjacent(i), read once
@@ -1815,5 +1839,21 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                     lab, lab_en, typ, sub = m.info[aid_m]
                 recs.append((aid, fld, o.s, o.e, s[o.s : o.e], aid_m, lab, lab_en, typ, sub, o.kind,
                              max(0, bisect.bisect_right(sent_starts, o.s) - 1)))
-    out = pd.DataFrame.from_records(recs, columns=list(MENTIONS)) if recs else pd.DataFrame(columns=list(MENTIONS))
-    return conform(out, "mentions")
+    if not recs:
+        return conform(pd.DataFrame(columns=list(MENTIONS)), "mentions")
+    # one typed array per column (the records transposed): no object frame whose columns pandas converts one by one
+    cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
+            for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
+    return conform(pd.DataFrame(cols), "mentions")
+
+
+def _string_array(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype=dtype)`` for a column of str and None; when pandas stores strings in Arrow, the
+    Arrow array is built directly (~5x faster than pandas' own conversion, which checks every value first)."""
+    dt = pd.api.types.pandas_dtype(dtype)
+    if isinstance(dt, pd.StringDtype) and dt.storage == "pyarrow" and dt.na_value is pd.NA:
+        try:  # from_pandas: None, NaN and pd.NA become nulls, as pd.array makes them <NA>
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string(), from_pandas=True))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass  # a value that is no string: pandas' own conversion decides (converts or raises)
+    return pd.array(values, dtype=dt)
