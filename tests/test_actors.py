@@ -739,10 +739,8 @@ def test_saudi_officials_are_found_by_the_bin_form_the_press_writes():
     assert "التعليم" not in got
 
 
-def test_the_prophet_and_2015_places_of_the_region():
-    text = ("وسيطر التنظيم على مدينة القريتين وسهل الغاب، واستؤنفت المحادثات الليبية في الصخيرات. "
-            "وقال رسول الله صلى الله عليه وسلم كما روى أبو هريرة عن النبي.")
+def test_2015_places_of_the_region():
+    text = "وسيطر التنظيم على مدينة القريتين وسهل الغاب، واستؤنفت المحادثات الليبية في الصخيرات."
     m = extract_mentions(arts(text, published=["2015-08-07T10:00:00Z"]))
     got = Counter(r.actor_id for r in m.itertuples())
     assert got["location:al_qaryatayn"] == 1 and got["location:al_ghab_plain"] == 1 and got["location:skhirat"] == 1
-    assert got["person:prophet_muhammad"] == 2
