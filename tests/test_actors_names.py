@@ -123,3 +123,10 @@ def test_suffixed_noun_alone_is_no_name():  # N3c (round 5)
 def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, matcher._QUOTE_RE
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة " نوفا بلس " عن برنامج جديد')
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة "نوفا بلس" عن برنامج جديد')
+
+
+def test_two_name_words_before_an_apposed_role_are_a_person():  # N8 (round 6)
+    out = found("بعد أن أجرى كوراتي مبالونغو نائب وزير خارجية روسيا محادثات")
+    assert ("كوراتي مبالونغو", "person", "discovered") in out
+    # a definite role noun after two words is the object of the clause, not an apposition
+    assert not any(t == "person" for _, t, _ in found("وفي المدينة اختطف مجهولون القس أمس"))

@@ -16,7 +16,9 @@ N4  adjacent person mentions, one of them discovered or joined by بن/آل, are
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
-N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري).
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
+N8  (round 6) two to four name-like words right before a role noun or title without the article are a person in
+    apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -224,6 +226,35 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N8: two to four name-like words right before a role noun or title without the article, in apposition, are a
+    person (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا، لي تشاو شينج وزير الخارجية الصيني)."""
+    found = []
+    for i, rl in f.role_hits:
+        if i < 2 or not f.adjacent(i) or f.word(i).startswith("ال"):
+            continue  # القس، السائق after two words: the object of a clause (اختطف مجهولون القس), not an apposition
+        toks: list[int] = []
+        k = i - 1
+        while k >= 0 and len(toks) < 4:
+            a, b = f.starts[k], f.ends[k]
+            w = f.x[a:b]
+            if 1 in occ[a:b] or not _name_word(w, rules, nr, first=False) or w in rules.frequent_words:
+                break
+            toks.insert(0, k)
+            if not f.adjacent(k):
+                break
+            k -= 1
+        while toks and f.word(toks[0]) in rules.connectors:
+            toks.pop(0)
+        w0 = f.word(toks[0]) if toks else ""
+        if len(toks) < 2 or not _name_word(w0, rules, nr, first=True) or w0[0] in "وف" and w0[1:] not in rules.given_names:
+            continue  # وعكف روديكتور: a verb with و, not a first name
+        a, b = f.starts[toks[0]], f.ends[toks[-1]]
+        occ[a:b] = b"\x01" * (b - a)
+        found.append(new_mention(a, b, 0, f.x[a:b], "person"))
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
 _COMPOUND_HEADS = frozenset(("عبد", "ابو"))
 
 
@@ -412,13 +443,14 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N6 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N8 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
     sorted by start."""
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
+    out = _names_before_roles(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
