@@ -130,3 +130,11 @@ def test_two_name_words_before_an_apposed_role_are_a_person():  # N8 (round 6)
     assert ("كوراتي مبالونغو", "person", "discovered") in out
     # a definite role noun after two words is the object of the clause, not an apposition
     assert not any(t == "person" for _, t, _ in found("وفي المدينة اختطف مجهولون القس أمس"))
+
+
+def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 6)
+    out = found("وقال رئيس الاتحاد الألماني للصناعات ديرتمار كوفالتشيك عند إعلان التقرير")
+    assert ("ديرتمار كوفالتشيك", "person", "discovered") in out
+    # suffixed nouns (بحبه لوطنه) and an imperfect verb (ينهار) after a role are no name
+    assert not any(t == "person" for _, t, _ in found("المواطن السعودي معروف بحبه لوطنه وبأنه رجل أمن"))
+    assert not any(t == "person" for _, t, _ in found("كان رئيس اللجنة مادام ينهار في المقدمة"))

@@ -18,7 +18,11 @@ N3b (round 5) a discovered name does not end on an indefinite accusative or a su
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
 N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
 N8  (round 6) two to four name-like words right before a role noun or title without the article are a person in
-    apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس).
+    apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
+    when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
+N9  (round 6) a role noun or title, up to five more words of its phrase, then two transliterated words (no word of the
+    lists, or a first name and such a word; no verb-like word, no tanween, no possessive ه, no و before the second)
+    = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -226,6 +230,78 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+def _verb_like(w: str, rules: Rules) -> bool:
+    """w looks like a verb of a frequent or common stem: a perfect in ت/وا (كرمت، اجتمعت، وصلوا) or an imperfect in
+    ي/ت, also with ون (يستقبل، يكرمون)."""
+    cands = []
+    if w.endswith("ت"):
+        cands.append(w[:-1])
+    if w.endswith("وا"):
+        cands.append(w[:-2])
+    if w[0] in "يت":
+        rest = w[1:-2] if w.endswith(("ون", "ان")) and len(w) > 5 else w[1:]
+        cands += [rest, "ا" + rest]
+    return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
+
+
+def _foreign_word(w: str, rules: Rules, nr: NameRules) -> bool:
+    """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role):
+    a transliterated name (جوتشولك، مازوز، خاجيبور)."""
+    return (len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE) and not w.endswith(_ENCLITICS + ("ته",))
+            and w not in rules.stopwords and w not in rules.frequent_words and w not in rules.common_words
+            and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
+            and w not in rules.title_complements and w not in rules.reporting_verbs and w not in nr.roles
+            and w not in nr.role_adjectives and w not in rules.connectors
+            and not (w[0] in "وفبلك" and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
+                                         or w[1:] in rules.stopwords or w[1:] in rules.common_words)))
+
+
+def _plain_spelling(f, k: int) -> bool:
+    """Token k carries no tanween (ومهنئاً، وفكريًا) and does not end in a possessive ه (بحبه، لوطنه، بفخذه; a name
+    ends in ة or يه: عبيدة، جوزيه) in the original text."""
+    s, e = f.span_in_original(f.starts[k], f.ends[k])
+    orig = f.text[s:e]
+    return "\u064b" not in orig and not (orig.endswith("ه") and not orig.endswith("يه"))
+
+
+def _transliterated_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
+    """Tokens j and j+1 start a transliterated name: the first a first name or no word of the lists, the second no word
+    of the lists; neither verb-like (مادام ينهار، تكتشف تترجم) nor joined by و (خلقه ودينه), nor with a tanween or a
+    possessive ending."""
+    w0, w1 = f.word(j), f.word(j + 1)
+    return ((w0 in rules.given_names or _foreign_word(w0, rules, nr) and w0[0] != "و") and _foreign_word(w1, rules, nr)
+            and w1[0] not in "وي" and not (w0[0] in "تي" and w1[0] == "ت") and not _verb_like(w0, rules)
+            and not _verb_like(w1, rules) and _plain_spelling(f, j) and _plain_spelling(f, j + 1))
+
+
+def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N9: a role noun or title, up to five more words of its phrase (an organisation, a place, descriptors), then
+    two to four name words, the first two of them transliterated (no word of the lists) or a first name and such a
+    word: a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان)."""
+    n = len(f.starts)
+    found = []
+    done = -1
+    for i, rl in f.role_hits:
+        j = max(i + rl, done + 1)
+        while j + 1 < n and j - i - rl <= 5 and f.adjacent(j, quotes=True):
+            a, b = f.starts[j], f.ends[j + 1]
+            w0, w1 = f.x[a : f.ends[j]], f.x[f.starts[j + 1] : b]
+            if w0 in rules.stopwords or w0 in rules.reporting_verbs:
+                break  # the role phrase has ended (رئيس الوزراء قال إن …)
+            if f.adjacent(j + 1) and 1 not in occ[a:b] and _transliterated_pair(f, j, rules, nr):
+                toks = _name_after(f, j, occ, rules, nr)
+                while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
+                    toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
+                if len(toks) >= 2:
+                    a, b = f.starts[toks[0]], f.ends[toks[-1]]
+                    occ[a:b] = b"\x01" * (b - a)
+                    found.append(new_mention(a, b, 0, f.x[a:b], "person"))
+                    done = toks[-1]
+                    break
+            j += 1
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
 def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N8: two to four name-like words right before a role noun or title without the article, in apposition, are a
     person (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا، لي تشاو شينج وزير الخارجية الصيني)."""
@@ -249,6 +325,12 @@ def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         w0 = f.word(toks[0]) if toks else ""
         if len(toks) < 2 or not _name_word(w0, rules, nr, first=True) or w0[0] in "وف" and w0[1:] not in rules.given_names:
             continue  # وعكف روديكتور: a verb with و, not a first name
+        words = [f.word(t) for t in toks]
+        last = words[-1]
+        family = (last.startswith("ال") and last.endswith("ي") and len(last) > 5 and last not in rules.definite_nouns
+                  and last not in rules.common_words and last[2:] not in rules.frequent_words)  # السعدني
+        if not (family or _foreign_word(last, rules, nr)) or last[0] == "ي" or any(_verb_like(w, rules) for w in words):
+            continue  # دشن مساعد مدير، غوانتنامو يكرمون رئيس: a verb, or a first name before the role
         a, b = f.starts[toks[0]], f.ends[toks[-1]]
         occ[a:b] = b"\x01" * (b - a)
         found.append(new_mention(a, b, 0, f.x[a:b], "person"))
@@ -443,7 +525,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N8 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N9 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -451,6 +533,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
     out = _names_before_roles(f, out, occ, rules, nr, new_mention)
+    out = _names_after_role_phrases(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
