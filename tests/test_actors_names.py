@@ -138,3 +138,9 @@ def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 6)
     # suffixed nouns (بحبه لوطنه) and an imperfect verb (ينهار) after a role are no name
     assert not any(t == "person" for _, t, _ in found("المواطن السعودي معروف بحبه لوطنه وبأنه رجل أمن"))
     assert not any(t == "person" for _, t, _ in found("كان رئيس اللجنة مادام ينهار في المقدمة"))
+
+
+def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 6: also for two-word names
+    out = found("كان ابو عبد الله يسمع الموسيقى التركية")
+    assert ("ابو عبد الله", "person", "discovered") in out
+    assert not any("يسمع" in s for s, _, _ in out)

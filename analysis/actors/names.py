@@ -9,7 +9,8 @@ N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المد
     ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
     (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
-N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
+N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on (round 6: or when
+    its stem is a frequent word: ابو عبد الله يسمع), on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
@@ -368,7 +369,8 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
 
 def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
     """N3: a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
-    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل); N3b: nor on an accusative or a
+    (لركلة، للعرقلة) or, from three words on or when its stem is frequent (يسمع), on an imperfect verb (يتقمص، تتواصل);
+    N3b: nor on an accusative or a
     suffixed noun (متأثرا، رؤيته), and what is left is dropped when it is one frequent word, accusative or future
     verb that is no first name (وما تضمنه، أصدر تعليماته، طقسًا حارًا، سيستلم مهامه). Returns the mentions kept."""
     drop = set()
@@ -383,7 +385,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
             continue
-        obj = False
+        obj = verb = False
         while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
             last = words[-1]
             if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
@@ -393,9 +395,11 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                      or rest in rules.stopwords or rest.startswith("ال"))
             # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
             obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
-            if not ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known or obj_here):
+            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)))
+                    or last[0] in "وفل" and known or obj_here):
                 break
             obj = obj or obj_here
+            verb = verb or last[0] in "يت" and len(words) == 2  # round 6: ولم يتضح → ولم, a word, is dropped below
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
@@ -404,7 +408,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
             words.pop()
         w = strip_conj(f.x[o.s : o.e], rules)
-        if obj and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
+        if (obj or verb) and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
                 _known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي"))):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
