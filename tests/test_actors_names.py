@@ -144,3 +144,8 @@ def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 6: also
     out = found("كان ابو عبد الله يسمع الموسيقى التركية")
     assert ("ابو عبد الله", "person", "discovered") in out
     assert not any("يسمع" in s for s, _, _ in out)
+
+
+def test_age_phrase_is_no_name():  # round 6: عن عمر يناهز (matcher._AGE_NEXT)
+    assert not any(t == "person" for _, t, _ in found("توفي الروائي عن عمر ناهز 94 عاما"))
+    assert ("عمر الجاسر", "person", "discovered") in found("وقال عمر الجاسر إن المشروع اكتمل")

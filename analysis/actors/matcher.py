@@ -1012,6 +1012,8 @@ _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "�
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
+#: Words after عمر "age" (عن عمر يناهز 94 عاما، عن عمر ناهز الـ37): not the first name Omar.
+_AGE_NEXT = frozenset(norm_word(w) for w in ["يناهز", "ناهز", "يقارب", "قارب", "يبلغ", "بلغ", "يتجاوز", "تجاوز"])
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
 _HOLIDAY_NAMES = frozenset(norm_word(w) for w in ["الأضحى", "الفطر", "الميلاد", "الحج", "الوطني", "الأم", "الفصح", "الغدير"])
@@ -1539,6 +1541,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
+            if stem == "عمر" and i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1).rstrip("0123456789") in _AGE_NEXT:
+                continue  # عن عمر يناهز 94 عاما: "at the age of", not Omar
             fam = len(toks) > 1 and f.word(toks[1]).startswith("ال") and f.word(toks[1])[2:] in rules.given_names  # علي الفايز
             if stem == "علي" and (orig_word.endswith("ى") or len(toks) < 2 or f.word(toks[1]) in rules.definite_stems
                                    or f.word(toks[1]) in rules.definite_nouns and not fam
