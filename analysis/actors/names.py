@@ -248,8 +248,8 @@ def _verb_like(w: str, rules: Rules) -> bool:
 def _foreign_word(w: str, rules: Rules, nr: NameRules) -> bool:
     """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role):
     a transliterated name (جوتشولك، مازوز، خاجيبور)."""
-    return (len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE) and not w.endswith(_ENCLITICS + ("ته",))
-            and w not in rules.stopwords and w not in rules.frequent_words and w not in rules.common_words
+    return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE)
+            and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
             and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
             and w not in rules.title_complements and w not in rules.reporting_verbs and w not in nr.roles
             and w not in nr.role_adjectives and w not in rules.connectors
@@ -270,8 +270,9 @@ def _transliterated_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
     of the lists; neither verb-like (مادام ينهار، تكتشف تترجم) nor joined by و (خلقه ودينه), nor with a tanween or a
     possessive ending."""
     w0, w1 = f.word(j), f.word(j + 1)
-    return ((w0 in rules.given_names or _foreign_word(w0, rules, nr) and w0[0] != "و") and _foreign_word(w1, rules, nr)
-            and w1[0] not in "وي" and not (w0[0] in "تي" and w1[0] == "ت") and not _verb_like(w0, rules)
+    return (w1[0] not in "وي" and _foreign_word(w1, rules, nr)  # the more selective test first
+            and (w0 in rules.given_names or _foreign_word(w0, rules, nr) and w0[0] != "و")
+            and not (w0[0] in "تي" and w1[0] == "ت") and not _verb_like(w0, rules)
             and not _verb_like(w1, rules) and _plain_spelling(f, j) and _plain_spelling(f, j + 1))
 
 
@@ -282,21 +283,25 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
     n = len(f.starts)
     found = []
     done = -1
+    x, starts, ends, stop, verbs = f.x, f.starts, f.ends, rules.stopwords, rules.reporting_verbs
     for i, rl in f.role_hits:
         j = max(i + rl, done + 1)
-        while j + 1 < n and j - i - rl <= 5 and f.adjacent(j, quotes=True):
-            a, b = f.starts[j], f.ends[j + 1]
-            w0, w1 = f.x[a : f.ends[j]], f.x[f.starts[j + 1] : b]
-            if w0 in rules.stopwords or w0 in rules.reporting_verbs:
+        last = min(n - 1, i + rl + 6)  # the pair's first word at most five words after the role
+        while j < last and f.adjacent(j, quotes=True):
+            a, b = starts[j], ends[j + 1]
+            w0 = x[a : ends[j]]
+            if w0 in stop or w0 in verbs:
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
-            if f.adjacent(j + 1) and 1 not in occ[a:b] and _transliterated_pair(f, j, rules, nr):
+            # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
+            if (not w0.startswith("ال") and not x.startswith("ال", starts[j + 1]) and f.adjacent(j + 1)
+                    and 1 not in occ[a:b] and _transliterated_pair(f, j, rules, nr)):
                 toks = _name_after(f, j, occ, rules, nr)
                 while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
                     toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
                 if len(toks) >= 2:
-                    a, b = f.starts[toks[0]], f.ends[toks[-1]]
+                    a, b = starts[toks[0]], ends[toks[-1]]
                     occ[a:b] = b"\x01" * (b - a)
-                    found.append(new_mention(a, b, 0, f.x[a:b], "person"))
+                    found.append(new_mention(a, b, 0, x[a:b], "person"))
                     done = toks[-1]
                     break
             j += 1
@@ -310,6 +315,11 @@ def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
     for i, rl in f.role_hits:
         if i < 2 or not f.adjacent(i) or f.word(i).startswith("ال"):
             continue  # القس، السائق after two words: the object of a clause (اختطف مجهولون القس), not an apposition
+        last = f.word(i - 1)
+        family = (last.startswith("ال") and last.endswith("ي") and len(last) > 5 and last not in rules.definite_nouns
+                  and last not in rules.common_words and last[2:] not in rules.frequent_words)  # السعدني
+        if not (family or _foreign_word(last, rules, nr)) or last[0] == "ي":
+            continue  # دشن مساعد مدير: the name ends on a transliterated word or a family name (checked first: cheap)
         toks: list[int] = []
         k = i - 1
         while k >= 0 and len(toks) < 4:
@@ -326,12 +336,8 @@ def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         w0 = f.word(toks[0]) if toks else ""
         if len(toks) < 2 or not _name_word(w0, rules, nr, first=True) or w0[0] in "وف" and w0[1:] not in rules.given_names:
             continue  # وعكف روديكتور: a verb with و, not a first name
-        words = [f.word(t) for t in toks]
-        last = words[-1]
-        family = (last.startswith("ال") and last.endswith("ي") and len(last) > 5 and last not in rules.definite_nouns
-                  and last not in rules.common_words and last[2:] not in rules.frequent_words)  # السعدني
-        if not (family or _foreign_word(last, rules, nr)) or last[0] == "ي" or any(_verb_like(w, rules) for w in words):
-            continue  # دشن مساعد مدير، غوانتنامو يكرمون رئيس: a verb, or a first name before the role
+        if toks[-1] != i - 1 or any(_verb_like(f.word(t), rules) for t in toks):
+            continue  # غوانتنامو يكرمون رئيس: a verb
         a, b = f.starts[toks[0]], f.ends[toks[-1]]
         occ[a:b] = b"\x01" * (b - a)
         found.append(new_mention(a, b, 0, f.x[a:b], "person"))
