@@ -149,3 +149,10 @@ def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 6: also
 def test_age_phrase_is_no_name():  # round 6: عن عمر يناهز (matcher._AGE_NEXT)
     assert not any(t == "person" for _, t, _ in found("توفي الروائي عن عمر ناهز 94 عاما"))
     assert ("عمر الجاسر", "person", "discovered") in found("وقال عمر الجاسر إن المشروع اكتمل")
+
+
+def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 6)
+    out = found("وقال المدرب إن الفريق يضم أندريه إيوو وجانيلو كوفامبا في الهجوم")
+    assert ("وجانيلو كوفامبا", "person", "discovered") in out
+    # a suffixed noun (ونجله) or a dual adjective (جاهزان) after a name is no second person
+    assert not any("ونجله" in s for s, _, _ in found("وقال رجل الأعمال هوغو جينكيس ونجله ماريانو إنهما بخير"))

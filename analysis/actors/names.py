@@ -23,7 +23,9 @@ N8  (round 6) two to four name-like words right before a role noun or title with
     when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
 N9  (round 6) a role noun or title, up to five more words of its phrase, then two transliterated words (no word of the
     lists, or a first name and such a word; no verb-like word, no tanween, no possessive ه, no و before the second)
-    = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان).
+    = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان);
+N10 (round 6) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
+    plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -233,14 +235,15 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
 
 def _verb_like(w: str, rules: Rules) -> bool:
     """w looks like a verb of a frequent or common stem: a perfect in ت/وا (كرمت، اجتمعت، وصلوا) or an imperfect in
-    ي/ت, also with ون (يستقبل، يكرمون)."""
+    ي/ت, also with ون or a future س (يستقبل، يكرمون، ستتناول)."""
     cands = []
     if w.endswith("ت"):
         cands.append(w[:-1])
     if w.endswith("وا"):
         cands.append(w[:-2])
-    if w[0] in "يت":
-        rest = w[1:-2] if w.endswith(("ون", "ان")) and len(w) > 5 else w[1:]
+    v = w[1:] if w.startswith("ست") else w  # ستتناول: a future (not سي: سيسيل is a name)
+    if v[0] in "يت":
+        rest = v[1:-2] if v.endswith(("ون", "ان")) and len(v) > 5 else v[1:]
         cands += [rest, "ا" + rest]
     return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
 
@@ -305,6 +308,35 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                     done = toks[-1]
                     break
             j += 1
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N10: after a person's name, و + a first name or a transliterated word + a transliterated word is the next person
+    of a list (ادم ساندلر وكيت بيكنسيل وكريستوفر والكن); the list goes on from each name found."""
+    n = len(f.starts)
+    found = []
+    todo = [o for o in out if o.typ == "person" and o.kind != "title"]
+    while todo:
+        o = todo.pop()
+        j = f.tok_index(o.e - 1) + 1
+        if j + 1 >= n or not f.adjacent(j + 1) or not f.x.startswith("و", f.starts[j]):
+            continue
+        gap = f.norm[f.ends[j - 1] : f.starts[j]].strip()
+        if gap not in ("", "،", ","):
+            continue
+        w0, w1 = f.word(j)[1:], f.word(j + 1)
+        a, b = f.starts[j], f.ends[j + 1]
+        stem = w1[:-2] if w1.endswith(("ان", "ين", "ون")) else w1[:-1] if w1.endswith("ا") else ""
+        if (1 in occ[a:b] or not (w0 in rules.given_names or _foreign_word(w0, rules, nr)) or w1[0] in "وي"
+                or not _foreign_word(w1, rules, nr) or _verb_like(w1, rules) or not _plain_spelling(f, j + 1)
+                or not _plain_spelling(f, j) or stem in rules.frequent_words or stem in rules.definite_stems
+                or j + 2 < n and f.adjacent(j + 2) and _foreign_word(f.word(j + 2), rules, nr)):
+            continue  # ونجله، ونيمار جاهزان، قتلا: a suffixed noun, a dual or plural; a third word: no plain name
+        occ[a:b] = b"\x01" * (b - a)
+        m = new_mention(a, b, 1, f.x[a + 1 : b], "person")
+        found.append(m)
+        todo.append(m)
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
@@ -535,7 +567,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N9 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N10 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -544,6 +576,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _role_names(f, out, occ, rules, nr, new_mention)
     out = _names_before_roles(f, out, occ, rules, nr, new_mention)
     out = _names_after_role_phrases(f, out, occ, rules, nr, new_mention)
+    out = _coordinated_foreign_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
