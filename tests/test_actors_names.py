@@ -125,14 +125,14 @@ def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, m
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة "نوفا بلس" عن برنامج جديد')
 
 
-def test_two_name_words_before_an_apposed_role_are_a_person():  # N8 (round 6)
+def test_two_name_words_before_an_apposed_role_are_a_person():  # N8 (round 7)
     out = found("بعد أن أجرى كوراتي مبالونغو نائب وزير خارجية روسيا محادثات")
     assert ("كوراتي مبالونغو", "person", "discovered") in out
     # a definite role noun after two words is the object of the clause, not an apposition
     assert not any(t == "person" for _, t, _ in found("وفي المدينة اختطف مجهولون القس أمس"))
 
 
-def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 6)
+def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 7)
     out = found("وقال رئيس الاتحاد الألماني للصناعات ديرتمار كوفالتشيك عند إعلان التقرير")
     assert ("ديرتمار كوفالتشيك", "person", "discovered") in out
     # suffixed nouns (بحبه لوطنه) and an imperfect verb (ينهار) after a role are no name
@@ -140,18 +140,18 @@ def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 6)
     assert not any(t == "person" for _, t, _ in found("كان رئيس اللجنة مادام ينهار في المقدمة"))
 
 
-def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 6: also for two-word names
+def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 7: also for two-word names
     out = found("كان ابو عبد الله يسمع الموسيقى التركية")
     assert ("ابو عبد الله", "person", "discovered") in out
     assert not any("يسمع" in s for s, _, _ in out)
 
 
-def test_age_phrase_is_no_name():  # round 6: عن عمر يناهز (matcher._AGE_NEXT)
+def test_age_phrase_is_no_name():  # round 7: عن عمر ناهز (matcher._AGE_NEXT)
     assert not any(t == "person" for _, t, _ in found("توفي الروائي عن عمر ناهز 94 عاما"))
     assert ("عمر الجاسر", "person", "discovered") in found("وقال عمر الجاسر إن المشروع اكتمل")
 
 
-def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 6)
+def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 7)
     out = found("وقال المدرب إن الفريق يضم أندريه إيوو وجانيلو كوفامبا في الهجوم")
     assert ("وجانيلو كوفامبا", "person", "discovered") in out
     # a suffixed noun (ونجله) or a dual adjective (جاهزان) after a name is no second person

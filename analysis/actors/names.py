@@ -9,7 +9,7 @@ N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المد
     ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
     (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
-N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on (round 6: or when
+N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on (round 7: or when
     its stem is a frequent word: ابو عبد الله يسمع), on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
@@ -18,13 +18,13 @@ N5  a regnal number after a person's name belongs to it (تشارلز الأول
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
 N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
-N8  (round 6) two to four name-like words right before a role noun or title without the article are a person in
+N8  (round 7) two to four name-like words right before a role noun or title without the article are a person in
     apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
     when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
-N9  (round 6) a role noun or title, up to five more words of its phrase, then two transliterated words (no word of the
+N9  (round 7) a role noun or title, up to five more words of its phrase, then two transliterated words (no word of the
     lists, or a first name and such a word; no verb-like word, no tanween, no possessive ه, no و before the second)
     = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان);
-N10 (round 6) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
+N10 (round 7) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
     plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
@@ -437,7 +437,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                     or last[0] in "وفل" and known or obj_here):
                 break
             obj = obj or obj_here
-            verb = verb or last[0] in "يت" and len(words) == 2  # round 6: ولم يتضح → ولم, a word, is dropped below
+            verb = verb or last[0] in "يت" and len(words) == 2  # round 7: ولم يتضح → ولم, a word, is dropped below
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
