@@ -156,3 +156,8 @@ def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 7)
     assert ("وجانيلو كوفامبا", "person", "discovered") in out
     # a suffixed noun (ونجله) or a dual adjective (جاهزان) after a name is no second person
     assert not any("ونجله" in s for s, _, _ in found("وقال رجل الأعمال هوغو جينكيس ونجله ماريانو إنهما بخير"))
+
+
+def test_one_word_name_after_a_role_may_start_with_fa():  # N1, round 7: فيرانيتو is a name, وراوغه a verb
+    assert ("فيرانيتو", "person", "discovered") in found("ثم مررها المهاجم الإيطالي فيرانيتو الى زميله")
+    assert not any(t == "person" for _, t, _ in found("وانفرد بالحارس الاوكراني وراوغه قبل ان يسجل"))

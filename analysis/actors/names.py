@@ -6,7 +6,8 @@ folds, the derived word lists rebuilt without them; see analysis/resources/actor
 
 N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المدافع، الفنانة، نظيره …) or a definite
     masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
-    ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
+    ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول); round 7:
+    one word alone may start with و/ف when it reads as a transliterated name (الاسباني فابريغاس الى …);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
     (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
 N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on (round 7: or when
@@ -223,7 +224,8 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             k = toks[0] + 1
             ends = k >= n or not f.adjacent(k) or f.word(k) in rules.stopwords or f.word(k) in rules.reporting_verbs
             if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
-                    or w[0] in "وف" and w not in rules.given_names or not ends):
+                    or w[0] in "وف" and w not in rules.given_names and not (
+                        _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends):
                 toks = []
         if toks:
             a, b = f.starts[toks[0]], f.ends[toks[-1]]
