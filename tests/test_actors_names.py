@@ -161,3 +161,9 @@ def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 7)
 def test_one_word_name_after_a_role_may_start_with_fa():  # N1, round 7: فيرانيتو is a name, وراوغه a verb
     assert ("فيرانيتو", "person", "discovered") in found("ثم مررها المهاجم الإيطالي فيرانيتو الى زميله")
     assert not any(t == "person" for _, t, _ in found("وانفرد بالحارس الاوكراني وراوغه قبل ان يسجل"))
+
+
+def test_transliterated_family_name_may_start_with_fa():  # round 7, matcher._common_continuation
+    assert ("كارستن فرتش", "person", "discovered") in found("وقال كارستن فرتش محلل سوق النفط إن الأسعار تراجعت")
+    out = [s for s, t, _ in found("وقال المدافع خافيير ماسشيرانو فسيصبح قائدا للفريق") if t == "person"]
+    assert out and not any("فسيصبح" in s for s in out)  # ف + a future verb ends the name

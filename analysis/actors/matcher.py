@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import refine_persons, role_keys
+from analysis.actors.names import _foreign_word, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -1463,7 +1463,10 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     if len(w) > 3 and w[0] in "لبك" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words):
         return True
     if len(w) > 3 and w[0] in "وف" and w not in rules.given_names:
-        return True  # وفشله، وبالمر: a new clause or a second person, not the same name
+        # وفشله، وبالمر: a new clause or a second person, not the same name; but a transliterated family name may start
+        # with ف (كارستن فرتش، جيروم فالك)
+        return not (w[0] == "ف" and w[1] != "س" and not w.endswith(("ه", "وا")) and _foreign_word(w, rules, load_name_rules())
+                    and not _verb_like(w[1:], rules))  # (فسيصبح، فسأبدأ: ف + a future)
     return False
 
 
