@@ -167,3 +167,11 @@ def test_transliterated_family_name_may_start_with_fa():  # round 7, matcher._co
     assert ("كارستن فرتش", "person", "discovered") in found("وقال كارستن فرتش محلل سوق النفط إن الأسعار تراجعت")
     out = [s for s, t, _ in found("وقال المدافع خافيير ماسشيرانو فسيصبح قائدا للفريق") if t == "person"]
     assert out and not any("فسيصبح" in s for s in out)  # ف + a future verb ends the name
+
+
+def test_country_nisba_after_an_arabic_name_is_its_family_name():  # N11 (round 7)
+    out = found("وقال أمين عام الرابطة الدكتور عبدالله بن عبدالمحسن التركي في بيان")
+    assert ("عبدالله بن عبدالمحسن التركي", "person", "discovered") in out
+    # after a transliterated name the nisba stays a nisba (a descriptor, CONVENTIONS D5)
+    out = found("وقال وكيل اللاعب الغاني مبارك واكاسو السعودي إن")
+    assert not any(s.endswith("السعودي") and t == "person" for s, t, _ in out)

@@ -26,7 +26,9 @@ N9  (round 7) a role noun or title, up to five more words of its phrase, then tw
     lists, or a first name and such a word; no verb-like word, no tanween, no possessive ه, no و before the second)
     = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان);
 N10 (round 7) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
-    plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا).
+    plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا);
+N11 (round 7) a definite masculine country nisba right after a discovered Arabic name of first names and links is its
+    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -342,6 +344,31 @@ def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: N
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N11: a discovered name of two words or more, all of them first names or name links (سعيد محمد، عبدالله بن
+    عبدالمحسن، أبو حمزة), followed directly by a definite masculine country nisba ends with it: the nisba is a family
+    name (سعيد محمد الكندي، أبو حمزة المصري، عبدالله بن عبدالمحسن التركي). After a foreign name (مبارك واكاسو
+    السعودي) or a phrase it stays a nisba."""
+    drop = set()
+    for k in range(len(out) - 1):
+        o, m = out[k], out[k + 1]
+        if (o.kind != "discovered" or o.typ != "person" or " " not in f.x[o.s + o.plen : o.e] or m.plen != 2
+                or not definite_masculine_nisba(f, m)):
+            continue
+        words = f.x[o.s + o.plen : o.e].split(" ")
+        if not all(w in rules.given_names or w in rules.connectors or w in _COMPOUND_HEADS or w in _KUNYA
+                   or i and words[i - 1] in _COMPOUND_HEADS for i, w in enumerate(words)):  # عبد الله، ابو حمزة
+            continue
+        j = f.tok_index(m.s)
+        if j != f.tok_index(o.e - 1) + 1 or not f.adjacent(j):
+            continue
+        o.e = m.e
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+        drop.add(id(m))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
 def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N8: two to four name-like words right before a role noun or title without the article, in apposition, are a
     person (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا، لي تشاو شينج وزير الخارجية الصيني)."""
@@ -569,7 +596,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N10 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N11 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -583,4 +610,5 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
-    return _merge_adjacent(f, out, rules, new_mention)
+    out = _merge_adjacent(f, out, rules, new_mention)
+    return _nisba_family_names(f, out, occ, rules)
