@@ -175,3 +175,8 @@ def test_country_nisba_after_an_arabic_name_is_its_family_name():  # N11 (round 
     # after a transliterated name the nisba stays a nisba (a descriptor, CONVENTIONS D5)
     out = found("وقال وكيل اللاعب الغاني مبارك واكاسو السعودي إن")
     assert not any(s.endswith("السعودي") and t == "person" for s, t, _ in out)
+
+
+def test_family_name_may_start_like_a_preposition_and_article():  # round 7, matcher._common_continuation
+    assert ("والتر بالمر", "person", "discovered") in found("واتهم طبيب الأسنان والتر بالمر بقتل الأسد")
+    assert [s for s, t, _ in found("وقال محمد بالعربية إن") if t == "person"] == ["محمد"]  # ب + ال + a word

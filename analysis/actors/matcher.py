@@ -1459,7 +1459,10 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     if w in rules.frequent_words or w in rules.definite_nouns or (not w.startswith("ال") and w in rules.definite_stems):
         return True
     if w.startswith(("لل", "بال", "كال", "وال", "فال")):
-        return True
+        # بالعمل، كالعادة: a preposition + the article; but بالاك، كالديرون are names: the rest is no word of the lists
+        rest = w[3:]
+        return not (w[0] in "بك" and (len(rest) < 3 or rest not in rules.definite_stems and rest not in rules.frequent_words
+                                      and rest not in rules.common_words and not rest.endswith(_ENCLITICS + ("ه",))))
     if len(w) > 3 and w[0] in "لبك" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words):
         return True
     if len(w) > 3 and w[0] in "وف" and w not in rules.given_names:
