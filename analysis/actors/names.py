@@ -291,17 +291,24 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
     found = []
     done = -1
     x, starts, ends, stop, verbs = f.x, f.starts, f.ends, rules.stopwords, rules.reporting_verbs
+    given = rules.given_names
     for i, rl in f.role_hits:
         j = max(i + rl, done + 1)
         last = min(n - 1, i + rl + 6)  # the pair's first word at most five words after the role
         while j < last and f.adjacent(j, quotes=True):
-            a, b = starts[j], ends[j + 1]
+            a = starts[j]
+            if occ[a]:  # a mention: no pair starts here; a found name (وزير الخارجية سامح شكري) ends the search
+                if x[a : ends[j]] in given:
+                    break
+                j += 1
+                continue
             w0 = x[a : ends[j]]
             if w0 in stop or w0 in verbs:
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
-            if (not w0.startswith("ال") and not x.startswith("ال", starts[j + 1]) and f.adjacent(j + 1)
-                    and 1 not in occ[a:b] and _transliterated_pair(f, j, rules, nr)):
+            a1 = starts[j + 1]
+            if (not w0.startswith("ال") and not x.startswith("ال", a1) and not occ[a1] and f.adjacent(j + 1)
+                    and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
                 toks = _name_after(f, j, occ, rules, nr)
                 while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
                     toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
@@ -320,7 +327,8 @@ def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: N
     of a list (ادم ساندلر وكيت بيكنسيل وكريستوفر والكن); the list goes on from each name found."""
     n = len(f.starts)
     found = []
-    todo = [o for o in out if o.typ == "person" and o.kind != "title"]
+    x = f.x  # punctuation is a space there: the next word starts with و after spaces only
+    todo = [o for o in out if x[o.e : o.e + 4].lstrip(" ")[:1] == "و" and o.typ == "person" and o.kind != "title"]
     while todo:
         o = todo.pop()
         j = f.tok_index(o.e - 1) + 1
@@ -350,10 +358,9 @@ def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
     name (سعيد محمد الكندي، أبو حمزة المصري، عبدالله بن عبدالمحسن التركي). After a foreign name (مبارك واكاسو
     السعودي) or a phrase it stays a nisba."""
     drop = set()
-    for k in range(len(out) - 1):
-        o, m = out[k], out[k + 1]
-        if (o.kind != "discovered" or o.typ != "person" or " " not in f.x[o.s + o.plen : o.e] or m.plen != 2
-                or not definite_masculine_nisba(f, m)):
+    for o, m in zip(out, out[1:]):
+        if (m.kind != "nisba" or o.kind != "discovered" or m.plen != 2 or o.typ != "person"
+                or " " not in f.x[o.s + o.plen : o.e] or not definite_masculine_nisba(f, m)):
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
         if not all(w in rules.given_names or w in rules.connectors or w in _COMPOUND_HEADS or w in _KUNYA
