@@ -123,3 +123,60 @@ def test_suffixed_noun_alone_is_no_name():  # N3c (round 5)
 def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, matcher._QUOTE_RE
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة " نوفا بلس " عن برنامج جديد')
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة "نوفا بلس" عن برنامج جديد')
+
+
+def test_two_name_words_before_an_apposed_role_are_a_person():  # N8 (round 7)
+    out = found("بعد أن أجرى كوراتي مبالونغو نائب وزير خارجية روسيا محادثات")
+    assert ("كوراتي مبالونغو", "person", "discovered") in out
+    # a definite role noun after two words is the object of the clause, not an apposition
+    assert not any(t == "person" for _, t, _ in found("وفي المدينة اختطف مجهولون القس أمس"))
+
+
+def test_transliterated_name_after_a_role_phrase_is_a_person():  # N9 (round 7)
+    out = found("وقال رئيس الاتحاد الألماني للصناعات ديرتمار كوفالتشيك عند إعلان التقرير")
+    assert ("ديرتمار كوفالتشيك", "person", "discovered") in out
+    # suffixed nouns (بحبه لوطنه) and an imperfect verb (ينهار) after a role are no name
+    assert not any(t == "person" for _, t, _ in found("المواطن السعودي معروف بحبه لوطنه وبأنه رجل أمن"))
+    assert not any(t == "person" for _, t, _ in found("كان رئيس اللجنة مادام ينهار في المقدمة"))
+
+
+def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 7: also for two-word names
+    out = found("كان ابو عبد الله يسمع الموسيقى التركية")
+    assert ("ابو عبد الله", "person", "discovered") in out
+    assert not any("يسمع" in s for s, _, _ in out)
+
+
+def test_age_phrase_is_no_name():  # round 7: عن عمر ناهز (matcher._AGE_NEXT)
+    assert not any(t == "person" for _, t, _ in found("توفي الروائي عن عمر ناهز 94 عاما"))
+    assert ("عمر الجاسر", "person", "discovered") in found("وقال عمر الجاسر إن المشروع اكتمل")
+
+
+def test_coordinated_transliterated_name_is_the_next_person():  # N10 (round 7)
+    out = found("وقال المدرب إن الفريق يضم أندريه إيوو وجانيلو كوفامبا في الهجوم")
+    assert ("وجانيلو كوفامبا", "person", "discovered") in out
+    # a suffixed noun (ونجله) or a dual adjective (جاهزان) after a name is no second person
+    assert not any("ونجله" in s for s, _, _ in found("وقال رجل الأعمال هوغو جينكيس ونجله ماريانو إنهما بخير"))
+
+
+def test_one_word_name_after_a_role_may_start_with_fa():  # N1, round 7: فيرانيتو is a name, وراوغه a verb
+    assert ("فيرانيتو", "person", "discovered") in found("ثم مررها المهاجم الإيطالي فيرانيتو الى زميله")
+    assert not any(t == "person" for _, t, _ in found("وانفرد بالحارس الاوكراني وراوغه قبل ان يسجل"))
+
+
+def test_transliterated_family_name_may_start_with_fa():  # round 7, matcher._common_continuation
+    assert ("كارستن فرتش", "person", "discovered") in found("وقال كارستن فرتش محلل سوق النفط إن الأسعار تراجعت")
+    out = [s for s, t, _ in found("وقال المدافع خافيير ماسشيرانو فسيصبح قائدا للفريق") if t == "person"]
+    assert out and not any("فسيصبح" in s for s in out)  # ف + a future verb ends the name
+
+
+def test_country_nisba_after_an_arabic_name_is_its_family_name():  # N11 (round 7)
+    out = found("وقال أمين عام الرابطة الدكتور عبدالله بن عبدالمحسن التركي في بيان")
+    assert ("عبدالله بن عبدالمحسن التركي", "person", "discovered") in out
+    # after a transliterated name the nisba stays a nisba (a descriptor, CONVENTIONS D5)
+    out = found("وقال وكيل اللاعب الغاني مبارك واكاسو السعودي إن")
+    assert not any(s.endswith("السعودي") and t == "person" for s, t, _ in out)
+
+
+def test_family_name_may_start_like_a_preposition_and_article():  # round 7, matcher._common_continuation
+    assert ("والتر بالمر", "person", "discovered") in found("واتهم طبيب الأسنان والتر بالمر بقتل الأسد")
+    assert [s for s, t, _ in found("وقال محمد بالعربية إن") if t == "person"] == ["محمد"]  # ب + ال + a word

@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import refine_persons, role_keys
+from analysis.actors.names import _foreign_word, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -1036,6 +1036,8 @@ _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "�
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
+#: Words after عمر "age" (عن عمر يناهز 94 عاما، عن عمر ناهز الـ37): not the first name Omar.
+_AGE_NEXT = frozenset(norm_word(w) for w in ["يناهز", "ناهز", "يقارب", "قارب", "يبلغ", "بلغ", "يتجاوز", "تجاوز"])
 
 #: Regional adjectives (not annotated themselves, CONVENTIONS) that make a short name another entity.
 _HOLIDAY_NAMES = frozenset(norm_word(w) for w in ["الأضحى", "الفطر", "الميلاد", "الحج", "الوطني", "الأم", "الفصح", "الغدير"])
@@ -1481,11 +1483,17 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     if w in rules.frequent_words or w in rules.definite_nouns or (not w.startswith("ال") and w in rules.definite_stems):
         return True
     if w.startswith(("لل", "بال", "كال", "وال", "فال")):
-        return True
+        # بالعمل، كالعادة: a preposition + the article; but بالاك، كالديرون are names: the rest is no word of the lists
+        rest = w[3:]
+        return not (w[0] in "بك" and (len(rest) < 3 or rest not in rules.definite_stems and rest not in rules.frequent_words
+                                      and rest not in rules.common_words and not rest.endswith(_ENCLITICS + ("ه",))))
     if len(w) > 3 and w[0] in "لبك" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words):
         return True
     if len(w) > 3 and w[0] in "وف" and w not in rules.given_names:
-        return True  # وفشله، وبالمر: a new clause or a second person, not the same name
+        # وفشله، وبالمر: a new clause or a second person, not the same name; but a transliterated family name may start
+        # with ف (كارستن فرتش، جيروم فالك)
+        return not (w[0] == "ف" and w[1] != "س" and not w.endswith(("ه", "وا")) and _foreign_word(w, rules, load_name_rules())
+                    and not _verb_like(w[1:], rules))  # (فسيصبح، فسأبدأ: ف + a future)
     return False
 
 
@@ -1563,6 +1571,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
+            if stem == "عمر" and i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1).rstrip("0123456789") in _AGE_NEXT:
+                continue  # عن عمر يناهز 94 عاما: "at the age of", not Omar
             fam = len(toks) > 1 and f.word(toks[1]).startswith("ال") and f.word(toks[1])[2:] in rules.given_names  # علي الفايز
             if stem == "علي" and (orig_word.endswith("ى") or len(toks) < 2 or f.word(toks[1]) in rules.definite_stems
                                    or f.word(toks[1]) in rules.definite_nouns and not fam

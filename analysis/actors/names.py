@@ -6,17 +6,29 @@ folds, the derived word lists rebuilt without them; see analysis/resources/actor
 
 N1  a role noun (``person_roles.txt`` or ``titles.txt``: الحارس، المدافع، الفنانة، نظيره …) or a definite
     masculine country nisba (الفرنسي، للبرازيلي), then up to three descriptors (a nisba, ``role_adjectives.txt``,
-    ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول);
+    ``title_complements.txt``), then one to four name-like words = a person (المدافع الفرنسي ويلي سانيول); round 7:
+    one word alone may start with و/ف when it reads as a transliterated name (الاسباني فابريغاس الى …);
 N2  a one-word discovered person that is a first name takes the next name-like word as its family name
     (أرسين فينغر، محمد صديق); N2b (round 5) so does a compound first name (عبد الله بوكرمة);
-N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on, on an imperfect
+N3  a discovered name does not end on و/ف/ل + a known word (فاحتسب، لركلة) or, from three words on (round 7: or when
+    its stem is a frequent word: ابو عبد الله يسمع), on an imperfect
     verb (طلعت زكريا يتقمص → طلعت زكريا);
 N4  adjacent person mentions, one of them discovered or joined by بن/آل, are one name (سلفان + شالوم، راشد بن +
     محمد بن راشد آل مكتوم); never across و/ف (… محمد وعباس عبد الحسين: two persons);
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
-N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري).
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
+N8  (round 7) two to four name-like words right before a role noun or title without the article are a person in
+    apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
+    when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
+N9  (round 7) a role noun or title, up to five more words of its phrase, then two transliterated words (no word of the
+    lists, or a first name and such a word; no verb-like word, no tanween, no possessive ه, no و before the second)
+    = a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان);
+N10 (round 7) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
+    plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا);
+N11 (round 7) a definite masculine country nisba right after a discovered Arabic name of first names and links is its
+    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -214,13 +226,189 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             k = toks[0] + 1
             ends = k >= n or not f.adjacent(k) or f.word(k) in rules.stopwords or f.word(k) in rules.reporting_verbs
             if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
-                    or w[0] in "وف" and w not in rules.given_names or not ends):
+                    or w[0] in "وف" and w not in rules.given_names and not (
+                        _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends):
                 toks = []
         if toks:
             a, b = f.starts[toks[0]], f.ends[toks[-1]]
             occ[a:b] = b"\x01" * (b - a)
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _verb_like(w: str, rules: Rules) -> bool:
+    """w looks like a verb of a frequent or common stem: a perfect in ت/وا (كرمت، اجتمعت، وصلوا) or an imperfect in
+    ي/ت, also with ون or a future س (يستقبل، يكرمون، ستتناول)."""
+    cands = []
+    if w.endswith("ت"):
+        cands.append(w[:-1])
+    if w.endswith("وا"):
+        cands.append(w[:-2])
+    v = w[1:] if w.startswith("ست") else w  # ستتناول: a future (not سي: سيسيل is a name)
+    if v[0] in "يت":
+        rest = v[1:-2] if v.endswith(("ون", "ان")) and len(v) > 5 else v[1:]
+        cands += [rest, "ا" + rest]
+    return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
+
+
+def _foreign_word(w: str, rules: Rules, nr: NameRules) -> bool:
+    """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role):
+    a transliterated name (جوتشولك، مازوز، خاجيبور)."""
+    return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE)
+            and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
+            and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
+            and w not in rules.title_complements and w not in rules.reporting_verbs and w not in nr.roles
+            and w not in nr.role_adjectives and w not in rules.connectors
+            and not (w[0] in "وفبلك" and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
+                                         or w[1:] in rules.stopwords or w[1:] in rules.common_words)))
+
+
+def _plain_spelling(f, k: int) -> bool:
+    """Token k carries no tanween (ومهنئاً، وفكريًا) and does not end in a possessive ه (بحبه، لوطنه، بفخذه; a name
+    ends in ة or يه: عبيدة، جوزيه) in the original text."""
+    s, e = f.span_in_original(f.starts[k], f.ends[k])
+    orig = f.text[s:e]
+    return "\u064b" not in orig and not (orig.endswith("ه") and not orig.endswith("يه"))
+
+
+def _transliterated_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
+    """Tokens j and j+1 start a transliterated name: the first a first name or no word of the lists, the second no word
+    of the lists; neither verb-like (مادام ينهار، تكتشف تترجم) nor joined by و (خلقه ودينه), nor with a tanween or a
+    possessive ending."""
+    w0, w1 = f.word(j), f.word(j + 1)
+    return (w1[0] not in "وي" and _foreign_word(w1, rules, nr)  # the more selective test first
+            and (w0 in rules.given_names or _foreign_word(w0, rules, nr) and w0[0] != "و")
+            and not (w0[0] in "تي" and w1[0] == "ت") and not _verb_like(w0, rules)
+            and not _verb_like(w1, rules) and _plain_spelling(f, j) and _plain_spelling(f, j + 1))
+
+
+def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N9: a role noun or title, up to five more words of its phrase (an organisation, a place, descriptors), then
+    two to four name words, the first two of them transliterated (no word of the lists) or a first name and such a
+    word: a person (رئيس الاتحاد برند جوتشولك، المتحدث باسم الخارجية التركية ناميك تان)."""
+    n = len(f.starts)
+    found = []
+    done = -1
+    x, starts, ends, stop, verbs = f.x, f.starts, f.ends, rules.stopwords, rules.reporting_verbs
+    given = rules.given_names
+    for i, rl in f.role_hits:
+        j = max(i + rl, done + 1)
+        last = min(n - 1, i + rl + 6)  # the pair's first word at most five words after the role
+        while j < last and f.adjacent(j, quotes=True):
+            a = starts[j]
+            if occ[a]:  # a mention: no pair starts here; a found name (وزير الخارجية سامح شكري) ends the search
+                if x[a : ends[j]] in given:
+                    break
+                j += 1
+                continue
+            w0 = x[a : ends[j]]
+            if w0 in stop or w0 in verbs:
+                break  # the role phrase has ended (رئيس الوزراء قال إن …)
+            # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
+            a1 = starts[j + 1]
+            if (not w0.startswith("ال") and not x.startswith("ال", a1) and not occ[a1] and f.adjacent(j + 1)
+                    and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
+                toks = _name_after(f, j, occ, rules, nr)
+                while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
+                    toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
+                if len(toks) >= 2:
+                    a, b = starts[toks[0]], ends[toks[-1]]
+                    occ[a:b] = b"\x01" * (b - a)
+                    found.append(new_mention(a, b, 0, x[a:b], "person"))
+                    done = toks[-1]
+                    break
+            j += 1
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N10: after a person's name, و + a first name or a transliterated word + a transliterated word is the next person
+    of a list (ادم ساندلر وكيت بيكنسيل وكريستوفر والكن); the list goes on from each name found."""
+    n = len(f.starts)
+    found = []
+    x = f.x  # punctuation is a space there: the next word starts with و after spaces only
+    todo = [o for o in out if x[o.e : o.e + 4].lstrip(" ")[:1] == "و" and o.typ == "person" and o.kind != "title"]
+    while todo:
+        o = todo.pop()
+        j = f.tok_index(o.e - 1) + 1
+        if j + 1 >= n or not f.adjacent(j + 1) or not f.x.startswith("و", f.starts[j]):
+            continue
+        gap = f.norm[f.ends[j - 1] : f.starts[j]].strip()
+        if gap not in ("", "،", ","):
+            continue
+        w0, w1 = f.word(j)[1:], f.word(j + 1)
+        a, b = f.starts[j], f.ends[j + 1]
+        stem = w1[:-2] if w1.endswith(("ان", "ين", "ون")) else w1[:-1] if w1.endswith("ا") else ""
+        if (1 in occ[a:b] or not (w0 in rules.given_names or _foreign_word(w0, rules, nr)) or w1[0] in "وي"
+                or not _foreign_word(w1, rules, nr) or _verb_like(w1, rules) or not _plain_spelling(f, j + 1)
+                or not _plain_spelling(f, j) or stem in rules.frequent_words or stem in rules.definite_stems
+                or j + 2 < n and f.adjacent(j + 2) and _foreign_word(f.word(j + 2), rules, nr)):
+            continue  # ونجله، ونيمار جاهزان، قتلا: a suffixed noun, a dual or plural; a third word: no plain name
+        occ[a:b] = b"\x01" * (b - a)
+        m = new_mention(a, b, 1, f.x[a + 1 : b], "person")
+        found.append(m)
+        todo.append(m)
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N11: a discovered name of two words or more, all of them first names or name links (سعيد محمد، عبدالله بن
+    عبدالمحسن، أبو حمزة), followed directly by a definite masculine country nisba ends with it: the nisba is a family
+    name (سعيد محمد الكندي، أبو حمزة المصري، عبدالله بن عبدالمحسن التركي). After a foreign name (مبارك واكاسو
+    السعودي) or a phrase it stays a nisba."""
+    drop = set()
+    for o, m in zip(out, out[1:]):
+        if (m.kind != "nisba" or o.kind != "discovered" or m.plen != 2 or o.typ != "person"
+                or " " not in f.x[o.s + o.plen : o.e] or not definite_masculine_nisba(f, m)):
+            continue
+        words = f.x[o.s + o.plen : o.e].split(" ")
+        if not all(w in rules.given_names or w in rules.connectors or w in _COMPOUND_HEADS or w in _KUNYA
+                   or i and words[i - 1] in _COMPOUND_HEADS for i, w in enumerate(words)):  # عبد الله، ابو حمزة
+            continue
+        j = f.tok_index(m.s)
+        if j != f.tok_index(o.e - 1) + 1 or not f.adjacent(j):
+            continue
+        o.e = m.e
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+        drop.add(id(m))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N8: two to four name-like words right before a role noun or title without the article, in apposition, are a
+    person (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا، لي تشاو شينج وزير الخارجية الصيني)."""
+    found = []
+    for i, rl in f.role_hits:
+        if i < 2 or not f.adjacent(i) or f.word(i).startswith("ال"):
+            continue  # القس، السائق after two words: the object of a clause (اختطف مجهولون القس), not an apposition
+        last = f.word(i - 1)
+        family = (last.startswith("ال") and last.endswith("ي") and len(last) > 5 and last not in rules.definite_nouns
+                  and last not in rules.common_words and last[2:] not in rules.frequent_words)  # السعدني
+        if not (family or _foreign_word(last, rules, nr)) or last[0] == "ي":
+            continue  # دشن مساعد مدير: the name ends on a transliterated word or a family name (checked first: cheap)
+        toks: list[int] = []
+        k = i - 1
+        while k >= 0 and len(toks) < 4:
+            a, b = f.starts[k], f.ends[k]
+            w = f.x[a:b]
+            if 1 in occ[a:b] or not _name_word(w, rules, nr, first=False) or w in rules.frequent_words:
+                break
+            toks.insert(0, k)
+            if not f.adjacent(k):
+                break
+            k -= 1
+        while toks and f.word(toks[0]) in rules.connectors:
+            toks.pop(0)
+        w0 = f.word(toks[0]) if toks else ""
+        if len(toks) < 2 or not _name_word(w0, rules, nr, first=True) or w0[0] in "وف" and w0[1:] not in rules.given_names:
+            continue  # وعكف روديكتور: a verb with و, not a first name
+        if toks[-1] != i - 1 or any(_verb_like(f.word(t), rules) for t in toks):
+            continue  # غوانتنامو يكرمون رئيس: a verb
+        a, b = f.starts[toks[0]], f.ends[toks[-1]]
+        occ[a:b] = b"\x01" * (b - a)
+        found.append(new_mention(a, b, 0, f.x[a:b], "person"))
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
@@ -255,7 +443,8 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
 
 def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
     """N3: a discovered person does not end on و/ف + a word (فاحتسب، وتوءمه: a new clause), on ل + a word
-    (لركلة، للعرقلة) or, from three words on, on an imperfect verb (يتقمص، تتواصل); N3b: nor on an accusative or a
+    (لركلة، للعرقلة) or, from three words on or when its stem is frequent (يسمع), on an imperfect verb (يتقمص، تتواصل);
+    N3b: nor on an accusative or a
     suffixed noun (متأثرا، رؤيته), and what is left is dropped when it is one frequent word, accusative or future
     verb that is no first name (وما تضمنه، أصدر تعليماته، طقسًا حارًا، سيستلم مهامه). Returns the mentions kept."""
     drop = set()
@@ -270,7 +459,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
             continue
-        obj = False
+        obj = verb = False
         while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
             last = words[-1]
             if last in rules.given_names or last in rules.person_tokens or len(last) < 4:
@@ -280,9 +469,11 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                      or rest in rules.stopwords or rest.startswith("ال"))
             # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
             obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
-            if not ((last[0] in "يت" and len(words) >= 3 and len(last) >= 5) or last[0] in "وفل" and known or obj_here):
+            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)))
+                    or last[0] in "وفل" and known or obj_here):
                 break
             obj = obj or obj_here
+            verb = verb or last[0] in "يت" and len(words) == 2  # round 7: ولم يتضح → ولم, a word, is dropped below
             k = f.tok_index(o.e - 1)
             a, b = f.starts[k], f.ends[k]
             occ[a:b] = b"\x00" * (b - a)
@@ -291,7 +482,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
             words.pop()
         w = strip_conj(f.x[o.s : o.e], rules)
-        if obj and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
+        if (obj or verb) and len(words) == 1 and w not in rules.given_names and w not in rules.person_tokens and (
                 _known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي"))):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
@@ -412,15 +603,19 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N6 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N11 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
     sorted by start."""
     nr = load_name_rules()
     out = _role_names(f, out, occ, rules, nr, new_mention)
+    out = _names_before_roles(f, out, occ, rules, nr, new_mention)
+    out = _names_after_role_phrases(f, out, occ, rules, nr, new_mention)
+    out = _coordinated_foreign_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
-    return _merge_adjacent(f, out, rules, new_mention)
+    out = _merge_adjacent(f, out, rules, new_mention)
+    return _nisba_family_names(f, out, occ, rules)
