@@ -410,6 +410,14 @@ def test_datelines_and_lists_of_places_are_places():
     assert set(caps["match_kind"]) == {"name"} and set(caps["actor_type"]) == {"location"}
 
 
+def test_spa_after_the_era_letter_of_its_dateline_is_the_agency():
+    # SPA's dateline ends the date with م and names the agency with no bracket or dash
+    for date in ("10 اغسطس 2015 م", "10 اغسطس 2015م"):
+        m = extract_mentions(arts(f"الرياض 25 شوال 1436 هـ الموافق {date} واس عقد الوزير اجتماعاً"))
+        assert "media:spa" in set(m["actor_id"]), date
+    assert "media:spa" not in set(extract_mentions(arts("قال إنه واس الجريح"))["actor_id"])
+
+
 def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
     m = extract_mentions(arts("حامل لقب الدوري القطري، وعرض فيلم «آنت مان» في قمة بيروت."))
     assert m.empty, m[["surface", "actor_id"]].values.tolist()

@@ -656,7 +656,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return True
             if ent.ambiguous == "dateline":  # سبق- الرياض، (واس): a dash, colon or bracket next to it
                 near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
-                return any(c in near for c in "-–—:()")
+                # or right after the date of SPA's dateline (… الموافق 10 اغسطس 2015 م واس، … 2015م واس)
+                return any(c in near for c in "-–—:()") or bool(pw) and _DATELINE_ERA_RE.fullmatch(pw[0]) is not None
             return False
 
         take(hits_amb, ok)
@@ -1013,6 +1014,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
 
 
 #: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
+_DATELINE_ERA_RE = re.compile(r"(?:\d+)?م")  # the Gregorian-era letter that ends a date
+
 _HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "الشيخ", "الرئيس", "السيد", "الدكتور", "المشير", "الفريق"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
