@@ -418,6 +418,11 @@ def test_spa_after_the_era_letter_of_its_dateline_is_the_agency():
     assert "media:spa" not in set(extract_mentions(arts("قال إنه واس الجريح"))["actor_id"])
 
 
+def test_a_two_word_title_before_the_full_name_leaves_only_the_name():
+    m = extract_mentions(arts("عقد فخامة الرئيس اليمني عبدربه منصور هادي اليوم اجتماعاً", published=["2015-08-10T09:00:00Z"]))
+    assert list(zip(m["surface"], m["actor_id"])) == [("عبدربه منصور هادي", "person:abdrabbuh_mansur_hadi")]
+
+
 def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
     m = extract_mentions(arts("حامل لقب الدوري القطري، وعرض فيلم «آنت مان» في قمة بيروت."))
     assert m.empty, m[["surface", "actor_id"]].values.tolist()
