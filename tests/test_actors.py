@@ -423,6 +423,15 @@ def test_a_two_word_title_before_the_full_name_leaves_only_the_name():
     assert list(zip(m["surface"], m["actor_id"])) == [("عبدربه منصور هادي", "person:abdrabbuh_mansur_hadi")]
 
 
+def test_holy_sites_are_places_but_not_inside_the_kings_title():
+    m = extract_mentions(arts("وجه خادم الحرمين الشريفين الملك سلمان بخدمة حجاج بيت الله الحرام في المشاعر المقدسة "
+                              "وأكد أن خدمة الحرمين الشريفين شرف.", published=["2015-08-10T09:00:00Z"]))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("بيت الله الحرام", "location:great_mosque_of_mecca") in got
+    assert ("المشاعر المقدسة", "location:holy_sites_mecca") in got
+    assert [s for s, a in got if a == "location:two_holy_mosques"] == ["الحرمين الشريفين"]  # not the one in the title
+
+
 def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
     m = extract_mentions(arts("حامل لقب الدوري القطري، وعرض فيلم «آنت مان» في قمة بيروت."))
     assert m.empty, m[["surface", "actor_id"]].values.tolist()
