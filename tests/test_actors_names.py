@@ -180,3 +180,13 @@ def test_country_nisba_after_an_arabic_name_is_its_family_name():  # N11 (round 
 def test_family_name_may_start_like_a_preposition_and_article():  # round 7, matcher._common_continuation
     assert ("والتر بالمر", "person", "discovered") in found("واتهم طبيب الأسنان والتر بالمر بقتل الأسد")
     assert [s for s, t, _ in found("وقال محمد بالعربية إن") if t == "person"] == ["محمد"]  # ب + ال + a word
+
+
+def test_byline_names_before_the_outlet_or_a_place():  # N12
+    body = "\nطالب عدد من المرضى بشراء تكييفات."
+    assert ("مسلّم الهواملة", "person", "discovered") in found("مسلّم الهواملة-عين اليوم" + body)
+    out = found(" Next Previous داليا أبوالعيش، رغد عشميل – عين اليوم" + body)
+    assert {("داليا أبوالعيش", "person", "discovered"), ("رغد عشميل", "person", "discovered")} <= set(out)
+    # common words before the dash are no name; a line that does not end on the outlet or a place is no byline
+    assert not any(t == "person" for s, t, _ in found("عواصم العالم - رويترز" + body))
+    assert not any(t == "person" for s, t, _ in found("رغد عشميل - مقال طويل" + body))

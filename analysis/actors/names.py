@@ -28,7 +28,10 @@ N9  (round 7) a role noun or title, up to five more words of its phrase, then tw
 N10 (round 7) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
     plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا);
 N11 (round 7) a definite masculine country nisba right after a discovered Arabic name of first names and links is its
-    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5).
+    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5);
+N12 the byline that opens a text: one or more names of two or three words (separated by ، or و) before a dash and the
+    outlet or a place that ends the first line (فايز الحسيكي – عين اليوم، مسلّم الهواملة-عين اليوم، أحمد العدواني -
+    الدمام); no word of a name is a common word or starts with ال (not عواصم العالم - رويترز).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -602,13 +605,51 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
     return sorted(out + added, key=lambda o: o.s) if added else out
 
 
+_DASHES = "-–—"
+
+
+def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """N12: the names of the byline line that opens a text (see the module docstring)."""
+    norm = f.norm
+    a = len(norm) - len(norm.lstrip())  # the first line with text
+    b = norm.find("\n", a)
+    dash = next((k for k in range(a, b) if norm[k] in _DASHES), -1) if b > a else -1
+    if dash < 0:
+        return out
+    # after the dash: one outlet or place mention that ends the line
+    after = [o for o in out if dash < o.s and o.e <= b]
+    if len(after) != 1 or (after[0].typ or after[0].actor_id.partition(":")[0]) not in ("media", "location") or norm[after[0].e : b].strip():
+        return out
+    toks = [k for k in range(f.tok_index(a), len(f.starts)) if f.ends[k] <= dash]
+    toks = [k for k in toks if not f.word(k).isascii()]  # "Next Previous" of the site's slider
+    groups, cur = [], []
+    for k in toks:
+        if cur and norm[f.ends[cur[-1]] : f.starts[k]].strip(" ") in ("،", ","):
+            groups.append(cur)
+            cur = []
+        cur.append(k)
+    groups.append(cur)
+    found = []
+    for g in groups:
+        if not 2 <= len(g) <= 3 or 1 in occ[f.starts[g[0]] : f.ends[g[-1]]]:
+            continue
+        words = [f.word(k) for k in g]
+        if words[0].startswith("ال") or any(w in rules.common_words or w in rules.stopwords for w in words):
+            continue
+        s0, e0 = f.starts[g[0]], f.ends[g[-1]]
+        occ[s0:e0] = b"\x01" * (e0 - s0)
+        found.append(new_mention(s0, e0, 0, f.x[s0:e0], "person"))
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N11 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N12 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
     sorted by start."""
     nr = load_name_rules()
+    out = _byline_names(f, out, occ, rules, new_mention)
     out = _role_names(f, out, occ, rules, nr, new_mention)
     out = _names_before_roles(f, out, occ, rules, nr, new_mention)
     out = _names_after_role_phrases(f, out, occ, rules, nr, new_mention)
