@@ -1722,8 +1722,97 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
 # --- articles ----------------------------------------------------------------------------------
 
 
-def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
-    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text)."""
+def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list[_M]]:
+    """Names the tagger finds where no mention is yet, in a batch of fields (``mss``: the mentions of each field,
+    offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
+    at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
+    :func:`_add_tagger_mentions_one` per field."""
+    from analysis.actors.tagger import TAGS, TYPE_OF, load_tagger, spans_of, tag_concat
+
+    lengths = [len(f.starts) for f in fields]
+    n = sum(lengths)
+    if not n:
+        return mss
+    # the words: the fields' x (word characters and spaces only) joined by spaces and split
+    words = list(filter(None, " ".join(f.x for f in fields).split(" ")))
+    if len(words) != n:  # cannot happen (tokens are the runs of word characters); the plain way if it did
+        words = [f.x[a:b] for f in fields for a, b in zip(f.starts, f.ends)]
+    first = np.cumsum(lengths) - lengths  # batch index of each field's first token
+    # the gaps (tagger.gaps_of): the norm between a token and the one before, in the fields' norms joined by a
+    # space; "_" for the common single space, read from the code points, the rest built as gaps_of builds them
+    big = " ".join(f.norm for f in fields)
+    base = np.cumsum([0] + [len(f.norm) + 1 for f in fields[:-1]])
+    tok_base = np.repeat(base, lengths)
+    st = np.fromiter(chain.from_iterable(f.starts for f in fields), dtype=np.int64, count=n) + tok_base
+    en = np.fromiter(chain.from_iterable(f.ends for f in fields), dtype=np.int64, count=n) + tok_base
+    cp = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+    other = np.zeros(n, dtype=bool)
+    other[1:] = (st[1:] - en[:-1] != 1) | (cp[en[:-1]] != 32)
+    heads = first[np.asarray(lengths) > 0]
+    other[heads] = False
+    gaps = ["_"] * n
+    odd = np.flatnonzero(other)
+    for i, a, b in zip(odd.tolist(), en[odd - 1].tolist(), st[odd].tolist()):
+        gaps[i] = "".join(big[a:b].split())[:2] or "_"
+    for i in heads.tolist():
+        gaps[i] = "^"
+    # the rule tags, and each mention's span in normalised coordinates
+    rt = ["O"] * n
+    spans_n = []
+    for f, ms, t0, nt in zip(fields, mss, first.tolist(), lengths):
+        if not ms or not nt:
+            spans_n.append(())
+            continue
+        oi = f.nt.orig_index  # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm)
+        pos = [o.s for o in ms] + [o.e for o in ms]
+        at = pos if oi is None else np.searchsorted(oi, pos).tolist()
+        spans_n.append(list(zip(at[: len(ms)], at[len(ms) :])))
+        for o, (a, b) in zip(ms, spans_n[-1]):
+            if o.kind == "discovered":
+                continue
+            typ = {"nisba": "NIS", "title": "TIT"}.get(o.kind, _COARSE.get(o.typ or "", "ORG"))
+            tag = "B-" + typ
+            for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
+                rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
+                tag = "I-" + typ
+    codes = tag_concat(load_tagger(), words, lengths, rt, load_rules(), gaps)
+    named = np.flatnonzero(codes)
+    cuts = np.searchsorted(named, first).tolist() + [len(named)]
+    named_l, codes_l = named.tolist(), codes[named].tolist()
+    out = []
+    for q, (f, ms, t0, nt, sp) in enumerate(zip(fields, mss, first.tolist(), lengths, spans_n)):
+        if not nt:
+            out.append(ms)
+            continue
+        a_, b_ = cuts[q], cuts[q + 1]
+        if a_ == b_ and not ms:
+            out.append([])
+            continue
+        occ = bytearray(len(f.x) + 1)
+        for o, (a, b) in zip(ms, sp):
+            if o.kind != "discovered":
+                occ[a:b] = b"\x01" * (b - a)
+        added = []
+        for i, j, typ in spans_of([i - t0 for i in named_l[a_:b_]], [TAGS[c] for c in codes_l[a_:b_]]):
+            a, b = f.starts[i], f.ends[j - 1]
+            if 1 in occ[a:b]:
+                continue
+            occ[a:b] = b"\x01" * (b - a)
+            nm = f.x[a:b]
+            s0, e0 = f.nt.span_in_original(a, b)
+            mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
+            mm.entry = None
+            added.append(mm)
+        # the tagger's names take precedence over the rules' discovered names they overlap
+        keep = [o for o, (a, b) in zip(ms, sp) if o.kind != "discovered" or 1 not in occ[a:b]]
+        out.append(sorted(keep + added, key=lambda o: o.s))
+    return out
+
+
+def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
+    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text), one
+    field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a batch (kept for
+    ``benchmarks/check_tagger.py`` and the tests)."""
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
     rules = load_rules()
@@ -1822,10 +1911,10 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if share:
             for f in fields:
                 remember_normalized(f.nt)
-        for (aid, fld, s, day), f, h in zip(batch, fields, hits):
-            ms = _match_prepared(f, h, m, rules, day, discover=discover)
-            if tagger:
-                ms = _add_tagger_mentions(f, ms)
+        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover) for t, f, h in zip(batch, fields, hits)]
+        if tagger:
+            mss = _add_tagger_mentions(fields, mss)
+        for (aid, fld, s, day), ms in zip(batch, mss):
             if not ms:
                 continue
             sent_starts = [a for a, _ in split_sentences_cached(s)]  # shared with the timex and events stages

@@ -237,16 +237,14 @@ class FastTagger:
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Rows of the word table for ``words``, computing the rows of words not seen yet."""
-        get = self._words.get
-        ids = [get(w, -1) for w in words]
-        if -1 in ids:
-            new = list(dict.fromkeys(w for w, k in zip(words, ids) if k == -1))
-            if len(self._words) + len(new) > self.max_words:  # start the cache afresh
-                self._words.clear()
+        index = self._words
+        new = [w for w in dict.fromkeys(words) if w not in index]
+        if new:
+            if len(index) + len(new) > self.max_words:  # start the cache afresh
+                index.clear()
                 new = list(dict.fromkeys(words))
             self._add_words(new)
-            ids = [self._words[w] for w in words]
-        return np.array(ids, dtype=np.intp)
+        return np.fromiter(map(index.__getitem__, words), dtype=np.intp, count=len(words))
 
     def _add_words(self, new: list[str]) -> None:
         start = len(self._words)
@@ -271,16 +269,14 @@ class FastTagger:
 
     def _small_ids(self, keys: list[str], index: dict, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
         """Rows of a small table (rule tags, gaps) for ``keys``: one feature per prefix and key."""
-        ids = [index.get(k, -1) for k in keys]
-        if -1 in ids:
-            new = list(dict.fromkeys(k for k, i in zip(keys, ids) if i == -1))
+        new = [k for k in dict.fromkeys(keys) if k not in index]
+        if new:
             z = len(self._w) - 1
             add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in new]]
             setattr(self, tab_name, np.concatenate([getattr(self, tab_name), add]))
             for k in new:
                 index[k] = len(index)
-            ids = [index[k] for k in keys]
-        return np.array(ids, dtype=np.intp)
+        return np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
 
     def scores(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> np.ndarray:
         """Integer scores (weights × 1000) of each token (rows) and tag (TAGS order) without the previous-tag
@@ -329,6 +325,76 @@ class FastTagger:
             prev, last = k, i
         return out
 
+    def tag_concat(self, words: list[str], lengths: list[int], rule_tags: list[str],
+                   gaps: list[str] | None = None) -> np.ndarray:
+        """The tags of many token sequences at once, each the same as :meth:`tag` of that sequence alone.
+
+        words, rule_tags, gaps   the sequences' words, rule tags and gaps one after another (gaps: all or none)
+        lengths                  the number of tokens of each sequence (0 allowed), summing to ``len(words)``
+        Returns the index in TAGS of each token's tag (int8, one per word). The sequences are laid out one after
+        another as :meth:`scores` lays out one, [<s>, <s>, w1 .. wn, </s>, </s>], with "O" rule tags and "$" gaps
+        on the padding, so every token sees the neighbours, rule tags and gaps it sees alone; the scores, the
+        sure-O test and the decisions per previous tag are one numpy pass for the whole batch, and the greedy
+        loop runs over the remaining tokens in padded positions, where consecutive tokens of different
+        sequences are never adjacent (the previous tag resets to O at each sequence, as in :meth:`tag`).
+        """
+        n = len(words)
+        lens = np.asarray(lengths, dtype=np.intp).reshape(-1)
+        if int(lens.sum()) != n or (lens < 0).any():
+            raise ValueError("lengths must be non-negative and sum to len(words)")
+        out = np.zeros(n, dtype=np.int8)
+        if n == 0:
+            return out
+        first = np.cumsum(lens) - lens  # index of each sequence's first token
+        if not self.exact:
+            for a, b in zip(first.tolist(), (first + lens).tolist()):
+                if a < b:
+                    tags = tag_words_reference(self.model, words[a:b], rule_tags[a:b], self.rules,
+                                               None if gaps is None else gaps[a:b])
+                    out[a:b] = [TAGS.index(t) for t in tags]
+            return out
+        pos = np.arange(n) + 4 * np.repeat(np.arange(len(lens)), lens) + 2  # padded position of each token
+        heads = first + 4 * np.arange(len(lens))  # padded position of each sequence's first <s>
+        m = n + 4 * len(lens)
+        with self._lock:
+            ids = self._word_ids(words + ["<s>", "</s>"])
+            pad = np.full(m, ids[-1])
+            pad[heads] = pad[heads + 1] = ids[-2]
+            pad[pos] = ids[:n]
+            wt = self._word_tab
+            sc = (wt[ids[:n], _SELF] + wt[pad[pos - 1], _P1] + wt[pad[pos - 2], _P2] + wt[pad[pos + 1], _N1]
+                  + wt[pad[pos + 2], _N2] + self.bias)
+            r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
+            rpad = np.full(m, r[-1])
+            rpad[pos] = r[:n]
+            sc += self._rt_tab[r[:n], 0] + self._rt_tab[rpad[pos - 1], 1] + self._rt_tab[rpad[pos + 1], 2]
+            if gaps is not None:
+                g = self._small_ids(gaps + ["$"], self._gaps, "_gap_tab", ("g=", "gn="))
+                gpad = np.full(m, g[-1])
+                gpad[pos] = g[:n]
+                sc += self._gap_tab[g[:n], 0] + self._gap_tab[gpad[pos + 1], 1]
+        sure_o = ((sc[:, :1] - sc[:, 1:]) + self.min_prev_margin).min(axis=1) >= 1
+        todo = np.flatnonzero(~sure_o)
+        if not len(todo):
+            return out
+        # the decision of each remaining token for each possible previous tag: [token, previous tag]
+        tot = sc[todo][:, None, :] + self.prev_rows[None, :, :]
+        best = tot.argmax(axis=2)
+        pick = self.repair[np.arange(len(TAGS))[None, :], best]
+        pick[(tot == tot.max(axis=2, keepdims=True)).sum(axis=2) > 1] = -1  # a tie in exact arithmetic
+        prev, last = 0, -2
+        for i, p, ks in zip(todo.tolist(), pos[todo].tolist(), pick.tolist()):
+            before = prev if p == last + 1 else 0  # after a sure O, and at a sequence's start, the previous tag is O
+            k = ks[before]
+            if k < 0:  # the reference's float sums decide a tie, on the token's own sequence
+                q = int(np.searchsorted(first, i, side="right")) - 1
+                a, b = int(first[q]), int(first[q] + lens[q])
+                feats = token_features(words[a:b], i - a, rule_tags[a:b], self.rules, None if gaps is None else gaps[a:b])
+                k = TAGS.index(self.model.predict(feats, TAGS[before]))
+            out[i] = k
+            prev, last = k, p
+        return out
+
 
 def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
     """The :class:`FastTagger` of ``model`` with ``rules`` (built once per model and rules object)."""
@@ -343,12 +409,23 @@ def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: 
     return fast_tagger(model, rules).tag(words, rule_tags, gaps)
 
 
+def tag_concat(model: Perceptron, words: list[str], lengths: list[int], rule_tags: list[str], rules: Rules,
+               gaps: list[str] | None = None) -> np.ndarray:
+    """BIO tags of many token sequences given one after another (``lengths`` tokens each), as indices into TAGS
+    (int8, one per word): the tags :func:`tag_words` gives each sequence alone (:meth:`FastTagger.tag_concat`)."""
+    return fast_tagger(model, rules).tag_concat(words, lengths, rule_tags, gaps)
+
+
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token + 1, type) of each entity in a BIO sequence (an I- tag after O or after
     another type starts an entity)."""
+    return spans_of([i for i, t in enumerate(tags) if t != "O"], [t for t in tags if t != "O"])
+
+
+def spans_of(positions: list[int], tags: list[str]) -> list[tuple[int, int, str]]:
+    """:func:`spans_from_tags` of a sequence given by its non-O tags alone: their positions (increasing) and tags."""
     spans, start, typ, last = [], -1, "", -2
-    for i in [i for i, t in enumerate(tags) if t != "O"]:
-        t = tags[i]
+    for i, t in zip(positions, tags):
         if start >= 0 and (i != last + 1 or t[0] == "B" or t[2:] != typ):
             spans.append((start, last + 1, typ))
             start = -1
