@@ -1759,18 +1759,20 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
     # the rule tags, and each mention's span in normalised coordinates
     rt = ["O"] * n
     spans_n = []
+    kind_type = {"nisba": "NIS", "title": "TIT"}
     for f, ms, t0, nt in zip(fields, mss, first.tolist(), lengths):
         if not ms or not nt:
             spans_n.append(())
             continue
-        oi = f.nt.orig_index  # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm)
+        # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm, on the batch's
+        # index: no NormalizedText per field)
         pos = [o.s for o in ms] + [o.e for o in ms]
-        at = pos if oi is None else np.searchsorted(oi, pos).tolist()
+        at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos) + f._orig_base).tolist()
         spans_n.append(list(zip(at[: len(ms)], at[len(ms) :])))
         for o, (a, b) in zip(ms, spans_n[-1]):
             if o.kind == "discovered":
                 continue
-            typ = {"nisba": "NIS", "title": "TIT"}.get(o.kind, _COARSE.get(o.typ or "", "ORG"))
+            typ = kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")
             tag = "B-" + typ
             for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
                 rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
@@ -1799,7 +1801,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
                 continue
             occ[a:b] = b"\x01" * (b - a)
             nm = f.x[a:b]
-            s0, e0 = f.nt.span_in_original(a, b)
+            s0, e0 = f.span_in_original(a, b)
             mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
             mm.entry = None
             added.append(mm)

@@ -186,6 +186,21 @@ def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
     return valued, flags
 
 
+class _Index(dict):
+    """key -> row of a score table; a key not in it yet gets the next row and is listed in ``new`` (so one lookup
+    pass finds the rows of the known keys and numbers the new ones; the caller fills their rows and empties
+    ``new``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, key: str) -> int:
+        self[key] = row = len(self)
+        self.new.append(key)
+        return row
+
+
 def _lookup(index: dict[str, int], keys: list[str]) -> np.ndarray:
     """``[index[k] for k in keys]`` as an array (itemgetter: the lookups in one C loop, ~2x faster)."""
     if len(keys) < 2:
@@ -233,34 +248,33 @@ class FastTagger:
                                  for k, t in enumerate(TAGS)] for p in TAGS])
         # score tables of distinct values: words (as the token, p1, p2, n1, n2), rule tags (r, rp, rn),
         # gaps (g, gn); key -> row
-        self._words: dict[str, int] = {}
+        self._words = _Index()
         self._word_tab = np.zeros((5, 1024, len(TAGS)), dtype=np.int32)  # [group, word, tag]: rows taken per group
-        self._rts: dict[str, int] = {}
+        self._rts = _Index()
         self._rt_tab = np.zeros((0, 3, len(TAGS)), dtype=np.int64)
-        self._gaps: dict[str, int] = {}
+        self._gaps = _Index()
         self._gap_tab = np.zeros((0, 2, len(TAGS)), dtype=np.int64)
         self._lock = threading.Lock()  # the caches are shared: one field at a time (threaded dask workers)
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Rows of the word table for ``words``, computing the rows of words not seen yet."""
         index = self._words
-        new = set(words).difference(index)
-        if new:
-            if len(index) + len(new) > self.max_words:  # start the cache afresh
-                index.clear()
-                new = set(words)
-            self._add_words(sorted(new))  # (sorted: the same rows under any hash seed)
-        return _lookup(index, words)
+        if len(index) >= self.max_words:  # start the cache afresh
+            index.clear()
+        ids = _lookup(index, words)  # new words get the next rows (in order of first appearance) and are listed
+        if index.new:
+            self._add_words(index.new)
+            index.new = []
+        return ids
 
     def _add_words(self, new: list[str]) -> None:
-        start = len(self._words)
-        need = start + len(new)
+        """Fill the rows of ``new``, the words that the last lookup added to the index (its last rows)."""
+        need = len(self._words)
+        start = need - len(new)
         if need > self._word_tab.shape[1]:
             tab = np.zeros((5, max(need, 2 * self._word_tab.shape[1]), len(TAGS)), dtype=np.int32)
             tab[:, :start] = self._word_tab[:, :start]
             self._word_tab = tab
-        for k, w in enumerate(new):
-            self._words[w] = start + k
         # the sum of the rows per (group, word), column by column (integers: exact)
         sums = np.zeros((5, len(new), len(TAGS)), dtype=np.int64)
         tpl, zero = self._by_template, len(self._w) - 1
@@ -274,16 +288,15 @@ class FastTagger:
                 sums[g, np.flatnonzero(np.array(on, dtype=bool))] += self._w[r]
         self._word_tab[:, start:need] = sums
 
-    def _small_ids(self, keys: list[str], index: dict, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
+    def _small_ids(self, keys: list[str], index: _Index, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
         """Rows of a small table (rule tags, gaps) for ``keys``: one feature per prefix and key."""
-        new = sorted(set(keys).difference(index))
-        if new:
+        ids = _lookup(index, keys)
+        if index.new:
             z = len(self._w) - 1
-            add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in new]]
+            add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in index.new]]
             setattr(self, tab_name, np.concatenate([getattr(self, tab_name), add]))
-            for k in new:
-                index[k] = len(index)
-        return _lookup(index, keys)
+            index.new = []
+        return ids
 
     def scores(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> np.ndarray:
         """Integer scores (weights × 1000) of each token (rows) and tag (TAGS order) without the previous-tag
