@@ -22,6 +22,7 @@ import json
 import threading
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
@@ -160,13 +161,16 @@ _SCALE = 1000  # the training script rounds the averaged weights to 3 decimals
 def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
     """The features that each of ``words`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
     another token, column by column: ``(group, template, values)`` with one value per word for the feature
-    strings "template=value" of :func:`token_features`, and ``(group, flag, bools)`` for flags such as "given"."""
+    strings "template=value" of :func:`token_features`, and ``(group, flag, bools)`` (a boolean array) for flags
+    such as "given"."""
     st = [strip_clitics(w) for w in words]
     base = [s.removeprefix("ال") for s in st]
-    ws = list(zip(words, st))
 
-    def either(names: frozenset) -> list[bool]:  # the word or its clitic-stripped form in a list
-        return [w in names or s in names for w, s in ws]
+    def isin(names: frozenset, values: list[str]) -> np.ndarray:
+        return np.fromiter(map(names.__contains__, values), dtype=bool, count=len(values))
+
+    def either(names: frozenset) -> np.ndarray:  # the word or its clitic-stripped form in a list
+        return isin(names, words) | isin(names, st)
 
     valued = [(_SELF, "w", words), (_SELF, "s", st), (_SELF, "p3", [w[:3] for w in words]),
               (_SELF, "x2", [w[-2:] for w in words]), (_SELF, "x3", [w[-3:] for w in words]),
@@ -177,12 +181,11 @@ def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
               (_N1, "n1", words), (_N1, "n1s", st), (_N2, "n2", words)]
     given = either(rules.given_names)
     flags = [(_SELF, "given", given), (_P1, "p1given", given), (_SELF, "common", either(rules.common_words)),
-             (_SELF, "takes_al", [s in rules.definite_stems for s in st]),
-             (_SELF, "frequent", [w in rules.frequent_words for w in words]),
+             (_SELF, "takes_al", isin(rules.definite_stems, st)), (_SELF, "frequent", isin(rules.frequent_words, words)),
              (_SELF, "ptoken", either(rules.person_tokens)),
-             (_SELF, "latin", [w.isascii() and w[:1].isalpha() for w in words]),
+             (_SELF, "latin", np.array([w.isascii() and w[:1].isalpha() for w in words], dtype=bool)),
              (_P1, "p1title", either(rules.titles)), (_P1, "p1verb", either(rules.reporting_verbs)),
-             (_N1, "n1verb", [w in rules.reporting_verbs for w in words])]
+             (_N1, "n1verb", isin(rules.reporting_verbs, words))]
     return valued, flags
 
 
@@ -280,12 +283,12 @@ class FastTagger:
         tpl, zero = self._by_template, len(self._w) - 1
         valued, flags = _word_columns(new, self.rules)
         for g, t, values in valued:
-            get = tpl[t].get
-            sums[g] += self._w.take(np.array([get(v, zero) for v in values], dtype=np.intp), axis=0)
+            rows = np.fromiter(map(tpl[t].get, values, repeat(zero)), dtype=np.intp, count=len(values))
+            sums[g] += self._w.take(rows, axis=0)
         for g, t, on in flags:
             r = tpl[t].get("")
             if r is not None:
-                sums[g, np.flatnonzero(np.array(on, dtype=bool))] += self._w[r]
+                sums[g, on] += self._w[r]
         self._word_tab[:, start:need] = sums
 
     def _small_ids(self, keys: list[str], index: _Index, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
