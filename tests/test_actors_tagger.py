@@ -168,3 +168,18 @@ def test_batched_mentions_equal_the_per_field_mentions(monkeypatch):
     old = extract_mentions(arts, tagger=True)
     assert (new["match_kind"] == "discovered").sum() > (extract_mentions(arts)["match_kind"] == "discovered").sum()
     pd.testing.assert_frame_equal(new, old)
+
+
+def test_integer_scores_are_the_reference_feature_sums():
+    # the word rows (built column by column) plus the rule-tag and gap rows equal the reference's float sums
+    # of token_features, token by token (words with clitics, Latin, titles, given names, short words)
+    model, rules = tg.load_tagger(), load_rules()
+    words = ["قال", "الرئيس", "محمد", "بن", "سلمان", "ولي", "العهد", "لوكالة", "رويترز", "Reuters", "و", "بالرياض", "ان"]
+    rt = ["O", "B-TIT", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O", "B-ORG", "O", "O", "B-LOC", "O"]
+    gaps = ["^", "_", "_", "_", "_", "،", "_", "_", "«", "(", "_", "_", "."]
+    fast = tg.FastTagger(model, rules)
+    got = fast.scores(words, rt, gaps) + fast.prev_rows[0]
+    for i in range(len(words)):
+        ref = model.scores(tg.token_features(words, i, rt, rules, gaps), "O")
+        assert got[i].tolist() == [round(ref[t] * 1000) for t in tg.TAGS]
+    assert got.any()

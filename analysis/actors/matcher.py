@@ -1882,7 +1882,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     codebook   a :class:`Codebook` (default: ``load_codebook()``).
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
-               and add its names where no other mention is (match_kind "discovered"); ~10x slower.
+               and add its names where no other mention is (match_kind "discovered"); the stage then costs about
+               1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``).
     Returns the mentions table (columns of ``analysis.schema.MENTIONS``), sorted by article, field (title
     first), start; ``article[field][start:end] == surface``.
     """

@@ -5,7 +5,7 @@ Trained by ``scripts/train_tagger.py`` on the ANERcorp TRAINING split only (CC B
 neighbouring words, word-list flags (first names, common words, words that take ال) and the mention the
 rule matcher found at that token (so the tagger learns when to trust the codebook). Greedy left-to-right
 decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``): the
-mentions stage then costs about 2-3x its CPU without the tagger (``benchmarks/check_tagger.py``).
+mentions stage then costs about 1.5-1.9x its CPU without the tagger (``benchmarks/check_tagger.py``).
 
 Decoding is done by :class:`FastTagger`: every feature depends on ONE of the word, the word before or after
 it (one or two places), the rule tag at offset -1/0/+1, the punctuation before it or after it, or the previous
@@ -13,7 +13,9 @@ tag. So a token's score is a sum of per-word, per-rule-tag and per-gap vectors (
 value and cached) plus the previous tag's row. The weights are multiples of 0.001, so the vectors are exact
 integers; a token whose O-margin no previous tag can overturn is O without the sequential loop, the rest is
 decoded greedily. Where the integer best score is tied, the float sum of :class:`Perceptron` (the reference,
-:func:`tag_words_reference`) decides, so the tags are identical to the reference's.
+:func:`tag_words_reference`) decides, so the tags are identical to the reference's. The matcher tags the fields
+of a batch together (:meth:`FastTagger.tag_concat`, :func:`tag_concat`): one numpy pass over all their tokens
+instead of one per field; :meth:`FastTagger.tag` of one sequence is the plain form it reproduces.
 """
 from __future__ import annotations
 
