@@ -1727,7 +1727,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
     offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
     at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
     :func:`_add_tagger_mentions_one` per field."""
-    from analysis.actors.tagger import TAGS, TYPE_OF, load_tagger, spans_of, tag_concat
+    from analysis.actors.tagger import TYPE_OF, load_tagger, tag_concat
 
     lengths = [len(f.starts) for f in fields]
     n = sum(lengths)
@@ -1756,58 +1756,77 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
         gaps[i] = "".join(big[a:b].split())[:2] or "_"
     for i in heads.tolist():
         gaps[i] = "^"
-    # the rule tags, and each mention's span in normalised coordinates
+    # the rule tags, and each mention's span in the fields' norms joined (``big``)
     rt = ["O"] * n
-    spans_n = []
     kind_type = {"nisba": "NIS", "title": "TIT"}
-    for f, ms, t0, nt in zip(fields, mss, first.tolist(), lengths):
-        if not ms or not nt:
-            spans_n.append(())
+    m_at, m_end, m_disc = [], [], []  # per mention of the batch, in field order
+    for f, ms, t0, nt, b0 in zip(fields, mss, first.tolist(), lengths, base.tolist()):
+        if not ms:
             continue
         # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm, on the batch's
         # index: no NormalizedText per field)
         pos = [o.s for o in ms] + [o.e for o in ms]
         at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos) + f._orig_base).tolist()
-        spans_n.append(list(zip(at[: len(ms)], at[len(ms) :])))
-        for o, (a, b) in zip(ms, spans_n[-1]):
-            if o.kind == "discovered":
+        m_at += [a + b0 for a in at[: len(ms)]]
+        m_end += [b + b0 for b in at[len(ms) :]]
+        for o, a, b in zip(ms, at, at[len(ms) :]):
+            m_disc.append(o.kind == "discovered")
+            if o.kind == "discovered" or not nt:
                 continue
             typ = kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")
             tag = "B-" + typ
             for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
                 rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
                 tag = "I-" + typ
-    codes = tag_concat(load_tagger(), words, lengths, rt, load_rules(), gaps)
+    codes = tag_concat(load_tagger(), words, lengths, rt, load_rules(), gaps).astype(np.intp)
+    # the tagger's names (tagger.spans_of over each field): runs of non-O tags of one type, each starting at a
+    # B- tag, after a token with another tag or at a field's first token
     named = np.flatnonzero(codes)
-    cuts = np.searchsorted(named, first).tolist() + [len(named)]
-    named_l, codes_l = named.tolist(), codes[named].tolist()
+    ent = (codes[named] + 1) // 2  # the entity type: 1 PERS, 2 LOC, 3 ORG (TAGS order)
+    opens = np.ones(len(named), dtype=bool)
+    opens[1:] = (np.diff(named) != 1) | (codes[named[1:]] % 2 == 1) | (ent[1:] != ent[:-1])
+    opens |= np.isin(named, heads)
+    span_first = named[opens]
+    span_last = named[np.append(np.flatnonzero(opens)[1:] - 1, len(named) - 1)] if len(named) else named
+    span_typ = ent[opens]
+    # which overlap no mention (the rules' discovered names aside) and are added; which discovered names of the
+    # rules overlap a mention or an added name and are dropped: coverage of the characters by cumulative sums
+    m_at, m_end, m_disc = np.array(m_at, dtype=np.intp), np.array(m_end, dtype=np.intp), np.array(m_disc, dtype=bool)
+    s_at, s_end = st[span_first], en[span_last]
+
+    def covered(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # prefix sums of "some span covers this character"
+        d = np.zeros(len(big) + 1, dtype=np.intp)
+        np.add.at(d, a, 1)
+        np.add.at(d, b, -1)
+        return np.concatenate(([0], np.cumsum(np.cumsum(d)[:-1] > 0)))
+
+    occ = covered(m_at[~m_disc], m_end[~m_disc])
+    add = occ[s_end] - occ[s_at] == 0
+    occ = covered(np.concatenate([m_at[~m_disc], s_at[add]]), np.concatenate([m_end[~m_disc], s_end[add]]))
+    drop = m_disc & (occ[m_end] - occ[m_at] > 0)
+    # back to the fields
+    add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
+    add_field = np.searchsorted(base, add_at, side="right") - 1
+    add_cut = np.searchsorted(add_field, np.arange(len(fields) + 1)).tolist()
+    m_cut = np.cumsum([0] + [len(ms) for ms in mss]).tolist()
+    drop_l = drop.tolist()
+    add_at, add_end, add_typ = add_at.tolist(), add_end.tolist(), add_typ.tolist()
+    bigx = " ".join(f.x for f in fields)
+    types = (None, TYPE_OF["PERS"], TYPE_OF["LOC"], TYPE_OF["ORG"])
     out = []
-    for q, (f, ms, t0, nt, sp) in enumerate(zip(fields, mss, first.tolist(), lengths, spans_n)):
+    for q, (f, ms, nt, b0) in enumerate(zip(fields, mss, lengths, base.tolist())):
         if not nt:
             out.append(ms)
             continue
-        a_, b_ = cuts[q], cuts[q + 1]
-        if a_ == b_ and not ms:
-            out.append([])
-            continue
-        occ = bytearray(len(f.x) + 1)
-        for o, (a, b) in zip(ms, sp):
-            if o.kind != "discovered":
-                occ[a:b] = b"\x01" * (b - a)
-        added = []
-        for i, j, typ in spans_of([i - t0 for i in named_l[a_:b_]], [TAGS[c] for c in codes_l[a_:b_]]):
-            a, b = f.starts[i], f.ends[j - 1]
-            if 1 in occ[a:b]:
-                continue
-            occ[a:b] = b"\x01" * (b - a)
-            nm = f.x[a:b]
-            s0, e0 = f.span_in_original(a, b)
-            mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
+        keep = [o for o, d in zip(ms, drop_l[m_cut[q] : m_cut[q + 1]]) if not d]
+        for a, b, t in zip(add_at[add_cut[q] : add_cut[q + 1]], add_end[add_cut[q] : add_cut[q + 1]],
+                           add_typ[add_cut[q] : add_cut[q + 1]]):
+            nm = bigx[a:b]
+            s0, e0 = f.span_in_original(a - b0, b - b0)
+            mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", types[t], nm)
             mm.entry = None
-            added.append(mm)
-        # the tagger's names take precedence over the rules' discovered names they overlap
-        keep = [o for o, (a, b) in zip(ms, sp) if o.kind != "discovered" or 1 not in occ[a:b]]
-        out.append(sorted(keep + added, key=lambda o: o.s))
+            keep.append(mm)
+        out.append(sorted(keep, key=lambda o: o.s))
     return out
 
 

@@ -461,13 +461,9 @@ def tag_concat(model: Perceptron, words: list[str], lengths: list[int], rule_tag
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token + 1, type) of each entity in a BIO sequence (an I- tag after O or after
     another type starts an entity)."""
-    return spans_of([i for i, t in enumerate(tags) if t != "O"], [t for t in tags if t != "O"])
-
-
-def spans_of(positions: list[int], tags: list[str]) -> list[tuple[int, int, str]]:
-    """:func:`spans_from_tags` of a sequence given by its non-O tags alone: their positions (increasing) and tags."""
     spans, start, typ, last = [], -1, "", -2
-    for i, t in zip(positions, tags):
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        t = tags[i]
         if start >= 0 and (i != last + 1 or t[0] == "B" or t[2:] != typ):
             spans.append((start, last + 1, typ))
             start = -1
