@@ -386,31 +386,47 @@ class FastTagger:
             pad = np.full(m, ids[-1])
             pad[heads] = pad[heads + 1] = ids[-2]
             pad[pos] = ids[:n]
-            wt = self._word_tab  # (take: far faster than fancy indexing for whole rows)
-            sc = (wt[_SELF].take(ids[:n], axis=0) + wt[_P1].take(pad[pos - 1], axis=0) + wt[_P2].take(pad[pos - 2], axis=0)
-                  + wt[_N1].take(pad[pos + 1], axis=0) + wt[_N2].take(pad[pos + 2], axis=0) + self.bias)
+            # the score rows summed in place in int32 (|scores| < 5e7: exact; half the memory traffic of int64);
+            # take: far faster than fancy indexing for whole rows
+            wt = self._word_tab
+            sc = wt[_SELF].take(ids[:n], axis=0)
+            for group, at in ((_P1, pos - 1), (_P2, pos - 2), (_N1, pos + 1), (_N2, pos + 2)):
+                sc += wt[group].take(pad[at], axis=0)
+            sc += self.bias.astype(np.int32)
             r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
             rpad = np.full(m, r[-1])
             rpad[pos] = r[:n]
-            rt = np.ascontiguousarray(self._rt_tab.transpose(1, 0, 2))  # [r / rp / rn, rule tag, tag]
-            sc += rt[0].take(r[:n], axis=0) + rt[1].take(rpad[pos - 1], axis=0) + rt[2].take(rpad[pos + 1], axis=0)
+            rt = self._rt_tab.transpose(1, 0, 2).astype(np.int32)  # [r / rp / rn, rule tag, tag] (a few rows)
+            for k, at in ((0, pos), (1, pos - 1), (2, pos + 1)):
+                sc += rt[k].take(rpad[at], axis=0)
             if gaps is not None:
                 g = self._small_ids(gaps + ["$"], self._gaps, "_gap_tab", ("g=", "gn="))
                 gpad = np.full(m, g[-1])
                 gpad[pos] = g[:n]
-                gt = np.ascontiguousarray(self._gap_tab.transpose(1, 0, 2))  # [g / gn, gap, tag]
-                sc += gt[0].take(g[:n], axis=0) + gt[1].take(gpad[pos + 1], axis=0)
-        sure_o = np.ones(n, dtype=bool)  # (column by column: a reduction over 6 columns is slower)
-        for k in range(1, len(TAGS)):
-            sure_o &= sc[:, 0] - sc[:, k] + self.min_prev_margin[k - 1] >= 1
+                gt = self._gap_tab.transpose(1, 0, 2).astype(np.int32)  # [g / gn, gap, tag]
+                for k, at in ((0, pos), (1, pos + 1)):
+                    sc += gt[k].take(gpad[at], axis=0)
+        # sure O: O's margin over every rival tag k, plus the least margin any previous tag adds, is >= 1, i.e.
+        # max over k of (score k - least added margin k) < score O (on the transposed scores: contiguous rows)
+        by_tag = sc.T.copy()
+        rival = by_tag[1] - int(self.min_prev_margin[0])
+        for k in range(2, len(TAGS)):
+            np.maximum(rival, by_tag[k] - int(self.min_prev_margin[k - 1]), out=rival)
+        sure_o = rival < by_tag[0]
         todo = np.flatnonzero(~sure_o)
         if not len(todo):
             return out
-        # the decision of each remaining token for each possible previous tag: [token, previous tag]
-        tot = sc[todo][:, None, :] + self.prev_rows[None, :, :]
-        best = tot.argmax(axis=2)
-        pick = self.repair[np.arange(len(TAGS))[None, :], best]
-        pick[(tot == tot.max(axis=2, keepdims=True)).sum(axis=2) > 1] = -1  # a tie in exact arithmetic
+        # the decision of each remaining token for each possible previous tag, computed over [tag, previous tag,
+        # token] (reductions over the leading axis: contiguous slabs) and kept as pick[token, previous tag]
+        tot = by_tag[:, todo][:, None, :] + self.prev_rows.T[:, :, None]
+        top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
+        for k in range(1, len(TAGS)):  # the first best tag, as argmax
+            better = tot[k] > top
+            best[better] = k
+            np.maximum(top, tot[k], out=top)
+        pick = self.repair[np.arange(len(TAGS))[:, None], best]
+        pick[(tot == top).sum(axis=0) > 1] = -1  # a tie in exact arithmetic
+        pick = pick.T
         # the greedy loop, in rounds: a token's tag is pick[token, previous tag], the previous tag being O at a
         # sequence's start and after a sure O; each round decides every token whose previous tag is known (most
         # in the first: names are short chains)
