@@ -1,18 +1,23 @@
-"""The optional name tagger: are the fast decoder's tags those of the reference, and what does it cost?
+"""The optional name tagger: are the fast decoders' tags those of the reference, and what does it cost?
 
 usage: python benchmarks/check_tagger.py CORPUS [--zips 2015-08-06.zip] [--n 2000] [--repeat 3]
                                           [--anercorp ../shared/data/anercorp/ANERCorp_train_first125305.txt]
+                                          [--no-reference-timing]
 
 CORPUS is the SaudiNewsNet folder. Takes the first ``--n`` articles of the zips and the ANERcorp TRAINING
 split (cut into 4,000-character documents; the test split is never read) and
-1. records every (words, rule tags, gaps) the matcher hands to the tagger in ``extract_mentions(...,
-   tagger=True)`` and checks that :class:`analysis.actors.tagger.FastTagger` gives exactly the tags of
-   ``tag_words_reference`` for every token (exits non-zero if not), and that the mentions frames are
-   identical with either decoder;
+1. records every batch of (words, rule tags, gaps) the matcher hands to the tagger in ``extract_mentions(...,
+   tagger=True)``, cuts it into its fields and checks that the per-field decoder ``FastTagger.tag`` and the
+   batched one ``FastTagger.tag_concat`` (fresh caches) give exactly the tags of ``tag_words_reference`` for
+   every token (exits non-zero if not); then that the mentions frames are identical with the reference tags,
+   with the batched path (the default) and with the per-field path it replaced (``_add_tagger_mentions_one``:
+   inputs built field by field, ``FastTagger.tag``);
 2. prints the CPU seconds (``time.process_time``, best of ``--repeat``, runs alternating) of
-   ``extract_mentions`` on the SaudiNewsNet articles without the tagger, with the reference decoder and with
-   the fast one (its word cache emptied before the run, so the timing includes filling it, and again with the
-   cache the previous run filled, as in a worker that has already extracted a chunk).
+   ``extract_mentions`` on the SaudiNewsNet articles without the tagger, with the reference decoder (per field),
+   with the per-field path, with the batched path (the fast decoder's word cache emptied before each of these
+   runs, so the timing includes filling it) and with the batched path again on the cache the previous run filled
+   (as in a worker that has already extracted a chunk); each also as the tagger's extra cost relative to the
+   stage without it.
 """
 from __future__ import annotations
 
@@ -24,11 +29,18 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import extract_mentions, load_codebook
+from analysis.actors import matcher as mt
 from analysis.actors import tagger as tg
 from analysis.actors.rules import load_rules
 from analysis.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
+BATCHED = mt._add_tagger_mentions
+
+
+def per_field(fields, mss):
+    """The tagger step as it was before batching: inputs built and tagged one field at a time."""
+    return [mt._add_tagger_mentions_one(f, ms) for f, ms in zip(fields, mss)]
 
 
 def anercorp_docs(path: Path) -> pd.DataFrame:
@@ -42,31 +54,47 @@ def anercorp_docs(path: Path) -> pd.DataFrame:
 
 def check_exact(articles: pd.DataFrame, cb) -> tuple[int, int, int]:
     """(fields, tokens, non-O tags) compared; raises SystemExit on the first difference."""
-    calls = []
+    batches = []
     model, rules = tg.load_tagger(), load_rules()
 
-    def record(m, words, rule_tags, r, gaps=None):
-        calls.append((words, rule_tags, gaps))
-        return tg.tag_words_reference(m, words, rule_tags, r, gaps)
+    def record(m, words, lengths, rule_tags, r, gaps=None):  # the reference's tags, field by field
+        batches.append((words, lengths, rule_tags, gaps))
+        out, a = [], 0
+        for n in lengths:
+            out += tg.tag_words_reference(m, words[a : a + n], rule_tags[a : a + n], r, gaps[a : a + n])
+            a += n
+        return tg.np.array([tg.TAGS.index(t) for t in out], dtype=tg.np.int8)
 
-    fast_fn = tg.tag_words
-    tg.tag_words = record
+    fast_fn = tg.tag_concat
+    tg.tag_concat = record
     try:
         ref_frame = extract_mentions(articles, codebook=cb, tagger=True)
     finally:
-        tg.tag_words = fast_fn
-    fast = tg.FastTagger(model, rules)
-    names = tokens = 0
-    for k, (words, rule_tags, gaps) in enumerate(calls):
-        want = tg.tag_words_reference(model, words, rule_tags, rules, gaps)
-        got = fast.tag(words, rule_tags, gaps)
-        if got != want:
-            i = next(j for j, (a, b) in enumerate(zip(got, want)) if a != b)
-            raise SystemExit(f"DIFFERENT tags in field {k}, token {i} ({words[i]!r}): {got[i]} vs {want[i]}")
-        tokens += len(words)
-        names += sum(t != "O" for t in want)
+        tg.tag_concat = fast_fn
+    fast, batched = tg.FastTagger(model, rules), tg.FastTagger(model, rules)
+    fields = tokens = names = 0
+    for b, (words, lengths, rule_tags, gaps) in enumerate(batches):
+        got_batch = [tg.TAGS[k] for k in batched.tag_concat(words, lengths, rule_tags, gaps)]
+        a = 0
+        for n in lengths:
+            w, rt, g = words[a : a + n], rule_tags[a : a + n], gaps[a : a + n]
+            want = tg.tag_words_reference(model, w, rt, rules, g)
+            for name, got in (("FastTagger.tag", fast.tag(w, rt, g)), ("FastTagger.tag_concat", got_batch[a : a + n])):
+                if got != want:
+                    i = next(j for j, (x, y) in enumerate(zip(got, want)) if x != y)
+                    raise SystemExit(f"DIFFERENT tags from {name} in batch {b}, field {fields}, token {i} ({w[i]!r}): "
+                                     f"{got[i]} vs {want[i]}")
+            a += n
+            fields += 1
+            tokens += n
+            names += sum(t != "O" for t in want)
     pd.testing.assert_frame_equal(extract_mentions(articles, codebook=cb, tagger=True), ref_frame)
-    return len(calls), tokens, names
+    mt._add_tagger_mentions = per_field
+    try:
+        pd.testing.assert_frame_equal(extract_mentions(articles, codebook=cb, tagger=True), ref_frame)
+    finally:
+        mt._add_tagger_mentions = BATCHED
+    return fields, tokens, names
 
 
 def main() -> None:
@@ -76,6 +104,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--anercorp", type=Path, default=ROOT.parent / "shared/data/anercorp/ANERCorp_train_first125305.txt")
+    ap.add_argument("--no-reference-timing", action="store_true", help="skip the (slow) timing of the reference decoder")
     args = ap.parse_args()
 
     news = pd.concat([load_corpus(args.corpus / z, timezone="Asia/Riyadh").articles for z in args.zips],
@@ -84,24 +113,28 @@ def main() -> None:
     extract_mentions(news.head(5), codebook=cb, tagger=True)  # automaton, rules and model loaded before timing
     for name, arts in (("SaudiNewsNet", news), ("ANERcorp train", anercorp_docs(args.anercorp))):
         fields, tokens, names = check_exact(arts, cb)
-        print(f"{name}: {len(arts)} documents, {fields} fields, {tokens:,} tokens, {names:,} non-O tags: "
-              "every tag equal to the reference, mentions frames identical")
+        print(f"{name}: {len(arts)} documents, {fields} fields, {tokens:,} tokens, {names:,} non-O tags: every tag of "
+              "the per-field and the batched decoder equal to the reference; mentions frames identical (reference "
+              "tags, batched path, per-field path)")
 
     fast_fn = tg.tag_words
-    runs = {"no tagger": [], "reference tagger": [], "fast tagger": [], "fast, warm cache": []}
+    runs = {"no tagger": [], "reference tagger": [], "per field (before)": [], "batched": [], "batched, warm cache": []}
+    if args.no_reference_timing:
+        del runs["reference tagger"]
     for _ in range(max(1, args.repeat)):
         for name in runs:
             tg.tag_words = tg.tag_words_reference if name == "reference tagger" else fast_fn
-            if name == "fast tagger":
+            mt._add_tagger_mentions = BATCHED if name.startswith("batched") else per_field
+            if name in ("per field (before)", "batched"):
                 tg.load_tagger()._fast = None  # the fast decoder's word cache starts empty
             t0 = time.process_time()
             extract_mentions(news, codebook=cb, tagger=name != "no tagger")
             runs[name].append(time.process_time() - t0)
-    tg.tag_words = fast_fn
+    tg.tag_words, mt._add_tagger_mentions = fast_fn, BATCHED
     base = min(runs["no tagger"])
     for name, ts in runs.items():
-        print(f"{name:>17}: CPU s {', '.join(f'{t:.2f}' for t in ts)}; best {min(ts):.2f} = {min(ts) / base:.2f}x "
-              f"the stage without the tagger ({len(news)} articles)")
+        print(f"{name:>20}: CPU s {', '.join(f'{t:.2f}' for t in ts)}; best {min(ts):.2f} = {min(ts) / base:.2f}x the "
+              f"stage without the tagger (the tagger's extra cost {min(ts) / base - 1:.2f}x; {len(news)} articles)")
     sys.exit(0)
 
 

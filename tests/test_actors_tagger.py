@@ -16,14 +16,19 @@ ANER_TRAIN = ROOT.parent / "shared" / "data" / "anercorp" / "ANERCorp_train_firs
 
 
 def recorded_inputs(articles: pd.DataFrame, monkeypatch) -> list[tuple]:
-    """(words, rule tags, gaps) of every field the matcher hands to the tagger."""
+    """(words, rule tags, gaps) of every field the matcher hands to the tagger (in batches: cut into fields)."""
     calls = []
 
-    def record(model, words, rule_tags, rules, gaps=None):
-        calls.append((words, rule_tags, gaps))
-        return tg.tag_words_reference(model, words, rule_tags, rules, gaps)
+    def record(model, words, lengths, rule_tags, rules, gaps=None):
+        a = 0
+        for n in lengths:
+            if n:
+                calls.append((words[a : a + n], rule_tags[a : a + n], None if gaps is None else gaps[a : a + n]))
+            a += n
+        return real(model, words, lengths, rule_tags, rules, gaps)
 
-    monkeypatch.setattr(tg, "tag_words", record)
+    real = tg.tag_concat
+    monkeypatch.setattr(tg, "tag_concat", record)
     extract_mentions(articles, tagger=True)
     monkeypatch.undo()
     assert calls
@@ -104,3 +109,77 @@ def test_spans_from_tags():
     tags = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG", "O", "B-ORG", "O", "I-ORG"]
     assert tg.spans_from_tags(tags) == [(0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "LOC"), (6, 7, "ORG"), (8, 9, "ORG"), (10, 11, "ORG")]
     assert tg.spans_from_tags([]) == [] and tg.spans_from_tags(["O"]) == []
+
+
+def test_batched_tagging_equals_per_field_tagging_on_random_sequences():
+    # random sequences of a small vocabulary (many ties of neighbours across sequences), empty and one-token
+    # sequences among them: tag_concat of the concatenation == tag of each sequence == the reference
+    import random
+
+    rng = random.Random(7)
+    rules = load_rules()
+    model = tg.load_tagger()
+    vocab = ["محمد", "علي", "الرياض", "وزير", "قال", "في", "السعودية", "مصر", "الامم", "المتحده", "رويترز", "و", "بن"]
+    rtags = ["O", "O", "O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG", "B-NIS", "B-TIT"]
+    gapv = ["_", "_", "_", "،", ".", "«", ":"]
+    for _ in range(20):
+        lens = [rng.choice([0, 0, 1, 1, 2, 3, 7, 15]) for _ in range(rng.randint(1, 12))]
+        seqs = []
+        for n in lens:
+            gaps = ["^"] + [rng.choice(gapv) for _ in range(n - 1)]
+            seqs.append(([rng.choice(vocab) for _ in range(n)], [rng.choice(rtags) for _ in range(n)], gaps[:n]))
+        fast = tg.FastTagger(model, rules)
+        got = fast.tag_concat([w for s in seqs for w in s[0]], lens, [r for s in seqs for r in s[1]], [g for s in seqs for g in s[2]])
+        want = [t for s in seqs for t in tg.tag_words_reference(model, *s[:2], rules, s[2])]
+        assert [tg.TAGS[k] for k in got] == want
+        assert [t for s in seqs for t in fast.tag(*s)] == want
+    assert tg.FastTagger(model, rules).tag_concat([], [0, 0], [], []).tolist() == []
+    with pytest.raises(ValueError):
+        tg.FastTagger(model, rules).tag_concat(["قال"], [2], ["O"], ["^"])
+
+
+def test_batched_tagging_decides_ties_and_off_grid_weights_like_the_reference():
+    rules = load_rules()
+    tie = tiny_model({"b": {"O": 0.3}, "w=زيد": {"B-PERS": 0.1}, "s=زيد": {"B-PERS": 0.2}, "prev=B-PERS": {"I-PERS": 0.5}})
+    off = tiny_model({"w=زيد": {"B-ORG": 0.12345}, "b": {"O": 0.1}})
+    words = ["زيد", "زيد", "قال", "زيد", "زيد"]
+    for model in (tie, off):
+        for lens in ([5], [2, 3], [1, 0, 1, 3], [1, 1, 1, 1, 1]):
+            want, a = [], 0
+            for n in lens:
+                want += tg.tag_words_reference(model, words[a : a + n], ["O"] * n, rules, (["^"] + ["_"] * 4)[:n])
+                a += n
+            gaps = [g for n in lens for g in (["^"] + ["_"] * 4)[:n]]
+            got = tg.FastTagger(model, rules).tag_concat(words, lens, ["O"] * 5, gaps)
+            assert [tg.TAGS[k] for k in got] == want
+            if model is tie:  # the reference's float sums chose B-PERS over O (an exact tie) at each start
+                assert want[0] == "B-PERS" and "O" in want
+
+
+def test_batched_mentions_equal_the_per_field_mentions(monkeypatch):
+    from analysis.actors import matcher
+
+    arts = load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(150)
+    arts = pd.concat([arts, pd.DataFrame({"article_id": ["e1", "e2"], "title": ["«»", "زيد"], "text": ["...", "قال محمد"]})],
+                     ignore_index=True)
+    new = extract_mentions(arts, tagger=True)
+    monkeypatch.setattr(matcher, "_add_tagger_mentions",
+                        lambda fields, mss: [matcher._add_tagger_mentions_one(f, ms) for f, ms in zip(fields, mss)])
+    old = extract_mentions(arts, tagger=True)
+    assert (new["match_kind"] == "discovered").sum() > (extract_mentions(arts)["match_kind"] == "discovered").sum()
+    pd.testing.assert_frame_equal(new, old)
+
+
+def test_integer_scores_are_the_reference_feature_sums():
+    # the word rows (built column by column) plus the rule-tag and gap rows equal the reference's float sums
+    # of token_features, token by token (words with clitics, Latin, titles, given names, short words)
+    model, rules = tg.load_tagger(), load_rules()
+    words = ["قال", "الرئيس", "محمد", "بن", "سلمان", "ولي", "العهد", "لوكالة", "رويترز", "Reuters", "و", "بالرياض", "ان"]
+    rt = ["O", "B-TIT", "B-PERS", "I-PERS", "I-PERS", "O", "O", "O", "B-ORG", "O", "O", "B-LOC", "O"]
+    gaps = ["^", "_", "_", "_", "_", "،", "_", "_", "«", "(", "_", "_", "."]
+    fast = tg.FastTagger(model, rules)
+    got = fast.scores(words, rt, gaps) + fast.prev_rows[0]
+    for i in range(len(words)):
+        ref = model.scores(tg.token_features(words, i, rt, rules, gaps), "O")
+        assert got[i].tolist() == [round(ref[t] * 1000) for t in tg.TAGS]
+    assert got.any()

@@ -1735,8 +1735,118 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
 # --- articles ----------------------------------------------------------------------------------
 
 
-def _add_tagger_mentions(f: _Field, ms: list[_M]) -> list[_M]:
-    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text)."""
+def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list[_M]]:
+    """Names the tagger finds where no mention is yet, in a batch of fields (``mss``: the mentions of each field,
+    offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
+    at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
+    :func:`_add_tagger_mentions_one` per field."""
+    from analysis.actors.tagger import TYPE_OF, load_tagger, tag_concat
+
+    lengths = [len(f.starts) for f in fields]
+    n = sum(lengths)
+    if not n:
+        return mss
+    # the words: the fields' x (word characters and spaces only) joined by spaces and split
+    words = list(filter(None, " ".join(f.x for f in fields).split(" ")))
+    if len(words) != n:  # cannot happen (tokens are the runs of word characters); the plain way if it did
+        words = [f.x[a:b] for f in fields for a, b in zip(f.starts, f.ends)]
+    first = np.cumsum(lengths) - lengths  # batch index of each field's first token
+    # the gaps (tagger.gaps_of): the norm between a token and the one before, in the fields' norms joined by a
+    # space; "_" for the common single space, read from the code points, the rest built as gaps_of builds them
+    big = " ".join(f.norm for f in fields)
+    base = np.cumsum([0] + [len(f.norm) + 1 for f in fields[:-1]])
+    tok_base = np.repeat(base, lengths)
+    st = np.fromiter(chain.from_iterable(f.starts for f in fields), dtype=np.int64, count=n) + tok_base
+    en = np.fromiter(chain.from_iterable(f.ends for f in fields), dtype=np.int64, count=n) + tok_base
+    cp = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+    other = np.zeros(n, dtype=bool)
+    other[1:] = (st[1:] - en[:-1] != 1) | (cp[en[:-1]] != 32)
+    heads = first[np.asarray(lengths) > 0]
+    other[heads] = False
+    gaps = ["_"] * n
+    odd = np.flatnonzero(other)
+    for i, a, b in zip(odd.tolist(), en[odd - 1].tolist(), st[odd].tolist()):
+        gaps[i] = "".join(big[a:b].split())[:2] or "_"
+    for i in heads.tolist():
+        gaps[i] = "^"
+    # the rule tags, and each mention's span in the fields' norms joined (``big``)
+    rt = ["O"] * n
+    kind_type = {"nisba": "NIS", "title": "TIT"}
+    m_at, m_end, m_disc = [], [], []  # per mention of the batch, in field order
+    for f, ms, t0, nt, b0 in zip(fields, mss, first.tolist(), lengths, base.tolist()):
+        if not ms:
+            continue
+        # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm, on the batch's
+        # index: no NormalizedText per field)
+        pos = [o.s for o in ms] + [o.e for o in ms]
+        at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos) + f._orig_base).tolist()
+        m_at += [a + b0 for a in at[: len(ms)]]
+        m_end += [b + b0 for b in at[len(ms) :]]
+        for o, a, b in zip(ms, at, at[len(ms) :]):
+            m_disc.append(o.kind == "discovered")
+            if o.kind == "discovered" or not nt:
+                continue
+            typ = kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")
+            tag = "B-" + typ
+            for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
+                rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
+                tag = "I-" + typ
+    codes = tag_concat(load_tagger(), words, lengths, rt, load_rules(), gaps).astype(np.intp)
+    # the tagger's names (tagger.spans_of over each field): runs of non-O tags of one type, each starting at a
+    # B- tag, after a token with another tag or at a field's first token
+    named = np.flatnonzero(codes)
+    ent = (codes[named] + 1) // 2  # the entity type: 1 PERS, 2 LOC, 3 ORG (TAGS order)
+    opens = np.ones(len(named), dtype=bool)
+    opens[1:] = (np.diff(named) != 1) | (codes[named[1:]] % 2 == 1) | (ent[1:] != ent[:-1])
+    opens |= np.isin(named, heads)
+    span_first = named[opens]
+    span_last = named[np.append(np.flatnonzero(opens)[1:] - 1, len(named) - 1)] if len(named) else named
+    span_typ = ent[opens]
+    # which overlap no mention (the rules' discovered names aside) and are added; which discovered names of the
+    # rules overlap a mention or an added name and are dropped: coverage of the characters by cumulative sums
+    m_at, m_end, m_disc = np.array(m_at, dtype=np.intp), np.array(m_end, dtype=np.intp), np.array(m_disc, dtype=bool)
+    s_at, s_end = st[span_first], en[span_last]
+
+    def covered(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # prefix sums of "some span covers this character"
+        d = np.zeros(len(big) + 1, dtype=np.intp)
+        np.add.at(d, a, 1)
+        np.add.at(d, b, -1)
+        return np.concatenate(([0], np.cumsum(np.cumsum(d)[:-1] > 0)))
+
+    occ = covered(m_at[~m_disc], m_end[~m_disc])
+    add = occ[s_end] - occ[s_at] == 0
+    occ = covered(np.concatenate([m_at[~m_disc], s_at[add]]), np.concatenate([m_end[~m_disc], s_end[add]]))
+    drop = m_disc & (occ[m_end] - occ[m_at] > 0)
+    # back to the fields
+    add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
+    add_field = np.searchsorted(base, add_at, side="right") - 1
+    add_cut = np.searchsorted(add_field, np.arange(len(fields) + 1)).tolist()
+    m_cut = np.cumsum([0] + [len(ms) for ms in mss]).tolist()
+    drop_l = drop.tolist()
+    add_at, add_end, add_typ = add_at.tolist(), add_end.tolist(), add_typ.tolist()
+    bigx = " ".join(f.x for f in fields)
+    types = (None, TYPE_OF["PERS"], TYPE_OF["LOC"], TYPE_OF["ORG"])
+    out = []
+    for q, (f, ms, nt, b0) in enumerate(zip(fields, mss, lengths, base.tolist())):
+        if not nt:
+            out.append(ms)
+            continue
+        keep = [o for o, d in zip(ms, drop_l[m_cut[q] : m_cut[q + 1]]) if not d]
+        for a, b, t in zip(add_at[add_cut[q] : add_cut[q + 1]], add_end[add_cut[q] : add_cut[q + 1]],
+                           add_typ[add_cut[q] : add_cut[q + 1]]):
+            nm = bigx[a:b]
+            s0, e0 = f.span_in_original(a - b0, b - b0)
+            mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", types[t], nm)
+            mm.entry = None
+            keep.append(mm)
+        out.append(sorted(keep, key=lambda o: o.s))
+    return out
+
+
+def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
+    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text), one
+    field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a batch (kept for
+    ``benchmarks/check_tagger.py`` and the tests)."""
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
     rules = load_rules()
@@ -1804,7 +1914,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     codebook   a :class:`Codebook` (default: ``load_codebook()``).
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
-               and add its names where no other mention is (match_kind "discovered"); ~10x slower.
+               and add its names where no other mention is (match_kind "discovered"); the stage then costs about
+               1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``).
     Returns the mentions table (columns of ``analysis.schema.MENTIONS``), sorted by article, field (title
     first), start; ``article[field][start:end] == surface``.
     """
@@ -1835,10 +1946,10 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if share:
             for f in fields:
                 remember_normalized(f.nt)
-        for (aid, fld, s, day), f, h in zip(batch, fields, hits):
-            ms = _match_prepared(f, h, m, rules, day, discover=discover)
-            if tagger:
-                ms = _add_tagger_mentions(f, ms)
+        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover) for t, f, h in zip(batch, fields, hits)]
+        if tagger:
+            mss = _add_tagger_mentions(fields, mss)
+        for (aid, fld, s, day), ms in zip(batch, mss):
             if not ms:
                 continue
             sent_starts = [a for a, _ in split_sentences_cached(s)]  # shared with the timex and events stages

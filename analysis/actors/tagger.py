@@ -5,7 +5,7 @@ Trained by ``scripts/train_tagger.py`` on the ANERcorp TRAINING split only (CC B
 neighbouring words, word-list flags (first names, common words, words that take ال) and the mention the
 rule matcher found at that token (so the tagger learns when to trust the codebook). Greedy left-to-right
 decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``): the
-mentions stage then costs about 2-3x its CPU without the tagger (``benchmarks/check_tagger.py``).
+mentions stage then costs about 1.5-1.9x its CPU without the tagger (``benchmarks/check_tagger.py``).
 
 Decoding is done by :class:`FastTagger`: every feature depends on ONE of the word, the word before or after
 it (one or two places), the rule tag at offset -1/0/+1, the punctuation before it or after it, or the previous
@@ -13,7 +13,9 @@ tag. So a token's score is a sum of per-word, per-rule-tag and per-gap vectors (
 value and cached) plus the previous tag's row. The weights are multiples of 0.001, so the vectors are exact
 integers; a token whose O-margin no previous tag can overturn is O without the sequential loop, the rest is
 decoded greedily. Where the integer best score is tied, the float sum of :class:`Perceptron` (the reference,
-:func:`tag_words_reference`) decides, so the tags are identical to the reference's.
+:func:`tag_words_reference`) decides, so the tags are identical to the reference's. The matcher tags the fields
+of a batch together (:meth:`FastTagger.tag_concat`, :func:`tag_concat`): one numpy pass over all their tokens
+instead of one per field; :meth:`FastTagger.tag` of one sequence is the plain form it reproduces.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ import json
 import threading
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -156,35 +160,57 @@ _SELF, _P1, _P2, _N1, _N2 = range(5)
 _SCALE = 1000  # the training script rounds the averaged weights to 3 decimals
 
 
-def _word_keys(w: str, rules: Rules) -> list[tuple[int, str, str]]:
-    """The features that word ``w`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
-    another token: (group, template, value) for the feature string "template=value" of
-    :func:`token_features`, or (group, flag, "") for a flag such as "given"."""
-    st = strip_clitics(w)
-    base = st.removeprefix("ال")
-    keys = [(_SELF, "w", w), (_SELF, "s", st), (_SELF, "p3", w[:3]), (_SELF, "x2", w[-2:]), (_SELF, "x3", w[-3:]),
-            (_SELF, "sx3", st[-3:]), (_SELF, "al", str(w.startswith(("ال", "وال", "بال", "لل")))),
-            (_SELF, "len", str(min(len(st), 8))), (_SELF, "bx1", base[-1:]), (_SELF, "bp2", base[:2]),
-            (_P1, "p1", w), (_P1, "p1s", st), (_P2, "p2", w), (_N1, "n1", w), (_N1, "n1s", st), (_N2, "n2", w)]
-    if w in rules.given_names or st in rules.given_names:
-        keys += [(_SELF, "given", ""), (_P1, "p1given", "")]
-    if w in rules.common_words or st in rules.common_words:
-        keys.append((_SELF, "common", ""))
-    if st in rules.definite_stems:
-        keys.append((_SELF, "takes_al", ""))
-    if w in rules.frequent_words:
-        keys.append((_SELF, "frequent", ""))
-    if w in rules.person_tokens or st in rules.person_tokens:
-        keys.append((_SELF, "ptoken", ""))
-    if w.isascii() and w[:1].isalpha():
-        keys.append((_SELF, "latin", ""))
-    if w in rules.titles or st in rules.titles:
-        keys.append((_P1, "p1title", ""))
-    if w in rules.reporting_verbs or st in rules.reporting_verbs:
-        keys.append((_P1, "p1verb", ""))
-    if w in rules.reporting_verbs:
-        keys.append((_N1, "n1verb", ""))
-    return keys
+def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
+    """The features that each of ``words`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
+    another token, column by column: ``(group, template, values)`` with one value per word for the feature
+    strings "template=value" of :func:`token_features`, and ``(group, flag, bools)`` (a boolean array) for flags
+    such as "given"."""
+    st = [strip_clitics(w) for w in words]
+    base = [s.removeprefix("ال") for s in st]
+
+    def isin(names: frozenset, values: list[str]) -> np.ndarray:
+        return np.fromiter(map(names.__contains__, values), dtype=bool, count=len(values))
+
+    def either(names: frozenset) -> np.ndarray:  # the word or its clitic-stripped form in a list
+        return isin(names, words) | isin(names, st)
+
+    valued = [(_SELF, "w", words), (_SELF, "s", st), (_SELF, "p3", [w[:3] for w in words]),
+              (_SELF, "x2", [w[-2:] for w in words]), (_SELF, "x3", [w[-3:] for w in words]),
+              (_SELF, "sx3", [s[-3:] for s in st]),
+              (_SELF, "al", [str(w.startswith(("ال", "وال", "بال", "لل"))) for w in words]),
+              (_SELF, "len", [str(min(len(s), 8)) for s in st]), (_SELF, "bx1", [b[-1:] for b in base]),
+              (_SELF, "bp2", [b[:2] for b in base]), (_P1, "p1", words), (_P1, "p1s", st), (_P2, "p2", words),
+              (_N1, "n1", words), (_N1, "n1s", st), (_N2, "n2", words)]
+    given = either(rules.given_names)
+    flags = [(_SELF, "given", given), (_P1, "p1given", given), (_SELF, "common", either(rules.common_words)),
+             (_SELF, "takes_al", isin(rules.definite_stems, st)), (_SELF, "frequent", isin(rules.frequent_words, words)),
+             (_SELF, "ptoken", either(rules.person_tokens)),
+             (_SELF, "latin", np.array([w.isascii() and w[:1].isalpha() for w in words], dtype=bool)),
+             (_P1, "p1title", either(rules.titles)), (_P1, "p1verb", either(rules.reporting_verbs)),
+             (_N1, "n1verb", isin(rules.reporting_verbs, words))]
+    return valued, flags
+
+
+class _Index(dict):
+    """key -> row of a score table; a key not in it yet gets the next row and is listed in ``new`` (so one lookup
+    pass finds the rows of the known keys and numbers the new ones; the caller fills their rows and empties
+    ``new``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, key: str) -> int:
+        self[key] = row = len(self)
+        self.new.append(key)
+        return row
+
+
+def _lookup(index: dict[str, int], keys: list[str]) -> np.ndarray:
+    """``[index[k] for k in keys]`` as an array (itemgetter: the lookups in one C loop, ~2x faster)."""
+    if len(keys) < 2:
+        return np.array([index[k] for k in keys], dtype=np.intp)
+    return np.fromiter(itemgetter(*keys)(index), dtype=np.intp, count=len(keys))
 
 
 _TEMPLATES = ("w", "s", "p3", "x2", "x3", "sx3", "al", "len", "bx1", "bp2", "p1", "p1s", "p2", "n1", "n1s", "n2",
@@ -227,60 +253,55 @@ class FastTagger:
                                  for k, t in enumerate(TAGS)] for p in TAGS])
         # score tables of distinct values: words (as the token, p1, p2, n1, n2), rule tags (r, rp, rn),
         # gaps (g, gn); key -> row
-        self._words: dict[str, int] = {}
-        self._word_tab = np.zeros((1024, 5, len(TAGS)), dtype=np.int32)
-        self._rts: dict[str, int] = {}
+        self._words = _Index()
+        self._word_tab = np.zeros((5, 1024, len(TAGS)), dtype=np.int32)  # [group, word, tag]: rows taken per group
+        self._rts = _Index()
         self._rt_tab = np.zeros((0, 3, len(TAGS)), dtype=np.int64)
-        self._gaps: dict[str, int] = {}
+        self._gaps = _Index()
         self._gap_tab = np.zeros((0, 2, len(TAGS)), dtype=np.int64)
         self._lock = threading.Lock()  # the caches are shared: one field at a time (threaded dask workers)
 
     def _word_ids(self, words: list[str]) -> np.ndarray:
         """Rows of the word table for ``words``, computing the rows of words not seen yet."""
-        get = self._words.get
-        ids = [get(w, -1) for w in words]
-        if -1 in ids:
-            new = list(dict.fromkeys(w for w, k in zip(words, ids) if k == -1))
-            if len(self._words) + len(new) > self.max_words:  # start the cache afresh
-                self._words.clear()
-                new = list(dict.fromkeys(words))
-            self._add_words(new)
-            ids = [self._words[w] for w in words]
-        return np.array(ids, dtype=np.intp)
+        index = self._words
+        if len(index) >= self.max_words:  # start the cache afresh
+            index.clear()
+        ids = _lookup(index, words)  # new words get the next rows (in order of first appearance) and are listed
+        if index.new:
+            self._add_words(index.new)
+            index.new = []
+        return ids
 
     def _add_words(self, new: list[str]) -> None:
-        start = len(self._words)
-        need = start + len(new)
-        if need > len(self._word_tab):
-            tab = np.zeros((max(need, 2 * len(self._word_tab)), 5, len(TAGS)), dtype=np.int32)
-            tab[:start] = self._word_tab[:start]
+        """Fill the rows of ``new``, the words that the last lookup added to the index (its last rows)."""
+        need = len(self._words)
+        start = need - len(new)
+        if need > self._word_tab.shape[1]:
+            tab = np.zeros((5, max(need, 2 * self._word_tab.shape[1]), len(TAGS)), dtype=np.int32)
+            tab[:, :start] = self._word_tab[:, :start]
             self._word_tab = tab
-        dest, rows = [], []
-        tpl = self._by_template
-        for k, w in enumerate(new):
-            self._words[w] = start + k
-            for g, t, v in _word_keys(w, self.rules):
-                r = tpl[t].get(v)
-                if r is not None:
-                    dest.append(5 * k + g)
-                    rows.append(r)
-        # the sum of the rows per (word, group): integers, exact in float64
-        cells = (np.array(dest, dtype=np.intp)[:, None] * len(TAGS) + np.arange(len(TAGS))).ravel()
-        sums = np.bincount(cells, weights=self._w[rows].ravel(), minlength=len(new) * 5 * len(TAGS))
-        self._word_tab[start:need] = sums.reshape(len(new), 5, len(TAGS)).round()
+        # the sum of the rows per (group, word), column by column (integers: exact)
+        sums = np.zeros((5, len(new), len(TAGS)), dtype=np.int64)
+        tpl, zero = self._by_template, len(self._w) - 1
+        valued, flags = _word_columns(new, self.rules)
+        for g, t, values in valued:
+            rows = np.fromiter(map(tpl[t].get, values, repeat(zero)), dtype=np.intp, count=len(values))
+            sums[g] += self._w.take(rows, axis=0)
+        for g, t, on in flags:
+            r = tpl[t].get("")
+            if r is not None:
+                sums[g, on] += self._w[r]
+        self._word_tab[:, start:need] = sums
 
-    def _small_ids(self, keys: list[str], index: dict, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
+    def _small_ids(self, keys: list[str], index: _Index, tab_name: str, prefixes: tuple[str, ...]) -> np.ndarray:
         """Rows of a small table (rule tags, gaps) for ``keys``: one feature per prefix and key."""
-        ids = [index.get(k, -1) for k in keys]
-        if -1 in ids:
-            new = list(dict.fromkeys(k for k, i in zip(keys, ids) if i == -1))
+        ids = _lookup(index, keys)
+        if index.new:
             z = len(self._w) - 1
-            add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in new]]
+            add = self._w[[[self._fidx.get(p + k, z) for p in prefixes] for k in index.new]]
             setattr(self, tab_name, np.concatenate([getattr(self, tab_name), add]))
-            for k in new:
-                index[k] = len(index)
-            ids = [index[k] for k in keys]
-        return np.array(ids, dtype=np.intp)
+            index.new = []
+        return ids
 
     def scores(self, words: list[str], rule_tags: list[str], gaps: list[str] | None = None) -> np.ndarray:
         """Integer scores (weights × 1000) of each token (rows) and tag (TAGS order) without the previous-tag
@@ -289,8 +310,8 @@ class FastTagger:
         ids = self._word_ids(words + ["<s>", "</s>"])
         s_id, e_id = ids[-2], ids[-1]
         pad = np.concatenate([[s_id, s_id], ids[:n], [e_id, e_id]])
-        t = self._word_tab[pad]  # [position, group, tag]
-        sc = (t[2:n + 2, _SELF] + t[1:n + 1, _P1] + t[:n, _P2] + t[3:n + 3, _N1] + t[4:n + 4, _N2] + self.bias)
+        t = self._word_tab[:, pad]  # [group, position, tag]
+        sc = (t[_SELF, 2:n + 2] + t[_P1, 1:n + 1] + t[_P2, :n] + t[_N1, 3:n + 3] + t[_N2, 4:n + 4] + self.bias)
         r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
         rt = self._rt_tab
         rp = np.concatenate([r[n:], r[:n - 1]])  # rp of the first token and rn of the last are "O"
@@ -329,6 +350,109 @@ class FastTagger:
             prev, last = k, i
         return out
 
+    def tag_concat(self, words: list[str], lengths: list[int], rule_tags: list[str],
+                   gaps: list[str] | None = None) -> np.ndarray:
+        """The tags of many token sequences at once, each the same as :meth:`tag` of that sequence alone.
+
+        words, rule_tags, gaps   the sequences' words, rule tags and gaps one after another (gaps: all or none)
+        lengths                  the number of tokens of each sequence (0 allowed), summing to ``len(words)``
+        Returns the index in TAGS of each token's tag (int8, one per word). The sequences are laid out one after
+        another as :meth:`scores` lays out one, [<s>, <s>, w1 .. wn, </s>, </s>], with "O" rule tags and "$" gaps
+        on the padding, so every token sees the neighbours, rule tags and gaps it sees alone; the scores, the
+        sure-O test and the decisions per previous tag are one numpy pass for the whole batch, and the greedy
+        loop runs over the remaining tokens in padded positions, where consecutive tokens of different
+        sequences are never adjacent (the previous tag resets to O at each sequence, as in :meth:`tag`).
+        """
+        n = len(words)
+        lens = np.asarray(lengths, dtype=np.intp).reshape(-1)
+        if int(lens.sum()) != n or (lens < 0).any():
+            raise ValueError("lengths must be non-negative and sum to len(words)")
+        out = np.zeros(n, dtype=np.int8)
+        if n == 0:
+            return out
+        first = np.cumsum(lens) - lens  # index of each sequence's first token
+        if not self.exact:
+            for a, b in zip(first.tolist(), (first + lens).tolist()):
+                if a < b:
+                    tags = tag_words_reference(self.model, words[a:b], rule_tags[a:b], self.rules,
+                                               None if gaps is None else gaps[a:b])
+                    out[a:b] = [TAGS.index(t) for t in tags]
+            return out
+        pos = np.arange(n) + 4 * np.repeat(np.arange(len(lens)), lens) + 2  # padded position of each token
+        heads = first + 4 * np.arange(len(lens))  # padded position of each sequence's first <s>
+        m = n + 4 * len(lens)
+        with self._lock:
+            ids = self._word_ids(words + ["<s>", "</s>"])
+            pad = np.full(m, ids[-1])
+            pad[heads] = pad[heads + 1] = ids[-2]
+            pad[pos] = ids[:n]
+            # the score rows summed in place in int32 (|scores| < 5e7: exact; half the memory traffic of int64);
+            # take: far faster than fancy indexing for whole rows
+            wt = self._word_tab
+            sc = wt[_SELF].take(ids[:n], axis=0)
+            for group, at in ((_P1, pos - 1), (_P2, pos - 2), (_N1, pos + 1), (_N2, pos + 2)):
+                sc += wt[group].take(pad[at], axis=0)
+            sc += self.bias.astype(np.int32)
+            r = self._small_ids(rule_tags + ["O"], self._rts, "_rt_tab", ("r=", "rp=", "rn="))
+            rpad = np.full(m, r[-1])
+            rpad[pos] = r[:n]
+            rt = self._rt_tab.transpose(1, 0, 2).astype(np.int32)  # [r / rp / rn, rule tag, tag] (a few rows)
+            for k, at in ((0, pos), (1, pos - 1), (2, pos + 1)):
+                sc += rt[k].take(rpad[at], axis=0)
+            if gaps is not None:
+                g = self._small_ids(gaps + ["$"], self._gaps, "_gap_tab", ("g=", "gn="))
+                gpad = np.full(m, g[-1])
+                gpad[pos] = g[:n]
+                gt = self._gap_tab.transpose(1, 0, 2).astype(np.int32)  # [g / gn, gap, tag]
+                for k, at in ((0, pos), (1, pos + 1)):
+                    sc += gt[k].take(gpad[at], axis=0)
+        # sure O: O's margin over every rival tag k, plus the least margin any previous tag adds, is >= 1, i.e.
+        # max over k of (score k - least added margin k) < score O (on the transposed scores: contiguous rows)
+        by_tag = sc.T.copy()
+        rival = by_tag[1] - int(self.min_prev_margin[0])
+        for k in range(2, len(TAGS)):
+            np.maximum(rival, by_tag[k] - int(self.min_prev_margin[k - 1]), out=rival)
+        sure_o = rival < by_tag[0]
+        todo = np.flatnonzero(~sure_o)
+        if not len(todo):
+            return out
+        # the decision of each remaining token for each possible previous tag, computed over [tag, previous tag,
+        # token] (reductions over the leading axis: contiguous slabs) and kept as pick[token, previous tag]
+        tot = by_tag[:, todo][:, None, :] + self.prev_rows.T[:, :, None]
+        top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
+        for k in range(1, len(TAGS)):  # the first best tag, as argmax
+            better = tot[k] > top
+            best[better] = k
+            np.maximum(top, tot[k], out=top)
+        pick = self.repair[np.arange(len(TAGS))[:, None], best]
+        pick[(tot == top).sum(axis=0) > 1] = -1  # a tie in exact arithmetic
+        pick = pick.T
+        # the greedy loop, in rounds: a token's tag is pick[token, previous tag], the previous tag being O at a
+        # sequence's start and after a sure O; each round decides every token whose previous tag is known (most
+        # in the first: names are short chains)
+        tags = np.full(n, -2, dtype=np.intp)
+        tags[sure_o] = 0
+        starts = np.zeros(n, dtype=bool)
+        starts[first[lens > 0]] = True
+        same = (pick == pick[:, :1]).all(axis=1) & (pick[:, 0] >= 0)  # the same tag after any previous tag
+        tags[todo[same]] = pick[same, 0]
+        rows = np.flatnonzero(~same)
+        left = todo[rows]
+        while len(left):
+            before = np.where(starts[left], 0, tags[left - 1])
+            ready = before >= 0
+            k = pick[rows[ready], before[ready]]
+            for x in np.flatnonzero(k < 0).tolist():  # the reference's float sums decide a tie, in its sequence
+                i = int(left[ready][x])
+                q = int(np.searchsorted(first, i, side="right")) - 1
+                a, b = int(first[q]), int(first[q] + lens[q])
+                feats = token_features(words[a:b], i - a, rule_tags[a:b], self.rules, None if gaps is None else gaps[a:b])
+                k[x] = TAGS.index(self.model.predict(feats, TAGS[int(before[ready][x])]))
+            tags[left[ready]] = k
+            rows, left = rows[~ready], left[~ready]
+        out[todo] = tags[todo]
+        return out
+
 
 def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
     """The :class:`FastTagger` of ``model`` with ``rules`` (built once per model and rules object)."""
@@ -341,6 +465,13 @@ def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
 def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: Rules, gaps: list[str] | None = None) -> list[str]:
     """BIO tags for a token sequence (greedy decoding; the same tags as :func:`tag_words_reference`, faster)."""
     return fast_tagger(model, rules).tag(words, rule_tags, gaps)
+
+
+def tag_concat(model: Perceptron, words: list[str], lengths: list[int], rule_tags: list[str], rules: Rules,
+               gaps: list[str] | None = None) -> np.ndarray:
+    """BIO tags of many token sequences given one after another (``lengths`` tokens each), as indices into TAGS
+    (int8, one per word): the tags :func:`tag_words` gives each sequence alone (:meth:`FastTagger.tag_concat`)."""
+    return fast_tagger(model, rules).tag_concat(words, lengths, rule_tags, gaps)
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
