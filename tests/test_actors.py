@@ -744,3 +744,35 @@ def test_2015_places_of_the_region():
     m = extract_mentions(arts(text, published=["2015-08-07T10:00:00Z"]))
     got = Counter(r.actor_id for r in m.itertuples())
     assert got["location:al_qaryatayn"] == 1 and got["location:al_ghab_plain"] == 1 and got["location:skhirat"] == 1
+
+
+def test_honorifics_between_a_title_and_the_name_drop_the_title():
+    text = ("وقال ولي ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان إن الزيارة ناجحة. "
+            "وقال وزير الخارجية السعودي معالي الأستاذ عادل الجبير إن المملكة ترحب. "
+            "وأكد وزير البترول والثروة المعدنية المهندس علي النعيمي ذلك.")
+    m = extract_mentions(arts(text, published=["2015-08-01T10:00:00Z"]))
+    assert rows(m, match_kind="title").empty, list(rows(m, match_kind="title")["surface"])
+    assert {"محمد بن سلمان", "عادل الجبير", "علي النعيمي"} <= set(m["surface"])
+
+
+def test_a_place_named_inside_a_dropped_role_phrase_is_kept():
+    # CONVENTIONS D5: proper names inside role phrases count (قائم مقام قضاء [الرمادي]); the longest name wins
+    m = extract_mentions(arts("وقال أمير منطقة الرياض الأمير فيصل بن بندر إن الأمطار غزيرة.", published=["2015-08-01T10:00:00Z"]))
+    assert list(m["surface"]) == ["منطقة الرياض", "فيصل بن بندر"]
+    assert list(m["actor_type"]) == ["location", "person"]
+
+
+def test_titles_and_epithets_give_no_short_forms(tmp_path):
+    p = tmp_path / "persons.csv"
+    p.write_text("actor_id,label_ar,type,aliases,source\nperson:prophet_t,محمد رسول الله,person,الرسول الكريم,test\n"
+                 "person:zz_min,زيد الزيدي,person,,test\n", encoding="utf-8")
+    o = tmp_path / "my_offices.csv"
+    o.write_text("person_id,office_ar,office_en,country,start,end,source\n"
+                 "person:zz_min,وزير التعليم,Minister of Education,,2015-01-01,,test\n", encoding="utf-8")
+    cb = load_codebook([p, o])
+    a = arts("قال وزير التعليم إن التعليم مهم للجميع.", "صلى الله على الرسول الكريم، والقرآن الكريم كتاب الله.",
+             "التقى علي المملوك أمس، وقال مملوك إن", published=["2015-08-01T10:00:00Z"] * 3)
+    m = extract_mentions(a, codebook=cb)
+    assert list(rows(m, article_id="a0")["surface"]) == ["وزير التعليم"]
+    assert list(rows(m, article_id="a1")["surface"]) == ["الرسول الكريم"]
+    assert list(rows(m, article_id="a2")["surface"]) == ["علي المملوك", "مملوك"]  # a surname still links

@@ -595,15 +595,16 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
 
     take(hits_actor)
     if any(o.kind == "title" for o in out):
-        # an office phrase (الأمين العام لأوبك) keeps the organisation named inside it, in case the phrase is
-        # dropped as a role phrase before the holder's name (CONVENTIONS D5: the name and the organisation count)
+        # an office phrase (الأمين العام لأوبك، أمير منطقة الرياض) keeps the organisation or place named inside it,
+        # in case the phrase is dropped as a role phrase before the holder's name (CONVENTIONS D5: both count)
         orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
                 if ent.kind in ("name", "alias") and ent.actor_id is not None
-                and m.info[ent.actor_id][2] in ("organization", "group", "media")]
+                and m.info[ent.actor_id][2] in _INNER_TYPES]
         for o in out:
             if o.kind == "title":
-                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in orgs
-                           if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
+                inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
+                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in inner
+                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)]  # longest wins
     if hits_amb:
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":
@@ -987,8 +988,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue
         j = f.tok_index(o.e - 1) + 1
         n = by_start.get(j)
-        # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان …): the name still follows
-        for _ in range(2):
+        # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
+        # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
+        for _ in range(_MAX_HONORIFICS):
             if n is not None or j >= len(f.starts) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
                 break
             j += 1
@@ -1013,15 +1015,23 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
 
 
 #: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
-_HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "الشيخ", "الرئيس", "السيد", "الدكتور", "المشير", "الفريق"])
+_HONORIFICS = frozenset(norm_word(w) for w in [
+    "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
+    "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
+    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+#: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
+_MAX_HONORIFICS = 4
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
+#: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
+#: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
+_INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
 def _inner_orgs(o: _M) -> list[_M]:
-    """The organisations named inside a dropped office phrase (الأمين العام لأوبك → لأوبك)."""
+    """The organisations and places named inside a dropped office phrase (الأمين العام لأوبك → لأوبك)."""
     inner = getattr(o, "inner", None) or []
     for x in inner:
         x.entry = None
@@ -1689,6 +1699,8 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
             continue
+        if o.kind == "title":
+            continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
         last = f.x[o.s : o.e].rsplit(" ", 1)
         if len(last) < 2:
             continue
@@ -1696,7 +1708,12 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue
+        if w in rules.title_complements:
+            continue  # رئيس هيئة التعليم …: a role word is no surname
         if base in rules.given_names or base in rules.common_words:
+            h = _strip_prep(_conj_stripped(last[0]))
+            if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
+                continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
             short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
             continue
         for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
