@@ -776,3 +776,23 @@ def test_titles_and_epithets_give_no_short_forms(tmp_path):
     assert list(rows(m, article_id="a0")["surface"]) == ["وزير التعليم"]
     assert list(rows(m, article_id="a1")["surface"]) == ["الرسول الكريم"]
     assert list(rows(m, article_id="a2")["surface"]) == ["علي المملوك", "مملوك"]  # a surname still links
+
+
+def test_tanwin_nisba_quoted_pkk_and_p5_plus_1():
+    m = extract_mentions(arts(
+        "قال مصدر يمنيًا إن مسؤولا سعوديا حضر. وقصفت تركيا حزب العمال الكردستاني التركي المحظور، وتستهدف مناصري "
+        "«الكردستاني» في البلاد، فيما قال البرلمان الكردستاني إن الاتفاق بين 5+1 وإيران وقع في 5/1 الماضي."))
+    got = [(r.surface, r.match_kind, r.actor_id) for r in m.itertuples()]
+    assert ("يمنيًا", "nisba", "country:ye") in got and ("سعوديا", "nisba", "country:sa") in got
+    assert ("حزب العمال الكردستاني", "name", "group:pkk") in got and ("التركي", "nisba", "country:tr") in got
+    assert ("الكردستاني", "alias", "group:pkk") in got  # in quotes only: البرلمان الكردستاني is not the PKK
+    assert [r.surface for r in m.itertuples() if r.actor_id == "group:pkk"] == ["حزب العمال الكردستاني", "الكردستاني"]
+    assert [r.surface for r in m.itertuples() if r.actor_id == "org:p5_plus_1"] == ["5+1"]  # not the date 5/1
+
+
+def test_holy_capital_and_civil_defence_branches():
+    m = extract_mentions(arts("وقال المتحدث باسم الدفاع المدني بالعاصمة المقدسة إن الحادث وقع في العاصمة المقدسة أمس.",
+                              "وقعت الحادثة قرب السفارة السعودية بعمان وقوات الطوارئ الخاصة بمنطقة عسير."))
+    a0 = [(r.surface, r.actor_type) for r in rows(m, article_id="a0").itertuples()]
+    assert a0 == [("الدفاع المدني بالعاصمة المقدسة", "organization"), ("العاصمة المقدسة", "location")]
+    assert "منطقة عسير" in " ".join(rows(m, article_id="a1")["surface"])  # other bodies keep the place apart

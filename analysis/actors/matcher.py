@@ -40,7 +40,7 @@ from analysis.normalize import (
     remember_normalized,
     split_sentences_cached,
 )
-from analysis.resources import read_table
+from analysis.resources import read_table, read_word_list
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
@@ -607,8 +607,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)]  # longest wins
     if hits_amb:
         def ok(s, e, plen, ent):
-            if ent.ambiguous == "quoted":
-                return True  # checked when the hit was read: the outlet's name in quotes
+            if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
+                return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
+            if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
+                return "+" in f.norm[s:e]
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
@@ -831,6 +833,7 @@ def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bo
 def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M]:
     """Rules that look at neighbouring mentions (in order):
 
+    * a body with regional branches + بـ + place (الدفاع المدني بمنطقة عسير) is one organisation (_join_branches);
     * event names are opaque: a place right after قمة/مؤتمر/اتفاق (قمة بيروت) is dropped;
     * institution + country nisba (الجيش السوري، البنك المركزي الروسي) is one organisation;
     * organisation head + name (جامعة القاهرة، جامعة الملك سعود، صحيفة عكاظ) is one organisation/media outlet;
@@ -841,6 +844,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     drop: set[int] = set()
     new: list[_M] = []
     _trim_heads_and_titles(f, out, rules, m)
+    out = _join_branches(f, out)
 
     # D1 short names resolved by the countries of the field
     countries = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
@@ -1095,6 +1099,31 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
             o.s, o.plen = f.starts[j], 0
             if f.x[o.s : o.s + 2] == "ال":
                 o.plen = 2
+
+
+@lru_cache(maxsize=1)
+def _branch_keys() -> frozenset[str]:
+    """Matching keys (without ال) of the bodies in ``actors_rules/branch_heads.txt``."""
+    return frozenset(matching_key(w)[0] for w in read_word_list("actors_rules", "branch_heads.txt"))
+
+
+def _join_branches(f: _Field, out: list[_M]) -> list[_M]:
+    """A body with regional directorates followed by بـ + a place (الدفاع المدني بمنطقة عسير، للدفاع المدني
+    بالعاصمة المقدسة) is one organisation, the branch, as the annotators mark it; the place is not a mention."""
+    keys = _branch_keys()
+    drop = set()
+    for k in range(len(out) - 1):
+        o, n = out[k], out[k + 1]
+        if o.typ != "organization" or n.typ not in ("location", "country") or not f.x[n.s : n.s + n.plen].startswith("ب"):
+            continue
+        nm = f.x[o.s + o.plen : o.e]
+        if (nm[2:] if nm.startswith("ال") else nm) not in keys:
+            continue
+        j = f.tok_index(n.s)
+        if j == f.tok_index(o.e - 1) + 1 and f.adjacent(j) and n.s == f.starts[j]:
+            o.e = n.e
+            drop.add(id(n))
+    return [o for o in out if id(o) not in drop] if drop else out
 
 
 def _strip_prep(w: str) -> str:
