@@ -796,3 +796,9 @@ def test_holy_capital_and_civil_defence_branches():
     a0 = [(r.surface, r.actor_type) for r in rows(m, article_id="a0").itertuples()]
     assert a0 == [("الدفاع المدني بالعاصمة المقدسة", "organization"), ("العاصمة المقدسة", "location")]
     assert "منطقة عسير" in " ".join(rows(m, article_id="a1")["surface"])  # other bodies keep the place apart
+
+
+def test_a_title_after_a_name_and_a_comma_is_in_apposition():
+    text = "مشيدا بحضور الأمير محمد بن سلمان، ولي ولي العهد السعودي، الحفل. وحضر محمد بن سلمان، وولي العهد السعودي، العرض."
+    m = extract_mentions(arts(text, published=["2015-08-01T10:00:00Z"]))
+    assert list(rows(m, match_kind="title")["surface"]) == ["وولي العهد السعودي"]  # another person, joined by و
