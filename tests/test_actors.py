@@ -802,3 +802,5 @@ def test_a_title_after_a_name_and_a_comma_is_in_apposition():
     text = "مشيدا بحضور الأمير محمد بن سلمان، ولي ولي العهد السعودي، الحفل. وحضر محمد بن سلمان، وولي العهد السعودي، العرض."
     m = extract_mentions(arts(text, published=["2015-08-01T10:00:00Z"]))
     assert list(rows(m, match_kind="title")["surface"]) == ["وولي العهد السعودي"]  # another person, joined by و
+    m = extract_mentions(arts("وقال خادم الحرمين الشريفين، ولي العهد إن", published=["2015-08-01T10:00:00Z"]))
+    assert len(rows(m, match_kind="title")) == 2  # two titles: a list, not a name and its role

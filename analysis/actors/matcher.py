@@ -983,7 +983,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue  # the rules below are about nisbas and titles only
         # D5
         if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.adjacent(i, quotes=True) or (
-                f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and not f.x[o.s : o.s + o.plen].startswith(("و", "ف")))):
+                f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"
+                and not f.x[o.s : o.s + o.plen].startswith(("و", "ف")))):
             drop.add(id(o))  # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name
             new.extend(_inner_orgs(o))
             continue
