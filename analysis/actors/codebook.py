@@ -190,6 +190,7 @@ def actor_forms(actor_id: str, row: pd.Series, *, user: bool = False) -> list[Fo
         b = b[2:] if b.startswith("ال") and len(b) > 4 else b
         if b.endswith(("ي", "ى")) and len(b) >= 4:
             add(b[:-1] + "ين", "nisba", "required")  # اليمنين: a frequent misspelling of اليمنيين (with the article only)
+            add(b + "ا", "nisba", "none")  # يمنيًا، سعوديًا: the indefinite accusative (tanwin alif), never with ال
     return out
 
 

@@ -40,7 +40,7 @@ from analysis.normalize import (
     remember_normalized,
     split_sentences_cached,
 )
-from analysis.resources import read_table
+from analysis.resources import read_table, read_word_list
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
@@ -595,19 +595,22 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
 
     take(hits_actor)
     if any(o.kind == "title" for o in out):
-        # an office phrase (الأمين العام لأوبك) keeps the organisation named inside it, in case the phrase is
-        # dropped as a role phrase before the holder's name (CONVENTIONS D5: the name and the organisation count)
+        # an office phrase (الأمين العام لأوبك، أمير منطقة الرياض) keeps the organisation or place named inside it,
+        # in case the phrase is dropped as a role phrase before the holder's name (CONVENTIONS D5: both count)
         orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
                 if ent.kind in ("name", "alias") and ent.actor_id is not None
-                and m.info[ent.actor_id][2] in ("organization", "group", "media")]
+                and m.info[ent.actor_id][2] in _INNER_TYPES]
         for o in out:
             if o.kind == "title":
-                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in orgs
-                           if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
+                inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
+                o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in inner
+                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)]  # longest wins
     if hits_amb:
         def ok(s, e, plen, ent):
-            if ent.ambiguous == "quoted":
-                return True  # checked when the hit was read: the outlet's name in quotes
+            if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
+                return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
+            if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
+                return "+" in f.norm[s:e]
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
@@ -831,6 +834,7 @@ def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bo
 def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M]:
     """Rules that look at neighbouring mentions (in order):
 
+    * a body with regional branches + بـ + place (الدفاع المدني بمنطقة عسير) is one organisation (_join_branches);
     * event names are opaque: a place right after قمة/مؤتمر/اتفاق (قمة بيروت) is dropped;
     * institution + country nisba (الجيش السوري، البنك المركزي الروسي) is one organisation;
     * organisation head + name (جامعة القاهرة، جامعة الملك سعود، صحيفة عكاظ) is one organisation/media outlet;
@@ -841,6 +845,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     drop: set[int] = set()
     new: list[_M] = []
     _trim_heads_and_titles(f, out, rules, m)
+    out = _join_branches(f, out)
 
     # D1 short names resolved by the countries of the field
     countries = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
@@ -978,8 +983,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind not in ("nisba", "title"):
             continue  # the rules below are about nisbas and titles only
         # D5
-        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.adjacent(i, quotes=True):
-            drop.add(id(o))  # سامح شكري وزير الخارجية المصري: the title is in apposition to a name
+        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.adjacent(i, quotes=True) or (
+                f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"
+                and not f.x[o.s : o.s + o.plen].startswith(("و", "ف")))):
+            drop.add(id(o))  # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name
             new.extend(_inner_orgs(o))
             continue
         if kind == "title" and joined and _strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES:
@@ -988,8 +995,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue
         j = f.tok_index(o.e - 1) + 1
         n = by_start.get(j)
-        # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان …): the name still follows
-        for _ in range(2):
+        # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
+        # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
+        for _ in range(_MAX_HONORIFICS):
             if n is not None or j >= len(f.starts) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
                 break
             j += 1
@@ -1013,10 +1021,19 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     return sorted(kept + new, key=lambda o: o.s) if new else kept
 
 
-#: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
-_DATELINE_ERA_RE = re.compile(r"(?:\d+)?م")  # the Gregorian-era letter that ends a date
+#: The Gregorian-era letter that ends the date of a dateline (… 2015 م واس).
+_DATELINE_ERA_RE = re.compile(r"(?:\d+)?م")
 
-_HONORIFICS = frozenset(norm_word(w) for w in ["الملك", "الأمير", "الشيخ", "الرئيس", "السيد", "الدكتور", "المشير", "الفريق"])
+#: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
+_HONORIFICS = frozenset(norm_word(w) for w in [
+    "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
+    "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
+    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+#: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
+_MAX_HONORIFICS = 4
+#: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
+#: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
+_INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
@@ -1024,7 +1041,7 @@ _FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عا
 
 
 def _inner_orgs(o: _M) -> list[_M]:
-    """The organisations named inside a dropped office phrase (الأمين العام لأوبك → لأوبك)."""
+    """The organisations and places named inside a dropped office phrase (الأمين العام لأوبك → لأوبك)."""
     inner = getattr(o, "inner", None) or []
     for x in inner:
         x.entry = None
@@ -1090,6 +1107,31 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
             o.s, o.plen = f.starts[j], 0
             if f.x[o.s : o.s + 2] == "ال":
                 o.plen = 2
+
+
+@lru_cache(maxsize=1)
+def _branch_keys() -> frozenset[str]:
+    """Matching keys (without ال) of the bodies in ``actors_rules/branch_heads.txt``."""
+    return frozenset(matching_key(w)[0] for w in read_word_list("actors_rules", "branch_heads.txt"))
+
+
+def _join_branches(f: _Field, out: list[_M]) -> list[_M]:
+    """A body with regional directorates followed by بـ + a place (الدفاع المدني بمنطقة عسير، للدفاع المدني
+    بالعاصمة المقدسة) is one organisation, the branch, as the annotators mark it; the place is not a mention."""
+    keys = _branch_keys()
+    drop = set()
+    for k in range(len(out) - 1):
+        o, n = out[k], out[k + 1]
+        if o.typ != "organization" or n.typ not in ("location", "country") or not f.x[n.s : n.s + n.plen].startswith("ب"):
+            continue
+        nm = f.x[o.s + o.plen : o.e]
+        if (nm[2:] if nm.startswith("ال") else nm) not in keys:
+            continue
+        j = f.tok_index(n.s)
+        if j == f.tok_index(o.e - 1) + 1 and f.adjacent(j) and n.s == f.starts[j]:
+            o.e = n.e
+            drop.add(id(n))
+    return [o for o in out if id(o) not in drop] if drop else out
 
 
 def _strip_prep(w: str) -> str:
@@ -1702,6 +1744,8 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
             continue
+        if o.kind == "title":
+            continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
         last = f.x[o.s : o.e].rsplit(" ", 1)
         if len(last) < 2:
             continue
@@ -1709,7 +1753,12 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue
+        if w in rules.title_complements:
+            continue  # رئيس هيئة التعليم …: a role word is no surname
         if base in rules.given_names or base in rules.common_words:
+            h = _strip_prep(_conj_stripped(last[0]))
+            if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
+                continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
             short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
             continue
         for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
