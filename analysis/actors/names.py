@@ -605,17 +605,20 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
     return sorted(out + added, key=lambda o: o.s) if added else out
 
 
-_DASHES = "-–—"
+_DASH_RE = re.compile("[-–—]")
+_SPACES_RE = re.compile(r"\s*")
+_BYLINE_MAX = 120  # characters of a byline line at most
 
 
 def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N12: the names of the byline line that opens a text (see the module docstring)."""
     norm = f.norm
-    a = len(norm) - len(norm.lstrip())  # the first line with text
-    b = norm.find("\n", a)
-    dash = next((k for k in range(a, b) if norm[k] in _DASHES), -1) if b > a else -1
-    if dash < 0:
+    a = _SPACES_RE.match(norm).end()  # the first line with text: a byline is short
+    b = norm.find("\n", a, a + _BYLINE_MAX)
+    dash = _DASH_RE.search(norm, a, b) if b > a else None
+    if dash is None:
         return out
+    dash = dash.start()
     # after the dash: one outlet or place mention that ends the line
     after = [o for o in out if dash < o.s and o.e <= b]
     if len(after) != 1 or (after[0].typ or after[0].actor_id.partition(":")[0]) not in ("media", "location") or norm[after[0].e : b].strip():
