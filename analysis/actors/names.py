@@ -29,9 +29,10 @@ N10 (round 7) after a person's name, و + a first name or a transliterated word 
     plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا);
 N11 (round 7) a definite masculine country nisba right after a discovered Arabic name of first names and links is its
     family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5);
-N12 the byline that opens a text: one or more names of two or three words (separated by ، or و) before a dash and the
+N12 the byline that opens a text: one or more names of two or three words (separated by ،) before a dash and the
     outlet or a place that ends the first line (فايز الحسيكي – عين اليوم، مسلّم الهواملة-عين اليوم، أحمد العدواني -
-    الدمام); no word of a name is a common word or starts with ال (not عواصم العالم - رويترز).
+    الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
+    عواصم العالم - رويترز).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
