@@ -468,6 +468,34 @@ def test_generic_heads_alone_are_not_organisations():
     assert not got
 
 
+def test_a_generic_department_is_not_an_organisation():
+    # إدارة + common nouns only is a department of some body named elsewhere; a place or ل-complement names it
+    got, _ = _surfaces("وقال مدير إدارة العلاقات العامة إن إدارة مرور الرياض والإدارة العامة للمرور ستعملان معا.")
+    assert not any(s.endswith("إدارة العلاقات العامة") for s, _ in got)
+    assert ("إدارة مرور الرياض", "organization") in got
+    assert ("الإدارة العامة للمرور", "organization") in got or ("والإدارة العامة للمرور", "organization") in got
+
+
+def test_a_coordinated_list_is_not_swallowed_into_an_organisation():
+    # a second و-conjunct makes a list: the name stops before the first (هيئة is no generic department head)
+    got, _ = _surfaces("وشاركت هيئة صحة البيئة والمراقبين والأقسام الأخرى في الجولة.")
+    assert ("هيئة صحة البيئة", "organization") in got
+    assert not any("والمراقبين" in s for s, _ in got)
+
+
+def test_an_organisation_chain_stops_at_a_definite_noun_after_a_conjunct():
+    # وزارة الاقتصاد والتجارة | القبض: a definite noun (no adjective) after the conjunct starts the clause
+    got, _ = _surfaces("وأعلنت وزارة الاقتصاد والتجارة القبض على المتهم.")
+    assert ("وزارة الاقتصاد والتجارة", "organization") in got
+    assert not any("القبض" in s for s, _ in got)
+
+
+def test_a_given_name_plus_a_common_definite_noun_is_not_a_person():
+    got, _ = _surfaces("وأكد أن سلامة المستهلك أولوية، وحذرت إدارة سلامة المستهلك من المنتج، وقال سلامة الشمري إن الفحص مستمر.")
+    assert not any("المستهلك" in s for s, _ in got)  # سلامة "safety": neither a person nor an organisation
+    assert ("سلامة الشمري", "person") in got
+
+
 def test_places_after_place_words():
     got, _ = _surfaces("وقعت اشتباكات في بلدة كفرنبل ثم عند ميناء الحاويات وفي قصر 7 يوليو، وأغلق طريق الملك فهد عن طريق الخطأ.")
     assert ("كفرنبل", "location") in got
