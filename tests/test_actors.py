@@ -481,6 +481,9 @@ def test_a_coordinated_list_is_not_swallowed_into_an_organisation():
     got, _ = _surfaces("وشاركت هيئة صحة البيئة والمراقبين والأقسام الأخرى في الجولة.")
     assert ("هيئة صحة البيئة", "organization") in got
     assert not any("والمراقبين" in s for s, _ in got)
+    got, _ = _surfaces("وكرم المجلس الوطني للثقافة والفنون والآداب، وضمت لجنة المقابلة ولجنة الرصد خبراء.")
+    assert ("المجلس الوطني للثقافة والفنون والآداب", "organization") in got  # a list after a ل-complement is the name's
+    assert ("لجنة المقابلة", "organization") in got  # و + an organisation head starts the next organisation
 
 
 def test_an_organisation_chain_stops_at_a_definite_noun_after_a_conjunct():

@@ -1315,7 +1315,6 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
 _CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
-_COMPOUND_SECOND = frozenset(norm_word(w) for w in ["الدين", "الله", "الإسلام", "الرحمن", "الحق"])  # نور الدين، سيف الإسلام
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
 
 
@@ -1362,7 +1361,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     stops at punctuation, function words and verbs, persons and other organisations. After an adjective (a nisba,
     العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة), after a وال-conjunct only
     adjectives (الاقتصاد والتجارة | القبض); a second و-conjunct is a list and the name ends before the first (هيئة صحة
-    البيئة | والمراقبين والأقسام). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
+    البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
+    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
     إدارة العلاقات العامة is a department of a body named elsewhere."""
     _typ, min_compl, _, needs_name = head
     n = len(f.starts)
@@ -1408,9 +1408,11 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             lgen = True
         elif not after_adj and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
                                 and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")):
-            if first_conj:
+            if w[1:] in rules.org_chain_heads:
+                break  # لجنة المقابلة | ولجنة الرصد: two organisations
+            if first_conj and not lgen:
                 last = first_conj - 1  # a coordinated list, not one name: keep what precedes its first item
-                compl = first_conj - 1 - i
+                compl = first_conj - 1 - i  # (after a ل-complement a list is the name's: للثقافة والفنون والآداب)
                 break
             first_conj = j  # والتحري، وتصنيع الحبوب
             after_conj = w.startswith("وال")
@@ -1557,14 +1559,15 @@ def _common_continuation(w: str, rules: Rules) -> bool:
 
 
 def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
-    """Two tokens found from a given name that read as a common noun + a common definite noun (سلامة المستهلك، أمل
-    الشعب): the first is a given name that news text also uses as a noun, the second no name (نور الدين، سلامة الشمري
-    stay names). Used for names found from a given name only (after a title or a verb the name is announced)."""
+    """Two tokens found from a given name that read as a common noun + a common definite noun (سلامة المستهلك، حياة
+    السجين): the first is in ``noun_given_names.txt`` (given names news text uses mostly as nouns), the second no name
+    (سلامة الشمري stays a person). Used for names found from a given name only (after a title or a verb the name is
+    announced)."""
     if len(toks) != 2:
         return False
     w0, w1 = _conj_stripped(f.word(toks[0])), f.word(toks[1])
-    return ((w0 in rules.definite_stems or w0 in rules.frequent_words) and w1.startswith("ال") and w1 not in _COMPOUND_SECOND
-            and not _name_like(w1, rules) and not _family_name(w1, rules))
+    return (w0 in rules.noun_given_names and w1.startswith("ال") and not _name_like(w1, rules)
+            and not _family_name(w1, rules))
 
 
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:

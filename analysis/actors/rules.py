@@ -67,6 +67,7 @@ class Rules:
     media_context: frozenset[str] = frozenset()
     market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
     market_not_after: frozenset[str] = frozenset()  # nouns before which a market short name is a common noun
+    noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def load_rules() -> Rules:
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
+        noun_given_names=_words("noun_given_names.txt"),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
         media_context=_words("media_context.txt"),
