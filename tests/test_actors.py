@@ -493,6 +493,12 @@ def test_an_organisation_chain_stops_at_a_definite_noun_after_a_conjunct():
     assert not any("القبض" in s for s, _ in got)
 
 
+def test_an_indefinite_adjective_after_a_head_is_no_organisation_name():
+    got, _ = _surfaces("واعتبر أن الجماعة منظمة إرهابية الأمر الذي يهدد الأمن، وقالت وزارة تنمية الموارد البشرية إن العمل مستمر.")
+    assert not any("منظمة" in s for s, _ in got)  # منظمة إرهابية "a terrorist organisation": indefinite, no name
+    assert ("وزارة تنمية الموارد البشرية", "organization") in got  # a masdar on -ية stays a construct noun
+
+
 def test_a_given_name_plus_a_common_definite_noun_is_not_a_person():
     got, _ = _surfaces("وأكد أن سلامة المستهلك أولوية، وحذرت إدارة سلامة المستهلك من المنتج، وقال سلامة الشمري إن الفحص مستمر.")
     assert not any("المستهلك" in s for s, _ in got)  # سلامة "safety": neither a person nor an organisation

@@ -1392,7 +1392,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                 break
             break
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
-                     and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles)
+                     and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
+                     and not _indefinite_adjective(w))
         if 1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):
@@ -1441,6 +1442,12 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
     inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
     return last, inner
+
+
+def _indefinite_adjective(w: str) -> bool:
+    """An indefinite feminine nisba adjective (إرهابية، دولية): no construct noun, so منظمة إرهابية | الأمر is no name.
+    Masdars on -ية stay nouns: -اية (حماية، رعاية) and تـ…ية (تنمية، توعية)."""
+    return len(w) >= 5 and w.endswith("يه") and not w.endswith("ايه") and not w.startswith("ت")
 
 
 def _chain_stop(w: str, rules: Rules) -> bool:
