@@ -1658,7 +1658,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                                    or f.word(toks[1]) in rules.definite_nouns and not fam
                                    or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
                 continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
-            if not fam and _common_pair(f, toks, rules):
+            if len(toks) == 2 and not fam and _common_pair(f, toks, rules):
                 continue
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS):
