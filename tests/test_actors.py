@@ -468,6 +468,43 @@ def test_generic_heads_alone_are_not_organisations():
     assert not got
 
 
+def test_a_generic_department_is_not_an_organisation():
+    # إدارة + common nouns only is a department of some body named elsewhere; a place or ل-complement names it
+    got, _ = _surfaces("وقال مدير إدارة العلاقات العامة إن إدارة مرور الرياض والإدارة العامة للمرور ستعملان معا.")
+    assert not any(s.endswith("إدارة العلاقات العامة") for s, _ in got)
+    assert ("إدارة مرور الرياض", "organization") in got
+    assert ("الإدارة العامة للمرور", "organization") in got or ("والإدارة العامة للمرور", "organization") in got
+
+
+def test_a_coordinated_list_is_not_swallowed_into_an_organisation():
+    # a second و-conjunct makes a list: the name stops before the first (هيئة is no generic department head)
+    got, _ = _surfaces("وشاركت هيئة صحة البيئة والمراقبين والأقسام الأخرى في الجولة.")
+    assert ("هيئة صحة البيئة", "organization") in got
+    assert not any("والمراقبين" in s for s, _ in got)
+    got, _ = _surfaces("وكرم المجلس الوطني للثقافة والفنون والآداب، وضمت لجنة المقابلة ولجنة الرصد خبراء.")
+    assert ("المجلس الوطني للثقافة والفنون والآداب", "organization") in got  # a list after a ل-complement is the name's
+    assert ("لجنة المقابلة", "organization") in got  # و + an organisation head starts the next organisation
+
+
+def test_an_organisation_chain_stops_at_a_definite_noun_after_a_conjunct():
+    # وزارة الاقتصاد والتجارة | القبض: a definite noun (no adjective) after the conjunct starts the clause
+    got, _ = _surfaces("وأعلنت وزارة الاقتصاد والتجارة القبض على المتهم.")
+    assert ("وزارة الاقتصاد والتجارة", "organization") in got
+    assert not any("القبض" in s for s, _ in got)
+
+
+def test_an_indefinite_adjective_after_a_head_is_no_organisation_name():
+    got, _ = _surfaces("واعتبر أن الجماعة منظمة إرهابية الأمر الذي يهدد الأمن، وقالت وزارة تنمية الموارد البشرية إن العمل مستمر.")
+    assert not any("منظمة" in s for s, _ in got)  # منظمة إرهابية "a terrorist organisation": indefinite, no name
+    assert ("وزارة تنمية الموارد البشرية", "organization") in got  # a masdar on -ية stays a construct noun
+
+
+def test_a_given_name_plus_a_common_definite_noun_is_not_a_person():
+    got, _ = _surfaces("وأكد أن سلامة المستهلك أولوية، وحذرت إدارة سلامة المستهلك من المنتج، وقال سلامة الشمري إن الفحص مستمر.")
+    assert not any("المستهلك" in s for s, _ in got)  # سلامة "safety": neither a person nor an organisation
+    assert ("سلامة الشمري", "person") in got
+
+
 def test_places_after_place_words():
     got, _ = _surfaces("وقعت اشتباكات في بلدة كفرنبل ثم عند ميناء الحاويات وفي قصر 7 يوليو، وأغلق طريق الملك فهد عن طريق الخطأ.")
     assert ("كفرنبل", "location") in got

@@ -1359,14 +1359,19 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     A chain continues through definite words (الأغذية), ل-genitives (لمباحث، للتجارة), و + a word continued by a
     definite one (وتصنيع الحبوب، والتحري), a country nisba (السورية) and a bare construct noun (منطقة جازان); it
     stops at punctuation, function words and verbs, persons and other organisations. After an adjective (a nisba,
-    العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة)."""
-    _typ, min_compl, _ = head
+    العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة), after a وال-conjunct only
+    adjectives (الاقتصاد والتجارة | القبض); a second و-conjunct is a list and the name ends before the first (هيئة صحة
+    البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
+    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
+    إدارة العلاقات العامة is a department of a body named elsewhere."""
+    _typ, min_compl, _, needs_name = head
     n = len(f.starts)
     j = i + 1
     last = i
     compl = 0
-    after_adj = False
+    after_adj = after_conj = False
     nisba_seen = lgen = False
+    first_conj = 0  # token of the first و-conjunct: a second one makes a list (صحة البيئة والمراقبين والأقسام الأخرى)
     inner: list[_M] = []
     while j < n and j - i <= 8 and f.adjacent(j):
         w = f.word(j)
@@ -1387,22 +1392,31 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                 break
             break
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
-                     and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles)
+                     and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
+                     and not _indefinite_adjective(w))
         if 1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):
             break
         if w.startswith("ال") and len(w) > 3:
             adj = w.endswith(("يه", "ي")) or w in _ADJ_WORDS
-            if after_adj and not adj:
-                break
+            if (after_adj or after_conj) and not adj:
+                break  # والتحري | القبض: a definite noun after a conjunct starts the clause
             after_adj = after_adj or adj
+            after_conj = False
         elif (compl > 0 or definite) and (w.startswith("لل") and len(w) > 4 or (w[0] == "ل" and len(w) > 3 and w[1:] not in rules.stopwords)):
-            after_adj = False
+            after_adj = after_conj = False
             lgen = True
         elif not after_adj and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
                                 and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")):
-            pass  # والتحري، وتصنيع الحبوب
+            if w[1:] in rules.org_chain_heads:
+                break  # لجنة المقابلة | ولجنة الرصد: two organisations
+            if first_conj and not lgen:
+                last = first_conj - 1  # a coordinated list, not one name: keep what precedes its first item
+                compl = first_conj - 1 - i  # (after a ل-complement a list is the name's: للثقافة والفنون والآداب)
+                break
+            first_conj = j  # والتحري، وتصنيع الحبوب
+            after_conj = w.startswith("وال")
         elif (compl == 0 and not definite or lgen) and not after_adj and not w.startswith(("ب", "ك", "و", "ل")) and j + 1 < n and f.adjacent(j + 1) and (
                 f.word(j + 1).startswith("ال") or by_tok.get(j + 1) is not None and by_tok[j + 1].typ in ("location", "country")):
             pass  # أمانة منطقة جازان، منظمة حقوق الإنسان
@@ -1418,6 +1432,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         compl -= 1
     if compl < min_compl or last == i:
         return None
+    if needs_name and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
+            f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
+        return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
     first = f.word(i + 1)
     if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))):
         return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية: names
@@ -1425,6 +1442,12 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
     inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
     return last, inner
+
+
+def _indefinite_adjective(w: str) -> bool:
+    """An indefinite feminine nisba adjective (إرهابية، دولية): no construct noun, so منظمة إرهابية | الأمر is no name.
+    Masdars on -ية stay nouns: -اية (حماية، رعاية) and تـ…ية (تنمية، توعية)."""
+    return len(w) >= 5 and w.endswith("يه") and not w.endswith("ايه") and not w.startswith("ت")
 
 
 def _chain_stop(w: str, rules: Rules) -> bool:
@@ -1542,6 +1565,18 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     return False
 
 
+def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
+    """Two tokens found from a given name that read as a common noun + a common definite noun (سلامة المستهلك، حياة
+    السجين): the first is in ``noun_given_names.txt`` (given names news text uses mostly as nouns), the second no name
+    (سلامة الشمري stays a person). Used for names found from a given name only (after a title or a verb the name is
+    announced)."""
+    if len(toks) != 2:
+        return False
+    w0, w1 = _conj_stripped(f.word(toks[0])), f.word(toks[1])
+    return (w0 in rules.noun_given_names and w1.startswith("ال") and not _name_like(w1, rules)
+            and not _family_name(w1, rules))
+
+
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
     absorb = {}
@@ -1623,6 +1658,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                                    or f.word(toks[1]) in rules.definite_nouns and not fam
                                    or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
                 continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
+            if len(toks) == 2 and not fam and _common_pair(f, toks, rules):
+                continue
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS):
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)

@@ -60,13 +60,14 @@ class Rules:
     institutions: frozenset[str]
     short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
     person_tokens: frozenset[str]
-    org_chain_heads: dict[str, tuple[str, int, bool]]
+    org_chain_heads: dict[str, tuple[str, int, bool, bool]]
     place_heads: dict[str, str]
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
     market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
     market_not_after: frozenset[str] = frozenset()  # nouns before which a market short name is a common noun
+    noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
 
 
 @lru_cache(maxsize=1)
@@ -116,10 +117,12 @@ def load_rules() -> Rules:
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq),
-        org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), r["definite"].strip() == "1")
+        org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), r["definite"].strip() == "1",
+                                              (r.get("named") or "0").strip() == "1")
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
+        noun_given_names=_words("noun_given_names.txt"),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
         media_context=_words("media_context.txt"),
