@@ -1826,7 +1826,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
     offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
     at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
     :func:`_add_tagger_mentions_one` per field."""
-    from analysis.actors.tagger import TYPE_OF, load_tagger, tag_concat
+    from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, tag_concat
 
     lengths = [len(f.starts) for f in fields]
     n = sum(lengths)
@@ -1838,7 +1838,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
         words = [f.x[a:b] for f in fields for a, b in zip(f.starts, f.ends)]
     first = np.cumsum(lengths) - lengths  # batch index of each field's first token
     # the gaps (tagger.gaps_of): the norm between a token and the one before, in the fields' norms joined by a
-    # space; "_" for the common single space, read from the code points, the rest built as gaps_of builds them
+    # space; "_" for the common single space, read from the code points, the rest by tagger.gap_feature
     big = " ".join(f.norm for f in fields)
     base = np.cumsum([0] + [len(f.norm) + 1 for f in fields[:-1]])
     tok_base = np.repeat(base, lengths)
@@ -1852,7 +1852,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
     gaps = ["_"] * n
     odd = np.flatnonzero(other)
     for i, a, b in zip(odd.tolist(), en[odd - 1].tolist(), st[odd].tolist()):
-        gaps[i] = "".join(big[a:b].split())[:2] or "_"
+        gaps[i] = gap_feature(big[a:b])
     for i in heads.tolist():
         gaps[i] = "^"
     # the rule tags, and each mention's span in the fields' norms joined (``big``)

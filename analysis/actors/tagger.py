@@ -36,13 +36,18 @@ TYPE_OF = {"PERS": "person", "LOC": "location", "ORG": "organization"}
 MODEL_FILE = "anercorp_perceptron.json.gz"
 
 
+def gap_feature(g: str) -> str:
+    """The gap feature of the text between two tokens: its first two non-space characters, "_" when it has none."""
+    return "".join(g.split())[:2] or "_"
+
+
 def gaps_of(norm: str, tokens: list[tuple[int, int]]) -> list[str]:
     """The punctuation (spaces removed) before each token, "^" for the first: a name often follows a quote
     mark or a comma and precedes one."""
     out, prev = [], 0
     for a, b in tokens:
         g = norm[prev:a]
-        out.append("_" if g == " " else ("".join(g.split())[:2] or "_"))  # one space: the common case
+        out.append("_" if g == " " else gap_feature(g))  # one space: the common case
         prev = b
     if out:
         out[0] = "^"
