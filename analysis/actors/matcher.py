@@ -40,7 +40,7 @@ from analysis.normalize import (
     remember_normalized,
     split_sentences_cached,
 )
-from analysis.resources import read_table, read_word_list
+from analysis.resources import read_table
 from analysis.schema import MENTIONS, conform
 
 _NONWORD_RE = re.compile(r"[^\w]|_")
@@ -845,7 +845,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     drop: set[int] = set()
     new: list[_M] = []
     _trim_heads_and_titles(f, out, rules, m)
-    out = _join_branches(f, out)
+    out = _join_branches(f, out, rules)
 
     # D1 short names resolved by the countries of the field
     countries = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
@@ -1109,16 +1109,11 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
                 o.plen = 2
 
 
-@lru_cache(maxsize=1)
-def _branch_keys() -> frozenset[str]:
-    """Matching keys (without ال) of the bodies in ``actors_rules/branch_heads.txt``."""
-    return frozenset(matching_key(w)[0] for w in read_word_list("actors_rules", "branch_heads.txt"))
-
-
-def _join_branches(f: _Field, out: list[_M]) -> list[_M]:
-    """A body with regional directorates followed by بـ + a place (الدفاع المدني بمنطقة عسير، للدفاع المدني
-    بالعاصمة المقدسة) is one organisation, the branch, as the annotators mark it; the place is not a mention."""
-    keys = _branch_keys()
+def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
+    """A body with regional directorates (``rules.branch_heads``) followed by بـ + a place (الدفاع المدني بمنطقة
+    عسير، للدفاع المدني بالعاصمة المقدسة) is one organisation, the branch, as the annotators mark it; the place is
+    not a mention."""
+    keys = rules.branch_heads
     drop = set()
     for k in range(len(out) - 1):
         o, n = out[k], out[k + 1]

@@ -68,6 +68,7 @@ class Rules:
     market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
     market_not_after: frozenset[str] = frozenset()  # nouns before which a market short name is a common noun
     noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
+    branch_heads: frozenset[str] = frozenset()  # bodies named with بـ + a place for a branch (branch_heads.txt), without ال
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,7 @@ def load_rules() -> Rules:
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
         noun_given_names=_words("noun_given_names.txt"),
+        branch_heads=frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _words("branch_heads.txt")),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
         media_context=_words("media_context.txt"),
