@@ -269,11 +269,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group(0)[0] == "." and len(m.group(0)) == 1 and _ABBREV_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        a, b = m.span()
+        if b - a == 1 and text[a] == "." and _ABBREV_BEFORE.search(text, max(0, a - 3), a):
             continue
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        end = b if text[a] != "\n" else a
         _append_trimmed(text, start, end, spans)
-        start = m.end()
+        start = b
     _append_trimmed(text, start, len(text), spans)
     return spans
 
