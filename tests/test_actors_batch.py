@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.actors.matcher import _batch_fields, _market_cue_re, _market_cues, _string_array
+from analysis.actors.matcher import _QUOTE_RE, _batch_fields, _market_cue_re, _market_cues, _quoted_spans, _string_array
 from analysis.normalize import normalize_for_matching
 
 # letters with and without proclitics, a diacritic, a tatweel, digits, punctuation, quote marks, spaces and breaks
@@ -73,6 +73,14 @@ def test_market_cues_are_where_the_regex_finds_them():
     for _ in range(300):
         x = "".join(rng.choice(words) + rng.choice([" ", "  "]) for _ in range(rng.randint(1, 14))).strip()
         assert _market_cues(_F(x), cues) == [mt.start() for mt in pattern.finditer(x)], x
+
+
+def test_quoted_spans_are_those_the_regex_finds():
+    pieces = ["«", "»", "\"", "“", "”", " ", " ", "\n", "مصر", "خالد فوزي", "الوطن", "و", "x" * 30]
+    rng = random.Random(5)
+    for _ in range(500):
+        norm = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert [q.span() for q in _quoted_spans(norm)] == [q.span() for q in _QUOTE_RE.finditer(norm)], norm
 
 
 def test_market_cue_inside_a_longer_cue_counts_once():
