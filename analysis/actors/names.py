@@ -332,7 +332,7 @@ def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: N
     n = len(f.starts)
     found = []
     x = f.x  # punctuation is a space there: the next word starts with و after spaces only
-    todo = [o for o in out if x[o.e : o.e + 4].lstrip(" ")[:1] == "و" and o.typ == "person" and o.kind != "title"]
+    todo = [o for o in out if o.typ == "person" and o.kind != "title" and x[o.e : o.e + 4].lstrip(" ")[:1] == "و"]
     while todo:
         o = todo.pop()
         j = f.tok_index(o.e - 1) + 1
