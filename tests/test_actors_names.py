@@ -190,3 +190,13 @@ def test_byline_names_before_the_outlet_or_a_place():  # N12
     # common words before the dash are no name; a line that does not end on the outlet or a place is no byline
     assert not any(t == "person" for s, t, _ in found("عواصم العالم - رويترز" + body))
     assert not any(t == "person" for s, t, _ in found("رغد عشميل - مقال طويل" + body))
+
+
+def test_particle_or_clitic_first_name_before_a_discovered_name():  # N13
+    assert ("دي ماريا", "person", "discovered") in found("وقال رئيس النادي إن دي ماريا لاعب موهوب")
+    out = found("وجاء الهدف اثر تسديدة قوية لسيباستيان بالاسيوس داخل المنطقة")
+    assert ("لسيباستيان بالاسيوس", "person", "discovered") in out
+    # فإن is the conjunction; لدينا and بريد are words, لحياة a noun (noun_given_names.txt)
+    assert not any(s.startswith("فإن") for s, t, _ in found("وقال المدير فإن لوب تعرض للإصابة") if t == "person")
+    assert not any(s.startswith("لدينا") for s, t, _ in found("لا يزال لدينا روني في الهجوم") if t == "person")
+    assert not any(s.startswith("لحياة") for s, t, _ in found("كانت النطحة خاتمة لحياة زيدان الرياضية") if t == "person")

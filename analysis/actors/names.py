@@ -32,7 +32,9 @@ N11 (round 7) a definite masculine country nisba right after a discovered Arabic
 N12 the byline that opens a text: one or more names of two or three words (separated by ،) before a dash and the
     outlet or a place that ends the first line (فايز الحسيكي – عين اليوم، مسلّم الهواملة-عين اليوم، أحمد العدواني -
     الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
-    عواصم العالم - رويترز).
+    عواصم العالم - رويترز);
+N13 a particle of a foreign name (فان، دي، دا …) or a first name with a proclitic ل/و/ب right before a discovered
+    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -562,6 +564,40 @@ def _kunya(f, out: list, occ: bytearray) -> None:
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
+_PARTICLES = frozenset(("فان", "فون", "دي", "دو", "دا", "ديل", "دل"))  # فان نيستلروي، دي وايت، دا سيلفا
+
+
+def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
+    """N13 (in place): the word right before a person's name that starts it too: a particle of a foreign name (فان
+    نيستلروي، دي وايت) or a first name with a proclitic ل/و/ب (لجورج برنارد شو، لروبرتو كارلوس), before a
+    discovered name only: before a codebook name, another first name is another person (وعمر + هوساوي)."""
+    for o in out:
+        if o.typ != "person" or o.kind != "discovered" or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        w = f.x[a:b]
+        plen = 0
+        if w in _PARTICLES:
+            if "\u0625" in f.text[slice(*f.span_in_original(a, b))]:
+                continue  # فإن لوب: the conjunction, not van
+        elif (len(w) > 3 and w[0] in "لوب" and w[1:] in rules.given_names and not _known_word(w, rules)
+              and w not in rules.definite_stems and w[1:] not in rules.stopwords and w[1:] not in rules.frequent_words
+              and w[1:] not in rules.noun_given_names and not (w[0] == "و" and w[1] in "يت")):
+            plen = 1  # not لدينا، بريد، لجان (words), لحياة (a noun), ويزيد (a verb)
+        else:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        o.s = a
+        o.plen = plen
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
@@ -647,7 +683,7 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N12 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N13 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -662,5 +698,6 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
+    _extend_left(f, out, occ, rules, nr)
     out = _merge_adjacent(f, out, rules, new_mention)
     return _nisba_family_names(f, out, occ, rules)
