@@ -200,3 +200,12 @@ def test_particle_or_clitic_first_name_before_a_discovered_name():  # N13
     assert not any(s.startswith("فإن") for s, t, _ in found("وقال المدير فإن لوب تعرض للإصابة") if t == "person")
     assert not any(s.startswith("لدينا") for s, t, _ in found("لا يزال لدينا روني في الهجوم") if t == "person")
     assert not any(s.startswith("لحياة") for s, t, _ in found("كانت النطحة خاتمة لحياة زيدان الرياضية") if t == "person")
+
+
+def test_name_before_a_match_score_is_a_club():  # T5
+    assert ("كويلميس", "organization", "discovered") in found("وفاز الفريق على ضيفه كويلميس 2-1 على ملعبه")
+    out = found("وخسر الفريق أمام مضيفه مانشستر صفر - 2 في الجولة الأولى")
+    assert ("مانشستر", "organization", "discovered") in out and not any(t == "location" for _, t, _ in out)
+    # a verb, a suffixed noun or a date before the numbers is no club
+    assert not any(t == "organization" for _, t, _ in found("قبل أن يخسر 1 - 3 في المباراة التي كسبه فريقه 4 / 1"))
+    assert not any(t == "organization" for _, t, _ in found("وصل الوفد يوم 1/5/2006 إلى المدينة"))
