@@ -209,3 +209,10 @@ def test_name_before_a_match_score_is_a_club():  # T5
     # a verb, a suffixed noun or a date before the numbers is no club
     assert not any(t == "organization" for _, t, _ in found("قبل أن يخسر 1 - 3 في المباراة التي كسبه فريقه 4 / 1"))
     assert not any(t == "organization" for _, t, _ in found("وصل الوفد يوم 1/5/2006 إلى المدينة"))
+
+
+def test_foreign_first_name_written_with_alif_lam_starts_a_name():  # matcher._discover: أليكس، ألفارو
+    assert ("أليكس نيوول", "person", "discovered") in found("وفي لندن يقول أليكس نيوول العضو المنتدب في الشركة")
+    assert ("ألفارو غوتيريز", "person", "discovered") in found("وأجرى المدرب ألفارو غوتيريز ثلاث حصص تدريبية")
+    # a definite word that is no first name still does not start a name (الاسبوع is the article + a noun)
+    assert not any(t == "person" for _, t, _ in found("وقال الاسبوع الماضي إن الفريق جاهز"))

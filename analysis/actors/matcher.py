@@ -1637,6 +1637,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(s)
         if ent.kind == "given":
             pre = f.x[s : s + plen]
+            if pre.endswith("ال") and f.x[s + plen - 2 : e] in rules.given_names:
+                pre = pre[:-2]  # اليكس، الفارو: a foreign first name written with أل, not the article
             if pre not in ("", "و", "ف"):
                 continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
             toks = _name_from(f, i, occ, rules, absorb=absorb)
