@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from analysis.actors.names import (
     _coverage,
+    _plain_spelling,
     _foreign_word,
     _known_word,
     _verb_like,
@@ -127,9 +128,62 @@ def _teams_before_scores(f, out: list, occ: bytearray, rules: Rules, new_mention
     return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
 
 
+def _clubs_named_by_city(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """T6: a transliterated word right before a city the codebook lists, the city followed by its country in brackets
+    or by a definite masculine country nisba, is a club named after the city (دينامو كييف ( اوكرانيا )، ستيوا بوخارست
+    الروماني); the pair is then a club wherever it recurs in the field (وقلص دينامو كييف الفارق). Without such a cue
+    the word is mostly a verb or a noun in construct (أنفق ليفربول، منطقتي خور مكسر)."""
+    cands = []  # (location mention, token index of the word before it, proclitic length)
+    nr = None
+    for o in out:
+        if o.typ != "location" or o.kind not in ("name", "alias") or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        w = f.x[a:b]
+        plen = 1 if w[0] in "وف" and len(w) > 3 and w not in rules.given_names else 0
+        bare = w[plen:]
+        if nr is None:
+            nr = load_name_rules()
+        if (len(bare) < 3 + plen or bare in rules.given_names or bare in rules.person_tokens or w in load_team_heads()
+                or not _foreign_word(bare, rules, nr) or _verb_like(bare, rules) or not _plain_spelling(f, i - 1)):
+            continue  # فريقي ظفار: a head (T1), not a club's first word
+        cands.append((o, i - 1, plen))
+    if not cands:
+        return out
+    by_start = {o.s: o for o in out}
+    pairs = set()
+    for o, j, plen in cands:
+        k = f.tok_index(o.e - 1) + 1
+        if k >= len(f.starts):
+            continue
+        nxt = by_start.get(f.starts[k])
+        gap = f.norm[o.e : f.starts[k]].strip()
+        if nxt is not None and (gap == "(" and nxt.typ == "country" and nxt.kind in ("name", "alias")
+                                or not gap and definite_masculine_nisba(f, nxt)):
+            pairs.add((f.word(j)[plen:], o.actor_id))
+    drop: set[int] = set()
+    new = []
+    for o, j, plen in cands:
+        if (f.word(j)[plen:], o.actor_id) not in pairs:
+            continue
+        a = f.starts[j]
+        drop.add(id(o))
+        occ[a : o.e] = b"\x01" * (o.e - a)
+        new.append(new_mention(a, o.e, plen, f.x[a + plen : o.e], "organization"))
+    if not new:
+        return out
+    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+
+
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """Rules T1–T2 and T5 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
     the arguments. Returns the mentions, sorted by start."""
+    out = _clubs_named_by_city(f, out, occ, rules, new_mention)
     out = _teams_before_scores(f, out, occ, rules, new_mention)
     n = len(f.starts)
     hits = f.head_hits
