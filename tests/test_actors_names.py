@@ -225,3 +225,12 @@ def test_transliterated_word_before_a_city_with_a_country_cue_is_a_club():  # T6
     assert ("شاختار دونيتسك", "organization", "discovered") in out
     # without the cue a word before a city is mostly a verb or a noun in construct
     assert not any(t == "organization" for _, t, _ in found("وعقب رحيله أنفق ليفربول نحو 77 مليون جنيه"))
+
+
+def test_name_does_not_end_on_a_future_or_tenth_form_verb():  # N3, round 8
+    out = [s for s, t, _ in found("وأعلن النادي أن لاعبه الجديد سامي خضيرة سيغيب عن أول شهرين") if t == "person"]
+    assert out == ["سامي خضيرة"]
+    out = [s for s, t, _ in found("وقال المصدر إن تيفيز يستهل عودته إلى الفريق") if t == "person"]
+    assert out and not any("يستهل" in s for s in out)
+    # a two-word foreign name whose second word looks like سي + a verb is kept (جوليو سيزار)
+    assert ("جوليو سيزار", "person", "discovered") in found("ادرك التعادل بواسطة البرازيلي جوليو سيزار في الدقيقة 28")

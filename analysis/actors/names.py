@@ -475,7 +475,11 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                      or rest in rules.stopwords or rest.startswith("ال"))
             # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
             obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
-            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)))
+            # round 8: a tenth-form imperfect (يستدعي، يستعد) and, from three words on, a future (سيطلب: س + a verb-like
+            # imperfect; not جوليو سيزار) too
+            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)
+                                          or last.startswith(("يست", "تست")) and len(last) >= 5))
+                    or len(words) >= 3 and last.startswith(("سي", "ست")) and _verb_like(last[1:], rules)
                     or last[0] in "وفل" and known or obj_here):
                 break
             obj = obj or obj_here
