@@ -85,12 +85,18 @@ _SCORE_RE = re.compile(r"(?<![\d/.])(?:\d{1,2}|صفر) ?[-–/] ?(?:\d{1,2}|صف
 def _teams_before_scores(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """T5: the name right before a match score is a club (see the module docstring)."""
     norm = f.norm
-    if "-" not in norm and "/" not in norm and "–" not in norm:
-        return out
+    scores = []
+    for sep in "-/–":  # the pattern is tried around each separator only: a scan of the whole text costs far more
+        pos = norm.find(sep)
+        while pos != -1:
+            mt = _SCORE_RE.search(norm, max(0, pos - 3), pos + 7)
+            if mt is not None and (not scores or scores[-1].start() != mt.start()):
+                scores.append(mt)
+            pos = norm.find(sep, pos + 1)
     cov = None
     drop: set[int] = set()
     new = []
-    for mt in _SCORE_RE.finditer(norm):
+    for mt in sorted(scores, key=lambda m: m.start()):
         e = len(norm[: mt.start()].rstrip(" ("))
         if e == 0 or not norm[e - 1].isalpha():
             continue
