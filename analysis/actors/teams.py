@@ -89,7 +89,7 @@ def _teams_before_scores(f, out: list, occ: bytearray, rules: Rules, new_mention
     for sep in "-/–":  # the pattern is tried around each separator only: a scan of the whole text costs far more
         pos = norm.find(sep)
         while pos != -1:
-            mt = _SCORE_RE.search(norm, max(0, pos - 3), pos + 7)
+            mt = _SCORE_RE.search(norm, max(0, pos - 4), pos + 7)
             if mt is not None and (not scores or scores[-1].start() != mt.start()):
                 scores.append(mt)
             pos = norm.find(sep, pos + 1)
