@@ -234,3 +234,12 @@ def test_name_does_not_end_on_a_future_or_tenth_form_verb():  # N3, round 8
     assert out and not any("يستهل" in s for s in out)
     # a two-word foreign name whose second word looks like سي + a verb is kept (جوليو سيزار)
     assert ("جوليو سيزار", "person", "discovered") in found("ادرك التعادل بواسطة البرازيلي جوليو سيزار في الدقيقة 28")
+
+
+def test_kunya_with_a_first_name_is_a_person():  # N6b
+    assert ("أبو بكر", "person", "discovered") in found("عندما هاجر محمد مع أبو بكر إلى المدينة")
+    assert ("أبا هريرة", "person", "discovered") in found("واستخلف عليها أبا هريرة ثم عاد")
+    # أبي + a word that is no first name is "my father"; أبى with ى is the verb "refused"; a family stays a family
+    assert not any(t == "person" for _, t, _ in found("وعقب أبي ضاحكا على الخبر"))
+    assert not any(t == "person" for _, t, _ in found("فسجدوا إلا إبليس أبى وأستكبر"))
+    assert not any(t == "person" for _, t, _ in found("فوجئت عائلة أبو ناب بالمستوطنين"))

@@ -602,6 +602,44 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
+_KUNYA_RE = re.compile(r"(?:^| )[وف]?اب[واي] ")
+_FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
+
+
+def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N6b: أبو/أبا/أبي + a first name, ال + a first name or a transliterated word, and the name words after it, is a
+    person (أبو بكر، أبو الحسن، أبا هريرة، أبو مصعب الزرقاوي) although the word alone is also a noun (بكر); a place
+    the codebook lists after أبو (أبو ظبي) is matched before and stays a place."""
+    x = f.x
+    found = []
+    for mt in _KUNYA_RE.finditer(x):
+        i = f.tok_index(mt.end() - 2)
+        j = i + 1
+        if j >= len(f.starts) or not f.adjacent(j) or 1 in occ[f.starts[i] : f.ends[j]]:
+            continue
+        w, kun = f.word(j), f.word(i)
+        if (f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ى") or w[0] in "وف"
+                or i > 0 and f.word(i - 1) in _FAMILY_WORDS
+                or j + 1 < len(f.starts) and f.adjacent(j + 1) and occ[f.starts[j + 1]]):
+            continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family); أبي بكر + البغدادي: merged later (N4)
+        if not (w in rules.given_names and w not in rules.noun_given_names
+                or w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
+                or not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules) and _plain_spelling(f, j)):
+            continue  # أبي + a word that is no first name is "my father" (أبي ضاحكا)
+        toks = [j]
+        for k in (_name_after(f, j + 1, occ, rules, nr) if f.adjacent(j + 1) else []):
+            if f.word(k)[0] in "وف":
+                break  # أبا بكر | وبايع عمر: the clause goes on
+            toks.append(k)
+        while len(toks) > 1 and f.word(toks[-1]) in rules.connectors:
+            toks.pop()
+        a, b = f.starts[i], f.ends[toks[-1]]
+        plen = len(f.word(i)) - 3
+        occ[a:b] = b"\x01" * (b - a)
+        found.append(new_mention(a, b, plen, x[a + plen : b], "person"))
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
@@ -702,6 +740,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
+    out = _kunya_names(f, out, occ, rules, nr, new_mention)
     _extend_left(f, out, occ, rules, nr)
     out = _merge_adjacent(f, out, rules, new_mention)
     return _nisba_family_names(f, out, occ, rules)
