@@ -243,3 +243,10 @@ def test_kunya_with_a_first_name_is_a_person():  # N6b
     assert not any(t == "person" for _, t, _ in found("وعقب أبي ضاحكا على الخبر"))
     assert not any(t == "person" for _, t, _ in found("فسجدوا إلا إبليس أبى وأستكبر"))
     assert not any(t == "person" for _, t, _ in found("فوجئت عائلة أبو ناب بالمستوطنين"))
+
+
+def test_imperfect_verb_after_a_role_or_nisba_is_no_name():  # round 8, names._short_imperfect
+    assert not any(t == "person" for _, t, _ in found("وزير التعليم يرعى انطلاقة الملتقى"))
+    assert not any(t == "person" for _, t, _ in found("قال المسؤول إن النظام العراقي يكدس أسلحة منذ سنوات"))
+    # a longer transliterated name in ي after a title is kept
+    assert ("يعلون", "person", "discovered") in found("وقال وزير الدفاع يعلون إن الاتفاق سيئ")

@@ -232,6 +232,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             k = toks[0] + 1
             ends = k >= n or not f.adjacent(k) or f.word(k) in rules.stopwords or f.word(k) in rules.reporting_verbs
             if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
+                    or _short_imperfect(w, rules)
                     or w[0] in "وف" and w not in rules.given_names and not (
                         _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends):
                 toks = []
@@ -241,6 +242,19 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
     return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _short_imperfect(w: str, rules: Rules) -> bool:
+    """Round 8: w reads as an imperfect verb and is no name of the lists: a word in ي of three or four letters (يمد،
+    يكدس، يهنئ) or one whose stem is frequent (يتفقد، يستمع), also after ل or a future س when the rest is such a verb
+    (ليقرر، سيصدر; not ليندسي، سيسل). After a role or a nisba it is the verb of the clause (النظام العراقي يكدس
+    اسلحة، وزير التعليم يرعى), not a name; longer words in ي are often transliterated names (يعلون، يونكر)."""
+    if w in rules.given_names or w in rules.person_tokens:
+        return False
+    if w[:1] in "لس":
+        v = w[1:]
+        return v[:1] == "ي" and v not in rules.given_names and _verb_like(v, rules)
+    return w[:1] == "ي" and (3 <= len(w) <= 4 or _verb_like(w, rules))
 
 
 def _verb_like(w: str, rules: Rules) -> bool:
