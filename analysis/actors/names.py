@@ -18,7 +18,8 @@ N4  adjacent person mentions, one of them discovered or joined by بن/آل, are
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
-N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري); N6b (round 8)
+    أبو/أبا/أبي + a first name or a transliterated word is a kunya name (أبو بكر، أبا هريرة);
 N8  (round 7) two to four name-like words right before a role noun or title without the article are a person in
     apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
     when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);

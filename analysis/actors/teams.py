@@ -8,7 +8,9 @@ T2  a city or an unknown name-like word followed by a definite masculine country
     grammatically feminine (ليون الفرنسية is the city), a club masculine (ليون الفرنسي، اندرلخت البلجيكي).
     The nisba stays a mention of its own.
 T5  a name right before a match score (فولهام 1 / 5، ليون صفر - 2، ومسيمير 2 - صفر) is a club: an unknown name-like
-    word, or a city the codebook reads as a place (with an unknown word before it: دينامو كييف 5 - 1).
+    word, or a city the codebook reads as a place (with an unknown word before it: دينامو كييف 5 - 1);
+T6  a transliterated word before a city, the city followed by its country in brackets or a masculine country nisba,
+    is a club named after the city (دينامو زغرب الكرواتي), and so is the pair wherever it recurs in the field.
 """
 from __future__ import annotations
 
@@ -187,7 +189,7 @@ def _clubs_named_by_city(f, out: list, occ: bytearray, rules: Rules, new_mention
 
 
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules T1–T2 and T5 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
+    """Rules T1–T2 and T5–T6 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
     the arguments. Returns the mentions, sorted by start."""
     out = _clubs_named_by_city(f, out, occ, rules, new_mention)
     out = _teams_before_scores(f, out, occ, rules, new_mention)
