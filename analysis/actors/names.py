@@ -617,7 +617,7 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-_KUNYA_RE = re.compile(r"(?:^| )[وف]?اب[واي] ")
+_KUNYA_RE = re.compile(r"اب[واي] ")  # a literal start: far faster to scan for than an alternation
 _FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
 
 
@@ -628,7 +628,9 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
     x = f.x
     found = []
     for mt in _KUNYA_RE.finditer(x):
-        i = f.tok_index(mt.end() - 2)
+        i = f.tok_index(mt.start())
+        if x[f.starts[i] : mt.start()] not in ("", "و", "ف"):
+            continue  # inside a word (كتابي)
         j = i + 1
         if j >= len(f.starts) or not f.adjacent(j) or 1 in occ[f.starts[i] : f.ends[j]]:
             continue
