@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import _foreign_word, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.names import _foreign_word, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -1645,6 +1645,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(s)
         if ent.kind == "given":
             pre = f.x[s : s + plen]
+            if pre.endswith("ال") and f.x[s + plen - 2 : e] in rules.given_names:
+                pre = pre[:-2]  # اليكس، الفارو: a foreign first name written with أل, not the article
             if pre not in ("", "و", "ف"):
                 continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
             toks = _name_from(f, i, occ, rules, absorb=absorb)
@@ -1695,8 +1697,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                                                or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):
                 continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
             toks = _name_from(f, j, occ, rules, absorb=absorb)
-            if not toks:
-                continue
+            if not toks or _short_imperfect(f.word(toks[0]), rules):
+                continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
             if ent.kind == "verb" and len(toks) < 2 and f.word(toks[0]) not in rules.given_names:
                 # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
                 k = toks[0] + 1

@@ -18,7 +18,8 @@ N4  adjacent person mentions, one of them discovered or joined by بن/آل, are
 N5  a regnal number after a person's name belongs to it (تشارلز الأول، الفونسو الثالث عشر);
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
-N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري);
+N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري); N6b (round 8)
+    أبو/أبا/أبي + a first name or a transliterated word is a kunya name (أبو بكر، أبا هريرة);
 N8  (round 7) two to four name-like words right before a role noun or title without the article are a person in
     apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
     when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
@@ -32,7 +33,9 @@ N11 (round 7) a definite masculine country nisba right after a discovered Arabic
 N12 the byline that opens a text: one or more names of two or three words (separated by ،) before a dash and the
     outlet or a place that ends the first line (فايز الحسيكي – عين اليوم، مسلّم الهواملة-عين اليوم، أحمد العدواني -
     الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
-    عواصم العالم - رويترز).
+    عواصم العالم - رويترز);
+N13 a particle of a foreign name (فان، دي، دا …) or a first name with a proclitic ل/و/ب right before a discovered
+    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -230,6 +233,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             k = toks[0] + 1
             ends = k >= n or not f.adjacent(k) or f.word(k) in rules.stopwords or f.word(k) in rules.reporting_verbs
             if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
+                    or _short_imperfect(w, rules)
                     or w[0] in "وف" and w not in rules.given_names and not (
                         _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends):
                 toks = []
@@ -239,6 +243,19 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
     return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _short_imperfect(w: str, rules: Rules) -> bool:
+    """Round 8: w reads as an imperfect verb and is no name of the lists: a word in ي of three or four letters (يمد،
+    يكدس، يهنئ) or one whose stem is frequent (يتفقد، يستمع), also after ل or a future س when the rest is such a verb
+    (ليقرر، سيصدر; not ليندسي، سيسل). After a role or a nisba it is the verb of the clause (النظام العراقي يكدس
+    اسلحة، وزير التعليم يرعى), not a name; longer words in ي are often transliterated names (يعلون، يونكر)."""
+    if w in rules.given_names or w in rules.person_tokens:
+        return False
+    if w[:1] in "لس":
+        v = w[1:]
+        return v[:1] == "ي" and v not in rules.given_names and _verb_like(v, rules)
+    return w[:1] == "ي" and (3 <= len(w) <= 4 or _verb_like(w, rules))
 
 
 def _verb_like(w: str, rules: Rules) -> bool:
@@ -473,7 +490,11 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                      or rest in rules.stopwords or rest.startswith("ال"))
             # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
             obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
-            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)))
+            # round 8: a tenth-form imperfect (يستدعي، يستعد) and, from three words on, a future (سيطلب: س + a verb-like
+            # imperfect; not جوليو سيزار) too
+            if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)
+                                          or last.startswith(("يست", "تست")) and len(last) >= 5))
+                    or len(words) >= 3 and last.startswith(("سي", "ست")) and _verb_like(last[1:], rules)
                     or last[0] in "وفل" and known or obj_here):
                 break
             obj = obj or obj_here
@@ -562,6 +583,80 @@ def _kunya(f, out: list, occ: bytearray) -> None:
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
+_PARTICLES = frozenset(("فان", "فون", "دي", "دو", "دا", "ديل", "دل"))  # فان نيستلروي، دي وايت، دا سيلفا
+
+
+def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
+    """N13 (in place): the word right before a person's name that starts it too: a particle of a foreign name (فان
+    نيستلروي، دي وايت) or a first name with a proclitic ل/و/ب (لجورج برنارد شو، لروبرتو كارلوس), before a
+    discovered name only: before a codebook name, another first name is another person (وعمر + هوساوي)."""
+    for o in out:
+        if o.typ != "person" or o.kind != "discovered" or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        w = f.x[a:b]
+        plen = 0
+        if w in _PARTICLES:
+            if "\u0625" in f.text[slice(*f.span_in_original(a, b))]:
+                continue  # فإن لوب: the conjunction, not van
+        elif (len(w) > 3 and w[0] in "لوب" and w[1:] in rules.given_names and not _known_word(w, rules)
+              and w not in rules.definite_stems and w[1:] not in rules.stopwords and w[1:] not in rules.frequent_words
+              and w[1:] not in rules.noun_given_names and not (w[0] == "و" and w[1] in "يت")):
+            plen = 1  # not لدينا، بريد، لجان (words), لحياة (a noun), ويزيد (a verb)
+        else:
+            continue
+        occ[a:b] = b"\x01" * (b - a)
+        o.s = a
+        o.plen = plen
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+
+
+_KUNYA_RE = re.compile(r"اب[واي] ")  # a literal start: far faster to scan for than an alternation
+_FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
+
+
+def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N6b: أبو/أبا/أبي + a first name, ال + a first name or a transliterated word, and the name words after it, is a
+    person (أبو بكر، أبو الحسن، أبا هريرة، أبو مصعب الزرقاوي) although the word alone is also a noun (بكر); a place
+    the codebook lists after أبو (أبو ظبي) is matched before and stays a place."""
+    x = f.x
+    found = []
+    for mt in _KUNYA_RE.finditer(x):
+        i = f.tok_index(mt.start())
+        if x[f.starts[i] : mt.start()] not in ("", "و", "ف"):
+            continue  # inside a word (كتابي)
+        j = i + 1
+        if j >= len(f.starts) or not f.adjacent(j) or 1 in occ[f.starts[i] : f.ends[j]]:
+            continue
+        w, kun = f.word(j), f.word(i)
+        if (f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ى") or w[0] in "وف"
+                or i > 0 and f.word(i - 1) in _FAMILY_WORDS
+                or j + 1 < len(f.starts) and f.adjacent(j + 1) and occ[f.starts[j + 1]]):
+            continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family); أبي بكر + البغدادي: merged later (N4)
+        if not (w in rules.given_names and w not in rules.noun_given_names
+                or w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
+                or not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules) and _plain_spelling(f, j)):
+            continue  # أبي + a word that is no first name is "my father" (أبي ضاحكا)
+        toks = [j]
+        for k in (_name_after(f, j + 1, occ, rules, nr) if f.adjacent(j + 1) else []):
+            if f.word(k)[0] in "وف":
+                break  # أبا بكر | وبايع عمر: the clause goes on
+            toks.append(k)
+        while len(toks) > 1 and f.word(toks[-1]) in rules.connectors:
+            toks.pop()
+        a, b = f.starts[i], f.ends[toks[-1]]
+        plen = len(f.word(i)) - 3
+        occ[a:b] = b"\x01" * (b - a)
+        found.append(new_mention(a, b, plen, x[a + plen : b], "person"))
+    return sorted(out + found, key=lambda o: o.s) if found else out
+
+
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
@@ -647,7 +742,7 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N12 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N13 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -662,5 +757,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _trim_verbs(f, out, occ, rules)
     _regnal_numbers(f, out, occ)
     _kunya(f, out, occ)
+    out = _kunya_names(f, out, occ, rules, nr, new_mention)
+    _extend_left(f, out, occ, rules, nr)
     out = _merge_adjacent(f, out, rules, new_mention)
     return _nisba_family_names(f, out, occ, rules)

@@ -7,16 +7,25 @@ T1  a team head (``team_heads.txt``: فريق، نادي، لفريق …) + a p
 T2  a city or an unknown name-like word followed by a definite masculine country nisba is a club: a city is
     grammatically feminine (ليون الفرنسية is the city), a club masculine (ليون الفرنسي، اندرلخت البلجيكي).
     The nisba stays a mention of its own.
+T5  a name right before a match score (فولهام 1 / 5، ليون صفر - 2، ومسيمير 2 - صفر) is a club: an unknown name-like
+    word, or a city the codebook reads as a place (with an unknown word before it: دينامو كييف 5 - 1);
+T6  a transliterated word before a city, the city followed by its country in brackets or a masculine country nisba,
+    is a club named after the city (دينامو زغرب الكرواتي), and so is the pair wherever it recurs in the field.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from analysis.actors.names import (
     _coverage,
+    _plain_spelling,
+    _foreign_word,
     _known_word,
+    _verb_like,
     clitic_variants,
     definite_masculine_nisba,
+    load_name_rules,
     repeat_forms,
 )
 from analysis.actors.rules import Rules, norm_word
@@ -71,9 +80,119 @@ def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
     return not (w.startswith("ال") and w.endswith("ي") and len(w) > 5)  # a nisba adjective ends the name
 
 
+# a match score: one- or two-digit numbers or صفر on both sides of a dash or slash, not a date (1/5/2006) or a decimal
+_SCORE_RE = re.compile(r"(?<![\d/.])(?:\d{1,2}|صفر) ?[-–/] ?(?:\d{1,2}|صفر)(?![\d/.])")
+
+
+def _teams_before_scores(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """T5: the name right before a match score is a club (see the module docstring)."""
+    norm = f.norm
+    scores = []
+    for sep in "-/–":  # the pattern is tried around each separator only: a scan of the whole text costs far more
+        pos = norm.find(sep)
+        while pos != -1:
+            mt = _SCORE_RE.search(norm, max(0, pos - 4), pos + 7)
+            if mt is not None and (not scores or scores[-1].start() != mt.start()):
+                scores.append(mt)
+            pos = norm.find(sep, pos + 1)
+    cov = None
+    drop: set[int] = set()
+    new = []
+    for mt in sorted(scores, key=lambda m: m.start()):
+        e = len(norm[: mt.start()].rstrip(" ("))
+        if e == 0 or not norm[e - 1].isalpha():
+            continue
+        k = f.tok_index(e - 1)
+        if k < 0 or f.ends[k] != e:
+            continue
+        if cov is None:
+            cov = _coverage(f, out)
+        o = cov.get(k)
+        if o is not None:
+            if (id(o) in drop or o.typ != "location" or o.kind not in ("name", "alias") or o.e != e
+                    or f.tok_index(o.s) != k):
+                continue
+            a, plen = o.s, o.plen
+            j = k - 1  # دينامو كييف: an unknown word before the city is the club's first word
+            if not plen and j >= 0 and f.adjacent(k) and cov.get(j) is None and _club_word(f.word(j), rules) \
+                    and 1 not in occ[f.starts[j] : f.ends[j]]:
+                a = f.starts[j]
+            drop.add(id(o))
+            occ[a:e] = b"\x01" * (e - a)
+            new.append(new_mention(a, e, plen, f.x[a + plen : e], "organization"))
+            continue
+        a = f.starts[k]
+        w = f.x[a:e]
+        plen = 1 if w[0] in "وف" and not w.startswith("ال") and _club_word(w[1:], rules) else 0
+        bare = w[plen:]
+        if (1 in occ[a:e] or not (plen or _club_word(w, rules)) or w.startswith("ال") or len(bare) < 4
+                or bare in rules.given_names or bare in rules.person_tokens or not _foreign_word(bare, rules, load_name_rules())
+                or _verb_like(bare, rules) or bare.endswith("ه") and (bare[:-1] in rules.definite_stems or bare[:-1] in rules.frequent_words)):
+            continue  # a definite word (العام), a first name, a verb (يخسر) or a suffixed noun (فريقه، كسبه) is no club
+        occ[a:e] = b"\x01" * (e - a)
+        new.append(new_mention(a, e, plen, f.x[a + plen : e], "organization"))
+    if not new:
+        return out
+    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+
+
+def _clubs_named_by_city(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """T6: a transliterated word right before a city the codebook lists, the city followed by its country in brackets
+    or by a definite masculine country nisba, is a club named after the city (دينامو كييف ( اوكرانيا )، ستيوا بوخارست
+    الروماني); the pair is then a club wherever it recurs in the field (وقلص دينامو كييف الفارق). Without such a cue
+    the word is mostly a verb or a noun in construct (أنفق ليفربول، منطقتي خور مكسر)."""
+    cands = []  # (location mention, token index of the word before it, proclitic length)
+    nr = None
+    for o in out:
+        if o.typ != "location" or o.kind not in ("name", "alias") or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+            continue
+        a, b = f.starts[i - 1], f.ends[i - 1]
+        if 1 in occ[a:b]:
+            continue
+        w = f.x[a:b]
+        plen = 1 if w[0] in "وف" and len(w) > 3 and w not in rules.given_names else 0
+        bare = w[plen:]
+        if nr is None:
+            nr = load_name_rules()
+        if (len(bare) < 3 + plen or bare in rules.given_names or bare in rules.person_tokens or w in load_team_heads()
+                or not _foreign_word(bare, rules, nr) or _verb_like(bare, rules) or not _plain_spelling(f, i - 1)):
+            continue  # فريقي ظفار: a head (T1), not a club's first word
+        cands.append((o, i - 1, plen))
+    if not cands:
+        return out
+    by_start = {o.s: o for o in out}
+    pairs = set()
+    for o, j, plen in cands:
+        k = f.tok_index(o.e - 1) + 1
+        if k >= len(f.starts):
+            continue
+        nxt = by_start.get(f.starts[k])
+        gap = f.norm[o.e : f.starts[k]].strip()
+        if nxt is not None and (gap == "(" and nxt.typ == "country" and nxt.kind in ("name", "alias")
+                                or not gap and definite_masculine_nisba(f, nxt)):
+            pairs.add((f.word(j)[plen:], o.actor_id))
+    drop: set[int] = set()
+    new = []
+    for o, j, plen in cands:
+        if (f.word(j)[plen:], o.actor_id) not in pairs:
+            continue
+        a = f.starts[j]
+        drop.add(id(o))
+        occ[a : o.e] = b"\x01" * (o.e - a)
+        new.append(new_mention(a, o.e, plen, f.x[a + plen : o.e], "organization"))
+    if not new:
+        return out
+    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+
+
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules T1–T2 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for the
-    arguments. Returns the mentions, sorted by start."""
+    """Rules T1–T2 and T5–T6 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
+    the arguments. Returns the mentions, sorted by start."""
+    out = _clubs_named_by_city(f, out, occ, rules, new_mention)
+    out = _teams_before_scores(f, out, occ, rules, new_mention)
     n = len(f.starts)
     hits = f.head_hits
     nisbas = [o for o in out if o.kind == "nisba" and definite_masculine_nisba(f, o) and f.x[o.s : o.e].startswith("ال")]
