@@ -917,6 +917,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             j = f.tok_index(o.e - 1) + 1
             if j < len(f.starts) and f.adjacent(j) and f.word(j)[0] == "ل":
                 drop.add(id(o))
+        elif o.plen == 0 and o.typ == "organization" and rules.title_bodies and f.x[o.s : o.e] in rules.title_bodies:
+            i = f.tok_index(o.s)  # نائب رئيس مجلس الوزراء: part of the role (title_bodies.txt)
+            if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)) in rules.titles:
+                drop.add(id(o))
     if drop:
         out = [o for o in out if id(o) not in drop]
         drop = set()
@@ -983,9 +987,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind not in ("nisba", "title"):
             continue  # the rules below are about nisbas and titles only
         # D5
-        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.adjacent(i, quotes=True) or (
-                f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"
-                and not f.x[o.s : o.s + o.plen].startswith(("و", "ف")))):
+        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.x[o.s : o.s + o.plen] in ("", "ال") and (
+                f.adjacent(i, quotes=True) or (f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title")):
             drop.add(id(o))  # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name
             new.extend(_inner_orgs(o))
             continue
@@ -1508,6 +1511,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
+        elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
+              and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
+            pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
             if (w in stop or w in titles or w in common or w in verbs
                     or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):
