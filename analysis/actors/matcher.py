@@ -31,6 +31,8 @@ import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import _foreign_word, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
+from analysis.actors.references import link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -555,7 +557,9 @@ def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
-def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
+                    to_original: bool = True) -> list[_M]:
+    """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
     hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
@@ -677,7 +681,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)
-    if f._orig_at is not None:  # else nothing was deleted: the offsets are the same
+    if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
 
@@ -1005,7 +1009,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 break
             j += 1
             n = by_start.get(j)
-        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
+        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
                 and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
             drop.add(id(o))
             new.extend(_inner_orgs(o))
@@ -1040,7 +1044,6 @@ _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
 def _inner_orgs(o: _M) -> list[_M]:
@@ -1778,6 +1781,23 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
 
 def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
     """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person."""
+    short = _short_forms(f, out, m, rules)
+    if not short:
+        return out
+    added = []
+    for sf, (first_end, aid, lab) in short.items():
+        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
+            occ[a:e] = b"\x01" * (e - a)
+            mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
+            mm.entry = None
+            added.append(mm)
+    return sorted(out + added, key=lambda o: o.s) if added else out
+
+
+def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[str, tuple[int, str, str]]:
+    """``{short form: (end of the first full mention, actor_id, label_ar)}`` for the persons named in full in a
+    field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
+    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first."""
     short: dict[str, tuple[int, str, str]] = {}
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
@@ -1807,16 +1827,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
                 and not first.startswith("ال") and first not in rules.connectors):
             short.setdefault(first, (o.e, o.actor_id, o.label_ar))
-    if not short:
-        return out
-    added = []
-    for sf, (first_end, aid, lab) in short.items():
-        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
-            occ[a:e] = b"\x01" * (e - a)
-            mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
-            mm.entry = None
-            added.append(mm)
-    return sorted(out + added, key=lambda o: o.s) if added else out
+    return short
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -2027,13 +2038,23 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     # the later stages of a chunk (timex, events, attributions) normalise the same fields: hand them this stage's
     # normalisation (when the chunk fits in the shared cache; else the fields would only evict each other)
     share = len(todo) <= CACHED_FIELDS
-    for b0 in range(0, len(todo), _BATCH):
-        batch = todo[b0 : b0 + _BATCH]
+    b0 = 0
+    while b0 < len(todo):
+        b1 = b0 + _BATCH
+        if b1 < len(todo) and todo[b1][0] == todo[b1 - 1][0]:
+            b1 += 1  # an article's title and text in one batch: references link across them
+        batch = todo[b0:b1]
+        b0 = b1
         fields, hits = _batch_fields([t[2] for t in batch], m.automaton)
         if share:
             for f in fields:
                 remember_normalized(f.nt)
-        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover) for t, f, h in zip(batch, fields, hits)]
+        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
+        if discover:
+            mss = _link_articles(batch, fields, mss, m, rules)
+        for f, ms in zip(fields, mss):
+            if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
+                _map_to_original(f, ms)
         if tagger:
             mss = _add_tagger_mentions(fields, mss)
         for (aid, fld, s, day), ms in zip(batch, mss):
@@ -2056,6 +2077,24 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
             for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
     return conform(pd.DataFrame(cols), "mentions")
+
+
+def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _Matcher, rules: Rules) -> list[list[_M]]:
+    """References within each article of a batch (``analysis.actors.references``), on normalised offsets; the
+    fields of one article are consecutive in ``batch`` (``(article_id, field, text, day)``)."""
+    out: list[list[_M]] = []
+    i = 0
+    while i < len(batch):
+        j = i + 1
+        while j < len(batch) and batch[j][0] == batch[i][0]:
+            j += 1
+        if any(mss[i:j]):
+            parts = [(batch[k][1], fields[k], mss[k]) for k in range(i, j)]
+            out.extend(link_references(parts, m=m, rules=rules, day=batch[i][3], short_forms=_short_forms, new=_new))
+        else:
+            out.extend(mss[i:j])
+        i = j
+    return out
 
 
 def _string_array(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:
