@@ -902,3 +902,22 @@ def test_ali_between_a_first_name_and_a_family_name_is_part_of_the_name():
     assert (m["label_ar"] == "محمد علي الشدادي").sum() == 2
     m = extract_mentions(arts("وكان محمد على الشدادي أن يحضر."))
     assert "محمد علي الشدادي" not in m["surface"].tolist()
+
+
+def test_a_second_title_joined_by_waw_is_its_own_mention_unless_it_continues_an_embedded_role():
+    """و + title after a name or a title of its own is another person (محمد بن سلمان ووزير الدفاع الأمريكي); after a
+    title embedded in the same person's role (مستشار خادم الحرمين الشريفين وأمير منطقة مكة المكرمة) it continues that
+    role: no title, the region inside it kept (D5)."""
+    m = extract_mentions(arts("عقد الأمير محمد بن سلمان ووزير الدفاع الأمريكي اجتماعا.", published="2015-07-23"))
+    assert m[m["match_kind"] == "title"]["actor_id"].tolist() == ["person:ash_carter"]
+    m = extract_mentions(arts("استقبل الأمير خالد الفيصل مستشار خادم الحرمين الشريفين وأمير منطقة مكة المكرمة الوفد.",
+                              published="2015-07-23"))
+    assert not (m["match_kind"] == "title").any()
+    assert "location:makkah_province" in m["actor_id"].tolist()
+
+
+def test_an_office_followed_by_former_is_not_the_current_holder():
+    """الرئيس المصري السابق أنور السادات: not Sisi (the holder on the date), and not a mention of its own."""
+    m = extract_mentions(arts("ليعيد الرئيس المصري السابق أنور السادات الأرض.", published="2015-08-06"))
+    assert "person:abdel_fattah_el_sisi" not in m["actor_id"].tolist()
+    assert not (m["match_kind"] == "title").any()

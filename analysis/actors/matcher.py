@@ -32,7 +32,7 @@ import pyarrow as pa
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import _foreign_word, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
-from analysis.actors.references import link_references
+from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -929,6 +929,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         out = [o for o in out if id(o) not in drop]
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
+    embedded: set[int] = set()  # titles dropped inside another role phrase: a و-title right after one continues it
     by_start = dict(zip(first_tok, out))
     by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
@@ -991,13 +992,24 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind not in ("nisba", "title"):
             continue  # the rules below are about nisbas and titles only
         # D5
-        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and f.x[o.s : o.s + o.plen] in ("", "ال") and (
-                f.adjacent(i, quotes=True) or (f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title")):
-            drop.add(id(o))  # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name
+        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.x[o.s : o.s + o.plen] in ("", "ال") and (
+                f.adjacent(i, quotes=True) or (f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"))
+                or f.x[o.s : o.s + 1] in ("و", "ف") and f.adjacent(i) and id(by_end[i - 1]) in embedded):
+            # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name; so is the
+            # next title of a dropped chain (مستشار خادم الحرمين الشريفين وأمير منطقة مكة); not one with a preposition
+            # (كارتر لخادم الحرمين الشريفين) or و after a name or a title of its own (محمد بن سلمان ووزير الدفاع الأميركي)
+            if f.x[o.s : o.s + 1] in ("و", "ف"):
+                embedded.add(id(o))
+            drop.add(id(o))
+            new.extend(_inner_orgs(o))
+            continue
+        if kind == "title" and (j := f.tok_index(o.e - 1) + 1) < len(f.starts) and f.adjacent(j) and f.word(j) in FORMER_ADJECTIVES:
+            drop.add(id(o))  # الرئيس المصري السابق: not the holder on the article's date (references.py R5 reads it)
             new.extend(_inner_orgs(o))
             continue
         if kind == "title" and joined and _strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES:
-            drop.add(id(o))  # D5: سفير/نائب خادم الحرمين الشريفين — an embedded title is not the holder
+            drop.add(id(o))  # D5: سفير/مستشار خادم الحرمين الشريفين — an embedded title is not the holder
+            embedded.add(id(o))
             new.extend(_inner_orgs(o))
             continue
         j = f.tok_index(o.e - 1) + 1
@@ -1059,6 +1071,9 @@ _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق",
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
+#: Ordinals that end regnal names (عبدالله الثاني): never a short form of the person.
+_ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                                             "التاسع", "العاشر"])
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
@@ -1811,8 +1826,8 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue
-        if w in rules.title_complements:
-            continue  # رئيس هيئة التعليم …: a role word is no surname
+        if w in rules.title_complements or w in _ORDINALS:
+            continue  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
         if base in rules.given_names or base in rules.common_words:
             h = _strip_prep(_conj_stripped(last[0]))
             if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:

@@ -7,12 +7,14 @@ coordinates). The matcher already links a person's short form to the full name s
 the article (rules R1-R5, see analysis/resources/actors_rules/README.md, "References within an article"):
 
 R1  the same short forms in the title field when the full name is in the text (headline الشدادي, body محمد علي
-    الشدادي), and in the text BEFORE the full name when they stand in a name context — after a title, a role
-    complement or a person-context word (رئيس وزراء مصر الأسبق نظيف … أحمد نظيف) or before a reporting verb — or
-    are no word of the frequency lists;
+    الشدادي), and in the text BEFORE the full name; there, and in the headline for a form that is a word of the
+    frequency lists (نظيف "clean"), only in a name context — after a title, a role complement or a person-context
+    word (رئيس وزراء مصر الأسبق نظيف … أحمد نظيف) or before a reporting verb — except a codebook person's form
+    that no list has; never after عائلة/أسرة/آل (the family);
 R2  a codebook person's last name that is also a first name or a word (مبارك "blessed", حسني مبارك) only after a
     person-context word or a title (حكم مبارك، عهد مبارك، الرئيس مبارك) and not before another name word;
-R3  the full name of a discovered person of two or more words, repeated after و/ف (… وحسين عرب);
+R3  the full name of a discovered person of two or more words, repeated later in its field (… وحسين عرب) or
+    in the headline (before R1 there, so that the headline's ميريل ستريب is one mention);
 R4  a role phrase that introduced a person right before the name (المفوض العام للأونروا بيير كرينبول، لرئيس
     الوزراء جون كي) stands for that person when it recurs bare later (وأضاف المفوض العام: …، عن رئيس الوزراء قوله):
     two words or more, one person only per phrase in the article, not before a name or another word of a role
@@ -35,7 +37,7 @@ _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
 #: Adjectives that make an office phrase a former one (R5).
-_FORMER = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة"])
+FORMER_ADJECTIVES = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة"])
 #: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase.
 _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
@@ -154,6 +156,26 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             mm.actor_id, mm.kind, mm.label_ar = aid, kind, lab
             added.append(mm)
 
+        # R2 and R3
+        for pj, o in persons:
+            pf = parts[pj][1]
+            name = pf.x[o.s + o.plen : o.e]
+            if " " not in name:
+                continue
+            if o.kind != "discovered":
+                last = name.rsplit(" ", 1)[1]
+                if (last in rules.given_names or last in rules.common_words) and not last.startswith("ال") and last not in rules.stopwords:
+                    # R2: مبارك after حكم/عهد/الرئيس (not الثاني of عبدالله الثاني: an ordinal is no surname)
+                    if occ is None:
+                        occ = _occupied(f, ms)
+                    for a, k, e in f.free_occurrences(last, _SHORT_PREFIX_RE, occ):
+                        if f.x[a:k] in ("", "و", "ف") and _name_context(f, a, e, rules) and not _continues_name(f, e, rules):
+                            take(a, k, e, o.actor_id, "alias", m.info[o.actor_id][0])
+            elif pj == pi or fld == "title":  # R3: … وحسين عرب after اللواء حسين عرب; the headline's ميريل ستريب
+                if occ is None:
+                    occ = _occupied(f, ms)
+                for a, k, e in f.free_occurrences(name, _CONJ_PREFIX_RE, occ, o.e if pj == pi else 0):
+                    take(a, k, e, o.actor_id, "discovered", o.label_ar)
         # R1: short forms from the full names of this field (backward) and of the text (in the title)
         own = short_forms(f, ms, m, rules)
         other = {}
@@ -161,12 +183,14 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             tf, tms = parts[text_i][1], parts[text_i][2]
             other = short_forms(tf, tms, m, rules)
         if own or other:
-            occ = _occupied(f, ms)
+            if occ is None:
+                occ = _occupied(f, ms)
             for sf, (first_end, aid, lab) in own.items():
                 for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ):
                     if a >= first_end:
                         break  # after the full name: matcher._link_short_forms has taken what it could
-                    if (_plain(sf, rules, headline=fld == "title") or _after_family(f, a)) and not _name_context(f, a, e, rules):
+                    weak = fld != "title" and aid.startswith("discovered:")  # before a discovered name: a context
+                    if (weak or _plain(sf, rules, headline=fld == "title") or _after_family(f, a)) and not _name_context(f, a, e, rules):
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
             for sf, (_end, aid, lab) in other.items():
@@ -176,25 +200,6 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                     if (_plain(sf, rules, headline=True) or _after_family(f, a)) and not _name_context(f, a, e, rules):
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
-        # R2 and R3
-        for pj, o in persons:
-            pf = parts[pj][1]
-            name = pf.x[o.s + o.plen : o.e]
-            if " " not in name:
-                continue
-            if o.kind != "discovered":
-                last = name.rsplit(" ", 1)[1]
-                if last in rules.given_names or last in rules.common_words:  # R2: مبارك after حكم/عهد/الرئيس
-                    if occ is None:
-                        occ = _occupied(f, ms)
-                    for a, k, e in f.free_occurrences(last, _SHORT_PREFIX_RE, occ):
-                        if f.x[a:k] in ("", "و", "ف") and _name_context(f, a, e, rules) and not _continues_name(f, e, rules):
-                            take(a, k, e, o.actor_id, "alias", m.info[o.actor_id][0])
-            elif pj == pi:  # R3: … وحسين عرب after اللواء حسين عرب
-                if occ is None:
-                    occ = _occupied(f, ms)
-                for a, k, e in f.free_occurrences(name, _CONJ_PREFIX_RE, occ, o.e):
-                    take(a, k, e, o.actor_id, "discovered", o.label_ar)
         # R4: role phrases that introduced a person in the text
         if phrases:
             if occ is None:
@@ -220,8 +225,9 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
 
 
 def _after_family(f, a: int) -> bool:
+    """After عائلة/أسرة or آل (عزاء آل الجفالي): the family, not the person."""
     p = _prev_word(f, a)
-    return p is not None and (p in FAMILY_HEADS or _bare(p) in FAMILY_HEADS)
+    return p is not None and (p in FAMILY_HEADS or _bare(p) in FAMILY_HEADS or p in ("ال", "وال"))
 
 
 def _find_all(x: str, s: str):
@@ -256,6 +262,22 @@ def _bare_role(f, a: int, e: int, rules: Rules, occ: bytearray) -> bool:
             return False
     p = _prev_word(f, a)
     return p is None or not (_bare(p, rules.titles) in rules.titles or p in rules.title_complements)
+
+
+def _ends_phrase(f, e: int, rules: Rules) -> bool:
+    """R5: what follows the phrase is no name: the end of the field or a clause (not a comma: الرئيس السابق، رونالد
+    ريجان), a word with و/ف (وابنه) or a plain word of the lists (not أنور السادات)."""
+    rest = f.norm[e : e + 3].lstrip(" ")
+    if not rest or rest[0] in ".:؛;)»\"”\n":
+        return True
+    j = f.tok_index(e - 1) + 1
+    if j >= len(f.starts) or not f.adjacent(j):
+        return False
+    n = f.word(j)
+    if n == "علي" or n in rules.given_names:
+        return False  # للرئيس اليمني السابق علي صالح
+    return (n[0] in "وف" and len(n) > 3 or n in rules.stopwords or n in rules.frequent_words or n in rules.common_words
+            or n in rules.reporting_verbs or n in rules.definite_nouns)
 
 
 def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str]]:
@@ -299,7 +321,7 @@ def _former_holders(f, occ: bytearray, persons: list, m, rules: Rules, day, take
     """R5: a title word, an optional nisba and السابق/الأسبق/المخلوع, bare, → the one person named in the article
     who held an office of that head word that ended before ``day``."""
     x = f.x
-    hits = sorted(k for form in _FORMER for k in _find_all(x, " " + form + " "))
+    hits = sorted(k for form in FORMER_ADJECTIVES for k in _find_all(x, " " + form + " "))
     for pos in hits:
         i = f.tok_index(pos + 1)
         if i < 1 or not f.adjacent(i):
@@ -311,7 +333,7 @@ def _former_holders(f, occ: bytearray, persons: list, m, rules: Rules, day, take
             else:
                 continue
         a, e = f.starts[h], f.ends[i]
-        if 1 in occ[a:e] or not _bare_role(f, a, e, rules, occ):
+        if 1 in occ[a:e] or not _bare_role(f, a, e, rules, occ) or not _ends_phrase(f, e, rules):
             continue
         head = _bare(f.word(h), rules.titles)
         cands = []
