@@ -994,11 +994,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # D5
         if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.x[o.s : o.s + o.plen] in ("", "ال") and (
                 f.adjacent(i, quotes=True) or (f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"))
-                or f.x[o.s : o.s + 1] in ("و", "ف") and f.adjacent(i) and id(by_end[i - 1]) in embedded):
+                or f.x[o.s : o.s + o.plen].startswith(("و", "ف")) and f.adjacent(i) and id(by_end[i - 1]) in embedded):
             # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name; so is the
             # next title of a dropped chain (مستشار خادم الحرمين الشريفين وأمير منطقة مكة); not one with a preposition
             # (كارتر لخادم الحرمين الشريفين) or و after a name or a title of its own (محمد بن سلمان ووزير الدفاع الأميركي)
-            if f.x[o.s : o.s + 1] in ("و", "ف"):
+            if f.x[o.s : o.s + o.plen].startswith(("و", "ف")):
                 embedded.add(id(o))
             drop.add(id(o))
             new.extend(_inner_orgs(o))
