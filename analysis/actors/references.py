@@ -38,6 +38,7 @@ _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
 #: Adjectives that make an office phrase a former one (R5).
 FORMER_ADJECTIVES = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة"])
+_FORMER_RE = re.compile(r"(?<= )(?:%s)(?= |$)" % "|".join(sorted(FORMER_ADJECTIVES)))
 #: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase.
 _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
@@ -136,14 +137,28 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
     title_phrases  also apply R4 (off in the default extraction: see the module docstring).
     Returns the mention lists in the order of ``parts`` (a list is returned unchanged when nothing is added).
     """
-    persons = []  # (part index, mention) of persons named in a field, first mentions first
+    persons = []  # (part index, mention): the first mention of each person's multi-word name in each field
+    seen = set()
+    named = []  # codebook persons named in the article (R5), in order
     for pi, (_fld, f, ms) in enumerate(parts):
         for o in ms:
             if o.typ == "person" and o.kind in _NAME_KINDS and (o.kind == "discovered" or o.actor_id in m.info):
-                persons.append((pi, o))
-    if not persons:
+                if o.kind != "discovered" and o.actor_id not in named:
+                    named.append(o.actor_id)
+                name = f.x[o.s + o.plen : o.e]
+                if " " in name and (pi, o.actor_id, name) not in seen:
+                    seen.add((pi, o.actor_id, name))
+                    persons.append((pi, o))
+    if not persons and not named:
         return [ms for _fld, _f, ms in parts]
     text_i = next((pi for pi, p in enumerate(parts) if p[0] == "text"), None)
+    shorts: dict[int, dict] = {}  # part index -> short_forms(...) (the text's serve the title too)
+
+    def shorts_of(pi):
+        if pi not in shorts:
+            shorts[pi] = short_forms(parts[pi][1], parts[pi][2], m, rules)
+        return shorts[pi]
+
     phrases = _introductions(parts[text_i][1], parts[text_i][2], m, rules) if title_phrases and text_i is not None else {}
     out = []
     for pi, (fld, f, ms) in enumerate(parts):
@@ -160,8 +175,6 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
         for pj, o in persons:
             pf = parts[pj][1]
             name = pf.x[o.s + o.plen : o.e]
-            if " " not in name:
-                continue
             if o.kind != "discovered":
                 last = name.rsplit(" ", 1)[1]
                 if (last in rules.given_names or last in rules.common_words) and not last.startswith("ال") and last not in rules.stopwords:
@@ -177,11 +190,8 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 for a, k, e in f.free_occurrences(name, _CONJ_PREFIX_RE, occ, o.e if pj == pi else 0):
                     take(a, k, e, o.actor_id, "discovered", o.label_ar)
         # R1: short forms from the full names of this field (backward) and of the text (in the title)
-        own = short_forms(f, ms, m, rules)
-        other = {}
-        if fld == "title" and text_i is not None and text_i != pi:
-            tf, tms = parts[text_i][1], parts[text_i][2]
-            other = short_forms(tf, tms, m, rules)
+        own = shorts_of(pi) if any(pj == pi for pj, _o in persons) else {}
+        other = shorts_of(text_i) if fld == "title" and text_i is not None and text_i != pi else {}
         if own or other:
             if occ is None:
                 occ = _occupied(f, ms)
@@ -214,10 +224,10 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                     if _bare_role(f, a, e, rules, occ):
                         take(a, k, e, aid, "title", lab)
         # R5: الرئيس السابق → the former holder named in the article
-        if day is not None and m.offices:
+        if day is not None and m.offices and _FORMER_RE.search(f.x):
             if occ is None:
                 occ = _occupied(f, ms)
-            _former_holders(f, occ, persons, m, rules, day, take)
+            _former_holders(f, occ, named, m, rules, day, take)
         if added:
             ms = sorted(ms + added, key=lambda o: o.s)
         out.append(ms)
@@ -228,13 +238,6 @@ def _after_family(f, a: int) -> bool:
     """After عائلة/أسرة or آل (عزاء آل الجفالي): the family, not the person."""
     p = _prev_word(f, a)
     return p is not None and (p in FAMILY_HEADS or _bare(p) in FAMILY_HEADS or p in ("ال", "وال"))
-
-
-def _find_all(x: str, s: str):
-    k = x.find(s)
-    while k != -1:
-        yield k
-        k = x.find(s, k + 1)
 
 
 def _plain(sf: str, rules: Rules, *, headline: bool = False) -> bool:
@@ -317,13 +320,11 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str]]:
     return found
 
 
-def _former_holders(f, occ: bytearray, persons: list, m, rules: Rules, day, take) -> None:
+def _former_holders(f, occ: bytearray, named: list, m, rules: Rules, day, take) -> None:
     """R5: a title word, an optional nisba and السابق/الأسبق/المخلوع, bare, → the one person named in the article
     who held an office of that head word that ended before ``day``."""
-    x = f.x
-    hits = sorted(k for form in FORMER_ADJECTIVES for k in _find_all(x, " " + form + " "))
-    for pos in hits:
-        i = f.tok_index(pos + 1)
+    for hit in _FORMER_RE.finditer(f.x):
+        i = f.tok_index(hit.start())
         if i < 1 or not f.adjacent(i):
             continue
         h = i - 1
@@ -337,14 +338,12 @@ def _former_holders(f, occ: bytearray, persons: list, m, rules: Rules, day, take
             continue
         head = _bare(f.word(h), rules.titles)
         cands = []
-        for _pi, o in persons:
-            if o.kind == "discovered" or o.actor_id in cands:
-                continue
+        for aid in named:
             for phrase, terms in m.offices.items():
                 if phrase.split(" ", 1)[0] != head:
                     continue
-                if any(t[2] == o.actor_id and t[4] is not None and t[4] < day for t in terms):
-                    cands.append(o.actor_id)
+                if any(t[2] == aid and t[4] is not None and t[4] < day for t in terms):
+                    cands.append(aid)
                     break
         if len(cands) == 1:
             pre = f.x[a : a + len(f.word(h)) - len(head)]
