@@ -13,7 +13,10 @@ How a field is matched (see analysis/resources/actors_rules/README.md for the ru
    political contexts; nisba forms map to their country; a nisba inside a role phrase followed by a name
    is dropped (CONVENTIONS D5).
 5. Discovery (``discover=True``): names after given names, titles, reporting verbs and inside quotes,
-   names from the ANERcorp-train gazetteer, and surnames of persons named earlier in the article.
+   names from the ANERcorp-train gazetteer, and surnames of persons named earlier in the field.
+6. References within an article (``discover=True``, ``analysis.actors.references``): an article's title and text
+   are matched in one batch and linked together (headline short forms, short forms before the full name in a
+   name context, former office holders) before offsets are mapped back to the original text.
 """
 from __future__ import annotations
 
