@@ -89,3 +89,12 @@ def test_a_role_phrase_that_introduced_a_person_stands_for_them_later():
     text = ("وقال المفوض العام للأونروا بيير كرينبول إن الأزمة كبيرة. وقال المفوض العام للاجئين انطونيو غوتيريس إنها تتفاقم. "
             "وأضاف المفوض العام أن الدعم ضروري.")
     assert _references(text, title_phrases=True) == []
+
+
+def test_two_articles_with_one_id_are_not_linked_together():
+    """The pass links the title and text of ONE article: a repeated article_id does not join two articles."""
+    df = pd.DataFrame({"article_id": ["x", "x"], "title": [None, "الشدادي يصل"],
+                       "text": ["أصيب النائب محمد علي الشدادي في كمين.", "وصل الوفد إلى المدينة."],
+                       "published": [pd.Timestamp("2015-08-01", tz="UTC")] * 2})
+    m = extract_mentions(df)
+    assert not (m["field"] == "title").any()

@@ -2059,7 +2059,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     b0 = 0
     while b0 < len(todo):
         b1 = b0 + _BATCH
-        if b1 < len(todo) and todo[b1][0] == todo[b1 - 1][0]:
+        if b1 < len(todo) and todo[b1][0] == todo[b1 - 1][0] and todo[b1 - 1][1] == "title" and todo[b1][1] == "text":
             b1 += 1  # an article's title and text in one batch: references link across them
         batch = todo[b0:b1]
         b0 = b1
@@ -2103,8 +2103,8 @@ def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _M
     out: list[list[_M]] = []
     i = 0
     while i < len(batch):
-        j = i + 1
-        while j < len(batch) and batch[j][0] == batch[i][0]:
+        j = i + 1  # an article is its title then its text (extract_mentions' order); two articles with one id stay apart
+        if j < len(batch) and batch[j][0] == batch[i][0] and batch[i][1] == "title" and batch[j][1] == "text":
             j += 1
         if any(mss[i:j]):
             parts = [(batch[k][1], fields[k], mss[k]) for k in range(i, j)]
