@@ -98,3 +98,11 @@ def test_two_articles_with_one_id_are_not_linked_together():
                        "published": [pd.Timestamp("2015-08-01", tz="UTC")] * 2})
     m = extract_mentions(df)
     assert not (m["field"] == "title").any()
+
+
+def test_al_and_a_family_name_end_a_name_and_link_after_a_title():
+    """آل الشيخ ends the name (الشيخ is also a title); alone it is the person after a title, else the family."""
+    text = "رفع الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ التهنئة. وجدد الدكتور آل الشيخ التأكيد. وتقبل آل الشيخ التعازي في فقيدهم."
+    got = persons(extract_mentions(arts(text)))
+    assert [s for s, _, _ in got] == ["عبدالله بن محمد بن إبراهيم آل الشيخ", "آل الشيخ"]
+    assert got[1][1] == got[0][1]

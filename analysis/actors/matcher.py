@@ -1530,8 +1530,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
-        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
-            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
+        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
+                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords):
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ
         elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
               and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
             pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
@@ -1805,6 +1806,8 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     added = []
     for sf, (first_end, aid, lab) in short.items():
         for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
+            if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
+                continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
             occ[a:e] = b"\x01" * (e - a)
             mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
             mm.entry = None
@@ -1826,6 +1829,10 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
         if len(last) < 2:
             continue
         w = last[1]
+        if last[0].endswith(" ال") and w.startswith("ال"):
+            if o.kind == "discovered":  # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only
+                short.setdefault("ال " + w, (o.e, o.actor_id, o.label_ar))
+            continue  # (آل سعود alone is the family)
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue

@@ -146,6 +146,8 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 if o.kind != "discovered" and o.actor_id not in named:
                     named.append(o.actor_id)
                 name = f.x[o.s + o.plen : o.e]
+                if o.kind == "discovered" and name != o.label_ar:
+                    continue  # a linked short form (آل الشيخ of عبدالله … آل الشيخ) is no full name
                 if " " in name and (pi, o.actor_id, name) not in seen:
                     seen.add((pi, o.actor_id, name))
                     persons.append((pi, o))
@@ -241,6 +243,8 @@ def _after_family(f, a: int) -> bool:
 
 
 def _plain(sf: str, rules: Rules, *, headline: bool = False) -> bool:
+    if sf.startswith("ال "):
+        return True  # آل الشيخ: the family unless a title precedes
     """A short form that is also a word of the frequency lists (نظيف "clean"): linked only in a name context.
     In a headline a definite form counts as a word only when it is a common noun itself (الشدادي is linked
     there although SaudiNewsNet has شدادي with the article; in the text, before the full name, it is not)."""
