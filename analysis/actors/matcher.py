@@ -13,7 +13,10 @@ How a field is matched (see analysis/resources/actors_rules/README.md for the ru
    political contexts; nisba forms map to their country; a nisba inside a role phrase followed by a name
    is dropped (CONVENTIONS D5).
 5. Discovery (``discover=True``): names after given names, titles, reporting verbs and inside quotes,
-   names from the ANERcorp-train gazetteer, and surnames of persons named earlier in the article.
+   names from the ANERcorp-train gazetteer, and surnames of persons named earlier in the field.
+6. References within an article (``discover=True``, ``analysis.actors.references``): an article's title and text
+   are matched in one batch and linked together (headline short forms, short forms before the full name in a
+   name context, former office holders) before offsets are mapped back to the original text.
 """
 from __future__ import annotations
 
@@ -31,6 +34,8 @@ import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import _foreign_word, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
+from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
@@ -560,7 +565,9 @@ def _longest_first(h: tuple) -> tuple[int, int]:
     return h[0] - h[1], h[0]
 
 
-def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool) -> list[_M]:
+def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
+                    to_original: bool = True) -> list[_M]:
+    """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
     hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
@@ -685,7 +692,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)
-    if f._orig_at is not None:  # else nothing was deleted: the offsets are the same
+    if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
 
@@ -925,10 +932,15 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             j = f.tok_index(o.e - 1) + 1
             if j < len(f.starts) and f.adjacent(j) and f.word(j)[0] == "ل":
                 drop.add(id(o))
+        elif o.plen == 0 and o.typ == "organization" and rules.title_bodies and f.x[o.s : o.e] in rules.title_bodies:
+            i = f.tok_index(o.s)  # نائب رئيس مجلس الوزراء: part of the role (title_bodies.txt)
+            if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)) in rules.titles:
+                drop.add(id(o))
     if drop:
         out = [o for o in out if id(o) not in drop]
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
+    embedded: set[int] = set()  # titles dropped inside another role phrase: a و-title right after one continues it
     by_start = dict(zip(first_tok, out))
     by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
@@ -991,14 +1003,24 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind not in ("nisba", "title"):
             continue  # the rules below are about nisbas and titles only
         # D5
-        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.adjacent(i, quotes=True) or (
-                f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"
-                and not f.x[o.s : o.s + o.plen].startswith(("و", "ف")))):
-            drop.add(id(o))  # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name
+        if kind == "title" and i > 0 and (i - 1) in by_end and by_end[i - 1].typ == "person" and (f.x[o.s : o.s + o.plen] in ("", "ال") and (
+                f.adjacent(i, quotes=True) or (f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",") and by_end[i - 1].kind != "title"))
+                or f.x[o.s : o.s + o.plen].startswith(("و", "ف")) and f.adjacent(i) and id(by_end[i - 1]) in embedded):
+            # سامح شكري وزير الخارجية المصري، محمد بن سلمان، ولي ولي العهد: the title is in apposition to a name; so is the
+            # next title of a dropped chain (مستشار خادم الحرمين الشريفين وأمير منطقة مكة); not one with a preposition
+            # (كارتر لخادم الحرمين الشريفين) or و after a name or a title of its own (محمد بن سلمان ووزير الدفاع الأميركي)
+            if f.x[o.s : o.s + o.plen].startswith(("و", "ف")):
+                embedded.add(id(o))
+            drop.add(id(o))
+            new.extend(_inner_orgs(o))
+            continue
+        if kind == "title" and (j := f.tok_index(o.e - 1) + 1) < len(f.starts) and f.adjacent(j) and f.word(j) in FORMER_ADJECTIVES:
+            drop.add(id(o))  # الرئيس المصري السابق: not the holder on the article's date (references.py R5 reads it)
             new.extend(_inner_orgs(o))
             continue
         if kind == "title" and joined and _strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES:
-            drop.add(id(o))  # D5: سفير/نائب خادم الحرمين الشريفين — an embedded title is not the holder
+            drop.add(id(o))  # D5: سفير/مستشار خادم الحرمين الشريفين — an embedded title is not the holder
+            embedded.add(id(o))
             new.extend(_inner_orgs(o))
             continue
         j = f.tok_index(o.e - 1) + 1
@@ -1010,7 +1032,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 break
             j += 1
             n = by_start.get(j)
-        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym") and n.typ in ("person", "location")
+        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
                 and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
             drop.add(id(o))
             new.extend(_inner_orgs(o))
@@ -1045,7 +1067,6 @@ _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
-_FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
 
 
 def _inner_orgs(o: _M) -> list[_M]:
@@ -1061,6 +1082,9 @@ _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق",
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
+#: Ordinals that end regnal names (عبدالله الثاني): never a short form of the person.
+_ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                                             "التاسع", "العاشر"])
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
@@ -1514,8 +1538,12 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
-        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))):
-            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common
+        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
+                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords):
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ
+        elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
+              and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
+            pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
             if (w in stop or w in titles or w in common or w in verbs
                     or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):
@@ -1801,6 +1829,25 @@ def _quoted_spans(norm: str) -> list[re.Match]:
 
 def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
     """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person."""
+    short = _short_forms(f, out, m, rules)
+    if not short:
+        return out
+    added = []
+    for sf, (first_end, aid, lab) in short.items():
+        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
+            if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
+                continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
+            occ[a:e] = b"\x01" * (e - a)
+            mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
+            mm.entry = None
+            added.append(mm)
+    return sorted(out + added, key=lambda o: o.s) if added else out
+
+
+def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[str, tuple[int, str, str]]:
+    """``{short form: (end of the first full mention, actor_id, label_ar)}`` for the persons named in full in a
+    field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
+    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first."""
     short: dict[str, tuple[int, str, str]] = {}
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
@@ -1811,11 +1858,15 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         if len(last) < 2:
             continue
         w = last[1]
+        if last[0].endswith(" ال") and w.startswith("ال"):
+            if o.kind == "discovered":  # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only
+                short.setdefault("ال " + w, (o.e, o.actor_id, o.label_ar))
+            continue  # (آل سعود alone is the family)
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue
-        if w in rules.title_complements:
-            continue  # رئيس هيئة التعليم …: a role word is no surname
+        if w in rules.title_complements or w in _ORDINALS:
+            continue  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
         if base in rules.given_names or base in rules.common_words:
             h = _strip_prep(_conj_stripped(last[0]))
             if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
@@ -1830,16 +1881,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
                 and not first.startswith("ال") and first not in rules.connectors):
             short.setdefault(first, (o.e, o.actor_id, o.label_ar))
-    if not short:
-        return out
-    added = []
-    for sf, (first_end, aid, lab) in short.items():
-        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
-            occ[a:e] = b"\x01" * (e - a)
-            mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
-            mm.entry = None
-            added.append(mm)
-    return sorted(out + added, key=lambda o: o.s) if added else out
+    return short
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -2050,13 +2092,23 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     # the later stages of a chunk (timex, events, attributions) normalise the same fields: hand them this stage's
     # normalisation (when the chunk fits in the shared cache; else the fields would only evict each other)
     share = len(todo) <= CACHED_FIELDS
-    for b0 in range(0, len(todo), _BATCH):
-        batch = todo[b0 : b0 + _BATCH]
+    b0 = 0
+    while b0 < len(todo):
+        b1 = b0 + _BATCH
+        if b1 < len(todo) and todo[b1][0] == todo[b1 - 1][0] and todo[b1 - 1][1] == "title" and todo[b1][1] == "text":
+            b1 += 1  # an article's title and text in one batch: references link across them
+        batch = todo[b0:b1]
+        b0 = b1
         fields, hits = _batch_fields([t[2] for t in batch], m.automaton)
         if share:
             for f in fields:
                 remember_normalized(f.nt)
-        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover) for t, f, h in zip(batch, fields, hits)]
+        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
+        if discover:
+            mss = _link_articles(batch, fields, mss, m, rules)
+        for f, ms in zip(fields, mss):
+            if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
+                _map_to_original(f, ms)
         if tagger:
             mss = _add_tagger_mentions(fields, mss)
         for (aid, fld, s, day), ms in zip(batch, mss):
@@ -2079,6 +2131,24 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
             for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
     return conform(pd.DataFrame(cols), "mentions")
+
+
+def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _Matcher, rules: Rules) -> list[list[_M]]:
+    """References within each article of a batch (``analysis.actors.references``), on normalised offsets; the
+    fields of one article are consecutive in ``batch`` (``(article_id, field, text, day)``)."""
+    out: list[list[_M]] = []
+    i = 0
+    while i < len(batch):
+        j = i + 1  # an article is its title then its text (extract_mentions' order); two articles with one id stay apart
+        if j < len(batch) and batch[j][0] == batch[i][0] and batch[i][1] == "title" and batch[j][1] == "text":
+            j += 1
+        if any(mss[i:j]):
+            parts = [(batch[k][1], fields[k], mss[k]) for k in range(i, j)]
+            out.extend(link_references(parts, m=m, rules=rules, day=batch[i][3], short_forms=_short_forms, new=_new))
+        else:
+            out.extend(mss[i:j])
+        i = j
+    return out
 
 
 def _string_array(values: tuple, dtype: str) -> pd.api.extensions.ExtensionArray:

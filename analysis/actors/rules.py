@@ -69,6 +69,7 @@ class Rules:
     market_not_after: frozenset[str] = frozenset()  # nouns before which a market short name is a common noun
     noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
     branch_heads: frozenset[str] = frozenset()  # bodies named with بـ + a place for a branch (branch_heads.txt), without ال
+    title_bodies: frozenset[str] = frozenset()  # bodies whose name after a role word is part of the role (title_bodies.txt)
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +125,7 @@ def load_rules() -> Rules:
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
         noun_given_names=_words("noun_given_names.txt"),
+        title_bodies=_words("title_bodies.txt"),
         branch_heads=frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _words("branch_heads.txt")),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
