@@ -1271,7 +1271,17 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
-        if span == "whole":
+        if span == "feature":
+            # جبل العرقوب، مرتفعات حمرين (not جبل الجليد: a definite noun whose bare form is frequent)
+            a = f.starts[i]
+            if 1 in occ[a:b1] or w in rules.place_heads or not (_name_like(w, rules) or w.startswith("ال") and len(w) > 4
+                                                                  and not _plain_word(w, rules) and w not in rules.definite_nouns
+                                                                  and w not in _REGIONAL):
+                continue
+            occ[a:b1] = b"\x01" * (b1 - a)
+            new.append(_new(a, b1, len(pre), f.x[a + len(pre) : b1], "location"))
+            new.extend(_repeat_place(f, w, new[-1], b1, occ, rules))
+        elif span == "whole":
             # قصر 22 مايو؛ ميناء الزيت، شارع النفق (a definite word names the place as a whole)
             if w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2:
                 b = f.ends[i + 2]
@@ -1302,6 +1312,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
+            if b == b1:
+                new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
     if not new:
         return out
     return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
@@ -1329,6 +1341,18 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
         toks.append(j)
         j += 1
     return toks
+
+
+def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, rules: Rules) -> list[_M]:
+    """The one-word name of a place found after a place head (مرتفعات حمرين، منطقة شقرة), alone later in the field
+    (جهة حمرين، وشقرة): the same place (same actor id). Names under four letters and a definite frequent word (بحيرة
+    السد → السد) are left out."""
+    if len(name) < 4 or name.startswith("ال") and name[2:] in rules.frequent_words:
+        return []  # بحيرة السد: "the dam" alone is the word
+    reps = _repeat_name(f, name, start, occ, "location")
+    for r in reps:
+        r.actor_id, r.label_ar = place.actor_id, place.label_ar
+    return reps
 
 
 def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> list[_M]:
@@ -1359,7 +1383,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
     head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
     إدارة العلاقات العامة is a department of a body named elsewhere."""
-    _typ, min_compl, _, needs_name = head
+    _typ, min_compl, definite_level, needs_name = head
     n = len(f.starts)
     j = i + 1
     last = i
@@ -1425,18 +1449,33 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                         not f.word(last).startswith(("ال", "لل", "وال")) and by_tok.get(last) is None):
         last -= 1
         compl -= 1
-    if compl < min_compl or last == i:
+    named_kind = definite and definite_level == 2 and i + 1 < n and _relational_adjective(f.word(i + 1))  # الكلية الحربية
+    if compl < min_compl and not named_kind or last == i:
         return None
     if needs_name and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
             f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
         return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
     first = f.word(i + 1)
-    if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))):
+    if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))
+                         or named_kind):
         return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية: names
     if compl == 1 and (f.word(last) in rules.generic_complements or _strip_prep(f.word(last)) in rules.generic_complements):
         return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
     inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
     return last, inner
+
+
+def _relational_adjective(w: str) -> bool:
+    """A definite nisba adjective (الحربية، الفني، العسكرية): after a college or an institute head with the article
+    (definite level 2 in org_chain_heads.tsv) it makes a name (الكلية الحربية), unlike الكلية الجديدة."""
+    return (w.startswith("ال") and (w.endswith("يه") and len(w) >= 6 or w.endswith("ي") and len(w) >= 5)
+            and w not in _REGIONAL and w not in _NOT_RELATIONAL)
+
+
+# adjectives in -ي/-ية that tell which one, not what kind (الكلية الأولى، المعهد الحالي)
+_NOT_RELATIONAL = frozenset(norm_word(w) for w in [
+    "الأولى", "الثاني", "الثانية", "الحالي", "الحالية", "الماضي", "الماضية", "التالي", "التالية", "الباقي", "الباقية",
+    "المعني", "المعنية", "الذي", "التي", "الأصلي", "الأصلية", "الرئيسي", "الرئيسية", "الفرعي", "الفرعية"])
 
 
 def _indefinite_adjective(w: str) -> bool:
