@@ -863,3 +863,32 @@ def test_a_title_after_a_name_and_a_comma_is_in_apposition():
     assert list(rows(m, match_kind="title")["surface"]) == ["وولي العهد السعودي"]  # another person, joined by و
     m = extract_mentions(arts("وقال خادم الحرمين الشريفين، ولي العهد إن", published=["2015-08-01T10:00:00Z"]))
     assert len(rows(m, match_kind="title")) == 2  # two titles: a list, not a name and its role
+
+
+def test_places_after_natural_feature_heads_and_their_bare_repetitions():
+    got, m = _surfaces("تقدمت القوات في جبل الصلبان ومرتفعات كوهيان حتى مفرق الزيدي، ثم عادت إلى كوهيان والصلبان.")
+    assert ("جبل الصلبان", "location") in got  # the head is part of the name
+    assert ("ومرتفعات كوهيان", "location") in got
+    assert ("مفرق الزيدي", "location") in got
+    assert ("كوهيان", "location") in got and ("والصلبان", "location") in got  # later, alone: the same places
+    ids = dict(zip(m["surface"], m["actor_id"]))
+    assert ids["كوهيان"] == ids["ومرتفعات كوهيان"]
+    got2, _ = _surfaces("وهذه قمة جبل الجليد، وتراكم جبل من الديون، ومرتفعات منطقتي عسير وجازان.")
+    assert not any("الجليد" in s or "الديون" in s or "منطقتي" in s for s, _ in got2)  # a common noun, a word, a head
+
+
+def test_a_definite_word_repeated_after_a_place_head_stays_a_word():
+    got, _ = _surfaces("تنزه الزوار حول بحيرة السد مساء، وقال المهندس إن السد ممتلئ.")
+    assert ("بحيرة السد", "location") in got
+    assert not any(s == "السد" for s, _ in got)  # "the dam" alone is the word
+
+
+def test_colleges_institutes_and_offices_are_organisations():
+    got, _ = _surfaces("شهد الحفل خريجي الكلية البحرية، والمعهد الصحي للتمريض، وكلية أصول الدين، وقال مكتب تحقيقات الحوادث "
+                       "التابع للهيئة إن البحث مستمر.")
+    assert ("الكلية البحرية", "organization") in got  # definite head + a relational adjective
+    assert ("والمعهد الصحي للتمريض", "organization") in got
+    assert ("وكلية أصول الدين", "organization") in got
+    assert ("مكتب تحقيقات الحوادث", "organization") in got  # التابع ends the name
+    got2, _ = _surfaces("تقدمت الطالبة إلى كلية الطب في الكلية الأولى ثم زار مكتب المدير والمكتب الإعلامي.")
+    assert not any(t == "organization" for _, t in got2)  # a faculty of any university, which-one adjectives, one complement

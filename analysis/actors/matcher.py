@@ -1271,6 +1271,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
+        if strip_clitics(w) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
+            continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
         if span == "feature":
             # جبل العرقوب، مرتفعات حمرين (not جبل الجليد: a definite noun whose bare form is frequent)
             a = f.starts[i]
