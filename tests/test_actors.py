@@ -892,3 +892,14 @@ def test_colleges_institutes_and_offices_are_organisations():
     assert ("مكتب تحقيقات الحوادث", "organization") in got  # التابع ends the name
     got2, _ = _surfaces("تقدمت الطالبة إلى كلية الطب في الكلية الأولى ثم زار مكتب المدير والمكتب الإعلامي.")
     assert not any(t == "organization" for _, t in got2)  # a faculty of any university, which-one adjectives, one complement
+
+
+def test_a_short_name_in_parentheses_names_the_organisation_before_it():
+    got, m = _surfaces("أطلق برنامج الخدمات الرقمية (مسارك) منصة جديدة، وأوضح مسارك أن الشركة الوطنية لخدمات النقل "
+                       "(نقلكو) شريكة، بينما قدم برنامج الإسعافات الأولية دورة، وصوت مجلس الشعب (البرلمان) أمس.")
+    assert ("برنامج الخدمات الرقمية", "organization") in got  # برنامج counts only with its short name
+    ids = [r.actor_id for r in m.itertuples() if r.surface == "مسارك"]
+    assert len(ids) == 2 and set(ids) == set(m.loc[m["surface"] == "برنامج الخدمات الرقمية", "actor_id"])
+    assert ("نقلكو", "organization") in got
+    assert not any("الإسعافات" in s for s, _ in got)  # a course, not an organisation
+    assert not any(s == "البرلمان" for s, _ in got)  # a gloss, not a short name

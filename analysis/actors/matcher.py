@@ -1232,7 +1232,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and (not definite or org[2]):
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
-            if res is not None:
+            short = _short_name_after(f, res[0], occ, rules) if res is not None else None
+            if res is not None and (short is not None or org[3] != 2):
                 j, inner = res
                 a, b = f.starts[i], f.ends[j]
                 pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
@@ -1240,7 +1241,16 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     drop.add(id(o))
                     occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, f.x[a + pl : b], org[0]))
+                org_m = _new(a, b, pl, f.x[a + pl : b], org[0])
+                new.append(org_m)
+                if short is not None:  # برنامج التعاملات الإلكترونية الحكومية (يسر): its short name, here and later
+                    sa, sb = f.starts[short[0]], f.ends[short[-1]]
+                    reps = [_new(sa, sb, 0, f.x[sa:sb], org[0])]
+                    occ[sa:sb] = b"\x01" * (sb - sa)
+                    reps += _repeat_name(f, f.x[sa:sb], sb, occ, org[0])
+                    for r in reps:
+                        r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
+                    new.extend(reps)
                 continue
         span = rules.place_heads.get(stem)
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
@@ -1271,7 +1281,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
-        if strip_clitics(w) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
+        if _PLACE_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
             continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
         if span == "feature":
             # جبل العرقوب، مرتفعات حمرين (not جبل الجليد: a definite noun whose bare form is frequent)
@@ -1343,6 +1353,25 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
         toks.append(j)
         j += 1
     return toks
+
+
+def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> list[int] | None:
+    """Tokens of a short name in parentheses right after token ``last`` (… الحكومية (يسر)، … (ساسكو)، … (FDA)): one or
+    two words, no digits, no common word (not a gloss: مجلس الشعب (البرلمان)، (تغذية علاجية)), not already a mention;
+    None otherwise."""
+    n = len(f.starts)
+    if last + 1 >= n or f.norm[f.ends[last] : f.starts[last + 1]].strip() != "(":
+        return None
+    for k in (last + 1, last + 2):
+        w = f.x[f.starts[k] : f.ends[k]] if k < n else ""
+        if not w.isalpha() or 1 in occ[f.starts[k] : f.ends[k]] or not (w.isascii() or _name_like(w, rules)):
+            return None
+        after = f.norm[f.ends[k] : f.starts[k + 1] if k + 1 < n else len(f.norm)].strip()
+        if after.startswith(")"):
+            return list(range(last + 1, k + 1))
+        if after or k == last + 2:
+            return None
+    return None
 
 
 def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, rules: Rules) -> list[_M]:
@@ -1454,7 +1483,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     named_kind = definite and definite_level == 2 and i + 1 < n and _relational_adjective(f.word(i + 1))  # الكلية الحربية
     if compl < min_compl and not named_kind or last == i:
         return None
-    if needs_name and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
+    if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
             f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
         return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
     first = f.word(i + 1)
