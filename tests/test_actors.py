@@ -903,3 +903,11 @@ def test_a_short_name_in_parentheses_names_the_organisation_before_it():
     assert ("نقلكو", "organization") in got
     assert not any("الإسعافات" in s for s, _ in got)  # a course, not an organisation
     assert not any(s == "البرلمان" for s, _ in got)  # a gloss, not a short name
+
+
+def test_no_place_or_college_from_a_proclitic_word_or_a_disagreeing_adjective():
+    got, _ = _surfaces("ووصلت الخدمة إلى كل مدينة وقرية وتجمع سكاني، وزار مدينة وهران، ثم سجل عبر موقع الكلية الإلكتروني "
+                       "في برامج المعهد الإعدادية.")
+    assert not any("تجمع" in s for s, _ in got)  # و + a common word after a place head is no name
+    assert ("وهران", "location") in got  # a name that starts with و stays a name
+    assert not any(t == "organization" for _, t in got)  # the site's adjective, the programmes' adjective

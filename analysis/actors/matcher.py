@@ -1283,6 +1283,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         w = f.x[a1:b1]
         if _PLACE_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
             continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
+        if w[0] in "ول" and len(w) > 4 and not w.startswith("ال") and (
+                _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
+            continue  # مدينة وقرية وتجمع سكاني، مرتفعات لتخفيف، جبال وهابطا: و/ل on a common word, no name (not وهران، بولو)
         if span == "feature":
             # جبل العرقوب، مرتفعات حمرين (not جبل الجليد: a definite noun whose bare form is frequent)
             a = f.starts[i]
@@ -1320,7 +1323,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
-                    and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال"):
+                    and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال") \
+                    and _PLACE_CLITICS_RE.sub("", f.word(i + 2), count=1) not in rules.place_heads:  # not بولو | ومرتفعات
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
@@ -1480,7 +1484,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                         not f.word(last).startswith(("ال", "لل", "وال")) and by_tok.get(last) is None):
         last -= 1
         compl -= 1
-    named_kind = definite and definite_level == 2 and i + 1 < n and _relational_adjective(f.word(i + 1))  # الكلية الحربية
+    named_kind = (definite and definite_level == 2 and i + 1 < n  # الكلية الحربية، المعهد الفني (not الكلية الإلكتروني)
+                  and _relational_adjective(f.word(i + 1), feminine=strip_clitics(f.word(i)).endswith("ه")))
     if compl < min_compl and not named_kind or last == i:
         return None
     if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
@@ -1496,10 +1501,11 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     return last, inner
 
 
-def _relational_adjective(w: str) -> bool:
-    """A definite nisba adjective (الحربية، الفني، العسكرية): after a college or an institute head with the article
-    (definite level 2 in org_chain_heads.tsv) it makes a name (الكلية الحربية), unlike الكلية الجديدة."""
-    return (w.startswith("ال") and (w.endswith("يه") and len(w) >= 6 or w.endswith("ي") and len(w) >= 5)
+def _relational_adjective(w: str, *, feminine: bool) -> bool:
+    """A definite nisba adjective that agrees with its head (الحربية after a feminine head, الفني after a masculine
+    one): after a college or an institute head with the article (definite level 2 in org_chain_heads.tsv) it makes a
+    name (الكلية الحربية), unlike الكلية الجديدة, or الكلية الإلكتروني (موقع الكلية الإلكتروني: the site's adjective)."""
+    return (w.startswith("ال") and (w.endswith("يه") and len(w) >= 6 if feminine else w.endswith("ي") and len(w) >= 5)
             and w not in _REGIONAL and w not in _NOT_RELATIONAL)
 
 
