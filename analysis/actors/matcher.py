@@ -1243,14 +1243,15 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 occ[a:b] = b"\x01" * (b - a)
                 org_m = _new(a, b, pl, f.x[a + pl : b], org[0])
                 new.append(org_m)
+                reps = []
                 if short is not None:  # برنامج التعاملات الإلكترونية الحكومية (يسر): its short name, here and later
                     sa, sb = f.starts[short[0]], f.ends[short[-1]]
                     reps = [_new(sa, sb, 0, f.x[sa:sb], org[0])]
                     occ[sa:sb] = b"\x01" * (sb - sa)
                     reps += _repeat_name(f, f.x[sa:sb], sb, occ, org[0])
-                    for r in reps:
-                        r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
-                    new.extend(reps)
+                for r in reps:
+                    r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
+                new.extend(reps)
                 continue
         span = rules.place_heads.get(stem)
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
@@ -1287,11 +1288,11 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
             continue  # مدينة وقرية وتجمع سكاني، مرتفعات لتخفيف، جبال وهابطا: و/ل on a common word, no name (not وهران، بولو)
         if span == "feature":
-            # جبل العرقوب، مرتفعات حمرين (not جبل الجليد: a definite noun whose bare form is frequent)
+            # جبل العرقوب، مرتفعات حمرين (not جبل الجليد، بحيرة السد [العالي]: a definite word whose bare form is frequent)
             a = f.starts[i]
-            if 1 in occ[a:b1] or w in rules.place_heads or not (_name_like(w, rules) or w.startswith("ال") and len(w) > 4
-                                                                  and not _plain_word(w, rules) and w not in rules.definite_nouns
-                                                                  and w not in _REGIONAL):
+            if 1 in occ[a:b1] or w in rules.place_heads or w.startswith("ال") and w[2:] in rules.frequent_words or not (
+                    _name_like(w, rules) or w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
+                    and w not in rules.definite_nouns and w not in _REGIONAL):
                 continue
             occ[a:b1] = b"\x01" * (b1 - a)
             new.append(_new(a, b1, len(pre), f.x[a + len(pre) : b1], "location"))
