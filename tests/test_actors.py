@@ -912,3 +912,13 @@ def test_no_place_or_college_from_a_proclitic_word_or_a_disagreeing_adjective():
     assert not any("تجمع" in s for s, _ in got)  # و + a common word after a place head is no name
     assert ("وهران", "location") in got  # a name that starts with و stays a name
     assert not any(t == "organization" for _, t in got)  # the site's adjective, the programmes' adjective
+
+
+def test_a_foreign_name_before_a_nisba_in_an_organisation_names_it_later():
+    got, m = _surfaces("وانخفض مؤشر معهد زنتر الالماني لمناخ الأعمال، وبعد صدور مسح زنتر صعد اليورو. وفي مدينة زنتر "
+                       "أمطار، وقالت بلدية زيمار إن زيمار نظيفة.")
+    kinds = [(r.surface, r.actor_type) for r in m.itertuples() if "زنتر" in r.surface]
+    assert any(s.startswith("معهد زنتر") and t == "organization" for s, t in kinds)  # the institute's whole name
+    assert ("زنتر", "organization") in kinds  # مسح زنتر: the institute, named alone
+    assert sum(t == "organization" for _, t in kinds) == 2  # not مدينة زنتر, a place
+    assert not any(s == "زيمار" and t == "organization" for s, t in got)  # no nisba: the name of a place

@@ -1249,6 +1249,14 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     reps = [_new(sa, sb, 0, f.x[sa:sb], org[0])]
                     occ[sa:sb] = b"\x01" * (sb - sa)
                     reps += _repeat_name(f, f.x[sa:sb], sb, occ, org[0])
+                elif j > i + 1 and _own_name(f, i + 1, inner, rules):  # معهد ايفو الالماني … مسح ايفو
+                    reps = []
+                    for r in _repeat_name(f, f.word(i + 1), b, occ, org[0]):
+                        t = f.tok_index(r.s)
+                        if t > 0 and _PLACE_CLITICS_RE.sub("", f.word(t - 1), count=1) in rules.place_heads:
+                            occ[r.s : r.e] = b"\x00" * (r.e - r.s)  # مدينة أنتويرب: the place, not the court
+                        else:
+                            reps.append(r)
                 for r in reps:
                     r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
                 new.extend(reps)
@@ -1358,6 +1366,16 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
         toks.append(j)
         j += 1
     return toks
+
+
+def _own_name(f: _Field, k: int, inner: list, rules: Rules) -> bool:
+    """Token k, the first complement of an organisation chain, is the body's own foreign name when a country nisba of
+    the chain follows it (معهد ايفو الالماني): it names the body alone later in the field (مسح ايفو). Not a word of
+    the lists, the article, a first name or a plural (بلدية تمير، جامعة تكساس name places)."""
+    w = f.word(k)
+    return (len(w) >= 4 and not w.startswith(("ال", "لل")) and w[0] not in "وفبلك" and _name_like(w, rules)
+            and w not in rules.given_names and not w.endswith(("ات", "يه", "ين", "ون", "ي"))
+            and any(o.kind == "nisba" and f.tok_index(o.s) == k + 1 for o in inner))
 
 
 def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> list[int] | None:
