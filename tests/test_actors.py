@@ -921,3 +921,62 @@ def test_an_office_followed_by_former_is_not_the_current_holder():
     m = extract_mentions(arts("ليعيد الرئيس المصري السابق أنور السادات الأرض.", published="2015-08-06"))
     assert "person:abdel_fattah_el_sisi" not in m["actor_id"].tolist()
     assert not (m["match_kind"] == "title").any()
+
+
+def test_places_after_natural_feature_heads_and_their_bare_repetitions():
+    got, m = _surfaces("تقدمت القوات في جبل الصلبان ومرتفعات كوهيان حتى مفرق الزيدي، ثم عادت إلى كوهيان والصلبان.")
+    assert ("جبل الصلبان", "location") in got  # the head is part of the name
+    assert ("ومرتفعات كوهيان", "location") in got
+    assert ("مفرق الزيدي", "location") in got
+    assert ("كوهيان", "location") in got and ("والصلبان", "location") in got  # later, alone: the same places
+    ids = dict(zip(m["surface"], m["actor_id"]))
+    assert ids["كوهيان"] == ids["ومرتفعات كوهيان"]
+    got2, _ = _surfaces("وهذه قمة جبل الجليد، وتراكم جبل من الديون، ومرتفعات منطقتي عسير وجازان.")
+    assert not any("الجليد" in s or "الديون" in s or "منطقتي" in s for s, _ in got2)  # a common noun, a word, a head
+
+
+def test_a_definite_frequent_word_after_a_feature_head_is_no_name():
+    got, _ = _surfaces("تنزه الزوار حول بحيرة السد مساء، وقال المهندس إن السد ممتلئ، ثم صعدوا جبل الشيخ.")
+    assert not any("السد" in s for s, _ in got)  # "the dam" (بحيرة السد العالي: the lake of the High Dam)
+    assert ("جبل الشيخ", "location") in got  # Mount Hermon is in the codebook
+
+
+def test_colleges_institutes_and_offices_are_organisations():
+    got, _ = _surfaces("شهد الحفل خريجي الكلية البحرية، والمعهد الصحي للتمريض، ومعهد الدراسات السياسية، وقال مكتب تحقيقات "
+                       "الحوادث التابع للهيئة إن البحث مستمر.")
+    assert ("الكلية البحرية", "organization") in got  # definite head + a relational adjective
+    assert ("والمعهد الصحي للتمريض", "organization") in got
+    assert ("ومعهد الدراسات السياسية", "organization") in got
+    assert ("مكتب تحقيقات الحوادث", "organization") in got  # التابع ends the name
+    got2, _ = _surfaces("تقدمت الطالبة إلى كلية الطب ثم إلى كلية الآداب والعلوم الإنسانية في الكلية الأولى ثم زار مكتب "
+                        "المدير والمكتب الإعلامي.")
+    assert not any(t == "organization" for _, t in got2)  # faculties, which-one adjectives, one complement, a department
+
+
+def test_a_short_name_in_parentheses_names_the_organisation_before_it():
+    got, m = _surfaces("أطلق برنامج الخدمات الرقمية (مسارك) منصة جديدة، وأوضح مسارك أن الشركة الوطنية لخدمات النقل "
+                       "(نقلكو) شريكة، بينما قدم برنامج الإسعافات الأولية دورة، وصوت مجلس الشعب (البرلمان) أمس.")
+    assert ("برنامج الخدمات الرقمية", "organization") in got  # برنامج counts only with its short name
+    ids = [r.actor_id for r in m.itertuples() if r.surface == "مسارك"]
+    assert len(ids) == 2 and set(ids) == set(m.loc[m["surface"] == "برنامج الخدمات الرقمية", "actor_id"])
+    assert ("نقلكو", "organization") in got
+    assert not any("الإسعافات" in s for s, _ in got)  # a course, not an organisation
+    assert not any(s == "البرلمان" for s, _ in got)  # a gloss, not a short name
+
+
+def test_no_place_or_college_from_a_proclitic_word_or_a_disagreeing_adjective():
+    got, _ = _surfaces("ووصلت الخدمة إلى كل مدينة وقرية وتجمع سكاني، وزار مدينة وهران، ثم سجل عبر موقع الكلية الإلكتروني "
+                       "في برامج المعهد الإعدادية.")
+    assert not any("تجمع" in s for s, _ in got)  # و + a common word after a place head is no name
+    assert ("وهران", "location") in got  # a name that starts with و stays a name
+    assert not any(t == "organization" for _, t in got)  # the site's adjective, the programmes' adjective
+
+
+def test_a_foreign_name_before_a_nisba_in_an_organisation_names_it_later():
+    got, m = _surfaces("وانخفض مؤشر معهد زنتر الالماني لمناخ الأعمال، وبعد صدور مسح زنتر صعد اليورو. وفي مدينة زنتر "
+                       "أمطار، وقالت بلدية زيمار إن زيمار نظيفة.")
+    kinds = [(r.surface, r.actor_type) for r in m.itertuples() if "زنتر" in r.surface]
+    assert any(s.startswith("معهد زنتر") and t == "organization" for s, t in kinds)  # the institute's whole name
+    assert ("زنتر", "organization") in kinds  # مسح زنتر: the institute, named alone
+    assert sum(t == "organization" for _, t in kinds) == 2  # not مدينة زنتر, a place
+    assert not any(s == "زيمار" and t == "organization" for s, t in got)  # no nisba: the name of a place

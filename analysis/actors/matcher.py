@@ -1264,7 +1264,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and (not definite or org[2]):
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
-            if res is not None:
+            short = _short_name_after(f, res[0], occ, rules) if res is not None else None
+            if res is not None and (short is not None or org[3] != 2):
                 j, inner = res
                 a, b = f.starts[i], f.ends[j]
                 pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
@@ -1272,7 +1273,25 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     drop.add(id(o))
                     occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, f.x[a + pl : b], org[0]))
+                org_m = _new(a, b, pl, f.x[a + pl : b], org[0])
+                new.append(org_m)
+                reps = []
+                if short is not None:  # برنامج التعاملات الإلكترونية الحكومية (يسر): its short name, here and later
+                    sa, sb = f.starts[short[0]], f.ends[short[-1]]
+                    reps = [_new(sa, sb, 0, f.x[sa:sb], org[0])]
+                    occ[sa:sb] = b"\x01" * (sb - sa)
+                    reps += _repeat_name(f, f.x[sa:sb], sb, occ, org[0])
+                elif j > i + 1 and _own_name(f, i + 1, inner, rules):  # معهد ايفو الالماني … مسح ايفو
+                    reps = []
+                    for r in _repeat_name(f, f.word(i + 1), b, occ, org[0]):
+                        t = f.tok_index(r.s)
+                        if t > 0 and _PLACE_CLITICS_RE.sub("", f.word(t - 1), count=1) in rules.place_heads:
+                            occ[r.s : r.e] = b"\x00" * (r.e - r.s)  # مدينة أنتويرب: the place, not the court
+                        else:
+                            reps.append(r)
+                for r in reps:
+                    r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
+                new.extend(reps)
                 continue
         span = rules.place_heads.get(stem)
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
@@ -1303,7 +1322,22 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
-        if span == "whole":
+        if _PLACE_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
+            continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
+        if w[0] in "ول" and len(w) > 4 and not w.startswith("ال") and (
+                _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
+            continue  # مدينة وقرية وتجمع سكاني، مرتفعات لتخفيف، جبال وهابطا: و/ل on a common word, no name (not وهران، بولو)
+        if span == "feature":
+            # جبل العرقوب، مرتفعات حمرين (not جبل الجليد، بحيرة السد [العالي]: a definite word whose bare form is frequent)
+            a = f.starts[i]
+            if 1 in occ[a:b1] or w in rules.place_heads or w.startswith("ال") and w[2:] in rules.frequent_words or not (
+                    _name_like(w, rules) or w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
+                    and w not in rules.definite_nouns and w not in _REGIONAL):
+                continue
+            occ[a:b1] = b"\x01" * (b1 - a)
+            new.append(_new(a, b1, len(pre), f.x[a + len(pre) : b1], "location"))
+            new.extend(_repeat_place(f, w, new[-1], b1, occ, rules))
+        elif span == "whole":
             # قصر 22 مايو؛ ميناء الزيت، شارع النفق (a definite word names the place as a whole)
             if w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2:
                 b = f.ends[i + 2]
@@ -1330,10 +1364,13 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
-                    and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال"):
+                    and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال") \
+                    and _PLACE_CLITICS_RE.sub("", f.word(i + 2), count=1) not in rules.place_heads:  # not بولو | ومرتفعات
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
+            if b == b1:
+                new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
     if not new:
         return out
     return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
@@ -1361,6 +1398,47 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
         toks.append(j)
         j += 1
     return toks
+
+
+def _own_name(f: _Field, k: int, inner: list, rules: Rules) -> bool:
+    """Token k, the first complement of an organisation chain, is the body's own foreign name when a country nisba of
+    the chain follows it (معهد ايفو الالماني): it names the body alone later in the field (مسح ايفو). Not a word of
+    the lists, the article, a first name or a plural (بلدية تمير، جامعة تكساس name places)."""
+    w = f.word(k)
+    return (len(w) >= 4 and not w.startswith(("ال", "لل")) and w[0] not in "وفبلك" and _name_like(w, rules)
+            and w not in rules.given_names and not w.endswith(("ات", "يه", "ين", "ون", "ي"))
+            and any(o.kind == "nisba" and f.tok_index(o.s) == k + 1 for o in inner))
+
+
+def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> list[int] | None:
+    """Tokens of a short name in parentheses right after token ``last`` (… الحكومية (يسر)، … (ساسكو)، … (FDA)): one or
+    two words, no digits, no common word (not a gloss: مجلس الشعب (البرلمان)، (تغذية علاجية)), not already a mention;
+    None otherwise."""
+    n = len(f.starts)
+    if last + 1 >= n or f.norm[f.ends[last] : f.starts[last + 1]].strip() != "(":
+        return None
+    for k in (last + 1, last + 2):
+        w = f.x[f.starts[k] : f.ends[k]] if k < n else ""
+        if not w.isalpha() or 1 in occ[f.starts[k] : f.ends[k]] or not (w.isascii() or _name_like(w, rules)):
+            return None
+        after = f.norm[f.ends[k] : f.starts[k + 1] if k + 1 < n else len(f.norm)].strip()
+        if after.startswith(")"):
+            return list(range(last + 1, k + 1))
+        if after or k == last + 2:
+            return None
+    return None
+
+
+def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, rules: Rules) -> list[_M]:
+    """The one-word name of a place found after a place head (مرتفعات حمرين، منطقة شقرة), alone later in the field
+    (جهة حمرين، وشقرة): the same place (same actor id). Names under four letters and a definite frequent word (بحيرة
+    السد → السد) are left out."""
+    if len(name) < 4 or name.startswith("ال") and name[2:] in rules.frequent_words:
+        return []  # بحيرة السد: "the dam" alone is the word
+    reps = _repeat_name(f, name, start, occ, "location")
+    for r in reps:
+        r.actor_id, r.label_ar = place.actor_id, place.label_ar
+    return reps
 
 
 def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> list[_M]:
@@ -1391,7 +1469,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
     head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
     إدارة العلاقات العامة is a department of a body named elsewhere."""
-    _typ, min_compl, _, needs_name = head
+    _typ, min_compl, definite_level, needs_name = head
     n = len(f.starts)
     j = i + 1
     last = i
@@ -1457,18 +1535,35 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                         not f.word(last).startswith(("ال", "لل", "وال")) and by_tok.get(last) is None):
         last -= 1
         compl -= 1
-    if compl < min_compl or last == i:
+    named_kind = (definite and definite_level == 2 and i + 1 < n  # الكلية الحربية، المعهد الفني (not الكلية الإلكتروني)
+                  and _relational_adjective(f.word(i + 1), feminine=strip_clitics(f.word(i)).endswith("ه")))
+    if compl < min_compl and not named_kind or last == i:
         return None
-    if needs_name and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
+    if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
             f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
         return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
     first = f.word(i + 1)
-    if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))):
+    if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))
+                         or named_kind):
         return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية: names
     if compl == 1 and (f.word(last) in rules.generic_complements or _strip_prep(f.word(last)) in rules.generic_complements):
         return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
     inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
     return last, inner
+
+
+def _relational_adjective(w: str, *, feminine: bool) -> bool:
+    """A definite nisba adjective that agrees with its head (الحربية after a feminine head, الفني after a masculine
+    one): after a college or an institute head with the article (definite level 2 in org_chain_heads.tsv) it makes a
+    name (الكلية الحربية), unlike الكلية الجديدة, or الكلية الإلكتروني (موقع الكلية الإلكتروني: the site's adjective)."""
+    return (w.startswith("ال") and (w.endswith("يه") and len(w) >= 6 if feminine else w.endswith("ي") and len(w) >= 5)
+            and w not in _REGIONAL and w not in _NOT_RELATIONAL)
+
+
+# adjectives in -ي/-ية that tell which one, not what kind (الكلية الأولى، المعهد الحالي)
+_NOT_RELATIONAL = frozenset(norm_word(w) for w in [
+    "الأولى", "الثاني", "الثانية", "الحالي", "الحالية", "الماضي", "الماضية", "التالي", "التالية", "الباقي", "الباقية",
+    "المعني", "المعنية", "الذي", "التي", "الأصلي", "الأصلية", "الرئيسي", "الرئيسية", "الفرعي", "الفرعية"])
 
 
 def _indefinite_adjective(w: str) -> bool:

@@ -60,7 +60,7 @@ class Rules:
     institutions: frozenset[str]
     short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
     person_tokens: frozenset[str]
-    org_chain_heads: dict[str, tuple[str, int, bool, bool]]
+    org_chain_heads: dict[str, tuple[str, int, int, int]]  # type, min complements, definite (0/1/2), named (0/1/2)
     place_heads: dict[str, str]
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
@@ -119,8 +119,8 @@ def load_rules() -> Rules:
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq),
-        org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), r["definite"].strip() == "1",
-                                              (r.get("named") or "0").strip() == "1")
+        org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), int(r["definite"].strip() or 0),
+                                              int((r.get("named") or "0").strip() or 0))
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         generic_complements=_words("generic_complements.txt"),
