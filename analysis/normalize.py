@@ -40,6 +40,15 @@ import numpy as np
 DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 TATWEEL = "\u0640"
 _DIACRITICS_RE = re.compile(f"[{DIACRITICS}{TATWEEL}]")
+#: Invisible format characters of web text: soft hyphen, Arabic letter mark, zero-width space/non-joiner/joiner,
+#: LRM/RLM, bidi embeddings and overrides, word joiner and invisible operators, bidi isolates, BOM. Matching
+#: deletes them like diacritics (وزارة \u200fالداخلية is وزارة الداخلية); a span never ends on one.
+FORMAT_CHARS = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+FORMAT_SET = frozenset(
+    chr(c) for c in (0xAD, 0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                     *range(0x2066, 0x206A), 0xFEFF)
+)
+_DELETED_RE = re.compile(f"[{DIACRITICS}{TATWEEL}{FORMAT_CHARS}]")
 _ALEF_RE = re.compile("[\u0623\u0625\u0622\u0671]")  # أ إ آ ٱ
 ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff"
 #: A token: a run of letters (Arabic or other), digits and the marks that sit on letters; a number may
@@ -109,8 +118,8 @@ def _replace_letters(text: str, alef: bool, alef_maqsura: bool, teh_marbuta: boo
 class NormalizedText:
     """A text and its normalised form, with the map between them.
 
-    ``norm`` only deletes characters (diacritics, tatweel) or replaces one character by one, so
-    ``orig_index[i]`` is the position in ``text`` of normalised character ``i``.
+    ``norm`` only deletes characters (diacritics, tatweel, invisible format characters) or replaces one character
+    by one, so ``orig_index[i]`` is the position in ``text`` of normalised character ``i``.
     """
 
     text: str
@@ -124,14 +133,22 @@ class NormalizedText:
             return start, end
         s = int(self.orig_index[start]) if start < len(self.norm) else len(self.text)
         e = int(self.orig_index[end]) if end < len(self.norm) else len(self.text)
-        # the characters deleted between the last kept letter and the next one are its marks
-        return s, e
+        # the characters deleted between the last kept letter and the next one are its marks, not a format character
+        return s, trim_format_end(self.text, s, e)
 
     def index_in_norm(self, pos: int) -> int:
         """Position in ``norm`` of original position ``pos`` (the next kept character)."""
         if self.orig_index is None:
             return pos
         return int(np.searchsorted(self.orig_index, pos))
+
+
+def trim_format_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the invisible format characters that end ``text[start:end]`` (normalisation deletes
+    them, so a span mapped back from the normalised text may take the ones after its last letter)."""
+    while end > start and text[end - 1] in FORMAT_SET:
+        end -= 1
+    return end
 
 
 def normalize_for_matching(
@@ -145,7 +162,7 @@ def normalize_for_matching(
 ) -> NormalizedText:
     """Compose the normalisers for matching and keep the offset map.
 
-    Default profile: no diacritics or tatweel, أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII.
+    Default profile: no diacritics, tatweel or invisible format characters (RLM, ZWNJ …), أإآٱ→ا, ى→ي, ة→ه, Arabic-Indic digits → ASCII.
     The result is idempotent: normalising ``norm`` again gives ``norm``.
 
     Two implementations give the same result: chained replacements (short strings: gazetteer keys, titles)
@@ -165,7 +182,7 @@ def _normalize_by_replacing(text: str, profile: tuple[bool, bool, bool, bool, bo
     """:func:`normalize_for_matching` with ``str.replace`` and one regex for the deleted marks."""
     # replacements are one-for-one, so they run first on the whole text and the deletions map positions after
     t = _replace_letters(text, *profile)
-    if not _DIACRITICS_RE.search(t):
+    if not _DELETED_RE.search(t):
         return NormalizedText(text, t, None)
     # the deletions with numpy over code points (a Python loop per diacritic was ~2x slower on news text)
     cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -174,8 +191,8 @@ def _normalize_by_replacing(text: str, profile: tuple[bool, bool, bool, bool, bo
 
 
 def _mark_ranges() -> list[tuple[int, int]]:
-    """Code point ranges of the characters that normalisation deletes (DIACRITICS + TATWEEL)."""
-    chars, out, i = DIACRITICS + TATWEEL, [], 0
+    """Code point ranges of the characters that normalisation deletes (DIACRITICS + TATWEEL + FORMAT_CHARS)."""
+    chars, out, i = DIACRITICS + TATWEEL + FORMAT_CHARS, [], 0
     while i < len(chars):
         if i + 2 < len(chars) and chars[i + 1] == "-":
             out.append((ord(chars[i]), ord(chars[i + 2])))

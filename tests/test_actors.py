@@ -980,3 +980,13 @@ def test_a_foreign_name_before_a_nisba_in_an_organisation_names_it_later():
     assert ("زنتر", "organization") in kinds  # مسح زنتر: the institute, named alone
     assert sum(t == "organization" for _, t in kinds) == 2  # not مدينة زنتر, a place
     assert not any(s == "زيمار" and t == "organization" for s, t in got)  # no nisba: the name of a place
+
+
+def test_invisible_format_characters_inside_a_name_do_not_hide_it():
+    """وزارة \u200fالداخلية (an RLM pasted inside the phrase) is the ministry; the surface is the original spelling and
+    does not end on the RLM after it."""
+    m = extract_mentions(arts("وأعلنت وزارة \u200fالداخلية\u200f أن مح\u200cمد بن سلمان وصل.", published=["2015-08-01T10:00:00Z"]))
+    got = dict(zip(m["surface"], m["actor_id"]))
+    assert got.get("وزارة \u200fالداخلية", "").startswith("org:")
+    assert "مح\u200cمد بن سلمان" in got
+    assert all(not s.endswith("\u200f") for s in m["surface"])

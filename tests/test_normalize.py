@@ -28,7 +28,8 @@ LETTERS = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأ
 MARKS = list("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640\u0610\u0615")
 QURANIC = list("\u06d6\u06da\u06e1")
 OTHER = list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۴") + list(".,:;!?٫٬،؛؟«»“”()- \n")
-ARABIC_TEXT = st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER), max_size=80)
+FORMAT = list("\u200f\u200e\u200c\u202b\u202c\u00ad\ufeff")  # invisible format characters of web text
+ARABIC_TEXT = st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER + FORMAT), max_size=80)
 
 PROFILES = st.fixed_dictionaries(
     {
@@ -165,7 +166,8 @@ def test_sentence_edges(text, sentences):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER + ["😀", "𝔘", "\u00a0"]), max_size=400), PROFILES)
+@given(st.text(alphabet=st.sampled_from(LETTERS + MARKS + QURANIC + OTHER + FORMAT + ["😀", "𝔘", "\u00a0"]), max_size=400),
+       PROFILES)
 def test_both_implementations_give_the_same_normalisation(text, profile):
     """Table lookups (long texts) and chained replacements (short strings) agree, offset map included."""
     from analysis.normalize import _normalize_by_replacing, _normalize_by_tables
@@ -180,6 +182,19 @@ def test_both_implementations_on_examples(text):
 
     for profile in [(True, True, True, False, True), (True, True, True, True, True), (False,) * 5]:
         _assert_same(_normalize_by_replacing(text, profile), _normalize_by_tables(text, profile))
+
+
+@pytest.mark.parametrize("pad", ["", " ونص أطول من مئة وعشرين حرفا حتى تعمل الطريقة الثانية، طريقة الجداول، على النص كله كما يعمل عليه الاستخراج"])
+def test_invisible_format_characters_are_deleted_and_never_end_a_span(pad):
+    """Web text sprinkles RLM/ZWNJ/bidi controls inside phrases (وزارة \u200fالداخلية): matching must see through
+    them, and a span mapped back must not end on one after its last letter."""
+    text = "وزارة \u200fالداخلية\u200f\u202c قالت" + pad
+    nt = normalize_for_matching(text)
+    assert nt.norm.startswith("وزاره الداخليه قالت")
+    i = nt.norm.index("وزاره الداخليه")
+    s, e = nt.span_in_original(i, i + len("وزاره الداخليه"))
+    assert text[s:e] == "وزارة \u200fالداخلية"
+    assert dediacritize("مح\u200cمد") == "مح\u200cمد"  # dediacritize removes diacritics only
 
 
 def test_the_cached_normalisation_of_the_seed_is_shared_and_read_only():

@@ -40,10 +40,12 @@ from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
     CACHED_FIELDS,
+    FORMAT_SET,
     NormalizedText,
     normalize_for_matching,
     remember_normalized,
     split_sentences_cached,
+    trim_format_end,
 )
 from analysis.resources import read_table
 from analysis.schema import MENTIONS, conform
@@ -301,8 +303,10 @@ class _Field:
         ``norm[start:end]``, read from the batch's index (plain ints, no array per field)."""
         if self._orig_at is None:  # nothing deleted in this field: the offsets are the same
             return start, end
-        n, at, base = len(self.norm), self._orig_at, self._orig_base
-        return (at[start] - base if start < n else len(self.text)), (at[end] - base if end < n else len(self.text))
+        n, at, base, text = len(self.norm), self._orig_at, self._orig_base, self.text
+        s = at[start] - base if start < n else len(text)
+        e = at[end] - base if end < n else len(text)
+        return s, (trim_format_end(text, s, e) if e and text[e - 1] in FORMAT_SET else e)
 
     def tok_index(self, pos: int) -> int:
         """Index of the token starting at or containing ``pos`` (0 <= pos <= len(x); -1 before the first token):
@@ -726,10 +730,13 @@ def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) 
 
 def _map_to_original(f: _Field, out: list[_M]) -> None:
     """Mention offsets from the normalised to the original text, in place (``f.span_in_original`` inlined)."""
-    at, base, n, total = f._orig_at, f._orig_base, len(f.norm), len(f.text)
+    at, base, n, text = f._orig_at, f._orig_base, len(f.norm), f.text
+    total = len(text)
     for o in out:
         o.s = at[o.s] - base if o.s < n else total
         o.e = at[o.e] - base if o.e < n else total
+        if text[o.e - 1] in FORMAT_SET:  # (a format character after the last letter: deleted, not a mark)
+            o.e = trim_format_end(text, o.s, o.e)
 
 
 def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
