@@ -1966,6 +1966,10 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
             h = _strip_prep(_conj_stripped(last[0]))
             if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
                 continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
+            noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
+            if (" " not in h and w.startswith("ال") and noun not in rules.given_names
+                    and (noun in rules.common_words or noun in rules.definite_stems)):
+                continue  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
             short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
             continue
         for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
