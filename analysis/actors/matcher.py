@@ -629,6 +629,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "demonstrative":  # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
+                pw = f.prev_words(f.tok_index(s), 1)
+                return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
             if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
                 return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
@@ -664,7 +667,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
                 return False
             if ent.ambiguous == "place":
-                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
+                # or with an attached ب (بدمشق، بالشرائع)
+                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith(("ب", "بال"))
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
                 j = f.tok_index(e - 1) + 1
                 if j < len(f.starts) and f.adjacent(j):
@@ -1377,6 +1381,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
 
 
 _CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
+_DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك"))  # rule `demonstrative` of ambiguous_forms.tsv
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
