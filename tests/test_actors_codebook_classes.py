@@ -74,3 +74,7 @@ def test_an_epithet_of_the_prophet_does_not_link_later():
 
 def test_kordofan_is_not_k_plus_radfan():
     assert ids("اشتباكات في جنوب كردفان.") == {"location:kordofan"}
+
+
+def test_an_attached_bal_makes_a_town_a_place_not_a_region():
+    assert "location:western_world" not in ids("تكثر الأمطار في المناطق المطيرة بها بالغرب وحوض نهر الكونغو.")

@@ -667,8 +667,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
                 return False
             if ent.ambiguous == "place":
-                # or with an attached ب (بدمشق، بالشرائع)
-                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith(("ب", "بال"))
+                # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
+                clitic = f.x[s : s + plen]
+                return (any(w in rules.place_context for w in prev[:1] + prev[2:3]) or clitic.endswith("ب")
+                        or clitic.endswith("بال") and m.info[ent.actor_id][3] == "city")
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
                 j = f.tok_index(e - 1) + 1
                 if j < len(f.starts) and f.adjacent(j):
