@@ -78,3 +78,9 @@ def test_kordofan_is_not_k_plus_radfan():
 
 def test_an_attached_bal_makes_a_town_a_place_not_a_region():
     assert "location:western_world" not in ids("تكثر الأمطار في المناطق المطيرة بها بالغرب وحوض نهر الكونغو.")
+
+
+def test_khobar_in_a_list_of_places_not_the_news():
+    assert "location:khobar" in ids("وشهدت مدن الدمام والخبر والظهران أمطارا غزيرة.")
+    assert "location:khobar" in ids("وتوجه الوفد إلى الخبر والظهران أمس.")
+    assert "location:khobar" not in ids("وجاء في الخبر أن الاجتماع انتهى، وفوجئنا بالخبر في الدمام.")

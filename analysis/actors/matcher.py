@@ -666,6 +666,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
                 return False
+            if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
+                return _coordinated_place(f, s, e, plen, out)
             if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]
@@ -1197,6 +1199,19 @@ def _in_role_phrase(f: _Field, i: int, rules: Rules) -> bool:
 
 _QUOTE_CHARS = "\"“”«»'"
 _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
+
+
+def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M]) -> bool:
+    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention right before
+    it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
+    for o in out:
+        if o.typ not in ("location", "country"):
+            continue
+        if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
+            return True
+        if e <= o.s and f.x[o.s : o.s + o.plen].startswith("و") and not f.x[e : o.s].strip():
+            return True
+    return False
 
 
 def _quoted(f: _Field, s: int, e: int) -> bool:
