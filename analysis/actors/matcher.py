@@ -633,6 +633,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "demonstrative":  # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
+                pw = f.prev_words(f.tok_index(s), 1)
+                return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
             if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
                 return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
@@ -667,8 +670,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
                 return False
+            if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
+                return _coordinated_place(f, s, e, plen, out)
             if ent.ambiguous == "place":
-                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or f.x[s : s + plen].endswith("ب")
+                # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
+                clitic = f.x[s : s + plen]
+                return (any(w in rules.place_context for w in prev[:1] + prev[2:3]) or clitic.endswith("ب")
+                        or clitic.endswith("بال") and m.info[ent.actor_id][3] == "city")
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
                 j = f.tok_index(e - 1) + 1
                 if j < len(f.starts) and f.adjacent(j):
@@ -1200,6 +1208,19 @@ _QUOTE_CHARS = "\"“”«»'"
 _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
 
 
+def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M]) -> bool:
+    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention right before
+    it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
+    for o in out:
+        if o.typ not in ("location", "country"):
+            continue
+        if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
+            return True
+        if e <= o.s and f.x[o.s : o.s + o.plen].startswith("و") and not f.x[e : o.s].strip():
+            return True
+    return False
+
+
 def _quoted(f: _Field, s: int, e: int) -> bool:
     """The normalised span [s, e) has a quote mark right before and right after it (spaces allowed)."""
     before = f.norm[max(0, s - 2) : s].rstrip()
@@ -1384,6 +1405,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
 
 
 _CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
+_DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك"))  # rule `demonstrative` of ambiguous_forms.tsv
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
@@ -1973,6 +1995,10 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
             h = _strip_prep(_conj_stripped(last[0]))
             if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
                 continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
+            noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
+            if (" " not in h and w.startswith("ال") and noun not in rules.given_names
+                    and (noun in rules.common_words or noun in rules.definite_stems)):
+                continue  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
             short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
             continue
         for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
