@@ -980,3 +980,24 @@ def test_a_foreign_name_before_a_nisba_in_an_organisation_names_it_later():
     assert ("زنتر", "organization") in kinds  # مسح زنتر: the institute, named alone
     assert sum(t == "organization" for _, t in kinds) == 2  # not مدينة زنتر, a place
     assert not any(s == "زيمار" and t == "organization" for s, t in got)  # no nisba: the name of a place
+
+
+def test_bare_saudi_office_titles_resolve_only_without_another_country():
+    """home_titles.tsv: وزير التعليم / وزير الاسكان / المقام السامي stand for the Saudi holder on the article's date,
+    unless the field names another country or the phrase runs on into another office."""
+    day = ["2015-07-15T10:00:00Z"] * 5
+    m = extract_mentions(arts("قال وزير التعليم إن المدارس ستفتح أبوابها.",
+                              "وقال وزير الاسكان إن المشروع جاهز.",
+                              "أكد وزير التعليم في القاهرة أن مصر ستفتح المدارس.",
+                              "رفع الشكر إلى المقام السامي الكريم وللملك المفدى على دعمه.",
+                              "حضر وزير التعليم العالي الحفل.", published=day))
+    t = rows(m, match_kind="title")
+    assert list(zip(t["article_id"], t["surface"], t["actor_id"])) == [
+        ("a0", "وزير التعليم", "person:azzam_al_dakhil"), ("a1", "وزير الاسكان", "person:majid_al_hogail"),
+        ("a3", "المقام السامي الكريم", "person:salman_of_saudi_arabia"), ("a3", "وللملك المفدى", "person:salman_of_saudi_arabia")]
+    # by date: in 2014 the education minister (وزير التربية والتعليم) was Khalid al-Faisal, and وزير التعليم had no row
+    m = extract_mentions(arts("قال وزير التربية والتعليم إن المدارس جاهزة. وقال وزير التعليم إن", published=["2014-09-01T10:00:00Z"]))
+    assert list(rows(m, match_kind="title")["actor_id"]) == ["person:khalid_al_faisal"]
+    # a person of another country in the field is enough to leave the bare title unresolved
+    m = extract_mentions(arts("التقى وزير الصحة بالرئيس عبد الفتاح السيسي.", published=day[:1]))
+    assert rows(m, match_kind="title").empty

@@ -887,6 +887,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 elif aid in m.info:
                     o.actor_id, o.typ = aid, m.info[aid][2]
                 break
+    if rules.home_titles:
+        drop |= _foreign_home_titles(f, out, m, rules, countries)
     # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
     for k in range(len(out) - 1):
         o, n = out[k], out[k + 1]
@@ -1067,6 +1069,28 @@ _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
+
+
+def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:
+    """ids of the bare office phrases (home_titles.tsv: وزير التعليم، المقام السامي) that cannot stand for their
+    country's holder here: the field names another country (by name, nisba or metonym, or a person or organisation
+    affiliated with it), or the phrase runs on into another office (وزير التعليم العالي)."""
+    home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
+    if not home:
+        return set()
+    named = set(countries) | {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group")}
+    named.discard(None)
+    drop = set()
+    for o, c in home:
+        j = f.tok_index(o.e - 1) + 1
+        if named - {c} or (j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before):
+            drop.add(id(o))
+    return drop
+
+
+def _home_country(phrase: str, rules: Rules) -> str | None:
+    """The country of a bare office phrase of home_titles.tsv (a leading ال ignored), else None."""
+    return rules.home_titles.get(phrase) or (rules.home_titles.get(phrase[2:]) if phrase.startswith("ال") else None)
 
 
 def _inner_orgs(o: _M) -> list[_M]:
