@@ -1001,3 +1001,31 @@ def test_bare_saudi_office_titles_resolve_only_without_another_country():
     # a person of another country in the field is enough to leave the bare title unresolved
     m = extract_mentions(arts("التقى وزير الصحة بالرئيس عبد الفتاح السيسي.", published=day[:1]))
     assert rows(m, match_kind="title").empty
+
+
+def test_his_deputy_after_the_king_is_the_crown_prince():
+    """نائبه right after the Saudi king (title or name) is the crown prince of the article's date; elsewhere not."""
+    m = extract_mentions(arts("رفع الأمير الشكر لخادم الحرمين الشريفين ونائبه على دعمهما.",
+                              "التقى مدير الجامعة ونائبه بالطلاب.",
+                              "شكر خادم الحرمين الشريفين، ونائبه الوزير.",
+                              "رفع الشكر لخادم الحرمين الشريفين ونائبه.",
+                              published=["2015-07-15T10:00:00Z"] * 3 + ["2016-01-10T10:00:00Z"]))
+    d = rows(m, surface="ونائبه")
+    assert list(zip(d["article_id"], d["actor_id"], d["match_kind"])) == [
+        ("a0", "person:mohammed_bin_nayef", "title"), ("a3", "person:mohammed_bin_nayef", "title")]
+    m = extract_mentions(arts("وجه خادم الحرمين الشريفين ونائبه بذلك.", published=["2018-03-01T10:00:00Z"]))
+    assert list(rows(m, surface="ونائبه")["actor_id"]) == ["person:mohammed_bin_salman"]
+
+
+def test_title_in_apposition_through_a_second_role_or_adjective_is_dropped():
+    """D5: the title before its holder's name is part of the role phrase, also through another role phrase or
+    الجديد; an acting minister (المكلف) or an adviser's title (مستشارة وزير …) is not the holder."""
+    day = ["2015-08-07T10:00:00Z"] * 4
+    m = extract_mentions(arts("وأكد وزير الزراعة رئيس مجلس إدارة المؤسسة المهندس عبدالرحمن بن عبدالمحسن الفضلي أن الدفعة جاهزة.",
+                              "يباشر وزير الإسكان الجديد ماجد الحقيل عمله بعد وزير الإسكان المكلف.",
+                              "وأوضحت مستشارة وزير العمل السعودي أن الوزارة تخطط.",
+                              "وقال وزير الزراعة إن الدفعة جاهزة. وأوضح عبدالرحمن الفضلي أن", published=day))
+    t = rows(m, match_kind="title")
+    assert list(zip(t["article_id"], t["surface"])) == [("a3", "وزير الزراعة")]
+    assert set(rows(m, article_id="a0")["actor_id"]) >= {"person:abdulrahman_al_fadhli"}
+    assert "person:majid_al_hogail" in set(rows(m, article_id="a1")["actor_id"])

@@ -692,9 +692,59 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     out = _postprocess(f, out, rules, m)
+    out = _deputy_of_king(f, out, m, day)
+    out = _drop_titles_before_name(f, out)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
+
+
+#: A title stands in apposition to the holder's name when the name follows within this many tokens, in one clause.
+_APPOSITION_WINDOW = 8
+_CLAUSE_END_RE = re.compile(r"[.!?؟:\n]")
+
+
+def _drop_titles_before_name(f: _Field, out: list[_M]) -> list[_M]:
+    """CONVENTIONS D5: a resolved title followed, within the clause, by its holder's name through another role
+    phrase (وزير الزراعة رئيس مجلس إدارة المؤسسة المهندس عبدالرحمن الفضلي) is part of the role phrase: only the name
+    counts. (A name right after the title, or after honorifics only, is handled in ``_postprocess``.)"""
+    drop = set()
+    for k, o in enumerate(out):
+        if o.kind != "title":
+            continue
+        i = f.tok_index(o.e - 1)
+        for n in out[k + 1 :]:
+            if f.tok_index(n.s) - i > _APPOSITION_WINDOW or _CLAUSE_END_RE.search(f.norm[o.e : n.s]):
+                break
+            if n.actor_id == o.actor_id and n.kind in ("name", "alias"):
+                drop.add(id(o))
+                break
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+#: "his deputy" right after the Saudi king (خادم الحرمين الشريفين ونائبه): the crown prince of the day.
+_DEPUTY_RE = re.compile(r"(و?ل?)(نائبه)")
+_KING_OFFICE, _CROWN_PRINCE_OFFICE = "خادم الحرمين الشريفين", "ولي العهد"
+
+
+def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
+    """نائبه / ونائبه / لنائبه directly after a mention of the Saudi king of the article's date (by name or title,
+    no word or punctuation between) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
+    ونائبه"). Anywhere else نائبه is left alone (the deputy of a minister, a director …)."""
+    if day is None or "نائبه" not in f.x:
+        return out
+    king = _holder(m.offices.get(_KING_OFFICE, ()), day)
+    heir = _holder(m.offices.get(_CROWN_PRINCE_OFFICE, ()), day)
+    if king is None or heir is None:
+        return out
+    by_end = {f.tok_index(o.e - 1): o for o in out}
+    add = []
+    for i in range(1, len(f.starts)):
+        mt = _DEPUTY_RE.fullmatch(f.word(i))
+        if mt is None or not f.adjacent(i) or i in by_end or (i - 1) not in by_end or by_end[i - 1].actor_id != king:
+            continue
+        add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
+    return sorted(out + add, key=lambda o: o.s) if add else out
 
 
 _PLACE_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
@@ -1030,7 +1080,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
-            if n is not None or j >= len(f.starts) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
+            if n is not None or j >= len(f.starts) or not f.adjacent(j) or (
+                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES):
                 break
             j += 1
             n = by_start.get(j)
@@ -1061,13 +1112,15 @@ _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
     "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+#: Adjectives between a title and the holder's name, skipped like honorifics (وزير الإسكان الجديد ماجد الحقيل).
+_TITLE_ADJECTIVES = frozenset(norm_word(w) for w in ["الجديد", "الجديدة", "الحالي", "الحالية"])
 #: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
 _MAX_HONORIFICS = 4
 #: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
-_EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
+_EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 
 
