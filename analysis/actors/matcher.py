@@ -103,6 +103,7 @@ class _Matcher:
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
     media_alt_ix: frozenset = frozenset()  # entry indices of the automaton keys in media_alt (a hit checks the dict only then)
+    country_titles: tuple = ()  # (bare phrase, {country: terms}) of country_titles.tsv, resolved by the field's country
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -225,7 +226,15 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                     media_alt[k] = ix
     country_of = {aid: c for aid, c in zip(actors.index, actors["country"]) if isinstance(c, str) and c}
     media_alt_ix = frozenset(best[k][1] for k in media_alt)
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix)
+    country_titles = []
+    for phrase, office_en in rules.country_titles:
+        by_country: dict[str, list] = {}
+        for off in cb.offices:
+            if off.country and off.office_en.startswith(office_en):
+                by_country.setdefault(off.country, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
+        country_titles.append((phrase, by_country))
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
+                    tuple(country_titles))
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -691,35 +700,37 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
+    if m.country_titles and day is not None:
+        out = _country_titles(f, out, occ, m, day)
+    out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     out = _postprocess(f, out, rules, m)
-    out = _deputy_of_king(f, out, m, day)
-    out = _drop_titles_before_name(f, out)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
 
 
-#: A title stands in apposition to the holder's name when the name follows within this many tokens, in one clause.
-_APPOSITION_WINDOW = 8
-_CLAUSE_END_RE = re.compile(r"[.!?؟:\n]")
-
-
-def _drop_titles_before_name(f: _Field, out: list[_M]) -> list[_M]:
-    """CONVENTIONS D5: a resolved title followed, within the clause, by its holder's name through another role
-    phrase (وزير الزراعة رئيس مجلس إدارة المؤسسة المهندس عبدالرحمن الفضلي) is part of the role phrase: only the name
-    counts. (A name right after the title, or after honorifics only, is handled in ``_postprocess``.)"""
-    drop = set()
-    for k, o in enumerate(out):
-        if o.kind != "title":
+def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, day) -> list[_M]:
+    """country_titles.tsv: a bare رئيس الوزراء (free, not followed by a mention such as a nisba) is the prime minister
+    of the article's date of the one country named in the field (by name, nisba, metonym, or a person, organisation,
+    group or place of it) that has one; nothing when none or several are named."""
+    named = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
+    named |= {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    starts = {o.s for o in out}
+    add = []
+    for phrase, by_country in m.country_titles:
+        if phrase not in f.x:
             continue
-        i = f.tok_index(o.e - 1)
-        for n in out[k + 1 :]:
-            if f.tok_index(n.s) - i > _APPOSITION_WINDOW or _CLAUSE_END_RE.search(f.norm[o.e : n.s]):
-                break
-            if n.actor_id == o.actor_id and n.kind in ("name", "alias"):
-                drop.add(id(o))
-                break
-    return [o for o in out if id(o) not in drop] if drop else out
+        holders = {h for c in named if c in by_country and (h := _holder(by_country[c], day)) is not None}
+        if len(holders) != 1:
+            continue
+        holder = holders.pop()
+        for a, k, e in f.free_occurrences(phrase, _PLACE_CLITICS_RE, occ):
+            j = f.tok_index(e - 1) + 1
+            if j < len(f.starts) and f.adjacent(j) and f.starts[j] in starts:
+                continue  # رئيس الوزراء البريطاني: another phrase
+            occ[a:e] = b"\x01" * (e - a)
+            add.append(_M(a, e, k - a, holder, "title", m.info[holder][2]))
+    return sorted(out + add, key=lambda o: o.s) if add else out
 
 
 #: "his deputy" right after the Saudi king (خادم الحرمين الشريفين ونائبه): the crown prince of the day.
@@ -1126,12 +1137,12 @@ _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "م�
 
 def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:
     """ids of the bare office phrases (home_titles.tsv: وزير التعليم، المقام السامي) that cannot stand for their
-    country's holder here: the field names another country (by name, nisba or metonym, or a person or organisation
-    affiliated with it), or the phrase runs on into another office (وزير التعليم العالي)."""
+    country's holder here: the field names another country (by name, nisba or metonym, or a person, organisation,
+    group or place of it), or the phrase runs on into another office (وزير التعليم العالي)."""
     home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
     if not home:
         return set()
-    named = set(countries) | {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group")}
+    named = set(countries) | {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
     named.discard(None)
     drop = set()
     for o, c in home:

@@ -71,6 +71,7 @@ class Rules:
     branch_heads: frozenset[str] = frozenset()  # bodies named with بـ + a place for a branch (branch_heads.txt), without ال
     title_bodies: frozenset[str] = frozenset()  # bodies whose name after a role word is part of the role (title_bodies.txt)
     home_titles: dict[str, str] = None  # bare office phrase (normalised, without ال) -> its only country (home_titles.tsv)
+    country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
 
 
@@ -129,6 +130,7 @@ def load_rules() -> Rules:
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
+        country_titles=tuple((norm_word(r["phrase"]), r["office_en"].strip()) for r in read_table("actors_rules", "country_titles.tsv")),
         home_not_before=frozenset(norm_word(w[11:]) for w in read_word_list("actors_rules", "home_titles.tsv")
                                   if w.startswith("not_before:")),
         branch_heads=frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _words("branch_heads.txt")),
