@@ -9,7 +9,9 @@ How a field is matched (see analysis/resources/actors_rules/README.md for the ru
    token (clitics included): the span rule holds by construction.
 3. Overlapping hits: the longest wins (وزارة الخارجية السعودية, not also السعودية).
 4. Context rules: ambiguous forms (الأسد) need a person/place context or an earlier unambiguous mention;
-   titles from offices.csv resolve only inside the term; capitals become metonyms (their country) in
+   titles from offices.csv resolve only inside the term (bare Saudi titles such as وزير التعليم only in a field that
+   names no other country: home_titles.tsv; bare رئيس الوزراء by the one country the field names:
+   country_titles.tsv; ونائبه after the king = the crown prince); capitals become metonyms (their country) in
    political contexts; nisba forms map to their country; a nisba inside a role phrase followed by a name
    is dropped (CONVENTIONS D5).
 5. Discovery (``discover=True``): names after given names, titles, reporting verbs and inside quotes,
@@ -701,7 +703,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     if m.country_titles and day is not None:
-        out = _country_titles(f, out, occ, m, day)
+        out = _country_titles(f, out, occ, m, rules, day)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     out = _postprocess(f, out, rules, m)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
@@ -709,10 +711,17 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     return out
 
 
-def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, day) -> list[_M]:
+def _nisba_like(w: str) -> bool:
+    """A definite word ending like a nisba (الشيشاني، الليبية), normalised."""
+    return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
+
+
+def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules, day) -> list[_M]:
     """country_titles.tsv: a bare رئيس الوزراء (free, not followed by a mention such as a nisba) is the prime minister
     of the article's date of the one country named in the field (by name, nisba, metonym, or a person, organisation,
-    group or place of it) that has one; nothing when none or several are named."""
+    group or place of it), when that country has one that day; nothing when none or several countries are named. The
+    news' own country (the countries of home_titles.tsv: Saudi news writes رئيس مجلس الوزراء for the king) does not
+    count."""
     named = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
     named |= {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
     starts = {o.s for o in out}
@@ -720,14 +729,16 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, day) 
     for phrase, by_country in m.country_titles:
         if phrase not in f.x:
             continue
-        holders = {h for c in named if c in by_country and (h := _holder(by_country[c], day)) is not None}
-        if len(holders) != 1:
-            continue
-        holder = holders.pop()
+        abroad = named - {None} - set((rules.home_titles or {}).values())
+        if len(abroad) != 1 or (holder := _holder(by_country.get(next(iter(abroad)), ()), day)) is None:
+            continue  # no country, several, or one without a holder that day (Japan, Libya): not resolved
         for a, k, e in f.free_occurrences(phrase, _PLACE_CLITICS_RE, occ):
             j = f.tok_index(e - 1) + 1
-            if j < len(f.starts) and f.adjacent(j) and f.starts[j] in starts:
-                continue  # رئيس الوزراء البريطاني: another phrase
+            if j < len(f.starts) and f.adjacent(j) and (f.starts[j] in starts or _nisba_like(f.word(j))):
+                continue  # رئيس الوزراء البريطاني، رئيس الوزراء الشيشاني: another phrase
+            i = f.tok_index(a)
+            if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)).startswith("نائب"):
+                continue  # نائبا لرئيس الوزراء: another office
             occ[a:e] = b"\x01" * (e - a)
             add.append(_M(a, e, k - a, holder, "title", m.info[holder][2]))
     return sorted(out + add, key=lambda o: o.s) if add else out
@@ -1096,7 +1107,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 break
             j += 1
             n = by_start.get(j)
-        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
+        if (n is not None and (f.adjacent(j, quotes=True) or _after_doctor_abbrev(f, j))
+                and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
                 and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
             drop.add(id(o))
             new.extend(_inner_orgs(o))
@@ -1122,7 +1134,12 @@ _DATELINE_ERA_RE = re.compile(r"(?:\d+)?م")
 _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
-    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "د"])
+
+
+def _after_doctor_abbrev(f: _Field, j: int) -> bool:
+    """Token j follows the abbreviation "د." (Dr.): وزير العمل د. مفرج الحقباني."""
+    return 0 < j < len(f.starts) and f.word(j - 1) == "د" and f.norm[f.ends[j - 1] : f.starts[j]].strip() == "."
 #: Adjectives between a title and the holder's name, skipped like honorifics (وزير الإسكان الجديد ماجد الحقيل).
 _TITLE_ADJECTIVES = frozenset(norm_word(w) for w in ["الجديد", "الجديدة", "الحالي", "الحالية"])
 #: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
