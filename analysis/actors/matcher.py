@@ -1140,6 +1140,8 @@ _HONORIFICS = frozenset(norm_word(w) for w in [
 def _after_doctor_abbrev(f: _Field, j: int) -> bool:
     """Token j follows the abbreviation "د." (Dr.): وزير العمل د. مفرج الحقباني."""
     return 0 < j < len(f.starts) and f.word(j - 1) == "د" and f.norm[f.ends[j - 1] : f.starts[j]].strip() == "."
+
+
 #: Adjectives between a title and the holder's name, skipped like honorifics (وزير الإسكان الجديد ماجد الحقيل).
 _TITLE_ADJECTIVES = frozenset(norm_word(w) for w in ["الجديد", "الجديدة", "الحالي", "الحالية"])
 #: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
@@ -1149,7 +1151,6 @@ _MAX_HONORIFICS = 4
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
-
 
 
 def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:

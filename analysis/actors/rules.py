@@ -70,7 +70,7 @@ class Rules:
     noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
     branch_heads: frozenset[str] = frozenset()  # bodies named with بـ + a place for a branch (branch_heads.txt), without ال
     title_bodies: frozenset[str] = frozenset()  # bodies whose name after a role word is part of the role (title_bodies.txt)
-    home_titles: dict[str, str] = None  # bare office phrase (normalised, without ال) -> its only country (home_titles.tsv)
+    home_titles: dict[str, str] | None = None  # bare office phrase (normalised, without ال) -> its only country (home_titles.tsv)
     country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
 
