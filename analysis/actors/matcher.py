@@ -722,14 +722,15 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules
     group or place of it), when that country has one that day; nothing when none or several countries are named. The
     news' own country (the countries of home_titles.tsv: Saudi news writes رئيس مجلس الوزراء for the king) does not
     count."""
+    phrases = [(p, c) for p, c in m.country_titles if p in f.x]
+    if not phrases:
+        return out
     named = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
     named |= {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    abroad = named - {None} - set((rules.home_titles or {}).values())
     starts = {o.s for o in out}
     add = []
-    for phrase, by_country in m.country_titles:
-        if phrase not in f.x:
-            continue
-        abroad = named - {None} - set((rules.home_titles or {}).values())
+    for phrase, by_country in phrases:
         if len(abroad) != 1 or (holder := _holder(by_country.get(next(iter(abroad)), ()), day)) is None:
             continue  # no country, several, or one without a holder that day (Japan, Libya): not resolved
         for a, k, e in f.free_occurrences(phrase, _PLACE_CLITICS_RE, occ):
