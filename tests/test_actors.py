@@ -990,3 +990,69 @@ def test_invisible_format_characters_inside_a_name_do_not_hide_it():
     assert got.get("وزارة \u200fالداخلية", "").startswith("org:")
     assert "مح\u200cمد بن سلمان" in got
     assert all(not s.endswith("\u200f") for s in m["surface"])
+
+
+def test_bare_saudi_office_titles_resolve_only_without_another_country():
+    """home_titles.tsv: وزير التعليم / وزير الاسكان / المقام السامي stand for the Saudi holder on the article's date,
+    unless the field names another country or the phrase runs on into another office."""
+    day = ["2015-07-15T10:00:00Z"] * 5
+    m = extract_mentions(arts("قال وزير التعليم إن المدارس ستفتح أبوابها.",
+                              "وقال وزير الاسكان إن المشروع جاهز.",
+                              "أكد وزير التعليم في القاهرة أن مصر ستفتح المدارس.",
+                              "رفع الشكر إلى المقام السامي الكريم وللملك المفدى على دعمه.",
+                              "حضر وزير التعليم العالي الحفل.", published=day))
+    t = rows(m, match_kind="title")
+    assert list(zip(t["article_id"], t["surface"], t["actor_id"])) == [
+        ("a0", "وزير التعليم", "person:azzam_al_dakhil"), ("a1", "وزير الاسكان", "person:majid_al_hogail"),
+        ("a3", "المقام السامي الكريم", "person:salman_of_saudi_arabia"), ("a3", "وللملك المفدى", "person:salman_of_saudi_arabia")]
+    # by date: in 2014 the education minister (وزير التربية والتعليم) was Khalid al-Faisal, and وزير التعليم had no row
+    m = extract_mentions(arts("قال وزير التربية والتعليم إن المدارس جاهزة. وقال وزير التعليم إن", published=["2014-09-01T10:00:00Z"]))
+    assert list(rows(m, match_kind="title")["actor_id"]) == ["person:khalid_al_faisal"]
+    # a person of another country in the field is enough to leave the bare title unresolved
+    m = extract_mentions(arts("التقى وزير الصحة بالرئيس عبد الفتاح السيسي.", published=day[:1]))
+    assert rows(m, match_kind="title").empty
+
+
+def test_his_deputy_after_the_king_is_the_crown_prince():
+    """نائبه right after the Saudi king (title or name) is the crown prince of the article's date; elsewhere not."""
+    m = extract_mentions(arts("رفع الأمير الشكر لخادم الحرمين الشريفين ونائبه على دعمهما.",
+                              "التقى مدير الجامعة ونائبه بالطلاب.",
+                              "شكر خادم الحرمين الشريفين، ونائبه الوزير.",
+                              "رفع الشكر لخادم الحرمين الشريفين ونائبه.",
+                              published=["2015-07-15T10:00:00Z"] * 3 + ["2016-01-10T10:00:00Z"]))
+    d = rows(m, surface="ونائبه")
+    assert list(zip(d["article_id"], d["actor_id"], d["match_kind"])) == [
+        ("a0", "person:mohammed_bin_nayef", "title"), ("a3", "person:mohammed_bin_nayef", "title")]
+    m = extract_mentions(arts("هنأ خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز ونائبه الأمير محمد بن نايف الرئيس.",
+                              published=["2015-08-07T10:00:00Z"]))
+    assert rows(m, surface="ونائبه").empty  # D5: the role phrase before the name
+    m = extract_mentions(arts("وجه خادم الحرمين الشريفين ونائبه بذلك.", published=["2018-03-01T10:00:00Z"]))
+    assert list(rows(m, surface="ونائبه")["actor_id"]) == ["person:mohammed_bin_salman"]
+
+
+def test_title_before_the_name_through_an_adjective_and_acting_or_adviser_titles():
+    """D5: the title before its holder's name through الجديد is part of the role phrase; an acting minister (المكلف)
+    or an adviser's title (مستشارة وزير …) is not the holder; a bare title in its own sentence is."""
+    day = ["2015-08-07T10:00:00Z"] * 3
+    m = extract_mentions(arts("يباشر وزير الإسكان الجديد ماجد الحقيل عمله بعد وزير الإسكان المكلف.",
+                              "وأوضحت مستشارة وزير العمل السعودي أن الوزارة تخطط.",
+                              "وقال وزير الزراعة إن الدفعة جاهزة. وأوضح عبدالرحمن الفضلي أن", published=day))
+    t = rows(m, match_kind="title")
+    assert list(zip(t["article_id"], t["surface"], t["actor_id"])) == [("a2", "وزير الزراعة", "person:abdulrahman_al_fadhli")]
+    assert "person:majid_al_hogail" in set(rows(m, article_id="a0")["actor_id"])
+    m = extract_mentions(arts("استقبل وزير العمل د. مفرج بن سعد الحقباني الوفد.", published=day[:1]))
+    assert rows(m, match_kind="title").empty and "person:mufrej_al_haqbani" in set(m["actor_id"])
+
+
+def test_bare_prime_minister_resolves_by_the_one_country_of_the_field():
+    """country_titles.tsv: رئيس الوزراء is the prime minister of the only country named (with one in office that day)."""
+    day = ["2015-08-07T10:00:00Z"] * 4
+    m = extract_mentions(arts("أعلن رئيس الوزراء أن القوات العراقية تقدمت في الأنبار.",
+                              "التقى رئيس الوزراء بنظيره التركي في بغداد.",
+                              "قال رئيس الوزراء إن الحكومة مستمرة.",
+                              "وقال نائب رئيس الوزراء إن العراق مستمر.", published=day))
+    # Chechnya is no codebook country: رئيس الوزراء الشيشاني in a story that names Russia is not Medvedev
+    m2 = extract_mentions(arts("اغتيل رئيس الوزراء الشيشاني في روسيا.", published=day[:1]))
+    assert rows(m2, match_kind="title").empty
+    t = rows(m, match_kind="title")
+    assert list(zip(t["article_id"], t["actor_id"])) == [("a0", "person:haider_al_abadi")]

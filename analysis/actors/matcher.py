@@ -9,7 +9,9 @@ How a field is matched (see analysis/resources/actors_rules/README.md for the ru
    token (clitics included): the span rule holds by construction.
 3. Overlapping hits: the longest wins (وزارة الخارجية السعودية, not also السعودية).
 4. Context rules: ambiguous forms (الأسد) need a person/place context or an earlier unambiguous mention;
-   titles from offices.csv resolve only inside the term; capitals become metonyms (their country) in
+   titles from offices.csv resolve only inside the term (bare Saudi titles such as وزير التعليم only in a field that
+   names no other country: home_titles.tsv; bare رئيس الوزراء by the one country the field names:
+   country_titles.tsv; ونائبه after the king = the crown prince); capitals become metonyms (their country) in
    political contexts; nisba forms map to their country; a nisba inside a role phrase followed by a name
    is dropped (CONVENTIONS D5).
 5. Discovery (``discover=True``): names after given names, titles, reporting verbs and inside quotes,
@@ -105,6 +107,7 @@ class _Matcher:
     media_alt: dict  # automaton key -> entry index of a media outlet whose form lost the key to a place or word
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
     media_alt_ix: frozenset = frozenset()  # entry indices of the automaton keys in media_alt (a hit checks the dict only then)
+    country_titles: tuple = ()  # (bare phrase, {country: terms}) of country_titles.tsv, resolved by the field's country
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -227,7 +230,15 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                     media_alt[k] = ix
     country_of = {aid: c for aid, c in zip(actors.index, actors["country"]) if isinstance(c, str) and c}
     media_alt_ix = frozenset(best[k][1] for k in media_alt)
-    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix)
+    country_titles = []
+    for phrase, office_en in rules.country_titles:
+        by_country: dict[str, list] = {}
+        for off in cb.offices:
+            if off.country and off.office_en.startswith(office_en):
+                by_country.setdefault(off.country, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
+        country_titles.append((phrase, by_country))
+    return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
+                    tuple(country_titles))
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
@@ -703,10 +714,72 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
+    if m.country_titles and day is not None:
+        out = _country_titles(f, out, occ, m, rules, day)
+    out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     out = _postprocess(f, out, rules, m)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
+
+
+def _nisba_like(w: str) -> bool:
+    """A definite word ending like a nisba (الشيشاني، الليبية), normalised."""
+    return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
+
+
+def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules, day) -> list[_M]:
+    """country_titles.tsv: a bare رئيس الوزراء (free, not followed by a mention such as a nisba) is the prime minister
+    of the article's date of the one country named in the field (by name, nisba, metonym, or a person, organisation,
+    group or place of it), when that country has one that day; nothing when none or several countries are named. The
+    news' own country (the countries of home_titles.tsv: Saudi news writes رئيس مجلس الوزراء for the king) does not
+    count."""
+    phrases = [(p, c) for p, c in m.country_titles if p in f.x]
+    if not phrases:
+        return out
+    named = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
+    named |= {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    abroad = named - {None} - set((rules.home_titles or {}).values())
+    starts = {o.s for o in out}
+    add = []
+    for phrase, by_country in phrases:
+        if len(abroad) != 1 or (holder := _holder(by_country.get(next(iter(abroad)), ()), day)) is None:
+            continue  # no country, several, or one without a holder that day (Japan, Libya): not resolved
+        for a, k, e in f.free_occurrences(phrase, _PLACE_CLITICS_RE, occ):
+            j = f.tok_index(e - 1) + 1
+            if j < len(f.starts) and f.adjacent(j) and (f.starts[j] in starts or _nisba_like(f.word(j))):
+                continue  # رئيس الوزراء البريطاني، رئيس الوزراء الشيشاني: another phrase
+            i = f.tok_index(a)
+            if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)).startswith("نائب"):
+                continue  # نائبا لرئيس الوزراء: another office
+            occ[a:e] = b"\x01" * (e - a)
+            add.append(_M(a, e, k - a, holder, "title", m.info[holder][2]))
+    return sorted(out + add, key=lambda o: o.s) if add else out
+
+
+#: "his deputy" right after the Saudi king (خادم الحرمين الشريفين ونائبه): the crown prince of the day.
+_DEPUTY_RE = re.compile(r"(و?ل?)(نائبه)")
+_KING_OFFICE, _CROWN_PRINCE_OFFICE = "خادم الحرمين الشريفين", "ولي العهد"
+
+
+def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
+    """نائبه / ونائبه / لنائبه directly after a mention of the Saudi king of the article's date (by name or title,
+    no word or punctuation between) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
+    ونائبه"). Anywhere else نائبه is left alone (the deputy of a minister, a director …)."""
+    if day is None or "نائبه" not in f.x:
+        return out
+    king = _holder(m.offices.get(_KING_OFFICE, ()), day)
+    heir = _holder(m.offices.get(_CROWN_PRINCE_OFFICE, ()), day)
+    if king is None or heir is None:
+        return out
+    by_end = {f.tok_index(o.e - 1): o for o in out}
+    add = []
+    for i in range(1, len(f.starts)):
+        mt = _DEPUTY_RE.fullmatch(f.word(i))
+        if mt is None or not f.adjacent(i) or i in by_end or (i - 1) not in by_end or by_end[i - 1].actor_id != king:
+            continue
+        add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
+    return sorted(out + add, key=lambda o: o.s) if add else out
 
 
 _PLACE_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
@@ -902,6 +975,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 elif aid in m.info:
                     o.actor_id, o.typ = aid, m.info[aid][2]
                 break
+    if rules.home_titles:
+        drop |= _foreign_home_titles(f, out, m, rules, countries)
     # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
     for k in range(len(out) - 1):
         o, n = out[k], out[k + 1]
@@ -1043,11 +1118,13 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
-            if n is not None or j >= len(f.starts) or not f.adjacent(j) or _conj_stripped(f.word(j)) not in _HONORIFICS:
+            if n is not None or j >= len(f.starts) or not f.adjacent(j) or (
+                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES):
                 break
             j += 1
             n = by_start.get(j)
-        if (n is not None and f.adjacent(j, quotes=True) and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
+        if (n is not None and (f.adjacent(j, quotes=True) or _after_doctor_abbrev(f, j))
+                and n.kind not in ("nisba", "metonym", "title") and n.typ in ("person", "location")
                 and (n.plen == 0 or f.x[n.s : n.s + n.plen] in ("ال",))):
             drop.add(id(o))
             new.extend(_inner_orgs(o))
@@ -1073,15 +1150,45 @@ _DATELINE_ERA_RE = re.compile(r"(?:\d+)?م")
 _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
-    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "د"])
+
+
+def _after_doctor_abbrev(f: _Field, j: int) -> bool:
+    """Token j follows the abbreviation "د." (Dr.): وزير العمل د. مفرج الحقباني."""
+    return 0 < j < len(f.starts) and f.word(j - 1) == "د" and f.norm[f.ends[j - 1] : f.starts[j]].strip() == "."
+
+
+#: Adjectives between a title and the holder's name, skipped like honorifics (وزير الإسكان الجديد ماجد الحقيل).
+_TITLE_ADJECTIVES = frozenset(norm_word(w) for w in ["الجديد", "الجديدة", "الحالي", "الحالية"])
 #: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
 _MAX_HONORIFICS = 4
 #: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
-_EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
+_EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
+
+def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:
+    """ids of the bare office phrases (home_titles.tsv: وزير التعليم، المقام السامي) that cannot stand for their
+    country's holder here: the field names another country (by name, nisba or metonym, or a person, organisation,
+    group or place of it), or the phrase runs on into another office (وزير التعليم العالي)."""
+    home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
+    if not home:
+        return set()
+    named = set(countries) | {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    named.discard(None)
+    drop = set()
+    for o, c in home:
+        j = f.tok_index(o.e - 1) + 1
+        if named - {c} or (j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before):
+            drop.add(id(o))
+    return drop
+
+
+def _home_country(phrase: str, rules: Rules) -> str | None:
+    """The country of a bare office phrase of home_titles.tsv (a leading ال ignored), else None."""
+    return rules.home_titles.get(phrase) or (rules.home_titles.get(phrase[2:]) if phrase.startswith("ال") else None)
 
 
 def _inner_orgs(o: _M) -> list[_M]:

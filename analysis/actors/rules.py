@@ -70,6 +70,9 @@ class Rules:
     noun_given_names: frozenset[str] = frozenset()  # given names used mostly as nouns (noun_given_names.txt)
     branch_heads: frozenset[str] = frozenset()  # bodies named with بـ + a place for a branch (branch_heads.txt), without ال
     title_bodies: frozenset[str] = frozenset()  # bodies whose name after a role word is part of the role (title_bodies.txt)
+    home_titles: dict[str, str] | None = None  # bare office phrase (normalised, without ال) -> its only country (home_titles.tsv)
+    country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
+    home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +129,10 @@ def load_rules() -> Rules:
         generic_complements=_words("generic_complements.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
+        home_titles=_home_titles(),
+        country_titles=tuple((norm_word(r["phrase"]), r["office_en"].strip()) for r in read_table("actors_rules", "country_titles.tsv")),
+        home_not_before=frozenset(norm_word(w[11:]) for w in read_word_list("actors_rules", "home_titles.tsv")
+                                  if w.startswith("not_before:")),
         branch_heads=frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _words("branch_heads.txt")),
         group_context=_words("group_context.txt") | frozenset(w[1:] for w in read_word_list("actors_rules", "group_context.txt")
                                                                 if w.startswith("@")),
@@ -139,6 +146,16 @@ def load_rules() -> Rules:
 
 def _drop_article(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _home_titles() -> dict[str, str]:
+    """home_titles.tsv: bare office phrase (normalised, a leading ال dropped) -> country actor_id."""
+    out = {}
+    for ln in read_word_list("actors_rules", "home_titles.tsv"):
+        parts = ln.split("\t")
+        if len(parts) >= 2 and parts[0] != "phrase" and not ln.startswith("not_before:"):
+            out[_drop_article(norm_word(parts[0]))] = parts[1].strip()
+    return out
 
 
 def _short_names() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
