@@ -583,6 +583,15 @@ def _kunya(f, out: list, occ: bytearray) -> None:
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
+def free_token_before(f, s: int, occ: bytearray) -> int:
+    """Index of the token right before the mention starting at ``s`` when the mention starts a token, nothing but
+    spaces stands between the two and no mention covers that token; else -1 (N13, T6)."""
+    i = f.tok_index(s)
+    if i < 1 or s != f.starts[i] or not f.adjacent(i) or 1 in occ[f.starts[i - 1] : f.ends[i - 1]]:
+        return -1
+    return i - 1
+
+
 _PARTICLES = frozenset(("فان", "فون", "دي", "دو", "دا", "ديل", "دل"))  # فان نيستلروي، دي وايت، دا سيلفا
 
 
@@ -593,12 +602,10 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
     for o in out:
         if o.typ != "person" or o.kind != "discovered" or o.plen:
             continue
-        i = f.tok_index(o.s)
-        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+        i = free_token_before(f, o.s, occ)
+        if i < 0:
             continue
-        a, b = f.starts[i - 1], f.ends[i - 1]
-        if 1 in occ[a:b]:
-            continue
+        a, b = f.starts[i], f.ends[i]
         w = f.x[a:b]
         plen = 0
         if w in _PARTICLES:

@@ -25,6 +25,7 @@ from analysis.actors.names import (
     _verb_like,
     clitic_variants,
     definite_masculine_nisba,
+    free_token_before,
     load_name_rules,
     repeat_forms,
 )
@@ -146,21 +147,18 @@ def _clubs_named_by_city(f, out: list, occ: bytearray, rules: Rules, new_mention
     for o in out:
         if o.typ != "location" or o.kind not in ("name", "alias") or o.plen:
             continue
-        i = f.tok_index(o.s)
-        if i < 1 or o.s != f.starts[i] or not f.adjacent(i):
+        j = free_token_before(f, o.s, occ)
+        if j < 0:
             continue
-        a, b = f.starts[i - 1], f.ends[i - 1]
-        if 1 in occ[a:b]:
-            continue
-        w = f.x[a:b]
+        w = f.x[f.starts[j] : f.ends[j]]
         plen = 1 if w[0] in "وف" and len(w) > 3 and w not in rules.given_names else 0
         bare = w[plen:]
         if nr is None:
             nr = load_name_rules()
         if (len(bare) < 3 + plen or bare in rules.given_names or bare in rules.person_tokens or w in load_team_heads()
-                or not _foreign_word(bare, rules, nr) or _verb_like(bare, rules) or not _plain_spelling(f, i - 1)):
+                or not _foreign_word(bare, rules, nr) or _verb_like(bare, rules) or not _plain_spelling(f, j)):
             continue  # فريقي ظفار: a head (T1), not a club's first word
-        cands.append((o, i - 1, plen))
+        cands.append((o, j, plen))
     if not cands:
         return out
     by_start = {o.s: o for o in out}
