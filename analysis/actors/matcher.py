@@ -504,18 +504,28 @@ def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
     (the same positions), found faster. The regex is tried only at the start of the tokens in which ``str.find``
     sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
     end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field."""
-    x = f.x
-    starts = set()
-    for c in cues:
-        k = x.find(c)
+    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, cues)}
+    return [mt.start() for mt in _matches_from(_market_cue_re(cues), f.x, starts)]
+
+
+def _positions(text: str, needles) -> list[int]:
+    """Every position where one of ``needles`` (strings) occurs in ``text``, unsorted."""
+    out = []
+    for c in needles:
+        k = text.find(c)
         while k != -1:
-            starts.add(f.starts[f.tok_index(k)])
-            k = x.find(c, k + 1)
-    pattern = _market_cue_re(cues)
+            out.append(k)
+            k = text.find(c, k + 1)
+    return out
+
+
+def _matches_from(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is tried only there, in
+    text order and after the end of the previous match, as finditer does (far cheaper than scanning the text)."""
     found, pos = [], 0
     for a in sorted(starts):
-        if a >= pos and (mt := pattern.match(x, a)):
-            found.append(a)
+        if a >= pos and (mt := pattern.match(text, a)):
+            found.append(mt)
             pos = mt.end()
     return found
 
@@ -728,6 +738,19 @@ def _nisba_like(w: str) -> bool:
     return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
 
 
+def _countries_named(out: list[_M], m: _Matcher) -> set:
+    """The countries a field names itself: its country mentions (name, alias, nisba) and the countries its capitals
+    stand for (metonyms); may hold None (a metonym without a country)."""
+    return {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
+
+
+def _countries_of_actors(out: list[_M], m: _Matcher) -> set:
+    """The countries of a field's persons, organisations, groups and places (the codebook's ``country`` column);
+    may hold None (an actor without a country)."""
+    country_of = m.country_of or {}
+    return {country_of.get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+
+
 def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules, day) -> list[_M]:
     """country_titles.tsv: a bare رئيس الوزراء (free, not followed by a mention such as a nisba) is the prime minister
     of the article's date of the one country named in the field (by name, nisba, metonym, or a person, organisation,
@@ -737,8 +760,7 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules
     phrases = [(p, c) for p, c in m.country_titles if p in f.x]
     if not phrases:
         return out
-    named = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
-    named |= {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    named = _countries_named(out, m) | _countries_of_actors(out, m)
     abroad = named - {None} - set((rules.home_titles or {}).values())
     starts = {o.s for o in out}
     add = []
@@ -951,7 +973,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     out = _join_branches(f, out, rules)
 
     # D1 short names resolved by the countries of the field
-    countries = {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
+    countries = _countries_named(out, m)
     for o in out:
         if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
             continue
@@ -1176,7 +1198,7 @@ def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, co
     home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
     if not home:
         return set()
-    named = set(countries) | {(m.country_of or {}).get(o.actor_id) for o in out if o.typ in ("person", "organization", "group", "location")}
+    named = countries | _countries_of_actors(out, m)
     named.discard(None)
     drop = set()
     for o, c in home:
@@ -2044,18 +2066,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
 def _quoted_spans(norm: str) -> list[re.Match]:
     """``list(_QUOTE_RE.finditer(norm))`` (the same matches), found faster: a match starts at an opening quote mark,
     so the pattern is tried only there, in text order and after the end of the previous match, as finditer does."""
-    starts = []
-    for c in "“\"«":  # the opening marks of _QUOTE_RE
-        k = norm.find(c)
-        while k != -1:
-            starts.append(k)
-            k = norm.find(c, k + 1)
-    found, pos = [], 0
-    for a in sorted(starts):
-        if a >= pos and (q := _QUOTE_RE.match(norm, a)):
-            found.append(q)
-            pos = q.end()
-    return found
+    return _matches_from(_QUOTE_RE, norm, _positions(norm, "“\"«"))  # the opening marks of _QUOTE_RE
 
 
 def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
