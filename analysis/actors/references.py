@@ -39,6 +39,9 @@ _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
 #: Adjectives that make an office phrase a former one (R5).
 FORMER_ADJECTIVES = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة"])
 _FORMER_RE = re.compile(r"(?<= )(?:%s)(?= |$)" % "|".join(sorted(FORMER_ADJECTIVES)))
+#: The adjectives that contain no other one (السابق for السابقة too): a field holds a match of _FORMER_RE only when
+#: one of them occurs in it, which ``in`` tells far faster than the regex with its look-behind (R5's gate).
+_FORMER_CORES = tuple(sorted(w for w in FORMER_ADJECTIVES if not any(v != w and v in w for v in FORMER_ADJECTIVES)))
 #: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase.
 _HONORIFICS = frozenset(norm_word(w) for w in [
     "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
@@ -226,7 +229,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                     if _bare_role(f, a, e, rules, occ):
                         take(a, k, e, aid, "title", lab)
         # R5: الرئيس السابق → the former holder named in the article
-        if day is not None and m.offices and _FORMER_RE.search(f.x):
+        if day is not None and m.offices and any(w in f.x for w in _FORMER_CORES) and _FORMER_RE.search(f.x):
             if occ is None:
                 occ = _occupied(f, ms)
             _former_holders(f, occ, named, m, rules, day, take)
