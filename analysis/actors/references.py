@@ -344,14 +344,10 @@ def _former_holders(f, occ: bytearray, named: list, m, rules: Rules, day, take) 
         if 1 in occ[a:e] or not _bare_role(f, a, e, rules, occ) or not _ends_phrase(f, e, rules):
             continue
         head = _bare(f.word(h), rules.titles)
-        cands = []
-        for aid in named:
-            for phrase, terms in m.offices.items():
-                if phrase.split(" ", 1)[0] != head:
-                    continue
-                if any(t[2] == aid and t[4] is not None and t[4] < day for t in terms):
-                    cands.append(aid)
-                    break
+        # the terms of the offices whose phrase starts with the head word, read once (not once per person named)
+        head_terms = [terms for phrase, terms in m.offices.items() if phrase.split(" ", 1)[0] == head]
+        cands = [aid for aid in named
+                 if any(t[2] == aid and t[4] is not None and t[4] < day for terms in head_terms for t in terms)]
         if len(cands) == 1:
             pre = f.x[a : a + len(f.word(h)) - len(head)]
             take(a, a + len(pre), e, cands[0], "title", m.info[cands[0]][0])
