@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import _foreign_word, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.names import _foreign_word, _plain_spelling, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
@@ -644,7 +644,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if o.kind == "title":
                 inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
                 o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in inner
-                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)]  # longest wins
+                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)  # longest wins
+                           and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
@@ -721,6 +722,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
+        out = _coordinated_places(f, out, occ, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
@@ -974,6 +976,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
 
     # D1 short names resolved by the countries of the field
     countries = _countries_named(out, m)
+    actor_countries = None  # _countries_of_actors(out, m), built when a short name needs it
     for o in out:
         if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
             continue
@@ -990,13 +993,19 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 x.kind == "nisba" and x.s == f.starts[j] for x in out)):
             drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
             continue
-        for ctx, aid in cands:
-            if not ctx or ctx & countries:
-                if aid == "-":
-                    drop.add(id(o))
-                elif aid in m.info:
-                    o.actor_id, o.typ = aid, m.info[aid][2]
-                break
+        # a country the field names wins; else the row for any article ("*", listed last); when that row drops the
+        # form as generic ("-"), the country of one of the field's actors decides (الائتلاف الوطني السوري … الائتلاف;
+        # بشار الأسد … النظام; a place in Yemen … المقاومة)
+        aid = next((aid for ctx, aid in cands if not ctx or ctx & countries), None)
+        if aid == "-":
+            if actor_countries is None:  # not from the short names themselves (الائتلاف alone is no context)
+                actor_countries = _countries_of_actors([x for x in out if not (
+                    x.plen >= 2 and "ال" + f.x[x.s + x.plen : x.e] in rules.short_names)], m)
+            aid = next((aid for ctx, aid in cands if not ctx or ctx & actor_countries), None)
+        if aid == "-":
+            drop.add(id(o))
+        elif aid in m.info:
+            o.actor_id, o.typ = aid, m.info[aid][2]
     if rules.home_titles:
         drop |= _foreign_home_titles(f, out, m, rules, countries)
     # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
@@ -1763,6 +1772,40 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, 1, f.x[a + 1 : b], "person"))
             j += 2
+    if not new:
+        return out
+    return sorted(out + new, key=lambda o: o.s)
+
+
+
+def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A list of places: right after a place mention (type location: a town, a village, a district), و + one word that
+    looks like a name (قرى الفقعلي والقراصة وترعة، ومنها صبراتة وورشفانة) is a place too. Each item is one word joined
+    by و (a comma may precede it) that is no first name, place head, common noun (also with a possessive ه or as an
+    accusative: وتطويره، وتحديدا) or verb (واتصل، ويحرجون); the list counts only when punctuation or the field's end
+    follows its last item."""
+    new: list[_M] = []
+    n = len(f.starts)
+    for o in out:
+        if o.typ != "location":
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        items: list[int] = []
+        while j < n and not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,"):
+            w = f.word(j)
+            stem = w[1:]
+            if (w[0] != "و" or len(stem) < 3 or 1 in occ[f.starts[j] : f.ends[j]] or stem in rules.given_names
+                    or not stem.isalpha() or not _name_like(stem, rules) or stem in rules.place_heads
+                    or stem.endswith(_ENCLITICS) or _verb_like(stem, rules) or not _plain_spelling(f, j)
+                    or any(v in rules.definite_stems or v in rules.frequent_words for v in (w, w[:-1], stem[:-1]) if v)):
+                break
+            items.append(j)
+            j += 1
+        if items and (j == n or not f.adjacent(j)):
+            for t in items:
+                a, b = f.starts[t], f.ends[t]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, 1, f.x[a + 1 : b], "location"))
     if not new:
         return out
     return sorted(out + new, key=lambda o: o.s)
