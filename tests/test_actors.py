@@ -1101,3 +1101,13 @@ def test_us_states_counties_museums_and_the_two_holy_mosques():
     holy = rows(m, article_id="a1", actor_id="location:two_holy_mosques")
     assert list(holy["surface"]) == ["الحرمين الشريفين"] and holy["start"].iloc[0] > 40  # only the second one
     assert rows(m, article_id="a2", actor_type="location").empty
+
+
+def test_the_word_after_bin_is_a_name_even_when_it_is_a_common_word():
+    """After بن/ابن/بنت the father's name may be a common word (مانع "obstacle", عاطي): the name goes on through it."""
+    m = extract_mentions(arts("وكان في استقباله د. حمدان بن مانع العمري مدير شؤون المعلمين.",
+                              "وأوضح المهندس سلطان بن عاطي القرشي أن العمل مستمر.",
+                              "وقال محمد بن في الاجتماع"))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert {("a0", "حمدان بن مانع العمري"), ("a1", "سلطان بن عاطي القرشي")} <= got
+    assert not any("في" in s for s in rows(m, article_id="a2")["surface"])  # a function word still ends it

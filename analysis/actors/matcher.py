@@ -1231,6 +1231,7 @@ def _inner_orgs(o: _M) -> list[_M]:
 
 
 _NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
+_SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت"])
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
@@ -1835,8 +1836,11 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
-                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords):
-            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ
+                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords
+                    or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
+                    and w not in verbs):
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ;
+            # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي)
         elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
               and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
             pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
