@@ -1111,3 +1111,15 @@ def test_the_word_after_bin_is_a_name_even_when_it_is_a_common_word():
     got = set(zip(m["article_id"], m["surface"]))
     assert {("a0", "حمدان بن مانع العمري"), ("a1", "سلطان بن عاطي القرشي")} <= got
     assert not any("في" in s for s in rows(m, article_id="a2")["surface"])  # a function word still ends it
+
+
+def test_oman_in_a_list_of_countries_or_a_field_about_oman_but_amman_in_one_about_jordan():
+    """عمان is Oman next to another country (قطر وعمان) or near an Omani actor, Amman when spelt عمّان or when the
+    field names Jordan or a Jordanian actor; alone it stays unread."""
+    m = extract_mentions(arts("سيزور الوزير قطر وعمان والكويت.",
+                              "وصل سعر نفط عمان إلى 50 دولارا، بحسب المركز الوطني للإحصاء والمعلومات العماني.",
+                              "ولي ولي العهد يصل عمان في زيارة رسمية للأردن.",
+                              "سفير عمّان: مليون سائح سعودي.",
+                              "ارتفعت الحرارة في عمان أمس.", published=["2015-08-07T10:00:00Z"] * 5))
+    got = {(r.article_id, r.actor_id) for r in m.itertuples() if r.surface in ("وعمان", "عمان", "عمّان")}
+    assert got == {("a0", "country:om"), ("a1", "country:om"), ("a2", "location:amman")}

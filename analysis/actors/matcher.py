@@ -676,7 +676,16 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
                     return True
             if ent.ambiguous in ("person", "country", "group"):
-                if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+                is_country = m.info[ent.actor_id][2] == "country"
+                if is_country:
+                    # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
+                    # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
+                    a0, b0 = f.span_in_original(s, e)
+                    if "\u0651" in f.text[a0:b0] or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
+                        return False
+                    if _coordinated_place(f, s, e, plen, out, ("country",)):
+                        return True
+                elif ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
                 if ent.ambiguous == "country":
                     # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
@@ -814,6 +823,14 @@ def _context_capitals() -> tuple[tuple[str, str, str, str], ...]:
     """``(form, capital's actor_id, its country, the other reading's actor_id)`` from context_capitals.tsv."""
     return tuple((norm_word(r["form"]), r["actor_id"], r["country"], r["unless"])
                  for r in read_table("actors_rules", "context_capitals.tsv"))
+
+
+def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher) -> bool:
+    """The field names the country of a capital that ``form`` also names, or one of its actors (context_capitals.tsv:
+    عمان, read as ``actor_id`` Oman, is Amman in a field that names Jordan or King Abdullah II)."""
+    rows = [country for f0, _, country, unless in _context_capitals() if f0 == form and unless == actor_id]
+    country_of = m.country_of or {}
+    return bool(rows) and any(o.actor_id in rows or country_of.get(o.actor_id) in rows for o in out)
 
 
 def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
@@ -1347,11 +1364,11 @@ _QUOTE_CHARS = "\"“”«»'"
 _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
 
 
-def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M]) -> bool:
-    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention right before
-    it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
+def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country")) -> bool:
+    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``)
+    right before it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
     for o in out:
-        if o.typ not in ("location", "country"):
+        if o.typ not in types:
             continue
         if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
             return True
