@@ -1123,3 +1123,12 @@ def test_oman_in_a_list_of_countries_or_a_field_about_oman_but_amman_in_one_abou
                               "ارتفعت الحرارة في عمان أمس.", published=["2015-08-07T10:00:00Z"] * 5))
     got = {(r.article_id, r.actor_id) for r in m.itertuples() if r.surface in ("وعمان", "عمان", "عمّان")}
     assert got == {("a0", "country:om"), ("a1", "country:om"), ("a2", "location:amman")}
+
+
+def test_a_name_does_not_run_into_a_role_in_construct():
+    """مساعد (also a first name) + a definite noun after a name is the person's role (مساعد المدير العام), not a third
+    name; after بن it is the father's name."""
+    m = extract_mentions(arts("وكان في استقباله الأستاذ حمد الشنيبر مساعد المدير العام للشؤون المدرسية.",
+                              "وقال عمر بن مساعد الشريوفي إن العمل مستمر."))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert ("a0", "حمد الشنيبر") in got and ("a1", "عمر بن مساعد الشريوفي") in got

@@ -1852,6 +1852,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
+        if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
+                and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
+            break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
                     or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
