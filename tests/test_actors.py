@@ -256,6 +256,21 @@ def test_short_names_follow_the_article_context():
     assert "group:syrian_opposition" not in set(m["actor_id"])
 
 
+def test_short_names_follow_the_country_of_an_actor_when_no_country_is_named():
+    """A short name that would be dropped as generic takes the country of another actor of the field (the coalition's
+    own Syrian nisba, the Assad regime after Bashar al-Assad), not of the short names themselves."""
+    m = extract_mentions(arts("قال الائتلاف الوطني السوري إن النظام يقصف المدنيين، وطالب الائتلاف بحمايتهم.",
+                              "وقال بشار الأسد إن المعارضة لن تنتصر.",
+                              "قال الائتلاف إن النظام يقصف المدنيين."))
+    assert list(rows(m, article_id="a0", surface="النظام")["actor_id"]) == ["org:government_sy"]
+    assert list(rows(m, article_id="a0", surface="الائتلاف")["actor_id"]) == ["group:syrian_national_coalition"]
+    assert "group:syrian_opposition" in set(rows(m, article_id="a1")["actor_id"])
+    assert rows(m, article_id="a2").empty  # no country anywhere: the generic words are dropped, as before
+    # the row for any article wins over an actor's country when it names an actor (the Saudi Red Crescent)
+    m = extract_mentions(arts("وقال عبد الفتاح السيسي إن الهلال الأحمر وصل."))
+    assert list(rows(m, surface="الهلال الأحمر")["actor_id"]) == ["org:saudi_red_crescent"]
+
+
 # --- discovery ---------------------------------------------------------------------------------------
 
 
@@ -1056,3 +1071,64 @@ def test_bare_prime_minister_resolves_by_the_one_country_of_the_field():
     assert rows(m2, match_kind="title").empty
     t = rows(m, match_kind="title")
     assert list(zip(t["article_id"], t["actor_id"])) == [("a0", "person:haider_al_abadi")]
+
+
+def test_places_listed_after_a_place_are_places():
+    """_coordinated_places: و + a name-like word after a place mention, the list ending at punctuation, is a place;
+    verbs, common nouns (also with a possessive ه) and lists running into a clause are not."""
+    m = extract_mentions(arts("زار الوفد الطائف وصبراتة وورشفانة، ثم عاد.",
+                              "تقع الجزيرة قرب أوسلو وموس، ويعيش فيها السجناء.",
+                              "وصل الوفد إلى جدة واتصل بالمسؤولين.",
+                              "افتتح المشروع في جدة وتطويره مستمر.",
+                              "وصلت الطائرة إلى جدة وقت الظهر."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "وصبراتة", "location"), ("a0", "وورشفانة", "location"), ("a1", "وموس", "location")} <= got
+    assert not rows(m, article_id="a2", surface="واتصل").shape[0]
+    assert not rows(m, article_id="a3", surface="وتطويره").shape[0]
+    assert list(rows(m, article_id="a4")["surface"]) == ["جدة"]
+
+
+def test_us_states_counties_museums_and_the_two_holy_mosques():
+    """Codebook rows for US states and world regions; مقاطعة (a county) and متحف (a museum) as place heads; the Two
+    Holy Mosques as a place, but not inside the king's title (خادم الحرمين الشريفين, dropped before his name)."""
+    day = ["2015-08-07T10:00:00Z"] * 3
+    m = extract_mentions(arts("اندلع حريق في مقاطعة سيسكيو بولاية كاليفورنيا، وزار الوفد متحف اللوفر.",
+                              "وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز بخدمة الحرمين الشريفين.",
+                              "أعلنت مقاطعة البضائع الإسرائيلية.", published=day))
+    got = set(zip(m["article_id"], m["surface"], m["actor_id"]))
+    assert ("a0", "بولاية كاليفورنيا", "location:us_california") in got or ("a0", "كاليفورنيا", "location:us_california") in got
+    assert {"سيسكيو", "متحف اللوفر"} <= set(rows(m, article_id="a0")["surface"])
+    holy = rows(m, article_id="a1", actor_id="location:two_holy_mosques")
+    assert list(holy["surface"]) == ["الحرمين الشريفين"] and holy["start"].iloc[0] > 40  # only the second one
+    assert rows(m, article_id="a2", actor_type="location").empty
+
+
+def test_the_word_after_bin_is_a_name_even_when_it_is_a_common_word():
+    """After بن/ابن/بنت the father's name may be a common word (مانع "obstacle", عاطي): the name goes on through it."""
+    m = extract_mentions(arts("وكان في استقباله د. حمدان بن مانع العمري مدير شؤون المعلمين.",
+                              "وأوضح المهندس سلطان بن عاطي القرشي أن العمل مستمر.",
+                              "وقال محمد بن في الاجتماع"))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert {("a0", "حمدان بن مانع العمري"), ("a1", "سلطان بن عاطي القرشي")} <= got
+    assert not any("في" in s for s in rows(m, article_id="a2")["surface"])  # a function word still ends it
+
+
+def test_oman_in_a_list_of_countries_or_a_field_about_oman_but_amman_in_one_about_jordan():
+    """عمان is Oman next to another country (قطر وعمان) or near an Omani actor, Amman when spelt عمّان or when the
+    field names Jordan or a Jordanian actor; alone it stays unread."""
+    m = extract_mentions(arts("سيزور الوزير قطر وعمان والكويت.",
+                              "وصل سعر نفط عمان إلى 50 دولارا، بحسب المركز الوطني للإحصاء والمعلومات العماني.",
+                              "ولي ولي العهد يصل عمان في زيارة رسمية للأردن.",
+                              "سفير عمّان: مليون سائح سعودي.",
+                              "ارتفعت الحرارة في عمان أمس.", published=["2015-08-07T10:00:00Z"] * 5))
+    got = {(r.article_id, r.actor_id) for r in m.itertuples() if r.surface in ("وعمان", "عمان", "عمّان")}
+    assert got == {("a0", "country:om"), ("a1", "country:om"), ("a2", "location:amman")}
+
+
+def test_a_name_does_not_run_into_a_role_in_construct():
+    """مساعد (also a first name) + a definite noun after a name is the person's role (مساعد المدير العام), not a third
+    name; after بن it is the father's name."""
+    m = extract_mentions(arts("وكان في استقباله الأستاذ حمد الشنيبر مساعد المدير العام للشؤون المدرسية.",
+                              "وقال عمر بن مساعد الشريوفي إن العمل مستمر."))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert ("a0", "حمد الشنيبر") in got and ("a1", "عمر بن مساعد الشريوفي") in got

@@ -36,7 +36,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import _foreign_word, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.names import _foreign_word, _plain_spelling, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
@@ -649,7 +649,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if o.kind == "title":
                 inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
                 o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in inner
-                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)]  # longest wins
+                           if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)  # longest wins
+                           and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
@@ -680,7 +681,16 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
                     return True
             if ent.ambiguous in ("person", "country", "group"):
-                if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+                is_country = m.info[ent.actor_id][2] == "country"
+                if is_country:
+                    # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
+                    # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
+                    a0, b0 = f.span_in_original(s, e)
+                    if "\u0651" in f.text[a0:b0] or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
+                        return False
+                    if _coordinated_place(f, s, e, plen, out, ("country",)):
+                        return True
+                elif ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
                 if ent.ambiguous == "country":
                     # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
@@ -726,6 +736,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
+        out = _coordinated_places(f, out, occ, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
@@ -817,6 +828,14 @@ def _context_capitals() -> tuple[tuple[str, str, str, str], ...]:
     """``(form, capital's actor_id, its country, the other reading's actor_id)`` from context_capitals.tsv."""
     return tuple((norm_word(r["form"]), r["actor_id"], r["country"], r["unless"])
                  for r in read_table("actors_rules", "context_capitals.tsv"))
+
+
+def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher) -> bool:
+    """The field names the country of a capital that ``form`` also names, or one of its actors (context_capitals.tsv:
+    عمان, read as ``actor_id`` Oman, is Amman in a field that names Jordan or King Abdullah II)."""
+    rows = [country for f0, _, country, unless in _context_capitals() if f0 == form and unless == actor_id]
+    country_of = m.country_of or {}
+    return bool(rows) and any(o.actor_id in rows or country_of.get(o.actor_id) in rows for o in out)
 
 
 def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
@@ -979,6 +998,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
 
     # D1 short names resolved by the countries of the field
     countries = _countries_named(out, m)
+    actor_countries = None  # _countries_of_actors(out, m), built when a short name needs it
     for o in out:
         if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
             continue
@@ -995,13 +1015,19 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 x.kind == "nisba" and x.s == f.starts[j] for x in out)):
             drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
             continue
-        for ctx, aid in cands:
-            if not ctx or ctx & countries:
-                if aid == "-":
-                    drop.add(id(o))
-                elif aid in m.info:
-                    o.actor_id, o.typ = aid, m.info[aid][2]
-                break
+        # a country the field names wins; else the row for any article ("*", listed last); when that row drops the
+        # form as generic ("-"), the country of one of the field's actors decides (الائتلاف الوطني السوري … الائتلاف;
+        # بشار الأسد … النظام; a place in Yemen … المقاومة)
+        aid = next((aid for ctx, aid in cands if not ctx or ctx & countries), None)
+        if aid == "-":
+            if actor_countries is None:  # not from the short names themselves (الائتلاف alone is no context)
+                actor_countries = _countries_of_actors([x for x in out if not (
+                    x.plen >= 2 and "ال" + f.x[x.s + x.plen : x.e] in rules.short_names)], m)
+            aid = next((aid for ctx, aid in cands if not ctx or ctx & actor_countries), None)
+        if aid == "-":
+            drop.add(id(o))
+        elif aid in m.info:
+            o.actor_id, o.typ = aid, m.info[aid][2]
     if rules.home_titles:
         drop |= _foreign_home_titles(f, out, m, rules, countries)
     # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
@@ -1227,6 +1253,7 @@ def _inner_orgs(o: _M) -> list[_M]:
 
 
 _NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
+_SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت"])
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
@@ -1342,11 +1369,11 @@ _QUOTE_CHARS = "\"“”«»'"
 _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
 
 
-def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M]) -> bool:
-    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention right before
-    it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
+def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country")) -> bool:
+    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``)
+    right before it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
     for o in out:
-        if o.typ not in ("location", "country"):
+        if o.typ not in types:
             continue
         if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
             return True
@@ -1773,6 +1800,40 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
     return sorted(out + new, key=lambda o: o.s)
 
 
+
+def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A list of places: right after a place mention (type location: a town, a village, a district), و + one word that
+    looks like a name (قرى الفقعلي والقراصة وترعة، ومنها صبراتة وورشفانة) is a place too. Each item is one word joined
+    by و (a comma may precede it) that is no first name, place head, common noun (also with a possessive ه or as an
+    accusative: وتطويره، وتحديدا) or verb (واتصل، ويحرجون); the list counts only when punctuation or the field's end
+    follows its last item."""
+    new: list[_M] = []
+    n = len(f.starts)
+    for o in out:
+        if o.typ != "location":
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        items: list[int] = []
+        while j < n and not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,"):
+            w = f.word(j)
+            stem = w[1:]
+            if (w[0] != "و" or len(stem) < 3 or 1 in occ[f.starts[j] : f.ends[j]] or stem in rules.given_names
+                    or not stem.isalpha() or not _name_like(stem, rules) or stem in rules.place_heads
+                    or stem.endswith(_ENCLITICS) or _verb_like(stem, rules) or not _plain_spelling(f, j)
+                    or any(v in rules.definite_stems or v in rules.frequent_words for v in (w, w[:-1], stem[:-1]) if v)):
+                break
+            items.append(j)
+            j += 1
+        if items and (j == n or not f.adjacent(j)):
+            for t in items:
+                a, b = f.starts[t], f.ends[t]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, 1, f.x[a + 1 : b], "location"))
+    if not new:
+        return out
+    return sorted(out + new, key=lambda o: o.s)
+
+
 # --- discovery -----------------------------------------------------------------------------------
 
 
@@ -1796,9 +1857,15 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
+        if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
+                and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
+            break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
-                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords):
-            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ
+                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords
+                    or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
+                    and w not in verbs):
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ;
+            # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي)
         elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
               and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
             pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
