@@ -59,6 +59,7 @@ class NameRules:
     roles: frozenset[str]  # one- or two-word role nouns (with their article as written)
     role_adjectives: frozenset[str]
     foreign_names: frozenset[str] = frozenset()  # N14: foreign_names_jrc.txt less foreign_names_not.txt and ANERcorp words
+    not_name_words: frozenset[str] = frozenset()  # N14: foreign_names_not.txt (never a word of a lexicon name)
     not_person_heads: frozenset[str] = frozenset()  # N14: heads (without clitics) before which a name is no person
 
 
@@ -74,6 +75,7 @@ def load_name_rules() -> NameRules:
     heads |= frozenset(rules.org_heads) | frozenset(rules.place_heads)
     return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"),
                      foreign_names=lexicon - words("foreign_names_not.txt") - rules.common_words,
+                     not_name_words=words("foreign_names_not.txt"),
                      not_person_heads=frozenset(h[2:] if h.startswith("ال") and len(h) > 4 else h for h in heads))
 
 
@@ -376,21 +378,24 @@ def _lexicon_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
     lex = nr.foreign_names
     w0, w1 = f.word(j), f.word(j + 1)
     if w1 in lex:
-        ok = _lexicon_first(w0, rules, nr) or _transliterated(w0, rules, nr) and w0[0] not in "بلك"  # بإشراك إدواردو
+        ok = _lexicon_first(w0, rules, nr) or _transliterated(w0, rules, nr) and w0[0] not in "بلكف"  # بإشراك إدواردو
     else:
         ok = w0 in lex and _transliterated(w1, rules, nr)
-    return (ok and w0 != w1 and not _verb_like(w0, rules) and not _verb_like(w1, rules) and not _short_imperfect(w1, rules)
+    return (ok and w0 != w1 and w0 not in nr.not_person_heads and w1 not in nr.not_name_words and not _verb_like(w0, rules) and not _verb_like(w1, rules) and not _short_imperfect(w1, rules)
             and _lexicon_spelling(f, j, w0, rules) and _lexicon_spelling(f, j + 1, w1, rules))
 
 
 def _transliterated(w: str, rules: Rules, nr: NameRules) -> bool:
     """N14: w, no lexicon word, reads as a transliterated name: no word of the lists, four letters or more, not
-    starting like an imperfect or a future (و، ي، ت، ن، سي: يزعج فرويد، توفت نسأل، فالكاو سيتعين), not ب/ل/ك + a
-    word with a possessive (أدرى بظروفك), not a perfect or a first-person imperfect (أجبرت، أمضت، وصلوا، أوقع، أنسى;
-    not إستوارت). The first word of a pair does not start with ب/ل/ك either (``_lexicon_pair``: بإشراك إدواردو)."""
+    starting like an imperfect or a future (و، ي، ت، ن، سي: يزعج فرويد، توفت نسأل، فالكاو سيتعين), not a word with
+    a possessive ك or ب/ل/ك + a word with a possessive (زبونك، أدرى بظروفك), not a perfect or a first-person imperfect
+    (أجبرت، أمضت، اعتذر، وصلوا، أوقع، أنسى; not إستوارت), not a word of ``foreign_names_not.txt`` (هولدنجز). The
+    first word of a pair does not start with ب/ل/ك/ف either (``_lexicon_pair``: بإشراك إدواردو، فطلع جرير)."""
     return (len(w) > 3 and w[0] not in "ويتن" and not w.endswith("وا") and w[:2] not in ("سي", "سن")
-            and not (w[0] in "بلك" and w.endswith(("ك", "ه")))
-            and not (w[0] == "ا" and (len(w) == 4 or w[-1] == "ت" and len(w) == 5)) and _foreign_word(w, rules, nr))
+            and not (w[0] in "بلك" and w.endswith(("ك", "ه"))) and w not in nr.not_name_words
+            and not (w.endswith("ك") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words))
+            and not (w[0] == "ا" and (len(w) == 4 or len(w) == 5 and (w[-1] == "ت" or w[2] in "تطد")))
+            and _foreign_word(w, rules, nr))
 
 
 def _lexicon_spelling(f, k: int, w: str, rules: Rules) -> bool:
@@ -866,8 +871,9 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
 def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N15: the last word of a discovered person's name of two words or more, when it is a foreign surname (a word of
     the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
-    article), is that person (… فنسنت كوهين … وقال كوهين). ``matcher._link_short_forms`` does this for the names of
-    the first discovery pass; the names of this second pass (N1, N8–N14) get it here."""
+    article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
+    زبال … تأثر سليم زبال, not سليم + [زبال]). ``matcher._link_short_forms`` does this for the names of the first
+    discovery pass; the names of this second pass (N1, N8–N14) get it here."""
     todo = {}
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
@@ -883,11 +889,12 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     added = []
     for w in sorted(todo):
         o = todo[w]
-        for a, k, e in f.free_occurrences(w, _CLITIC_ONLY_RE, occ, o.e):
-            occ[a:e] = b"\x01" * (e - a)
-            mm = new_mention(a, e, k - a, o.label_ar, "person")
-            mm.actor_id = o.actor_id
-            added.append(mm)
+        for form in (f.x[o.s + o.plen : o.e], w):  # the full name repeated first (سليم زبال), then the surname alone
+            for a, k, e in f.free_occurrences(form, _CLITIC_ONLY_RE, occ, o.e):
+                occ[a:e] = b"\x01" * (e - a)
+                mm = new_mention(a, e, k - a, o.label_ar, "person")
+                mm.actor_id = o.actor_id
+                added.append(mm)
     return sorted(out + added, key=lambda o: o.s) if added else out
 
 
