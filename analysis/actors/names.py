@@ -35,7 +35,11 @@ N12 the byline that opens a text: one or more names of two or three words (separ
     الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
     عواصم العالم - رويترز);
 N13 a particle of a foreign name (فان، دي، دا …) or a first name with a proclitic ل/و/ب right before a discovered
-    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد).
+    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد);
+N14 two adjacent words that read as a foreign name by the name lexicon (``foreign_names_jrc.txt``, derived from
+    JRC-Names) are a person without any cue (فنسنت كوهين): both lexicon words, a first name + a lexicon word, or a
+    lexicon word and a transliterated word; not a verb, an award, brand, club or company (``_lexicon_names``);
+N15 the foreign surname of a person found by this pass, alone later in the field, is that person (… وقال كوهين).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
