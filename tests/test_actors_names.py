@@ -281,3 +281,7 @@ def test_lexicon_is_filtered_against_common_words():  # foreign_names_jrc.txt: n
     lex = load_name_rules().foreign_names
     assert {"كوهين", "تايلور", "مارينو"} <= lex
     assert not {"نور", "امل", "جميل", "نوبل"} & lex
+
+
+def test_senator_for_a_state_then_a_transliterated_name_is_a_person():  # N9: عن + a place stays in the role phrase
+    assert ("تشاك هولمر", "person", "discovered") in found("وعارض السناتور عن نيويورك تشاك هولمر الاتفاق")

@@ -339,6 +339,9 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                 continue
             w0 = x[a : ends[j]]
             if w0 in stop or w0 in verbs:
+                if w0 == "عن" and j + 1 < n and occ[starts[j + 1]] and f.adjacent(j + 1):
+                    j += 1  # السناتور عن نيويورك تشاك شامر: عن + a place stays in the role phrase
+                    continue
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
             a1 = starts[j + 1]
