@@ -879,7 +879,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     """N15: the last word of a discovered person's name of two words or more, when it is a foreign surname (a word of
     the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
     article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
-    زبال … تأثر سليم زبال, not سليم + [زبال]). ``matcher._link_short_forms`` does this for the names of the first
+    زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر). ``matcher._link_short_forms`` does this for the names of the first
     discovery pass; the names of this second pass (N1, N8–N14) get it here."""
     todo = {}
     for o in out:
@@ -896,8 +896,13 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     added = []
     for w in sorted(todo):
         o = todo[w]
+        refused = set()  # ends of the occurrences after a head: its surname is not taken alone either
         for form in (f.x[o.s + o.plen : o.e], w):  # the full name repeated first (سليم زبال), then the surname alone
             for a, k, e in f.free_occurrences(form, _CLITIC_ONLY_RE, occ, o.e):
+                i = f.tok_index(a)
+                if e in refused or i > 0 and f.adjacent(i, quotes=True) and strip_clitics(f.word(i - 1)) in nr.not_person_heads:
+                    refused.add(e)
+                    continue  # مجموعة سبرينجر: the company named after the person
                 occ[a:e] = b"\x01" * (e - a)
                 mm = new_mention(a, e, k - a, o.label_ar, "person")
                 mm.actor_id = o.actor_id
