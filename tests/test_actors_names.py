@@ -250,3 +250,38 @@ def test_imperfect_verb_after_a_role_or_nisba_is_no_name():  # round 8, names._s
     assert not any(t == "person" for _, t, _ in found("قال المسؤول إن النظام العراقي يكدس أسلحة منذ سنوات"))
     # a longer transliterated name in ي after a title is kept
     assert ("يعلون", "person", "discovered") in found("وقال وزير الدفاع يعلون إن الاتفاق سيئ")
+
+
+def test_two_lexicon_names_without_a_cue_are_a_person():  # N14
+    out = found("شارك فنسنت كوهين في المؤتمر أمس")
+    assert ("فنسنت كوهين", "person", "discovered") in out
+
+
+def test_lexicon_name_after_a_transliterated_word_is_a_person():  # N14: مارينو in the lexicon, ديغز in no list
+    assert ("ديغز مارينو", "person", "discovered") in found("ووقعت ديغز مارينو قرارا يمنع البرنامج")
+
+
+def test_lexicon_pair_after_an_award_in_quotes_or_before_a_club_nisba_is_no_person():  # N14 negatives
+    assert not any(t == "person" for _, t, _ in found("حصل على جائزة فنسنت كوهين للسلام"))
+    assert not any(t == "person" for _, t, _ in found("قدم العرض سيارة «شيفروليه ماتيز» الجديدة"))
+    assert not any(t == "person" for _, t, _ in found("وفاز روبين كازان الروسي على ضيفه"))
+
+
+def test_verb_before_a_lexicon_name_is_not_part_of_it():  # N14: يزعج is an imperfect, not a first name
+    assert not any(s.startswith("يزعج") for s, _, _ in found("كان هذا يزعج فرويد كثيرا"))
+
+
+def test_foreign_surname_alone_after_the_full_name_is_the_person():  # N15
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["شارك فنسنت كوهين في المؤتمر أمس. وأثار حضور كوهين جدلا واسعا"]}))
+    rows = [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"]
+    assert rows == [("فنسنت كوهين", "discovered:فنسنت_كوهين"), ("كوهين", "discovered:فنسنت_كوهين")]
+
+
+def test_lexicon_is_filtered_against_common_words():  # foreign_names_jrc.txt: no word that takes the article
+    lex = load_name_rules().foreign_names
+    assert {"كوهين", "تايلور", "مارينو"} <= lex
+    assert not {"نور", "امل", "جميل", "نوبل"} & lex
+
+
+def test_senator_for_a_state_then_a_transliterated_name_is_a_person():  # N9: عن + a place stays in the role phrase
+    assert ("تشاك هولمر", "person", "discovered") in found("وعارض السناتور عن نيويورك تشاك هولمر الاتفاق")

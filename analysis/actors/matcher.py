@@ -36,7 +36,8 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import _foreign_word, _plain_spelling, _short_imperfect, _verb_like, load_name_rules, refine_persons, role_keys
+from analysis.actors.names import (_foreign_word, _plain_spelling, _short_imperfect, _verb_like, lexicon_keys, load_name_rules,
+                                   refine_persons, role_keys)
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
@@ -88,9 +89,10 @@ class _Entry:
 
 #: An automaton value packs: key length (bits 0-9), proclitic length (10-19), entry index (20-39; _NO_ENTRY for a key
 #: that only carries gate bits), the number of words of a role (names.role_keys, 40-41) and a head's type
-#: (teams.head_keys, 42-43; an index into _HEAD_CODES).
+#: (teams.head_keys, 42-43; an index into _HEAD_CODES) and whether the key is a word of the name lexicon
+#: (names.lexicon_keys, 44).
 _NO_ENTRY = (1 << 20) - 1
-_ROLE_SHIFT, _HEAD_SHIFT = 40, 42
+_ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT = 40, 42, 44
 _HEAD_CODES = (None, "organization", "media")
 
 _GIVEN = _Entry(None, "given", None)
@@ -205,6 +207,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             gates[f" {k} "] = gates.get(f" {k} ", 0) | n_words << _ROLE_SHIFT
         for k, typ in head_keys().items():
             gates[f" {k} "] = gates.get(f" {k} ", 0) | _HEAD_CODES.index(typ) << _HEAD_SHIFT
+        for k in lexicon_keys():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _LEX_SHIFT
     if len(entries) >= _NO_ENTRY:
         raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
@@ -299,7 +303,7 @@ class _Field:
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
     __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "norm", "role_hits", "starts", "text", "x")
+                 "lex_hits", "norm", "role_hits", "starts", "text", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -447,7 +451,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
     for f in fields:
-        f.role_hits = f.head_hits = ()
+        f.role_hits = f.head_hits = f.lex_hits = ()
     if automaton is not None and texts:
         # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
         # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
@@ -466,9 +470,11 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
 
 
 def _gate_hits(fields: list[_Field], fld: np.ndarray, tok: np.ndarray, code: np.ndarray) -> None:
-    """Fill ``role_hits`` and ``head_hits`` of each field from the automaton hits that carry gate bits: lists of
-    (token index, number of words) and (token index, "organization" | "media"), in text order."""
-    for shift, attr, values in ((_ROLE_SHIFT, "role_hits", None), (_HEAD_SHIFT, "head_hits", _HEAD_CODES)):
+    """Fill ``role_hits``, ``head_hits`` and ``lex_hits`` of each field from the automaton hits that carry gate bits:
+    lists of (token index, number of words), (token index, "organization" | "media") and (token index, 1), in text
+    order."""
+    for shift, attr, values in ((_ROLE_SHIFT, "role_hits", None), (_HEAD_SHIFT, "head_hits", _HEAD_CODES),
+                                (_LEX_SHIFT, "lex_hits", None)):
         val = (code >> shift) & 3
         sel = np.flatnonzero(val)
         if not len(sel):

@@ -35,7 +35,11 @@ N12 the byline that opens a text: one or more names of two or three words (separ
     الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
     عواصم العالم - رويترز);
 N13 a particle of a foreign name (فان، دي، دا …) or a first name with a proclitic ل/و/ب right before a discovered
-    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد).
+    name starts it (فان نيستلروي، دي ماريا، لروبرتو كارلوس), not a word (لدينا، بريد، لجان) or a verb (ويزيد);
+N14 two adjacent words that read as a foreign name by the name lexicon (``foreign_names_jrc.txt``, derived from
+    JRC-Names) are a person without any cue (فنسنت كوهين): both lexicon words, a first name + a lexicon word, or a
+    lexicon word and a transliterated word; not a verb, an award, brand, club or company (``_lexicon_names``);
+N15 the foreign surname of a person found by this pass, alone later in the field, is that person (… وقال كوهين).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -45,7 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.actors.rules import Rules, load_rules, norm_word
+from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
 from analysis.resources import read_word_list
 
 _CLITIC_ONLY_RE = re.compile(r"(?:[وف]?[بلك]?)")
@@ -58,6 +62,9 @@ class NameRules:
 
     roles: frozenset[str]  # one- or two-word role nouns (with their article as written)
     role_adjectives: frozenset[str]
+    foreign_names: frozenset[str] = frozenset()  # N14: foreign_names_jrc.txt less foreign_names_not.txt and ANERcorp words
+    not_name_words: frozenset[str] = frozenset()  # N14: foreign_names_not.txt (never a word of a lexicon name)
+    not_person_heads: frozenset[str] = frozenset()  # N14: heads (without clitics) before which a name is no person
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +73,14 @@ def load_name_rules() -> NameRules:
     def words(name: str) -> frozenset[str]:
         return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", name)) if w)
 
-    return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"))
+    rules = load_rules()
+    lexicon = frozenset(read_word_list("actors_rules", "foreign_names_jrc.txt"))  # normalised by its build script
+    heads = words("not_person_heads.txt") | words("team_heads.txt") | words("outlet_heads.txt") | rules.event_heads
+    heads |= frozenset(rules.org_heads) | frozenset(rules.place_heads)
+    return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"),
+                     foreign_names=lexicon - words("foreign_names_not.txt") - rules.common_words,
+                     not_name_words=words("foreign_names_not.txt"),
+                     not_person_heads=frozenset(h[2:] if h.startswith("ال") and len(h) > 4 else h for h in heads))
 
 
 def _known_word(w: str, rules: Rules) -> bool:
@@ -325,6 +339,9 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                 continue
             w0 = x[a : ends[j]]
             if w0 in stop or w0 in verbs:
+                if w0 == "عن" and j + 1 < n and occ[starts[j + 1]] and f.adjacent(j + 1):
+                    j += 1  # السناتور عن نيويورك تشاك شامر: عن + a place stays in the role phrase
+                    continue
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
             a1 = starts[j + 1]
@@ -342,6 +359,116 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
             j += 1
     return sorted(out + found, key=lambda o: o.s) if found else out
 
+
+@lru_cache(maxsize=1)
+def lexicon_keys() -> tuple[str, ...]:
+    """N14: the words of the name lexicon, sorted; the matcher's automaton finds them as bare tokens (no proclitic)
+    and lists them per field as ``f.lex_hits`` (token index, 1), in text order."""
+    return tuple(sorted(load_name_rules().foreign_names))
+
+
+def _lexicon_first(w: str, rules: Rules, nr: NameRules) -> bool:
+    """N14: w can open a lexicon name: a word of ``foreign_names_jrc.txt``, or a first name that is no word too
+    (not جميل، أمل، نور: they take the article, are frequent or are nouns of ``noun_given_names.txt``)."""
+    if w in nr.foreign_names:
+        return True
+    return (w in rules.given_names and w not in rules.definite_stems and w not in rules.frequent_words
+            and w not in rules.common_words and w not in rules.noun_given_names and w not in rules.stopwords)
+
+
+def _lexicon_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
+    """N14: tokens j and j+1 can be a foreign name: both words of the lexicon (or a first name that is no word + a
+    lexicon word), or one of them a lexicon word and the other a transliterated word (``_foreign_word``) of four
+    letters or more that does not start like an imperfect or a conjunction (و، ي، ت، ن: يزعج فرويد) nor end like a
+    perfect (ت، وا: أجبرت ناديا); two different words (not رويدا رويدا), neither verb-like, nor an accusative of a
+    word (قمرا), nor written with ة unless a first name (قبضة روسيف، زلاجة), a tanween or a possessive ending."""
+    lex = nr.foreign_names
+    w0, w1 = f.word(j), f.word(j + 1)
+    if w1 in lex:
+        ok = _lexicon_first(w0, rules, nr) or _transliterated(w0, rules, nr) and w0[0] not in "بلكف"  # بإشراك إدواردو
+    else:
+        ok = w0 in lex and _transliterated(w1, rules, nr)
+    return (ok and w0 != w1 and w0 not in nr.not_person_heads and w1 not in nr.not_name_words and not _verb_like(w0, rules) and not _verb_like(w1, rules) and not _short_imperfect(w1, rules)
+            and _lexicon_spelling(f, j, w0, rules) and _lexicon_spelling(f, j + 1, w1, rules))
+
+
+def _transliterated(w: str, rules: Rules, nr: NameRules) -> bool:
+    """N14: w, no lexicon word, reads as a transliterated name: no word of the lists, four letters or more, not
+    starting like an imperfect or a future (و، ي، ت، ن، سي: يزعج فرويد، توفت نسأل، فالكاو سيتعين), not a word with
+    a possessive ك or ب/ل/ك + a word with a possessive (زبونك، أدرى بظروفك), not a perfect or a first-person imperfect
+    (أجبرت، أمضت، اعتذر، وصلوا، أوقع، أنسى; not إستوارت), not a word of ``foreign_names_not.txt`` (هولدنجز). The
+    first word of a pair does not start with ب/ل/ك/ف either (``_lexicon_pair``: بإشراك إدواردو، فطلع جرير)."""
+    return (len(w) > 3 and w[0] not in "ويتن" and not w.endswith("وا") and w[:2] not in ("سي", "سن")
+            and not (w[0] in "بلك" and w.endswith(("ك", "ه"))) and w not in nr.not_name_words
+            and not (w.endswith("ك") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words))
+            and not (w[0] == "ا" and (len(w) == 4 or len(w) == 5 and (w[-1] == "ت" or w[2] in "تطد")))
+            and _foreign_word(w, rules, nr))
+
+
+def _lexicon_spelling(f, k: int, w: str, rules: Rules) -> bool:
+    """N14: token k (the word w) is written like a name: no tanween or possessive ه (``_plain_spelling``), not an
+    accusative of a word (قمرا), and no final ة unless w is a first name (أمينة; not قبضة، زلاجة)."""
+    if w in rules.given_names:
+        return _plain_spelling(f, k)
+    if w.endswith("ا") and len(w) > 3 and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
+        return False
+    if w.endswith("ه") and f.text[f.span_in_original(f.starts[k], f.ends[k])[1] - 1] == "ة":
+        return False
+    return _plain_spelling(f, k)
+
+
+def _lexicon_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N14: two adjacent free words that read as a foreign name by the JRC lexicon (``_lexicon_pair``: فنسنت كوهين،
+    ديغز تايلور) are a person without any cue, with a first name right before them (آنا ديغز تايلور) and up to
+    four words in all: lexicon, first-name or transliterated words (no و-word: a list goes on by N10). Not in
+    quotes unless it starts with a first name (« شيري كيوكيو »: a brand), nor after a head of
+    ``not_person_heads.txt`` and the organisation, event and place heads (جائزة، شبكة، كأس، بمواجهة), nor before
+    a definite masculine country nisba (روبين كازان الروسي: a club, rule T2). Only the lexicon words that the
+    matcher's automaton found (``f.lex_hits``: ``lexicon_keys``) are looked at."""
+    if not f.lex_hits:
+        return out
+    lex = nr.foreign_names
+    n = len(f.starts)
+    ks = [k for k, _one in f.lex_hits if not occ[f.starts[k]]]
+    nisba_at = {f.tok_index(o.s): True for o in out if definite_masculine_nisba(f, o)}
+    found = []
+    done = -1
+    for k in ks:
+        if k <= done:
+            continue
+        for j in (k - 1, k):  # the lexicon word second or first
+            if j <= done or j < 0 or j + 1 >= n or not f.adjacent(j + 1) or 1 in occ[f.starts[j] : f.ends[j + 1]]:
+                continue
+            if not _lexicon_pair(f, j, rules, nr):
+                continue
+            w0 = f.word(j)
+            toks = [j, j + 1]
+            t = j + 2
+            while len(toks) < 4 and t < n and f.adjacent(t) and not occ[f.starts[t]]:
+                w = f.word(t)
+                if w == w0 or not (w in lex or _lexicon_first(w, rules, nr) or w in rules.person_tokens
+                                   or _transliterated(w, rules, nr)) \
+                        or _verb_like(w, rules) or not _lexicon_spelling(f, t, w, rules):
+                    break  # سيغموند فرويد سيغموند فرويد: the name written twice; شين كونرى نتكلم: a verb
+                toks.append(t)
+                t += 1
+            if j > done + 1 and f.adjacent(j) and not occ[f.starts[j - 1]] and _lexicon_first(f.word(j - 1), rules, nr) \
+                    and f.word(j - 1) in rules.given_names and _plain_spelling(f, j - 1):
+                toks.insert(0, j - 1)  # first name + ديغز تايلور; not a lexicon word that is a prize (نوبل إيلي فايسل)
+            i0 = toks[0]
+            s0 = f.starts[i0]
+            if (f.norm[max(0, s0 - 3) : s0].rstrip()[-1:] in ("«", "“", '"') and f.word(i0) not in rules.given_names
+                    or f.adjacent(i0, quotes=True) and (f.word(i0 - 1) in nr.not_person_heads
+                                                         or strip_clitics(f.word(i0 - 1)) in nr.not_person_heads)):
+                continue  # « شيري كيوكيو »: a brand in quotes; جائزة/شبكة/بمواجهة/كأس + a name: an award, outlet, club
+            if nisba_at.get(toks[-1] + 1) and f.adjacent(toks[-1] + 1):
+                continue  # روبين كازان الروسي، كلوب بروج البلجيكي: a club (T2), not a person
+            a, b = f.starts[toks[0]], f.ends[toks[-1]]
+            occ[a:b] = b"\x01" * (b - a)
+            found.append(new_mention(a, b, 0, f.x[a:b], "person"))
+            done = toks[-1]
+            break
+    return sorted(out + found, key=lambda o: o.s) if found else out
 
 def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N10: after a person's name, و + a first name or a transliterated word + a transliterated word is the next person
@@ -748,6 +875,41 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N15: the last word of a discovered person's name of two words or more, when it is a foreign surname (a word of
+    the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
+    article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
+    زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر). ``matcher._link_short_forms`` does this for the names of the first
+    discovery pass; the names of this second pass (N1, N8–N14) get it here."""
+    todo = {}
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person":
+            continue
+        words = o.label_ar.split(" ")
+        w = words[-1]
+        if (len(words) < 2 or len(w) < 4 or w == words[0] or w in rules.given_names or w in rules.person_tokens and w not in nr.foreign_names
+                or not (w in nr.foreign_names or _foreign_word(w, rules, nr)) or _verb_like(w, rules)):
+            continue
+        todo.setdefault(w, o)
+    if not todo:
+        return out
+    added = []
+    for w in sorted(todo):
+        o = todo[w]
+        refused = set()  # ends of the occurrences after a head: its surname is not taken alone either
+        for form in (f.x[o.s + o.plen : o.e], w):  # the full name repeated first (سليم زبال), then the surname alone
+            for a, k, e in f.free_occurrences(form, _CLITIC_ONLY_RE, occ, o.e):
+                i = f.tok_index(a)
+                if e in refused or i > 0 and f.adjacent(i, quotes=True) and strip_clitics(f.word(i - 1)) in nr.not_person_heads:
+                    refused.add(e)
+                    continue  # مجموعة سبرينجر: the company named after the person
+                occ[a:e] = b"\x01" * (e - a)
+                mm = new_mention(a, e, k - a, o.label_ar, "person")
+                mm.actor_id = o.actor_id
+                added.append(mm)
+    return sorted(out + added, key=lambda o: o.s) if added else out
+
+
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """Rules N1–N13 over one field (a ``matcher._Field``) after discovery.
 
@@ -759,6 +921,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _role_names(f, out, occ, rules, nr, new_mention)
     out = _names_before_roles(f, out, occ, rules, nr, new_mention)
     out = _names_after_role_phrases(f, out, occ, rules, nr, new_mention)
+    out = _lexicon_names(f, out, occ, rules, nr, new_mention)
     out = _coordinated_foreign_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
@@ -767,4 +930,5 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _kunya_names(f, out, occ, rules, nr, new_mention)
     _extend_left(f, out, occ, rules, nr)
     out = _merge_adjacent(f, out, rules, new_mention)
-    return _nisba_family_names(f, out, occ, rules)
+    out = _nisba_family_names(f, out, occ, rules)
+    return _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
