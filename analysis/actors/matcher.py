@@ -714,6 +714,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False
             if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
                 return _coordinated_place(f, s, e, plen, out)
+            if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places
+                return (any(w in rules.place_context for w in prev[:1] + prev[2:3])  # (دهب ونويبع); not with an
+                        or _coordinated_place(f, s, e, plen, out))                  # attached ب (بزفرة "with a sigh")
             if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]

@@ -80,11 +80,13 @@ def load_rules() -> Rules:
     """All context lists, normalised; cached per process."""
     met = read_word_list("actors_rules", "metonym_context.txt")
     amb = {}
-    for ln in resource_text("actors_rules", "ambiguous_forms.tsv").splitlines()[1:]:
-        if ln.strip() and not ln.startswith("#") and "\t" in ln:
-            f, rule = ln.split("\t")[:2]
-            if f != "form":
-                amb[norm_word(f)] = rule.strip()
+    # the generated rules of the GeoNames gazetteer first, so that a curated rule of the same form wins
+    for fn in ("ambiguous_forms_geonames.tsv", "ambiguous_forms.tsv"):
+        for ln in resource_text("actors_rules", fn).splitlines()[1:]:
+            if ln.strip() and not ln.startswith("#") and "\t" in ln:
+                f, rule = ln.split("\t")[:2]
+                if f != "form":
+                    amb[norm_word(f)] = rule.strip()
     gaz = []
     for ln in resource_text("actors_rules", "entities_anercorp.tsv").splitlines():
         parts = ln.split("\t")

