@@ -1095,7 +1095,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 k -= 1
             if k >= 0 and f._adjq[k + 1] and k not in by_end:
                 head = strip_clitics(f.word(k))
-                inside = [x for x in out if x is not o and x.s < o.s and x.e > f.starts[k]] if head in rules.org_heads else None
+                inside = ([x for x in out if x is not o and x.s < o.s and x.e > f.starts[k]]
+                          if head in rules.org_heads and not _preposition_on(f.x[o.s : o.s + o.plen]) else None)
                 if inside is not None and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
                         x.e <= o.s and x.typ == "organization" for x in inside):
                     drop.update(id(x) for x in inside)  # بجامعة الإمام + محمد بن سعود: one university
@@ -1303,6 +1304,13 @@ def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
             o.e = n.e
             drop.add(id(n))
     return [o for o in out if id(o) not in drop] if drop else out
+
+
+def _preposition_on(prefix: str) -> bool:
+    """The proclitics of a mention hold a preposition (ب، ل، ك: بجدة، للرياض): after a head noun such a name says where
+    (غرفة بجدة "a room in Jeddah", شركة بالرياض), it does not name the body."""
+    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    return any(c in "بلك" for c in p)
 
 
 def _strip_prep(w: str) -> str:
@@ -1657,7 +1665,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
                      and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
                      and not _indefinite_adjective(w))
-        if 1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
+        if (1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules))
+                or compl and w in _TIME_WORDS):  # حزب العمال | الأربعاء (not مستشفى الخميس: Khamis Mushait)
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):
             break
@@ -1724,6 +1733,12 @@ _NOT_RELATIONAL = frozenset(norm_word(w) for w in [
     "المعني", "المعنية", "الذي", "التي", "الأصلي", "الأصلية", "الرئيسي", "الرئيسية", "الفرعي", "الفرعية"])
 
 
+# days and time words that follow a name in news (… حزب العمال الأربعاء، … للوسطاء العقاريين الأسبوع الماضي): no complement
+_TIME_WORDS = frozenset(norm_word(w) for w in [
+    "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
+    "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
+
+
 def _indefinite_adjective(w: str) -> bool:
     """An indefinite feminine nisba adjective (إرهابية، دولية): no construct noun, so منظمة إرهابية | الأمر is no name.
     Masdars on -ية stay nouns: -اية (حماية، رعاية) and تـ…ية (تنمية، توعية)."""
@@ -1731,8 +1746,10 @@ def _indefinite_adjective(w: str) -> bool:
 
 
 def _chain_stop(w: str, rules: Rules) -> bool:
-    """A word that ends an organisation name: function words, titles, verbs (frequent words without the article)."""
-    if w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w.isdigit():
+    """A word that ends an organisation name: function words, titles (also with و: حزب العمال | ووزير الخارجية), verbs
+    (frequent words without the article)."""
+    if (w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w.isdigit()
+            or w[0] == "و" and w[1:] in rules.titles):
         return True
     return not w.startswith(("ال", "لل", "وال")) and (w in rules.frequent_words and w[0] not in "لو" or w in rules.common_words
                                                      and w[0] not in "لو")
