@@ -42,3 +42,28 @@ def test_a_head_then_a_place_with_a_preposition_says_where():
     got = found("واستأجر غرفة بجدة لمدة أسبوع.")
     assert not any(t == "organization" for _, t in got)
     assert any(t == "location" for _, t in got)
+
+
+def test_a_definite_complement_takes_no_definite_noun_after_it():
+    got = found("واجتمعت اللجنة الإشرافية للبرنامج المشكلة بقرار من الوزير.")
+    assert ("اللجنة الإشرافية للبرنامج", "organization") in got
+
+
+def test_the_body_of_a_place_named_after_it_is_one_organisation():
+    got = found("وأعلنت المؤسسة العامة لجسر الملك فهد عن زيادة أعداد المسافرين.")
+    assert ("المؤسسة العامة لجسر الملك فهد", "organization") in got
+    assert not any(t == "location" for _, t in got)
+
+
+def test_a_faculty_counts_with_one_complement_when_its_university_is_named():
+    got = found("وقال عميد كلية الطب في جامعة القاهرة إن الكلية ستستقبل الطلاب.")
+    assert ("كلية الطب", "organization") in got
+    assert not any(s == "كلية الطب" for s, _ in found("ودرس في كلية الطب ثم سافر إلى الخارج."))
+
+
+def test_codebook_rows_for_organisations_of_2015_news():
+    arts = pd.DataFrame({"article_id": ["a"], "title": [None],
+                         "text": ["وفاز حزب النهضة بمقاعد، وأعلنت الويبو ومصلحة الجمارك العامة والقوة العربية المشتركة."],
+                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
+    ids = set(extract_mentions(arts)["actor_id"])
+    assert {"group:ennahda", "org:wipo", "org:sa_customs", "org:joint_arab_force"} <= ids

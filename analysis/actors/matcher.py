@@ -1428,6 +1428,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and (not definite or org[2]):
+            if org[2] == 2 and org[1] > 1 and not definite and _university_named(out, new, m):
+                org = (org[0], 1, org[2], org[3])  # كلية الطب in a field that names its university: the faculty
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
             short = _short_name_after(f, res[0], occ, rules) if res is not None else None
             if res is not None and (short is not None or org[3] != 2):
@@ -1548,6 +1550,19 @@ _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "ا
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
 
 
+def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
+    """The field names a university (a codebook university, or a discovered body whose name starts with جامعة, not
+    جامعة الدول العربية): its faculties and institutes are then named with one complement (كلية الطب، معهد البحوث)."""
+    for o in out + new:
+        if o.typ != "organization":
+            continue
+        info = m.info.get(o.actor_id)
+        if info is not None and info[3] == "university" or o.kind == "discovered" and o.label_ar and (
+                o.label_ar.startswith("جامعه") and not o.label_ar.startswith("جامعه الدول")):
+            return True
+    return False
+
+
 def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
     """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one or
     two words that are no Arabic common word, name-like and without the article; [] otherwise."""
@@ -1661,6 +1676,13 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                 last = f.tok_index(o.e - 1)
                 compl += 1
                 break
+            if (o.typ == "location" and o.kind in ("name", "alias") and o.s == f.starts[j] and definite and after_adj
+                    and f.x[o.s : o.s + o.plen] in ("ل", "لل")):
+                inner.append(o)  # المؤسسة العامة لجسر الملك فهد: the body of a place, named after it
+                last = f.tok_index(o.e - 1)
+                compl += 1
+                lgen = True
+                break
             break
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
                      and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
@@ -1672,6 +1694,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             break
         if w.startswith("ال") and len(w) > 3:
             adj = w.endswith(("يه", "ي")) or w in _ADJ_WORDS
+            if (not adj and j - 1 > i and f.word(j - 1).startswith("لل") and w in rules.definite_nouns
+                    and w not in _PARTICIPLE_ADJECTIVES):
+                break  # اللجنة الإشرافية للبرنامج | المشكلة: a definite ل-complement takes no definite noun after it
             if (after_adj or after_conj) and not adj:
                 break  # والتحري | القبض: a definite noun after a conjunct starts the clause
             after_adj = after_adj or adj
@@ -1732,6 +1757,10 @@ _NOT_RELATIONAL = frozenset(norm_word(w) for w in [
     "الأولى", "الثاني", "الثانية", "الحالي", "الحالية", "الماضي", "الماضية", "التالي", "التالية", "الباقي", "الباقية",
     "المعني", "المعنية", "الذي", "التي", "الأصلي", "الأصلية", "الرئيسي", "الرئيسية", "الفرعي", "الفرعية"])
 
+
+# adjectives that end names although their bare form is a frequent word (definite_nouns_saudinewsnet.txt)
+_PARTICIPLE_ADJECTIVES = frozenset(norm_word(w) for w in [
+    "الخاصة", "المحدودة", "القابضة", "المشتركة", "المتحدة", "المستقلة", "الموحدة", "المختصة", "المسلحة"])
 
 # days and time words that follow a name in news (… حزب العمال الأربعاء، … للوسطاء العقاريين الأسبوع الماضي): no complement
 _TIME_WORDS = frozenset(norm_word(w) for w in [
