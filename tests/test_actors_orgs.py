@@ -67,3 +67,9 @@ def test_codebook_rows_for_organisations_of_2015_news():
                          "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
     ids = set(extract_mentions(arts)["actor_id"])
     assert {"group:ennahda", "org:wipo", "org:sa_customs", "org:joint_arab_force"} <= ids
+
+
+def test_a_definite_programme_with_a_nisba_and_a_l_complement_is_a_name():
+    got = found("وأطلق البرنامج الوطني للمعارض والمؤتمرات مبادرة، وناقش الاجتماع البرنامج النووي الإيراني.")
+    assert ("البرنامج الوطني للمعارض والمؤتمرات", "organization") in got
+    assert not any(s.startswith("البرنامج النووي") for s, _ in got)  # a programme of a state, no body

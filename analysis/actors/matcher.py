@@ -1432,7 +1432,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 org = (org[0], 1, org[2], org[3])  # كلية الطب in a field that names its university: the faculty
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
             short = _short_name_after(f, res[0], occ, rules) if res is not None else None
-            if res is not None and (short is not None or org[3] != 2):
+            if res is not None and (short is not None or org[3] != 2 or definite and any(
+                    f.word(t)[0] == "ل" for t in range(i + 1, res[0] + 1))):  # البرنامج الوطني للمعارض والمؤتمرات
                 j, inner = res
                 a, b = f.starts[i], f.ends[j]
                 pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
