@@ -1135,7 +1135,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 k -= 1
             if k >= 0 and f._adjq[k + 1] and k not in by_end:
                 head = strip_clitics(f.word(k))
-                inside = [x for x in out if x is not o and x.s < o.s and x.e > f.starts[k]] if head in rules.org_heads else None
+                inside = ([x for x in out if x is not o and x.s < o.s and x.e > f.starts[k]]
+                          if head in rules.org_heads and not _preposition_on(f.x[o.s : o.s + o.plen]) else None)
                 if inside is not None and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
                         x.e <= o.s and x.typ == "organization" for x in inside):
                     drop.update(id(x) for x in inside)  # بجامعة الإمام + محمد بن سعود: one university
@@ -1346,6 +1347,13 @@ def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
     return [o for o in out if id(o) not in drop] if drop else out
 
 
+def _preposition_on(prefix: str) -> bool:
+    """The proclitics of a mention hold a preposition (ب، ل، ك: بجدة، للرياض): after a head noun such a name says where
+    (غرفة بجدة "a room in Jeddah", شركة بالرياض), it does not name the body."""
+    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    return any(c in "بلك" for c in p)
+
+
 def _strip_prep(w: str) -> str:
     """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش."""
     if w.startswith("لل") and len(w) > 4:
@@ -1461,9 +1469,12 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and (not definite or org[2]):
+            if org[2] == 2 and org[1] > 1 and not definite and _university_named(out, new, m):
+                org = (org[0], 1, org[2], org[3])  # كلية الطب in a field that names its university: the faculty
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
             short = _short_name_after(f, res[0], occ, rules) if res is not None else None
-            if res is not None and (short is not None or org[3] != 2):
+            if res is not None and (short is not None or org[3] != 2 or definite and any(
+                    f.word(t)[0] == "ل" for t in range(i + 1, res[0] + 1))):  # البرنامج الوطني للمعارض والمؤتمرات
                 j, inner = res
                 a, b = f.starts[i], f.ends[j]
                 pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
@@ -1581,6 +1592,19 @@ _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "ا
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
 
 
+def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
+    """The field names a university (a codebook university, or a discovered body whose name starts with جامعة, not
+    جامعة الدول العربية): its faculties and institutes are then named with one complement (كلية الطب، معهد البحوث)."""
+    for o in out + new:
+        if o.typ != "organization":
+            continue
+        info = m.info.get(o.actor_id)
+        if info is not None and info[3] == "university" or o.kind == "discovered" and o.label_ar and (
+                o.label_ar.startswith("جامعه") and not o.label_ar.startswith("جامعه الدول")):
+            return True
+    return False
+
+
 def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
     """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one or
     two words that are no Arabic common word, name-like and without the article; [] otherwise."""
@@ -1694,16 +1718,27 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                 last = f.tok_index(o.e - 1)
                 compl += 1
                 break
+            if (o.typ == "location" and o.kind in ("name", "alias") and o.s == f.starts[j] and definite and after_adj
+                    and f.x[o.s : o.s + o.plen] in ("ل", "لل")):
+                inner.append(o)  # المؤسسة العامة لجسر الملك فهد: the body of a place, named after it
+                last = f.tok_index(o.e - 1)
+                compl += 1
+                lgen = True
+                break
             break
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
                      and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
                      and not _indefinite_adjective(w))
-        if 1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules)):
+        if (1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules))
+                or compl and w in _TIME_WORDS):  # حزب العمال | الأربعاء (not مستشفى الخميس: Khamis Mushait)
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):
             break
         if w.startswith("ال") and len(w) > 3:
             adj = w.endswith(("يه", "ي")) or w in _ADJ_WORDS
+            if (not adj and j - 1 > i and f.word(j - 1).startswith("لل") and w in rules.definite_nouns
+                    and w not in _PARTICIPLE_ADJECTIVES):
+                break  # اللجنة الإشرافية للبرنامج | المشكلة: a definite ل-complement takes no definite noun after it
             if (after_adj or after_conj) and not adj:
                 break  # والتحري | القبض: a definite noun after a conjunct starts the clause
             after_adj = after_adj or adj
@@ -1765,6 +1800,16 @@ _NOT_RELATIONAL = frozenset(norm_word(w) for w in [
     "المعني", "المعنية", "الذي", "التي", "الأصلي", "الأصلية", "الرئيسي", "الرئيسية", "الفرعي", "الفرعية"])
 
 
+# adjectives that end names although their bare form is a frequent word (definite_nouns_saudinewsnet.txt)
+_PARTICIPLE_ADJECTIVES = frozenset(norm_word(w) for w in [
+    "الخاصة", "المحدودة", "القابضة", "المشتركة", "المتحدة", "المستقلة", "الموحدة", "المختصة", "المسلحة"])
+
+# days and time words that follow a name in news (… حزب العمال الأربعاء، … للوسطاء العقاريين الأسبوع الماضي): no complement
+_TIME_WORDS = frozenset(norm_word(w) for w in [
+    "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
+    "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
+
+
 def _indefinite_adjective(w: str) -> bool:
     """An indefinite feminine nisba adjective (إرهابية، دولية): no construct noun, so منظمة إرهابية | الأمر is no name.
     Masdars on -ية stay nouns: -اية (حماية، رعاية) and تـ…ية (تنمية، توعية)."""
@@ -1772,8 +1817,10 @@ def _indefinite_adjective(w: str) -> bool:
 
 
 def _chain_stop(w: str, rules: Rules) -> bool:
-    """A word that ends an organisation name: function words, titles, verbs (frequent words without the article)."""
-    if w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w.isdigit():
+    """A word that ends an organisation name: function words, titles (also with و: حزب العمال | ووزير الخارجية), verbs
+    (frequent words without the article)."""
+    if (w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w.isdigit()
+            or w[0] == "و" and w[1:] in rules.titles):
         return True
     return not w.startswith(("ال", "لل", "وال")) and (w in rules.frequent_words and w[0] not in "لو" or w in rules.common_words
                                                      and w[0] not in "لو")
