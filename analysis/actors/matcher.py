@@ -661,6 +661,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
                 return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
+            if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
+                return _quoted(f, s, e) or any(  # named by a form that is no common word (حركة فتح … قالت فتح)
+                    o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in out)
             if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
                 return "+" in f.norm[s:e]
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
