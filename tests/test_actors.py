@@ -1135,3 +1135,16 @@ def test_a_name_does_not_run_into_a_role_in_construct():
                               "وقال عمر بن مساعد الشريوفي إن العمل مستمر."))
     got = set(zip(m["article_id"], m["surface"]))
     assert ("a0", "حمد الشنيبر") in got and ("a1", "عمر بن مساعد الشريوفي") in got
+
+
+def test_a_codebook_surname_after_a_first_name_is_that_persons_family_name():
+    """المالكي is Nouri al-Maliki near Iraq or after his full name; right after a first name (المهندس مسفر المالكي)
+    it is that man's family name, and his surname alone later links to him. الأسد keeps its Syrian context."""
+    m = extract_mentions(arts("قال مدير الطرق المهندس مسفر المالكي إن العمل مستمر. وأضاف المالكي أن الطريق جاهز.",
+                              "قال نوري المالكي إن العراق مستعد. وأضاف المالكي أن",
+                              "وكان واضحا عندما استخدم الأسد الأسلحة الكيماوية في سوريا.",
+                              published=["2015-08-07T10:00:00Z"] * 3))
+    a0 = rows(m, article_id="a0")
+    assert set(a0["actor_id"]) == {"discovered:مسفر_المالكي"} and len(a0) == 2
+    assert list(rows(m, article_id="a1")["actor_id"]).count("person:nouri_al_maliki") == 2
+    assert "person:bashar_al_assad" in set(rows(m, article_id="a2")["actor_id"])

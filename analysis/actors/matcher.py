@@ -690,8 +690,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
                     return True
             if ent.ambiguous in ("person", "country", "group"):
-                is_country = m.info[ent.actor_id][2] == "country"
-                if is_country:
+                if m.info[ent.actor_id][2] == "country":
                     # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
                     # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
                     a0, b0 = f.span_in_original(s, e)
@@ -699,14 +698,19 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                         return False
                     if _coordinated_place(f, s, e, plen, out, ("country",)):
                         return True
-                elif ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
-                    return True
+                    return _country_near(s, ent.actor_id, out, m)
                 if ent.ambiguous == "country":
                     # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
-                    c = m.country_of.get(ent.actor_id) if m.country_of else None
-                    return c is not None and any(abs(o.s - s) < _CONTEXT_WINDOW and (
-                        o.actor_id == c or m.metonym_of.get(o.actor_id) == c
-                        or (m.country_of.get(o.actor_id) == c and m.info[o.actor_id][2] != "location")) for o in out)
+                    if _country_near(s, ent.actor_id, out, m):
+                        return True
+                    if (pw and f.adjacent(i) and not pw[0].startswith("ال") and pw[0] not in rules.person_context
+                            and pw[0] not in rules.titles and (_conj_stripped(pw[0]) in rules.given_names or _name_like(pw[0], rules))):
+                        # the family name of the first name right before, not Nouri al-Maliki: a known first name
+                        # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
+                        # (المهندس مسفر المالكي), which then finds the whole name
+                        return _conj_stripped(pw[0]) in rules.given_names
+                if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+                    return True
                 if ent.ambiguous == "group":
                     # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
                     j = f.tok_index(e - 1) + 1
@@ -840,6 +844,16 @@ def _context_capitals() -> tuple[tuple[str, str, str, str], ...]:
     """``(form, capital's actor_id, its country, the other reading's actor_id)`` from context_capitals.tsv."""
     return tuple((norm_word(r["form"]), r["actor_id"], r["country"], r["unless"])
                  for r in read_table("actors_rules", "context_capitals.tsv"))
+
+
+def _country_near(s: int, actor_id: str, out: list[_M], m: _Matcher) -> bool:
+    """Rule ``country`` of ambiguous_forms.tsv: the actor's country (its row's ``country``: Syria for الأسد, Oman for
+    عمان) is named within ``_CONTEXT_WINDOW`` characters of ``s``: by name, by a capital standing for it, or by an
+    actor of it that is not a place."""
+    c = m.country_of.get(actor_id) if m.country_of else None
+    return c is not None and any(abs(o.s - s) < _CONTEXT_WINDOW and (
+        o.actor_id == c or m.metonym_of.get(o.actor_id) == c
+        or (m.country_of.get(o.actor_id) == c and m.info[o.actor_id][2] != "location")) for o in out)
 
 
 def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher) -> bool:
@@ -2201,10 +2215,18 @@ def _quoted_spans(norm: str) -> list[re.Match]:
 
 
 def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
-    """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person."""
+    """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person; so does a
+    codebook person's one-word surname alias after a discovered person of that surname, when the codebook person is
+    not named in full in the field (مسفر المالكي … المالكي is not Nouri al-Maliki)."""
     short = _short_forms(f, out, m, rules)
     if not short:
         return out
+    named_in_full = {o.actor_id for o in out if o.kind == "name"}
+    for o in out:  # المهندس مسفر المالكي … وقال المالكي: the engineer, not the codebook's Nouri al-Maliki
+        if o.kind == "alias" and o.typ == "person" and o.actor_id not in named_in_full and " " not in f.x[o.s : o.e]:
+            hit = short.get(f.x[o.s + o.plen : o.e])
+            if hit is not None and hit[0] <= o.s and hit[1].startswith("discovered:"):
+                o.actor_id, o.kind, o.label_ar, o.entry = hit[1], "discovered", hit[2], None
     added = []
     for sf, (first_end, aid, lab) in short.items():
         for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
