@@ -36,8 +36,16 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
-from analysis.actors.names import (_foreign_word, _plain_spelling, _short_imperfect, _verb_like, lexicon_keys, load_name_rules,
-                                   refine_persons, role_keys)
+from analysis.actors.names import (
+    _foreign_word,
+    _plain_spelling,
+    _short_imperfect,
+    _verb_like,
+    lexicon_keys,
+    load_name_rules,
+    refine_persons,
+    role_keys,
+)
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics

@@ -388,7 +388,8 @@ def _lexicon_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
         ok = _lexicon_first(w0, rules, nr) or _transliterated(w0, rules, nr) and w0[0] not in "بلكف"  # بإشراك إدواردو
     else:
         ok = w0 in lex and _transliterated(w1, rules, nr)
-    return (ok and w0 != w1 and w0 not in nr.not_person_heads and w1 not in nr.not_name_words and not _verb_like(w0, rules) and not _verb_like(w1, rules) and not _short_imperfect(w1, rules)
+    return (ok and w0 != w1 and w0 not in nr.not_person_heads and w1 not in nr.not_name_words
+            and not _verb_like(w0, rules) and not _verb_like(w1, rules) and not _short_imperfect(w1, rules)
             and _lexicon_spelling(f, j, w0, rules) and _lexicon_spelling(f, j + 1, w1, rules))
 
 
@@ -469,6 +470,7 @@ def _lexicon_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, ne
             done = toks[-1]
             break
     return sorted(out + found, key=lambda o: o.s) if found else out
+
 
 def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N10: after a person's name, و + a first name or a transliterated word + a transliterated word is the next person
@@ -879,15 +881,17 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     """N15: the last word of a discovered person's name of two words or more, when it is a foreign surname (a word of
     the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
     article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
-    زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر). ``matcher._link_short_forms`` does this for the names of the first
-    discovery pass; the names of this second pass (N1, N8–N14) get it here."""
+    زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر).
+    ``matcher._link_short_forms`` does this for the names of the first discovery pass; the names of this second pass
+    (N1, N8–N14) get it here."""
     todo = {}
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
             continue
         words = o.label_ar.split(" ")
         w = words[-1]
-        if (len(words) < 2 or len(w) < 4 or w == words[0] or w in rules.given_names or w in rules.person_tokens and w not in nr.foreign_names
+        if (len(words) < 2 or len(w) < 4 or w == words[0] or w in rules.given_names
+                or w in rules.person_tokens and w not in nr.foreign_names
                 or not (w in nr.foreign_names or _foreign_word(w, rules, nr)) or _verb_like(w, rules)):
             continue
         todo.setdefault(w, o)
@@ -911,7 +915,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N13 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N15 over one field (a ``matcher._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
