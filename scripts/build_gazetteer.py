@@ -53,6 +53,7 @@ import pandas as pd
 
 from analysis.actors.codebook import COLUMNS, actor_forms, matching_key
 from analysis.actors.rules import norm_word
+from analysis.resources import read_word_list
 
 ACTORS_DIR = REPO / "analysis" / "resources" / "actors"
 RULES_DIR = REPO / "analysis" / "resources" / "actors_rules"
@@ -86,14 +87,8 @@ _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670\u
 
 
 def _words(name: str) -> set[str]:
-    out = set()
-    for ln in (RULES_DIR / name).read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if ln and not ln.startswith("#"):
-            w = norm_word(ln.split("\t")[0])
-            if w:
-                out.add(w)
-    return out
+    """The normalised first column of a word list of ``actors_rules/``."""
+    return {w for w in (norm_word(ln.split("\t")[0]) for ln in read_word_list("actors_rules", name)) if w}
 
 
 def word_lists() -> dict[str, set[str]]:

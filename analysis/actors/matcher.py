@@ -711,12 +711,14 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
                     if _country_near(s, ent.actor_id, out, m):
                         return True
-                    if (pw and f.adjacent(i) and not pw[0].startswith("ال") and pw[0] not in rules.person_context
-                            and pw[0] not in rules.titles and (_conj_stripped(pw[0]) in rules.given_names or _name_like(pw[0], rules))):
-                        # the family name of the first name right before, not Nouri al-Maliki: a known first name
-                        # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
-                        # (المهندس مسفر المالكي), which then finds the whole name
-                        return _conj_stripped(pw[0]) in rules.given_names
+                    if pw and f.adjacent(i) and not pw[0].startswith("ال") and pw[0] not in rules.person_context \
+                            and pw[0] not in rules.titles:
+                        given = _conj_stripped(pw[0]) in rules.given_names
+                        if given or _name_like(pw[0], rules):
+                            # the family name of the first name right before, not Nouri al-Maliki: a known first name
+                            # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
+                            # (المهندس مسفر المالكي), which then finds the whole name
+                            return given
                 if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
                     return True
                 if ent.ambiguous == "group":
@@ -816,7 +818,7 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules
                 continue  # نائبا لرئيس الوزراء: another office
             occ[a:e] = b"\x01" * (e - a)
             add.append(_M(a, e, k - a, holder, "title", m.info[holder][2]))
-    return sorted(out + add, key=lambda o: o.s) if add else out
+    return sorted(out + add, key=_by_start) if add else out
 
 
 #: "his deputy" right after the Saudi king (خادم الحرمين الشريفين ونائبه): the crown prince of the day.
@@ -841,7 +843,7 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
         if mt is None or not f.adjacent(i) or i in by_end or (i - 1) not in by_end or by_end[i - 1].actor_id != king:
             continue
         add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
-    return sorted(out + add, key=lambda o: o.s) if add else out
+    return sorted(out + add, key=_by_start) if add else out
 
 
 _PLACE_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
@@ -886,7 +888,7 @@ def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) 
         for a, k, e in f.free_occurrences(form, _PLACE_CLITICS_RE, occ):
             occ[a:e] = b"\x01" * (e - a)
             added.append(_M(a, e, k - a, aid, "name", m.info[aid][2]))
-    return sorted(out + added, key=lambda o: o.s) if added else out
+    return sorted(out + added, key=_by_start) if added else out
 
 
 def _map_to_original(f: _Field, out: list[_M]) -> None:
@@ -1228,7 +1230,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))
     kept = [o for o in out if id(o) not in drop]
-    return sorted(kept + new, key=lambda o: o.s) if new else kept
+    return sorted(kept + new, key=_by_start) if new else kept
 
 
 #: The Gregorian-era letter that ends the date of a dateline (… 2015 م واس).
@@ -1375,7 +1377,7 @@ def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
 def _preposition_on(prefix: str) -> bool:
     """The proclitics of a mention hold a preposition (ب، ل، ك: بجدة، للرياض): after a head noun such a name says where
     (غرفة بجدة "a room in Jeddah", شركة بالرياض), it does not name the body."""
-    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    p = prefix.removesuffix("ال")
     return any(c in "بلك" for c in p)
 
 
@@ -1607,7 +1609,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
     if not new:
         return out
-    return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
+    return sorted([o for o in out if id(o) not in drop] + new, key=_by_start)
 
 
 _CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
@@ -1878,8 +1880,7 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             j += 2
     if not new:
         return out
-    return sorted(out + new, key=lambda o: o.s)
-
+    return sorted(out + new, key=_by_start)
 
 
 def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -1912,7 +1913,7 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
                 new.append(_new(a, b, 1, f.x[a + 1 : b], "location"))
     if not new:
         return out
-    return sorted(out + new, key=lambda o: o.s)
+    return sorted(out + new, key=_by_start)
 
 
 # --- discovery -----------------------------------------------------------------------------------
@@ -2244,7 +2245,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
             mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
             mm.entry = None
             added.append(mm)
-    return sorted(out + added, key=lambda o: o.s) if added else out
+    return sorted(out + added, key=_by_start) if added else out
 
 
 def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[str, tuple[int, str, str]]:
@@ -2398,7 +2399,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
             mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", types[t], nm)
             mm.entry = None
             keep.append(mm)
-        out.append(sorted(keep, key=lambda o: o.s))
+        out.append(sorted(keep, key=_by_start))
     return out
 
 
@@ -2442,7 +2443,7 @@ def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
         added.append(mm)
     # the tagger's names take precedence over the rules' discovered names they overlap
     keep = [o for o, (a, b) in zip(ms, norm_spans) if o.kind != "discovered" or 1 not in occ[a:b]]
-    return sorted(keep + added, key=lambda o: o.s)
+    return sorted(keep + added, key=_by_start)
 
 
 _COARSE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
