@@ -1029,6 +1029,13 @@ def test_bare_saudi_office_titles_resolve_only_without_another_country():
     # a person of another country in the field is enough to leave the bare title unresolved
     m = extract_mentions(arts("التقى وزير الصحة بالرئيس عبد الفتاح السيسي.", published=day[:1]))
     assert rows(m, match_kind="title").empty
+    # ... unless the field names the holder himself: then the epithet is his, whatever other country is named
+    m = extract_mentions(arts("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود وزير الخارجية المصري "
+                              "سامح شكري. وحمل الملك المفدى معاليه تحياته للرئيس عبد الفتاح السيسي.",
+                              "استقبل وزير الخارجية المصري سامح شكري. وحمل الملك المفدى معاليه تحياته للسيسي.",
+                              published=day[:2]))
+    assert list(zip(*[rows(m, surface="الملك المفدى")[c] for c in ("article_id", "actor_id")])) == [
+        ("a0", "person:salman_of_saudi_arabia")]
 
 
 def test_his_deputy_after_the_king_is_the_crown_prince():

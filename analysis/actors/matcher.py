@@ -1262,16 +1262,18 @@ _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "م�
 def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:
     """ids of the bare office phrases (home_titles.tsv: وزير التعليم، المقام السامي) that cannot stand for their
     country's holder here: the field names another country (by name, nisba or metonym, or a person, organisation,
-    group or place of it), or the phrase runs on into another office (وزير التعليم العالي)."""
+    group or place of it) and not the holder by name (خادم الحرمين الشريفين الملك سلمان … ونقل معاليه للملك المفدى
+    … رئيس جمهورية مصر العربية), or the phrase runs on into another office (وزير التعليم العالي)."""
     home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
     if not home:
         return set()
     named = countries | _countries_of_actors(out, m)
     named.discard(None)
+    by_name = {o.actor_id for o in out if o.kind != "title"}
     drop = set()
     for o, c in home:
         j = f.tok_index(o.e - 1) + 1
-        if named - {c} or (j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before):
+        if (named - {c} and o.actor_id not in by_name) or (j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before):
             drop.add(id(o))
     return drop
 
