@@ -42,7 +42,8 @@ Encodings
 Cleaning (:func:`clean_text`)
     Line endings to ``\\n``; runs of spaces collapsed; blank lines dropped (one paragraph per line);
     Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) back to base letters (NFKC on those
-    characters only); bidi controls and other control characters removed; boilerplate lines listed in
+    characters only); bidi controls and other control characters removed (bidi marks inside a line kept);
+    boilerplate lines listed in
     ``analysis/resources/boilerplate.txt`` removed. Text empty after cleaning → skipped ``empty text``.
 
 Identity
@@ -328,18 +329,23 @@ def decode_bytes(data: bytes) -> Decoded:
 
 _LINE_SEP = "\u2028\u2029\x85\x0b\x0c\x1c-\x1e"
 _PRESENTATION = "\ufb50-\ufdff\ufe70-\ufefe"
-#: bidi controls (ALM LRM RLM, embeddings/overrides, isolates), BOM/ZWNBSP, C0/C1 controls but \t \n
-_DROP = "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+#: bidi controls (embeddings/overrides, isolates), BOM/ZWNBSP, C0/C1 controls but \t \n
+_DROP = "\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufeff"
+#: bidi marks (ALM LRM RLM) are kept inside a line, where web text pastes them into phrases (وزارة \u200fالداخلية) and a
+#: reader copying a phrase copies them too; they are dropped at the start of a line and before a space or line end,
+#: where they only shape the display. Matching sees through them (normalize.FORMAT_CHARS).
+_MARKS = "\u061c\u200e\u200f"
 _LINE_SEP_RE = re.compile(f"[{_LINE_SEP}]")
 _PRESENTATION_RE = re.compile(f"[{_PRESENTATION}]+")
 _DROP_RE = re.compile(f"[{_DROP}]+")
+_EDGE_MARKS_RE = re.compile(f"[{_MARKS}]+(?=\\s|$)|(?:^|(?<=\\n))[^\\S\\n]*[{_MARKS}]+")
 _ODD_SPACE_RE = re.compile(r"[^\S\n ]+")  # whitespace other than " " and "\n" (tab, no-break space ...)
 _MULTI_SPACE_RE = re.compile(" {2,}")
 _NEWLINES_RE = re.compile(r" *\n[ \n]*")
 
 # Which cleaning steps a text needs, as bits: computed for a whole chunk at once from a table over all
 # code points (numpy), so that the regular expressions only run on the texts that need them.
-_CR, _LINE_BREAK, _PRESENTATION_FORM, _DROPPED, _ODD_SPACE, _SURROGATE = 1, 2, 4, 8, 16, 32
+_CR, _LINE_BREAK, _PRESENTATION_FORM, _DROPPED, _ODD_SPACE, _SURROGATE, _MARK = 1, 2, 4, 8, 16, 32, 64
 #: lone UTF-16 surrogates (from JSON escapes like "\\ud83d" or undecodable file names) cannot be stored
 #: as UTF-8: they become U+FFFD
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -371,6 +377,7 @@ def _flag_table() -> np.ndarray:
     table[_code_points_matching(f"[{_DROP}]")] |= _DROPPED
     table[_code_points_matching(r"[^\S\n ]")] |= _ODD_SPACE
     table[0xD800:0xE000] |= _SURROGATE
+    table[_code_points_matching(f"[{_MARKS}]")] |= _MARK
     return table
 
 
@@ -396,6 +403,7 @@ _FLAG_RES = (
     (_DROPPED, _DROP_RE),
     (_ODD_SPACE, _ODD_SPACE_RE),
     (_SURROGATE, _SURROGATE_RE),
+    (_MARK, re.compile(f"[{_MARKS}]")),
 )
 
 
@@ -434,6 +442,8 @@ def _clean(text: str, flags: int) -> str:
         text = _PRESENTATION_RE.sub(_unpresent, text)
     if flags & _DROPPED:
         text = _DROP_RE.sub("", text)
+    if flags & _MARK:
+        text = _EDGE_MARKS_RE.sub("", text)
     if flags & _ODD_SPACE:
         text = _ODD_SPACE_RE.sub(" ", text)
     if "  " in text:
@@ -458,12 +468,13 @@ def clean_text(text: str) -> str:
     """The cleaned article text (every offset in every table refers to it).
 
     Line endings → ``\\n``; presentation forms → base letters (NFKC of those characters only); bidi
-    and other control characters removed; other whitespace → space and runs of spaces collapsed; lines
+    controls and other control characters removed, but bidi marks (LRM, RLM, ALM) inside a line kept (only those at
+    a line's start or before a space or line end go); other whitespace → space and runs of spaces collapsed; lines
     trimmed; blank lines dropped (paragraphs kept, one per line); boilerplate lines
     (``resources/boilerplate.txt``) removed.
 
-    >>> clean_text("\\ufeb3\\ufefc\\ufee1  \\u200fعليكم\\r\\n\\r\\n\\tSorry Comments are closed ")
-    'سلام عليكم'
+    >>> clean_text("\\ufeb3\\ufefc\\ufee1  \\u200fعليكم\\u200f\\r\\n\\r\\n\\tSorry Comments are closed ")
+    'سلام \\u200fعليكم'
     """
     return clean_texts([text])[0]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -320,6 +321,14 @@ def test_clean_text_whitespace_paragraphs_bidi_presentation_forms():
     assert clean_text(raw) == "سلام عليكم\nفقرة ثانية\nثالثة لالأ"
     assert clean_text("\ufdf2 \ufe8e") == "الله ا"
     assert clean_text(" \n\t ") == ""
+
+
+def test_bidi_marks_inside_a_line_are_kept_so_copied_phrases_are_found():
+    """A reader copying وزارة ‏الداخلية from the page copies the RLM web text pasted into it: the text keeps marks inside
+    a line (matching sees through them) and drops them where they only shape the display."""
+    assert clean_text("\u200fأعلنت وزارة \u200fالداخلية\u200f اليوم\u200e\n\u200f\n \u061cثم") == (
+        "أعلنت وزارة \u200fالداخلية اليوم\nثم")
+    assert clean_text("\u200f \n\u200e") == ""
 
 
 def test_boilerplate_lines_only_whole_lines():
@@ -739,7 +748,9 @@ def test_batch_cleaning_equals_one_by_one(texts):
     for t, c in zip(texts, cleaned):
         assert c == clean_text(t)
         assert c == c.strip(" \n") and "  " not in c and "\n\n" not in c and "\r" not in c
-        assert not any(ch in c for ch in "\u200f\u202b\u061c\ufeff\x00\x1f\t\u00a0")
+        assert not any(ch in c for ch in "\u202b\ufeff\x00\x1f\t\u00a0")
+        # bidi marks stay only inside a line, never at its start nor before a space or its end
+        assert not re.search("(?m)^[\u200f\u061c]|[\u200f\u061c](?=\\s|$)", c)
 
 
 def test_lone_surrogates_and_undecodable_file_names_do_not_stop_the_corpus(tmp_path):
