@@ -1155,3 +1155,19 @@ def test_a_codebook_surname_after_a_first_name_is_that_persons_family_name():
     assert set(a0["actor_id"]) == {"discovered:مسفر_المالكي"} and len(a0) == 2
     assert list(rows(m, article_id="a1")["actor_id"]).count("person:nouri_al_maliki") == 2
     assert "person:bashar_al_assad" in set(rows(m, article_id="a2")["actor_id"])
+
+
+def test_numbers_units_and_idioms_are_no_persons():
+    """A number ends a name (17 رجب 1434هـ is a date), the word after a number is its unit (500 فدان, not ف + Dan),
+    حسن/باسم/حصة + a common definite noun are "good …", "on behalf of …", "share of …", and المتحدث باسم المكتب is no
+    Basem; with a family name they stay persons."""
+    m = extract_mentions(arts("وشكلت اللجنة بقرار من مجلس الوزراء في تاريخ 17 رجب 1434هـ، ويرأسها الأمير سلطان بن سلمان.",
+                              "اتسع نطاق الحريق من 500 فدان إلى 3500 فدان في غضون ساعات.",
+                              "وعلى لسان المتحدث باسم المكتب الإعلامي لرئيس الوزراء أكدت الحكومة موقفها.",
+                              "وأبدى حسن النية، وشكر الوفد على حسن الاستقبال.",
+                              "وقال حسن الشهري إن الفريق جاهز، وقال المتحدث باسم العوضي إن",
+                              published=["2015-08-01T10:00:00Z"] * 5))
+    persons = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert not {(a, s) for a, s, t in persons if t == "person" and a in ("a0", "a1", "a2", "a3")} - {
+        ("a0", "سلطان بن سلمان")}
+    assert ("a4", "حسن الشهري", "person") in persons and ("a4", "باسم العوضي", "person") in persons

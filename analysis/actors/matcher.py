@@ -1303,6 +1303,7 @@ _ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "ال
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
+_has_digit = re.compile(r"\d").search
 #: Words after عمر "age" (عن عمر يناهز 94 عاما، عن عمر ناهز الـ37): not the first name Omar.
 _AGE_NEXT = frozenset(norm_word(w) for w in ["يناهز", "ناهز", "يقارب", "قارب", "يبلغ", "بلغ", "يتجاوز", "تجاوز"])
 
@@ -1937,8 +1938,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break
         w = f.x[a:b]
         ws = _conj_stripped(w) if not out else w
-        if ws.isdigit() or len(ws) < 2 and ws not in rules.connectors:
-            break
+        if _has_digit(ws) or len(ws) < 2 and ws not in rules.connectors:
+            break  # 17 رجب 1434هـ: a number (with or without its unit letter) is never part of a name
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
@@ -2086,6 +2087,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 pre = pre[:-2]  # اليكس، الفارو: a foreign first name written with أل, not the article
             if pre not in ("", "و", "ف"):
                 continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
+            if f.adjacent(i) and _has_digit(f.word(i - 1)):
+                continue  # 500 فدان، 17 رجب: a word right after a number is its unit or month, not a name
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
@@ -2136,6 +2139,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, j, occ, rules, absorb=absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
+            if w == "باسم" and _common_pair(f, toks[:2], rules):
+                continue  # المتحدث باسم المكتب الإعلامي: "on behalf of", not the first name Basem
             if ent.kind == "verb" and len(toks) < 2 and f.word(toks[0]) not in rules.given_names:
                 # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
                 k = toks[0] + 1
