@@ -1171,3 +1171,13 @@ def test_numbers_units_and_idioms_are_no_persons():
     assert not {(a, s) for a, s, t in persons if t == "person" and a in ("a0", "a1", "a2", "a3")} - {
         ("a0", "سلطان بن سلمان")}
     assert ("a4", "حسن الشهري", "person") in persons and ("a4", "باسم العوضي", "person") in persons
+
+
+def test_names_after_al_mad_u_and_the_prosecutor_and_before_the_morning_of():
+    """المدعو (the man called) and المدعي العام open a name; a name stops before صباح + a day word (صباح أمس is "yesterday
+    morning", not the name Sabah); أنور is a first name."""
+    m = extract_mentions(arts("تم القبض على المدعو شاه فيصل عند قيامه بتهريب المخدرات.",
+                              "مما دفع المدعي العام هارالد رانجه إلى الشكوى.",
+                              "استقبل أمين الغرفة التجارية انور الشامي العنزي صباح أمس الوفد.",
+                              published=["2015-08-01T10:00:00Z"] * 3))
+    assert set(zip(m["article_id"], m["surface"])) >= {("a0", "شاه فيصل"), ("a1", "هارالد رانجه"), ("a2", "انور الشامي العنزي")}

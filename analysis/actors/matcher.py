@@ -1942,6 +1942,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # 17 رجب 1434هـ: a number (with or without its unit letter) is never part of a name
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
+        if out and w == "صباح" and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _TIME_WORDS:
+            break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
