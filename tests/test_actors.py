@@ -1181,3 +1181,11 @@ def test_names_after_al_mad_u_and_the_prosecutor_and_before_the_morning_of():
                               "استقبل أمين الغرفة التجارية انور الشامي العنزي صباح أمس الوفد.",
                               published=["2015-08-01T10:00:00Z"] * 3))
     assert set(zip(m["article_id"], m["surface"])) >= {("a0", "شاه فيصل"), ("a1", "هارالد رانجه"), ("a2", "انور الشامي العنزي")}
+
+
+def test_al_shura_alone_is_the_saudi_council_in_a_saudi_field():
+    """D1 short name: الشورى alone (أعضاء الشورى، رئيس الشورى) is the Saudi Shura Council where the field names Saudi
+    Arabia; elsewhere it stays the word "consultation"."""
+    m = extract_mentions(arts("صوت أغلب أعضاء الشورى ضد النظام في المملكة.", "أكد الخطيب على مبدأ الشورى في الإسلام.",
+                              published=["2015-08-01T10:00:00Z"] * 2))
+    assert list(zip(*[rows(m, surface="الشورى")[c] for c in ("article_id", "actor_id")])) == [("a0", "org:sa_shura_council")]
