@@ -73,3 +73,12 @@ def test_a_definite_programme_with_a_nisba_and_a_l_complement_is_a_name():
     got = found("وأطلق البرنامج الوطني للمعارض والمؤتمرات مبادرة، وناقش الاجتماع البرنامج النووي الإيراني.")
     assert ("البرنامج الوطني للمعارض والمؤتمرات", "organization") in got
     assert not any(s.startswith("البرنامج النووي") for s, _ in got)  # a programme of a state, no body
+
+
+def test_companies_by_their_suffix():
+    """T7: transliterated words or dotted initials before a company suffix are a company, its first word alone later in
+    the field too; a suffix after an Arabic word or أنك "that you" is nothing."""
+    got = found("ارتفع سهم يارا انترناشونال بعد أن أعلنت سي.إف إندستريز هولدنجز شراء الأصول. وقالت يارا إن الصفقة تمت "
+                "وقت غروب الشمس، وقال له إنك لن تنجح.")
+    assert {("يارا انترناشونال", "organization"), ("سي.إف إندستريز هولدنجز", "organization"), ("يارا", "organization")} <= got
+    assert not any("غروب" in s or "إنك" in s for s, _ in got)

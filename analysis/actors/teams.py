@@ -11,6 +11,9 @@ T5  a name right before a match score (فولهام 1 / 5، ليون صفر - 2�
     word, or a city the codebook reads as a place (with an unknown word before it: دينامو كييف 5 - 1);
 T6  a transliterated word before a city, the city followed by its country in brackets or a masculine country nisba,
     is a club named after the city (دينامو زغرب الكرواتي), and so is the pair wherever it recurs in the field.
+T7  one to three transliterated words (or initials: سي.إف) before a company suffix (``company_suffixes.txt``:
+    انترناشونال، هولدنجز …, further suffixes after it included) are a company (يارا انترناشونال، سي.إف إندستريز
+    هولدنجز); its first word alone later in the field is the same company (يارا).
 """
 from __future__ import annotations
 
@@ -43,6 +46,12 @@ def load_team_heads() -> frozenset[str]:
 def load_outlet_heads() -> frozenset[str]:
     """``outlet_heads.txt``, normalised; cached per process."""
     return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "outlet_heads.txt")) if w)
+
+
+@lru_cache(maxsize=1)
+def load_company_suffixes() -> frozenset[str]:
+    """``company_suffixes.txt``, normalised; cached per process."""
+    return frozenset(w for w in (norm_word(x) for x in read_word_list("actors_rules", "company_suffixes.txt")) if w)
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +195,61 @@ def _clubs_named_by_city(f, out: list, occ: bytearray, rules: Rules, new_mention
     return sorted([o for o in out if id(o) not in drop] + new, key=lambda o: o.s)
 
 
+#: initials with dots right before a suffix (سي.إف، أو.سي.آي; normalised سي.اف), several tokens; searched up to the suffix
+_INITIALS_RE = re.compile(r"(?<!\S)[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.? $")
+
+
+def _companies_by_suffix(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
+    """T7: transliterated words before a company suffix are a company (see the module docstring)."""
+    suffixes = load_company_suffixes()
+    x = f.x
+    if not any(sfx in x for sfx in suffixes):  # (a substring test per suffix: most fields have none)
+        return out
+    n = len(f.starts)
+    nr = load_name_rules()
+    new = []
+    forms = {}
+    j = 0
+    while j < n:
+        if f.word(j) not in suffixes or 1 in occ[f.starts[j] : f.ends[j]]:
+            j += 1
+            continue
+        last = j
+        while last + 1 < n and f.adjacent(last + 1) and f.word(last + 1) in suffixes and 1 not in occ[f.starts[last + 1] : f.ends[last + 1]]:
+            last += 1
+        first = j
+        k = j - 1
+        while k >= 0 and j - k <= 3 and f.adjacent(k + 1):
+            a, b = f.starts[k], f.ends[k]
+            w = f.word(k)
+            if 1 in occ[a:b] or w in suffixes or not _foreign_word(w, rules, nr):
+                break
+            first = k
+            k -= 1
+        if first == j:
+            m = _INITIALS_RE.search(f.norm, max(0, f.starts[j] - 16), f.starts[j])  # (x has the dots as spaces)
+            if m is None or 1 in occ[m.start() : m.end()]:
+                j = last + 1
+                continue
+            a = m.start()
+        else:
+            a = f.starts[first]
+        b = f.ends[last]
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(new_mention(a, b, 0, x[a:b], "organization"))
+        w0 = f.word(first) if first < j else ""
+        if len(w0) >= 4 and first < j and w0[0] not in "وفلب":
+            forms.setdefault(w0, (new[-1].actor_id, new[-1].label_ar, "organization"))
+        j = last + 1
+    if not new:
+        return out
+    return repeat_forms(f, sorted(out + new, key=lambda o: o.s), occ, forms, new_mention)
+
+
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules T1–T2 and T5–T6 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
+    """Rules T1–T2 and T5–T7 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
     the arguments. Returns the mentions, sorted by start."""
+    out = _companies_by_suffix(f, out, occ, rules, new_mention)
     out = _clubs_named_by_city(f, out, occ, rules, new_mention)
     out = _teams_before_scores(f, out, occ, rules, new_mention)
     n = len(f.starts)
