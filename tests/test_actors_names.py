@@ -285,3 +285,10 @@ def test_lexicon_is_filtered_against_common_words():  # foreign_names_jrc.txt: n
 
 def test_senator_for_a_state_then_a_transliterated_name_is_a_person():  # N9: عن + a place stays in the role phrase
     assert ("تشاك هولمر", "person", "discovered") in found("وعارض السناتور عن نيويورك تشاك هولمر الاتفاق")
+
+
+def test_a_lexicon_surname_with_waw_continues_the_name():
+    """جون ويلسون، جاك ويلشير: a surname of the name lexicon that starts with و continues the name; و + a first name
+    (وميشيل) or و + a lexicon word whose rest is one too stays a second person."""
+    got = {s for s, _, _ in found("التقى جون ويلسون مع الوزير، وقال ديفيد ويليامز إن الرئيس باراك أوباما وميشيل وصلا.")}
+    assert {"جون ويلسون", "ديفيد ويليامز", "وميشيل"} <= got

@@ -2002,8 +2002,11 @@ def _common_continuation(w: str, rules: Rules) -> bool:
         return True
     if len(w) > 3 and w[0] in "وف" and w not in rules.given_names:
         # وفشله، وبالمر: a new clause or a second person, not the same name; but a transliterated family name may start
-        # with ف (كارستن فرتش، جيروم فالك)
-        return not (w[0] == "ف" and w[1] != "س" and not w.endswith(("ه", "وا")) and _foreign_word(w, rules, load_name_rules())
+        # with ف (كارستن فرتش، جيروم فالك) or be a surname of the name lexicon with و (جون ويلسون، سيرينا ويليامز)
+        nr = load_name_rules()
+        if w[0] == "و":
+            return not (w in nr.foreign_names and w[1:] not in rules.given_names and w[1:] not in nr.foreign_names)
+        return not (w[1] != "س" and not w.endswith(("ه", "وا")) and _foreign_word(w, rules, nr)
                     and not _verb_like(w[1:], rules))  # (فسيصبح، فسأبدأ: ف + a future)
     return False
 
