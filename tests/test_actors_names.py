@@ -292,3 +292,9 @@ def test_a_lexicon_surname_with_waw_continues_the_name():
     (وميشيل) or و + a lexicon word whose rest is one too stays a second person."""
     got = {s for s, _, _ in found("التقى جون ويلسون مع الوزير، وقال ديفيد ويليامز إن الرئيس باراك أوباما وميشيل وصلا.")}
     assert {"جون ويلسون", "ديفيد ويليامز", "وميشيل"} <= got
+
+
+def test_a_codebook_middle_name_does_not_cut_the_family_name():
+    """محمد + the codebook's بن مبارك are merged (N4); the family name right after is the name's too."""
+    got = {s for s, _, _ in found("رفع المهندس محمد بن مبارك المجلي أسمى الشكر.")}
+    assert "محمد بن مبارك المجلي" in got

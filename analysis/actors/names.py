@@ -796,10 +796,11 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
-def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
+def _merge_adjacent(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N4: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
     (سلفان + شالوم، راشد بن + محمد بن راشد آل مكتوم، عبدالله بن خليفة + آل ثاني); never across و/ف (a second
-    person: … محمد وعباس عبد الحسين)."""
+    person: … محمد وعباس عبد الحسين). A name joined to a codebook "بن X" (محمد + بن مبارك) takes a free family name in
+    ال…ي right after it (محمد بن مبارك المجلي): the codebook form was only the middle of the name."""
     res: list = []
     for o in out:
         p = res[-1] if res else None
@@ -815,7 +816,15 @@ def _merge_adjacent(f, out: list, rules: Rules, new_mention) -> list:
                 (not gap and ("discovered" in (p.kind, o.kind) or f.word(j) in _LINKS or f.word(i) in _LINKS))
                 or (len(gap) == 1 and gap[0] in _LINKS))
             if joined:
-                res[-1] = new_mention(p.s, o.e, p.plen, f.x[p.s + p.plen : o.e], "person")
+                e = o.e
+                k = f.tok_index(e - 1) + 1
+                if o.kind != "discovered" and w in _LINKS and k < len(f.starts) and f.adjacent(k):
+                    nxt = f.word(k)
+                    if (nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 5 and nxt not in rules.stopwords
+                            and nxt not in rules.title_complements and 1 not in occ[f.starts[k] : f.ends[k]]):
+                        e = f.ends[k]
+                        occ[o.e : e] = b"\x01" * (e - o.e)
+                res[-1] = new_mention(p.s, e, p.plen, f.x[p.s + p.plen : e], "person")
                 continue
         res.append(o)
     return res
@@ -933,6 +942,6 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     _kunya(f, out, occ)
     out = _kunya_names(f, out, occ, rules, nr, new_mention)
     _extend_left(f, out, occ, rules, nr)
-    out = _merge_adjacent(f, out, rules, new_mention)
+    out = _merge_adjacent(f, out, occ, rules, new_mention)
     out = _nisba_family_names(f, out, occ, rules)
     return _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
