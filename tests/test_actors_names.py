@@ -298,3 +298,10 @@ def test_a_codebook_middle_name_does_not_cut_the_family_name():
     """محمد + the codebook's بن مبارك are merged (N4); the family name right after is the name's too."""
     got = {s for s, _, _ in found("رفع المهندس محمد بن مبارك المجلي أسمى الشكر.")}
     assert "محمد بن مبارك المجلي" in got
+
+
+def test_abd_compounds_with_a_title_word_stay_one_name():
+    """عبد + an ال-word is the compound first name's second half even when that word is a title (عبد الملك، عبد
+    الأمير): the name does not break there (عبد اللطيف بن عبد الملك بن عمر was two names)."""
+    got = {s for s, _, _ in found("وشكر المهندس عبد اللطيف بن عبد الملك بن عمر على دعمه، وقال عبد الأمير الخزرجي إن")}
+    assert {"عبد اللطيف بن عبد الملك بن عمر", "عبد الأمير الخزرجي"} <= got

@@ -1948,10 +1948,11 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
-                    or f.word(out[-1]) == "ال" and w.startswith("ال") and w not in rules.stopwords
+                    or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
                     and w not in verbs):
-            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ;
+            pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ,
+            # عبد الملك (a title word after عبد is the compound name's second half);
             # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي)
         elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
               and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
