@@ -305,3 +305,13 @@ def test_abd_compounds_with_a_title_word_stay_one_name():
     الأمير): the name does not break there (عبد اللطيف بن عبد الملك بن عمر was two names)."""
     got = {s for s, _, _ in found("وشكر المهندس عبد اللطيف بن عبد الملك بن عمر على دعمه، وقال عبد الأمير الخزرجي إن")}
     assert {"عبد اللطيف بن عبد الملك بن عمر", "عبد الأمير الخزرجي"} <= got
+
+
+def test_the_family_name_after_the_fathers_name_and_saladin_the_first_name():
+    """محمد بن حمود الشايع: an ال-word after the father's name is the family name (not a word ANERcorp uses as an
+    ordinary word, nor a feminine adjective: مدينة … محمد بن عبدالعزيز الرياضية); صلاح الدين + a surname is a person
+    (the Iraqi governorate only near Iraq)."""
+    got = {s for s, _, _ in found("أوضح رئيس اللجنة محمد بن حمود الشايع أنه تم رفع عدد المراكز، ودعا صلاح الدين دمرداش "
+                                    "إلى الحوار في ملعب مدينة الأمير محمد بن عبدالعزيز الرياضية.")}
+    assert {"محمد بن حمود الشايع", "صلاح الدين دمرداش"} <= got
+    assert not any(s.endswith("الرياضية") for s in got)
