@@ -82,3 +82,10 @@ def test_companies_by_their_suffix():
                 "وقت غروب الشمس، وقال له إنك لن تنجح.")
     assert {("يارا انترناشونال", "organization"), ("سي.إف إندستريز هولدنجز", "organization"), ("يارا", "organization")} <= got
     assert not any("غروب" in s or "إنك" in s for s, _ in got)
+
+
+def test_bp_is_not_basis_points_after_a_number():
+    got = found("دفع هامش يراوح بين 35 «بي بي» و50 «بي بي» على القروض. وقالت بي بي إن أرباحها تراجعت.")
+    assert got == {("بي بي", "organization")} and len(extract_mentions(pd.DataFrame({
+        "article_id": ["a"], "title": [None], "text": ["يراوح بين 35 «بي بي» و50 «بي بي»، وقالت بي بي إن"],
+        "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]}))) == 1

@@ -674,6 +674,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in out)
             if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
                 return "+" in f.norm[s:e]
+            if ent.ambiguous == "not_after_number":  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
+                i = f.tok_index(s)
+                return not (i > 0 and f.adjacent(i, quotes=True) and _has_digit(f.word(i - 1)))
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
