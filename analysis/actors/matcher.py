@@ -2485,6 +2485,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cb = codebook if codebook is not None else load_codebook()
     m = get_matcher(cb, discover=discover)
     rules = load_rules()
+    recs: list[tuple] = []
     has = set(articles.columns)
     n = len(articles)
     ids = articles["article_id"].astype("string").tolist() if "article_id" in has else [str(i) for i in range(n)]
@@ -2502,7 +2503,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     # the later stages of a chunk (timex, events, attributions) normalise the same fields: hand them this stage's
     # normalisation (when the chunk fits in the shared cache; else the fields would only evict each other)
     share = len(todo) <= CACHED_FIELDS
-    done = []  # (article_id, field, text, mentions) of each field with mentions
+    info, metonym_of, bisect_right = m.info, m.metonym_of, bisect.bisect_right  # read once: one lookup per mention
     b0 = 0
     while b0 < len(todo):
         b1 = b0 + _BATCH
@@ -2522,40 +2523,26 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                 _map_to_original(f, ms)
         if tagger:
             mss = _add_tagger_mentions(fields, mss)
-        done.extend((aid, fld, s, ms) for (aid, fld, s, _day), ms in zip(batch, mss) if ms)
-    if not done:
+        for (aid, fld, s, day), ms in zip(batch, mss):
+            if not ms:
+                continue
+            sent_starts = [a for a, _ in split_sentences_cached(s)]  # shared with the timex and events stages
+            for o in ms:
+                aid_m = o.actor_id
+                if aid_m.startswith("discovered:"):
+                    lab, lab_en, typ, sub = o.label_ar or aid_m[11:].replace("_", " "), None, o.typ or "person", None
+                else:
+                    if o.kind == "metonym":
+                        aid_m = metonym_of[aid_m]
+                    lab, lab_en, typ, sub = info[aid_m]
+                recs.append((aid, fld, o.s, o.e, s[o.s : o.e], aid_m, lab, lab_en, typ, sub, o.kind,
+                             max(0, bisect_right(sent_starts, o.s) - 1)))
+    if not recs:
         return conform(pd.DataFrame(columns=list(MENTIONS)), "mentions")
-    return conform(pd.DataFrame(_mention_columns(done, m)), "mentions")
-
-
-def _mention_columns(done: list[tuple[str, str, str, list[_M]]], m: _Matcher) -> dict:
-    """The columns of the mentions table (``MENTIONS``' order and dtypes) from ``(article_id, field, text, mentions)``
-    per field with mentions (original offsets). Built column by column, each with one comprehension over every
-    mention (no record per mention to transpose), and each into one typed array (no object frame whose columns
-    pandas converts one by one)."""
-    info, metonym_of = m.info, m.metonym_of
-    allm = list(chain.from_iterable(ms for *_, ms in done))
-    actor = [o.actor_id if o.kind != "metonym" or o.actor_id.startswith("discovered:") else metonym_of[o.actor_id]
-             for o in allm]
-    # label_ar, label_en, type and subtype: the codebook's, or those of a discovered name
-    labels = [(o.label_ar or aid[11:].replace("_", " "), None, o.typ or "person", None) if aid.startswith("discovered:")
-              else info[aid] for aid, o in zip(actor, allm)]
-    sentence = []
-    for *_, text, ms in done:
-        sent_starts = [a for a, _ in split_sentences_cached(text)]  # shared with the timex and events stages
-        sentence += [max(0, bisect.bisect_right(sent_starts, o.s) - 1) for o in ms]
-    values = {
-        "article_id": list(chain.from_iterable([aid] * len(ms) for aid, _f, _t, ms in done)),
-        "field": list(chain.from_iterable([fld] * len(ms) for _a, fld, _t, ms in done)),
-        "start": [o.s for o in allm],
-        "end": [o.e for o in allm],
-        "surface": [text[o.s : o.e] for _a, _f, text, ms in done for o in ms],
-        "actor_id": actor,
-        **dict(zip(("label_ar", "label_en", "actor_type", "subtype"), zip(*labels))),
-        "match_kind": [o.kind for o in allm],
-        "sentence_index": sentence,
-    }
-    return {c: (np.array(values[c], dtype=np.int64) if t == "int64" else _string_array(values[c], t)) for c, t in MENTIONS.items()}
+    # one typed array per column (the records transposed): no object frame whose columns pandas converts one by one
+    cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
+            for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
+    return conform(pd.DataFrame(cols), "mentions")
 
 
 def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _Matcher, rules: Rules) -> list[list[_M]]:
