@@ -310,7 +310,7 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
                  "lex_hits", "norm", "role_hits", "starts", "text", "x")
 
     @property
@@ -318,7 +318,7 @@ class _Field:
         """The field as a :class:`NormalizedText` (made on first use: the rules map offsets with
         :meth:`span_in_original` instead)."""
         if self._nt is None:
-            orig_index = None if self._orig_at is None else np.asarray(self._orig_at)  # (a view: no copy)
+            orig_index = None if self._orig_at is None else np.asarray(self._orig_at) - self._orig_base
             self._nt = NormalizedText(self.text, self.norm, orig_index)
         return self._nt
 
@@ -327,9 +327,9 @@ class _Field:
         ``norm[start:end]``, read from the batch's index (plain ints, no array per field)."""
         if self._orig_at is None:  # nothing deleted in this field: the offsets are the same
             return start, end
-        n, at, text = len(self.norm), self._orig_at, self.text
-        s = at[start] if start < n else len(text)
-        e = at[end] if end < n else len(text)
+        n, at, base, text = len(self.norm), self._orig_at, self._orig_base, self.text
+        s = at[start] - base if start < n else len(text)
+        e = at[end] - base if end < n else len(text)
         return s, (trim_format_end(text, s, e) if e and text[e - 1] in FORMAT_SET else e)
 
     def tok_index(self, pos: int) -> int:
@@ -437,9 +437,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     quotes = np.flatnonzero(q)
     quote_l = (np.searchsorted(quotes, nends) > np.searchsorted(quotes, nstarts)).tolist()
     bounds = list(zip(nstarts.tolist(), nends.tolist(), ostarts.tolist(), tfirst.tolist(), tlast.tolist(), latin_l, quote_l))
-    # the original position of each normalised character, counted from the start of its field (one subtraction
-    # for the batch; each field's NormalizedText and offset map are views of it)
-    orig_at = None if nt.orig_index is None else memoryview(nt.orig_index - np.repeat(ostarts, np.diff(nstarts, append=len(norm))))
+    orig_at = None if nt.orig_index is None else memoryview(nt.orig_index)
     fields = []
     new_field = _Field.__new__
     for text, (ns, ne, os_, a, b, latin, quoted) in zip(texts, bounds):
@@ -448,8 +446,9 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f.x = x[ns:ne]
         f.text = text
         f._nt = None
-        # original position of each normalised character in the field (None: nothing deleted, the same offsets)
+        # original position of each normalised character, in batch coordinates (minus _orig_base: in the field's)
         f._orig_at = None if orig_at is None or ne - ns == len(text) else orig_at[ns:ne]
+        f._orig_base = os_
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
         f._adj = adj_b[a:b]
@@ -894,11 +893,11 @@ def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) 
 
 def _map_to_original(f: _Field, out: list[_M]) -> None:
     """Mention offsets from the normalised to the original text, in place (``f.span_in_original`` inlined)."""
-    at, n, text = f._orig_at, len(f.norm), f.text
+    at, base, n, text = f._orig_at, f._orig_base, len(f.norm), f.text
     total = len(text)
     for o in out:
-        o.s = at[o.s] if o.s < n else total
-        o.e = at[o.e] if o.e < n else total
+        o.s = at[o.s] - base if o.s < n else total
+        o.e = at[o.e] - base if o.e < n else total
         if text[o.e - 1] in FORMAT_SET:  # (a format character after the last letter: deleted, not a mark)
             o.e = trim_format_end(text, o.s, o.e)
 
@@ -2342,7 +2341,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
         # original -> normalised positions, all mentions at once (NormalizedText.index_in_norm, on the batch's
         # index: no NormalizedText per field)
         pos = [o.s for o in ms] + [o.e for o in ms]
-        at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos)).tolist()
+        at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos) + f._orig_base).tolist()
         m_at += [a + b0 for a in at[: len(ms)]]
         m_end += [b + b0 for b in at[len(ms) :]]
         for o, a, b in zip(ms, at, at[len(ms) :]):
