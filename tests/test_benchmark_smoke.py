@@ -60,3 +60,14 @@ def test_profile_mentions_lines_add_up_to_the_stage():
     for name in ("_batch_fields", "_match_prepared", "_postprocess", "_discover", "extract_mentions"):
         assert name in shares, name
     assert abs(sum(shares.values()) - 100) < 0.5  # exclusive times: the lines are the whole stage
+
+
+def test_profile_mentions_skeleton_and_idle_split():
+    full = int(_run("profile_mentions.py", str(SEEDS)).stdout.split(" mentions")[0].split()[-1].replace(",", ""))
+    skeleton = _run("profile_mentions.py", str(SEEDS), "--skeleton").stdout
+    assert int(skeleton.split(" mentions")[0].split()[-1].replace(",", "")) < full  # no rule pass: fewer mentions
+    idle = _run("profile_mentions.py", str(SEEDS), "--idle").stdout.splitlines()
+    assert int(idle[0].split(" mentions")[0].split()[-1].replace(",", "")) == full  # the split changes no output
+    split = idle[idle.index(next(ln for ln in idle if ln.startswith("rule passes"))) + 1 :]
+    assert any(ln.split()[0] == "_discover" and float(ln.split()[-2]) > 0 for ln in split)  # busy somewhere
+    assert {ln.split()[0] for ln in split} >= {"_postprocess", "_role_names", "_link_short_forms"}
