@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import chain
 
 from analysis.actors.rules import Rules, norm_word, strip_clitics
 
@@ -49,6 +50,18 @@ _HONORIFICS = frozenset(norm_word(w) for w in [
 _NAME_KINDS = ("name", "alias", "discovered")
 #: Words before a family name that make it the family, not the person (عائلة دوابشة، أسرة الجنيد).
 FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
+#: Honorifics that let a role's head word alone stand for the person the article introduced with the role
+#: (R4: فضيلة المفتي after مفتي الديار المصرية شوقي علام; معالي الوزير).
+_REF_HONORIFICS = frozenset(norm_word(w) for w in ["فضيلة", "معالي", "سعادة", "فخامة", "سمو", "جلالة"])
+_HONORIFIC_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
+#: Role heads whose definite form stands for the one holder the article introduced with the role: with the
+#: phrase's country nisba (وزير الخارجية التركي → الوزير التركي) or alone after an honorific (فضيلة المفتي). Not
+#: رئيس، نائب، أمير …: الرئيس الإسرائيلي is not رئيس الوزراء الإسرائيلي, النائب التركي is a member of parliament.
+_SHORT_HEADS = frozenset(norm_word(w) for w in [
+    "وزير", "وزيرة", "مفتي", "سفير", "سفيرة", "مدير", "مديرة", "محافظ", "مستشار", "مبعوث", "قائد", "متحدث", "ناطق",
+    "مفوض", "مندوب", "قاضي"])
+#: Role nouns before a role phrase that make it part of someone else's role (سفير المفوض العام).
+_EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "مكتب", "نائب"])
 
 
 def _bare(w: str, titles: frozenset = frozenset()) -> str:
@@ -103,33 +116,130 @@ def _continues_name(f, e: int, rules: Rules) -> bool:
                               or n.startswith("ال") and n.endswith("ي") and len(n) > 5 and n not in rules.title_complements)
 
 
+def _definite(w: str) -> bool:
+    """A definite word, possibly with a preposition or و (العام، للأونروا، والموارد)."""
+    return _bare(w).startswith("ال") and len(w) > 3
+
+
+def _role_stem(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _role_bare(w: str, rules: Rules) -> str:
+    """A role word without و/ف and a preposition (ولمفتي → مفتي، للمفوض → المفوض; وزير stays وزير); other words as
+    ``_bare``."""
+    for c in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
+        for b in (c, ("ال" + c[2:]) if c.startswith("لل") else c[1:] if len(c) > 3 and c[0] in "بلك" else ""):
+            stem = _role_stem(b)
+            if stem in rules.role_words or stem in _SHORT_HEADS:
+                return b
+    return _bare(w, rules.titles)
+
+
+def _is_role(w: str, rules: Rules) -> bool:
+    """A role word of titles.txt or ``_SHORT_HEADS`` (وزير، للمفوض، ومدير; not an honorific such as الدكتور, nor a
+    nisba)."""
+    b = _role_bare(w, rules)
+    stem = _role_stem(b)
+    return (stem in rules.role_words or stem in _SHORT_HEADS) and b not in _HONORIFICS
+
+
+def _phrase_word(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
+    """Token t may stand inside a role phrase: a title, a role complement, a definite noun (للاجئين، الخارجية), a
+    word of a place, country or organisation mention (للأونروا), or an indefinite noun in construct with a definite
+    word or a mention right after it (إدارة المشاريع، تعليم الرياض; not لقاء رئيس)."""
+    w = f.word(t)
+    b = _bare(w, rules.titles)
+    if w in rules.title_complements or b in rules.title_complements or _is_role(w, rules) or t in occ_by_tok:
+        return True
+    if w in rules.stopwords or b in rules.stopwords or w in rules.reporting_verbs or b in rules.reporting_verbs:
+        return False
+    if b.startswith("ال"):
+        return len(b) > 4
+    if w[0] in "وف" or w in rules.given_names or len(w) < 3:
+        return False
+    return (t + 1 < len(f.starts) and f.adjacent(t + 1) and (t + 1 in occ_by_tok or _definite(f.word(t + 1)))
+            and not _is_role(f.word(t + 1), rules))
+
+
 def _role_phrase(f, i: int, occ_by_tok: dict, rules: Rules) -> tuple[int, int] | None:
     """Token range [h, k) of the role phrase right before token i (a person's first token), honorifics between
-    left out: the words back from the name while they are titles, role complements, definite nouns (المفوض،
-    للاجئين) or covered by a place, country or organisation mention (للأونروا). None when it has no title or
-    complement, or is one word."""
+    left out: the words back from the name while they may stand in a role phrase (``_phrase_word``), from the first
+    title word on (وأوضح [مدير إدارة المشاريع] المهندس سلطان …; not المؤتمر الصحفي). None when it has no title
+    word."""
     k = i
     while k > 0 and f.adjacent(k) and _bare(f.word(k - 1)) in _HONORIFICS and i - k < 4:
         k -= 1
     h = k
-    while h > 0 and f.adjacent(h) and k - h < 6:
-        w = f.word(h - 1)
-        b = _bare(w, rules.titles)
-        if (w in rules.title_complements or b in rules.title_complements or b in rules.titles or (h - 1) in occ_by_tok
-                or b.startswith("ال") and len(b) > 4 and b not in rules.stopwords and b not in rules.reporting_verbs):
-            h -= 1  # المفوض العام للاجئين: titles, complements, names and definite nouns (genitives) of the phrase
-            continue
-        break
-    while h < k and _bare(f.word(h)) in _HONORIFICS:
+    while h > 0 and f.adjacent(h) and k - h < 6 and _phrase_word(f, h - 1, occ_by_tok, rules):
+        h -= 1
+    while h < k and not _is_role(f.word(h), rules):
         h += 1  # معالي رئيس مجلس الشورى: the phrase starts at the role
-    if k - h < 2 or not any(_bare(f.word(t), rules.titles) in rules.titles or f.word(t) in rules.title_complements
-                            or _bare(f.word(t)) in rules.title_complements for t in range(h, k)):
+    for t in range(k - 1, h, -1):
+        if _new_role(f, t, occ_by_tok, rules):
+            return t, k  # استقبل رئيس الجمهورية [وزير الخارجية] …: the last role of a chain is the name's
+    return (h, k) if h < k else None
+
+
+def _new_role(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
+    """Token t starts another role phrase: a title word right after a definite word or a name (رئيس الجمهورية |
+    وزير الخارجية), not in construct after a role (نائب رئيس الوزراء)."""
+    return _is_role(f.word(t), rules) and (_definite(f.word(t - 1)) or (t - 1) in occ_by_tok)
+
+
+def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tuple[int, int] | None:
+    """Token range [j, k) of a role phrase in apposition right after the person mention ``o`` (سلطان بن عاطي القرشي
+    [مدير إدارة المشاريع]، خالد بحاح، [نائب الرئيس]): it starts with a title word without a clitic (not ووزير: another
+    person) after a space or a comma, runs over the words of ``_phrase_word`` and is not followed by another person's
+    name (then it is that person's role). None when there is none or it is one word."""
+    j = f.tok_index(o.e - 1) + 1
+    n = len(f.starts)
+    if j >= n or not (f.adjacent(j) or f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("،", ",")):
         return None
-    return h, k
+    w = f.word(j)
+    if not _is_role(w, rules) or _role_bare(w, rules) != w:
+        return None
+    k = j + 1
+    while (k < n and f.adjacent(k) and k - j < 6 and k not in person_starts and _phrase_word(f, k, occ_by_tok, rules)
+           and not _new_role(f, k, occ_by_tok, rules)):
+        k += 1  # (a chain of roles: the first, ولي العهد | نائب رئيس مجلس الوزراء …)
+    t = k
+    while t < n and f.adjacent(t) and _bare(f.word(t)) in _HONORIFICS and t - k < 4:
+        t += 1
+    if t < n and f.adjacent(t) and t in person_starts:
+        return None  # التقى … وزير الخارجية [جون كيري]: the role of the next name
+    return (j, k) if k - j >= 2 else None
+
+
+def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules) -> list[tuple[str, bool]]:
+    """The forms that stand for the person a role phrase (its words, the first without clitics) introduced:
+    ``(form, needs an honorific before it)``. The phrase and its prefixes of two words or more that end in a
+    definite word (المفوض العام للأونروا → المفوض العام; not مدير تعليم) and not inside a name (``cuts[n]``: a prefix
+    of n words may end there); the head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي); the
+    definite head alone, after an honorific only (مفتي الديار المصرية → فضيلة المفتي). Never a form that leaves out
+    السابق/الأسبق (a former holder), an office phrase of offices.csv (resolved by date) or a title of titles.txt
+    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms."""
+    former = next((n for n, w in enumerate(words) if w in FORMER_ADJECTIVES), None)
+    keys = []
+    for n in range(2, len(words) + 1):
+        if (former is not None and n <= former) or (n < len(words) and not (cuts[n] and _definite(words[n - 1]))):
+            continue
+        key = " ".join(words[:n])
+        if key in m.offices or ("ال" + key) in m.offices or key in rules.titles:
+            continue
+        keys.append((key, False))
+    stem = _role_stem(words[0])
+    head = "ال" + stem
+    if former is None and stem in _SHORT_HEADS:
+        nisbas = [w for w in words[1:] if w in m.nisba_heads]
+        if len(nisbas) == 1 and (head + " " + nisbas[0]) not in m.offices:
+            keys.append((head + " " + nisbas[0], False))
+        keys.append((head, True))
+    return keys
 
 
 def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable, new: Callable,
-                    title_phrases: bool = False) -> list[list]:
+                    title_phrases: bool = True) -> list[list]:
     """The mentions of one article's fields with the references R1-R5 added.
 
     parts        ``[(field, f, ms), ...]``: "title" or "text", the matcher's normalised field, its mentions
@@ -137,7 +247,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
     m            the matcher (``info``: actor_id -> (label_ar, label_en, type, subtype); ``offices``).
     day          the article's local publication date (or None): R5 needs it.
     short_forms  ``matcher._short_forms``; new: ``matcher._new`` (makes a discovered mention, then retyped here).
-    title_phrases  also apply R4 (off in the default extraction: see the module docstring).
+    title_phrases  also apply R4 (on by default; off: the references of the extraction before R4 was on).
     Returns the mention lists in the order of ``parts`` (a list is returned unchanged when nothing is added).
     """
     persons = []  # (part index, mention): the first mention of each person's multi-word name in each field
@@ -154,7 +264,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 if " " in name and (pi, o.actor_id, name) not in seen:
                     seen.add((pi, o.actor_id, name))
                     persons.append((pi, o))
-    if not persons and not named:
+    if not persons and not named and not (title_phrases and any(o.kind == "title" for _fld, _f, ms in parts for o in ms)):
         return [ms for _fld, _f, ms in parts]
     text_i = next((pi for pi, p in enumerate(parts) if p[0] == "text"), None)
     shorts: dict[int, dict] = {}  # part index -> short_forms(...) (the text's serve the title too)
@@ -216,27 +326,60 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
         # R4: role phrases that introduced a person in the text
+        removed: set[int] = set()
         if phrases:
             if occ is None:
                 occ = _occupied(f, ms)
-            for key, (intro_end, aid, lab) in phrases.items():
-                art = key.startswith("ال")
-                form = key[2:] if art else key
-                start = intro_end if pi == text_i else 0
-                for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, occ, start):
-                    if not art and f.x[a:k].endswith(("ال", "لل")):
-                        continue
-                    if _bare_role(f, a, e, rules, occ):
-                        take(a, k, e, aid, "title", lab)
+            _role_references(f, ms, added, occ, phrases, 0 if pi != text_i else None, rules, take, removed)
         # R5: الرئيس السابق → the former holder named in the article
         if day is not None and m.offices and any(w in f.x for w in _FORMER_CORES) and _FORMER_RE.search(f.x):
             if occ is None:
                 occ = _occupied(f, ms)
             _former_holders(f, occ, named, m, rules, day, take)
         if added:
-            ms = sorted(ms + added, key=lambda o: o.s)
+            ms = sorted([o for o in ms if id(o) not in removed] + added, key=lambda o: o.s)
         out.append(ms)
     return out
+
+
+#: Mentions a role phrase takes in when it stands for a person (CONVENTIONS D5: one title mention, no nisba and no
+#: name inside it: [أمير منطقة القصيم], [رئيس المجلس الأعلى للقضاء]).
+_INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
+
+
+def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, start, rules: Rules, take, removed: set) -> None:
+    """R4 in one field: each form of ``phrases`` (``_introductions``, longest first) where it stands alone after its
+    introduction (``start``: 0 in the headline, else None for the introduction's own position): not after a role word
+    (نائب المفوض العام، سفير …) or right after a person's name (apposition), not before a name, a nisba or another role
+    word (``_bare_role``); a head alone only after an honorific (فضيلة المفتي). The nisbas and names under it are
+    dropped (their ids go to ``removed``)."""
+    soft = [o for o in ms if o.kind == "nisba" or (o.typ in _INNER_TYPES and o.kind != "title")]
+    soft_ids = {id(o) for o in soft}
+    hard = _occupied(f, [o for o in ms if id(o) not in soft_ids] + added)
+    person_ends = {f.tok_index(o.e - 1) for o in chain(ms, added) if o.typ == "person"}
+    for key, (intro_end, aid, lab, need_honorific) in phrases.items():
+        art = key.startswith("ال")
+        form = key[2:] if art else key
+        for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, hard,
+                                          intro_end if start is None else start):
+            if not art and f.x[a:k].endswith(("ال", "لل")):
+                continue
+            inside = [o for o in soft if o.s < e and a < o.e and id(o) not in removed]
+            if any(o.s < a or o.e > e for o in inside):
+                continue  # a name that runs on past the phrase
+            i = f.tok_index(a)
+            if i > 0 and (i - 1) in person_ends and (f.adjacent(i) or f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",")):
+                continue  # جاويش أوغلو، وزير الخارجية التركي: the name's apposition (matcher D5), no mention of its own
+            p = _prev_word(f, a)
+            if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :] in _EMBEDDING:
+                continue  # سفير المفوض العام: another person's role
+            if need_honorific and not _honorific_before(f, a):
+                continue
+            if not _bare_role(f, a, e, rules, occ):
+                continue
+            removed.update(id(o) for o in inside)
+            hard[a:e] = b"\x01" * (e - a)
+            take(a, k, e, aid, "title", lab)
 
 
 def _after_family(f, a: int) -> bool:
@@ -290,41 +433,64 @@ def _ends_phrase(f, e: int, rules: Rules) -> bool:
             or n in rules.reporting_verbs or n in rules.definite_nouns)
 
 
-def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str]]:
-    """``{phrase key: (end of the introducing name, actor_id, label_ar)}`` (R4): the role phrases right before a
-    person's name in the text and their prefixes of two words or more; a phrase before two different persons, or
-    one that names an office of offices.csv (resolved by date instead), is left out."""
+def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, bool]]:
+    """``{form: (where the form may first link, actor_id, label_ar, needs an honorific)}`` (R4), longest form first:
+    the forms (``_phrase_keys``) of the role phrases that introduce a person in the text — right before the name
+    (المفوض العام للأونروا بيير كرينبول), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع), or an
+    office phrase of offices.csv resolved to its holder (فضيلة مفتي الديار المصرية). A form that two different
+    persons' phrases give (two ministers: الوزير، وزير الخارجية) is left out."""
     occ_by_tok = {}
+    person_starts = set()
     for o in ms:
         if o.typ in ("organization", "country", "location", "group", "media") or o.kind == "nisba":
             for t in f.token_range(o.s, o.e):
                 occ_by_tok[t] = o
-    found: dict[str, tuple[int, str, str]] = {}
+        elif o.typ == "person":
+            person_starts.add(f.tok_index(o.s))
+    found: dict[str, tuple[int, str, str, bool]] = {}
     ambiguous: set[str] = set()
-    for o in ms:
-        if o.typ != "person" or o.kind not in _NAME_KINDS or (o.kind != "discovered" and o.actor_id not in m.info):
-            continue
-        i = f.tok_index(o.s)
-        span = _role_phrase(f, i, occ_by_tok, rules)
-        if span is None:
-            continue
-        h, k = span
-        words = [_bare(f.word(h), rules.titles)] + [f.word(t) for t in range(h + 1, k)]
-        lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
-        for n in range(2, len(words) + 1):
-            if n < len(words) and occ_by_tok.get(h + n - 1) is not None and occ_by_tok.get(h + n - 1) is occ_by_tok.get(h + n):
-                continue  # رئيس مجلس | الشورى: a prefix ends at a word boundary of the names inside, not within one
-            key = " ".join(words[:n])
-            if key in m.offices or ("ال" + key) in m.offices or key in rules.titles:
-                continue
+
+    def register(h: int, k: int, end: int, aid: str, lab: str) -> None:
+        words = [_role_bare(f.word(h), rules)] + [f.word(t) for t in range(h + 1, k)]
+        # a prefix of n words ends at a word boundary of the names inside (رئيس مجلس | الشورى: not within one)
+        cuts = [occ_by_tok.get(h + n - 1) is None or occ_by_tok.get(h + n - 1) is not occ_by_tok.get(h + n)
+                for n in range(len(words) + 1)]
+        for key, need in _phrase_keys(words, cuts, m, rules):
             old = found.get(key)
             if old is None:
-                found[key] = (o.e, o.actor_id, lab)
-            elif old[1] != o.actor_id:
+                found[key] = (end, aid, lab, need)
+            elif old[1] != aid:
                 ambiguous.add(key)
+            elif old[3] and not need:
+                found[key] = (old[0], aid, lab, False)
+
+    for o in ms:
+        if o.typ != "person" or (o.kind != "discovered" and o.actor_id not in m.info):
+            continue
+        lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
+        if o.kind == "title":
+            register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
+            continue
+        if o.kind not in _NAME_KINDS:
+            continue
+        span = _role_phrase(f, f.tok_index(o.s), occ_by_tok, rules)
+        if span is not None:
+            register(*span, o.e, o.actor_id, lab)
+        span = _apposition(f, o, occ_by_tok, person_starts, rules)
+        if span is not None:
+            register(*span, f.ends[span[1] - 1], o.actor_id, lab)
     for key in ambiguous:
         del found[key]
-    return found
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _honorific_before(f, a: int) -> bool:
+    """An honorific of ``_REF_HONORIFICS`` right before the token at ``a`` (فضيلة، ولمعالي)."""
+    p = _prev_word(f, a)
+    if p is None:
+        return False
+    mt = _HONORIFIC_CLITICS_RE.match(p)
+    return p[mt.end() :] in _REF_HONORIFICS or p in _REF_HONORIFICS
 
 
 def _former_holders(f, occ: bytearray, named: list, m, rules: Rules, day, take) -> None:
