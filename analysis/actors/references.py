@@ -60,8 +60,20 @@ _HONORIFIC_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 _SHORT_HEADS = frozenset(norm_word(w) for w in [
     "وزير", "وزيرة", "مفتي", "سفير", "سفيرة", "مدير", "مديرة", "محافظ", "مستشار", "مبعوث", "قائد", "متحدث", "ناطق",
     "مفوض", "مندوب", "قاضي"])
+#: Ranks that are also common nouns (الفريق "the team", اللواء "the brigade", الرائد "the pioneer"): no role phrase
+#: starts with them (R4).
+_NOUN_RANKS = frozenset(norm_word(w) for w in ["فريق", "لواء", "رائد", "مقدم"])
+#: Military ranks before a name (skipped like honorifics when a name follows a role phrase).
+_RANKS = frozenset(norm_word(w) for w in ["اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "ركن", "أول"])
+#: Words after a role phrase that announce its holder's name (رئيس قسم المراقبين بالوكالة إبراهيم …) (R4).
+_ACTING = frozenset(norm_word(w) for w in ["بالوكالة", "بالنيابة", "بالإنابة", "المكلف", "المكلفة", "المناوب"])
+#: Words before a name that make it part of a longer name (سلطان بن [سلمان بن عبدالعزيز]) (R4).
+_NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
+#: Separators between a name and its role phrase, or a role phrase and its holder's name (R4).
+_SEPARATORS = frozenset("،,-–—\"“”«»")
 #: Role nouns before a role phrase that make it part of someone else's role (سفير المفوض العام).
-_EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "مكتب", "نائب"])
+_EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "مكتب", "نائب",
+                                               "سكرتير", "وكيل"])
 
 
 def _bare(w: str, titles: frozenset = frozenset()) -> str:
@@ -141,7 +153,7 @@ def _is_role(w: str, rules: Rules) -> bool:
     nisba)."""
     b = _role_bare(w, rules)
     stem = _role_stem(b)
-    return (stem in rules.role_words or stem in _SHORT_HEADS) and b not in _HONORIFICS
+    return (stem in rules.role_words or stem in _SHORT_HEADS) and b not in _HONORIFICS and stem not in _NOUN_RANKS
 
 
 def _phrase_word(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
@@ -196,6 +208,9 @@ def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tup
     n = len(f.starts)
     if j >= n or not (f.adjacent(j) or f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("،", ",")):
         return None
+    i = f.tok_index(o.s)
+    if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_LINKS:
+        return None  # سلطان بن [سلمان بن عبدالعزيز] رئيس الهيئة: a name read inside a longer one
     w = f.word(j)
     if not _is_role(w, rules) or _role_bare(w, rules) != w:
         return None
@@ -211,28 +226,29 @@ def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tup
     return (j, k) if k - j >= 2 else None
 
 
-def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules) -> list[tuple[str, bool]]:
+def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules, *, offices: bool = False) -> list[tuple[str, bool]]:
     """The forms that stand for the person a role phrase (its words, the first without clitics) introduced:
     ``(form, needs an honorific before it)``. The phrase and its prefixes of two words or more that end in a
     definite word (المفوض العام للأونروا → المفوض العام; not مدير تعليم) and not inside a name (``cuts[n]``: a prefix
     of n words may end there); the head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي); the
     definite head alone, after an honorific only (مفتي الديار المصرية → فضيلة المفتي). Never a form that leaves out
     السابق/الأسبق (a former holder), an office phrase of offices.csv (resolved by date) or a title of titles.txt
-    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms."""
+    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms. ``offices=True``:
+    the office phrases too (for the ambiguity check of ``_introductions``)."""
     former = next((n for n, w in enumerate(words) if w in FORMER_ADJECTIVES), None)
     keys = []
     for n in range(2, len(words) + 1):
         if (former is not None and n <= former) or (n < len(words) and not (cuts[n] and _definite(words[n - 1]))):
             continue
         key = " ".join(words[:n])
-        if key in m.offices or ("ال" + key) in m.offices or key in rules.titles:
+        if not offices and (key in m.offices or ("ال" + key) in m.offices or key in rules.titles):
             continue
         keys.append((key, False))
     stem = _role_stem(words[0])
     head = "ال" + stem
     if former is None and stem in _SHORT_HEADS:
         nisbas = [w for w in words[1:] if w in m.nisba_heads]
-        if len(nisbas) == 1 and (head + " " + nisbas[0]) not in m.offices:
+        if len(nisbas) == 1 and (offices or (head + " " + nisbas[0]) not in m.offices):
             keys.append((head + " " + nisbas[0], False))
         keys.append((head, True))
     return keys
@@ -357,7 +373,8 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
     soft_ids = {id(o) for o in soft}
     hard = _occupied(f, [o for o in ms if id(o) not in soft_ids] + added)
     person_ends = {f.tok_index(o.e - 1) for o in chain(ms, added) if o.typ == "person"}
-    for key, (intro_end, aid, lab, need_honorific) in phrases.items():
+    person_starts = {f.tok_index(o.s) for o in chain(ms, added) if o.typ == "person"}
+    for key, (intro_end, aid, lab, need_honorific, cont) in phrases.items():
         art = key.startswith("ال")
         form = key[2:] if art else key
         for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, hard,
@@ -368,8 +385,11 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
             if any(o.s < a or o.e > e for o in inside):
                 continue  # a name that runs on past the phrase
             i = f.tok_index(a)
-            if i > 0 and (i - 1) in person_ends and (f.adjacent(i) or f.norm[f.ends[i - 1] : f.starts[i]].strip() in ("،", ",")):
+            if i > 0 and (i - 1) in person_ends and _joined(f, i):
                 continue  # جاويش أوغلو، وزير الخارجية التركي: the name's apposition (matcher D5), no mention of its own
+            j = f.tok_index(e - 1) + 1
+            if j < len(f.starts) and _joined(f, j) and _holder_follows(f, j, person_starts, cont, rules):
+                continue
             p = _prev_word(f, a)
             if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :] in _EMBEDDING:
                 continue  # سفير المفوض العام: another person's role
@@ -380,6 +400,24 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
             removed.update(id(o) for o in inside)
             hard[a:e] = b"\x01" * (e - a)
             take(a, k, e, aid, "title", lab)
+
+
+def _joined(f, i: int) -> bool:
+    """Token i follows token i-1 with only spaces, quote marks, a comma or a dash between."""
+    return all(c in _SEPARATORS or c.isspace() for c in f.norm[f.ends[i - 1] : f.starts[i]])
+
+
+def _holder_follows(f, j: int, person_starts: set, cont: frozenset, rules: Rules) -> bool:
+    """What follows a role phrase at token j makes it the role of a name, or a longer phrase: the phrase it was cut
+    from goes on (خادم الحرمين | الشريفين), a complement with لـ (الرئيس التنفيذي | للعمليات), بالوكالة/المكلف, or
+    a name after a comma, a dash or quote marks and honorifics (زعيم التمرد، عبدالملك الحوثي; قائد المنطقة، اللواء …)."""
+    w = f.word(j)
+    if w in cont or w.startswith("لل") or _bare(w) in _ACTING or w in _ACTING:
+        return True
+    t = j
+    while t < len(f.starts) and t - j < 4 and (t == j or _joined(f, t)) and _bare(f.word(t)) in _HONORIFICS | _RANKS:
+        t += 1
+    return t < len(f.starts) and (t == j or _joined(f, t)) and (t in person_starts or f.word(t) in rules.given_names)
 
 
 def _after_family(f, a: int) -> bool:
@@ -433,8 +471,9 @@ def _ends_phrase(f, e: int, rules: Rules) -> bool:
             or n in rules.reporting_verbs or n in rules.definite_nouns)
 
 
-def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, bool]]:
-    """``{form: (where the form may first link, actor_id, label_ar, needs an honorific)}`` (R4), longest form first:
+def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, bool, frozenset]]:
+    """``{form: (where the form may first link, actor_id, label_ar, needs an honorific, the words that followed it
+    in the phrases it was cut from)}`` (R4), longest form first:
     the forms (``_phrase_keys``) of the role phrases that introduce a person in the text — right before the name
     (المفوض العام للأونروا بيير كرينبول), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع), or an
     office phrase of offices.csv resolved to its holder (فضيلة مفتي الديار المصرية). A form that two different
@@ -447,11 +486,14 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
                 occ_by_tok[t] = o
         elif o.typ == "person":
             person_starts.add(f.tok_index(o.s))
-    found: dict[str, tuple[int, str, str, bool]] = {}
+    found: dict[str, tuple[int, str, str, bool, frozenset]] = {}
     ambiguous: set[str] = set()
+    continuations: dict[str, set] = {}  # form -> the words after it in the phrases it was cut from
 
     def register(h: int, k: int, end: int, aid: str, lab: str) -> None:
         words = [_role_bare(f.word(h), rules)] + [f.word(t) for t in range(h + 1, k)]
+        for n in range(2, len(words)):
+            continuations.setdefault(" ".join(words[:n]), set()).add(words[n])
         # a prefix of n words ends at a word boundary of the names inside (رئيس مجلس | الشورى: not within one)
         cuts = [occ_by_tok.get(h + n - 1) is None or occ_by_tok.get(h + n - 1) is not occ_by_tok.get(h + n)
                 for n in range(len(words) + 1)]
@@ -471,17 +513,27 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
         if o.kind == "title":
             register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
             continue
-        if o.kind not in _NAME_KINDS:
-            continue
+        if o.kind not in _NAME_KINDS or (o.kind == "discovered" and (" " not in (o.label_ar or "") or any(
+                _is_role(w, rules) for w in o.label_ar.split(" ")))):
+            continue  # (a discovered name of one word or with a role word is too often no name: يتفقد، مساعد المفوض)
         span = _role_phrase(f, f.tok_index(o.s), occ_by_tok, rules)
         if span is not None:
             register(*span, o.e, o.actor_id, lab)
         span = _apposition(f, o, occ_by_tok, person_starts, rules)
         if span is not None:
             register(*span, f.ends[span[1] - 1], o.actor_id, lab)
+    # the offices of the codebook persons named in the field count as their introductions for the check (وزير
+    # الخارجيةعادل الجبير, glued, is still the Saudi minister: وزير الخارجية is not only Qatar's minister named later)
+    for aid in {o.actor_id for o in ms if o.typ == "person" and o.actor_id in (m.person_offices or {})}:
+        for phrase in m.person_offices[aid]:
+            words = phrase.split(" ")
+            for key, _need in _phrase_keys(words, [True] * (len(words) + 1), m, rules, offices=True):
+                old = found.get(key)
+                if old is not None and old[1] != aid:
+                    ambiguous.add(key)
     for key in ambiguous:
-        del found[key]
-    return dict(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+        found.pop(key, None)
+    return {key: (*v, frozenset(continuations.get(key, ()))) for key, v in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))}
 
 
 def _honorific_before(f, a: int) -> bool:
