@@ -73,7 +73,7 @@ _NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أب
 _SEPARATORS = frozenset("،,-–—\"“”«»")
 #: Role nouns before a role phrase that make it part of someone else's role (سفير المفوض العام).
 _EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "مكتب", "نائب",
-                                               "سكرتير", "وكيل"])
+                                               "سكرتير", "وكيل", "منصب", "منصبي"])
 
 
 def _bare(w: str, titles: frozenset = frozenset()) -> str:
@@ -226,19 +226,25 @@ def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tup
     return (j, k) if k - j >= 2 else None
 
 
-def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules, *, offices: bool = False) -> list[tuple[str, bool]]:
+def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules, *, offices: bool = False,
+                 other_countries: bool = True) -> list[tuple[str, bool]]:
     """The forms that stand for the person a role phrase (its words, the first without clitics) introduced:
     ``(form, needs an honorific before it)``. The phrase and its prefixes of two words or more that end in a
     definite word (المفوض العام للأونروا → المفوض العام; not مدير تعليم) and not inside a name (``cuts[n]``: a prefix
     of n words may end there); the head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي); the
     definite head alone, after an honorific only (مفتي الديار المصرية → فضيلة المفتي). Never a form that leaves out
     السابق/الأسبق (a former holder), an office phrase of offices.csv (resolved by date) or a title of titles.txt
-    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms. ``offices=True``:
-    the office phrases too (for the ambiguity check of ``_introductions``)."""
+    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms; no prefix that
+    leaves out the phrase's country nisba when ``other_countries`` (the field names another country: وزير الخارجية
+    after وزير الخارجية الأمريكي may be the Saudi minister). ``offices=True``: the office phrases too (for the
+    ambiguity check of ``_introductions``)."""
     former = next((n for n, w in enumerate(words) if w in FORMER_ADJECTIVES), None)
+    nisba_at = next((n for n, w in enumerate(words) if n and w in m.nisba_heads), None) if other_countries else None
     keys = []
     for n in range(2, len(words) + 1):
         if (former is not None and n <= former) or (n < len(words) and not (cuts[n] and _definite(words[n - 1]))):
+            continue
+        if nisba_at is not None and n <= nisba_at and not offices:
             continue
         key = " ".join(words[:n])
         if not offices and (key in m.offices or ("ال" + key) in m.offices or key in rules.titles):
@@ -391,8 +397,10 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
             if j < len(f.starts) and _joined(f, j) and _holder_follows(f, j, person_starts, cont, rules):
                 continue
             p = _prev_word(f, a)
-            if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :] in _EMBEDDING:
-                continue  # سفير المفوض العام: another person's role
+            if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
+                continue  # سفير المفوض العام، منصب وزير الخارجية: another person's role, or the office itself
+            if any(w in rules.given_names for w in f.prev_words(i, 2)):
+                continue  # قال معتصم الأحمد محلل أسواق المال: the apposition of a name the matcher did not find
             if need_honorific and not _honorific_before(f, a):
                 continue
             if not _bare_role(f, a, e, rules, occ):
@@ -414,6 +422,8 @@ def _holder_follows(f, j: int, person_starts: set, cont: frozenset, rules: Rules
     w = f.word(j)
     if w in cont or w.startswith("لل") or _bare(w) in _ACTING or w in _ACTING:
         return True
+    if f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("«", "“", '"'):
+        return True  # المدرب الروماني «بولوني»: a name in quotes
     t = j
     while t < len(f.starts) and t - j < 4 and (t == j or _joined(f, t)) and _bare(f.word(t)) in _HONORIFICS | _RANKS:
         t += 1
@@ -497,7 +507,8 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
         # a prefix of n words ends at a word boundary of the names inside (رئيس مجلس | الشورى: not within one)
         cuts = [occ_by_tok.get(h + n - 1) is None or occ_by_tok.get(h + n - 1) is not occ_by_tok.get(h + n)
                 for n in range(len(words) + 1)]
-        for key, need in _phrase_keys(words, cuts, m, rules):
+        own = next((m.nisba_heads[w] for w in words[1:] if w in m.nisba_heads), None)
+        for key, need in _phrase_keys(words, cuts, m, rules, other_countries=bool(countries - {own, None})):
             old = found.get(key)
             if old is None:
                 found[key] = (end, aid, lab, need)
@@ -506,6 +517,7 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
             elif old[3] and not need:
                 found[key] = (old[0], aid, lab, False)
 
+    countries = {m.metonym_of.get(o.actor_id) if o.kind == "metonym" else o.actor_id for o in ms if o.typ == "country" or o.kind == "metonym"}
     for o in ms:
         if o.typ != "person" or (o.kind != "discovered" and o.actor_id not in m.info):
             continue
@@ -513,9 +525,8 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
         if o.kind == "title":
             register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
             continue
-        if o.kind not in _NAME_KINDS or (o.kind == "discovered" and (" " not in (o.label_ar or "") or any(
-                _is_role(w, rules) for w in o.label_ar.split(" ")))):
-            continue  # (a discovered name of one word or with a role word is too often no name: يتفقد، مساعد المفوض)
+        if o.kind not in _NAME_KINDS or (o.kind == "discovered" and not _plain_name(o.label_ar or "", rules)):
+            continue
         span = _role_phrase(f, f.tok_index(o.s), occ_by_tok, rules)
         if span is not None:
             register(*span, o.e, o.actor_id, lab)
@@ -534,6 +545,16 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
     for key in ambiguous:
         found.pop(key, None)
     return {key: (*v, frozenset(continuations.get(key, ()))) for key, v in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))}
+
+
+def _plain_name(name: str, rules: Rules) -> bool:
+    """A discovered name that may introduce a role phrase: two words or more, none after the first a role word or a
+    rank unless after بن/آل (one word or a role inside is too often a misreading: يتفقد، بكر الشهري مساعد، … الرائد
+    محماس …)."""
+    ws = name.split(" ")
+    return len(ws) > 1 and not any(
+        ws[n - 1] not in _NAME_LINKS and (_is_role(w, rules) or _role_stem(w) in rules.role_words or w in _EMBEDDING)
+        for n, w in enumerate(ws) if n)
 
 
 def _honorific_before(f, a: int) -> bool:
