@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import chain
 
 from analysis.actors.rules import Rules, norm_word, strip_clitics
@@ -137,23 +138,36 @@ def _role_stem(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
+@lru_cache(maxsize=4)
+def _role_forms(role_words: frozenset) -> dict[str, str]:
+    """Every written form of a role word (``role_words`` and ``_SHORT_HEADS``: وزير، الوزير، ولوزير، للوزير،
+    وبالمفوض …) -> the form without و/ف and a preposition (وزير، الوزير، الوزير، الوزير، المفوض); honorifics
+    (الدكتور) and ranks that are common nouns (الفريق) left out: one dictionary look-up per word."""
+    out = {}
+    for stem in sorted(role_words | _SHORT_HEADS):
+        if stem in _NOUN_RANKS:
+            continue
+        for bare in (stem, "ال" + stem):
+            if bare in _HONORIFICS:
+                continue
+            for conj in ("", "و", "ف"):
+                for prep in ("", "ب", "ل", "ك"):
+                    out.setdefault(conj + prep + bare, bare)
+                if bare.startswith("ال"):
+                    out.setdefault(conj + "لل" + stem, bare)
+    return out
+
+
 def _role_bare(w: str, rules: Rules) -> str:
     """A role word without و/ف and a preposition (ولمفتي → مفتي، للمفوض → المفوض; وزير stays وزير); other words as
     ``_bare``."""
-    for c in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
-        for b in (c, ("ال" + c[2:]) if c.startswith("لل") else c[1:] if len(c) > 3 and c[0] in "بلك" else ""):
-            stem = _role_stem(b)
-            if stem in rules.role_words or stem in _SHORT_HEADS:
-                return b
-    return _bare(w, rules.titles)
+    return _role_forms(rules.role_words).get(w) or _bare(w, rules.titles)
 
 
 def _is_role(w: str, rules: Rules) -> bool:
     """A role word of titles.txt or ``_SHORT_HEADS`` (وزير، للمفوض، ومدير; not an honorific such as الدكتور, nor a
-    nisba)."""
-    b = _role_bare(w, rules)
-    stem = _role_stem(b)
-    return (stem in rules.role_words or stem in _SHORT_HEADS) and b not in _HONORIFICS and stem not in _NOUN_RANKS
+    nisba, nor a rank that is a common noun: الفريق)."""
+    return w in _role_forms(rules.role_words)
 
 
 def _phrase_word(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
@@ -491,22 +505,27 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
     occ_by_tok = {}
     person_starts = set()
     for o in ms:
-        if o.typ in ("organization", "country", "location", "group", "media") or o.kind == "nisba":
+        if o.typ == "person":
+            person_starts.add(f.tok_index(o.s))
+        elif o.typ in _INNER_TYPES or o.kind == "nisba":
             for t in f.token_range(o.s, o.e):
                 occ_by_tok[t] = o
-        elif o.typ == "person":
-            person_starts.add(f.tok_index(o.s))
     found: dict[str, tuple[int, str, str, bool, frozenset]] = {}
     ambiguous: set[str] = set()
     continuations: dict[str, set] = {}  # form -> the words after it in the phrases it was cut from
 
+    seen = set()
+
     def register(h: int, k: int, end: int, aid: str, lab: str) -> None:
         words = [_role_bare(f.word(h), rules)] + [f.word(t) for t in range(h + 1, k)]
-        for n in range(2, len(words)):
-            continuations.setdefault(" ".join(words[:n]), set()).add(words[n])
         # a prefix of n words ends at a word boundary of the names inside (رئيس مجلس | الشورى: not within one)
         cuts = [occ_by_tok.get(h + n - 1) is None or occ_by_tok.get(h + n - 1) is not occ_by_tok.get(h + n)
                 for n in range(len(words) + 1)]
+        if (aid, *words, *cuts) in seen:
+            return  # (the same phrase for the same person again: its first place counts)
+        seen.add((aid, *words, *cuts))
+        for n in range(2, len(words)):
+            continuations.setdefault(" ".join(words[:n]), set()).add(words[n])
         own = next((m.nisba_heads[w] for w in words[1:] if w in m.nisba_heads), None)
         for key, need in _phrase_keys(words, cuts, m, rules, other_countries=bool(countries - {own, None})):
             old = found.get(key)
@@ -518,30 +537,45 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
                 found[key] = (old[0], aid, lab, False)
 
     countries = {m.metonym_of.get(o.actor_id) if o.kind == "metonym" else o.actor_id for o in ms if o.typ == "country" or o.kind == "metonym"}
+    roles = _role_forms(rules.role_words)
     for o in ms:
         if o.typ != "person" or (o.kind != "discovered" and o.actor_id not in m.info):
             continue
         lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
         if o.kind == "title":
-            register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
+            if (o.actor_id, f.x[o.s + o.plen : o.e]) not in seen:  # (an office named again: its first place counts)
+                seen.add((o.actor_id, f.x[o.s + o.plen : o.e]))
+                register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
             continue
-        if o.kind not in _NAME_KINDS or (o.kind == "discovered" and not _plain_name(o.label_ar or "", rules)):
+        if o.kind not in _NAME_KINDS:
             continue
-        span = _role_phrase(f, f.tok_index(o.s), occ_by_tok, rules)
-        if span is not None:
-            register(*span, o.e, o.actor_id, lab)
-        span = _apposition(f, o, occ_by_tok, person_starts, rules)
-        if span is not None:
-            register(*span, f.ends[span[1] - 1], o.actor_id, lab)
+        i = f.tok_index(o.s)
+        spans = []
+        # (a role word among the 10 words before the name, else no phrase: most mentions have none)
+        if i > 0 and f.adjacent(i) and not roles.keys().isdisjoint(f.x[f.starts[max(0, i - 10)] : f.starts[i]].split()):
+            span = _role_phrase(f, i, occ_by_tok, rules)
+            if span is not None:
+                spans.append((*span, o.e))
+        j = f.tok_index(o.e - 1) + 1
+        if j < len(f.starts) and f.word(j) in roles:
+            span = _apposition(f, o, occ_by_tok, person_starts, rules)
+            if span is not None:
+                spans.append((*span, f.ends[span[1] - 1]))
+        if spans and (o.kind != "discovered" or _plain_name(o.label_ar or "", rules)):
+            for h, k, end in spans:
+                register(h, k, end, o.actor_id, lab)
     # the offices of the codebook persons named in the field count as their introductions for the check (وزير
     # الخارجيةعادل الجبير, glued, is still the Saudi minister: وزير الخارجية is not only Qatar's minister named later)
-    for aid in {o.actor_id for o in ms if o.typ == "person" and o.actor_id in (m.person_offices or {})}:
-        for phrase in m.person_offices[aid]:
-            words = phrase.split(" ")
-            for key, _need in _phrase_keys(words, [True] * (len(words) + 1), m, rules, offices=True):
-                old = found.get(key)
-                if old is not None and old[1] != aid:
-                    ambiguous.add(key)
+    if found and m.person_offices:
+        by_head: dict[str, list] = {}  # the forms by their head's stem: a phrase is compared with those of its head only
+        for key, v in found.items():
+            by_head.setdefault(_role_stem(key.split(" ", 1)[0]), []).append((key, v))
+        for aid in {o.actor_id for o in ms if o.typ == "person" and o.actor_id in m.person_offices}:
+            for phrase in m.person_offices[aid]:
+                pw = phrase.split(" ")
+                for key, v in by_head.get(_role_stem(pw[0]), ()):
+                    if v[1] != aid and key not in ambiguous and _office_claims(pw, key.split(" "), v[3]):
+                        ambiguous.add(key)
     for key in ambiguous:
         found.pop(key, None)
     return {key: (*v, frozenset(continuations.get(key, ()))) for key, v in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))}
@@ -555,6 +589,16 @@ def _plain_name(name: str, rules: Rules) -> bool:
     return len(ws) > 1 and not any(
         ws[n - 1] not in _NAME_LINKS and (_is_role(w, rules) or _role_stem(w) in rules.role_words or w in _EMBEDDING)
         for n, w in enumerate(ws) if n)
+
+
+def _office_claims(pw: list[str], kw: list[str], head_only: bool) -> bool:
+    """An office phrase (words ``pw``) gives the form ``kw`` too: the form is the phrase or a prefix of it, or the
+    head alone or with a nisba of the phrase (وزير الخارجية السعودي → وزير الخارجية، الوزير، الوزير السعودي)."""
+    if _role_stem(pw[0]) != _role_stem(kw[0]):
+        return False
+    if head_only:
+        return True
+    return pw[1 : len(kw)] == kw[1:] or (len(kw) == 2 and kw[0].startswith("ال") and kw[1] in pw[1:])
 
 
 def _honorific_before(f, a: int) -> bool:
