@@ -502,14 +502,23 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
     (المفوض العام للأونروا بيير كرينبول), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع), or an
     office phrase of offices.csv resolved to its holder (فضيلة مفتي الديار المصرية). A form that two different
     persons' phrases give (two ministers: الوزير، وزير الخارجية) is left out."""
+    persons, others, countries = [], [], set()
+    for o in ms:  # one pass over the field's mentions (most fields: no role phrase at all)
+        typ = o.typ
+        if typ == "person":
+            persons.append(o)
+        elif typ in _INNER_TYPES or o.kind == "nisba":
+            others.append(o)
+            if typ == "country" or o.kind == "metonym":
+                countries.add(m.metonym_of.get(o.actor_id) if o.kind == "metonym" else o.actor_id)
+    if not persons:
+        return {}
+    tok_at = f._tok_at
+    person_starts = {tok_at[o.s] for o in persons}
     occ_by_tok = {}
-    person_starts = set()
-    for o in ms:
-        if o.typ == "person":
-            person_starts.add(f.tok_index(o.s))
-        elif o.typ in _INNER_TYPES or o.kind == "nisba":
-            for t in f.token_range(o.s, o.e):
-                occ_by_tok[t] = o
+    for o in others:
+        for t in range(tok_at[o.s], tok_at[o.e - 1] + 1):
+            occ_by_tok[t] = o
     found: dict[str, tuple[int, str, str, bool, frozenset]] = {}
     ambiguous: set[str] = set()
     continuations: dict[str, set] = {}  # form -> the words after it in the phrases it was cut from
@@ -536,10 +545,9 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
             elif old[3] and not need:
                 found[key] = (old[0], aid, lab, False)
 
-    countries = {m.metonym_of.get(o.actor_id) if o.kind == "metonym" else o.actor_id for o in ms if o.typ == "country" or o.kind == "metonym"}
     roles = _role_forms(rules.role_words)
-    for o in ms:
-        if o.typ != "person" or (o.kind != "discovered" and o.actor_id not in m.info):
+    for o in persons:
+        if o.kind != "discovered" and o.actor_id not in m.info:
             continue
         lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
         if o.kind == "title":
@@ -570,7 +578,7 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
         by_head: dict[str, list] = {}  # the forms by their head's stem: a phrase is compared with those of its head only
         for key, v in found.items():
             by_head.setdefault(_role_stem(key.split(" ", 1)[0]), []).append((key, v))
-        for aid in {o.actor_id for o in ms if o.typ == "person" and o.actor_id in m.person_offices}:
+        for aid in {o.actor_id for o in persons if o.actor_id in m.person_offices}:
             for phrase in m.person_offices[aid]:
                 pw = phrase.split(" ")
                 for key, v in by_head.get(_role_stem(pw[0]), ()):
