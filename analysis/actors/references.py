@@ -545,33 +545,34 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
             elif old[3] and not need:
                 found[key] = (old[0], aid, lab, False)
 
-    roles = _role_forms(rules.role_words)
+    roles = _role_forms(rules.role_words).keys()
+    adj, starts, ends, x, n_tok = f._adj, f.starts, f.ends, f.x, len(f.starts)
     for o in persons:
-        if o.kind != "discovered" and o.actor_id not in m.info:
+        kind = o.kind
+        if kind != "discovered" and o.actor_id not in m.info:
             continue
-        lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
-        if o.kind == "title":
-            if (o.actor_id, f.x[o.s + o.plen : o.e]) not in seen:  # (an office named again: its first place counts)
-                seen.add((o.actor_id, f.x[o.s + o.plen : o.e]))
-                register(f.tok_index(o.s), f.tok_index(o.e - 1) + 1, o.e, o.actor_id, lab)
+        if kind == "title":
+            if (o.actor_id, x[o.s + o.plen : o.e]) not in seen:  # (an office named again: its first place counts)
+                seen.add((o.actor_id, x[o.s + o.plen : o.e]))
+                register(tok_at[o.s], tok_at[o.e - 1] + 1, o.e, o.actor_id, _label(o, m))
             continue
-        if o.kind not in _NAME_KINDS:
+        if kind not in _NAME_KINDS:
             continue
-        i = f.tok_index(o.s)
+        i = tok_at[o.s]
         spans = []
         # (a role word among the 10 words before the name, else no phrase: most mentions have none)
-        if i > 0 and f.adjacent(i) and not roles.keys().isdisjoint(f.x[f.starts[max(0, i - 10)] : f.starts[i]].split()):
+        if i > 0 and adj[i] == 1 and not roles.isdisjoint(x[starts[max(0, i - 10)] : starts[i]].split()):
             span = _role_phrase(f, i, occ_by_tok, rules)
             if span is not None:
                 spans.append((*span, o.e))
-        j = f.tok_index(o.e - 1) + 1
-        if j < len(f.starts) and f.word(j) in roles:
+        j = tok_at[o.e - 1] + 1
+        if j < n_tok and x[starts[j] : ends[j]] in roles:
             span = _apposition(f, o, occ_by_tok, person_starts, rules)
             if span is not None:
-                spans.append((*span, f.ends[span[1] - 1]))
-        if spans and (o.kind != "discovered" or _plain_name(o.label_ar or "", rules)):
+                spans.append((*span, ends[span[1] - 1]))
+        if spans and (kind != "discovered" or _plain_name(o.label_ar or "", rules)):
             for h, k, end in spans:
-                register(h, k, end, o.actor_id, lab)
+                register(h, k, end, o.actor_id, _label(o, m))
     # the offices of the codebook persons named in the field count as their introductions for the check (وزير
     # الخارجيةعادل الجبير, glued, is still the Saudi minister: وزير الخارجية is not only Qatar's minister named later)
     if found and m.person_offices:
@@ -587,6 +588,11 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
     for key in ambiguous:
         found.pop(key, None)
     return {key: (*v, frozenset(continuations.get(key, ()))) for key, v in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))}
+
+
+def _label(o, m) -> str:
+    """A person mention's label_ar (a discovered one's own, else the codebook's)."""
+    return o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
 
 
 def _plain_name(name: str, rules: Rules) -> bool:
