@@ -310,7 +310,9 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             shorts[pi] = short_forms(parts[pi][1], parts[pi][2], m, rules)
         return shorts[pi]
 
-    phrases = _introductions(parts[text_i][1], parts[text_i][2], m, rules) if title_phrases and text_i is not None else {}
+    phrases = (_introductions(parts[text_i][1], parts[text_i][2], m, rules,
+                              also=" ".join(p[1].x for pi, p in enumerate(parts) if pi != text_i))
+               if title_phrases and text_i is not None else {})
     out = []
     for pi, (fld, f, ms) in enumerate(parts):
         occ = None
@@ -495,13 +497,17 @@ def _ends_phrase(f, e: int, rules: Rules) -> bool:
             or n in rules.reporting_verbs or n in rules.definite_nouns)
 
 
-def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, bool, frozenset]]:
+def _introductions(f, ms, m, rules: Rules, *, also: str = "") -> dict[str, tuple[int, str, str, bool, frozenset]]:
     """``{form: (where the form may first link, actor_id, label_ar, needs an honorific, the words that followed it
     in the phrases it was cut from)}`` (R4), longest form first:
     the forms (``_phrase_keys``) of the role phrases that introduce a person in the text — right before the name
     (المفوض العام للأونروا بيير كرينبول), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع), or an
     office phrase of offices.csv resolved to its holder (فضيلة مفتي الديار المصرية). A form that two different
-    persons' phrases give (two ministers: الوزير، وزير الخارجية) is left out."""
+    persons' phrases give (two ministers: الوزير، وزير الخارجية) is left out. ``also``: the article's other fields
+    (the headline), where the forms link too.
+
+    Every form holds the stem of its phrase's head (وزير in الوزير التركي): a phrase whose head's stem occurs only once
+    in the article can give no form that links, nor make one ambiguous, and is not read (most are not)."""
     persons, others, countries = [], [], set()
     for o in ms:  # one pass over the field's mentions (most fields: no role phrase at all)
         typ = o.typ
@@ -545,8 +551,28 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
             elif old[3] and not need:
                 found[key] = (old[0], aid, lab, False)
 
-    roles = _role_forms(rules.role_words).keys()
+    forms = _role_forms(rules.role_words)
+    roles = forms.keys()
     adj, starts, ends, x, n_tok = f._adj, f.starts, f.ends, f.x, len(f.starts)
+    repeats: dict[str, bool] = {}
+
+    def repeated(words, *, roles_only: bool = True) -> bool:
+        """One of these words (its role words only, with ``roles_only``) has its stem twice in the article (a substring
+        count: never too low)."""
+        for w in words:
+            if w in forms:
+                stem = _role_stem(forms[w])
+            elif roles_only:
+                continue
+            else:  # (a preposition cut off even where it is a letter of the word: a shorter stem only counts more)
+                b = _bare(w, rules.titles)
+                stem = _role_stem(b[1:] if len(b) > 3 and b[0] in "بلك" else b)
+            if stem not in repeats:
+                repeats[stem] = x.count(stem) + also.count(stem) > 1
+            if repeats[stem]:
+                return True
+        return False
+
     for o in persons:
         kind = o.kind
         if kind != "discovered" and o.actor_id not in m.info:
@@ -554,19 +580,22 @@ def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str, boo
         if kind == "title":
             if (o.actor_id, x[o.s + o.plen : o.e]) not in seen:  # (an office named again: its first place counts)
                 seen.add((o.actor_id, x[o.s + o.plen : o.e]))
-                register(tok_at[o.s], tok_at[o.e - 1] + 1, o.e, o.actor_id, _label(o, m))
+                h = tok_at[o.s]
+                if repeated((x[starts[h] : ends[h]],), roles_only=False):
+                    register(h, tok_at[o.e - 1] + 1, o.e, o.actor_id, _label(o, m))
             continue
         if kind not in _NAME_KINDS:
             continue
         i = tok_at[o.s]
         spans = []
         # (a role word among the 10 words before the name, else no phrase: most mentions have none)
-        if i > 0 and adj[i] == 1 and not roles.isdisjoint(x[starts[max(0, i - 10)] : starts[i]].split()):
+        window = x[starts[max(0, i - 10)] : starts[i]].split() if i > 0 and adj[i] == 1 else ()
+        if window and not roles.isdisjoint(window) and repeated(window):
             span = _role_phrase(f, i, occ_by_tok, rules)
             if span is not None:
                 spans.append((*span, o.e))
         j = tok_at[o.e - 1] + 1
-        if j < n_tok and x[starts[j] : ends[j]] in roles:
+        if j < n_tok and x[starts[j] : ends[j]] in roles and repeated((x[starts[j] : ends[j]],)):
             span = _apposition(f, o, occ_by_tok, person_starts, rules)
             if span is not None:
                 spans.append((*span, ends[span[1] - 1]))
