@@ -15,10 +15,18 @@ R2  a codebook person's last name that is also a first name or a word (مبار�
     person-context word or a title (حكم مبارك، عهد مبارك، الرئيس مبارك) and not before another name word;
 R3  the full name of a discovered person of two or more words, repeated later in its field (… وحسين عرب) or
     in the headline (before R1 there, so that the headline's ميريل ستريب is one mention);
-R4  a role phrase that introduced a person right before the name (المفوض العام للأونروا بيير كرينبول، لرئيس
-    الوزراء جون كي) stands for that person when it recurs bare later (وأضاف المفوض العام: …، عن رئيس الوزراء قوله):
-    two words or more, one person only per phrase in the article, not before a name or another word of a role
-    phrase, not after a role word (نائب رئيس الوزراء is someone else); match_kind ``title`` (GUIDELINES via=title);
+R4  a role phrase that introduced a person — right before the name (المفوض العام للأونروا بيير كرينبول، مفتي الديار
+    المصرية الدكتور شوقي علام), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع) or as an office
+    of offices.csv resolved to its holder — stands for that person where it recurs bare later, in the text or the
+    headline: the phrase itself, its prefixes of two words or more that end in a definite word (المفوض العام), the
+    head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي), the head alone after an honorific
+    (فضيلة المفتي); match_kind ``title`` (GUIDELINES via=title), the nisba and names under it not listed apart
+    (CONVENTIONS D5). Not linked: a form that two persons' phrases give (two ministers) or that the office of another
+    codebook person named in the article gives; a form before a name (also after a comma, dash, quote marks or
+    honorifics), before a لـ complement or بالوكالة, after a role word (نائب رئيس الوزراء، سفير …، منصب …) or right
+    after a name (apposition); a prefix that leaves out السابق/الأسبق, or the country nisba when the field names
+    another country (وزير الخارجية may then be the Saudi minister); heads that alone name other offices (الرئيس،
+    النائب، الأمير) give no head forms;
 R5  a bare former-office phrase (الرئيس السابق، الرئيس الأسبق، الرئيس المخلوع, a nisba may stand between) stands
     for the one codebook person named in the article who held an office of that head (offices.csv: الرئيس
     اليمني …) that ended before the article's date (القرار يطول الرئيس السابق → Ali Abdullah Saleh).
