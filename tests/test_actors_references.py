@@ -80,7 +80,7 @@ def _references(text, *, title_phrases):
 
 
 def test_a_role_phrase_that_introduced_a_person_stands_for_them_later():
-    """R4 (off by default): المفوض العام after المفوض العام للأونروا بيير كرينبول; not نائب المفوض العام, not
+    """R4 (on by default): المفوض العام after المفوض العام للأونروا بيير كرينبول; not نائب المفوض العام, not
     before a name, not when two persons were introduced with the phrase."""
     text = ("وأعرب المفوض العام للأونروا بيير كرينبول عن قلقه. وأضاف المفوض العام: إن الأزمات تتزايد. "
             "وقال نائب المفوض العام إن الوكالة تعمل.")
@@ -89,6 +89,61 @@ def test_a_role_phrase_that_introduced_a_person_stands_for_them_later():
     text = ("وقال المفوض العام للأونروا بيير كرينبول إن الأزمة كبيرة. وقال المفوض العام للاجئين انطونيو غوتيريس إنها تتفاقم. "
             "وأضاف المفوض العام أن الدعم ضروري.")
     assert _references(text, title_phrases=True) == []
+
+
+def titles(m, field="text"):
+    m = m[(m["field"] == field) & (m["match_kind"] == "title")]
+    return list(zip(m["surface"], m["actor_id"]))
+
+
+def test_a_role_phrase_stands_for_the_person_it_introduced_in_its_short_forms():
+    """R4: the head with the phrase's nisba (الوزير التركي), the head without its complement (المفوض العام), the
+    head after an honorific (فضيلة المفتي), the phrase repeated (مدير إدارة المشاريع, introduced in apposition)."""
+    text = "قال وزير الخارجية التركي مولود جاويش أوغلو إن الطائرات وصلت. وأفاد الوزير التركي بأن الأراضي ستتحول."
+    m = extract_mentions(arts(text))
+    assert titles(m) == [("الوزير التركي", "person:mevlut_cavusoglu")]
+    assert not (m["match_kind"] == "nisba").any()  # D5: the nisba of a title is no mention of its own
+    text = "وأعرب المفوض العام للأونروا بيير كرينبول عن قلقه. وأضاف المفوض العام: إن الأزمات تتزايد."
+    assert titles(extract_mentions(arts(text))) == [("المفوض العام", "discovered:بيير_كرينبول")]
+    text = ("أحالت المحكمة المتهمين إلى فضيلة مفتي الديار المصرية الدكتور شوقي علام. "
+            "وحددت المحكمة جلسة للنطق بالحكم عقب ورود رأي فضيلة المفتي في شأن المتهمين.")
+    assert titles(extract_mentions(arts(text))) == [("المفتي", "person:shawki_allam")]
+    text = "شارك سلطان بن عاطي القرشي مدير إدارة المشاريع في الاجتماع. ورفع مدير إدارة المشاريع شكره للجميع."
+    assert titles(extract_mentions(arts(text))) == [("مدير إدارة المشاريع", "discovered:سلطان_بن_عاطي_القرشي")]
+
+
+def test_a_repeated_role_phrase_is_one_title_mention_with_its_names_inside():
+    """R4 + CONVENTIONS D5: the whole phrase repeated bare is one title mention; the organisation inside it is not
+    listed apart (it is when a name follows: the introduction)."""
+    text = ("وأعرب المفوض العام للأونروا بيير كرينبول عن قلقه. وقال المفوض العام للأونروا إن الوضع صعب.")
+    m = extract_mentions(arts(text))
+    assert titles(m) == [("المفوض العام للأونروا", "discovered:بيير_كرينبول")]
+    assert list(m.loc[m["actor_id"] == "org:unrwa", "surface"]) == ["للأونروا"]  # the one in the introduction
+
+
+def test_a_role_phrase_shared_by_two_persons_is_not_linked():
+    """R4: two ministers introduced with the same head and nisba: الوزير التركي is left alone, while وزير الطاقة
+    (one minister's phrase without its nisba, no other country named) is his."""
+    text = ("قال وزير الخارجية التركي مولود جاويش أوغلو إن الطائرات وصلت. وقال وزير الطاقة التركي تانر يلدز إن "
+            "الغاز توقف. وأفاد الوزير التركي بأن الأراضي ستتحول. وأضاف وزير الطاقة أن الإصلاح بدأ.")
+    assert titles(extract_mentions(arts(text))) == [("وزير الطاقة", "discovered:تانر_يلدز")]
+
+
+def test_a_role_phrase_before_a_name_is_no_title_mention():
+    """R4 and the guidelines: a role phrase with a name right after it (or after a comma) is that name's role (only
+    the name counts); the same phrase bare later is the title mention."""
+    text = ("وأعرب المفوض العام للأونروا بيير كرينبول عن قلقه. وقال المفوض العام، بيير كرينبول، إن الوضع صعب. "
+            "وأضاف المفوض العام: إن الأزمات تتزايد.")
+    m = extract_mentions(arts(text))
+    assert titles(m) == [("المفوض العام", "discovered:بيير_كرينبول")]
+    assert m.loc[m["match_kind"] == "title", "start"].item() == text.rindex("المفوض العام")
+
+
+def test_a_role_phrase_of_a_former_holder_does_not_stand_for_the_current_one():
+    """R4: الرئيس الأمريكي السابق بيل كلينتون gives no الرئيس الأمريكي for Clinton (that is the holder of the day)."""
+    text = "قال الرئيس الأمريكي السابق بيل كلينتون إن الاتفاق جيد. وأضاف الرئيس الأمريكي أن الحرب انتهت."
+    got = titles(extract_mentions(arts(text, published="2015-08-06")))
+    assert ("الرئيس الأمريكي", "person:bill_clinton") not in got
 
 
 def test_two_articles_with_one_id_are_not_linked_together():

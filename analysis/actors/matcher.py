@@ -119,6 +119,8 @@ class _Matcher:
     country_of: dict = None  # actor_id -> affiliated country actor_id (context rule ``country``)
     media_alt_ix: frozenset = frozenset()  # entry indices of the automaton keys in media_alt (a hit checks the dict only then)
     country_titles: tuple = ()  # (bare phrase, {country: terms}) of country_titles.tsv, resolved by the field's country
+    nisba_heads: dict = None  # definite masculine singular country nisba (التركي) -> its country: references.py R4 short forms
+    person_offices: dict = None  # person actor_id -> the office phrases (keys of ``offices``) of their rows (references.py R4)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
@@ -250,8 +252,16 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             if off.country and off.office_en.startswith(office_en):
                 by_country.setdefault(off.country, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
         country_titles.append((phrase, by_country))
+    # وزير الخارجية التركي → الوزير التركي: the nisbas a role phrase's short form may keep (references.py R4)
+    nisba_heads = {"ال" + f.key: f.actor_id for f in cb.forms if f.kind == "nisba" and f.n_tokens == 1
+                   and f.article in ("optional", "required") and f.key.endswith("ي") and not f.key.endswith("يي")}
+    person_offices: dict[str, tuple] = {}
+    for phrase, terms in offices.items():
+        for t in terms:
+            if phrase not in person_offices.get(t[2], ()):
+                person_offices[t[2]] = person_offices.get(t[2], ()) + (phrase,)
     return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
-                    tuple(country_titles))
+                    tuple(country_titles), nisba_heads, person_offices)
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:

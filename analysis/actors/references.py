@@ -15,10 +15,18 @@ R2  a codebook person's last name that is also a first name or a word (مبار�
     person-context word or a title (حكم مبارك، عهد مبارك، الرئيس مبارك) and not before another name word;
 R3  the full name of a discovered person of two or more words, repeated later in its field (… وحسين عرب) or
     in the headline (before R1 there, so that the headline's ميريل ستريب is one mention);
-R4  a role phrase that introduced a person right before the name (المفوض العام للأونروا بيير كرينبول، لرئيس
-    الوزراء جون كي) stands for that person when it recurs bare later (وأضاف المفوض العام: …، عن رئيس الوزراء قوله):
-    two words or more, one person only per phrase in the article, not before a name or another word of a role
-    phrase, not after a role word (نائب رئيس الوزراء is someone else); match_kind ``title`` (GUIDELINES via=title);
+R4  a role phrase that introduced a person — right before the name (المفوض العام للأونروا بيير كرينبول، مفتي الديار
+    المصرية الدكتور شوقي علام), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع) or as an office
+    of offices.csv resolved to its holder — stands for that person where it recurs bare later, in the text or the
+    headline: the phrase itself, its prefixes of two words or more that end in a definite word (المفوض العام), the
+    head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي), the head alone after an honorific
+    (فضيلة المفتي); match_kind ``title`` (GUIDELINES via=title), the nisba and names under it not listed apart
+    (CONVENTIONS D5). Not linked: a form that two persons' phrases give (two ministers) or that the office of another
+    codebook person named in the article gives; a form before a name (also after a comma, dash, quote marks or
+    honorifics), before a لـ complement or بالوكالة, after a role word (نائب رئيس الوزراء، سفير …، منصب …) or right
+    after a name (apposition); a prefix that leaves out السابق/الأسبق, or the country nisba when the field names
+    another country (وزير الخارجية may then be the Saudi minister); heads that alone name other offices (الرئيس،
+    النائب، الأمير) give no head forms;
 R5  a bare former-office phrase (الرئيس السابق، الرئيس الأسبق، الرئيس المخلوع, a nisba may stand between) stands
     for the one codebook person named in the article who held an office of that head (offices.csv: الرئيس
     اليمني …) that ended before the article's date (القرار يطول الرئيس السابق → Ali Abdullah Saleh).
@@ -30,6 +38,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import chain
 
 from analysis.actors.rules import Rules, norm_word, strip_clitics
 
@@ -49,6 +59,30 @@ _HONORIFICS = frozenset(norm_word(w) for w in [
 _NAME_KINDS = ("name", "alias", "discovered")
 #: Words before a family name that make it the family, not the person (عائلة دوابشة، أسرة الجنيد).
 FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
+#: Honorifics that let a role's head word alone stand for the person the article introduced with the role
+#: (R4: فضيلة المفتي after مفتي الديار المصرية شوقي علام; معالي الوزير).
+_REF_HONORIFICS = frozenset(norm_word(w) for w in ["فضيلة", "معالي", "سعادة", "فخامة", "سمو", "جلالة"])
+_HONORIFIC_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
+#: Role heads whose definite form stands for the one holder the article introduced with the role: with the
+#: phrase's country nisba (وزير الخارجية التركي → الوزير التركي) or alone after an honorific (فضيلة المفتي). Not
+#: رئيس، نائب، أمير …: الرئيس الإسرائيلي is not رئيس الوزراء الإسرائيلي, النائب التركي is a member of parliament.
+_SHORT_HEADS = frozenset(norm_word(w) for w in [
+    "وزير", "وزيرة", "مفتي", "سفير", "سفيرة", "مدير", "مديرة", "محافظ", "مستشار", "مبعوث", "قائد", "متحدث", "ناطق",
+    "مفوض", "مندوب", "قاضي"])
+#: Ranks that are also common nouns (الفريق "the team", اللواء "the brigade", الرائد "the pioneer"): no role phrase
+#: starts with them (R4).
+_NOUN_RANKS = frozenset(norm_word(w) for w in ["فريق", "لواء", "رائد", "مقدم"])
+#: Military ranks before a name (skipped like honorifics when a name follows a role phrase).
+_RANKS = frozenset(norm_word(w) for w in ["اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "ركن", "أول"])
+#: Words after a role phrase that announce its holder's name (رئيس قسم المراقبين بالوكالة إبراهيم …) (R4).
+_ACTING = frozenset(norm_word(w) for w in ["بالوكالة", "بالنيابة", "بالإنابة", "المكلف", "المكلفة", "المناوب"])
+#: Words before a name that make it part of a longer name (سلطان بن [سلمان بن عبدالعزيز]) (R4).
+_NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
+#: Separators between a name and its role phrase, or a role phrase and its holder's name (R4).
+_SEPARATORS = frozenset("،,-–—\"“”«»")
+#: Role nouns before a role phrase that make it part of someone else's role (سفير المفوض العام).
+_EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "مكتب", "نائب",
+                                               "سكرتير", "وكيل", "منصب", "منصبي"])
 
 
 def _bare(w: str, titles: frozenset = frozenset()) -> str:
@@ -103,33 +137,153 @@ def _continues_name(f, e: int, rules: Rules) -> bool:
                               or n.startswith("ال") and n.endswith("ي") and len(n) > 5 and n not in rules.title_complements)
 
 
+def _definite(w: str) -> bool:
+    """A definite word, possibly with a preposition or و (العام، للأونروا، والموارد)."""
+    return _bare(w).startswith("ال") and len(w) > 3
+
+
+def _role_stem(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+@lru_cache(maxsize=4)
+def _role_forms(role_words: frozenset) -> dict[str, str]:
+    """Every written form of a role word (``role_words`` and ``_SHORT_HEADS``: وزير، الوزير، ولوزير، للوزير،
+    وبالمفوض …) -> the form without و/ف and a preposition (وزير، الوزير، الوزير، الوزير، المفوض); honorifics
+    (الدكتور) and ranks that are common nouns (الفريق) left out: one dictionary look-up per word."""
+    out = {}
+    for stem in sorted(role_words | _SHORT_HEADS):
+        if stem in _NOUN_RANKS:
+            continue
+        for bare in (stem, "ال" + stem):
+            if bare in _HONORIFICS:
+                continue
+            for conj in ("", "و", "ف"):
+                for prep in ("", "ب", "ل", "ك"):
+                    out.setdefault(conj + prep + bare, bare)
+                if bare.startswith("ال"):
+                    out.setdefault(conj + "لل" + stem, bare)
+    return out
+
+
+def _role_bare(w: str, rules: Rules) -> str:
+    """A role word without و/ف and a preposition (ولمفتي → مفتي، للمفوض → المفوض; وزير stays وزير); other words as
+    ``_bare``."""
+    return _role_forms(rules.role_words).get(w) or _bare(w, rules.titles)
+
+
+def _is_role(w: str, rules: Rules) -> bool:
+    """A role word of titles.txt or ``_SHORT_HEADS`` (وزير، للمفوض، ومدير; not an honorific such as الدكتور, nor a
+    nisba, nor a rank that is a common noun: الفريق)."""
+    return w in _role_forms(rules.role_words)
+
+
+def _phrase_word(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
+    """Token t may stand inside a role phrase: a title, a role complement, a definite noun (للاجئين، الخارجية), a
+    word of a place, country or organisation mention (للأونروا), or an indefinite noun in construct with a definite
+    word or a mention right after it (إدارة المشاريع، تعليم الرياض; not لقاء رئيس)."""
+    w = f.word(t)
+    b = _bare(w, rules.titles)
+    if w in rules.title_complements or b in rules.title_complements or _is_role(w, rules) or t in occ_by_tok:
+        return True
+    if w in rules.stopwords or b in rules.stopwords or w in rules.reporting_verbs or b in rules.reporting_verbs:
+        return False
+    if b.startswith("ال"):
+        return len(b) > 4
+    if w[0] in "وف" or w in rules.given_names or len(w) < 3:
+        return False
+    return (t + 1 < len(f.starts) and f.adjacent(t + 1) and (t + 1 in occ_by_tok or _definite(f.word(t + 1)))
+            and not _is_role(f.word(t + 1), rules))
+
+
 def _role_phrase(f, i: int, occ_by_tok: dict, rules: Rules) -> tuple[int, int] | None:
     """Token range [h, k) of the role phrase right before token i (a person's first token), honorifics between
-    left out: the words back from the name while they are titles, role complements, definite nouns (المفوض،
-    للاجئين) or covered by a place, country or organisation mention (للأونروا). None when it has no title or
-    complement, or is one word."""
+    left out: the words back from the name while they may stand in a role phrase (``_phrase_word``), from the first
+    title word on (وأوضح [مدير إدارة المشاريع] المهندس سلطان …; not المؤتمر الصحفي). None when it has no title
+    word."""
     k = i
     while k > 0 and f.adjacent(k) and _bare(f.word(k - 1)) in _HONORIFICS and i - k < 4:
         k -= 1
     h = k
-    while h > 0 and f.adjacent(h) and k - h < 6:
-        w = f.word(h - 1)
-        b = _bare(w, rules.titles)
-        if (w in rules.title_complements or b in rules.title_complements or b in rules.titles or (h - 1) in occ_by_tok
-                or b.startswith("ال") and len(b) > 4 and b not in rules.stopwords and b not in rules.reporting_verbs):
-            h -= 1  # المفوض العام للاجئين: titles, complements, names and definite nouns (genitives) of the phrase
-            continue
-        break
-    while h < k and _bare(f.word(h)) in _HONORIFICS:
+    while h > 0 and f.adjacent(h) and k - h < 6 and _phrase_word(f, h - 1, occ_by_tok, rules):
+        h -= 1
+    while h < k and not _is_role(f.word(h), rules):
         h += 1  # معالي رئيس مجلس الشورى: the phrase starts at the role
-    if k - h < 2 or not any(_bare(f.word(t), rules.titles) in rules.titles or f.word(t) in rules.title_complements
-                            or _bare(f.word(t)) in rules.title_complements for t in range(h, k)):
+    for t in range(k - 1, h, -1):
+        if _new_role(f, t, occ_by_tok, rules):
+            return t, k  # استقبل رئيس الجمهورية [وزير الخارجية] …: the last role of a chain is the name's
+    return (h, k) if h < k else None
+
+
+def _new_role(f, t: int, occ_by_tok: dict, rules: Rules) -> bool:
+    """Token t starts another role phrase: a title word right after a definite word or a name (رئيس الجمهورية |
+    وزير الخارجية), not in construct after a role (نائب رئيس الوزراء)."""
+    return _is_role(f.word(t), rules) and (_definite(f.word(t - 1)) or (t - 1) in occ_by_tok)
+
+
+def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tuple[int, int] | None:
+    """Token range [j, k) of a role phrase in apposition right after the person mention ``o`` (سلطان بن عاطي القرشي
+    [مدير إدارة المشاريع]، خالد بحاح، [نائب الرئيس]): it starts with a title word without a clitic (not ووزير: another
+    person) after a space or a comma, runs over the words of ``_phrase_word`` and is not followed by another person's
+    name (then it is that person's role). None when there is none or it is one word."""
+    j = f.tok_index(o.e - 1) + 1
+    n = len(f.starts)
+    if j >= n or not (f.adjacent(j) or f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("،", ",")):
         return None
-    return h, k
+    i = f.tok_index(o.s)
+    if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_LINKS:
+        return None  # سلطان بن [سلمان بن عبدالعزيز] رئيس الهيئة: a name read inside a longer one
+    w = f.word(j)
+    if not _is_role(w, rules) or _role_bare(w, rules) != w:
+        return None
+    k = j + 1
+    while (k < n and f.adjacent(k) and k - j < 6 and k not in person_starts and _phrase_word(f, k, occ_by_tok, rules)
+           and not _new_role(f, k, occ_by_tok, rules)):
+        k += 1  # (a chain of roles: the first, ولي العهد | نائب رئيس مجلس الوزراء …)
+    t = k
+    while t < n and f.adjacent(t) and _bare(f.word(t)) in _HONORIFICS and t - k < 4:
+        t += 1
+    if t < n and f.adjacent(t) and t in person_starts:
+        return None  # التقى … وزير الخارجية [جون كيري]: the role of the next name
+    return (j, k) if k - j >= 2 else None
+
+
+def _phrase_keys(words: list[str], cuts: list[bool], m, rules: Rules, *, offices: bool = False,
+                 other_countries: bool = True) -> list[tuple[str, bool]]:
+    """The forms that stand for the person a role phrase (its words, the first without clitics) introduced:
+    ``(form, needs an honorific before it)``. The phrase and its prefixes of two words or more that end in a
+    definite word (المفوض العام للأونروا → المفوض العام; not مدير تعليم) and not inside a name (``cuts[n]``: a prefix
+    of n words may end there); the head with the phrase's country nisba (وزير الخارجية التركي → الوزير التركي); the
+    definite head alone, after an honorific only (مفتي الديار المصرية → فضيلة المفتي). Never a form that leaves out
+    السابق/الأسبق (a former holder), an office phrase of offices.csv (resolved by date) or a title of titles.txt
+    (الأمين العام); heads that name other offices alone (الرئيس، النائب، الأمير) give no head forms; no prefix that
+    leaves out the phrase's country nisba when ``other_countries`` (the field names another country: وزير الخارجية
+    after وزير الخارجية الأمريكي may be the Saudi minister). ``offices=True``: the office phrases too (for the
+    ambiguity check of ``_introductions``)."""
+    former = next((n for n, w in enumerate(words) if w in FORMER_ADJECTIVES), None)
+    nisba_at = next((n for n, w in enumerate(words) if n and w in m.nisba_heads), None) if other_countries else None
+    keys = []
+    for n in range(2, len(words) + 1):
+        if (former is not None and n <= former) or (n < len(words) and not (cuts[n] and _definite(words[n - 1]))):
+            continue
+        if nisba_at is not None and n <= nisba_at and not offices:
+            continue
+        key = " ".join(words[:n])
+        if not offices and (key in m.offices or ("ال" + key) in m.offices or key in rules.titles):
+            continue
+        keys.append((key, False))
+    stem = _role_stem(words[0])
+    head = "ال" + stem
+    if former is None and stem in _SHORT_HEADS:
+        nisbas = [w for w in words[1:] if w in m.nisba_heads]
+        if len(nisbas) == 1 and (offices or (head + " " + nisbas[0]) not in m.offices):
+            keys.append((head + " " + nisbas[0], False))
+        keys.append((head, True))
+    return keys
 
 
 def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable, new: Callable,
-                    title_phrases: bool = False) -> list[list]:
+                    title_phrases: bool = True) -> list[list]:
     """The mentions of one article's fields with the references R1-R5 added.
 
     parts        ``[(field, f, ms), ...]``: "title" or "text", the matcher's normalised field, its mentions
@@ -137,7 +291,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
     m            the matcher (``info``: actor_id -> (label_ar, label_en, type, subtype); ``offices``).
     day          the article's local publication date (or None): R5 needs it.
     short_forms  ``matcher._short_forms``; new: ``matcher._new`` (makes a discovered mention, then retyped here).
-    title_phrases  also apply R4 (off in the default extraction: see the module docstring).
+    title_phrases  also apply R4 (on by default; off: the references of the extraction before R4 was on).
     Returns the mention lists in the order of ``parts`` (a list is returned unchanged when nothing is added).
     """
     persons = []  # (part index, mention): the first mention of each person's multi-word name in each field
@@ -154,7 +308,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 if " " in name and (pi, o.actor_id, name) not in seen:
                     seen.add((pi, o.actor_id, name))
                     persons.append((pi, o))
-    if not persons and not named:
+    if not persons and not named and not (title_phrases and any(o.kind == "title" for _fld, _f, ms in parts for o in ms)):
         return [ms for _fld, _f, ms in parts]
     text_i = next((pi for pi, p in enumerate(parts) if p[0] == "text"), None)
     shorts: dict[int, dict] = {}  # part index -> short_forms(...) (the text's serve the title too)
@@ -164,7 +318,9 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             shorts[pi] = short_forms(parts[pi][1], parts[pi][2], m, rules)
         return shorts[pi]
 
-    phrases = _introductions(parts[text_i][1], parts[text_i][2], m, rules) if title_phrases and text_i is not None else {}
+    phrases = (_introductions(parts[text_i][1], parts[text_i][2], m, rules,
+                              also=" ".join(p[1].x for pi, p in enumerate(parts) if pi != text_i))
+               if title_phrases and text_i is not None else {})
     out = []
     for pi, (fld, f, ms) in enumerate(parts):
         occ = None
@@ -216,27 +372,86 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
         # R4: role phrases that introduced a person in the text
+        removed: set[int] = set()
         if phrases:
             if occ is None:
                 occ = _occupied(f, ms)
-            for key, (intro_end, aid, lab) in phrases.items():
-                art = key.startswith("ال")
-                form = key[2:] if art else key
-                start = intro_end if pi == text_i else 0
-                for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, occ, start):
-                    if not art and f.x[a:k].endswith(("ال", "لل")):
-                        continue
-                    if _bare_role(f, a, e, rules, occ):
-                        take(a, k, e, aid, "title", lab)
+            _role_references(f, ms, added, occ, phrases, 0 if pi != text_i else None, rules, take, removed)
         # R5: الرئيس السابق → the former holder named in the article
         if day is not None and m.offices and any(w in f.x for w in _FORMER_CORES) and _FORMER_RE.search(f.x):
             if occ is None:
                 occ = _occupied(f, ms)
             _former_holders(f, occ, named, m, rules, day, take)
         if added:
-            ms = sorted(ms + added, key=lambda o: o.s)
+            ms = sorted([o for o in ms if id(o) not in removed] + added, key=lambda o: o.s)
         out.append(ms)
     return out
+
+
+#: Mentions a role phrase takes in when it stands for a person (CONVENTIONS D5: one title mention, no nisba and no
+#: name inside it: [أمير منطقة القصيم], [رئيس المجلس الأعلى للقضاء]).
+_INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
+
+
+def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, start, rules: Rules, take, removed: set) -> None:
+    """R4 in one field: each form of ``phrases`` (``_introductions``, longest first) where it stands alone after its
+    introduction (``start``: 0 in the headline, else None for the introduction's own position): not after a role word
+    (نائب المفوض العام، سفير …) or right after a person's name (apposition), not before a name, a nisba or another role
+    word (``_bare_role``); a head alone only after an honorific (فضيلة المفتي). The nisbas and names under it are
+    dropped (their ids go to ``removed``)."""
+    soft = [o for o in ms if o.kind == "nisba" or (o.typ in _INNER_TYPES and o.kind != "title")]
+    soft_ids = {id(o) for o in soft}
+    hard = _occupied(f, [o for o in ms if id(o) not in soft_ids] + added)
+    person_ends = {f.tok_index(o.e - 1) for o in chain(ms, added) if o.typ == "person"}
+    person_starts = {f.tok_index(o.s) for o in chain(ms, added) if o.typ == "person"}
+    for key, (intro_end, aid, lab, need_honorific, cont) in phrases.items():
+        art = key.startswith("ال")
+        form = key[2:] if art else key
+        for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, hard,
+                                          intro_end if start is None else start):
+            if not art and f.x[a:k].endswith(("ال", "لل")):
+                continue
+            inside = [o for o in soft if o.s < e and a < o.e and id(o) not in removed]
+            if any(o.s < a or o.e > e for o in inside):
+                continue  # a name that runs on past the phrase
+            i = f.tok_index(a)
+            if i > 0 and (i - 1) in person_ends and _joined(f, i):
+                continue  # جاويش أوغلو، وزير الخارجية التركي: the name's apposition (matcher D5), no mention of its own
+            j = f.tok_index(e - 1) + 1
+            if j < len(f.starts) and _joined(f, j) and _holder_follows(f, j, person_starts, cont, rules):
+                continue
+            p = _prev_word(f, a)
+            if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
+                continue  # سفير المفوض العام، منصب وزير الخارجية: another person's role, or the office itself
+            if any(w in rules.given_names for w in f.prev_words(i, 2)):
+                continue  # قال معتصم الأحمد محلل أسواق المال: the apposition of a name the matcher did not find
+            if need_honorific and not _honorific_before(f, a):
+                continue
+            if not _bare_role(f, a, e, rules, occ):
+                continue
+            removed.update(id(o) for o in inside)
+            hard[a:e] = b"\x01" * (e - a)
+            take(a, k, e, aid, "title", lab)
+
+
+def _joined(f, i: int) -> bool:
+    """Token i follows token i-1 with only spaces, quote marks, a comma or a dash between."""
+    return all(c in _SEPARATORS or c.isspace() for c in f.norm[f.ends[i - 1] : f.starts[i]])
+
+
+def _holder_follows(f, j: int, person_starts: set, cont: frozenset, rules: Rules) -> bool:
+    """What follows a role phrase at token j makes it the role of a name, or a longer phrase: the phrase it was cut
+    from goes on (خادم الحرمين | الشريفين), a complement with لـ (الرئيس التنفيذي | للعمليات), بالوكالة/المكلف, or
+    a name after a comma, a dash or quote marks and honorifics (زعيم التمرد، عبدالملك الحوثي; قائد المنطقة، اللواء …)."""
+    w = f.word(j)
+    if w in cont or w.startswith("لل") or _bare(w) in _ACTING or w in _ACTING:
+        return True
+    if f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("«", "“", '"'):
+        return True  # المدرب الروماني «بولوني»: a name in quotes
+    t = j
+    while t < len(f.starts) and t - j < 4 and (t == j or _joined(f, t)) and _bare(f.word(t)) in _HONORIFICS | _RANKS:
+        t += 1
+    return t < len(f.starts) and (t == j or _joined(f, t)) and (t in person_starts or f.word(t) in rules.given_names)
 
 
 def _after_family(f, a: int) -> bool:
@@ -290,41 +505,160 @@ def _ends_phrase(f, e: int, rules: Rules) -> bool:
             or n in rules.reporting_verbs or n in rules.definite_nouns)
 
 
-def _introductions(f, ms, m, rules: Rules) -> dict[str, tuple[int, str, str]]:
-    """``{phrase key: (end of the introducing name, actor_id, label_ar)}`` (R4): the role phrases right before a
-    person's name in the text and their prefixes of two words or more; a phrase before two different persons, or
-    one that names an office of offices.csv (resolved by date instead), is left out."""
+def _introductions(f, ms, m, rules: Rules, *, also: str = "") -> dict[str, tuple[int, str, str, bool, frozenset]]:
+    """``{form: (where the form may first link, actor_id, label_ar, needs an honorific, the words that followed it
+    in the phrases it was cut from)}`` (R4), longest form first:
+    the forms (``_phrase_keys``) of the role phrases that introduce a person in the text — right before the name
+    (المفوض العام للأونروا بيير كرينبول), in apposition after it (سلطان بن عاطي القرشي مدير إدارة المشاريع), or an
+    office phrase of offices.csv resolved to its holder (فضيلة مفتي الديار المصرية). A form that two different
+    persons' phrases give (two ministers: الوزير، وزير الخارجية) is left out. ``also``: the article's other fields
+    (the headline), where the forms link too.
+
+    Every form holds the stem of its phrase's head (وزير in الوزير التركي): a phrase whose head's stem occurs only once
+    in the article can give no form that links, nor make one ambiguous, and is not read (most are not)."""
+    persons, others, countries = [], [], set()
+    for o in ms:  # one pass over the field's mentions (most fields: no role phrase at all)
+        typ = o.typ
+        if typ == "person":
+            persons.append(o)
+        elif typ in _INNER_TYPES or o.kind == "nisba":
+            others.append(o)
+            if typ == "country" or o.kind == "metonym":
+                countries.add(m.metonym_of.get(o.actor_id) if o.kind == "metonym" else o.actor_id)
+    if not persons:
+        return {}
+    tok_at = f._tok_at
+    person_starts = {tok_at[o.s] for o in persons}
     occ_by_tok = {}
-    for o in ms:
-        if o.typ in ("organization", "country", "location", "group", "media") or o.kind == "nisba":
-            for t in f.token_range(o.s, o.e):
-                occ_by_tok[t] = o
-    found: dict[str, tuple[int, str, str]] = {}
+    for o in others:
+        for t in range(tok_at[o.s], tok_at[o.e - 1] + 1):
+            occ_by_tok[t] = o
+    found: dict[str, tuple[int, str, str, bool, frozenset]] = {}
     ambiguous: set[str] = set()
-    for o in ms:
-        if o.typ != "person" or o.kind not in _NAME_KINDS or (o.kind != "discovered" and o.actor_id not in m.info):
-            continue
-        i = f.tok_index(o.s)
-        span = _role_phrase(f, i, occ_by_tok, rules)
-        if span is None:
-            continue
-        h, k = span
-        words = [_bare(f.word(h), rules.titles)] + [f.word(t) for t in range(h + 1, k)]
-        lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
-        for n in range(2, len(words) + 1):
-            if n < len(words) and occ_by_tok.get(h + n - 1) is not None and occ_by_tok.get(h + n - 1) is occ_by_tok.get(h + n):
-                continue  # رئيس مجلس | الشورى: a prefix ends at a word boundary of the names inside, not within one
-            key = " ".join(words[:n])
-            if key in m.offices or ("ال" + key) in m.offices or key in rules.titles:
-                continue
+    continuations: dict[str, set] = {}  # form -> the words after it in the phrases it was cut from
+
+    seen = set()
+
+    def register(h: int, k: int, end: int, aid: str, lab: str) -> None:
+        words = [_role_bare(f.word(h), rules)] + [f.word(t) for t in range(h + 1, k)]
+        # a prefix of n words ends at a word boundary of the names inside (رئيس مجلس | الشورى: not within one)
+        cuts = [occ_by_tok.get(h + n - 1) is None or occ_by_tok.get(h + n - 1) is not occ_by_tok.get(h + n)
+                for n in range(len(words) + 1)]
+        if (aid, *words, *cuts) in seen:
+            return  # (the same phrase for the same person again: its first place counts)
+        seen.add((aid, *words, *cuts))
+        for n in range(2, len(words)):
+            continuations.setdefault(" ".join(words[:n]), set()).add(words[n])
+        own = next((m.nisba_heads[w] for w in words[1:] if w in m.nisba_heads), None)
+        for key, need in _phrase_keys(words, cuts, m, rules, other_countries=bool(countries - {own, None})):
             old = found.get(key)
             if old is None:
-                found[key] = (o.e, o.actor_id, lab)
-            elif old[1] != o.actor_id:
+                found[key] = (end, aid, lab, need)
+            elif old[1] != aid:
                 ambiguous.add(key)
+            elif old[3] and not need:
+                found[key] = (old[0], aid, lab, False)
+
+    forms = _role_forms(rules.role_words)
+    roles = forms.keys()
+    adj, starts, ends, x, n_tok = f._adj, f.starts, f.ends, f.x, len(f.starts)
+    repeats: dict[str, bool] = {}
+
+    def repeated(words, *, roles_only: bool = True) -> bool:
+        """One of these words (its role words only, with ``roles_only``) has its stem twice in the article (a substring
+        count: never too low)."""
+        for w in words:
+            if w in forms:
+                stem = _role_stem(forms[w])
+            elif roles_only:
+                continue
+            else:  # (a preposition cut off even where it is a letter of the word: a shorter stem only counts more)
+                b = _bare(w, rules.titles)
+                stem = _role_stem(b[1:] if len(b) > 3 and b[0] in "بلك" else b)
+            if stem not in repeats:
+                repeats[stem] = x.count(stem) + also.count(stem) > 1
+            if repeats[stem]:
+                return True
+        return False
+
+    for o in persons:
+        kind = o.kind
+        if kind != "discovered" and o.actor_id not in m.info:
+            continue
+        if kind == "title":
+            if (o.actor_id, x[o.s + o.plen : o.e]) not in seen:  # (an office named again: its first place counts)
+                seen.add((o.actor_id, x[o.s + o.plen : o.e]))
+                h = tok_at[o.s]
+                if repeated((x[starts[h] : ends[h]],), roles_only=False):
+                    register(h, tok_at[o.e - 1] + 1, o.e, o.actor_id, _label(o, m))
+            continue
+        if kind not in _NAME_KINDS:
+            continue
+        i = tok_at[o.s]
+        spans = []
+        # (a role word among the 10 words before the name, else no phrase: most mentions have none)
+        window = x[starts[max(0, i - 10)] : starts[i]].split() if i > 0 and adj[i] == 1 else ()
+        if window and not roles.isdisjoint(window) and repeated(window):
+            span = _role_phrase(f, i, occ_by_tok, rules)
+            if span is not None:
+                spans.append((*span, o.e))
+        j = tok_at[o.e - 1] + 1
+        if j < n_tok and x[starts[j] : ends[j]] in roles and repeated((x[starts[j] : ends[j]],)):
+            span = _apposition(f, o, occ_by_tok, person_starts, rules)
+            if span is not None:
+                spans.append((*span, ends[span[1] - 1]))
+        if spans and (kind != "discovered" or _plain_name(o.label_ar or "", rules)):
+            for h, k, end in spans:
+                register(h, k, end, o.actor_id, _label(o, m))
+    # the offices of the codebook persons named in the field count as their introductions for the check (وزير
+    # الخارجيةعادل الجبير, glued, is still the Saudi minister: وزير الخارجية is not only Qatar's minister named later)
+    if found and m.person_offices:
+        by_head: dict[str, list] = {}  # the forms by their head's stem: a phrase is compared with those of its head only
+        for key, v in found.items():
+            by_head.setdefault(_role_stem(key.split(" ", 1)[0]), []).append((key, v))
+        for aid in {o.actor_id for o in persons if o.actor_id in m.person_offices}:
+            for phrase in m.person_offices[aid]:
+                pw = phrase.split(" ")
+                for key, v in by_head.get(_role_stem(pw[0]), ()):
+                    if v[1] != aid and key not in ambiguous and _office_claims(pw, key.split(" "), v[3]):
+                        ambiguous.add(key)
     for key in ambiguous:
-        del found[key]
-    return found
+        found.pop(key, None)
+    return {key: (*v, frozenset(continuations.get(key, ()))) for key, v in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0]))}
+
+
+def _label(o, m) -> str:
+    """A person mention's label_ar (a discovered one's own, else the codebook's)."""
+    return o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
+
+
+def _plain_name(name: str, rules: Rules) -> bool:
+    """A discovered name that may introduce a role phrase: two words or more, none after the first a role word or a
+    rank unless after بن/آل (one word or a role inside is too often a misreading: يتفقد، بكر الشهري مساعد، … الرائد
+    محماس …)."""
+    ws = name.split(" ")
+    return len(ws) > 1 and not any(
+        ws[n - 1] not in _NAME_LINKS and (_is_role(w, rules) or _role_stem(w) in rules.role_words or w in _EMBEDDING)
+        for n, w in enumerate(ws) if n)
+
+
+def _office_claims(pw: list[str], kw: list[str], head_only: bool) -> bool:
+    """An office phrase (words ``pw``) gives the form ``kw`` too: the form is the phrase or a prefix of it, or the
+    head alone or with a nisba of the phrase (وزير الخارجية السعودي → وزير الخارجية، الوزير، الوزير السعودي)."""
+    if _role_stem(pw[0]) != _role_stem(kw[0]):
+        return False
+    if head_only:
+        return True
+    return pw[1 : len(kw)] == kw[1:] or (len(kw) == 2 and kw[0].startswith("ال") and kw[1] in pw[1:])
+
+
+def _honorific_before(f, a: int) -> bool:
+    """An honorific of ``_REF_HONORIFICS`` right before the token at ``a`` (فضيلة، ولمعالي)."""
+    p = _prev_word(f, a)
+    if p is None:
+        return False
+    mt = _HONORIFIC_CLITICS_RE.match(p)
+    return p[mt.end() :] in _REF_HONORIFICS or p in _REF_HONORIFICS
 
 
 def _former_holders(f, occ: bytearray, named: list, m, rules: Rules, day, take) -> None:

@@ -73,6 +73,7 @@ class Rules:
     home_titles: dict[str, str] | None = None  # bare office phrase (normalised, without ال) -> its only country (home_titles.tsv)
     country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
+    role_words: frozenset[str] = frozenset()  # titles.txt alone (no ANERcorp triggers): each line's first word, without ال
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,8 @@ def load_rules() -> Rules:
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
         country_titles=tuple((norm_word(r["phrase"]), r["office_en"].strip()) for r in read_table("actors_rules", "country_titles.tsv")),
+        role_words=frozenset(w.split(" ")[0][2:] if w.startswith("ال") and len(w.split(" ")[0]) > 4 else w.split(" ")[0]
+                             for w in titles if len(w) > 1),
         home_not_before=frozenset(norm_word(w[11:]) for w in read_word_list("actors_rules", "home_titles.tsv")
                                   if w.startswith("not_before:")),
         branch_heads=frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _words("branch_heads.txt")),
