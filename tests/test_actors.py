@@ -667,10 +667,20 @@ def test_organisation_inside_a_role_phrase_before_the_holder_counts():
     assert list(zip(m["surface"], m["actor_type"])) == [("لأوبك", "organization"), ("عبدالله البدري", "person")]
 
 
-def test_family_currency_and_festival_are_not_actors():
-    got, _ = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
-    assert not any(t in ("person", "country") for _, t in got)
+def test_family_and_festival_are_not_actors_a_currency_nisba_is_the_country():
+    """The read gold sets annotate 9 of 10 currency nisbas as the country (currencies.txt)."""
+    got, m = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
+    assert not any(t == "person" for _, t in got)
     assert not any("أبها" in s for s, _ in got)
+    assert [(r.surface, r.label_en, r.match_kind) for r in m.itertuples() if r.actor_type == "country"] == [
+        ("أمريكي", "United States", "nisba")]
+
+
+def test_currency_nisbas_are_countries_and_a_currency_is_no_person_head():
+    got, m = _surfaces("وبلغت الخسائر 260 مليون ريال عماني، وسجل الدولار الأمريكي ارتفاعا، ودفع 500 ريال سعودي.")
+    assert {(r.surface, r.label_en) for r in m.itertuples() if r.match_kind == "nisba"} == {
+        ("عماني", "Oman"), ("الأمريكي", "United States"), ("سعودي", "Saudi Arabia")}
+    assert not any(t == "person" for _, t in got)
 
 
 def test_a_title_followed_by_an_honorific_and_the_name_is_not_a_mention_of_its_own():
