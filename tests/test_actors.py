@@ -1108,6 +1108,25 @@ def test_places_listed_after_a_place_are_places():
     assert list(rows(m, article_id="a4")["surface"]) == ["جدة"]
 
 
+def test_places_listed_after_a_plural_or_dual_place_head_are_places():
+    """_listed_places (round 11): a list of two or more items after a plural or dual place head (place_list_heads.txt)
+    or a "name" head, with one name-like item, is a list of places even when the other items are also common nouns;
+    verbs after و, إحياء "reviving", and lists of common nouns only are not."""
+    m = extract_mentions(arts("جرى الوادي بين قريتي الفقعلي والمثلث إلى الطريق.",
+                              "تبدأ الرحلة إلى ميناءي قسطل وأشكيت على الحدود.",
+                              "انتشرت القوات في مناطق المساعيد والضاحية وطريق العريش.",
+                              "هطلت الأمطار على قرية القراصة وترعة والبديع والفقعلي شمال المحافظة.",
+                              "وأعاد الطاهي إحياء أطباق وطبخات منسية، وتجول في مناطق النزاع والصراع.",
+                              "ولد في مدينة عرعر وعاش فيها، ثم سكن في حي الغدير وانتقل إلى جدة."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "الفقعلي", "location"), ("a0", "والمثلث", "location"), ("a1", "قسطل", "location"),
+            ("a1", "وأشكيت", "location"), ("a2", "المساعيد", "location"), ("a2", "والضاحية", "location"),
+            ("a3", "القراصة", "location"), ("a3", "وترعة", "location"), ("a3", "والبديع", "location"),
+            ("a3", "والفقعلي", "location")} <= got
+    assert rows(m, article_id="a4").empty
+    assert not {"وعاش", "وانتقل"} & set(rows(m, article_id="a5")["surface"])
+
+
 def test_us_states_counties_museums_and_the_two_holy_mosques():
     """Codebook rows for US states and world regions; مقاطعة (a county) and متحف (a museum) as place heads; the Two
     Holy Mosques as a place, but not inside the king's title (خادم الحرمين الشريفين, dropped before his name)."""

@@ -204,7 +204,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             for w in sorted(words):  # sorted: ties between keys must not depend on hash order
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
-        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads)):
+        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -763,6 +763,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
+        if heads:
+            out = _listed_places(f, out, occ, heads, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
@@ -1916,6 +1918,77 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
+
+
+def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules: Rules) -> list[_M]:
+    """A list of places after a place head: a plural or dual head of ``place_list_heads.txt`` or a "name" head of
+    ``place_heads.tsv`` without the article, then two or more one-word items, the second on joined by و (a comma may
+    stand before it): ومناطق المساعيد والضاحية، قريتي الفقعلي والمثلث، قرية القراصة وترعة والبديع. The list counts
+    when one item is a known place (a location mention) or looks like a name (``_name_like``); its free items then
+    become places even when they are also common nouns (والضاحية، والمثلث), unless they are function words, titles,
+    verbs, first names, frequent words, place heads or regional words, or carry a possessive or a tanween. The list
+    ends at the first other word, at punctuation other than a comma before و, or at another mention."""
+    by_tok = {f.tok_index(o.s): o for o in out}
+    n = len(f.starts)
+    new: list[_M] = []
+    for s, e, plen, _ent in heads:
+        stem = f.x[s + plen : e]
+        if f.x[s : s + plen].endswith(("ال", "لل")) or not (
+                stem in rules.place_list_heads or rules.place_heads.get(stem) == "name"):
+            continue
+        a0, b0 = f.span_in_original(s, e)
+        if "إ" in f.text[a0:b0]:
+            continue  # إحياء "reviving", not أحياء "districts"
+        j = f.tok_index(s) + 1
+        items: list[tuple[int, int]] = []  # (token, proclitic length) of the free items
+        count = 0
+        strong = False
+        while j < n and (f.adjacent(j) if not count else not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,")):
+            w = f.word(j)
+            if count and (w[0] != "و" or len(w) < 4):
+                break
+            o = by_tok.get(j)
+            if o is not None:  # a known place continues the list (… وزنجبار وشقرة), but does not start one:
+                if not count or o.typ != "location" or o.s != f.starts[j] or o.plen != 1:  # _coordinated_places
+                    break
+                strong = True
+                count += 1
+                j = f.tok_index(o.e - 1) + 1
+                continue
+            item = w[1:] if count else w
+            if 1 in occ[f.starts[j] : f.ends[j]] or not _list_item(item, f, j, rules) or not count and (
+                    w.startswith(("لل", "بال", "كال")) or not w.startswith("ال") and w.endswith(("ي", "يه"))
+                    or w[0] in "لب" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words)):
+                break  # ميادين للفخر، مناطق ريفية، حي لعزيمة: no name
+            strong = strong or _name_like(item, rules)
+            items.append((j, len(w) - len(item)))
+            count += 1
+            j += 1
+        if count < 2 or not strong:
+            continue
+        for t, pl in items:
+            a, b = f.starts[t], f.ends[t]
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, pl, f.x[a + pl : b], "location"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
+
+
+def _list_item(w: str, f: _Field, j: int, rules: Rules) -> bool:
+    """w (token j without its و) may be an item of a list of places after a place head (``_listed_places``)."""
+    bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if not w.startswith("ال"):  # a verb after و: ويكثفون، وانفجر، واعترف (bare alef: not أشكيت)، وهددت، وردت
+        a, b = f.span_in_original(f.starts[j], f.ends[j])
+        orig = f.text[a:b].lstrip("وف")
+        if w[0] == "ي" or orig[:1] == "ا" or len(w) <= 4 and w.endswith("ت") or orig.endswith("يه"):  # ومبانيه
+            return False
+    return (len(w) >= 3 and w.isalpha() and w not in rules.stopwords and w not in rules.titles
+            and w not in rules.reporting_verbs and w not in rules.given_names and w not in rules.frequent_words
+            and bare not in rules.frequent_words and bare not in rules.place_heads and bare not in rules.place_list_heads
+            and w not in _REGIONAL and not (len(w) > 4 and w.endswith(_ENCLITICS)) and not _verb_like(w, rules)
+            and _plain_spelling(f, j))
 
 
 # --- discovery -----------------------------------------------------------------------------------
