@@ -73,3 +73,13 @@ def test_a_definite_programme_with_a_nisba_and_a_l_complement_is_a_name():
     got = found("وأطلق البرنامج الوطني للمعارض والمؤتمرات مبادرة، وناقش الاجتماع البرنامج النووي الإيراني.")
     assert ("البرنامج الوطني للمعارض والمؤتمرات", "organization") in got
     assert not any(s.startswith("البرنامج النووي") for s, _ in got)  # a programme of a state, no body
+
+
+def test_police_and_emergency_departments_are_named_but_managing_a_crisis_is_not():
+    """Round 11 (department_words.txt): إدارة + a police, security or emergency service is a named department;
+    إدارة + common nouns stays "managing" or a generic department."""
+    got = found("وشكلت إدارة التحريات والمباحث الجنائية فريقا، وأوضح البيان أن إدارة مكافحة الإرهاب طوقت المكان، "
+                "ودعا إلى إدارة الأزمات السياسية بطرق سلمية.")
+    assert ("إدارة التحريات والمباحث الجنائية", "organization") in got
+    assert ("إدارة مكافحة الإرهاب", "organization") in got
+    assert not any("الأزمات" in s for s, _ in got)

@@ -1805,8 +1805,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     if compl < min_compl and not named_kind or last == i:
         return None
     if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
-            f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
-        return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
+            f.word(t)[0] == "ل" for t in range(i + 1, last + 1)) and f.word(i + 1) not in rules.department_words:
+        return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement);
+        # إدارة مكافحة الإرهاب، إدارة التحريات والمباحث الجنائية: a police or security service (department_words.txt)
     first = f.word(i + 1)
     if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))
                          or named_kind):
