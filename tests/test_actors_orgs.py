@@ -83,3 +83,13 @@ def test_police_and_emergency_departments_are_named_but_managing_a_crisis_is_not
     assert ("إدارة التحريات والمباحث الجنائية", "organization") in got
     assert ("إدارة مكافحة الإرهاب", "organization") in got
     assert not any("الأزمات" in s for s, _ in got)
+
+
+def test_a_security_service_is_named_a_device_is_not():
+    """Round 11: جهاز (named 3 in org_chain_heads.tsv) + a word of department_words.txt is a service; a device with a
+    nisba or a ل-complement is not an organisation; the Muscat and Bahrain exchanges are codebook rows."""
+    got = found("كان عملاء جهاز الأمن الرئاسي يحيطون بالزائر، واشترى جهاز الكمبيوتر الصيني وجهاز الاستماع للموسيقى، "
+                "وتراجع مؤشر سوق مسقط للأوراق المالية.")
+    assert ("جهاز الأمن الرئاسي", "organization") in got
+    assert ("سوق مسقط للأوراق المالية", "organization") in got
+    assert not any(s.startswith(("جهاز الكمبيوتر", "وجهاز الاستماع")) for s, _ in got)

@@ -1721,8 +1721,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة), after a وال-conjunct only
     adjectives (الاقتصاد والتجارة | القبض); a second و-conjunct is a list and the name ends before the first (هيئة صحة
     البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
-    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
-    إدارة العلاقات العامة is a department of a body named elsewhere."""
+    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` 1 (إدارة) needs a nisba, a place, a ل-complement or a
+    first complement of ``department_words.txt`` in its chain: إدارة العلاقات العامة is a department of a body named
+    elsewhere, إدارة مكافحة الإرهاب a service; ``named`` 3 (جهاز, also "device") needs the department word."""
     _typ, min_compl, definite_level, needs_name = head
     n = len(f.starts)
     j = i + 1
@@ -1804,6 +1805,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                   and _relational_adjective(f.word(i + 1), feminine=strip_clitics(f.word(i)).endswith("ه")))
     if compl < min_compl and not named_kind or last == i:
         return None
+    if needs_name == 3 and f.word(i + 1) not in rules.department_words:
+        return None  # جهاز الكمبيوتر الصيني، جهاز الاستماع للموسيقى: a device (جهاز الأمن الرئاسي: a service)
     if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
             f.word(t)[0] == "ل" for t in range(i + 1, last + 1)) and f.word(i + 1) not in rules.department_words:
         return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement);
