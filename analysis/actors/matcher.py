@@ -1258,6 +1258,7 @@ _MAX_HONORIFICS = 4
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
+_MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 
@@ -2117,6 +2118,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(inner) == 1 and next(iter(inner.values())).s == a and next(iter(inner.values())).e == b:
             return  # already a mention
         w0 = f.word(toks[0])
+        if len(toks) == 1 and _conj_stripped(w0) in _EMBEDDING_ROLES and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1) and (
+                f.word(toks[0] + 1).startswith("ال") or f.word(toks[0] + 1) in rules.titles
+                or f.word(toks[0] + 1) in rules.person_context or f.word(toks[0] + 1) in _HONORIFICS):
+            return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
@@ -2182,6 +2187,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS):
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
+            if len(toks) == 1 and (f.word(i) in rules.definite_stems or i > 0 and f.adjacent(i) and f.word(i - 1) in _MA):
+                continue  # ورود "arrival" (not و + رود), ما دام "as long as"
             emit(toks, strip_conj=True)
         else:
             # skip the title's complements (الخارجية، المصري، ...)
