@@ -454,6 +454,13 @@ def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
     assert list(m["actor_id"]) == ["country:de", "country:de"]
 
 
+
+def test_a_place_with_the_article_inside_an_event_name_is_opaque_a_country_stays_a_party():
+    """Round 11: اتفاق الطائف، إعلان القاهرة، كأس الخليج (a place with the article) are event names like قمة بيروت;
+    a country with the article after اتفاق/إعلان is the party (إعلان الولايات المتحدة "the US announcement")."""
+    m = extract_mentions(arts("وأكد التمسك باتفاق الطائف وبإعلان القاهرة، وتابع كأس الخليج، ورحب بإعلان الولايات المتحدة."))
+    assert list(m["surface"]) == ["الولايات المتحدة"], m[["surface", "actor_id"]].values.tolist()
+
 # --- round 2: head-noun discovery, quoted outlets, lists, clitics on short person forms ----------------
 
 

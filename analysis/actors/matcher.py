@@ -1130,9 +1130,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         prev_w = f.word(i - 1) if joined else None
         role = None  # _in_role_phrase(f, i, rules), computed at most once
         # events
-        if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined and (kind == "nisba" or o.plen == 0)
+        if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined
+                and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
+                    typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads)):
-            drop.add(id(o))  # قمة بيروت، الدوري القطري، الثورة السورية: inside an event name
+            drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
         # institution + nisba
         if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
