@@ -472,6 +472,13 @@ def test_the_closing_line_of_tags_is_no_running_text():
     assert "مصر" not in set(tagged["surface"]) and len(tagged) == len(rows(m, article_id="a1")) - 2
     assert {"مصر", "والسيسي"} <= set(prose["surface"])
 
+
+def test_a_share_bar_names_no_media():
+    """Round 11 (boilerplate.txt): the share bar at the head of an article is page furniture; تويتر in a sentence is
+    the outlet."""
+    m = extract_mentions(arts("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أصيب النائب، وكتب على تويتر أنه بخير."))
+    assert list(m["surface"]) == ["تويتر"] and m["start"].iloc[0] > 40
+
 # --- round 2: head-noun discovery, quoted outlets, lists, clitics on short person forms ----------------
 
 

@@ -2604,6 +2604,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
         mss = [_drop_tag_line(f, ms) if t[1] == "text" else ms for t, f, ms in zip(batch, fields, mss)]
+        if rules.boilerplate:
+            mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -2650,6 +2652,22 @@ def _drop_tag_line(f: _Field, ms: list[_M]) -> list[_M]:
     if not tail[:1].isspace() or any(c in _TAG_LINE_PUNCT for c in tail) or not 1 <= len(tail.split()) <= 15:
         return ms
     return [o for o in ms if o.s < k]
+
+
+def _drop_boilerplate(f: _Field, ms: list[_M], phrases: tuple[str, ...]) -> list[_M]:
+    """The mentions of a field without those inside a phrase of ``boilerplate.txt`` (a share bar: شارك من خلال تويتر
+    فيسبوك …), found on the normalised field."""
+    if not ms:
+        return ms
+    spans = []
+    for p in phrases:
+        k = f.x.find(p)
+        while k != -1:
+            spans.append((k, k + len(p)))
+            k = f.x.find(p, k + len(p))
+    if not spans:
+        return ms
+    return [o for o in ms if not any(a <= o.s and o.e <= b for a, b in spans)]
 
 
 def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _Matcher, rules: Rules) -> list[list[_M]]:

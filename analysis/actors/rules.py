@@ -64,6 +64,7 @@ class Rules:
     place_heads: dict[str, str]
     place_list_heads: frozenset[str]
     department_words: frozenset[str]
+    boilerplate: tuple[str, ...]
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
@@ -132,6 +133,7 @@ def load_rules() -> Rules:
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
         place_list_heads=_words("place_list_heads.txt"),
         department_words=_words("department_words.txt"),
+        boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
