@@ -486,7 +486,7 @@ def test_saleh_after_a_title_or_before_a_family_name_is_another_man_but_not_besi
     m = extract_mentions(arts("وقال المهندس صالح الجاسر إن الشركة تنمو. وأضاف صالح أن الأسطول سيزيد، وأكد المدير صالح آل "
                               "سالم الخطة.",
                               "وقال الشيخ صالح القنيعير إن القبائل ترفض الانقلاب. وتواصل الميليشيات الحوثية وصالح قصف تعز.",
-                              "يعد الموقع الرابع بعد مدائن صالح والدرعية."))
+                              "يعد الموقع الرابع بعد مدائن صالح والدرعية، وتستثمر الثروة لصالح المنطقة."))
     a0 = rows(m, article_id="a0")
     assert "person:ali_abdullah_saleh" not in set(a0["actor_id"])
     assert {"صالح الجاسر", "صالح آل سالم"} <= set(a0["surface"])

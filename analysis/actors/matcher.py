@@ -915,7 +915,8 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             if i == j and stem in rules.given_names:
                 nxt = f.word(j + 1) if j + 1 < len(f.starts) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
-                word = (prv in _NOT_NAME_BEFORE or nxt.startswith("لل")) and o.plen == 0
+                word = (prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0 or (
+                    stem == "صالح" and _saleh_is_the_word(f, o, j, prv, nxt, occ, rules))
                 if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens or nxt in _NAME_LINKS
                              or _after_first_name(stem, nxt, rules) and 1 not in occ[f.starts[j + 1] : f.ends[j + 1]])) or (
                         prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS
@@ -1306,7 +1307,21 @@ _OTHER_MENS_TITLES = frozenset(norm_word(w) for w in [
     "العم", "الخال", "الجد", "الأخ", "الابن", "المواطن", "المقيم", "الكابتن", "اللاعب", "المدرب", "الحكم", "الزميل",
     "الطالب", "المعلم", "الفنان", "الشاعر", "الكاتب", "الإعلامي", "الشاب", "الطفل", "الحاج", "السيد", "د"])
 #: Words before صالح that make it the adjective or part of a place (مدائن صالح، مواطن صالح، عمل صالح).
-_NOT_NAME_BEFORE = frozenset(norm_word(w) for w in ["في", "غير", "لغير", "مدائن", "ومدائن", "مواطن", "عمل", "ولد"])
+_SALEH_WORD_BEFORE = frozenset(norm_word(w) for w in ["مدائن", "ومدائن", "مواطن", "عمل", "ولد"])
+
+
+def _saleh_is_the_word(f: _Field, o: _M, j: int, prv: str, nxt: str, occ: bytearray, rules: Rules) -> bool:
+    """صالح (token j, mention o) is the word "good" or "interest", not Saleh: after a noun it qualifies (مدائن صالح،
+    مواطن صالح، عمل صالح); من صالح / لصالح + a definite word, a mention, من/ما or a possessed noun is "in the interest
+    of / in favour of" (لصالح المنطقة، ولصالح الخليج، لصالح روسيا، ولصالح تنميته; not الموالين لصالح شمال المحافظة،
+    الموالي لصالح اندلعت، التابع لصالح الذي)."""
+    pre = f.x[o.s : o.s + o.plen]
+    if pre == "" and prv in _SALEH_WORD_BEFORE:
+        return True
+    if not nxt or nxt[0] in "وف" or not (pre in ("ل", "ول", "فل") or pre == "" and prv == "من"):
+        return False
+    return (nxt.startswith("ال") and nxt not in rules.stopwords or nxt in ("من", "ما")
+            or 1 in occ[f.starts[j + 1] : f.ends[j + 1]] or len(nxt) > 4 and nxt.endswith(_ENCLITICS + ("ه",)))
 _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"])  # آل: the family (آل كليب، آل سالم)
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
