@@ -1169,6 +1169,17 @@ def test_places_listed_after_a_plural_or_dual_place_head_are_places():
     assert not {"وعاش", "وانتقل"} & set(rows(m, article_id="a5")["surface"])
 
 
+def test_a_district_or_town_named_by_a_noun_is_a_place_but_not_repeated_alone():
+    """Round 11 (_SETTLEMENT_HEADS): after حي/بلدة/قرية a definite word that is also a noun names the place (بحي
+    الزاهر، بلدة المريسة), but that word alone later is the noun (قرية التمور … أنواع التمور); «وحي القلم» is a title."""
+    m = extract_mentions(arts("سقط عامل في عمارة بحي الزاهر بمكة، وزار الوفد قرية التمور وتذوق أنواع التمور.",
+                              'قرأ كتاب "وحي القلم" للرافعي.'))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "الزاهر", "location"), ("a0", "التمور", "location")} <= got
+    assert len(rows(m, article_id="a0", surface="التمور")) == 1
+    assert rows(m, article_id="a1").empty
+
+
 def test_us_states_counties_museums_and_the_two_holy_mosques():
     """Codebook rows for US states and world regions; مقاطعة (a county) and متحف (a museum) as place heads; the Two
     Holy Mosques as a place, but not inside the king's title (خادم الحرمين الشريفين, dropped before his name)."""

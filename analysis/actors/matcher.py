@@ -1629,7 +1629,12 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 continue
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
-        elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
+        elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
+                stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
+                and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))):
+            # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
+            if not _name_like(w, rules) and f.x[s:e] == "وحي" and f.norm[max(0, s - 1) : s] in _QUOTE_MARKS:
+                continue  # «وحي القلم»: "the inspiration of", a book's title
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
                     and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال") \
@@ -1637,7 +1642,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
-            if b == b1:
+            if b == b1 and _name_like(w, rules):  # (not قرية التمور … أنواع التمور: a noun alone is the noun)
                 new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
     if not new:
         return out
@@ -1649,6 +1654,9 @@ _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك")) 
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
+_QUOTE_MARKS = frozenset('"«»“”\'')
+#: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
+_SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
 
 
 def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
@@ -1981,10 +1989,12 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
             if count and (w[0] != "و" or len(w) < 4):
                 break
             o = by_tok.get(j)
-            if o is not None:  # a known place continues the list (… وزنجبار وشقرة), but does not start one:
-                if not count or o.typ != "location" or o.s != f.starts[j] or o.plen != 1:  # _coordinated_places
+            if o is not None:  # a known place continues the list (… وزنجبار وشقرة), but does not start one
+                # (_coordinated_places), unless the head itself announced it (قرية القراصة وترعة)
+                if (o.typ != "location" or o.s != f.starts[j] or o.plen != (1 if count else 0)
+                        or not count and o.kind != "discovered"):
                     break
-                strong = True
+                strong = strong or count > 0 or _name_like(w, rules)
                 count += 1
                 j = f.tok_index(o.e - 1) + 1
                 continue
@@ -2014,7 +2024,8 @@ def _list_item(w: str, f: _Field, j: int, rules: Rules) -> bool:
     if not w.startswith("ال"):  # a verb after و: ويكثفون، وانفجر، واعترف (bare alef: not أشكيت)، وهددت، وردت
         a, b = f.span_in_original(f.starts[j], f.ends[j])
         orig = f.text[a:b].lstrip("وف")
-        if w[0] == "ي" or orig[:1] == "ا" or len(w) <= 4 and w.endswith("ت") or orig.endswith("يه"):  # ومبانيه
+        if (w[0] == "ي" or orig[:1] == "ا" or len(w) <= 4 and w.endswith(("ت", "ا")) or orig.endswith("يه")
+                or w.endswith("وا")):  # ومبانيه، وهاجموا، وفقا
             return False
     return (len(w) >= 3 and w.isalpha() and w not in rules.stopwords and w not in rules.titles
             and w not in rules.reporting_verbs and w not in rules.given_names and w not in rules.frequent_words
