@@ -496,6 +496,15 @@ def test_saleh_after_a_title_or_before_a_family_name_is_another_man_but_not_besi
     assert a1[a1["surface"] == "وصالح"]["actor_id"].tolist() == ["person:ali_abdullah_saleh"]
     assert rows(m, article_id="a2", actor_type="person").empty
 
+
+def test_a_nisba_after_a_proper_organisation_name_is_the_country_and_a_title_before_it_yields_to_the_name():
+    """CONVENTIONS ("حزب الله" اللبناني; both read occurrences of the gold split it): حزب الله اللبناني is Hezbollah and
+    the nisba Lebanon (round 11: no longer one alias); a title, a nisba and the holder's name: only the name (D5)."""
+    m = extract_mentions(arts("اعترف حزب الله اللبناني بمقتل عنصرين. وقال رئيس الاتحاد الدولي السويسري جوزيف بلاتر إن "
+                              "البطولة ناجحة.", published=["2015-07-30T10:00:00Z"]))
+    assert [("حزب الله", "group:hezbollah"), ("اللبناني", "country:lb")] == list(zip(m["surface"], m["actor_id"]))[:2]
+    assert rows(m, match_kind="title").empty
+
 # --- round 2: head-noun discovery, quoted outlets, lists, clitics on short person forms ----------------
 
 

@@ -1212,6 +1212,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue
         j = f.tok_index(o.e - 1) + 1
         n = by_start.get(j)
+        if kind == "title" and n is not None and n.kind == "nisba" and f.adjacent(j):  # زعيم حزب الله اللبناني حسن نصر الله
+            j = f.tok_index(n.e - 1) + 1
+            n = by_start.get(j)
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
