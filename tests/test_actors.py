@@ -1189,6 +1189,15 @@ def test_a_district_or_town_named_by_a_noun_is_a_place_but_not_repeated_alone():
     assert rows(m, article_id="a1").empty
 
 
+def test_an_airport_name_takes_in_international_and_its_city_with_ba():
+    """Round 11 (_airport_tail): مطار الملك عبدالله بجازان، مطاري …، مطار القاهرة الدولي are one place each, as the
+    annotators mark them; في + a place after the airport stays apart."""
+    m = extract_mentions(arts("استقبل مطار الملك عبدالله بن عبدالعزيز بجازان أول رحلة بين مطاري الملك عبدالله بجازان ودبي، "
+                              "وأقلعت من مطار القاهرة الدولي، وهبطت في مطار بلاكبوش في جنوب بريطانيا."))
+    assert list(m["surface"]) == ["مطار الملك عبدالله بن عبدالعزيز بجازان", "مطاري الملك عبدالله بجازان", "ودبي",
+                                  "مطار القاهرة الدولي", "مطار بلاكبوش", "بريطانيا"]
+
+
 def test_us_states_counties_museums_and_the_two_holy_mosques():
     """Codebook rows for US states and world regions; مقاطعة (a county) and متحف (a museum) as place heads; the Two
     Holy Mosques as a place, but not inside the king's title (خادم الحرمين الشريفين, dropped before his name)."""

@@ -1583,6 +1583,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 if 1 in occ[a:f.ends[i]]:
                     continue
                 drop.add(id(o))
+                if stem in _AIRPORT_HEADS:
+                    b = _airport_tail(f, b, by_tok, drop)
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
             elif o.kind == "nisba" and o.plen == 2 and o.s == f.starts[i + 1] and " " not in f.x[o.s : o.e]:
@@ -1630,6 +1632,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             a = f.starts[i]
             if 1 in occ[a:b]:
                 continue
+            if stem in _AIRPORT_HEADS:
+                b = _airport_tail(f, b, by_tok, drop)
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
@@ -1657,6 +1661,26 @@ _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك")) 
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
+_AIRPORT_HEADS = frozenset(norm_word(w) for w in ["مطار", "مطاري"])
+_INTERNATIONAL = frozenset(norm_word(w) for w in ["الدولي", "الإقليمي"])
+
+
+def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
+    """The end of an airport's name found after مطار (ending at ``b``), taking in الدولي and a بـ + place mention right
+    after it (مطار الملك عبدالله بجازان، مطار القاهرة الدولي: the annotators' spans); the place's own mention is dropped."""
+    j = f.tok_index(b - 1) + 1
+    n = len(f.starts)
+    if j < n and f.adjacent(j) and f.word(j) in _INTERNATIONAL:
+        b = f.ends[j]
+        j += 1
+    o = by_tok.get(j)
+    if (j < n and f.adjacent(j) and o is not None and o.typ == "location" and o.s == f.starts[j]
+            and f.x[o.s : o.s + o.plen] == "ب" and id(o) not in drop):
+        drop.add(id(o))
+        b = o.e
+    return b
+
+
 _QUOTE_MARKS = frozenset('"«»“”\'')
 #: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
 _SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
