@@ -1266,6 +1266,7 @@ _MAX_HONORIFICS = 4
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
+_DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
 _MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
@@ -2186,7 +2187,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(toks) == 1 and _conj_stripped(w0) in _EMBEDDING_ROLES and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1) and (
                 f.word(toks[0] + 1).startswith("ال") or f.word(toks[0] + 1) in rules.titles
                 or f.word(toks[0] + 1) in rules.person_context or f.word(toks[0] + 1) in _HONORIFICS):
-            return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
+            return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة
+        if (len(toks) == 1 and _conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
+                and f.word(toks[0] + 1) in _TIME_WORDS):
+            return  # صباح أمس، فجر الجمعة: a time of day, not a woman called صباح، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
