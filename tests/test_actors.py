@@ -1198,6 +1198,18 @@ def test_an_airport_name_takes_in_international_and_its_city_with_ba():
                                   "مطار القاهرة الدولي", "مطار بلاكبوش", "بريطانيا"]
 
 
+def test_king_faisal_is_a_person_and_his_hospital_an_organisation():
+    """Round 11: الملك فيصل was an ANERcorp "ORG" seen once (a part of a hospital's name) and labelled King Faisal an
+    organisation wherever he was named; now a codebook person, and مستشفى الملك فيصل the hospital. فيصل بن عبدالعزيز
+    without the title is other men too (السفير فيصل بن عبدالعزيز السديري)."""
+    m = extract_mentions(arts("نقلت الطفلة إلى مستشفى الملك فيصل بمكة، وطلب الملك فيصل أن تقام البطولة، وقال السفير الدكتور "
+                              "فيصل بن عبدالعزيز السديري إن الأمر مهم."))
+    got = list(zip(m["surface"], m["actor_type"], m["actor_id"]))
+    assert ("مستشفى الملك فيصل", "organization") == got[0][:2]
+    assert ("فيصل", "person", "person:faisal_of_saudi_arabia") in got
+    assert "person:faisal_of_saudi_arabia" not in set(m[m["start"] > 60]["actor_id"])
+
+
 def test_us_states_counties_museums_and_the_two_holy_mosques():
     """Codebook rows for US states and world regions; مقاطعة (a county) and متحف (a museum) as place heads; the Two
     Holy Mosques as a place, but not inside the king's title (خادم الحرمين الشريفين, dropped before his name)."""
