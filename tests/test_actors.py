@@ -1180,9 +1180,10 @@ def test_places_listed_after_a_plural_or_dual_place_head_are_places():
 
 def test_a_district_or_town_named_by_a_noun_is_a_place_but_not_repeated_alone():
     """Round 11 (_SETTLEMENT_HEADS): after حي/بلدة/قرية a definite word that is also a noun names the place (بحي
-    الزاهر، بلدة المريسة), but that word alone later is the noun (قرية التمور … أنواع التمور); «وحي القلم» is a title."""
+    الزاهر، بلدة المريسة), but that word alone later is the noun (قرية التمور … أنواع التمور); «وحي القلم» is a title;
+    وأدى الصلاة ("and performed the prayer") is no wadi although it is normalised like وادي."""
     m = extract_mentions(arts("سقط عامل في عمارة بحي الزاهر بمكة، وزار الوفد قرية التمور وتذوق أنواع التمور.",
-                              'قرأ كتاب "وحي القلم" للرافعي.'))
+                              'قرأ كتاب "وحي القلم" للرافعي. وأدى الصلاة مع الأمير.'))
     got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
     assert {("a0", "الزاهر", "location"), ("a0", "التمور", "location")} <= got
     assert len(rows(m, article_id="a0", surface="التمور")) == 1

@@ -1568,6 +1568,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         span = rules.place_heads.get(stem)
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
             continue
+        if stem == "وادي" and "أ" in f.text[slice(*f.span_in_original(s, e))]:
+            continue  # وأدى الصلاة "and performed the prayer" (normalised like وادي, a wadi)
         if i > 0 and _conj_stripped(f.word(i - 1)) in ("عن", "على") and stem in ("طريق", "ساحه"):
             continue  # عن طريق "by means of", على ساحة "on the scene of"
         o = by_tok.get(i + 1)
