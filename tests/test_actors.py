@@ -454,6 +454,57 @@ def test_event_names_are_opaque_and_hamza_forms_keep_their_letters():
     assert list(m["actor_id"]) == ["country:de", "country:de"]
 
 
+
+def test_a_place_with_the_article_inside_an_event_name_is_opaque_a_country_stays_a_party():
+    """Round 11: اتفاق الطائف، إعلان القاهرة، كأس الخليج (a place with the article) are event names like قمة بيروت;
+    a country with the article after اتفاق/إعلان is the party (إعلان الولايات المتحدة "the US announcement")."""
+    m = extract_mentions(arts("وأكد التمسك باتفاق الطائف وبإعلان القاهرة، وتابع كأس الخليج، ورحب بإعلان الولايات المتحدة."))
+    assert list(m["surface"]) == ["الولايات المتحدة"], m[["surface", "actor_id"]].values.tolist()
+
+
+def test_the_closing_line_of_tags_is_no_running_text():
+    """Round 11: 3alyoum's closing «سمات» line of keywords is left out (the annotators left it out in 10 of the 13 read
+    articles that have one); «سمات» inside a sentence, or with punctuation after it, is text."""
+    body = "وقال الرئيس عبدالفتاح السيسي إن مشروع قناة السويس الجديدة يفتح آفاقا واسعة أمام الاقتصاد، وإن الحكومة " * 3
+    m = extract_mentions(arts(body + "ماضية في العمل. سمات السيسي مصر قناة السويس",
+                              body + "ماضية في العمل. ومن سمات مصر الصبر، والسيسي يعرف ذلك."))
+    tagged, prose = rows(m, article_id="a0"), rows(m, article_id="a1")
+    assert "مصر" not in set(tagged["surface"]) and len(tagged) == len(rows(m, article_id="a1")) - 2
+    assert {"مصر", "والسيسي"} <= set(prose["surface"])
+
+
+def test_a_share_bar_names_no_media():
+    """Round 11 (boilerplate.txt): the share bar at the head of an article is page furniture; تويتر in a sentence is
+    the outlet."""
+    m = extract_mentions(arts("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أصيب النائب، وكتب على تويتر أنه بخير."))
+    assert list(m["surface"]) == ["تويتر"] and m["start"].iloc[0] > 40
+
+def test_saleh_after_a_title_or_before_a_family_name_is_another_man_but_not_beside_the_houthis():
+    """Round 11: a one-word codebook person form that is also a first name (صالح) after a title or a family word, or
+    before a family name or آل, is another man (freed for discovery); a later bare صالح is then that man, unless the
+    codebook person's country is named near it (… صالح القنيعير … الميليشيات الحوثية وصالح: Ali Abdullah Saleh)."""
+    m = extract_mentions(arts("وقال المهندس صالح الجاسر إن الشركة تنمو. وأضاف صالح أن الأسطول سيزيد، وأكد المدير صالح آل "
+                              "سالم الخطة.",
+                              "وقال الشيخ صالح القنيعير إن القبائل ترفض الانقلاب. وتواصل الميليشيات الحوثية وصالح قصف تعز.",
+                              "يعد الموقع الرابع بعد مدائن صالح والدرعية، وتستثمر الثروة لصالح المنطقة."))
+    a0 = rows(m, article_id="a0")
+    assert "person:ali_abdullah_saleh" not in set(a0["actor_id"])
+    assert {"صالح الجاسر", "صالح آل سالم"} <= set(a0["surface"])
+    saleh = a0[a0["surface"] == "صالح"]
+    assert len(saleh) == 1 and saleh["actor_id"].iloc[0] == a0[a0["surface"] == "صالح الجاسر"]["actor_id"].iloc[0]
+    a1 = rows(m, article_id="a1")
+    assert a1[a1["surface"] == "وصالح"]["actor_id"].tolist() == ["person:ali_abdullah_saleh"]
+    assert rows(m, article_id="a2", actor_type="person").empty
+
+
+def test_a_nisba_after_a_proper_organisation_name_is_the_country_and_a_title_before_it_yields_to_the_name():
+    """CONVENTIONS ("حزب الله" اللبناني; both read occurrences of the gold split it): حزب الله اللبناني is Hezbollah and
+    the nisba Lebanon (round 11: no longer one alias); a title, a nisba and the holder's name: only the name (D5)."""
+    m = extract_mentions(arts("اعترف حزب الله اللبناني بمقتل عنصرين. وقال رئيس الاتحاد الدولي السويسري جوزيف بلاتر إن "
+                              "البطولة ناجحة.", published=["2015-07-30T10:00:00Z"]))
+    assert [("حزب الله", "group:hezbollah"), ("اللبناني", "country:lb")] == list(zip(m["surface"], m["actor_id"]))[:2]
+    assert rows(m, match_kind="title").empty
+
 # --- round 2: head-noun discovery, quoted outlets, lists, clitics on short person forms ----------------
 
 
@@ -667,10 +718,20 @@ def test_organisation_inside_a_role_phrase_before_the_holder_counts():
     assert list(zip(m["surface"], m["actor_type"])) == [("لأوبك", "organization"), ("عبدالله البدري", "person")]
 
 
-def test_family_currency_and_festival_are_not_actors():
-    got, _ = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
-    assert not any(t in ("person", "country") for _, t in got)
+def test_family_and_festival_are_not_actors_a_currency_nisba_is_the_country():
+    """The read gold sets annotate 9 of 10 currency nisbas as the country (currencies.txt)."""
+    got, m = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
+    assert not any(t == "person" for _, t in got)
     assert not any("أبها" in s for s, _ in got)
+    assert [(r.surface, r.label_en, r.match_kind) for r in m.itertuples() if r.actor_type == "country"] == [
+        ("أمريكي", "United States", "nisba")]
+
+
+def test_currency_nisbas_are_countries_and_a_currency_is_no_person_head():
+    got, m = _surfaces("وبلغت الخسائر 260 مليون ريال عماني، وسجل الدولار الأمريكي ارتفاعا، ودفع 500 ريال سعودي.")
+    assert {(r.surface, r.label_en) for r in m.itertuples() if r.match_kind == "nisba"} == {
+        ("عماني", "Oman"), ("الأمريكي", "United States"), ("سعودي", "Saudi Arabia")}
+    assert not any(t == "person" for _, t in got)
 
 
 def test_a_title_followed_by_an_honorific_and_the_name_is_not_a_mention_of_its_own():
@@ -1096,6 +1157,58 @@ def test_places_listed_after_a_place_are_places():
     assert not rows(m, article_id="a2", surface="واتصل").shape[0]
     assert not rows(m, article_id="a3", surface="وتطويره").shape[0]
     assert list(rows(m, article_id="a4")["surface"]) == ["جدة"]
+
+
+def test_places_listed_after_a_plural_or_dual_place_head_are_places():
+    """_listed_places (round 11): a list of two or more items after a plural or dual place head (place_list_heads.txt)
+    or a "name" head, with one name-like item, is a list of places even when the other items are also common nouns;
+    verbs after و, إحياء "reviving", and lists of common nouns only are not."""
+    m = extract_mentions(arts("جرى الوادي بين قريتي الفقعلي والمثلث إلى الطريق.",
+                              "تبدأ الرحلة إلى ميناءي قسطل وأشكيت على الحدود.",
+                              "انتشرت القوات في مناطق المساعيد والضاحية وطريق العريش.",
+                              "هطلت الأمطار على قرية القراصة وترعة والبديع والفقعلي شمال المحافظة.",
+                              "وأعاد الطاهي إحياء أطباق وطبخات منسية، وتجول في مناطق النزاع والصراع.",
+                              "ولد في مدينة عرعر وعاش فيها، ثم سكن في حي الغدير وانتقل إلى جدة."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "الفقعلي", "location"), ("a0", "والمثلث", "location"), ("a1", "قسطل", "location"),
+            ("a1", "وأشكيت", "location"), ("a2", "المساعيد", "location"), ("a2", "والضاحية", "location"),
+            ("a3", "القراصة", "location"), ("a3", "وترعة", "location"), ("a3", "والبديع", "location"),
+            ("a3", "والفقعلي", "location")} <= got
+    assert rows(m, article_id="a4").empty
+    assert not {"وعاش", "وانتقل"} & set(rows(m, article_id="a5")["surface"])
+
+
+def test_a_district_or_town_named_by_a_noun_is_a_place_but_not_repeated_alone():
+    """Round 11 (_SETTLEMENT_HEADS): after حي/بلدة/قرية a definite word that is also a noun names the place (بحي
+    الزاهر، بلدة المريسة), but that word alone later is the noun (قرية التمور … أنواع التمور); «وحي القلم» is a title;
+    وأدى الصلاة ("and performed the prayer") is no wadi although it is normalised like وادي."""
+    m = extract_mentions(arts("سقط عامل في عمارة بحي الزاهر بمكة، وزار الوفد قرية التمور وتذوق أنواع التمور.",
+                              'قرأ كتاب "وحي القلم" للرافعي. وأدى الصلاة مع الأمير.'))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "الزاهر", "location"), ("a0", "التمور", "location")} <= got
+    assert len(rows(m, article_id="a0", surface="التمور")) == 1
+    assert rows(m, article_id="a1").empty
+
+
+def test_an_airport_name_takes_in_international_and_its_city_with_ba():
+    """Round 11 (_airport_tail): مطار الملك عبدالله بجازان، مطاري …، مطار القاهرة الدولي are one place each, as the
+    annotators mark them; في + a place after the airport stays apart."""
+    m = extract_mentions(arts("استقبل مطار الملك عبدالله بن عبدالعزيز بجازان أول رحلة بين مطاري الملك عبدالله بجازان ودبي، "
+                              "وأقلعت من مطار القاهرة الدولي، وهبطت في مطار بلاكبوش في جنوب بريطانيا."))
+    assert list(m["surface"]) == ["مطار الملك عبدالله بن عبدالعزيز بجازان", "مطاري الملك عبدالله بجازان", "ودبي",
+                                  "مطار القاهرة الدولي", "مطار بلاكبوش", "بريطانيا"]
+
+
+def test_king_faisal_is_a_person_and_his_hospital_an_organisation():
+    """Round 11: الملك فيصل was an ANERcorp "ORG" seen once (a part of a hospital's name) and labelled King Faisal an
+    organisation wherever he was named; now a codebook person, and مستشفى الملك فيصل the hospital. فيصل بن عبدالعزيز
+    without the title is other men too (السفير فيصل بن عبدالعزيز السديري)."""
+    m = extract_mentions(arts("نقلت الطفلة إلى مستشفى الملك فيصل بمكة، وطلب الملك فيصل أن تقام البطولة، وقال السفير الدكتور "
+                              "فيصل بن عبدالعزيز السديري إن الأمر مهم."))
+    got = list(zip(m["surface"], m["actor_type"], m["actor_id"]))
+    assert ("مستشفى الملك فيصل", "organization") == got[0][:2]
+    assert ("فيصل", "person", "person:faisal_of_saudi_arabia") in got
+    assert "person:faisal_of_saudi_arabia" not in set(m[m["start"] > 60]["actor_id"])
 
 
 def test_us_states_counties_museums_and_the_two_holy_mosques():

@@ -315,3 +315,14 @@ def test_the_family_name_after_the_fathers_name_and_saladin_the_first_name():
                                     "إلى الحوار في ملعب مدينة الأمير محمد بن عبدالعزيز الرياضية.")}
     assert {"محمد بن حمود الشايع", "صلاح الدين دمرداش"} <= got
     assert not any(s.endswith("الرياضية") for s in got)
+
+
+def test_assistant_before_a_role_arrival_and_as_long_as_are_no_persons():
+    """Round 11: مساعد before a role, a definite word or an honorific is the role "assistant" (also a first name);
+    ورود "arrival" is no و + رود; ما دام "as long as" is no man called دام; صباح أمس is a time of day. A man called مساعد
+    still is."""
+    got = found("وشدد مساعد مدير مكتب التحقيقات على الأمر، وأكد مساعد سمو رئيس الهيئة أن الدورة مفيدة، "
+                "وحددت المحكمة الجلسة عقب ورود رأي المفتي، وما دام هناك طفل مصاب. وقال مساعد العتيبي إن الفريق جاهز. "
+                "وباشر البرلمان التونسي صباح أمس مناقشاته.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert persons == ["مساعد العتيبي"]

@@ -89,3 +89,23 @@ def test_bp_is_not_basis_points_after_a_number():
     assert got == {("بي بي", "organization")} and len(extract_mentions(pd.DataFrame({
         "article_id": ["a"], "title": [None], "text": ["يراوح بين 35 «بي بي» و50 «بي بي»، وقالت بي بي إن"],
         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]}))) == 1
+
+
+def test_police_and_emergency_departments_are_named_but_managing_a_crisis_is_not():
+    """Round 11 (department_words.txt): إدارة + a police, security or emergency service is a named department;
+    إدارة + common nouns stays "managing" or a generic department."""
+    got = found("وشكلت إدارة التحريات والمباحث الجنائية فريقا، وأوضح البيان أن إدارة مكافحة الإرهاب طوقت المكان، "
+                "ودعا إلى إدارة الأزمات السياسية بطرق سلمية.")
+    assert ("إدارة التحريات والمباحث الجنائية", "organization") in got
+    assert ("إدارة مكافحة الإرهاب", "organization") in got
+    assert not any("الأزمات" in s for s, _ in got)
+
+
+def test_a_security_service_is_named_a_device_is_not():
+    """Round 11: جهاز (named 3 in org_chain_heads.tsv) + a word of department_words.txt is a service; a device with a
+    nisba or a ل-complement is not an organisation; the Muscat and Bahrain exchanges are codebook rows."""
+    got = found("كان عملاء جهاز الأمن الرئاسي يحيطون بالزائر، واشترى جهاز الكمبيوتر الصيني وجهاز الاستماع للموسيقى، "
+                "وتراجع مؤشر سوق مسقط للأوراق المالية.")
+    assert ("جهاز الأمن الرئاسي", "organization") in got
+    assert ("سوق مسقط للأوراق المالية", "organization") in got
+    assert not any(s.startswith(("جهاز الكمبيوتر", "وجهاز الاستماع")) for s, _ in got)

@@ -161,3 +161,4 @@ def test_al_and_a_family_name_end_a_name_and_link_after_a_title():
     got = persons(extract_mentions(arts(text)))
     assert [s for s, _, _ in got] == ["عبدالله بن محمد بن إبراهيم آل الشيخ", "آل الشيخ"]
     assert got[1][1] == got[0][1]
+

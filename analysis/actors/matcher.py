@@ -206,7 +206,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
             for w in sorted(words):  # sorted: ties between keys must not depend on hash order
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
-        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads)):
+        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -776,6 +776,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _discover(f, out, occ, triggers, m, rules)
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
+        if heads:
+            out = _listed_places(f, out, occ, heads, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
@@ -926,12 +928,15 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             if i == j and stem in rules.given_names:
                 nxt = f.word(j + 1) if j + 1 < len(f.starts) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
-                if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens)) or (
-                        prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS)) or (
-                        prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0:
-                    # محمد بن صالح: part of another name (freed for discovery);
-                    # في صالح الشعب، غير صالح، صالح للشرب: the word (stays occupied, so nothing is discovered there)
-                    if not ((prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0) or prv in _NAME_LINKS:
+                word = (prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0 or (
+                    stem == "صالح" and _saleh_is_the_word(f, o, j, prv, nxt, occ, rules))
+                if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens or nxt in _NAME_LINKS
+                             or _after_first_name(stem, nxt, rules) and 1 not in occ[f.starts[j + 1] : f.ends[j + 1]])) or (
+                        prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS
+                                 or prv in _OTHER_MENS_TITLES)) or word:
+                    # محمد بن صالح، المهندس صالح الجاسر، صالح آل طالب: part of another name (freed for discovery);
+                    # في صالح الشعب، غير صالح، صالح للشرب، مدائن صالح: the word (stays occupied: nothing is discovered there)
+                    if not word or prv in _NAME_LINKS:
                         occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                     continue
         keep.append(o)
@@ -1141,9 +1146,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         prev_w = f.word(i - 1) if joined else None
         role = None  # _in_role_phrase(f, i, rules), computed at most once
         # events
-        if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined and (kind == "nisba" or o.plen == 0)
+        if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined
+                and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
+                    typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads)):
-            drop.add(id(o))  # قمة بيروت، الدوري القطري، الثورة السورية: inside an event name
+            drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
         # institution + nisba
         if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
@@ -1218,6 +1225,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue
         j = f.tok_index(o.e - 1) + 1
         n = by_start.get(j)
+        if kind == "title" and n is not None and n.kind == "nisba" and f.adjacent(j):  # زعيم حزب الله اللبناني حسن نصر الله
+            j = f.tok_index(n.e - 1) + 1
+            n = by_start.get(j)
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
@@ -1269,6 +1279,8 @@ _MAX_HONORIFICS = 4
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
+_DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
+_MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 
@@ -1305,7 +1317,29 @@ def _inner_orgs(o: _M) -> list[_M]:
 
 
 _NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
-_SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت"])
+#: Words before a one-word codebook person form that is also a first name (صالح، هادي) that make it another man's
+#: name: titles and family or trade words (المهندس صالح الجاسر، العم صالح، الكابتن صالح العريض); not الرئيس (الرئيس صالح).
+_OTHER_MENS_TITLES = frozenset(norm_word(w) for w in [
+    "الدكتور", "المهندس", "الأستاذ", "الشيخ", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق",
+    "العم", "الخال", "الجد", "الأخ", "الابن", "المواطن", "المقيم", "الكابتن", "اللاعب", "المدرب", "الحكم", "الزميل",
+    "الطالب", "المعلم", "الفنان", "الشاعر", "الكاتب", "الإعلامي", "الشاب", "الطفل", "الحاج", "السيد", "د"])
+#: Words before صالح that make it the adjective or part of a place (مدائن صالح، مواطن صالح، عمل صالح).
+_SALEH_WORD_BEFORE = frozenset(norm_word(w) for w in ["مدائن", "ومدائن", "مواطن", "عمل", "ولد"])
+
+
+def _saleh_is_the_word(f: _Field, o: _M, j: int, prv: str, nxt: str, occ: bytearray, rules: Rules) -> bool:
+    """صالح (token j, mention o) is the word "good" or "interest", not Saleh: after a noun it qualifies (مدائن صالح،
+    مواطن صالح، عمل صالح); من صالح / لصالح + a definite word, a mention, من/ما or a possessed noun is "in the interest
+    of / in favour of" (لصالح المنطقة، ولصالح الخليج، لصالح روسيا، ولصالح تنميته; not الموالين لصالح شمال المحافظة،
+    الموالي لصالح اندلعت، التابع لصالح الذي)."""
+    pre = f.x[o.s : o.s + o.plen]
+    if pre == "" and prv in _SALEH_WORD_BEFORE:
+        return True
+    if not nxt or nxt[0] in "وف" or not (pre in ("ل", "ول", "فل") or pre == "" and prv == "من"):
+        return False
+    return (nxt.startswith("ال") and nxt not in rules.stopwords or nxt in ("من", "ما")
+            or 1 in occ[f.starts[j + 1] : f.ends[j + 1]] or len(nxt) > 4 and nxt.endswith(_ENCLITICS + ("ه",)))
+_SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"])  # آل: the family (آل كليب، آل سالم)
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
@@ -1548,6 +1582,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         span = rules.place_heads.get(stem)
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
             continue
+        if stem == "وادي" and "أ" in f.text[slice(*f.span_in_original(s, e))]:
+            continue  # وأدى الصلاة "and performed the prayer" (normalised like وادي, a wadi)
         if i > 0 and _conj_stripped(f.word(i - 1)) in ("عن", "على") and stem in ("طريق", "ساحه"):
             continue  # عن طريق "by means of", على ساحة "on the scene of"
         o = by_tok.get(i + 1)
@@ -1564,6 +1600,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 if 1 in occ[a:f.ends[i]]:
                     continue
                 drop.add(id(o))
+                if stem in _AIRPORT_HEADS:
+                    b = _airport_tail(f, b, by_tok, drop)
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
             elif o.kind == "nisba" and o.plen == 2 and o.s == f.starts[i + 1] and " " not in f.x[o.s : o.e]:
@@ -1611,9 +1649,16 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             a = f.starts[i]
             if 1 in occ[a:b]:
                 continue
+            if stem in _AIRPORT_HEADS:
+                b = _airport_tail(f, b, by_tok, drop)
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
-        elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")):
+        elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
+                stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
+                and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))):
+            # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
+            if not _name_like(w, rules) and f.x[s:e] == "وحي" and f.norm[max(0, s - 1) : s] in _QUOTE_MARKS:
+                continue  # «وحي القلم»: "the inspiration of", a book's title
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
                     and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال") \
@@ -1621,7 +1666,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
-            if b == b1:
+            if b == b1 and _name_like(w, rules):  # (not قرية التمور … أنواع التمور: a noun alone is the noun)
                 new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
     if not new:
         return out
@@ -1633,6 +1678,29 @@ _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك")) 
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
+_AIRPORT_HEADS = frozenset(norm_word(w) for w in ["مطار", "مطاري"])
+_INTERNATIONAL = frozenset(norm_word(w) for w in ["الدولي", "الإقليمي"])
+
+
+def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
+    """The end of an airport's name found after مطار (ending at ``b``), taking in الدولي and a بـ + place mention right
+    after it (مطار الملك عبدالله بجازان، مطار القاهرة الدولي: the annotators' spans); the place's own mention is dropped."""
+    j = f.tok_index(b - 1) + 1
+    n = len(f.starts)
+    if j < n and f.adjacent(j) and f.word(j) in _INTERNATIONAL:
+        b = f.ends[j]
+        j += 1
+    o = by_tok.get(j)
+    if (j < n and f.adjacent(j) and o is not None and o.typ == "location" and o.s == f.starts[j]
+            and f.x[o.s : o.s + o.plen] == "ب" and id(o) not in drop):
+        drop.add(id(o))
+        b = o.e
+    return b
+
+
+_QUOTE_MARKS = frozenset('"«»“”\'')
+#: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
+_SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
 
 
 def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
@@ -1733,8 +1801,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
     العامة، العالمية) only adjectives and ل-genitives follow (لجنة الإغاثة الدولية | المقيمة), after a وال-conjunct only
     adjectives (الاقتصاد والتجارة | القبض); a second و-conjunct is a list and the name ends before the first (هيئة صحة
     البيئة | والمراقبين والأقسام; للثقافة والفنون والآداب after a ل-complement is the name's), and so is و + an organisation
-    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` (إدارة) needs a nisba, a place or a ل-complement in its chain:
-    إدارة العلاقات العامة is a department of a body named elsewhere."""
+    head (لجنة المقابلة | ولجنة الرصد). A head marked ``named`` 1 (إدارة) needs a nisba, a place, a ل-complement or a
+    first complement of ``department_words.txt`` in its chain: إدارة العلاقات العامة is a department of a body named
+    elsewhere, إدارة مكافحة الإرهاب a service; ``named`` 3 (جهاز, also "device") needs the department word."""
     _typ, min_compl, definite_level, needs_name = head
     n = len(f.starts)
     j = i + 1
@@ -1816,9 +1885,12 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                   and _relational_adjective(f.word(i + 1), feminine=strip_clitics(f.word(i)).endswith("ه")))
     if compl < min_compl and not named_kind or last == i:
         return None
+    if needs_name == 3 and f.word(i + 1) not in rules.department_words:
+        return None  # جهاز الكمبيوتر الصيني، جهاز الاستماع للموسيقى: a device (جهاز الأمن الرئاسي: a service)
     if needs_name == 1 and not any(f.tok_index(o.e - 1) <= last for o in inner) and not any(
-            f.word(t)[0] == "ل" for t in range(i + 1, last + 1)):
-        return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement)
+            f.word(t)[0] == "ل" for t in range(i + 1, last + 1)) and f.word(i + 1) not in rules.department_words:
+        return None  # إدارة العلاقات العامة، إدارة الملفات: a generic department (no nisba, place or ل-complement);
+        # إدارة مكافحة الإرهاب، إدارة التحريات والمباحث الجنائية: a police or security service (department_words.txt)
     first = f.word(i + 1)
     if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))
                          or named_kind):
@@ -1932,6 +2004,80 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
     return sorted(out + new, key=_by_start)
 
 
+
+def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules: Rules) -> list[_M]:
+    """A list of places after a place head: a plural or dual head of ``place_list_heads.txt`` or a "name" head of
+    ``place_heads.tsv`` without the article, then two or more one-word items, the second on joined by و (a comma may
+    stand before it): ومناطق المساعيد والضاحية، قريتي الفقعلي والمثلث، قرية القراصة وترعة والبديع. The list counts
+    when one item is a known place (a location mention) or looks like a name (``_name_like``); its free items then
+    become places even when they are also common nouns (والضاحية، والمثلث), unless they are function words, titles,
+    verbs, first names, frequent words, place heads or regional words, or carry a possessive or a tanween. The list
+    ends at the first other word, at punctuation other than a comma before و, or at another mention."""
+    by_tok = {f.tok_index(o.s): o for o in out}
+    n = len(f.starts)
+    new: list[_M] = []
+    for s, e, plen, _ent in heads:
+        stem = f.x[s + plen : e]
+        if f.x[s : s + plen].endswith(("ال", "لل")) or not (
+                stem in rules.place_list_heads or rules.place_heads.get(stem) == "name"):
+            continue
+        a0, b0 = f.span_in_original(s, e)
+        if "إ" in f.text[a0:b0]:
+            continue  # إحياء "reviving", not أحياء "districts"
+        j = f.tok_index(s) + 1
+        items: list[tuple[int, int]] = []  # (token, proclitic length) of the free items
+        count = 0
+        strong = False
+        while j < n and (f.adjacent(j) if not count else not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,")):
+            w = f.word(j)
+            if count and (w[0] != "و" or len(w) < 4):
+                break
+            o = by_tok.get(j)
+            if o is not None:  # a known place continues the list (… وزنجبار وشقرة), but does not start one
+                # (_coordinated_places), unless the head itself announced it (قرية القراصة وترعة)
+                if (o.typ != "location" or o.s != f.starts[j] or o.plen != (1 if count else 0)
+                        or not count and o.kind != "discovered"):
+                    break
+                strong = strong or count > 0 or _name_like(w, rules)
+                count += 1
+                j = f.tok_index(o.e - 1) + 1
+                continue
+            item = w[1:] if count else w
+            if 1 in occ[f.starts[j] : f.ends[j]] or not _list_item(item, f, j, rules) or not count and (
+                    w.startswith(("لل", "بال", "كال")) or not w.startswith("ال") and w.endswith(("ي", "يه"))
+                    or w[0] in "لب" and (w[1:] in rules.definite_stems or w[1:] in rules.frequent_words)):
+                break  # ميادين للفخر، مناطق ريفية، حي لعزيمة: no name
+            strong = strong or _name_like(item, rules)
+            items.append((j, len(w) - len(item)))
+            count += 1
+            j += 1
+        if count < 2 or not strong:
+            continue
+        for t, pl in items:
+            a, b = f.starts[t], f.ends[t]
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, pl, f.x[a + pl : b], "location"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
+
+
+def _list_item(w: str, f: _Field, j: int, rules: Rules) -> bool:
+    """w (token j without its و) may be an item of a list of places after a place head (``_listed_places``)."""
+    bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if not w.startswith("ال"):  # a verb after و: ويكثفون، وانفجر، واعترف (bare alef: not أشكيت)، وهددت، وردت
+        a, b = f.span_in_original(f.starts[j], f.ends[j])
+        orig = f.text[a:b].lstrip("وف")
+        if (w[0] == "ي" or orig[:1] == "ا" or len(w) <= 4 and w.endswith(("ت", "ا")) or orig.endswith("يه")
+                or w.endswith("وا")):  # ومبانيه، وهاجموا، وفقا
+            return False
+    return (len(w) >= 3 and w.isalpha() and w not in rules.stopwords and w not in rules.titles
+            and w not in rules.reporting_verbs and w not in rules.given_names and w not in rules.frequent_words
+            and bare not in rules.frequent_words and bare not in rules.place_heads and bare not in rules.place_list_heads
+            and w not in _REGIONAL and not (len(w) > 4 and w.endswith(_ENCLITICS)) and not _verb_like(w, rules)
+            and _plain_spelling(f, j))
+
+
 # --- discovery -----------------------------------------------------------------------------------
 
 
@@ -1955,7 +2101,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # 17 رجب 1434هـ: a number (with or without its unit letter) is never part of a name
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
-        if out and w == "صباح" and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _TIME_WORDS:
+        if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _TIME_WORDS:
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
@@ -2065,6 +2211,13 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(inner) == 1 and next(iter(inner.values())).s == a and next(iter(inner.values())).e == b:
             return  # already a mention
         w0 = f.word(toks[0])
+        if len(toks) == 1 and _conj_stripped(w0) in _EMBEDDING_ROLES and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1) and (
+                f.word(toks[0] + 1).startswith("ال") or f.word(toks[0] + 1) in rules.titles
+                or f.word(toks[0] + 1) in rules.person_context or f.word(toks[0] + 1) in _HONORIFICS):
+            return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
+        if (len(toks) == 1 and _conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
+                and f.word(toks[0] + 1) in _TIME_WORDS):
+            return  # صباح أمس، فجر الجمعة: a time of day, not a woman called صباح
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
@@ -2132,6 +2285,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS):
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
+            if len(toks) == 1 and (f.word(i) in rules.definite_stems or i > 0 and f.adjacent(i) and f.word(i - 1) in _MA):
+                continue  # ورود "arrival" (not و + رود), ما دام "as long as"
             emit(toks, strip_conj=True)
         else:
             # skip the title's complements (الخارجية، المصري، ...)
@@ -2241,7 +2396,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         for o in kept:
             if o.typ == "person" and o.kind in ("name", "alias") and " " not in f.x[o.s : o.e]:
                 d = firsts.get(f.x[o.s + o.plen : o.e])
-                if d is not None and d.e <= o.s and " " in d.label_ar:
+                if d is not None and d.e <= o.s and " " in d.label_ar and not _country_near(o.s, o.actor_id, [
+                        x for x in kept if x.actor_id != o.actor_id or " " in f.x[x.s : x.e]], m):
+                    # (not the codebook's man near his own country, named otherwise than by this bare form:
+                    # … صالح القنيعير … الميليشيات الحوثية وصالح)
                     o.actor_id, o.kind, o.label_ar = d.actor_id, "discovered", d.label_ar
                     o.entry = None
     allm = sorted(kept + found, key=_by_start)
@@ -2546,6 +2704,9 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
+        mss = [_drop_tag_line(f, ms) if t[1] == "text" else ms for t, f, ms in zip(batch, fields, mss)]
+        if rules.boilerplate:
+            mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -2571,6 +2732,44 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
             for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
     return conform(pd.DataFrame(cols), "mentions")
+
+
+_TAG_WORD = "سمات"
+_TAG_LINE_PUNCT = frozenset(".،,:;!?؟؛()«»\"“”")
+
+
+def _drop_tag_line(f: _Field, ms: list[_M]) -> list[_M]:
+    """The mentions of a field without those of a closing line of tags (3alyoum ends its articles with «سمات» and up to
+    15 keywords, no punctuation: … قصر المعاشيق. سمات الحوثيون اليمن عدن): a list of keywords, not running text, whose
+    names the annotators left out in 10 of the 13 read articles that have one (12 in the pooled blind sets; the one
+    development article, dev5, annotates them). Offsets are the field's normalised ones; a field of under 200
+    characters before the tags (a title such as «سمات القيادة») keeps everything."""
+    if not ms:
+        return ms
+    x = f.norm
+    k = x.rfind(_TAG_WORD)
+    if k < 200 or not x[k - 1].isspace() and x[k - 1] not in _TAG_LINE_PUNCT:
+        return ms
+    tail = x[k + len(_TAG_WORD) :]
+    if not tail[:1].isspace() or any(c in _TAG_LINE_PUNCT for c in tail) or not 1 <= len(tail.split()) <= 15:
+        return ms
+    return [o for o in ms if o.s < k]
+
+
+def _drop_boilerplate(f: _Field, ms: list[_M], phrases: tuple[str, ...]) -> list[_M]:
+    """The mentions of a field without those inside a phrase of ``boilerplate.txt`` (a share bar: شارك من خلال تويتر
+    فيسبوك …), found on the normalised field."""
+    if not ms:
+        return ms
+    spans = []
+    for p in phrases:
+        k = f.x.find(p)
+        while k != -1:
+            spans.append((k, k + len(p)))
+            k = f.x.find(p, k + len(p))
+    if not spans:
+        return ms
+    return [o for o in ms if not any(a <= o.s and o.e <= b for a, b in spans)]
 
 
 def _link_articles(batch: list, fields: list[_Field], mss: list[list[_M]], m: _Matcher, rules: Rules) -> list[list[_M]]:

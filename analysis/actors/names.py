@@ -76,6 +76,7 @@ def load_name_rules() -> NameRules:
     rules = load_rules()
     lexicon = frozenset(read_word_list("actors_rules", "foreign_names_jrc.txt"))  # normalised by its build script
     heads = words("not_person_heads.txt") | words("team_heads.txt") | words("outlet_heads.txt") | rules.event_heads
+    heads |= words("currencies.txt")
     heads |= frozenset(rules.org_heads) | frozenset(rules.place_heads)
     return NameRules(roles=words("person_roles.txt"), role_adjectives=words("role_adjectives.txt"),
                      foreign_names=lexicon - words("foreign_names_not.txt") - rules.common_words,

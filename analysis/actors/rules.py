@@ -62,6 +62,9 @@ class Rules:
     person_tokens: frozenset[str]
     org_chain_heads: dict[str, tuple[str, int, int, int]]  # type, min complements, definite (0/1/2), named (0/1/2)
     place_heads: dict[str, str]
+    place_list_heads: frozenset[str]
+    department_words: frozenset[str]
+    boilerplate: tuple[str, ...]
     generic_complements: frozenset[str]
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
@@ -129,6 +132,9 @@ def load_rules() -> Rules:
                                               int((r.get("named") or "0").strip() or 0))
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
         place_heads={norm_word(r["head"]): r["span"].strip() for r in read_table("actors_rules", "place_heads.tsv")},
+        place_list_heads=_words("place_list_heads.txt"),
+        department_words=_words("department_words.txt"),
+        boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
