@@ -116,3 +116,9 @@ def test_build_drops_short_names_words_and_the_head_noun():
     assert mod.drop_reason("ورزازات", lists, set(), set()) is None
     assert mod.without_head("مدينة زنجبار", ("مدينة", "محافظة")) == "زنجبار"
     assert mod.without_head("بني سويف", ("مدينة", "محافظة")) == "بني سويف"
+
+
+def test_foreign_place_names_whose_first_word_is_plain_after_a_place_head():
+    """مقاطعة سان برناردينو، مدينة لوس أنجلس: after a place head, سان/لوس/نيو … + a name-like word is one place."""
+    got = found("اندلع الحريق في سفوح تلال مقاطعة سان برناردينو، وانتقل إلى مدينة سان انتونيو.")
+    assert {("سان برناردينو", "location"), ("سان انتونيو", "location")} <= got

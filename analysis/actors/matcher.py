@@ -1653,6 +1653,11 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = _airport_tail(f, b, by_tok, drop)
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
+        elif (w in _PLACE_PREFIXES and i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules)
+              and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]]):
+            b = f.ends[i + 2]  # مقاطعة سان برناردينو، ولاية نيو مكسيكو: a foreign place name's first word is a plain word
+            occ[a1:b] = b"\x01" * (b - a1)
+            new.append(_new(a1, b, 0, f.x[a1:b], "location"))
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
                 stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
                 and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))):
@@ -1679,6 +1684,8 @@ _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية
 _SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
 _AIRPORT_HEADS = frozenset(norm_word(w) for w in ["مطار", "مطاري"])
+#: first words of foreign place names that are also plain words or too short to read as names (سان برناردينو)
+_PLACE_PREFIXES = frozenset(norm_word(w) for w in ["سان", "سانت", "سانتا", "ساو", "نيو", "لوس", "لاس", "بورت", "فورت", "ماونت", "ساوث", "نورث", "ويست", "إيست"])
 _INTERNATIONAL = frozenset(norm_word(w) for w in ["الدولي", "الإقليمي"])
 
 
