@@ -122,3 +122,11 @@ def test_foreign_place_names_whose_first_word_is_plain_after_a_place_head():
     """مقاطعة سان برناردينو، مدينة لوس أنجلس: after a place head, سان/لوس/نيو … + a name-like word is one place."""
     got = {s for s, aid in found("اندلع الحريق في سفوح تلال مقاطعة سان برناردينو، وانتقل إلى مدينة سان انتونيو.")}
     assert {"سان برناردينو", "سان انتونيو"} <= got
+
+
+def test_a_town_that_names_a_road_is_a_place_alone_too():
+    """طريق عريعرة: the road is a place, and the town it is named after alone in the field (لعريعرة، بعريعرة) too;
+    not a word in construct after the road (طريق أعالي الجبال)."""
+    got = [s for s, _ in found("المشاريع المقدمة لعريعرة. والانتهاء من ازدواج طريق عريعرة الأحساء، ومشاريع بعريعرة. "
+                               "وافتتح طريق أعالي الجبال، وزار أعالي القرية.")]
+    assert {"لعريعرة", "طريق عريعرة", "بعريعرة"} <= set(got) and "أعالي" not in got

@@ -1526,6 +1526,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             by_tok[t] = o
     drop: set[int] = set()
     new: list[_M] = []
+    towns: list[str] = []
     n = len(f.starts)
     for s, e, plen, ent in sorted(heads, key=lambda h: h[0]):
         if 1 in occ[s:e]:
@@ -1653,6 +1654,10 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = _airport_tail(f, b, by_tok, drop)
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, len(pre), f.x[a + len(pre) : b], "location"))
+            if stem == "طريق" and b == b1 and not w.startswith("ال") and len(w) >= 4 and _name_like(w, rules) \
+                    and w not in rules.given_names and not (i + 2 < n and f.adjacent(i + 2) and f.word(i + 2).startswith("ال")
+                                                            and by_tok.get(i + 2) is None):
+                towns.append(w)  # طريق عريعرة (الأحساء): a road named after a town (not طريق أعالي الجبال, in construct)
         elif (w in _PLACE_PREFIXES and i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules)
               and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]]):
             b = f.ends[i + 2]  # مقاطعة سان برناردينو، ولاية نيو مكسيكو: a foreign place name's first word is a plain word
@@ -1673,6 +1678,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
             if b == b1 and _name_like(w, rules):  # (not قرية التمور … أنواع التمور: a noun alone is the noun)
                 new.extend(_repeat_place(f, w, new[-1], b, occ, rules))
+    for w in towns:  # the town's name alone in the field is that town (لعريعرة، بعريعرة), before or after the road
+        new.extend(_repeat_name(f, w, 0, occ, "location"))
     if not new:
         return out
     return sorted([o for o in out if id(o) not in drop] + new, key=_by_start)
