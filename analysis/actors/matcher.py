@@ -48,7 +48,7 @@ from analysis.actors.names import (
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
-from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import Rules, load_learned_names, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -121,7 +121,7 @@ class _Matcher:
     country_titles: tuple = ()  # (bare phrase, {country: terms}) of country_titles.tsv, resolved by the field's country
 
 
-def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
+def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = ()) -> _Matcher:
     actors = cb.actors
     info = {aid: (r.label_ar or None, r.label_en or None, r.type, r.subtype or None) for aid, r in zip(actors.index, actors.itertuples())}
     metonym_of = {aid: m for aid, m in zip(actors.index, actors["metonym_of"]) if m and m in info}
@@ -194,6 +194,13 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                                     or name in rules.definite_nouns or (not name.startswith("ال") and name in rules.definite_stems)):
                 continue  # ريال (Real Madrid in ANERcorp) is the currency in Saudi news
             add(key, art, _Entry(None, "gazetteer", None, gaz_type=GAZ_TYPE[gtype], name=name), (2, 4, -cnt))
+        for name, typ in learned:
+            # names learned from SaudiNewsNet (``load_learned_names``): found without a cue, as discovery would name
+            # them; after the ANERcorp names (same key: the ANERcorp entry wins); a one-word place needs a place word
+            # or a list of places (rule place_or_list, as for the GeoNames towns)
+            key, art = (name[2:], "required") if name.startswith("ال") and len(name) > 4 else (name, "none")
+            amb = "place_or_list" if typ == "location" and " " not in name else None
+            add(key, art, _Entry(None, "gazetteer", amb, gaz_type=typ, name=name), (2, 4, 0))
         listed = {g[0] for g in rules.gazetteer}
         for w in sorted(rules.person_tokens - listed):
             if w in rules.common_words or w in rules.stopwords or w in rules.given_names or len(w) < 4 or w in _MONTHS:
@@ -254,12 +261,12 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                     tuple(country_titles))
 
 
-def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
-    """The automaton and tables for a codebook (built once per codebook object and option)."""
-    key = ("matcher", discover)
+def get_matcher(codebook: Codebook, *, discover: bool = True, learned: bool = True) -> _Matcher:
+    """The automaton and tables for a codebook (built once per codebook object and options)."""
+    key = ("matcher", discover, learned)
     m = codebook._cache.get(key)
     if m is None:
-        m = _build_matcher(codebook, load_rules(), discover)
+        m = _build_matcher(codebook, load_rules(), discover, load_learned_names() if learned and discover else ())
         codebook._cache[key] = m
     return m
 
@@ -667,6 +674,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
         def ok(s, e, plen, ent):
+            if ent.actor_id is None:  # a learned one-word place (rule place_or_list): after a place word or in a list
+                pw = f.prev_words(f.tok_index(s), 2)
+                prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
                 return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
             if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
@@ -2468,7 +2479,7 @@ def _local_days(pubs: list, tzs: list) -> list:
 
 
 def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None, discover: bool = True,
-                     tagger: bool = False) -> pd.DataFrame:
+                     tagger: bool = False, learned: bool = True) -> pd.DataFrame:
     """Actor mentions in the title and text of every article.
 
     articles   a frame with the columns of ``analysis.schema.ARTICLES`` (at least article_id and text;
@@ -2478,11 +2489,14 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
                and add its names where no other mention is (match_kind "discovered"); the stage then costs about
                1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``).
+    learned    with ``discover``: also find the names learned from SaudiNewsNet
+               (``analysis/resources/actors/learned_names.csv``) where no cue is (match_kind "discovered", the id that
+               discovery gives the name); ``scripts/build_learned_names.py`` turns it off to learn from the rules alone.
     Returns the mentions table (columns of ``analysis.schema.MENTIONS``), sorted by article, field (title
     first), start; ``article[field][start:end] == surface``.
     """
     cb = codebook if codebook is not None else load_codebook()
-    m = get_matcher(cb, discover=discover)
+    m = get_matcher(cb, discover=discover, learned=learned)
     rules = load_rules()
     recs: list[tuple] = []
     has = set(articles.columns)
