@@ -13,7 +13,8 @@ What goes in:
         جمعية …، إدارة …، شركة …);
       - location: the word right before is a place head that names what follows (``place_heads.tsv``, span
         ``name``: حي الزاهر → الزاهر), or the name starts with a place head (span ``whole``/``feature``).
-  * The word lists of ``analysis/resources/actors_rules/`` and the curated codebook (below).
+  * The word lists of ``analysis/resources/actors_rules/``, the curated codebook (below) and
+    ``analysis/resources/actors/curated/learned_excluded.txt`` (names read in context and dropped by hand).
 
 What is kept (every threshold is a constant below): a name of the type it mostly has (at least TYPE_SHARE of its
 cued articles), found with its cue in at least MIN_ARTICLES distinct articles, whose bare form (with any proclitic)
@@ -65,6 +66,7 @@ from analysis.normalize import normalize  # noqa: E402
 from analysis.resources import read_table, read_word_list  # noqa: E402
 
 OUT_CSV = REPO / "analysis" / "resources" / "actors" / "learned_names.csv"
+EXCLUDED_TXT = REPO / "analysis" / "resources" / "actors" / "curated" / "learned_excluded.txt"
 TYPES = ("person", "organization", "location")
 #: a name is kept when found with its cue in at least MIN_ARTICLES distinct article texts
 MIN_ARTICLES = 2
@@ -76,7 +78,7 @@ TYPE_SHARE = 0.75
 FAMILY_SHARE = 0.25
 #: a one-word place has at least this many letters (without ال)
 MIN_LETTERS = 4
-HEADER = ("# Derived from SaudiNewsNet (M. Alhagri 2015, CC BY-NC-SA 4.0; names and counts only) by\n"
+HEADER = ("# Derived from SaudiNewsNet (M. Alhagri 2015, CC BY-NC-SA 4.0; names and counts only, no text) by\n"
           "# scripts/build_learned_names.py: names the discovery rules find with a strong cue in other articles.\n"
           "# Do not edit by hand; see analysis/resources/actors/README.md, \"Learned names\".\n")
 #: scan_person_names: a role word at most ROLE_WINDOW words before the given name; names of at most MAX_NAME_WORDS
@@ -84,6 +86,8 @@ ROLE_WINDOW = 6
 MAX_NAME_WORDS = 5
 #: role nouns of administrative news that titles.txt lacks (a role phrase before a name: مساعد مدير …، وكيل …)
 EXTRA_ROLES = ("مساعد", "وكيل", "امين", "مشرف", "منسق", "مستشار", "مسوول", "مسئول", "مديره", "رئيسه", "مشرفه")
+#: words that open the rest of a compound name (غرم + الله الغامدي, عبد + الرحمن …): never a person's first word
+_FRAGMENTS = frozenset(("الله", "له", "لله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الدين", "اللطيف", "الملك"))
 _SEGMENT_RE = re.compile(r"[^\w\s]+|\n")
 _PREV_RE = re.compile(r"(\w+)(?: (\w+))? +$")  # the word(s) right before a mention, separated by spaces only
 
@@ -125,6 +129,8 @@ class Lists:
                 for f in actor_forms(r["actor_id"], r):
                     self.known.update((f.key, ("ال" + f.key) if f.article == "required" else f.key))
         self.known |= _words("entities_anercorp.tsv", "ambiguous_forms.tsv", "ambiguous_forms_geonames.tsv")
+        self.excluded = {w for w in (norm_word(ln.split("\t")[0]) for ln in EXCLUDED_TXT.read_text(encoding="utf-8").splitlines()
+                                     if ln.strip() and not ln.startswith("#")) if w}
 
 
 def scan_person_names(text: str, lists: Lists) -> list[str]:
@@ -181,6 +187,8 @@ def drop_reason(name: str, typ: str, lists: Lists) -> str | None:
     toks = name.split(" ")
     if name in lists.known or _bare(name) in lists.known or "ال" + name in lists.known:
         return "a form of the codebook, a gazetteer or the rule lists"
+    if name in lists.excluded:
+        return "excluded by hand (curated/learned_excluded.txt)"
     if not all(t.isalpha() for t in toks):
         return "not a name of letters"
     if any(t in lists.stopwords and not (typ == "person" and t in lists.given) for t in toks):  # علي is a name too
@@ -194,12 +202,18 @@ def drop_reason(name: str, typ: str, lists: Lists) -> str | None:
         return None
     if len(toks) < 2:
         return f"one-word {typ}"
+    if typ == "organization" and any(t[:1] == "و" and _bare(t[1:]) in lists.org_heads for t in toks[1:]):
+        return "organization: two bodies joined by و (مجلس الاداره والجمعيه العموميه)"
     if typ == "person":
         if _bare(toks[0]) in lists.titles or _bare(toks[0]) in lists.not_person_heads:
             return "person: starts with a title or a non-person head"
+        if toks[0] in _FRAGMENTS or toks[0].startswith("ال") and toks[0] not in lists.given:
+            return "person: starts with the article (a fragment: الله الغامدي of عبد الله الغامدي)"
+        if any(t in lists.common and t not in lists.given and not t.startswith("ال") for t in toks):
+            return "person: a common word that is no given name (اسعافات اوليه)"
         if any(t in lists.not_name_words for t in toks):
             return "person: a word of foreign_names_not.txt"
-        if all(t in lists.given or t in lists.connectors or t in ("عبد", "ابو", "بن", "ال") for t in toks):
+        if all(t in lists.given or t in lists.connectors or t in _FRAGMENTS or t in ("عبد", "ابو", "بن", "ال") for t in toks):
             return "person: given names and links only"
     return None
 
@@ -273,15 +287,17 @@ def collect(corpus: Path, *, exclude_urls: set[str], chunk_size: int = 1000, pro
                 examples[(lab, typ)] = src[max(0, s - 70) : e + 50].replace("\n", " ")
         for key in seen_keys:  # names after a role phrase that discovery left (one article counts each name once)
             aid = firsts[key]
+            scanned: Counter = Counter()
             for src in fields[aid][1:]:
                 if isinstance(src, str) and src:
                     for name in scan_person_names(src, lists):
-                        rec = per_text[key].setdefault((name, "person"), [0, 0])
-                        rec[0] += 1
-                        rec[1] += 1
+                        scanned[name] += 1
                         if (name, "person") not in examples:
                             i = normalize(src).find(name)
                             examples[(name, "person")] = "[scan] " + src[max(0, i - 70) : i + len(name) + 40].replace("\n", " ")
+            for name, n in scanned.items():  # a mention that discovery read with its cue is not counted twice
+                rec = per_text[key].setdefault((name, "person"), [0, 0])
+                rec[0], rec[1] = max(rec[0], n), max(rec[1], n)
         n_done += len(arts)
         if progress:
             print(f"\r  pass 1 (extraction): {n_done:,} articles, {time.process_time() - t0:.0f} CPU s", end="", file=sys.stderr)

@@ -77,7 +77,8 @@ PREFIXES = {"none": P_NONE, "required": P_ART, "optional": P_NONE + P_ART,
             "conj": ("", "و", "ف"), "conj_art": ("ال", "وال", "فال"),
             "prep": tuple(p for p in P_NONE if p not in ("", "و", "ف"))}
 
-KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "given": 5, "title_word": 6, "verb": 7, "head": 8}
+KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "learned": 4, "given": 5, "title_word": 6, "verb": 7,
+             "head": 8}
 TYPE_RANK = {"country": 0, "organization": 1, "group": 2, "media": 3, "location": 4, "person": 5}
 GAZ_TYPE = {"PERS": "person", "LOC": "location", "ORG": "organization"}
 TRIGGERS = ("given", "title_word", "verb", "head")
@@ -88,7 +89,7 @@ class _Entry:
     """What an automaton key stands for."""
 
     actor_id: str | None  # None for triggers
-    kind: str  # name | alias | title | nisba | gazetteer | given | title_word | verb
+    kind: str  # name | alias | title | nisba | gazetteer | learned | given | title_word | verb
     ambiguous: str | None  # None, or the rule: person | place | seen
     also_nisba: bool = False  # a name that is also the definite feminine nisba (السعودية)
     gaz_type: str | None = None
@@ -200,7 +201,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             # or a list of places (rule place_or_list, as for the GeoNames towns)
             key, art = (name[2:], "required") if name.startswith("ال") and len(name) > 4 else (name, "none")
             amb = "place_or_list" if typ == "location" and " " not in name else None
-            add(key, art, _Entry(None, "gazetteer", amb, gaz_type=typ, name=name), (2, 4, 0))
+            add(key, art, _Entry(None, "learned", amb, gaz_type=typ, name=name), (2, KIND_RANK["learned"], 0))
         listed = {g[0] for g in rules.gazetteer}
         for w in sorted(rules.person_tokens - listed):
             if w in rules.common_words or w in rules.stopwords or w in rules.given_names or len(w) < 4 or w in _MONTHS:
@@ -619,7 +620,7 @@ def _longest_first(h: tuple) -> tuple[int, int]:
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
                     to_original: bool = True) -> list[_M]:
     """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
-    hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
+    hits_actor, hits_amb, triggers, heads, learned = [], [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
         ent = entries[ix]
@@ -630,6 +631,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         kind = ent.kind
         if kind in TRIGGERS:
             (heads if kind == "head" else triggers).append((s, e, plen, ent))
+            continue
+        if kind == "learned":  # taken after discovery, where it found nothing (a cue there reads the name better)
+            learned.append((s, e, plen, ent))
             continue
         if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
@@ -674,10 +678,6 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
         def ok(s, e, plen, ent):
-            if ent.actor_id is None:  # a learned one-word place (rule place_or_list): after a place word or in a list
-                pw = f.prev_words(f.tok_index(s), 2)
-                prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
-                return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
                 return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
             if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
@@ -772,6 +772,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         if heads:
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
+        if learned:
+            take(learned, lambda s, e, plen, ent: ent.ambiguous is None or _place_context(f, s, e, plen, out, rules))
+            out.sort(key=_by_start)
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
@@ -784,6 +787,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
+
+
+def _place_context(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules) -> bool:
+    """Rule place_or_list: right after a place word (في، مدينة …: ``place_context.txt``) or in a list of places."""
+    pw = f.prev_words(f.tok_index(s), 2)
+    prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+    return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
 
 
 def _nisba_like(w: str) -> bool:
