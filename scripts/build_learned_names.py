@@ -17,7 +17,8 @@ What goes in:
     ``analysis/resources/actors/curated/learned_excluded.txt`` (names read in context and dropped by hand).
 
 What is kept (every threshold is a constant below): a name of the type it mostly has (at least TYPE_SHARE of its
-cued articles), found with its cue in at least MIN_ARTICLES distinct articles, whose bare form (with any proclitic)
+cued articles), found with its cue in at least MIN_ARTICLES distinct articles (a person: in one, when the corpus also
+names him without a cue), whose bare form (with any proclitic)
 is seen in the corpus at most MAX_SEEN_PER_CUE times as often as with a cue (a phrase of the language is seen far
 more often without a cue than with one: a word, not a name), and
   * persons and organisations of two words or more; places of one word only when the word is no word of the
@@ -70,6 +71,9 @@ EXCLUDED_TXT = REPO / "analysis" / "resources" / "actors" / "curated" / "learned
 TYPES = ("person", "organization", "location")
 #: a name is kept when found with its cue in at least MIN_ARTICLES distinct article texts
 MIN_ARTICLES = 2
+#: a person with a cue in only MIN_ARTICLES_PERSON (< MIN_ARTICLES) articles is kept when the corpus also names him
+#: without a cue (seen > cued): that is where a learned name finds what the rules cannot
+MIN_ARTICLES_PERSON = 1
 #: … and its bare form (any proclitic) is seen at most MAX_SEEN_PER_CUE times per mention with a cue
 MAX_SEEN_PER_CUE = 4.0
 #: … and at least TYPE_SHARE of its cued articles give it the kept type
@@ -211,6 +215,10 @@ def drop_reason(name: str, typ: str, lists: Lists) -> str | None:
             return "person: starts with the article (a fragment: الله الغامدي of عبد الله الغامدي)"
         if any(t in lists.common and t not in lists.given and not t.startswith("ال") for t in toks):
             return "person: a common word that is no given name (اسعافات اوليه)"
+        if any(a.startswith("ال") and not b.startswith("ال") for a, b in zip(toks[1:], toks[2:])):
+            return "person: a word after the family name (بكر الشهري مساعد)"
+        if any(" ".join(toks[:k]) in lists.known for k in range(2, len(toks))):
+            return "person: a codebook name + more words (علي عبدالله صالح المتحالف)"
         if any(t in lists.not_name_words for t in toks):
             return "person: a word of foreign_names_not.txt"
         if all(t in lists.given or t in lists.connectors or t in _FRAGMENTS or t in ("عبد", "ابو", "بن", "ال") for t in toks):
@@ -320,7 +328,7 @@ def candidates(per_text: dict, lists: Lists, report: Counter | None = None) -> d
                 type_arts[name][typ] += 1
     out = {}
     for (name, typ), a in sorted(arts.items()):
-        if a < MIN_ARTICLES:
+        if a < (MIN_ARTICLES_PERSON if typ == "person" else MIN_ARTICLES):
             why = "fewer cued articles than MIN_ARTICLES"
         elif a < TYPE_SHARE * sum(type_arts[name].values()):
             why = "not mostly of one type"
@@ -371,7 +379,8 @@ def count_seen(corpus: Path, names: list[str], text_keys: set[str], *, chunk_siz
 
 def family_shares(corpus: Path, words: set[str], text_keys: set[str], given: set[str], *, chunk_size: int = 1000) -> dict:
     """For each word of ``words`` (a person name's last word): the share of its occurrences (bare, or after و) that
-    follow a given name or a name link (بن): a family name (الحربي) follows one often, a noun (المركز) seldom."""
+    follow a given name or a name link (بن): a family name (الحربي) follows one often, a noun (المركز) seldom. ``given``
+    holds no stopword: علي is also على (على المكتسبات)."""
     from analysis.corpus import iter_corpus
 
     total: Counter = Counter()
@@ -407,6 +416,10 @@ def select(cands: dict, seen: Counter, report: Counter | None = None, family: di
             if report is not None:
                 report["seen far more often without a cue (a phrase or a word)"] += 1
             continue
+        if a < MIN_ARTICLES and s <= c:
+            if report is not None:
+                report["person with a cue in one article only, never seen without one"] += 1
+            continue
         last = name.split(" ")[-1]
         if typ == "person" and family is not None and last.startswith("ال") and family.get(last, 0.0) < FAMILY_SHARE:
             if report is not None:
@@ -431,7 +444,7 @@ def build(corpus: Path, *, exclude_urls: set[str] = frozenset(), report: Counter
     cands = candidates(per_text, lists, report)
     seen = count_seen(corpus, sorted({n for n, _t in cands}), set(per_text), progress=progress)
     lasts = {n.split(" ")[-1] for n, t in cands if t == "person"}
-    family = family_shares(corpus, lasts, set(per_text), lists.given | lists.connectors)
+    family = family_shares(corpus, lasts, set(per_text), (lists.given | lists.connectors) - lists.stopwords)
     rows = select(cands, seen, report, family)
     return render(rows), rows, examples
 

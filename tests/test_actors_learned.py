@@ -102,6 +102,10 @@ def test_build_leaves_out_words_fragments_and_known_names(build):
     assert build.drop_reason("الحربي", "person", lists) == "one-word person"
     assert build.drop_reason("الجديده", "location", lists) == "one-word place: a word of the language or a given name"
     assert build.drop_reason("مجلس الامن", "organization", lists) == "a form of the codebook, a gazetteer or the rule lists"
+    assert build.drop_reason("علي عبدالله صالح المتحالف", "person", lists) == "person: a codebook name + more words (علي عبدالله صالح المتحالف)"
+    assert build.drop_reason("توفيق بن عبد العزيز", "person", lists) == "person: given names and links only"
+    assert build.drop_reason("كليه الطب والمستشفي الجامعي", "organization", lists).startswith("organization: two bodies")
+    assert build.drop_reason("هيئه التدريس", "organization", lists) == "excluded by hand (curated/learned_excluded.txt)"
     assert build.drop_reason("علي الحربي", "person", lists) is None
 
 
@@ -111,6 +115,10 @@ def test_build_keeps_names_not_phrases(build):
     family = {"الحربي": 0.4, "التواصل": 0.02, "المركز": 0.08}
     rows = build.select(cands, seen, Counter(), family)
     assert [r[0] for r in rows] == ["علي الحربي"]  # a phrase seen far more often without a cue; a noun, no family name
+    # a person with a cue in one article only: kept when the corpus also names him without one
+    single = {("سالم المري", "person"): [1, 1], ("فهد المري", "person"): [1, 1]}
+    rows = build.select(single, Counter({"سالم المري": 3, "فهد المري": 1}), Counter(), {"المري": 0.6})
+    assert [r[0] for r in rows] == ["سالم المري"]
 
 
 def test_build_check_mode_on_a_tiny_corpus(build, tmp_path, capsys):
@@ -129,7 +137,7 @@ def test_build_check_mode_on_a_tiny_corpus(build, tmp_path, capsys):
     assert build.main([str(corpus), "--out", str(out), "--check"]) == 0
     excl = tmp_path / "urls.txt"
     excl.write_text("http://x/0\n", encoding="utf-8")
-    assert build.main([str(corpus), "--out", str(out), "--check", "--exclude-urls", str(excl)]) == 1  # one cued article left
+    assert build.main([str(corpus), "--out", str(out), "--check", "--exclude-urls", str(excl)]) == 1  # other counts
     out.write_text(out.read_text(encoding="utf-8") + "محمد الزائد,person,2,2,2\n", encoding="utf-8")
     assert build.main([str(corpus), "--out", str(out), "--check"]) == 1
     assert "OUT OF DATE" in capsys.readouterr().out
