@@ -92,6 +92,7 @@ MAX_NAME_WORDS = 5
 EXTRA_ROLES = ("مساعد", "وكيل", "امين", "مشرف", "منسق", "مستشار", "مسوول", "مسئول", "مديره", "رئيسه", "مشرفه")
 #: words that open the rest of a compound name (غرم + الله الغامدي, عبد + الرحمن …): never a person's first word
 _FRAGMENTS = frozenset(("الله", "له", "لله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الدين", "اللطيف", "الملك"))
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u063A\u0641-\u064A]+")  # hamza … yeh, no Persian letters (ی ک گ)
 _SEGMENT_RE = re.compile(r"[^\w\s]+|\n")
 _PREV_RE = re.compile(r"(\w+)(?: (\w+))? +$")  # the word(s) right before a mention, separated by spaces only
 
@@ -193,8 +194,8 @@ def drop_reason(name: str, typ: str, lists: Lists) -> str | None:
         return "a form of the codebook, a gazetteer or the rule lists"
     if name in lists.excluded:
         return "excluded by hand (curated/learned_excluded.txt)"
-    if not all(t.isalpha() for t in toks):
-        return "not a name of letters"
+    if not all(_ARABIC_WORD_RE.fullmatch(t) for t in toks):
+        return "not a name of Arabic letters (Latin, Persian letters, digits)"
     if any(t in lists.stopwords and not (typ == "person" and t in lists.given) for t in toks):  # علي is a name too
         return "a stopword inside"
     if typ == "location" and len(toks) == 1:
