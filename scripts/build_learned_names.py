@@ -114,7 +114,10 @@ class Lists:
         self.person_cues = {_bare(w) for w in _words("titles.txt", "person_roles.txt", "reporting_verbs.txt")}
         self.role_cues = self.person_cues | set(EXTRA_ROLES)
         self.titles = {_bare(w) for w in _words("titles.txt", "person_roles.txt", "person_triggers_anercorp.txt")}
-        self.org_heads = {_bare(norm_word(r["head"])) for r in read_table("actors_rules", "org_chain_heads.tsv")}
+        chain = read_table("actors_rules", "org_chain_heads.tsv")
+        self.org_heads = {_bare(norm_word(r["head"])) for r in chain}
+        # heads that the rules leave out on purpose alone (min 9: كلية الطب is a faculty, untagged in ANERcorp)
+        self.left_out_heads = {_bare(norm_word(r["head"])) for r in chain if int(r["min"]) >= 9}
         self.org_heads |= {_bare(w) for w in _words("org_heads.tsv")} - {"head"}
         heads = read_table("actors_rules", "place_heads.tsv")
         self.place_name_heads = {_bare(norm_word(r["head"])) for r in heads if r["span"].strip() == "name"}
@@ -207,6 +210,8 @@ def drop_reason(name: str, typ: str, lists: Lists) -> str | None:
         return None
     if len(toks) < 2:
         return f"one-word {typ}"
+    if typ == "organization" and _bare(toks[0]) in lists.left_out_heads:
+        return "organization: a head the rules leave out alone (كلية: a faculty)"
     if typ == "organization" and any(t[:1] == "و" and _bare(t[1:]) in lists.org_heads for t in toks[1:]):
         return "organization: two bodies joined by و (مجلس الاداره والجمعيه العموميه)"
     if typ == "person":
