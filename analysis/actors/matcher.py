@@ -48,7 +48,7 @@ from analysis.actors.names import (
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
-from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import Rules, load_learned_names, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -77,7 +77,8 @@ PREFIXES = {"none": P_NONE, "required": P_ART, "optional": P_NONE + P_ART,
             "conj": ("", "و", "ف"), "conj_art": ("ال", "وال", "فال"),
             "prep": tuple(p for p in P_NONE if p not in ("", "و", "ف"))}
 
-KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "given": 5, "title_word": 6, "verb": 7, "head": 8}
+KIND_RANK = {"name": 0, "alias": 1, "title": 2, "nisba": 3, "gazetteer": 4, "learned": 4, "given": 5, "title_word": 6, "verb": 7,
+             "head": 8}
 TYPE_RANK = {"country": 0, "organization": 1, "group": 2, "media": 3, "location": 4, "person": 5}
 GAZ_TYPE = {"PERS": "person", "LOC": "location", "ORG": "organization"}
 TRIGGERS = ("given", "title_word", "verb", "head")
@@ -88,7 +89,7 @@ class _Entry:
     """What an automaton key stands for."""
 
     actor_id: str | None  # None for triggers
-    kind: str  # name | alias | title | nisba | gazetteer | given | title_word | verb
+    kind: str  # name | alias | title | nisba | gazetteer | learned | given | title_word | verb
     ambiguous: str | None  # None, or the rule: person | place | seen
     also_nisba: bool = False  # a name that is also the definite feminine nisba (السعودية)
     gaz_type: str | None = None
@@ -123,7 +124,7 @@ class _Matcher:
     person_offices: dict = None  # person actor_id -> the office phrases (keys of ``offices``) of their rows (references.py R4)
 
 
-def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
+def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = ()) -> _Matcher:
     actors = cb.actors
     info = {aid: (r.label_ar or None, r.label_en or None, r.type, r.subtype or None) for aid, r in zip(actors.index, actors.itertuples())}
     metonym_of = {aid: m for aid, m in zip(actors.index, actors["metonym_of"]) if m and m in info}
@@ -196,6 +197,13 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                                     or name in rules.definite_nouns or (not name.startswith("ال") and name in rules.definite_stems)):
                 continue  # ريال (Real Madrid in ANERcorp) is the currency in Saudi news
             add(key, art, _Entry(None, "gazetteer", None, gaz_type=GAZ_TYPE[gtype], name=name), (2, 4, -cnt))
+        for name, typ in learned:
+            # names learned from SaudiNewsNet (``load_learned_names``): found without a cue, as discovery would name
+            # them; after the ANERcorp names (same key: the ANERcorp entry wins); a one-word place needs a place word
+            # or a list of places (rule place_or_list, as for the GeoNames towns)
+            key, art = (name[2:], "required") if name.startswith("ال") and len(name) > 4 else (name, "none")
+            amb = "place_or_list" if typ == "location" and " " not in name else None
+            add(key, art, _Entry(None, "learned", amb, gaz_type=typ, name=name), (2, KIND_RANK["learned"], 0))
         listed = {g[0] for g in rules.gazetteer}
         for w in sorted(rules.person_tokens - listed):
             if w in rules.common_words or w in rules.stopwords or w in rules.given_names or len(w) < 4 or w in _MONTHS:
@@ -264,12 +272,12 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool) -> _Matcher:
                     tuple(country_titles), nisba_heads, person_offices)
 
 
-def get_matcher(codebook: Codebook, *, discover: bool = True) -> _Matcher:
-    """The automaton and tables for a codebook (built once per codebook object and option)."""
-    key = ("matcher", discover)
+def get_matcher(codebook: Codebook, *, discover: bool = True, learned: bool = True) -> _Matcher:
+    """The automaton and tables for a codebook (built once per codebook object and options)."""
+    key = ("matcher", discover, learned)
     m = codebook._cache.get(key)
     if m is None:
-        m = _build_matcher(codebook, load_rules(), discover)
+        m = _build_matcher(codebook, load_rules(), discover, load_learned_names() if learned and discover else ())
         codebook._cache[key] = m
     return m
 
@@ -622,7 +630,7 @@ def _longest_first(h: tuple) -> tuple[int, int]:
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
                     to_original: bool = True) -> list[_M]:
     """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
-    hits_actor, hits_amb, triggers, heads = [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
+    hits_actor, hits_amb, triggers, heads, learned = [], [], [], [], []  # heads: org/place head nouns (_discover_named_heads)
     entries, media_alt_ix, x, given = m.entries, m.media_alt_ix, f.x, rules.given_names  # read once: one lookup per hit
     for s, e, ix, plen in zip(*raw_hits.T.tolist()):  # four lists, not one list per hit
         ent = entries[ix]
@@ -633,6 +641,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         kind = ent.kind
         if kind in TRIGGERS:
             (heads if kind == "head" else triggers).append((s, e, plen, ent))
+            continue
+        if kind == "learned":  # taken after discovery, where it found nothing (a cue there reads the name better)
+            learned.append((s, e, plen, ent))
             continue
         if kind == "title":
             holder = _holder(m.offices.get(ent.name, ()), day)
@@ -774,6 +785,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         if heads:
             out = _discover_named_heads(f, out, occ, heads, m, rules)
         out = _discover(f, out, occ, triggers, m, rules)
+        if learned:
+            take(learned, lambda s, e, plen, ent: ent.ambiguous is None or _place_context(f, s, e, plen, out, rules))
+            out.sort(key=_by_start)
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
         if heads:
@@ -788,6 +802,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
     return out
+
+
+def _place_context(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules) -> bool:
+    """Rule place_or_list: right after a place word (في، مدينة …: ``place_context.txt``) or in a list of places."""
+    pw = f.prev_words(f.tok_index(s), 2)
+    prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+    return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
 
 
 def _nisba_like(w: str) -> bool:
@@ -2669,7 +2690,7 @@ def _local_days(pubs: list, tzs: list) -> list:
 
 
 def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None, discover: bool = True,
-                     tagger: bool = False) -> pd.DataFrame:
+                     tagger: bool = False, learned: bool = True) -> pd.DataFrame:
     """Actor mentions in the title and text of every article.
 
     articles   a frame with the columns of ``analysis.schema.ARTICLES`` (at least article_id and text;
@@ -2679,11 +2700,14 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
                and add its names where no other mention is (match_kind "discovered"); the stage then costs about
                1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``).
+    learned    with ``discover``: also find the names learned from SaudiNewsNet
+               (``analysis/resources/actors/learned_names.csv``) where no cue is (match_kind "discovered", the id that
+               discovery gives the name); ``scripts/build_learned_names.py`` turns it off to learn from the rules alone.
     Returns the mentions table (columns of ``analysis.schema.MENTIONS``), sorted by article, field (title
     first), start; ``article[field][start:end] == surface``.
     """
     cb = codebook if codebook is not None else load_codebook()
-    m = get_matcher(cb, discover=discover)
+    m = get_matcher(cb, discover=discover, learned=learned)
     rules = load_rules()
     recs: list[tuple] = []
     has = set(articles.columns)

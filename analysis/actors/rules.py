@@ -178,3 +178,20 @@ def _short_names() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
         ctx = frozenset() if parts[1].strip() == "*" else frozenset(x.strip() for x in parts[1].split("|"))
         out.setdefault(norm_word(parts[0]), []).append((ctx, parts[2].strip()))
     return {k: tuple(v) for k, v in out.items()}
+
+
+#: the types of ``analysis/resources/actors/learned_names.csv``
+LEARNED_TYPES = ("person", "organization", "location")
+
+
+@lru_cache(maxsize=1)
+def load_learned_names() -> tuple[tuple[str, str], ...]:
+    """``(name, type)`` of the names learned from SaudiNewsNet (``analysis/resources/actors/learned_names.csv``,
+    built by ``scripts/build_learned_names.py``; README there): normalised names, type person | organization |
+    location, in file order. Empty when the file is missing."""
+    try:
+        rows = read_table("actors", "learned_names.csv")
+    except FileNotFoundError:
+        return ()
+    return tuple((r["name"], r["type"]) for r in rows if r.get("type") in LEARNED_TYPES and r.get("name"))
+
