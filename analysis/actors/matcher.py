@@ -2317,7 +2317,7 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
 
 
 def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=None,
-                         margin: float | None = None) -> list[list[_M]]:
+                         margin: float | None = None, hits: list[np.ndarray] | None = None) -> list[list[_M]]:
     """Names the tagger finds where no mention is yet, in a batch of fields (``mss``: the mentions of each field,
     offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
     at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
@@ -2326,7 +2326,9 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     model    the :class:`~analysis.actors.tagger.Perceptron` (default: the shipped ANERcorp model).
     margin   gap-filler mode (None: off): a name is added only where it overlaps no mention at all (the rules'
              discovered names included, and they are kept) and only when, at each of its tokens, the score of its
-             tag exceeds the score of O by at least ``margin``."""
+             tag exceeds the score of O by at least ``margin``; and never where the name is a codebook string
+             (``hits``: the automaton's hits of each field, as :func:`_batch_fields` gives them, ending where the
+             name ends and starting within its proclitics), which the rules saw and left out on purpose."""
     from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, tag_concat
 
     lengths = [len(f.starts) for f in fields]
@@ -2409,8 +2411,13 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     else:  # gap filler: untouched spans only, where the model is sure enough
         occ = covered(m_at, m_end)
         add = occ[s_end] - occ[s_at] == 0
+        known = set()  # (end, start) of the codebook strings, in the fields' norms joined
+        for h, b0 in zip(hits or [], base.tolist()):
+            if len(h):
+                known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
         for k in np.flatnonzero(add).tolist():
-            add[k] = _span_margin(model, words, rt, gaps, first, lengths, codes, int(span_first[k]),
+            a, b = int(s_at[k]), int(s_end[k])
+            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(model, words, rt, gaps, first, lengths, codes, int(span_first[k]),
                                   int(span_last[k])) >= margin
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
@@ -2584,7 +2591,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
         if tagger:
-            mss = _add_tagger_mentions(fields, mss, **tagger_opts)
+            mss = _add_tagger_mentions(fields, mss, **tagger_opts, **({"hits": hits} if tagger_opts else {}))
         for (aid, fld, s, day), ms in zip(batch, mss):
             if not ms:
                 continue
