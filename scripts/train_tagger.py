@@ -1,7 +1,7 @@
 """Train the optional name tagger (analysis/actors/tagger.py) on the ANERcorp TRAINING split.
 
 usage: .venv/bin/python scripts/train_tagger.py [--epochs 8] [--train ../shared/data/anercorp/ANERCorp_train_first125305.txt]
-       [--silver N --exclude-refs REFS.jsonl ... --rule-dropout 0.5 --gap-margin M --out FILE]
+       [--silver N --exclude-refs REFS.jsonl ... --rule-dropout 0.5 --gap-margin M --out FILE] [--hold-out START]
 
 Writes analysis/resources/tagger/anercorp_perceptron.json.gz (averaged perceptron weights, pruned).
 The test split (ANERCorp_test_last25008_conll.txt) is never read. The rule matcher's mentions on the
@@ -268,12 +268,17 @@ def main() -> None:
     ap.add_argument("--gap-margin", type=float, default=None, help="store this gap-filling margin in the model")
     ap.add_argument("--min-weight", type=float, default=0.002, help="prune averaged weights below this size")
     ap.add_argument("--out", default=str(OUT), help="model file to write")
+    ap.add_argument("--hold-out", type=int, default=None, metavar="START",
+                    help="leave out the training split's fold START..START+15%% (as eval_anercorp_folds.py cuts it)")
     args = ap.parse_args()
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to train on a test split")
     load_codebook()
     rules = load_rules()
     sents = read_train(Path(args.train))
+    if args.hold_out is not None:
+        a, b = int(len(sents) * args.hold_out / 100), int(len(sents) * min(args.hold_out + 15, 100) / 100)
+        sents = sents[:a] + sents[b:]  # the fold of eval_anercorp_folds.fold_range
     examples = build_examples(sents)
     print(f"{len(examples)} documents, {sum(len(e[0]) for e in examples)} tokens")
     silver = []
