@@ -225,3 +225,12 @@ def test_load_tagger_reads_a_model_by_path_with_its_metadata(tmp_path):
     # a model that says O everywhere adds nothing, in gap-filler mode by its own metadata
     arts = pd.DataFrame({"article_id": ["a"], "text": [GAP_TEXT]})
     assert extract_mentions(arts, tagger=str(p)).equals(extract_mentions(arts))
+
+
+def test_cli_tagger_model_and_margin_reach_the_settings():
+    from analysis.cli import _settings, build_parser
+
+    s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger-model", "m.json.gz", "--tagger-margin", "2"]))
+    assert s.tagger == "m.json.gz" and s.tagger_margin == 2.0
+    s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger"]))
+    assert s.tagger is True and s.tagger_margin is None
