@@ -44,7 +44,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         fields=fields,
         stages=tuple(args.stages.split(",")) if args.stages else STAGES,
         progress=not args.quiet and sys.stderr.isatty(),
-        tagger=args.tagger,
+        tagger=args.tagger_model or args.tagger,
+        tagger_margin=args.tagger_margin,
     )
 
 
@@ -67,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--chunk-size", type=int, default=Settings.chunk_size,
                     help=f"articles per chunk (bounds memory); default {Settings.chunk_size}")
     ex.add_argument("--tagger", action="store_true", help="also run the statistical name tagger (slower; more names)")
+    ex.add_argument("--tagger-model", metavar="FILE", help="run this tagger model (implies --tagger; see analysis/resources/tagger/)")
+    ex.add_argument("--tagger-margin", type=float, metavar="M",
+                    help="tagger as gap filler: only names no rule touched, with a score margin over O of at least M")
     ex.add_argument("--stages", help=f"comma-separated subset of {','.join(STAGES)} (default: all)")
     ex.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
                     help="pandas: processes on this machine (default); dask: Dask tasks, same tables")

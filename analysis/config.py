@@ -16,7 +16,9 @@ class Settings:  # frozen: safe as a default argument
     fields       overrides of the detected input field names, e.g. {"text": "body", "published": "pubdate"}.
     stages       which extraction tables to produce.
     progress     show a progress bar on stderr.
-    tagger       also run the optional statistical name tagger (trained on ANERcorp train; slower).
+    tagger       also run the optional statistical name tagger (trained on ANERcorp train; slower); a string
+                 names another model (see ``analysis.actors.extract_mentions``).
+    tagger_margin  gap-filler margin of the tagger (None: the model's own; see ``extract_mentions``).
     """
 
     timezone: str = "UTC"
@@ -26,4 +28,5 @@ class Settings:  # frozen: safe as a default argument
     fields: tuple[tuple[str, str], ...] = ()
     stages: tuple[str, ...] = ("mentions", "timex", "events", "attributions")
     progress: bool = False
-    tagger: bool = False
+    tagger: bool | str = False
+    tagger_margin: float | None = None

@@ -77,7 +77,8 @@ def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> di
     out: dict[str, pd.DataFrame] = {}
     need_mentions = wanted & {"mentions", "events", "attributions"}
     mentions = (
-        extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None), tagger=settings.tagger)
+        extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None), tagger=settings.tagger,
+                         tagger_margin=settings.tagger_margin)
         if need_mentions
         else schema.empty("mentions")
     )

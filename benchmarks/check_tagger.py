@@ -2,7 +2,8 @@
 
 usage: python benchmarks/check_tagger.py CORPUS [--zips 2015-08-06.zip] [--n 2000] [--repeat 3]
                                           [--anercorp ../shared/data/anercorp/ANERCorp_train_first125305.txt]
-                                          [--no-reference-timing]
+                                          [--no-reference-timing] [--timing-only]
+                                          [--gap-model FILE [--gap-margin M]]
 
 CORPUS is the SaudiNewsNet folder. Takes the first ``--n`` articles of the zips and the ANERcorp TRAINING
 split (cut into 4,000-character documents; the test split is never read) and
@@ -17,7 +18,7 @@ split (cut into 4,000-character documents; the test split is never read) and
    with the per-field path, with the batched path (the fast decoder's word cache emptied before each of these
    runs, so the timing includes filling it) and with the batched path again on the cache the previous run filled
    (as in a worker that has already extracted a chunk); each also as the tagger's extra cost relative to the
-   stage without it.
+   stage without it. ``--gap-model FILE`` adds the timing of that model as a gap filler (cache emptied).
 """
 from __future__ import annotations
 
@@ -105,13 +106,16 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--anercorp", type=Path, default=ROOT.parent / "shared/data/anercorp/ANERCorp_train_first125305.txt")
     ap.add_argument("--no-reference-timing", action="store_true", help="skip the (slow) timing of the reference decoder")
+    ap.add_argument("--gap-model", help="also time this model as a gap filler (extract_mentions(tagger=FILE))")
+    ap.add_argument("--gap-margin", type=float, default=None, help="its margin (default: the model's own)")
+    ap.add_argument("--timing-only", action="store_true", help="skip the checks of step 1")
     args = ap.parse_args()
 
     news = pd.concat([load_corpus(args.corpus / z, timezone="Asia/Riyadh").articles for z in args.zips],
                      ignore_index=True).head(args.n)
     cb = load_codebook()
     extract_mentions(news.head(5), codebook=cb, tagger=True)  # automaton, rules and model loaded before timing
-    for name, arts in (("SaudiNewsNet", news), ("ANERcorp train", anercorp_docs(args.anercorp))):
+    for name, arts in () if args.timing_only else (("SaudiNewsNet", news), ("ANERcorp train", anercorp_docs(args.anercorp))):
         fields, tokens, names = check_exact(arts, cb)
         print(f"{name}: {len(arts)} documents, {fields} fields, {tokens:,} tokens, {names:,} non-O tags: every tag of "
               "the per-field and the batched decoder equal to the reference; mentions frames identical (reference "
@@ -121,14 +125,21 @@ def main() -> None:
     runs = {"no tagger": [], "reference tagger": [], "per field (before)": [], "batched": [], "batched, warm cache": []}
     if args.no_reference_timing:
         del runs["reference tagger"]
+    if args.gap_model:
+        runs["gap filler"] = []
     for _ in range(max(1, args.repeat)):
         for name in runs:
             tg.tag_words = tg.tag_words_reference if name == "reference tagger" else fast_fn
-            mt._add_tagger_mentions = BATCHED if name.startswith("batched") else per_field
+            mt._add_tagger_mentions = BATCHED if name.startswith("batched") or name == "gap filler" else per_field
             if name in ("per field (before)", "batched"):
                 tg.load_tagger()._fast = None  # the fast decoder's word cache starts empty
-            t0 = time.process_time()
-            extract_mentions(news, codebook=cb, tagger=name != "no tagger")
+            if name == "gap filler":
+                tg.load_tagger(args.gap_model)._fast = None
+                t0 = time.process_time()
+                extract_mentions(news, codebook=cb, tagger=args.gap_model, tagger_margin=args.gap_margin)
+            else:
+                t0 = time.process_time()
+                extract_mentions(news, codebook=cb, tagger=name != "no tagger")
             runs[name].append(time.process_time() - t0)
     tg.tag_words, mt._add_tagger_mentions = fast_fn, BATCHED
     base = min(runs["no tagger"])

@@ -1,6 +1,7 @@
 """Held-out folds of the ANERcorp TRAINING split: how a rule is chosen without reading the test split.
 
 usage: .venv/bin/python scripts/eval_anercorp_folds.py [--folds 0,30,60,85] [--errors DIR]
+       [--tagger-model FILE [--tagger-margin M]]
 
 For each fold (a start percentage; the fold is the next 15% of the training split's sentences, cut after every
 "." token as ``eval_anercorp.py --train-tail`` cuts them), the ANERcorp-derived word lists are rebuilt by
@@ -65,7 +66,7 @@ def package_copy(lists: Path, dest: Path) -> None:
                 target.symlink_to(Path(d) / f)
 
 
-def score(start: int, errors: str) -> None:
+def score(start: int, errors: str, tagger: str = "", margin: float | None = None) -> None:
     """Run inside the package copy: score the fold, print one line, write errors if asked."""
     import pandas as pd
 
@@ -76,7 +77,8 @@ def score(start: int, errors: str) -> None:
     sents = train_sentences()
     a, b = fold_range(len(sents), start)
     docs, gold = documents(sents[a:b])
-    c, fps, fns = match_entities(gold, extract_mentions(pd.DataFrame(docs), codebook=load_codebook()))
+    c, fps, fns = match_entities(gold, extract_mentions(pd.DataFrame(docs), codebook=load_codebook(),
+                                                                tagger=tagger or False, tagger_margin=margin))
     parts = [f"{t} {precision_recall_f1(c, (t,))[2]:.3f}" for t in ("PERS", "LOC", "ORG")]
     p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
     print(f"fold {start:>2}-{start + 15}%: F1 {f1:.3f} (P {p:.3f} R {r:.3f}; {', '.join(parts)})")
@@ -104,16 +106,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", default="0,30,60,85", help="start percentages of 15%% folds")
     ap.add_argument("--errors", default="", help="folder to write each fold's errors to")
+    ap.add_argument("--tagger-model", default="", help="also run this tagger model (a path; for a fair score, one "
+                    "trained without the fold: train_tagger.py --hold-out START)")
+    ap.add_argument("--tagger-margin", type=float, default=None, help="gap-filler margin of the tagger")
     ap.add_argument("--_score", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._score is not None:
-        score(args._score, args.errors)
+        score(args._score, args.errors, args.tagger_model, args.tagger_margin)
         return
+    extra = ["--tagger-model", str(Path(args.tagger_model).resolve())] if args.tagger_model else []
+    extra += ["--tagger-margin", str(args.tagger_margin)] if args.tagger_margin is not None else []
     for start in (int(x) for x in args.folds.split(",")):
         lists = derived_lists(start)
         with tempfile.TemporaryDirectory() as tmp:
             package_copy(lists, Path(tmp))
-            subprocess.run([sys.executable, __file__, "--_score", str(start), "--errors", args.errors], check=True,
+            subprocess.run([sys.executable, __file__, "--_score", str(start), "--errors", args.errors, *extra], check=True,
                            env={**os.environ, "PYTHONPATH": tmp}, cwd=tmp)
 
 

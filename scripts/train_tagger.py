@@ -1,10 +1,20 @@
 """Train the optional name tagger (analysis/actors/tagger.py) on the ANERcorp TRAINING split.
 
 usage: .venv/bin/python scripts/train_tagger.py [--epochs 8] [--train ../shared/data/anercorp/ANERCorp_train_first125305.txt]
+       [--silver N --exclude-refs REFS.jsonl ... --rule-dropout 0.5 --gap-margin M --out FILE] [--hold-out START]
 
 Writes analysis/resources/tagger/anercorp_perceptron.json.gz (averaged perceptron weights, pruned).
 The test split (ANERCorp_test_last25008_conll.txt) is never read. The rule matcher's mentions on the
 training text are features, so retrain after large codebook changes.
+
+Self-training (``--silver N``): N SaudiNewsNet articles (../shared/data/saudinewsnet, the zips; deduplicated,
+a fixed pseudo-random choice by url hash) are run through the default matcher and its mentions become silver
+BIO labels (person → PERS; country, location → LOC; organization, media, group → ORG; nisba and title mentions
+are O, as in eval_anercorp.py). Articles whose url is in a ``--exclude-refs`` file (the ``url`` field of each
+line: evaluation sets) or in ../shared/eval/dev_refs.jsonl are never used. ``--rule-dropout P`` blanks each rule
+mention's tag feature with probability P (ANERcorp and silver alike) so that the model learns the contexts of
+names instead of copying the rules. ``--gap-margin M`` is stored in the model: at run time such a model only
+fills gaps (names overlapping no mention) where its score margin over O is at least M.
 ANERcorp: Benajiba, Rosso & Benedí 2007; CAMeL Lab redistribution, CC BY-SA 4.0. The model is a derived work
 under the same licence (see analysis/resources/tagger/README.md).
 """
@@ -69,6 +79,81 @@ def rule_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[li
     return out
 
 
+def drop_rule_tags(rt: list[str], rnd: random.Random, p: float) -> list[str]:
+    """``rt`` with each mention's tags (a B- tag and the I- tags after it) replaced by O with probability p."""
+    if p <= 0:
+        return rt
+    out, blank = list(rt), False
+    for i, t in enumerate(rt):
+        if t.startswith("B-"):
+            blank = rnd.random() < p
+        if t != "O" and blank:
+            out[i] = "O"
+    return out
+
+
+def silver_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[list[str]]:
+    """Silver BIO labels per token of each field: the matcher's text mentions of every kind but nisba and title
+    (discovered names included), typed as ANERcorp types them."""
+    keep = (mentions["field"] == "text") & ~mentions["match_kind"].isin(["nisba", "title"])
+    by_doc = {k: g for k, g in mentions[keep].groupby("article_id")}
+    out = []
+    for f, did in zip(fields, doc_ids):
+        tokens = list(zip(f.starts, f.ends))
+        tags = ["O"] * len(tokens)
+        for r in by_doc.get(did, pd.DataFrame()).itertuples():
+            a, b = f.nt.index_in_norm(r.start), f.nt.index_in_norm(r.end)
+            typ = COARSE.get(r.actor_type, "ORG")
+            first = True
+            for k, (s, e) in enumerate(tokens):
+                if s < b and e > a:
+                    tags[k] = ("B-" if first else "I-") + typ
+                    first = False
+        out.append(tags)
+    return out
+
+
+def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0):
+    """(words, silver tags, rule tags, gaps) per sentence of ``n`` SaudiNewsNet articles (see the module
+    docstring); sentences without a silver name are kept with probability ``other``."""
+    import hashlib
+    import zipfile
+
+    from analysis.corpus import clean_texts
+
+    seen, arts = set(), []
+    for z in sorted((ROOT.parent / "shared/data/saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for rec in json.loads(zf.read(name)):
+                    text = rec.get("content") or ""
+                    if not text.strip() or rec.get("url") in exclude or text in seen:
+                        continue
+                    seen.add(text)
+                    arts.append((hashlib.sha1(rec["url"].encode()).hexdigest(), text))
+    arts.sort()
+    texts = clean_texts([t for _, t in arts[:n]])
+    ids = [f"s{i}" for i in range(len(texts))]
+    mentions = extract_mentions(pd.DataFrame({"article_id": ids, "text": texts}), discover=True)
+    fields, _ = _batch_fields(texts)
+    rtags = rule_tags_for(fields, mentions, ids)
+    stags = silver_tags_for(fields, mentions, ids)
+    rnd = random.Random(seed)
+    out = []
+    for f, st, rt in zip(fields, stags, rtags):
+        tokens = list(zip(f.starts, f.ends))
+        words = [f.x[s:e] for s, e in tokens]
+        gaps = gaps_of(f.norm, tokens)
+        cut = [0] + [i for i, g in enumerate(gaps) if i and any(c in g for c in ".؟!") and st[i] != "I-" + st[i][2:]]
+        cut.append(len(words))
+        for a, b in zip(cut, cut[1:]):
+            if a < b and (any(t != "O" for t in st[a:b]) or rnd.random() < other):
+                g = gaps[a:b]
+                g[0] = "^"
+                out.append((words[a:b], st[a:b], rt[a:b], g))
+    return out
+
+
 def build_examples(sents, *, docs_of: int = 20):
     """(words, gold tags, rule tags) per document of ``docs_of`` sentences, tokenised like the matcher."""
     docs, golds = [], []
@@ -106,7 +191,7 @@ def build_examples(sents, *, docs_of: int = 20):
     return out
 
 
-def train(examples, rules, *, epochs: int, seed: int = 0):
+def train(examples, rules, *, epochs: int, seed: int = 0, min_weight: float = 0.002):
     w: dict = defaultdict(lambda: defaultdict(float))
     totals: dict = defaultdict(lambda: defaultdict(float))
     stamps: dict = defaultdict(lambda: defaultdict(int))
@@ -148,7 +233,7 @@ def train(examples, rules, *, epochs: int, seed: int = 0):
         for t, v in d.items():
             tot = totals[ft][t] + (step - stamps[ft][t]) * v
             a = round(tot / step, 3)
-            if abs(a) >= 0.002:
+            if abs(a) >= min_weight:
                 row[t] = a
         if row:
             avg[ft] = row
@@ -176,26 +261,55 @@ def main() -> None:
     ap.add_argument("--train", default=str(ROOT.parent / "shared/data/anercorp/ANERCorp_train_first125305.txt"))
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--dev", action="store_true", help="hold out the last 15%% of the TRAIN documents and report entity F1 on them")
+    ap.add_argument("--silver", type=int, default=0, help="also train on the matcher's mentions in this many SaudiNewsNet articles")
+    ap.add_argument("--silver-other", type=float, default=0.2, help="share of silver sentences without a name kept")
+    ap.add_argument("--exclude-refs", action="append", default=[], help="JSONL whose url fields are never used as silver data")
+    ap.add_argument("--rule-dropout", type=float, default=0.0, help="probability of blanking a rule mention's tag feature")
+    ap.add_argument("--gap-margin", type=float, default=None, help="store this gap-filling margin in the model")
+    ap.add_argument("--min-weight", type=float, default=0.002, help="prune averaged weights below this size")
+    ap.add_argument("--out", default=str(OUT), help="model file to write")
+    ap.add_argument("--hold-out", type=int, default=None, metavar="START",
+                    help="leave out the training split's fold START..START+15%% (as eval_anercorp_folds.py cuts it)")
     args = ap.parse_args()
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to train on a test split")
     load_codebook()
     rules = load_rules()
     sents = read_train(Path(args.train))
+    if args.hold_out is not None:
+        a, b = int(len(sents) * args.hold_out / 100), int(len(sents) * min(args.hold_out + 15, 100) / 100)
+        sents = sents[:a] + sents[b:]  # the fold of eval_anercorp_folds.fold_range
     examples = build_examples(sents)
     print(f"{len(examples)} documents, {sum(len(e[0]) for e in examples)} tokens")
+    silver = []
+    if args.silver:
+        exclude = set()
+        for path in [ROOT.parent / "shared/eval/dev_refs.jsonl", *map(Path, args.exclude_refs)]:
+            exclude |= {json.loads(line).get("url") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        silver = silver_examples(args.silver, exclude=exclude, other=args.silver_other)
+        print(f"silver: {len(silver)} sentences, {sum(len(e[0]) for e in silver)} tokens ({len(exclude)} urls excluded)")
+    if args.rule_dropout > 0:
+        rnd = random.Random(1)
+        examples = [(w, g, drop_rule_tags(rt, rnd, args.rule_dropout), gp) for w, g, rt, gp in examples]
+        silver = [(w, g, drop_rule_tags(rt, rnd, args.rule_dropout), gp) for w, g, rt, gp in silver]
     if args.dev:
         cut = int(len(examples) * 0.85)
         for ep in ([args.epochs] if args.epochs else [2, 4, 6, 8, 12]):
-            wts = train(examples[:cut], rules, epochs=ep)
+            wts = train(examples[:cut] + silver, rules, epochs=ep, min_weight=args.min_weight)
             print(f"dev entity F1 after {ep} epochs: {dev_f1(wts, examples[cut:], rules):.3f}")
         return
-    weights = train(examples, rules, epochs=args.epochs)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    weights = train(examples + silver, rules, epochs=args.epochs, min_weight=args.min_weight)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"source": "ANERcorp training split (first 125,305 lines), CC BY-SA 4.0", "epochs": args.epochs, "tags": TAGS}
-    with gzip.open(OUT, "wt", encoding="utf-8") as fh:
+    if args.silver:
+        meta.update(silver=f"the default matcher's mentions in {args.silver} SaudiNewsNet articles (CC BY-NC-SA 4.0), "
+                    "evaluation sets excluded", rule_dropout=args.rule_dropout)
+    if args.gap_margin is not None:
+        meta["gap_margin"] = args.gap_margin
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
         json.dump({"meta": meta, "weights": weights}, fh, ensure_ascii=False, separators=(",", ":"))
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.2f} MB, {len(weights)} features)")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(weights)} features)")
 
 
 if __name__ == "__main__":

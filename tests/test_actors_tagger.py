@@ -183,3 +183,54 @@ def test_integer_scores_are_the_reference_feature_sums():
         ref = model.scores(tg.token_features(words, i, rt, rules, gaps), "O")
         assert got[i].tolist() == [round(ref[t] * 1000) for t in tg.TAGS]
     assert got.any()
+
+
+GAP_TEXT = ("وقال المدرب فيم دويسنبرج إن فريقه جاهز للمباراة. وزار الوفد قرية الحصينات في وادي الدواسر، "
+            "والتقى رئيس جمعية البر الخيرية سعد الدوسري. وقال الرئيس المصري عبد الفتاح السيسي إن القاهرة ترحب. "
+            "وكرر بوش القول ان هدف الولايات المتحدة هو تغيير النظام في العراق.")
+
+
+def _spans(m):
+    return set(zip(m["start"], m["end"], m["actor_id"], m["match_kind"]))
+
+
+def test_gap_filler_never_touches_the_rules_mentions():
+    """In gap-filler mode every mention of the plain matcher is kept as it is (discovered names included) and
+    each added name overlaps none of them; an unreachable margin adds nothing."""
+    arts = pd.DataFrame({"article_id": ["a"], "text": [GAP_TEXT]})
+    base = extract_mentions(arts)
+    assert extract_mentions(arts, tagger=True, tagger_margin=1e9).equals(base)
+    m = extract_mentions(arts, tagger=True, tagger_margin=-1e9)
+    assert _spans(base) <= _spans(m)
+    added = m[~m.set_index(["start", "end", "actor_id", "match_kind"]).index.isin(
+        base.set_index(["start", "end", "actor_id", "match_kind"]).index)]
+    assert len(added) and set(added["match_kind"]) == {"discovered"}  # بوش: no rule finds it
+    for r in added.itertuples():
+        assert GAP_TEXT[r.start : r.end] == r.surface
+        assert not ((base["start"] < r.end) & (base["end"] > r.start)).any()
+    # a margin in between keeps a subset of the names added at -inf
+    mid = extract_mentions(arts, tagger=True, tagger_margin=0.0)
+    assert _spans(base) <= _spans(mid) <= _spans(m)
+
+
+def test_load_tagger_reads_a_model_by_path_with_its_metadata(tmp_path):
+    import gzip
+    import json
+
+    p = tmp_path / "m.json.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        json.dump({"meta": {"gap_margin": 2.5}, "weights": {"b": {"O": 1.0}}}, fh)
+    model = tg.load_tagger(str(p))
+    assert model.meta["gap_margin"] == 2.5 and model.w == {"b": {"O": 1.0}}
+    # a model that says O everywhere adds nothing, in gap-filler mode by its own metadata
+    arts = pd.DataFrame({"article_id": ["a"], "text": [GAP_TEXT]})
+    assert extract_mentions(arts, tagger=str(p)).equals(extract_mentions(arts))
+
+
+def test_cli_tagger_model_and_margin_reach_the_settings():
+    from analysis.cli import _settings, build_parser
+
+    s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger-model", "m.json.gz", "--tagger-margin", "2"]))
+    assert s.tagger == "m.json.gz" and s.tagger_margin == 2.0
+    s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger"]))
+    assert s.tagger is True and s.tagger_margin is None

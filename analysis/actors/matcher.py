@@ -2519,11 +2519,19 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
 # --- articles ----------------------------------------------------------------------------------
 
 
-def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list[_M]]:
+def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=None,
+                         margin: float | None = None, hits: list[np.ndarray] | None = None) -> list[list[_M]]:
     """Names the tagger finds where no mention is yet, in a batch of fields (``mss``: the mentions of each field,
     offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
     at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
-    :func:`_add_tagger_mentions_one` per field."""
+    :func:`_add_tagger_mentions_one` per field.
+
+    model    the :class:`~analysis.actors.tagger.Perceptron` (default: the shipped ANERcorp model).
+    margin   gap-filler mode (None: off): a name is added only where it overlaps no mention at all (the rules'
+             discovered names included, and they are kept) and only when, at each of its tokens, the score of its
+             tag exceeds the score of O by at least ``margin``; and never where the name is a codebook string
+             (``hits``: the automaton's hits of each field, as :func:`_batch_fields` gives them, ending where the
+             name ends and starting within its proclitics), which the rules saw and left out on purpose."""
     from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, tag_concat
 
     lengths = [len(f.starts) for f in fields]
@@ -2575,7 +2583,8 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
             for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
                 rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
                 tag = "I-" + typ
-    codes = tag_concat(load_tagger(), words, lengths, rt, load_rules(), gaps).astype(np.intp)
+    model = model or load_tagger()
+    codes = tag_concat(model, words, lengths, rt, load_rules(), gaps).astype(np.intp)
     # the tagger's names (tagger.spans_of over each field): runs of non-O tags of one type, each starting at a
     # B- tag, after a token with another tag or at a field's first token
     named = np.flatnonzero(codes)
@@ -2597,10 +2606,23 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
         np.add.at(d, b, -1)
         return np.concatenate(([0], np.cumsum(np.cumsum(d)[:-1] > 0)))
 
-    occ = covered(m_at[~m_disc], m_end[~m_disc])
-    add = occ[s_end] - occ[s_at] == 0
-    occ = covered(np.concatenate([m_at[~m_disc], s_at[add]]), np.concatenate([m_end[~m_disc], s_end[add]]))
-    drop = m_disc & (occ[m_end] - occ[m_at] > 0)
+    if margin is None:
+        occ = covered(m_at[~m_disc], m_end[~m_disc])
+        add = occ[s_end] - occ[s_at] == 0
+        occ = covered(np.concatenate([m_at[~m_disc], s_at[add]]), np.concatenate([m_end[~m_disc], s_end[add]]))
+        drop = m_disc & (occ[m_end] - occ[m_at] > 0)
+    else:  # gap filler: untouched spans only, where the model is sure enough
+        occ = covered(m_at, m_end)
+        add = occ[s_end] - occ[s_at] == 0
+        known = set()  # (end, start) of the codebook strings, in the fields' norms joined
+        for h, b0 in zip(hits or [], base.tolist()):
+            if len(h):
+                known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
+        for k in np.flatnonzero(add).tolist():
+            a, b = int(s_at[k]), int(s_end[k])
+            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(model, words, rt, gaps, first, lengths, codes, int(span_first[k]),
+                                  int(span_last[k])) >= margin
+        drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
     add_field = np.searchsorted(base, add_at, side="right") - 1
@@ -2625,6 +2647,24 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]]) -> list[list
             keep.append(mm)
         out.append(sorted(keep, key=_by_start))
     return out
+
+
+def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first: np.ndarray, lengths: list[int],
+                 codes: np.ndarray, i: int, j: int) -> float:
+    """The least margin, over the tokens i..j (batch indices) of a tagged name, of its tag's score over O's (the
+    reference scores, :meth:`~analysis.actors.tagger.Perceptron.scores`, after the tag decoded before it)."""
+    from analysis.actors.tagger import TAGS, token_features
+
+    q = int(np.searchsorted(first, i, side="right")) - 1
+    a, b = int(first[q]), int(first[q]) + lengths[q]
+    rules = load_rules()
+    w, r, g = words[a:b], rt[a:b], gaps[a:b]
+    least = float("inf")
+    for k in range(i, j + 1):
+        prev = TAGS[codes[k - 1]] if k > a else "O"
+        sc = model.scores(token_features(w, k - a, r, rules, g), prev)
+        least = min(least, sc[TAGS[codes[k]]] - sc["O"])
+    return least
 
 
 def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
@@ -2690,7 +2730,7 @@ def _local_days(pubs: list, tzs: list) -> list:
 
 
 def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None, discover: bool = True,
-                     tagger: bool = False, learned: bool = True) -> pd.DataFrame:
+                     tagger: bool | str = False, tagger_margin: float | None = None, learned: bool = True) -> pd.DataFrame:
     """Actor mentions in the title and text of every article.
 
     articles   a frame with the columns of ``analysis.schema.ARTICLES`` (at least article_id and text;
@@ -2699,7 +2739,12 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
                and add its names where no other mention is (match_kind "discovered"); the stage then costs about
-               1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``).
+               1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``). A string names another model
+               (a file in ``analysis/resources/tagger/`` or a path, :func:`analysis.actors.tagger.load_tagger`);
+               a model whose metadata has a ``gap_margin`` is a gap filler (see ``tagger_margin``).
+    tagger_margin   gap-filler mode with this margin (default: the model's ``gap_margin``, none for the shipped
+               ANERcorp model): the tagger's names are added only where no mention at all is (the rules'
+               discovered names are kept) and where its score margin over O is at least this at every token.
     learned    with ``discover``: also find the names learned from SaudiNewsNet
                (``analysis/resources/actors/learned_names.csv``) where no cue is (match_kind "discovered", the id that
                discovery gives the name); ``scripts/build_learned_names.py`` turns it off to learn from the rules alone.
@@ -2707,6 +2752,12 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     first), start; ``article[field][start:end] == surface``.
     """
     cb = codebook if codebook is not None else load_codebook()
+    tagger_opts = {}  # the shipped model: the plain call (the tests replace _add_tagger_mentions)
+    if isinstance(tagger, str) or tagger_margin is not None:
+        from analysis.actors.tagger import MODEL_FILE, load_tagger
+
+        model = load_tagger(tagger if isinstance(tagger, str) else MODEL_FILE)
+        tagger_opts = {"model": model, "margin": model.meta.get("gap_margin") if tagger_margin is None else tagger_margin}
     m = get_matcher(cb, discover=discover, learned=learned)
     rules = load_rules()
     recs: list[tuple] = []
@@ -2749,7 +2800,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
         if tagger:
-            mss = _add_tagger_mentions(fields, mss)
+            mss = _add_tagger_mentions(fields, mss, **tagger_opts, **({"hits": hits} if tagger_opts else {}))
         for (aid, fld, s, day), ms in zip(batch, mss):
             if not ms:
                 continue

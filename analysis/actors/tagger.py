@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 
@@ -115,8 +116,9 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
 class Perceptron:
     """Averaged perceptron weights: feature -> {tag: weight}."""
 
-    def __init__(self, weights: dict[str, dict[str, float]] | None = None):
+    def __init__(self, weights: dict[str, dict[str, float]] | None = None, meta: dict | None = None):
         self.w = weights or {}
+        self.meta = meta or {}
 
     def scores(self, feats: list[str], prev: str) -> dict[str, float]:
         sc = dict.fromkeys(TAGS, 0.0)
@@ -137,14 +139,20 @@ class Perceptron:
         return best
 
 
-@lru_cache(maxsize=1)
-def load_tagger() -> Perceptron:
-    """The shipped model (raises FileNotFoundError with what to run when it is missing)."""
-    p = resources.files("analysis.resources").joinpath("tagger", MODEL_FILE)
+@lru_cache(maxsize=4)
+def load_tagger(name: str = MODEL_FILE) -> Perceptron:
+    """A model: a file name in ``analysis/resources/tagger/`` (default: the shipped ANERcorp model) or the path
+    of a file written by ``scripts/train_tagger.py`` (raises FileNotFoundError with what to run when missing).
+    Its ``meta`` holds the training metadata (``gap_margin``: the model is a gap filler, see
+    :func:`analysis.actors.extract_mentions`)."""
+    p = resources.files("analysis.resources").joinpath("tagger", name)
     if not p.is_file():
-        raise FileNotFoundError("no tagger model: run `.venv/bin/python scripts/train_tagger.py` first")
+        p = Path(name)
+    if not p.is_file():
+        raise FileNotFoundError(f"no tagger model {name!r}: run `.venv/bin/python scripts/train_tagger.py` first")
     with gzip.open(p.open("rb"), "rt", encoding="utf-8") as fh:
-        return Perceptron(json.load(fh)["weights"])
+        data = json.load(fh)
+    return Perceptron(data["weights"], data.get("meta"))
 
 
 def tag_words_reference(model: Perceptron, words: list[str], rule_tags: list[str], rules: Rules,
