@@ -58,18 +58,16 @@ def read_train(path: Path) -> list[list[tuple[str, str]]]:
     return sents
 
 
-def rule_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[list[str]]:
-    """B-/I-<TYPE> (NIS for nisba, TIT for titles) of the rule matcher's mentions, per token of each field."""
+def _bio_tags(fields, mentions: pd.DataFrame, doc_ids: list[str], type_of) -> list[list[str]]:
+    """B-/I-<type_of(mention)> per token of each field, from the given text mentions (the rest O)."""
+    by_doc = {k: g for k, g in mentions.groupby("article_id")}
     out = []
-    keep = (mentions["field"] == "text") & (mentions["match_kind"] != "discovered")  # codebook matches only
-    by_doc = {k: g for k, g in mentions[keep].groupby("article_id")}
     for f, did in zip(fields, doc_ids):
         tokens = list(zip(f.starts, f.ends))
         tags = ["O"] * len(tokens)
         for r in by_doc.get(did, pd.DataFrame()).itertuples():
-            a = f.nt.index_in_norm(r.start)
-            b = f.nt.index_in_norm(r.end)
-            typ = {"nisba": "NIS", "title": "TIT"}.get(r.match_kind, COARSE.get(r.actor_type, "ORG"))
+            a, b = f.nt.index_in_norm(r.start), f.nt.index_in_norm(r.end)
+            typ = type_of(r)
             first = True
             for k, (s, e) in enumerate(tokens):
                 if s < b and e > a:
@@ -77,6 +75,13 @@ def rule_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[li
                     first = False
         out.append(tags)
     return out
+
+
+def rule_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[list[str]]:
+    """B-/I-<TYPE> (NIS for nisba, TIT for titles) of the rule matcher's mentions, per token of each field."""
+    keep = (mentions["field"] == "text") & (mentions["match_kind"] != "discovered")  # codebook matches only
+    return _bio_tags(fields, mentions[keep], doc_ids,
+                     lambda r: {"nisba": "NIS", "title": "TIT"}.get(r.match_kind, COARSE.get(r.actor_type, "ORG")))
 
 
 def drop_rule_tags(rt: list[str], rnd: random.Random, p: float) -> list[str]:
@@ -96,21 +101,7 @@ def silver_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[
     """Silver BIO labels per token of each field: the matcher's text mentions of every kind but nisba and title
     (discovered names included), typed as ANERcorp types them."""
     keep = (mentions["field"] == "text") & ~mentions["match_kind"].isin(["nisba", "title"])
-    by_doc = {k: g for k, g in mentions[keep].groupby("article_id")}
-    out = []
-    for f, did in zip(fields, doc_ids):
-        tokens = list(zip(f.starts, f.ends))
-        tags = ["O"] * len(tokens)
-        for r in by_doc.get(did, pd.DataFrame()).itertuples():
-            a, b = f.nt.index_in_norm(r.start), f.nt.index_in_norm(r.end)
-            typ = COARSE.get(r.actor_type, "ORG")
-            first = True
-            for k, (s, e) in enumerate(tokens):
-                if s < b and e > a:
-                    tags[k] = ("B-" if first else "I-") + typ
-                    first = False
-        out.append(tags)
-    return out
+    return _bio_tags(fields, mentions[keep], doc_ids, lambda r: COARSE.get(r.actor_type, "ORG"))
 
 
 def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0):
