@@ -329,6 +329,7 @@ def test_bidi_marks_inside_a_line_are_kept_so_copied_phrases_are_found():
     assert clean_text("\u200fأعلنت وزارة \u200fالداخلية\u200f اليوم\u200e\n\u200f\n \u061cثم") == (
         "أعلنت وزارة \u200fالداخلية اليوم\nثم")
     assert clean_text("\u200f \n\u200e") == ""
+    assert clean_text("\u200f \u200fا") == "ا"  # marks and spaces mixed at a line's start (found by hypothesis)
 
 
 def test_boilerplate_lines_only_whole_lines():
