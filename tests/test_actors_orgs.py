@@ -7,11 +7,15 @@ import pandas as pd
 from analysis.actors import extract_mentions
 
 
+def mentions(text: str) -> pd.DataFrame:
+    """The mentions of one article body dated in 2015."""
+    return extract_mentions(pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
+                                          "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]}))
+
+
 def found(text: str) -> set[tuple[str, str]]:
     """(surface, actor_type) of every mention in one article body dated in 2015."""
-    arts = pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
-                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
-    m = extract_mentions(arts)
+    m = mentions(text)
     return set(zip(m["surface"], m["actor_type"]))
 
 
@@ -86,9 +90,8 @@ def test_companies_by_their_suffix():
 
 def test_bp_is_not_basis_points_after_a_number():
     got = found("دفع هامش يراوح بين 35 «بي بي» و50 «بي بي» على القروض. وقالت بي بي إن أرباحها تراجعت.")
-    assert got == {("بي بي", "organization")} and len(extract_mentions(pd.DataFrame({
-        "article_id": ["a"], "title": [None], "text": ["يراوح بين 35 «بي بي» و50 «بي بي»، وقالت بي بي إن"],
-        "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]}))) == 1
+    assert got == {("بي بي", "organization")}
+    assert len(mentions("يراوح بين 35 «بي بي» و50 «بي بي»، وقالت بي بي إن")) == 1
 
 
 def test_police_and_emergency_departments_are_named_but_managing_a_crisis_is_not():

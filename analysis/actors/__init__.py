@@ -3,8 +3,9 @@
 Public API (keyword-only options)::
 
     load_codebook(extra_csv=None) -> Codebook
-    extract_mentions(articles, *, codebook=None, discover=True, tagger=False, learned=True) -> mentions table
-        (analysis.schema.MENTIONS; learned: the names learned from SaudiNewsNet, resources/actors/learned_names.csv)
+    extract_mentions(articles, *, codebook=None, discover=True, tagger=False, tagger_margin=None, learned=True)
+        -> mentions table (analysis.schema.MENTIONS; learned: the names learned from SaudiNewsNet,
+        resources/actors/learned_names.csv)
     count_mentions(mentions, articles=None, *, by=("actor",), fields=("text",), include_duplicates=False)
     cooccurrence(mentions, *, level="sentence", min_count=1)
     discovery_candidates(mentions, articles, *, min_count=1)

@@ -48,8 +48,9 @@ from analysis.actors.names import (
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
+from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.rules import Rules, load_learned_names, load_rules, norm_word, strip_clitics
-from analysis.actors.teams import head_keys, refine_organizations
+from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
     FORMAT_SET,
@@ -98,10 +99,10 @@ class _Entry:
 
 #: An automaton value packs: key length (bits 0-9), proclitic length (10-19), entry index (20-39; _NO_ENTRY for a key
 #: that only carries gate bits), the number of words of a role (names.role_keys, 40-41) and a head's type
-#: (teams.head_keys, 42-43; an index into _HEAD_CODES) and whether the key is a word of the name lexicon
-#: (names.lexicon_keys, 44).
+#: (teams.head_keys, 42-43; an index into _HEAD_CODES), whether the key is a word of the name lexicon
+#: (names.lexicon_keys, 44) and whether it is a company suffix (teams.suffix_keys, 46; each gate reads two bits).
 _NO_ENTRY = (1 << 20) - 1
-_ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT = 40, 42, 44
+_ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT, _SUFFIX_SHIFT = 40, 42, 44, 46
 _HEAD_CODES = (None, "organization", "media")
 
 _GIVEN = _Entry(None, "given", None)
@@ -227,6 +228,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             gates[f" {k} "] = gates.get(f" {k} ", 0) | _HEAD_CODES.index(typ) << _HEAD_SHIFT
         for k in lexicon_keys():
             gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _LEX_SHIFT
+        for k in suffix_keys():
+            gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _SUFFIX_SHIFT
     if len(entries) >= _NO_ENTRY:
         raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
@@ -329,7 +332,7 @@ class _Field:
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
     __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "lex_hits", "norm", "role_hits", "starts", "text", "x")
+                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -477,7 +480,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         fields.append(f)
     hits = [_NO_HITS] * len(texts)
     for f in fields:
-        f.role_hits = f.head_hits = f.lex_hits = ()
+        f.role_hits = f.head_hits = f.lex_hits = f.suffix_hits = ()
     if automaton is not None and texts:
         # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
         # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
@@ -496,11 +499,11 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
 
 
 def _gate_hits(fields: list[_Field], fld: np.ndarray, tok: np.ndarray, code: np.ndarray) -> None:
-    """Fill ``role_hits``, ``head_hits`` and ``lex_hits`` of each field from the automaton hits that carry gate bits:
-    lists of (token index, number of words), (token index, "organization" | "media") and (token index, 1), in text
-    order."""
+    """Fill ``role_hits``, ``head_hits``, ``lex_hits`` and ``suffix_hits`` of each field from the automaton hits that
+    carry gate bits: lists of (token index, number of words), (token index, "organization" | "media") and (token
+    index, 1), in text order."""
     for shift, attr, values in ((_ROLE_SHIFT, "role_hits", None), (_HEAD_SHIFT, "head_hits", _HEAD_CODES),
-                                (_LEX_SHIFT, "lex_hits", None)):
+                                (_LEX_SHIFT, "lex_hits", None), (_SUFFIX_SHIFT, "suffix_hits", None)):
         val = (code >> shift) & 3
         sel = np.flatnonzero(val)
         if not len(sel):
@@ -755,9 +758,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False
             if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
                 return _coordinated_place(f, s, e, plen, out)
-            if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places
-                return (any(w in rules.place_context for w in prev[:1] + prev[2:3])  # (دهب ونويبع); not with an
-                        or _coordinated_place(f, s, e, plen, out))                  # attached ب (بزفرة "with a sigh")
+            if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places (دهب
+                return _place_context(f, s, e, plen, out, rules)  # ونويبع); not with an attached ب (بزفرة "with a sigh")
             if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]
@@ -1299,9 +1301,9 @@ _MAX_HONORIFICS = 4
 #: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
-#: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
 _MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
+#: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
 
 
@@ -1337,7 +1339,6 @@ def _inner_orgs(o: _M) -> list[_M]:
     return inner
 
 
-_NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
 #: Words before a one-word codebook person form that is also a first name (صالح، هادي) that make it another man's
 #: name: titles and family or trade words (المهندس صالح الجاسر، العم صالح، الكابتن صالح العريض); not الرئيس (الرئيس صالح).
 _OTHER_MENS_TITLES = frozenset(norm_word(w) for w in [
@@ -1360,6 +1361,8 @@ def _saleh_is_the_word(f: _Field, o: _M, j: int, prv: str, nxt: str, occ: bytear
         return False
     return (nxt.startswith("ال") and nxt not in rules.stopwords or nxt in ("من", "ما")
             or 1 in occ[f.starts[j + 1] : f.ends[j + 1]] or len(nxt) > 4 and nxt.endswith(_ENCLITICS + ("ه",)))
+
+
 _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"])  # آل: the family (آل كليب، آل سالم)
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
@@ -1688,7 +1691,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
                 and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))):
             # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
-            if not _name_like(w, rules) and f.x[s:e] == "وحي" and f.norm[max(0, s - 1) : s] in _QUOTE_MARKS:
+            if not _name_like(w, rules) and f.x[s:e] == "وحي" and s > 0 and f.norm[s - 1] in _QUOTE_CHARS:
                 continue  # «وحي القلم»: "the inspiration of", a book's title
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
@@ -1733,7 +1736,6 @@ def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
     return b
 
 
-_QUOTE_MARKS = frozenset('"«»“”\'')
 #: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
 _SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
 
@@ -2037,7 +2039,6 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
     if not new:
         return out
     return sorted(out + new, key=_by_start)
-
 
 
 def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules: Rules) -> list[_M]:
@@ -2620,8 +2621,8 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
                 known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
         for k in np.flatnonzero(add).tolist():
             a, b = int(s_at[k]), int(s_end[k])
-            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(model, words, rt, gaps, first, lengths, codes, int(span_first[k]),
-                                  int(span_last[k])) >= margin
+            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(
+                model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
+from analysis.actors.names import _CLITIC_ONLY_RE
 from analysis.actors.rules import Rules, norm_word, strip_clitics
 
 _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
@@ -62,7 +63,6 @@ FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عا�
 #: Honorifics that let a role's head word alone stand for the person the article introduced with the role
 #: (R4: فضيلة المفتي after مفتي الديار المصرية شوقي علام; معالي الوزير).
 _REF_HONORIFICS = frozenset(norm_word(w) for w in ["فضيلة", "معالي", "سعادة", "فخامة", "سمو", "جلالة"])
-_HONORIFIC_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 #: Role heads whose definite form stands for the one holder the article introduced with the role: with the
 #: phrase's country nisba (وزير الخارجية التركي → الوزير التركي) or alone after an honorific (فضيلة المفتي). Not
 #: رئيس، نائب، أمير …: الرئيس الإسرائيلي is not رئيس الوزراء الإسرائيلي, النائب التركي is a member of parliament.
@@ -76,8 +76,8 @@ _NOUN_RANKS = frozenset(norm_word(w) for w in ["فريق", "لواء", "رائد
 _RANKS = frozenset(norm_word(w) for w in ["اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "ركن", "أول"])
 #: Words after a role phrase that announce its holder's name (رئيس قسم المراقبين بالوكالة إبراهيم …) (R4).
 _ACTING = frozenset(norm_word(w) for w in ["بالوكالة", "بالنيابة", "بالإنابة", "المكلف", "المكلفة", "المناوب"])
-#: Words before a name that make it part of a longer name (سلطان بن [سلمان بن عبدالعزيز]) (R4).
-_NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
+#: Words before a name that make it part of a longer name (سلطان بن [سلمان بن عبدالعزيز]) (R4; the matcher reads them too).
+NAME_LINKS = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "أبو", "أبي", "أم", "آل"])
 #: Separators between a name and its role phrase, or a role phrase and its holder's name (R4).
 _SEPARATORS = frozenset("،,-–—\"“”«»")
 #: Role nouns before a role phrase that make it part of someone else's role (سفير المفوض العام).
@@ -231,7 +231,7 @@ def _apposition(f, o, occ_by_tok: dict, person_starts: set, rules: Rules) -> tup
     if j >= n or not (f.adjacent(j) or f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("،", ",")):
         return None
     i = f.tok_index(o.s)
-    if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_LINKS:
+    if i > 0 and f.adjacent(i) and f.word(i - 1) in NAME_LINKS:
         return None  # سلطان بن [سلمان بن عبدالعزيز] رئيس الهيئة: a name read inside a longer one
     w = f.word(j)
     if not _is_role(w, rules) or _role_bare(w, rules) != w:
@@ -421,7 +421,7 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
             if j < len(f.starts) and _joined(f, j) and _holder_follows(f, j, person_starts, cont, rules):
                 continue
             p = _prev_word(f, a)
-            if p is not None and p[_HONORIFIC_CLITICS_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
+            if p is not None and p[_CLITIC_ONLY_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
                 continue  # سفير المفوض العام، منصب وزير الخارجية: another person's role, or the office itself
             if any(w in rules.given_names for w in f.prev_words(i, 2)):
                 continue  # قال معتصم الأحمد محلل أسواق المال: the apposition of a name the matcher did not find
@@ -638,7 +638,7 @@ def _plain_name(name: str, rules: Rules) -> bool:
     محماس …)."""
     ws = name.split(" ")
     return len(ws) > 1 and not any(
-        ws[n - 1] not in _NAME_LINKS and (_is_role(w, rules) or _role_stem(w) in rules.role_words or w in _EMBEDDING)
+        ws[n - 1] not in NAME_LINKS and (_is_role(w, rules) or _role_stem(w) in rules.role_words or w in _EMBEDDING)
         for n, w in enumerate(ws) if n)
 
 
@@ -657,7 +657,7 @@ def _honorific_before(f, a: int) -> bool:
     p = _prev_word(f, a)
     if p is None:
         return False
-    mt = _HONORIFIC_CLITICS_RE.match(p)
+    mt = _CLITIC_ONLY_RE.match(p)
     return p[mt.end() :] in _REF_HONORIFICS or p in _REF_HONORIFICS
 
 

@@ -55,6 +55,13 @@ def load_company_suffixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def suffix_keys() -> tuple[str, ...]:
+    """T7: the company suffixes, sorted; the matcher's automaton finds them as bare tokens and lists them per field as
+    ``f.suffix_hits`` (token index, 1), in text order."""
+    return tuple(sorted(load_company_suffixes()))
+
+
+@lru_cache(maxsize=1)
 def head_keys() -> dict[str, str]:
     """Every team and outlet head with its proclitics -> "organization" | "media". The matcher's automaton finds them
     (``matcher._build_matcher``): a field lists its hits as ``f.head_hits``, (token index, type) in text order."""
@@ -200,22 +207,23 @@ _INITIALS_RE = re.compile(r"(?<!\S)[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.? $")
 
 
 def _companies_by_suffix(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """T7: transliterated words before a company suffix are a company (see the module docstring)."""
+    """T7: transliterated words before a company suffix are a company (see the module docstring). Only the suffixes
+    that the matcher's automaton found (``f.suffix_hits``: ``suffix_keys``) are looked at."""
+    if not f.suffix_hits:
+        return out
     suffixes = load_company_suffixes()
     x = f.x
-    if not any(sfx in x for sfx in suffixes):  # (a substring test per suffix: most fields have none)
-        return out
     n = len(f.starts)
     nr = load_name_rules()
     new = []
     forms = {}
-    j = 0
-    while j < n:
-        if f.word(j) not in suffixes or 1 in occ[f.starts[j] : f.ends[j]]:
-            j += 1
+    done = -1
+    for j, _one in f.suffix_hits:
+        if j <= done or 1 in occ[f.starts[j] : f.ends[j]]:
             continue
         last = j
-        while last + 1 < n and f.adjacent(last + 1) and f.word(last + 1) in suffixes and 1 not in occ[f.starts[last + 1] : f.ends[last + 1]]:
+        while (last + 1 < n and f.adjacent(last + 1) and f.word(last + 1) in suffixes
+               and 1 not in occ[f.starts[last + 1] : f.ends[last + 1]]):
             last += 1
         first = j
         k = j - 1
@@ -226,10 +234,10 @@ def _companies_by_suffix(f, out: list, occ: bytearray, rules: Rules, new_mention
                 break
             first = k
             k -= 1
+        done = last
         if first == j:
             m = _INITIALS_RE.search(f.norm, max(0, f.starts[j] - 16), f.starts[j])  # (x has the dots as spaces)
             if m is None or 1 in occ[m.start() : m.end()]:
-                j = last + 1
                 continue
             a = m.start()
         else:
@@ -240,7 +248,6 @@ def _companies_by_suffix(f, out: list, occ: bytearray, rules: Rules, new_mention
         w0 = f.word(first) if first < j else ""
         if len(w0) >= 4 and first < j and w0[0] not in "وفلب":
             forms.setdefault(w0, (new[-1].actor_id, new[-1].label_ar, "organization"))
-        j = last + 1
     if not new:
         return out
     return repeat_forms(f, sorted(out + new, key=lambda o: o.s), occ, forms, new_mention)
