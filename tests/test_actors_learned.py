@@ -44,6 +44,13 @@ def test_a_learned_name_is_found_without_a_cue():
     assert not any(s == "علي الحربي" for s, _a, _k in found(text, learned=False))
 
 
+def test_the_surname_of_a_learned_name_alone_later_is_that_person():
+    """Learned names are taken after the first linking of short forms; the last linking pass links theirs."""
+    got = found("وحضر الحفل علي الحربي وعدد من المسؤولين. وأكد الحربي أن الحفل نجح.")
+    assert [(s, a) for s, a, _k in got if "الحربي" in s] == [("علي الحربي", "discovered:علي_الحربي"),
+                                                            ("الحربي", "discovered:علي_الحربي")]
+
+
 def test_a_learned_name_keeps_the_id_that_discovery_gives_it():
     with_cue = found("وقال اللواء علي الحربي إن الحملة مستمرة.")
     without = found("وحضر الحفل علي الحربي وعدد من المسؤولين.")

@@ -277,6 +277,29 @@ def test_foreign_surname_alone_after_the_full_name_is_the_person():  # N15
     assert rows == [("فنسنت كوهين", "discovered:فنسنت_كوهين"), ("كوهين", "discovered:فنسنت_كوهين")]
 
 
+def test_the_surname_of_a_name_found_by_this_pass_links_later():
+    """المهندس محمد بن مبارك المجلي is found by the second pass (N4 merges the codebook's بن مبارك); its surname alone
+    later is that person too, as for the names of the first pass."""
+    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [
+        "وقال المهندس محمد بن مبارك المجلي مدير عام الشركة إن العمل مستمر. وأكد المجلي أن المشروع سينتهي قريبا."]}))
+    assert [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"] == [
+        ("محمد بن مبارك المجلي", "discovered:محمد_بن_مبارك_المجلي"), ("المجلي", "discovered:محمد_بن_مبارك_المجلي")]
+
+
+def test_a_codebook_surname_after_a_discovered_namesake_is_the_namesake_unless_the_same_man():
+    """Margaret Brennan asks; برينان alone is she, not the codebook's John Brennan. A discovered name that is the
+    codebook person's own written otherwise (سيب جوزيف بلاتر، ديميتري مدفيديف) does not take his surname away."""
+    def persons(text):
+        m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+        return [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"]
+    assert persons("قالت الصحفية مارغريت برينان إن الأمر مهم. وسألت برينان عن الخطة.")[-1] == (
+        "برينان", "discovered:مارغريت_برينان")
+    assert persons("قال رئيس الفيفا السويسري سيب جوزيف بلاتر إن الانتخابات ستجري. وأضاف بلاتر أن الموعد لم يحدد.")[-1] == (
+        "بلاتر", "person:sepp_blatter")
+    assert persons("وقال رئيس الوزراء الروسي ديميتري مدفيديف إن الاقتصاد قوي. وأضاف مدفيديف أن العقوبات فشلت.")[-1] == (
+        "مدفيديف", "person:dmitry_medvedev")
+
+
 def test_lexicon_is_filtered_against_common_words():  # foreign_names_jrc.txt: no word that takes the article
     lex = load_name_rules().foreign_names
     assert {"كوهين", "تايلور", "مارينو"} <= lex

@@ -49,7 +49,7 @@ from analysis.actors.names import (
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
-from analysis.actors.rules import Rules, load_learned_names, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import NAME_CLITICS_RE, Rules, load_learned_names, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -794,7 +794,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _coordinated_places(f, out, occ, rules)
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
-        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N6
+        first_pass = {id(o) for o in out}
+        out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
+        out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
     if m.country_titles and day is not None:
@@ -847,7 +849,7 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules
     for phrase, by_country in phrases:
         if len(abroad) != 1 or (holder := _holder(by_country.get(next(iter(abroad)), ()), day)) is None:
             continue  # no country, several, or one without a holder that day (Japan, Libya): not resolved
-        for a, k, e in f.free_occurrences(phrase, _PLACE_CLITICS_RE, occ):
+        for a, k, e in f.free_occurrences(phrase, NAME_CLITICS_RE, occ):
             j = f.tok_index(e - 1) + 1
             if j < len(f.starts) and f.adjacent(j) and (f.starts[j] in starts or _nisba_like(f.word(j))):
                 continue  # رئيس الوزراء البريطاني، رئيس الوزراء الشيشاني: another phrase
@@ -882,9 +884,6 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
             continue
         add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
     return sorted(out + add, key=_by_start) if add else out
-
-
-_PLACE_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 
 
 @lru_cache(maxsize=1)
@@ -923,7 +922,7 @@ def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) 
         named = named if named is not None else {o.actor_id for o in out}
         if country not in named or unless in named:
             continue
-        for a, k, e in f.free_occurrences(form, _PLACE_CLITICS_RE, occ):
+        for a, k, e in f.free_occurrences(form, NAME_CLITICS_RE, occ):
             occ[a:e] = b"\x01" * (e - a)
             added.append(_M(a, e, k - a, aid, "name", m.info[aid][2]))
     return sorted(out + added, key=_by_start) if added else out
@@ -1596,7 +1595,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     reps = []
                     for r in _repeat_name(f, f.word(i + 1), b, occ, org[0]):
                         t = f.tok_index(r.s)
-                        if t > 0 and _PLACE_CLITICS_RE.sub("", f.word(t - 1), count=1) in rules.place_heads:
+                        if t > 0 and NAME_CLITICS_RE.sub("", f.word(t - 1), count=1) in rules.place_heads:
                             occ[r.s : r.e] = b"\x00" * (r.e - r.s)  # مدينة أنتويرب: the place, not the court
                         else:
                             reps.append(r)
@@ -1637,7 +1636,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if 1 in occ[a1:b1]:
             continue
         w = f.x[a1:b1]
-        if _PLACE_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
+        if NAME_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
             continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
         if w[0] in "ول" and len(w) > 4 and not w.startswith("ال") and (
                 _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
@@ -1696,7 +1695,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             b = b1
             if i + 2 < n and f.adjacent(i + 2) and _name_like(f.word(i + 2), rules) and not f.word(i + 2).startswith("ال") \
                     and 1 not in occ[f.starts[i + 2] : f.ends[i + 2]] and not w.startswith("ال") \
-                    and _PLACE_CLITICS_RE.sub("", f.word(i + 2), count=1) not in rules.place_heads:  # not بولو | ومرتفعات
+                    and NAME_CLITICS_RE.sub("", f.word(i + 2), count=1) not in rules.place_heads:  # not بولو | ومرتفعات
                 b = f.ends[i + 2]
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
@@ -2448,18 +2447,48 @@ def _quoted_spans(norm: str) -> list[re.Match]:
     return _matches_from(_QUOTE_RE, norm, _positions(norm, "“\"«"))  # the opening marks of _QUOTE_RE
 
 
-def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> list[_M]:
+def _linkable_persons(out: list[_M], first_pass: set[int], rules: Rules) -> list[_M]:
+    """The mentions whose short forms the last linking pass links: those found before the second discovery pass
+    (names.py), the learned and coordinated names among them, which came after the first linking; and of that pass's
+    own names (المهندس محمد المجلي … وأكد المجلي) only those that start with a given name: it also finds phrases
+    (مذكرات فاتن، جيجا هيرتز) whose last word must not spread, and N15 links its foreign names."""
+    return [o for o in out if id(o) in first_pass
+            or o.kind == "discovered" and o.typ == "person" and o.label_ar.split(" ", 1)[0] in rules.given_names]
+
+
+_LONG_VOWELS_RE = re.compile("[اويى]")
+
+
+def _same_name(codebook_label: str, discovered_label: str) -> bool:
+    """A discovered name that is the codebook person's own, written otherwise: it ends with the codebook's name
+    (سيب جوزيف بلاتر) or has the same first name up to long vowels (ديميتري مدفيديف for ديمتري ميدفيديف)."""
+    a, b = norm_word(codebook_label), discovered_label
+    if b == a or b.endswith(" " + a):
+        return True
+    return " " in a and " " in b and _first_name_skeleton(a) == _first_name_skeleton(b)
+
+
+def _first_name_skeleton(name: str) -> str:
+    return _LONG_VOWELS_RE.sub("", name.split(" ", 1)[0])
+
+
+def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules,
+                      persons: list[_M] | None = None) -> list[_M]:
     """A person's last name alone, after the full name (مملوك → علي المملوك), links to that person; so does a
     codebook person's one-word surname alias after a discovered person of that surname, when the codebook person is
-    not named in full in the field (مسفر المالكي … المالكي is not Nouri al-Maliki)."""
-    short = _short_forms(f, out, m, rules)
+    not named in full in the field (مسفر المالكي … المالكي is not Nouri al-Maliki) and the discovered name is not
+    the codebook person's own written otherwise (:func:`_same_name`). ``persons``: link the short forms of these
+    mentions only, and no last name that is a word of the language (``_short_forms``' ``strict``); default: every
+    person of ``out``."""
+    short = _short_forms(f, out if persons is None else persons, m, rules, strict=persons is not None)
     if not short:
         return out
     named_in_full = {o.actor_id for o in out if o.kind == "name"}
     for o in out:  # المهندس مسفر المالكي … وقال المالكي: the engineer, not the codebook's Nouri al-Maliki
         if o.kind == "alias" and o.typ == "person" and o.actor_id not in named_in_full and " " not in f.x[o.s : o.e]:
             hit = short.get(f.x[o.s + o.plen : o.e])
-            if hit is not None and hit[0] <= o.s and hit[1].startswith("discovered:"):
+            if (hit is not None and hit[0] <= o.s and hit[1].startswith("discovered:")
+                    and not _same_name(m.info[o.actor_id][0], hit[2])):
                 o.actor_id, o.kind, o.label_ar, o.entry = hit[1], "discovered", hit[2], None
     added = []
     for sf, (first_end, aid, lab) in short.items():
@@ -2473,10 +2502,13 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     return sorted(out + added, key=_by_start) if added else out
 
 
-def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[str, tuple[int, str, str]]:
+def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
+                 strict: bool = False) -> dict[str, tuple[int, str, str]]:
     """``{short form: (end of the first full mention, actor_id, label_ar)}`` for the persons named in full in a
     field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
-    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first."""
+    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first.
+    ``strict``: no last name without the article that is a word of the language (the learned names hold a few
+    phrases: اسماء ضباط must not make every الضباط a person)."""
     short: dict[str, tuple[int, str, str]] = {}
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
@@ -2492,6 +2524,8 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> dict[st
                 short.setdefault("ال " + w, (o.e, o.actor_id, o.label_ar))
             continue  # (آل سعود alone is the family)
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
+            continue  # (a definite one, الحربي, links as for every name: below)
         if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
             continue
         if w in rules.title_complements or w in _ORDINALS:

@@ -49,10 +49,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.actors.rules import Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import NAME_CLITICS_RE, Rules, load_rules, norm_word, strip_clitics
 from analysis.resources import read_word_list
 
-_CLITIC_ONLY_RE = re.compile(r"(?:[وف]?[بلك]?)")
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 
 
@@ -839,7 +838,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
     added = []
     for w in sorted(forms):
         aid, lab, typ = forms[w]
-        for a, k, e in f.free_occurrences(w, _CLITIC_ONLY_RE, occ):
+        for a, k, e in f.free_occurrences(w, NAME_CLITICS_RE, occ):
             occ[a:e] = b"\x01" * (e - a)
             mm = new_mention(a, e, k - a, lab, typ)
             mm.actor_id = aid
@@ -892,8 +891,9 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
     article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
     زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر).
-    ``matcher._link_short_forms`` does this for the names of the first discovery pass; the names of this second pass
-    (N1, N8–N14) get it here."""
+    ``matcher._link_short_forms`` links the last names of the first discovery pass and, after this pass, those of
+    its names that start with a given name (``matcher._linkable_persons``); the foreign names of this pass (N1,
+    N8–N14), which start with none, get it here."""
     todo = {}
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
@@ -912,7 +912,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
         o = todo[w]
         refused = set()  # ends of the occurrences after a head: its surname is not taken alone either
         for form in (f.x[o.s + o.plen : o.e], w):  # the full name repeated first (سليم زبال), then the surname alone
-            for a, k, e in f.free_occurrences(form, _CLITIC_ONLY_RE, occ, o.e):
+            for a, k, e in f.free_occurrences(form, NAME_CLITICS_RE, occ, o.e):
                 i = f.tok_index(a)
                 if e in refused or i > 0 and f.adjacent(i, quotes=True) and strip_clitics(f.word(i - 1)) in nr.not_person_heads:
                     refused.add(e)

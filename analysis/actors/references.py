@@ -41,8 +41,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from analysis.actors.names import _CLITIC_ONLY_RE
-from analysis.actors.rules import Rules, norm_word, strip_clitics
+from analysis.actors.rules import NAME_CLITICS_RE, Rules, norm_word, strip_clitics
 
 _SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
@@ -421,7 +420,7 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
             if j < len(f.starts) and _joined(f, j) and _holder_follows(f, j, person_starts, cont, rules):
                 continue
             p = _prev_word(f, a)
-            if p is not None and p[_CLITIC_ONLY_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
+            if p is not None and p[NAME_CLITICS_RE.match(p).end() :].removesuffix("ا") in _EMBEDDING:
                 continue  # سفير المفوض العام، منصب وزير الخارجية: another person's role, or the office itself
             if any(w in rules.given_names for w in f.prev_words(i, 2)):
                 continue  # قال معتصم الأحمد محلل أسواق المال: the apposition of a name the matcher did not find
@@ -657,7 +656,7 @@ def _honorific_before(f, a: int) -> bool:
     p = _prev_word(f, a)
     if p is None:
         return False
-    mt = _CLITIC_ONLY_RE.match(p)
+    mt = NAME_CLITICS_RE.match(p)
     return p[mt.end() :] in _REF_HONORIFICS or p in _REF_HONORIFICS
 
 

@@ -17,6 +17,9 @@ _SP = re.compile(r"\s+")
 #: Proclitics on a normalised token: conjunction, preposition, article (ل + ال is written لل).
 CLITIC_RE = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?")
 CONJ_RE = re.compile(r"^[وف](?=\w\w\w)")
+#: The proclitics a name itself may carry (conjunction, preposition; no article): the prefix allowed before a
+#: name's later occurrences (``_Field.free_occurrences``) and stripped before a head-word lookup.
+NAME_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 
 
 def norm_word(s: str) -> str:
