@@ -349,3 +349,12 @@ def test_assistant_before_a_role_arrival_and_as_long_as_are_no_persons():
                 "وباشر البرلمان التونسي صباح أمس مناقشاته.")
     persons = [s for s, t, _ in got if t == "person"]
     assert persons == ["مساعد العتيبي"]
+
+
+def test_the_last_word_of_a_compound_name_is_no_person_alone():
+    """ANERcorp's person tokens الرحمن، العزيز (name_tails.txt) and و + a first name (وسعيد) are not one-word persons;
+    the whole name around them still is."""
+    for text in ("لخدمة ضيوف الرحمن في موسمي الحج والعمرة", "نص البرقية: الأخ العزيز أبعث إليكم التهنئة"):
+        assert not [s for s, t, _ in found(text) if t == "person"], text
+    assert ("عبد الرحمن الراشد", "person", "discovered") in found("وقال عبد الرحمن الراشد إن الخطة جاهزة")
+    assert ("وسعيد الزهراني", "person", "discovered") in found("حضر اللقاء فهد العتيبي وسعيد الزهراني")

@@ -206,9 +206,11 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             amb = "place_or_list" if typ == "location" and " " not in name else None
             add(key, art, _Entry(None, "learned", amb, gaz_type=typ, name=name), (2, KIND_RANK["learned"], 0))
         listed = {g[0] for g in rules.gazetteer}
-        for w in sorted(rules.person_tokens - listed):
+        for w in sorted(rules.person_tokens - listed - rules.name_tails):
             if w in rules.common_words or w in rules.stopwords or w in rules.given_names or len(w) < 4 or w in _MONTHS:
                 continue
+            if w[0] == "و" and w[1:] in rules.given_names:
+                continue  # وسعيد، وابراهيم: و + a first name, which discovery reads with the name after it
             key, art = (w[2:], "conj_art") if w.startswith("ال") and len(w) > 4 else (w, "conj")
             add(key, art, _Entry(None, "gazetteer", None, gaz_type="person", name=w), (2, 4, -1))
         for words, kind in ((rules.given_names, "given"), (rules.titles, "title_word"), (rules.reporting_verbs, "verb")):
@@ -2515,6 +2517,8 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             continue
         if o.kind == "title":
             continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
+        if strict and o.kind == "discovered" and f.x[o.s + o.plen : o.e] != o.label_ar:
+            continue  # a short form linked before (آل الشيخ for عبدالله بن محمد آل الشيخ) has no short form of its own
         last = f.x[o.s : o.e].rsplit(" ", 1)
         if len(last) < 2:
             continue

@@ -63,6 +63,7 @@ class Rules:
     institutions: frozenset[str]
     short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
     person_tokens: frozenset[str]
+    name_tails: frozenset[str]  # name_tails.txt: a compound name's last word (عبد الرحمن), no one-word person alone
     org_chain_heads: dict[str, tuple[str, int, int, int]]  # type, min complements, definite (0/1/2), named (0/1/2)
     place_heads: dict[str, str]
     place_list_heads: frozenset[str]
@@ -131,6 +132,7 @@ def load_rules() -> Rules:
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq),
+        name_tails=_words("name_tails.txt"),
         org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), int(r["definite"].strip() or 0),
                                               int((r.get("named") or "0").strip() or 0))
                          for r in read_table("actors_rules", "org_chain_heads.tsv")},
