@@ -130,3 +130,11 @@ def test_a_town_that_names_a_road_is_a_place_alone_too():
     got = [s for s, _ in found("المشاريع المقدمة لعريعرة. والانتهاء من ازدواج طريق عريعرة الأحساء، ومشاريع بعريعرة. "
                                "وافتتح طريق أعالي الجبال، وزار أعالي القرية.")]
     assert {"لعريعرة", "طريق عريعرة", "بعريعرة"} <= set(got) and "أعالي" not in got
+
+
+def test_a_prison_or_river_names_the_place_after_it_and_a_city_after_it_stays_the_city():
+    """سجن، قلعة، كورنيش، نهر، خليج are `name` heads of place_heads.tsv: the unknown name after one is a place; a
+    codebook city after one keeps its own mention."""
+    got = found("نقل المعتقل إلى سجن رومية شمال بيروت، ثم تجول الزوار على كورنيش جدة قرب نهر آراس")
+    assert {("رومية", "discovered:روميه"), ("جدة", "location:jeddah"), ("آراس", "discovered:اراس")} <= set(got)
+    assert not any("سجن" in s or "كورنيش" in s for s, _ in got)
