@@ -112,3 +112,19 @@ def test_a_security_service_is_named_a_device_is_not():
     assert ("جهاز الأمن الرئاسي", "organization") in got
     assert ("سوق مسقط للأوراق المالية", "organization") in got
     assert not any(s.startswith(("جهاز الكمبيوتر", "وجهاز الاستماع")) for s, _ in got)
+
+
+def test_a_ministry_by_its_field_alone_after_its_full_name():
+    """وزارة الصحة … وأوضحت الصحة / «التعليم»: the ministry (alias); not before another definite word (الصحة العالمية
+    is WHO), not as the object of another verb (باشرت العمل), not before the full name."""
+    def ids(text):
+        m = mentions(text)
+        return set(zip(m["surface"], m["actor_id"]))
+
+    m = mentions("أعلنت وزارة الصحة تسجيل حالات. وأوضحت الصحة أن الحالات مستقرة، وقالت الصحة العالمية إن الوضع هادئ.")
+    assert [(r.surface, r.actor_id, r.match_kind) for r in m.itertuples()][:2] == [
+        ("وزارة الصحة", "org:sa_ministry_of_health", "name"), ("الصحة", "org:sa_ministry_of_health", "alias")]
+    assert ("الصحة العالمية", "org:who") in ids("أعلنت وزارة الصحة تسجيل حالات. وقالت الصحة العالمية إن الوضع هادئ.")
+    assert ("العمل", "org:sa_ministry_of_labor") not in ids("ردت وزارة العمل. وقد باشرت العمل منذ سنة")
+    assert ("التعليم", "org:sa_ministry_of_education") in ids("أعلنت وزارة التعليم الجداول. وقال متحدث «التعليم» إنها جاهزة")
+    assert ("الصحة", "org:sa_ministry_of_health") not in ids("وأوضحت الصحة أن الحالات مستقرة. وأعلنت وزارة الصحة ذلك.")

@@ -801,6 +801,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
     out = _capitals_by_context(f, out, occ, m)
+    out = _ministry_short_forms(f, out, occ, rules)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
@@ -886,6 +887,37 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
             continue
         add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
     return sorted(out + add, key=_by_start) if add else out
+
+
+_MINISTRY = "وزاره"
+
+
+def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A ministry named in full (وزارة الصحة) is the same ministry by its field alone later in the field when that
+    word is quoted or the subject of a reporting verb in the feminine (وأوضحت الصحة، «التعليم» تعلن): an alias
+    mention of the ministry's id. Not before another definite word (قالت الصحة العالمية: another body), not as the
+    object of another verb (باشرت العمل)."""
+    found = [o for o in out if o.typ == "organization" and o.kind in ("name", "alias") and not o.actor_id.startswith("discovered:")
+             and (w := f.x[o.s + o.plen : o.e].split(" ")) and len(w) == 2 and w[0] == _MINISTRY and w[1].startswith("ال")
+             and len(w[1]) > 4]
+    if not found:
+        return out
+    added, seen = [], set()
+    for o in found:
+        field = f.x[o.s + o.plen : o.e].split(" ")[1]
+        if field in seen:
+            continue
+        seen.add(field)
+        for a, k, e in f.free_occurrences(field, NAME_CLITICS_RE, occ, o.e):
+            i, j = f.tok_index(a), f.tok_index(e - 1) + 1
+            if j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال"):
+                continue
+            quoted = a > 0 and f.norm[a - 1] in _QUOTE_CHARS and e < len(f.norm) and f.norm[e] in _QUOTE_CHARS
+            pw = _conj_stripped(f.word(i - 1)) if i > 0 and f.adjacent(i, quotes=True) else ""
+            if quoted or (k == a and pw.endswith("ت") and pw[:-1] in rules.reporting_verbs):
+                occ[a:e] = b"\x01" * (e - a)
+                added.append(_M(a, e, k - a, o.actor_id, "alias", "organization"))
+    return sorted(out + added, key=_by_start) if added else out
 
 
 @lru_cache(maxsize=1)
