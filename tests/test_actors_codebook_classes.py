@@ -2,18 +2,13 @@
 each class is found, and the forms that are also common words only in their context."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from analysis.actors import extract_mentions
+from one_article import found_in
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """(surface, actor_id) of every mention in one article body dated in 2015."""
-    arts = pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
-                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
-    m = extract_mentions(arts)
-    return list(zip(m["surface"], m["actor_id"]))
+    return found_in(text, "surface", "actor_id")
 
 
 def ids(text: str) -> set[str]:

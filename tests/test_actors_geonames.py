@@ -8,11 +8,11 @@ import importlib.util
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from analysis.actors import extract_mentions, load_codebook
+from analysis.actors import load_codebook
 from analysis.actors.codebook import matching_key
+from one_article import found_in
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "analysis" / "resources" / "actors"
@@ -20,10 +20,7 @@ ACTORS = ROOT / "analysis" / "resources" / "actors"
 
 def found(text: str) -> list[tuple[str, str]]:
     """(surface, actor_id) of every mention in one article body dated in 2015."""
-    arts = pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
-                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
-    m = extract_mentions(arts)
-    return list(zip(m["surface"], m["actor_id"]))
+    return found_in(text, "surface", "actor_id")
 
 
 def _build():

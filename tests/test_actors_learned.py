@@ -9,11 +9,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from analysis.actors import extract_mentions, load_codebook
+from analysis.actors import load_codebook
 from analysis.actors.rules import load_learned_names
+from one_article import found_in
 
 ROOT = Path(__file__).resolve().parent.parent
 LEARNED = ROOT / "analysis" / "resources" / "actors" / "learned_names.csv"
@@ -21,10 +21,7 @@ LEARNED = ROOT / "analysis" / "resources" / "actors" / "learned_names.csv"
 
 def found(text: str, **kw) -> list[tuple[str, str, str]]:
     """(surface, actor_id, match_kind) of every mention in one article body dated in 2015."""
-    arts = pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
-                         "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]})
-    m = extract_mentions(arts, **kw)
-    return list(zip(m["surface"], m["actor_id"], m["match_kind"]))
+    return found_in(text, "surface", "actor_id", "match_kind", **kw)
 
 
 @pytest.fixture(scope="module")

@@ -3,16 +3,15 @@
 against a common word, a negative case."""
 from __future__ import annotations
 
-import pandas as pd
 
-from analysis.actors import extract_mentions
 from analysis.actors.names import clitic_variants, load_name_rules
 from analysis.actors.teams import load_team_heads
+from one_article import found_in, mentions
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
-    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [text]}))
-    return [(r.surface, r.actor_type, r.match_kind) for r in m.itertuples()]
+    """(surface, actor_type, match_kind) of every mention in one undated article body (no office resolved)."""
+    return found_in(text, "surface", "actor_type", "match_kind", published=None)
 
 
 def test_lists_load_normalised():
@@ -272,7 +271,7 @@ def test_verb_before_a_lexicon_name_is_not_part_of_it():  # N14: يزعج is an 
 
 
 def test_foreign_surname_alone_after_the_full_name_is_the_person():  # N15
-    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": ["شارك فنسنت كوهين في المؤتمر أمس. وأثار حضور كوهين جدلا واسعا"]}))
+    m = mentions("شارك فنسنت كوهين في المؤتمر أمس. وأثار حضور كوهين جدلا واسعا", published=None)
     rows = [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"]
     assert rows == [("فنسنت كوهين", "discovered:فنسنت_كوهين"), ("كوهين", "discovered:فنسنت_كوهين")]
 
@@ -280,8 +279,8 @@ def test_foreign_surname_alone_after_the_full_name_is_the_person():  # N15
 def test_the_surname_of_a_name_found_by_this_pass_links_later():
     """المهندس محمد بن مبارك المجلي is found by the second pass (N4 merges the codebook's بن مبارك); its surname alone
     later is that person too, as for the names of the first pass."""
-    m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [
-        "وقال المهندس محمد بن مبارك المجلي مدير عام الشركة إن العمل مستمر. وأكد المجلي أن المشروع سينتهي قريبا."]}))
+    m = mentions("وقال المهندس محمد بن مبارك المجلي مدير عام الشركة إن العمل مستمر. وأكد المجلي أن المشروع سينتهي قريبا.",
+                 published=None)
     assert [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"] == [
         ("محمد بن مبارك المجلي", "discovered:محمد_بن_مبارك_المجلي"), ("المجلي", "discovered:محمد_بن_مبارك_المجلي")]
 
@@ -290,7 +289,7 @@ def test_a_codebook_surname_after_a_discovered_namesake_is_the_namesake_unless_t
     """Margaret Brennan asks; برينان alone is she, not the codebook's John Brennan. A discovered name that is the
     codebook person's own written otherwise (سيب جوزيف بلاتر، ديميتري مدفيديف) does not take his surname away."""
     def persons(text):
-        m = extract_mentions(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+        m = mentions(text, published=None)
         return [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"]
     assert persons("قالت الصحفية مارغريت برينان إن الأمر مهم. وسألت برينان عن الخطة.")[-1] == (
         "برينان", "discovered:مارغريت_برينان")

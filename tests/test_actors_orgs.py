@@ -5,18 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors import extract_mentions
-
-
-def mentions(text: str) -> pd.DataFrame:
-    """The mentions of one article body dated in 2015."""
-    return extract_mentions(pd.DataFrame({"article_id": ["a"], "title": [None], "text": [text],
-                                          "published": pd.to_datetime(["2015-08-01"], utc=True), "timezone": ["UTC"]}))
+from one_article import found_in, mentions
 
 
 def found(text: str) -> set[tuple[str, str]]:
     """(surface, actor_type) of every mention in one article body dated in 2015."""
-    m = mentions(text)
-    return set(zip(m["surface"], m["actor_type"]))
+    return set(found_in(text, "surface", "actor_type"))
 
 
 def test_deanships_unions_parties_and_syndicates_are_organisations():
