@@ -122,3 +122,20 @@ def test_a_ministry_by_its_field_alone_after_its_full_name():
     assert ("العمل", "org:sa_ministry_of_labor") not in ids("ردت وزارة العمل. وقد باشرت العمل منذ سنة")
     assert ("التعليم", "org:sa_ministry_of_education") in ids("أعلنت وزارة التعليم الجداول. وقال متحدث «التعليم» إنها جاهزة")
     assert ("الصحة", "org:sa_ministry_of_health") not in ids("وأوضحت الصحة أن الحالات مستقرة. وأعلنت وزارة الصحة ذلك.")
+
+
+def test_the_kings_of_saudi_arabia_and_institutions_named_after_them():
+    """The founder and the kings before Abdullah are codebook persons (الملك عبدالعزيز was a discovered "عبدالعزيز");
+    an institution head + a king keeps the relational adjectives after the name (مستشفى الملك فهد المركزي)."""
+    def ids(text):
+        m = mentions(text)
+        return set(zip(m["surface"], m["actor_id"]))
+
+    got = ids("أسس الملك عبدالعزيز المملكة وخلفه الملك سعود ثم الملك خالد والملك فهد")
+    assert {("عبدالعزيز", "person:abdulaziz_ibn_saud"), ("سعود", "person:saud_of_saudi_arabia"),
+            ("خالد", "person:khalid_of_saudi_arabia"), ("فهد", "person:fahd_of_saudi_arabia")} <= got
+    got = found("نقل المصاب إلى مستشفى الملك فهد المركزي، وتخرج في مصرف ليبيا المركزي")
+    assert {("مستشفى الملك فهد المركزي", "organization"), ("مصرف ليبيا المركزي", "organization")} <= got
+    got = found("تخرج في جامعة الأمير سلطان الأهلية ثم في جامعة الأمير سلطان السعودية")
+    assert {("جامعة الأمير سلطان الأهلية", "organization"), ("جامعة الأمير سلطان", "organization"),
+            ("السعودية", "country")} <= got  # a country after the name is a mention of its own

@@ -818,6 +818,21 @@ def _place_context(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: R
     return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
 
 
+def _adjective_tail(f: _Field, e: int, out: list[_M]) -> int:
+    """The end of the relational adjectives right after ``e`` that no mention starts at (مستشفى الملك فهد التخصصي،
+    قاعدة الملك خالد الجوية): they belong to the name that ends at ``e``; ``e`` itself when there is none."""
+    starts = None
+    j = f.tok_index(e - 1) + 1
+    while j < len(f.starts) and f.adjacent(j) and _nisba_like(f.word(j)):
+        if starts is None:
+            starts = {x.s for x in out}
+        if f.starts[j] in starts:
+            break  # a country nisba of its own (جامعة الملك سعود السعودية)
+        e = f.ends[j]
+        j += 1
+    return e
+
+
 def _nisba_like(w: str) -> bool:
     """A definite word ending like a nisba (الشيشاني، الليبية), normalised."""
     return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
@@ -1243,10 +1258,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 if inside is not None and not f.word(k).startswith(("ال", "وال", "بال", "لل")) and all(
                         x.e <= o.s and x.typ == "organization" for x in inside):
                     drop.update(id(x) for x in inside)  # بجامعة الإمام + محمد بن سعود: one university
-                    a = f.starts[k]
+                    a, b = f.starts[k], _adjective_tail(f, o.e, out)  # مستشفى الملك فهد + التخصصي
                     pl = len(f.word(k)) - len(head)
-                    nm = f.x[a + pl : o.e]
-                    mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", rules.org_heads[head], nm)
+                    nm = f.x[a + pl : b]
+                    mm = _M(a, b, pl, "discovered:" + nm.replace(" ", "_"), "discovered", rules.org_heads[head], nm)
                     mm.entry = None
                     new.append(mm)
                     drop.add(id(o))
