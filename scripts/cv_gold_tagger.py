@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT.parent / "shared/eval"))
 
-import train_tagger as tt  # noqa: E402
-from evalcore import match, place, prf  # noqa: E402
+import train_tagger as tt
+from evalcore import match, place, prf
 
-from analysis.actors import extract_mentions, load_codebook  # noqa: E402
-from analysis.actors.rules import load_rules  # noqa: E402
-from analysis.corpus import load_corpus  # noqa: E402
+from analysis.actors import extract_mentions, load_codebook
+from analysis.actors.rules import load_rules
+from analysis.corpus import load_corpus
 
 
 def cached(path: Path, make):
@@ -55,7 +55,8 @@ def fold_articles(dirs: list[Path]) -> tuple[pd.DataFrame, dict[str, list[dict]]
     rows, gold = [], {}
     for d in map(tt.check_gold_dir, dirs):
         arts = score.load_articles(d / "refs.jsonl")
-        g = {x["gold_id"]: x for x in map(json.loads, (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()) if x}
+        lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        g = {x["gold_id"]: x for x in (json.loads(line) for line in lines if line.strip())}
         for gid, a in sorted(arts.items()):
             aid = f"{d.name}/{gid}"
             rows.append({"id": aid, "source": a["source"], "published": a["date_extracted"], "title": a["title"],

@@ -149,8 +149,9 @@ def main() -> None:
         counts = f"gold {c[('gold', t)]}, predicted {c[('pred', t)]}, matched {c[('tp', t)]}"
         print(f"{t} P={p:.3f} R={r:.3f} F1={f1:.3f} ({counts})")
     p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
+    margin = "the model's" if args.tagger_margin is None else args.tagger_margin
     print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={f1:.3f} "
-          f"(discover={not args.no_discover}, tagger={tagger}, margin={args.tagger_margin}; {len(docs)} documents in {dt:.2f} s)")
+          f"(discover={not args.no_discover}, tagger={tagger}, margin={margin}; {len(docs)} documents in {dt:.2f} s)")
     if args.errors:
         for t in ("PERS", "LOC", "ORG"):
             wrong = [f"{row.surface} [{row.match_kind}]" for _, row, ty, _ in fps if ty == t]

@@ -35,6 +35,7 @@ import json
 import random
 import time
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -174,7 +175,8 @@ def gold_articles(dirs: list[str | Path]) -> list[tuple[str, str, list[dict]]]:
     out = []
     for d in map(check_gold_dir, dirs):
         refs = [json.loads(line) for line in (d / "refs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-        gold = {g["gold_id"]: g for g in map(json.loads, (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()) if g}
+        lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        gold = {g["gold_id"]: g for g in (json.loads(line) for line in lines if line.strip())}
         wanted = {(r["file"], r["url"]): r["gold_id"] for r in refs if r.get("file")}
         text_of = {}
         for fname in sorted({f for f, _ in wanted}):
@@ -230,7 +232,7 @@ def _sentences(fields, tags: list[list[str]], rtags: list[list[str]], *, keep=la
         gaps = gaps_of(f.norm, tokens)
         cut = [0] + [i for i, g in enumerate(gaps) if i and any(c in g for c in ".؟!") and st[i] != "I-" + st[i][2:]]
         cut.append(len(words))
-        for a, b in zip(cut, cut[1:]):
+        for a, b in pairwise(cut):
             if a < b and keep(st[a:b]):
                 g = gaps[a:b]
                 g[0] = "^"
@@ -362,6 +364,8 @@ def main() -> None:
     args = ap.parse_args()
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to train on a test split")
+    for d in args.gold_sets:  # before any work
+        check_gold_dir(d)
     load_codebook()
     rules = load_rules()
     sents = read_train(Path(args.train))
