@@ -1,6 +1,7 @@
 """ANERcorp test-split PERS/LOC/ORG scores of ``analysis.actors.extract_mentions``, without running ``extract``.
 
-usage: .venv/bin/python scripts/eval_anercorp.py [--no-discover] [--tagger] [--errors N] [--train-tail]
+usage: .venv/bin/python scripts/eval_anercorp.py [--no-discover] [--tagger] [--tagger-model FILE [--tagger-margin M]]
+       [--errors N] [--train-tail]
 
 Same protocol as ../shared/eval/score_anercorp.py (which runs ``python -m analysis extract``): sentences
 grouped 20 to an article, tokens joined by spaces; nisba and title mentions left out; a prediction covers
@@ -117,6 +118,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-discover", action="store_true")
     ap.add_argument("--tagger", action="store_true", help="also run the optional statistical tagger")
+    ap.add_argument("--tagger-model", help="run this tagger model (a file in analysis/resources/tagger/ or a path)")
+    ap.add_argument("--tagger-margin", type=float, default=None, help="its gap-filler margin (default: the model's own)")
     ap.add_argument("--errors", type=int, default=0, help="print this many false positives and negatives per type")
     ap.add_argument("--train-tail", action="store_true",
                     help="score the last 15%% of the TRAINING split instead of the test split, for error analysis (the "
@@ -136,7 +139,9 @@ def main() -> None:
     docs, gold = documents(sents)
     cb = load_codebook()
     t0 = time.perf_counter()
-    m = extract_mentions(pd.DataFrame(docs), codebook=cb, discover=not args.no_discover, tagger=args.tagger)
+    tagger = args.tagger_model or args.tagger
+    m = extract_mentions(pd.DataFrame(docs), codebook=cb, discover=not args.no_discover, tagger=tagger,
+                         tagger_margin=args.tagger_margin)
     dt = time.perf_counter() - t0
     c, fps, fns = match_entities(gold, m)
     for t in ("PERS", "LOC", "ORG"):
@@ -144,8 +149,9 @@ def main() -> None:
         counts = f"gold {c[('gold', t)]}, predicted {c[('pred', t)]}, matched {c[('tp', t)]}"
         print(f"{t} P={p:.3f} R={r:.3f} F1={f1:.3f} ({counts})")
     p, r, f1 = precision_recall_f1(c, ("PERS", "LOC", "ORG"))
+    margin = "the model's" if args.tagger_margin is None else args.tagger_margin
     print(f"ANERcorp {'train tail' if args.train_tail else 'test'} PERS/LOC/ORG micro P={p:.3f} R={r:.3f} F1={f1:.3f} "
-          f"(discover={not args.no_discover}, tagger={args.tagger}; {len(docs)} documents in {dt:.2f} s)")
+          f"(discover={not args.no_discover}, tagger={tagger}, margin={margin}; {len(docs)} documents in {dt:.2f} s)")
     if args.errors:
         for t in ("PERS", "LOC", "ORG"):
             wrong = [f"{row.surface} [{row.match_kind}]" for _, row, ty, _ in fps if ty == t]

@@ -2,6 +2,7 @@
 
 usage: .venv/bin/python scripts/train_tagger.py [--epochs 8] [--train ../shared/data/anercorp/ANERCorp_train_first125305.txt]
        [--silver N --exclude-refs REFS.jsonl ... --rule-dropout 0.5 --gap-margin M --out FILE] [--hold-out START]
+       [--gold-sets DIR ... --gold-scheme all|names --gold-weight K]
 
 Writes analysis/resources/tagger/anercorp_perceptron.json.gz (averaged perceptron weights, pruned).
 The test split (ANERCorp_test_last25008_conll.txt) is never read. The rule matcher's mentions on the
@@ -15,6 +16,14 @@ line: evaluation sets) or in ../shared/eval/dev_refs.jsonl are never used. ``--r
 mention's tag feature with probability P (ANERcorp and silver alike) so that the model learns the contexts of
 names instead of copying the rules. ``--gap-margin M`` is stored in the model: at run time such a model only
 fills gaps (names overlapping no mention) where its score margin over O is at least M.
+
+Hand-annotated gold (``--gold-sets DIR ...``): each DIR holds gold.jsonl and refs.jsonl as ../shared/eval reads them
+(SaudiNewsNet articles annotated by the rules of ../shared/eval/GUIDELINES.md and CONVENTIONS.md). The gold actor
+mentions of the content field are placed in the cleaned text with the scorer's own placement (evalcore.place) and
+become BIO labels (person → PERS; country, location → LOC; organization, media, group → ORG); ``--gold-scheme
+names`` makes nisba and title mentions O (as ANERcorp), ``all`` keeps them (nisba LOC, titles PERS). Every sentence
+of those articles is used, ``--gold-weight K`` times. The held-out evaluation sets are refused by folder name
+(:data:`FORBIDDEN_SETS`). ``scripts/cv_gold_tagger.py`` cross-validates such a model by set.
 ANERcorp: Benajiba, Rosso & Benedí 2007; CAMeL Lab redistribution, CC BY-SA 4.0. The model is a derived work
 under the same licence (see analysis/resources/tagger/README.md).
 """
@@ -26,6 +35,7 @@ import json
 import random
 import time
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -130,15 +140,100 @@ def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0):
     rtags = rule_tags_for(fields, mentions, ids)
     stags = silver_tags_for(fields, mentions, ids)
     rnd = random.Random(seed)
+    return _sentences(fields, stags, rtags, keep=lambda tags: any(t != "O" for t in tags) or rnd.random() < other)
+
+
+#: the held-out evaluation sets (never trained on): folder names refused by :func:`check_gold_dir`
+FORBIDDEN_SETS = frozenset({"blind_eval6", "blind_eval14", "blind_eval15", "blind_eval19", "blind_eval20", "blind_eval21",
+                            "blind_eval24", "blind_eval25", "blind_eval28", "blind_eval29", "blind_eval30", "blind_eval31",
+                            "blind_eval32", "blind_eval33", "pnever", "punseen"})
+#: gold actor types -> the tagger's types
+GOLD_COARSE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
+
+
+def check_gold_dir(path: str | Path) -> Path:
+    """``path`` resolved, if it is a hand-annotated set that may be trained on (a folder with gold.jsonl and
+    refs.jsonl, not one of the held-out sets of :data:`FORBIDDEN_SETS`); SystemExit otherwise."""
+    p = Path(path).resolve()
+    bad = [part for part in (*Path(path).absolute().parts, *p.parts) if part.lower() in FORBIDDEN_SETS]
+    if bad:
+        raise SystemExit(f"refusing to train on the held-out set {bad[0]!r} ({path})")
+    if not (p / "gold.jsonl").is_file() or not (p / "refs.jsonl").is_file():
+        raise SystemExit(f"{path}: a gold set needs gold.jsonl and refs.jsonl")
+    return p
+
+
+def gold_articles(dirs: list[str | Path]) -> list[tuple[str, str, list[dict]]]:
+    """(id "<set folder>/<gold_id>", the cleaned text as ``extract`` sees it, the gold actor mentions of the
+    content field) per article of the hand-annotated sets ``dirs`` (texts read from the SaudiNewsNet zips by the
+    refs' file and url, as ../shared/eval/score.py reads them)."""
+    import zipfile
+
+    from analysis.corpus import clean_texts
+
+    zips = ROOT.parent / "shared/data/saudinewsnet"
     out = []
-    for f, st, rt in zip(fields, stags, rtags):
+    for d in map(check_gold_dir, dirs):
+        refs = [json.loads(line) for line in (d / "refs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        gold = {g["gold_id"]: g for g in (json.loads(line) for line in lines if line.strip())}
+        wanted = {(r["file"], r["url"]): r["gold_id"] for r in refs if r.get("file")}
+        text_of = {}
+        for fname in sorted({f for f, _ in wanted}):
+            with zipfile.ZipFile(zips / fname) as zf:
+                for name in zf.namelist():
+                    if name.endswith(".json"):
+                        for a in json.loads(zf.read(name)):
+                            gid = wanted.get((fname, a["url"]))
+                            if gid:
+                                text_of[gid] = a.get("content") or ""
+        gids = sorted(g for g in text_of if g in gold)
+        for gid, text in zip(gids, clean_texts([text_of[g] for g in gids])):
+            items = [x for x in gold[gid].get("actors", []) if x.get("in", "content") == "content"]
+            out.append((f"{d.name}/{gid}", text, items))
+    return out
+
+
+def gold_examples(arts: list[tuple[str, str, list[dict]]], *, scheme: str = "all"):
+    """(words, gold tags, rule tags, gaps) per sentence of hand-annotated articles (:func:`gold_articles`).
+
+    The gold surfaces are placed in the text with the scorer's own placement (evalcore.place) and tagged with
+    their coarse type (:data:`GOLD_COARSE`). scheme "all": every gold mention (nisba adjectives LOC, or ORG for a
+    group's; titles PERS); "names": nisba and title mentions are O, as ANERcorp tags them."""
+    import sys
+
+    sys.path.insert(0, str(ROOT.parent / "shared/eval"))
+    from evalcore import place
+
+    ids = [a for a, _, _ in arts]
+    texts = [t for _, t, _ in arts]
+    rows = []
+    for aid, text, items in arts:
+        if scheme == "names":
+            items = [x for x in items if x.get("via") not in ("nisba", "title")]
+        for x, sp in zip(items, place(text, [x["surface"] for x in items])):
+            if sp:
+                rows.append((aid, sp[0], sp[1], GOLD_COARSE.get(x.get("type"), "ORG")))
+    gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "typ"])
+    mentions = extract_mentions(pd.DataFrame({"article_id": ids, "text": texts}), discover=True)
+    fields, _ = _batch_fields(texts)
+    rtags = rule_tags_for(fields, mentions, ids)
+    gtags = _bio_tags(fields, gold, ids, lambda r: r.typ)
+    return _sentences(fields, gtags, rtags)
+
+
+def _sentences(fields, tags: list[list[str]], rtags: list[list[str]], *, keep=lambda tags: True):
+    """(words, tags, rule tags, gaps) per sentence of each field (cut before a token after ".", "؟" or "!",
+    never inside a name); ``keep(tags)`` chooses the sentences."""
+    out = []
+    for f, st, rt in zip(fields, tags, rtags):
         tokens = list(zip(f.starts, f.ends))
         words = [f.x[s:e] for s, e in tokens]
         gaps = gaps_of(f.norm, tokens)
         cut = [0] + [i for i, g in enumerate(gaps) if i and any(c in g for c in ".؟!") and st[i] != "I-" + st[i][2:]]
         cut.append(len(words))
-        for a, b in zip(cut, cut[1:]):
-            if a < b and (any(t != "O" for t in st[a:b]) or rnd.random() < other):
+        for a, b in pairwise(cut):
+            if a < b and keep(st[a:b]):
                 g = gaps[a:b]
                 g[0] = "^"
                 out.append((words[a:b], st[a:b], rt[a:b], g))
@@ -255,6 +350,11 @@ def main() -> None:
     ap.add_argument("--silver", type=int, default=0, help="also train on the matcher's mentions in this many SaudiNewsNet articles")
     ap.add_argument("--silver-other", type=float, default=0.2, help="share of silver sentences without a name kept")
     ap.add_argument("--exclude-refs", action="append", default=[], help="JSONL whose url fields are never used as silver data")
+    ap.add_argument("--gold-sets", nargs="+", default=[], metavar="DIR",
+                    help="also train on these hand-annotated sets (gold.jsonl + refs.jsonl each; never a held-out set)")
+    ap.add_argument("--gold-scheme", default="all", choices=["all", "names"],
+                    help="gold labels: every mention (nisba LOC, titles PERS) or names only (nisba and titles O)")
+    ap.add_argument("--gold-weight", type=int, default=1, help="each gold sentence counts this many times")
     ap.add_argument("--rule-dropout", type=float, default=0.0, help="probability of blanking a rule mention's tag feature")
     ap.add_argument("--gap-margin", type=float, default=None, help="store this gap-filling margin in the model")
     ap.add_argument("--min-weight", type=float, default=0.002, help="prune averaged weights below this size")
@@ -264,6 +364,8 @@ def main() -> None:
     args = ap.parse_args()
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to train on a test split")
+    for d in args.gold_sets:  # before any work
+        check_gold_dir(d)
     load_codebook()
     rules = load_rules()
     sents = read_train(Path(args.train))
@@ -279,6 +381,13 @@ def main() -> None:
             exclude |= {json.loads(line).get("url") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
         silver = silver_examples(args.silver, exclude=exclude, other=args.silver_other)
         print(f"silver: {len(silver)} sentences, {sum(len(e[0]) for e in silver)} tokens ({len(exclude)} urls excluded)")
+    gold = []
+    if args.gold_sets:
+        gold_arts = gold_articles(args.gold_sets)
+        gold = gold_examples(gold_arts, scheme=args.gold_scheme)
+        print(f"gold: {len(gold_arts)} articles of {len(args.gold_sets)} sets, {len(gold)} sentences, "
+              f"{sum(len(e[0]) for e in gold)} tokens (x{args.gold_weight})")
+        silver += gold * args.gold_weight
     if args.rule_dropout > 0:
         rnd = random.Random(1)
         examples = [(w, g, drop_rule_tags(rt, rnd, args.rule_dropout), gp) for w, g, rt, gp in examples]
@@ -296,6 +405,10 @@ def main() -> None:
     if args.silver:
         meta.update(silver=f"the default matcher's mentions in {args.silver} SaudiNewsNet articles (CC BY-NC-SA 4.0), "
                     "evaluation sets excluded", rule_dropout=args.rule_dropout)
+    if args.gold_sets:
+        meta.update(gold=f"{len(gold_arts)} SaudiNewsNet articles (CC BY-NC-SA 4.0) annotated by hand by the rules of "
+                    f"../shared/eval ({', '.join(Path(d).name for d in args.gold_sets)}), scheme {args.gold_scheme}, "
+                    f"weight {args.gold_weight}", rule_dropout=args.rule_dropout)
     if args.gap_margin is not None:
         meta["gap_margin"] = args.gap_margin
     with gzip.open(out, "wt", encoding="utf-8") as fh:
