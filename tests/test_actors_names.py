@@ -357,3 +357,15 @@ def test_the_last_word_of_a_compound_name_is_no_person_alone():
         assert not [s for s, t, _ in found(text) if t == "person"], text
     assert ("عبد الرحمن الراشد", "person", "discovered") in found("وقال عبد الرحمن الراشد إن الخطة جاهزة")
     assert ("وسعيد الزهراني", "person", "discovered") in found("حضر اللقاء فهد العتيبي وسعيد الزهراني")
+
+
+def test_a_codebook_prince_and_his_lineage_stay_the_codebook_prince():
+    """N4: الأمير محمد بن نايف + بن عبدالعزيز آل سعود is still Mohammed bin Nayef (it was a discovered "امير محمد بن
+    نايف …"); a family name after the codebook name makes another man (محمد بن ناصر بن حمد الصقر)."""
+    def persons(text):
+        m = mentions(text, published=None)
+        return [(r.surface, r.actor_id) for r in m.itertuples() if r.actor_type == "person"]
+    assert persons("استقبل الأمير محمد بن نايف بن عبدالعزيز آل سعود الوفد") == [
+        ("محمد بن نايف بن عبدالعزيز آل سعود", "person:mohammed_bin_nayef")]
+    assert persons("رفع الشكر للأمير سلطان بن سلمان بن عبدالعزيز رئيس الهيئة")[0][1] == "person:sultan_bin_salman"
+    assert persons("وقال محمد بن ناصر بن حمد الصقر إن العمل مستمر")[0][1].startswith("discovered:")

@@ -796,11 +796,20 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
 _LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # ال: آل normalised
 
 
+def _genealogy(f, a: int, b: int, rules: Rules) -> bool:
+    """The words between ``a`` and ``b`` are a lineage only: بن/آل links, first names, a family after آل (بن عبدالعزيز
+    آل سعود); not a family name of its own (بن حمد الصقر: another man than the codebook's محمد بن ناصر)."""
+    words = f.x[a:b].split()
+    return all(w in _LINKS or w in rules.given_names or k > 0 and words[k - 1] == "ال" for k, w in enumerate(words))
+
+
 def _merge_adjacent(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N4: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
     (سلفان + شالوم، راشد بن + محمد بن راشد آل مكتوم، عبدالله بن خليفة + آل ثاني); never across و/ف (a second
     person: … محمد وعباس عبد الحسين). A name joined to a codebook "بن X" (محمد + بن مبارك) takes a free family name in
-    ال…ي right after it (محمد بن مبارك المجلي): the codebook form was only the middle of the name."""
+    ال…ي right after it (محمد بن مبارك المجلي): the codebook form was only the middle of the name. A codebook person
+    joined by بن/آل to a discovered name after him keeps his id when the words after him are a lineage
+    (الأمير سلطان بن سلمان + بن عبدالعزيز: his grandfather's name, :func:`_genealogy`), not another man's family name."""
     res: list = []
     for o in out:
         p = res[-1] if res else None
@@ -824,6 +833,9 @@ def _merge_adjacent(f, out: list, occ: bytearray, rules: Rules, new_mention) -> 
                             and nxt not in rules.title_complements and 1 not in occ[f.starts[k] : f.ends[k]]):
                         e = f.ends[k]
                         occ[o.e : e] = b"\x01" * (e - o.e)
+                if p.kind != "discovered" and o.kind == "discovered" and (gap or w in _LINKS) and _genealogy(f, p.e, e, rules):
+                    p.e = e  # a codebook person + his genealogy (الأمير محمد بن نايف بن عبدالعزيز + آل سعود): still he
+                    continue
                 res[-1] = new_mention(p.s, e, p.plen, f.x[p.s + p.plen : e], "person")
                 continue
         res.append(o)
