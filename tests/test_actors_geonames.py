@@ -4,7 +4,6 @@ of places, and the build's filters leave out names that are words or persons."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from analysis.actors import load_codebook
 from analysis.actors.codebook import matching_key
 from one_article import found_in
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "analysis" / "resources" / "actors"
@@ -24,10 +24,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 def _build():
-    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_gazetteer")
 
 
 # --- matching ------------------------------------------------------------------------------------------

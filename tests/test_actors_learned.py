@@ -4,7 +4,6 @@ one-word place needs a place context, and the build keeps names, not words."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from analysis.actors import load_codebook
 from analysis.actors.rules import load_learned_names
 from one_article import found_in
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 LEARNED = ROOT / "analysis" / "resources" / "actors" / "learned_names.csv"
@@ -26,10 +26,7 @@ def found(text: str, **kw) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def build():
-    spec = importlib.util.spec_from_file_location("build_learned_names", ROOT / "scripts" / "build_learned_names.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_learned_names")
 
 
 # --- matching ------------------------------------------------------------------------------------------

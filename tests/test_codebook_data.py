@@ -19,6 +19,7 @@ import pytest
 
 from analysis.actors.codebook import COLUMNS as CODEBOOK_COLUMNS
 from analysis.normalize import normalize
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "analysis" / "resources" / "actors"
@@ -477,10 +478,7 @@ def test_forms_of_the_dev_gold_actors_are_in_the_codebook():
 
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("build_codebook", ROOT / "scripts" / "build_codebook.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_codebook")
 
 
 @pytest.mark.skipif(importlib.util.find_spec("babel") is None, reason="babel (a dev dependency) is not installed")

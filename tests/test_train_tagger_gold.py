@@ -2,10 +2,11 @@
 the scorer places them (nisba and title mentions by the chosen scheme)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -13,10 +14,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 @pytest.fixture(scope="module")
 def tt():
-    spec = importlib.util.spec_from_file_location("train_tagger", ROOT / "scripts" / "train_tagger.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("train_tagger")
 
 
 def _set(tmp_path: Path, name: str) -> Path:
