@@ -49,7 +49,7 @@ from analysis.actors.names import (
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
-from analysis.actors.rules import NAME_CLITICS_RE, Rules, load_learned_names, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, Rules, load_learned_names, load_rules, norm_word, strip_clitics
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -69,7 +69,6 @@ _LATIN_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ &.\-]
 _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
-_SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
 _QUOTE_RE = re.compile(r"[“\"«] ?([^“”\"«» \n][^“”\"«»\n]{0,58}[^“”\"«» \n]) ?[”\"»]")  # « الوطن »: one space inside too
 
 P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -1870,7 +1869,7 @@ def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> 
         if e == len(x) or x[e] == " ":
             t = f.tok_index(k)
             a = f.starts[t]
-            if _SHORT_PREFIX_RE.fullmatch(x[a:k]) and not x[a:k].endswith(("ال", "لل")) and 1 not in occ[a:e]:
+            if CLITIC_RE.fullmatch(x[a:k]) and not x[a:k].endswith(("ال", "لل")) and 1 not in occ[a:e]:
                 occ[a:e] = b"\x01" * (e - a)
                 out.append(_new(a, e, k - a, name, typ))
         k = x.find(name, e)
@@ -2541,7 +2540,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 o.actor_id, o.kind, o.label_ar, o.entry = hit[1], "discovered", hit[2], None
     added = []
     for sf, (first_end, aid, lab) in short.items():
-        for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ, first_end):
+        for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
             occ[a:e] = b"\x01" * (e - a)

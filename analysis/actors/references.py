@@ -41,9 +41,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from analysis.actors.rules import NAME_CLITICS_RE, Rules, norm_word, strip_clitics
+from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, Rules, norm_word, strip_clitics
 
-_SHORT_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)?")
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
 #: Adjectives that make an office phrase a former one (R5).
@@ -341,7 +340,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                     # R2: مبارك after حكم/عهد/الرئيس (not الثاني of عبدالله الثاني: an ordinal is no surname)
                     if occ is None:
                         occ = _occupied(f, ms)
-                    for a, k, e in f.free_occurrences(last, _SHORT_PREFIX_RE, occ):
+                    for a, k, e in f.free_occurrences(last, CLITIC_RE, occ):
                         if f.x[a:k] in ("", "و", "ف") and _name_context(f, a, e, rules) and not _continues_name(f, e, rules):
                             take(a, k, e, o.actor_id, "alias", m.info[o.actor_id][0])
             elif pj == pi or fld == "title":  # R3: … وحسين عرب after اللواء حسين عرب; the headline's ميريل ستريب
@@ -356,7 +355,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             if occ is None:
                 occ = _occupied(f, ms)
             for sf, (first_end, aid, lab) in own.items():
-                for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ):
+                for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ):
                     if a >= first_end:
                         break  # after the full name: matcher._link_short_forms has taken what it could
                     weak = fld != "title" and aid.startswith("discovered:")  # before a discovered name: a context
@@ -366,7 +365,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             for sf, (_end, aid, lab) in other.items():
                 if sf in own:
                     continue
-                for a, k, e in f.free_occurrences(sf, _SHORT_PREFIX_RE, occ):
+                for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ):
                     if (_plain(sf, rules, headline=True) or _after_family(f, a)) and not _name_context(f, a, e, rules):
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
@@ -406,7 +405,7 @@ def _role_references(f, ms: list, added: list, occ: bytearray, phrases: dict, st
     for key, (intro_end, aid, lab, need_honorific, cont) in phrases.items():
         art = key.startswith("ال")
         form = key[2:] if art else key
-        for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else _SHORT_PREFIX_RE, hard,
+        for a, k, e in f.free_occurrences(form, _ART_PREFIX_RE if art else CLITIC_RE, hard,
                                           intro_end if start is None else start):
             if not art and f.x[a:k].endswith(("ال", "لل")):
                 continue
