@@ -1110,7 +1110,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     * a body with regional branches + بـ + place (الدفاع المدني بمنطقة عسير) is one organisation (_join_branches);
     * event names are opaque: a place right after قمة/مؤتمر/اتفاق (قمة بيروت) is dropped;
     * institution + country nisba (الجيش السوري، البنك المركزي الروسي) is one organisation;
-    * organisation head + name (جامعة القاهرة، جامعة الملك سعود، صحيفة عكاظ) is one organisation/media outlet;
+    * organisation head + name (جامعة القاهرة، جامعة الملك سعود، صحيفة عكاظ) is one organisation/media outlet,
+      with the relational adjectives after the name (مستشفى الملك فهد المركزي: ``_adjective_tail``);
     * CONVENTIONS D5: a nisba or resolved title directly followed by a person or place name is part of the
       role phrase or descriptor (وزير الخارجية المصري سامح شكري، العاصمة الروسية موسكو) and is dropped; so is a
       nisba inside a role phrase (وزير الدولة السعودي للشؤون الخارجية نزار مدني) with a person named next to it.
