@@ -35,13 +35,14 @@ date_to: str = ""  # last publication day kept, YYYY-MM-DD; empty: to the end
 outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
 actor: str = ""  # keep only articles that mention this actor (actor_id or exact label); empty: all
 top_n: int = 10  # rows in the rankings of actors and speakers
+first_names: bool = False  # rank persons named by a first name alone (discovered:محمد holds every Mohammed)
 out_dir: str = "../results/seeds"  # where tables, figures and recorded values are written
 
 # %%
 import matplotlib.pyplot as plt
 
 from analysis import reporting
-from analysis.actors import count_mentions
+from analysis.actors import count_mentions, first_name_only
 from analysis.attribution.summary import speaker_counts
 from analysis.plotting import use_report_style
 from analysis.plotting.actors import plot_top_actors
@@ -53,7 +54,9 @@ summary_tables = reporting.filter_tables(
     reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone),
     outlets=outlets, date_from=date_from, date_to=date_to, actor=actor)
 key_numbers = reporting.headline_numbers(summary_tables)
-actor_counts = count_mentions(summary_tables["mentions"], summary_tables["articles"])
+all_mentions = summary_tables["mentions"]
+actor_counts = count_mentions(all_mentions if first_names else all_mentions[~first_name_only(all_mentions)],
+                              summary_tables["articles"])
 speakers = speaker_counts(summary_tables["attributions"], summary_tables["articles"])
 recent = reporting.in_window(summary_tables["events"], reporting.timeline_window(summary_tables["articles"]),
                             max_days=31)

@@ -39,11 +39,12 @@ outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
 actor: str = ""  # keep only articles that mention this actor (actor_id or exact label); empty: all
 top_n: int = 20  # actors in the ranking and the network
 focus_actor: str = ""  # actor_id shown by outlet and in context; empty: the most mentioned one
+first_names: bool = False  # rank persons named by a first name alone (discovered:محمد holds every Mohammed)
 out_dir: str = "../results/seeds"  # where tables, figures, exports and recorded values are written
 
 # %%
 from analysis import reporting
-from analysis.actors import cooccurrence, count_mentions, discovery_candidates, kwic
+from analysis.actors import cooccurrence, count_mentions, discovery_candidates, first_name_only, kwic
 from analysis.plotting import use_report_style
 from analysis.plotting.actors import (
     plot_actor_by_outlet,
@@ -57,7 +58,8 @@ actor_tables = reporting.filter_tables(
     reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone),
     outlets=outlets, date_from=date_from, date_to=date_to, actor=actor)
 mentions, articles = actor_tables["mentions"], actor_tables["articles"]
-counts = count_mentions(mentions, articles)
+ranked = mentions if first_names else mentions[~first_name_only(mentions)]
+counts = count_mentions(ranked, articles)
 focus = focus_actor or counts["actor_id"].iloc[0]
 reporting.markdown("{m} actor mentions of {a} distinct actors in {n} articles.", m=len(mentions),
                    a=mentions["actor_id"].nunique(), n=len(articles))
@@ -68,6 +70,8 @@ reporting.markdown("{m} actor mentions of {a} distinct actors in {n} articles.",
 # Bars are coloured by actor type. Countries usually lead because every nationality adjective and
 # every capital used for its government counts for its country; read the table below for how many
 # *articles* mention each actor, which is less sensitive to one long article repeating a name.
+# Persons found by a first name alone (الشيخ محمد) are left out of the rankings, the timeline and the
+# network unless `first_names` is set: their one id holds every man of that name.
 
 # %%
 top_bars = reporting.try_chart(plot_top_actors, counts, top_n=top_n)
@@ -97,7 +101,7 @@ reporting.rtl_table(reporting.count_table(mentions, ["actor_type", "match_kind"]
 # about it.
 
 # %%
-actor_days = reporting.try_chart(plot_actor_timeline, mentions, articles, top_n=5, freq="D")
+actor_days = reporting.try_chart(plot_actor_timeline, ranked, articles, top_n=5, freq="D")
 reporting.save_chart(actor_days, "02_actor_timeline", out_dir=out_dir)
 
 # %% [markdown]
@@ -117,7 +121,7 @@ reporting.save_chart(by_outlet, "02_focus_actor_by_outlet", out_dir=out_dir)
 # Node size is an actor's total number of such links, colour its type.
 
 # %%
-pairs = cooccurrence(mentions, level="sentence")
+pairs = cooccurrence(ranked, level="sentence")
 network = reporting.try_chart(plot_cooccurrence_network, pairs, top_n=top_n)
 reporting.save_chart(network, "02_cooccurrence_network", out_dir=out_dir)
 

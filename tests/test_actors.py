@@ -1302,3 +1302,14 @@ def test_al_shura_alone_is_the_saudi_council_in_a_saudi_field():
     m = extract_mentions(arts("صوت أغلب أعضاء الشورى ضد النظام في المملكة.", "أكد الخطيب على مبدأ الشورى في الإسلام.",
                               published=["2015-08-01T10:00:00Z"] * 2))
     assert list(zip(*[rows(m, surface="الشورى")[c] for c in ("article_id", "actor_id")])) == [("a0", "org:sa_shura_council")]
+
+
+def test_first_name_only_marks_the_persons_found_by_a_first_name_alone():
+    """first_name_only: a discovered one-word person whose label is a first name (discovered:محمد after الشيخ) holds
+    every man of that name; a full name, a codebook person and a one-word foreign surname are not marked."""
+    from analysis.actors import first_name_only
+
+    m = extract_mentions(arts("وقال الشيخ محمد إن العمل مستمر. وحضر خالد الشهري والرئيس أوباما، وأكد كوهين ذلك."))
+    marked = dict(zip(m["surface"], first_name_only(m)))
+    assert marked["محمد"] and not marked["خالد الشهري"] and not any(
+        v for s, v in marked.items() if s != "محمد"), marked
