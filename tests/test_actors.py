@@ -1305,11 +1305,10 @@ def test_al_shura_alone_is_the_saudi_council_in_a_saudi_field():
 
 
 def test_first_name_only_marks_the_persons_found_by_a_first_name_alone():
-    """first_name_only: a discovered one-word person whose label is a first name (discovered:محمد after الشيخ) holds
-    every man of that name; a full name, a codebook person and a one-word foreign surname are not marked."""
+    """first_name_only: a discovered person whose label is a first name (discovered:محمد after الشيخ, عبد الله) holds
+    every man of that name; a full name and a codebook person are not marked."""
     from analysis.actors import first_name_only
 
-    m = extract_mentions(arts("وقال الشيخ محمد إن العمل مستمر. وحضر خالد الشهري والرئيس أوباما، وأكد كوهين ذلك."))
+    m = extract_mentions(arts("وقال الشيخ محمد إن العمل مستمر. وحضر خالد الشهري والرئيس أوباما، وأكد الدكتور عبد الله ذلك."))
     marked = dict(zip(m["surface"], first_name_only(m)))
-    assert marked["محمد"] and not marked["خالد الشهري"] and not any(
-        v for s, v in marked.items() if s != "محمد"), marked
+    assert marked["محمد"] and marked["عبد الله"] and not marked["خالد الشهري"] and not marked["أوباما"], marked

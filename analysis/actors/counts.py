@@ -150,8 +150,8 @@ def _sentence_text(articles_by_id: dict, article_id: str, field: str, index: int
 
 
 def first_name_only(mentions: pd.DataFrame) -> pd.Series:
-    """True for the mentions of a discovered person named by a first name alone (discovered:محمد after الشيخ, or a
-    bare first name): one id for every Mohammed of the corpus, not one person. A ranking (``count_mentions``, the
+    """True for the mentions of a discovered person named by a first name alone (discovered:محمد after الشيخ, a bare
+    first name, a compound one: عبد الله): one id for every Mohammed of the corpus, not one person. A ranking (``count_mentions``, the
     top-actors chart, the co-occurrence network) usually leaves them out: ``mentions[~first_name_only(mentions)]``."""
     from analysis.actors.rules import load_rules
 
@@ -159,7 +159,7 @@ def first_name_only(mentions: pd.DataFrame) -> pd.Series:
     label = mentions["label_ar"].astype("string").fillna("")
     return (mentions["actor_id"].astype("string").str.startswith("discovered:", na=False)
             & mentions["actor_type"].eq("person").fillna(False)
-            & ~label.str.contains(" ", regex=False) & label.isin(given)).astype(bool)
+            & (label.isin(given) | label.str.replace(" ", "", regex=False).isin(given))).astype(bool)  # عبد الله
 
 
 def discovery_candidates(mentions: pd.DataFrame, articles: pd.DataFrame, *, min_count: int = 1, examples: int = 3) -> pd.DataFrame:
