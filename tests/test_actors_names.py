@@ -369,3 +369,10 @@ def test_a_codebook_prince_and_his_lineage_stay_the_codebook_prince():
         ("محمد بن نايف بن عبدالعزيز آل سعود", "person:mohammed_bin_nayef")]
     assert persons("رفع الشكر للأمير سلطان بن سلمان بن عبدالعزيز رئيس الهيئة")[0][1] == "person:sultan_bin_salman"
     assert persons("وقال محمد بن ناصر بن حمد الصقر إن العمل مستمر")[0][1].startswith("discovered:")
+
+
+def test_nashat_and_sabah_before_a_common_definite_noun_are_verbs_and_nouns():
+    """noun_given_names.txt: نشأت الجماعة "the group arose" and صباح الورد are no persons (the first made every later
+    الجماعة a person); with a family name they still are."""
+    assert not [s for s, t, _ in found("جماعة التكفير نشأت الجماعة داخل السجون. وانتهت الجماعة بإعدام زعيمها") if t == "person"]
+    assert ("نشأت الشمري", "person", "discovered") in found("وقال نشأت الشمري إن العمل مستمر")
