@@ -151,8 +151,9 @@ def _sentence_text(articles_by_id: dict, article_id: str, field: str, index: int
 
 def first_name_only(mentions: pd.DataFrame) -> pd.Series:
     """True for the mentions of a discovered person named by a first name alone (discovered:محمد after الشيخ, a bare
-    first name, a compound one: عبد الله): one id for every Mohammed of the corpus, not one person. A ranking (``count_mentions``, the
-    top-actors chart, the co-occurrence network) usually leaves them out: ``mentions[~first_name_only(mentions)]``."""
+    first name, a compound one: عبد الله): one id for every Mohammed of the corpus, not one person. A ranking
+    (``count_mentions``, the top-actors chart, the co-occurrence network) usually leaves them out:
+    ``mentions[~first_name_only(mentions)]``."""
     from analysis.actors.rules import load_rules
 
     given = load_rules().given_names

@@ -911,14 +911,13 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
     word is quoted or the subject of a reporting verb in the feminine (وأوضحت الصحة، «التعليم» تعلن): an alias
     mention of the ministry's id. Not before another definite word (قالت الصحة العالمية: another body), not as the
     object of another verb (باشرت العمل)."""
-    found = [o for o in out if o.typ == "organization" and o.kind in ("name", "alias") and not o.actor_id.startswith("discovered:")
-             and (w := f.x[o.s + o.plen : o.e].split(" ")) and len(w) == 2 and w[0] == _MINISTRY and w[1].startswith("ال")
-             and len(w[1]) > 4]
+    found = [(o, w[1]) for o in out if o.typ == "organization" and o.kind in ("name", "alias")
+             and not o.actor_id.startswith("discovered:") and (w := f.x[o.s + o.plen : o.e].split(" "))
+             and len(w) == 2 and w[0] == _MINISTRY and w[1].startswith("ال") and len(w[1]) > 4]
     if not found:
         return out
     added, seen = [], set()
-    for o in found:
-        field = f.x[o.s + o.plen : o.e].split(" ")[1]
+    for o, field in found:
         if field in seen:
             continue
         seen.add(field)
@@ -1861,19 +1860,11 @@ def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, r
 
 
 def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> list[_M]:
-    """Later bare repetitions of a discovered one- or two-word name in the same field (with any proclitic)."""
+    """Later bare repetitions of a discovered one- or two-word name in the same field (with و/ف/ب/ل/ك, no article)."""
     out = []
-    x = f.x
-    k = x.find(name, start)
-    while k != -1:
-        e = k + len(name)
-        if e == len(x) or x[e] == " ":
-            t = f.tok_index(k)
-            a = f.starts[t]
-            if CLITIC_RE.fullmatch(x[a:k]) and not x[a:k].endswith(("ال", "لل")) and 1 not in occ[a:e]:
-                occ[a:e] = b"\x01" * (e - a)
-                out.append(_new(a, e, k - a, name, typ))
-        k = x.find(name, e)
+    for a, k, e in f.free_occurrences(name, NAME_CLITICS_RE, occ, start):
+        occ[a:e] = b"\x01" * (e - a)
+        out.append(_new(a, e, k - a, name, typ))
     return out
 
 
