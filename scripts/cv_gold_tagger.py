@@ -50,18 +50,13 @@ def cached(path: Path, make):
 
 def fold_articles(dirs: list[Path]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
     """The articles frame of the sets (ids "<set>/<gold_id>", as extract loads them) and their gold actors."""
-    import score  # ../shared/eval/score.py (its loader only)
-
     rows, gold = [], {}
-    for d in map(tt.check_gold_dir, dirs):
-        arts = score.load_articles(d / "refs.jsonl")
-        lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-        g = {x["gold_id"]: x for x in (json.loads(line) for line in lines if line.strip())}
+    for name, arts, g in map(tt.read_gold_set, dirs):
         for gid, a in sorted(arts.items()):
-            aid = f"{d.name}/{gid}"
+            aid = f"{name}/{gid}"
             rows.append({"id": aid, "source": a["source"], "published": a["date_extracted"], "title": a["title"],
                          "url": a["url"], "text": a["content"]})
-            gold[aid] = [x for x in g.get(gid, {}).get("actors", []) if x.get("in", "content") == "content"]
+            gold[aid] = g.get(gid, [])
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "corpus.jsonl"
         p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

@@ -33,6 +33,7 @@ import argparse
 import gzip
 import json
 import random
+import sys
 import time
 from collections import defaultdict
 from itertools import pairwise
@@ -47,6 +48,7 @@ from analysis.actors.tagger import MODEL_FILE, TAGS, gaps_of, spans_from_tags, t
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "analysis" / "resources" / "tagger" / MODEL_FILE
+EVAL_DIR = str(ROOT.parent / "shared" / "eval")  # the evaluation kit beside the repository
 COARSE = {"person": "PERS", "country": "LOC", "location": "LOC", "organization": "ORG", "media": "ORG", "group": "ORG"}
 
 
@@ -163,34 +165,35 @@ def check_gold_dir(path: str | Path) -> Path:
     return p
 
 
+def _eval_kit() -> None:
+    """Put ../shared/eval on sys.path: the scorer's loader (score.load_articles) and placement (evalcore.place)."""
+    if EVAL_DIR not in sys.path:
+        sys.path.insert(0, EVAL_DIR)
+
+
+def read_gold_set(path: str | Path) -> tuple[str, dict[str, dict], dict[str, list[dict]]]:
+    """(the set's folder name, its articles as ../shared/eval/score.py loads them: gold_id -> SaudiNewsNet record, and
+    gold_id -> the gold actor mentions of the content field) of a hand-annotated set (:func:`check_gold_dir`)."""
+    d = check_gold_dir(path)
+    _eval_kit()
+    import score
+
+    lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = {g["gold_id"]: [x for x in g.get("actors", []) if x.get("in", "content") == "content"]
+            for g in (json.loads(line) for line in lines if line.strip())}
+    return d.name, score.load_articles(d / "refs.jsonl"), gold
+
+
 def gold_articles(dirs: list[str | Path]) -> list[tuple[str, str, list[dict]]]:
     """(id "<set folder>/<gold_id>", the cleaned text as ``extract`` sees it, the gold actor mentions of the
-    content field) per article of the hand-annotated sets ``dirs`` (texts read from the SaudiNewsNet zips by the
-    refs' file and url, as ../shared/eval/score.py reads them)."""
-    import zipfile
-
+    content field) per article of the hand-annotated sets ``dirs`` (:func:`read_gold_set`)."""
     from analysis.corpus import clean_texts
 
-    zips = ROOT.parent / "shared/data/saudinewsnet"
     out = []
-    for d in map(check_gold_dir, dirs):
-        refs = [json.loads(line) for line in (d / "refs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-        lines = (d / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-        gold = {g["gold_id"]: g for g in (json.loads(line) for line in lines if line.strip())}
-        wanted = {(r["file"], r["url"]): r["gold_id"] for r in refs if r.get("file")}
-        text_of = {}
-        for fname in sorted({f for f, _ in wanted}):
-            with zipfile.ZipFile(zips / fname) as zf:
-                for name in zf.namelist():
-                    if name.endswith(".json"):
-                        for a in json.loads(zf.read(name)):
-                            gid = wanted.get((fname, a["url"]))
-                            if gid:
-                                text_of[gid] = a.get("content") or ""
-        gids = sorted(g for g in text_of if g in gold)
-        for gid, text in zip(gids, clean_texts([text_of[g] for g in gids])):
-            items = [x for x in gold[gid].get("actors", []) if x.get("in", "content") == "content"]
-            out.append((f"{d.name}/{gid}", text, items))
+    for name, arts, gold in map(read_gold_set, dirs):
+        gids = sorted(g for g in arts if g in gold)
+        for gid, text in zip(gids, clean_texts([arts[g].get("content") or "" for g in gids])):
+            out.append((f"{name}/{gid}", text, gold[gid]))
     return out
 
 
@@ -200,9 +203,7 @@ def gold_examples(arts: list[tuple[str, str, list[dict]]], *, scheme: str = "all
     The gold surfaces are placed in the text with the scorer's own placement (evalcore.place) and tagged with
     their coarse type (:data:`GOLD_COARSE`). scheme "all": every gold mention (nisba adjectives LOC, or ORG for a
     group's; titles PERS); "names": nisba and title mentions are O, as ANERcorp tags them."""
-    import sys
-
-    sys.path.insert(0, str(ROOT.parent / "shared/eval"))
+    _eval_kit()
     from evalcore import place
 
     ids = [a for a, _, _ in arts]
