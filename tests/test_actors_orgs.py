@@ -139,3 +139,45 @@ def test_the_kings_of_saudi_arabia_and_institutions_named_after_them():
     got = found("تخرج في جامعة الأمير سلطان الأهلية ثم في جامعة الأمير سلطان السعودية")
     assert {("جامعة الأمير سلطان الأهلية", "organization"), ("جامعة الأمير سلطان", "organization"),
             ("السعودية", "country")} <= got  # a country after the name is a mention of its own
+
+
+def test_a_word_in_brackets_after_an_organisation_is_its_short_name_there_and_later():
+    found = found_in("قدرت منظمة الأغذية العالمية (فاو) إنتاج القمح. وقالت فاو إن الإنتاج تراجع.",
+                     "surface", "match_kind", "actor_id")
+    fao = [x for x in found if x[0] == "منظمة الأغذية العالمية"][0][2]
+    assert [x for x in found if x[0] == "فاو"] == [("فاو", "alias", fao)] * 2
+    # a discovered organisation's short name carries the discovered id
+    found = found_in("وقالت الشركة السعودية للمعلومات الائتمانية (سمة) إن عدد العملاء ارتفع، وأضافت سمة أن",
+                     "surface", "match_kind", "actor_id")
+    org = found[0]
+    assert org[1] == "discovered" and [x for x in found if x[0] == "سمة"] == [("سمة", "discovered", org[2])] * 2
+    # a gloss is no short name: a definite word, a nisba, a frequent word
+    for text in ("أعلن المؤتمر الوطني العام (البرلمان) أن الجلسة تأجلت.", "قال حزب الاتحاد الديمقراطي (الكردي) إن",
+                 "وأكد حزب سيريزا (يساري) أن"):
+        assert [s for s, k in found_in(text, "surface", "match_kind") if "(" not in s and s in text.split("(")[1]] == [], text
+
+
+def test_codebook_rows_of_the_sixth_session():
+    found = found_in("تنظم مؤسسة الملك عبدالعزيز ورجاله للموهبة والإبداع (موهبة) البرنامج. وأشار إلى أن برامج موهبة "
+                     "تتوسع. وحققت كوكاكولا ربحا، وعاد طيران الأمن إلى قاعدته.", "surface", "label_en")
+    assert ("موهبة", "Mawhiba (King Abdulaziz and His Companions Foundation for Giftedness and Creativity)") in found
+    assert not any(lab == "King Abdulaziz Al Saud" for _s, lab in found)  # the foundation, not the king
+    assert ("كوكاكولا", "The Coca-Cola Company") in found
+    assert ("طيران الأمن", "General Command of Security Aviation") in found
+    # الأرصاد and موهبة alone are words until the agency is named
+    assert found_in("يعمل في مجال الأرصاد منذ سنوات ولديه موهبة كبيرة.", "surface") == []
+    found = found_in("أصدرت الرئاسة العامة للأرصاد وحماية البيئة تنبيها. وتوقعت الأرصاد هطول أمطار.", "surface", "label_en")
+    assert found[-1] == ("الأرصاد", "Presidency of Meteorology and Environment")
+    # a foreign weather service is not the Saudi agency
+    assert "org:sa_pme" not in {a for a, in found_in("وقالت هيئة الأرصاد الألمانية إن الحر يستمر.", "actor_id")}
+
+
+def test_egyptian_governorates_and_places_only_in_a_list():
+    found = found_in("ضبط ستة بمحافظات (المنوفية ، كفر الشيخ ، دمياط) وفي محافظة البحيرة.", "surface", "label_en")
+    assert [s for s, _ in found] == ["المنوفية", "كفر الشيخ", "دمياط", "محافظة البحيرة"]
+    # الشرقية (the Eastern Province; also "eastern") and مدركة (also "aware") count only in a list of places
+    found = found_in("وتشمل الأمطار مناطق الرياض والشرقية والقصيم. وزار الوفد الجموم ومدركة وعسفان.", "surface", "label_en")
+    assert ("والشرقية", "Eastern Province, Saudi Arabia") in found and ("ومدركة", "Mudrakah") in found
+    for text in ("زار المنطقة الشرقية ثم عاد إلى الحدود الشرقية.", "خليط من الأجواء الرمضانية الشرقية والتايلاندية.",
+                 "كانت الإدارة مدركة للخطر."):
+        assert [s for s, in found_in(text, "surface") if s in ("الشرقية", "مدركة")] == [], text

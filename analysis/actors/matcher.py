@@ -705,6 +705,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "list_only":  # الشرقية (also "eastern"): only in a list of places (الرياض والشرقية),
+                return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention (الحدود الشرقية)
             if ent.ambiguous == "demonstrative":  # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
                 pw = f.prev_words(f.tok_index(s), 1)
                 return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
@@ -783,7 +785,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out.sort(key=_by_start)
     out = _drop_first_name_persons(f, out, occ, rules)
     _resolve_capitals_and_nisba(f, out, m, rules)
-    out = _drop_name_part_nisbas(f, out, occ)
+    out = _drop_name_part_nisbas(f, out, occ, rules)
     if discover:
         if heads:
             out = _discover_named_heads(f, out, occ, heads, m, rules)
@@ -799,6 +801,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
+        out = _bracketed_short_names(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     if m.country_titles and day is not None:
@@ -1012,16 +1015,20 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     return keep
 
 
-def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray) -> list[_M]:
+def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A bare nisba-shaped word right after بن/ابن/بنت/آل/أبو is part of a person's name (عبد العزيز بن تركي بن
-    طلال: تركي is a name, not "Turkish"); it is dropped and its span freed for discovery."""
+    طلال: تركي is a name, not "Turkish"); so is one that is a first name right after a title or before بن/ابن/بنت
+    (الأمير تركي العبدالله الفيصل، تركي بن طلال; "the Turkish prince" is الأمير التركي). It is dropped and its span
+    freed for discovery."""
     if not any(o.plen == 0 and o.kind == "nisba" for o in out):
         return out
     keep = []
+    n = len(f.starts)
     for o in out:
-        if o.kind == "nisba" and o.plen == 0:
-            i = f.tok_index(o.s)
-            if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_LINKS and f.tok_index(o.e - 1) == i:
+        if o.kind == "nisba" and o.plen == 0 and f.tok_index(o.e - 1) == (i := f.tok_index(o.s)):
+            prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
+            if prv in _NAME_LINKS or f.x[o.s : o.e] in rules.given_names and (
+                    prv in rules.titles or i + 1 < n and f.adjacent(i + 1) and f.word(i + 1) in _SON_OF):
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 continue
         keep.append(o)
@@ -1349,6 +1356,9 @@ _MAX_HONORIFICS = 4
 #: لحركة فتح]، قائم مقام قضاء [الرمادي]، أمير [منطقة الرياض]); nisbas inside it are not kept.
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 _DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
+_THOUSANDS = frozenset(norm_word(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات"])  # 520 ألف فدان
+#: The stem of the title الداعية (the preacher), also the adjective "calling (for)": الجهات الداعية لـ …
+_CALLING = norm_word("داعية")
 _MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
 #: Role nouns that make a following title part of another person's role (سفير خادم الحرمين الشريفين).
 _EMBEDDING_ROLES = frozenset(norm_word(w) for w in ["نائب", "سفير", "مستشار", "مستشارة", "مبعوث", "ممثل", "مندوب", "مساعد", "المبعوث"])
@@ -1535,10 +1545,11 @@ _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "ا�
 
 
 def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country")) -> bool:
-    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``)
-    right before it (الدمام والخبر، الأحساء، والخبر) or right after it (الخبر والظهران)."""
+    """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``;
+    not a nisba: الأجواء الشرقية والتايلاندية) right before it (الدمام والخبر، الأحساء، والخبر) or right after it
+    (الخبر والظهران)."""
     for o in out:
-        if o.typ not in types:
+        if o.typ not in types or o.kind == "nisba":
             continue
         if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
             return True
@@ -1847,6 +1858,36 @@ def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> lis
     return None
 
 
+_BRACKETED_RE = re.compile(r"\s*\(\s*([\"“”«»']?)([^\W\d_]+)\1\s*\)")
+
+
+def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """An organisation, group or outlet followed by one word in brackets is that word's long name (مؤسسة الملك
+    عبدالعزيز ورجاله للموهبة والإبداع (موهبة)، منظمة الأغذية العالمية (فاو)، حلف شمال الأطلسي (ناتو)): the word is
+    a mention of the same actor (an alias of a codebook actor, a discovered name with the discovered actor's id), and so
+    is every later bare repetition in the field (برامج موهبة). Not a gloss: no definite word (المؤتمر الوطني العام
+    (البرلمان)), no nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin
+    word (jQuery (document)), nothing already a mention."""
+    added: list[_M] = []
+    for o in out:
+        if o.typ not in ("organization", "group", "media"):
+            continue
+        mt = _BRACKETED_RE.match(f.norm, o.e)
+        if mt is None:
+            continue
+        a, b = mt.span(2)
+        w = f.x[a:b]
+        if (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords or w in rules.frequent_words
+                or w in rules.place_heads or w in rules.org_chain_heads or w.endswith(("ي", "يه", "يين", "يون"))
+                or w.isascii() and not w.isupper()):
+            continue
+        kind = "discovered" if o.kind == "discovered" else "alias"
+        for s, k, e in [(a, a, b), *f.free_occurrences(w, NAME_CLITICS_RE, occ, b)]:
+            occ[s:e] = b"\x01" * (e - s)
+            added.append(_M(s, e, k - s, o.actor_id, kind, o.typ, o.label_ar))
+    return sorted(out + added, key=_by_start) if added else out
+
+
 def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, rules: Rules) -> list[_M]:
     """The one-word name of a place found after a place head (مرتفعات حمرين، منطقة شقرة), alone later in the field
     (جهة حمرين، وشقرة): the same place (same actor id). Names under four letters and a definite frequent word (بحيرة
@@ -1999,6 +2040,7 @@ _PARTICIPLE_ADJECTIVES = frozenset(norm_word(w) for w in [
 _TIME_WORDS = frozenset(norm_word(w) for w in [
     "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
     "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
+_DAYPART_NEXT = _TIME_WORDS | {norm_word("العيد")}  # صباح العيد: the morning of the feast (not in an org chain's stops)
 
 
 def _indefinite_adjective(w: str) -> bool:
@@ -2176,7 +2218,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # 17 رجب 1434هـ: a number (with or without its unit letter) is never part of a name
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
-        if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _TIME_WORDS:
+        if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _DAYPART_NEXT:
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
@@ -2290,9 +2332,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 f.word(toks[0] + 1).startswith("ال") or f.word(toks[0] + 1) in rules.titles
                 or f.word(toks[0] + 1) in rules.person_context or f.word(toks[0] + 1) in _HONORIFICS):
             return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
-        if (len(toks) == 1 and _conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
-                and f.word(toks[0] + 1) in _TIME_WORDS):
-            return  # صباح أمس، فجر الجمعة: a time of day, not a woman called صباح
+        if (_conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
+                and f.word(toks[0] + 1) in _DAYPART_NEXT):
+            return  # صباح أمس، فجر الجمعة، صباح العيد: a time of day, not a woman called صباح
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
@@ -2339,8 +2381,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 pre = pre[:-2]  # اليكس، الفارو: a foreign first name written with أل, not the article
             if pre not in ("", "و", "ف"):
                 continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
-            if f.adjacent(i) and _has_digit(f.word(i - 1)):
-                continue  # 500 فدان، 17 رجب: a word right after a number is its unit or month, not a name
+            if f.adjacent(i) and (_has_digit(f.word(i - 1)) or f.word(i - 1) in _THOUSANDS):
+                continue  # 500 فدان، 17 رجب، ألف فدان: a word right after a number is its unit or month, not a name
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
@@ -2386,6 +2428,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                         and w not in rules.common_words and _family_name(f.word(j + 1), rules))  # اللواء فراج الزعبي
             if w[0] in "وف" and w[1:] not in rules.given_names and not fam_next or w.startswith(_DEFINITE_PREFIXES):
                 continue  # وحمايتهم، للمبتعثة، بالبعثة
+            if w[0] == "ل" and w not in rules.given_names and f.x[s + plen : e] == _CALLING:
+                continue  # الجهات الداعية لازدراء الأديان: "calling for", not the preacher's name
             if w not in rules.given_names and not fam_next and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
                                                or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
                                                or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):

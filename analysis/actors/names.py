@@ -288,9 +288,10 @@ def _verb_like(w: str, rules: Rules) -> bool:
 
 
 def _foreign_word(w: str, rules: Rules, nr: NameRules) -> bool:
-    """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role):
-    a transliterated name (جوتشولك، مازوز، خاجيبور)."""
+    """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role,
+    nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور)."""
     return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE)
+            and not (w.endswith("ات") and w[:-2] + "ه" in rules.definite_stems)
             and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
             and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
             and w not in rules.title_complements and w not in rules.reporting_verbs and w not in nr.roles
