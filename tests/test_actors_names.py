@@ -394,3 +394,11 @@ def test_words_that_looked_like_names_in_sixth_session_corpus_reading():
     assert found_in("ودمرت الأمطار أكثر من 520 ألف فدان من الأراضي.", "surface") == []
     # a plural noun (مذكرات, of المذكرة) does not start a foreign name
     assert "مذكرات" not in " ".join(s for s, in found_in("تنشر الصحيفة مذكرات فاتن حمامة الأسبوع المقبل.", "surface"))
+
+
+def test_an_unknown_first_name_before_bin_starts_a_name():
+    assert found_in("وأوضح أن مطير بن مطر القثامي أصيب في الحادث.", "surface", "actor_type") == [
+        ("مطير بن مطر القثامي", "person")]
+    assert found_in("وتم القصاص من شعشع بن مفرح بن سلمان حريصي أمس.", "surface") == [("شعشع بن مفرح بن سلمان حريصي",)]
+    assert found_in("اشترى قهوة بن يمني من السوق.", "surface") == []  # بن "coffee" after a common word
+

@@ -151,6 +151,12 @@ def test_a_word_in_brackets_after_an_organisation_is_its_short_name_there_and_la
                      "surface", "match_kind", "actor_id")
     org = found[0]
     assert org[1] == "discovered" and [x for x in found if x[0] == "سمة"] == [("سمة", "discovered", org[2])] * 2
+    # also with the place the organisation is in between
+    found = found_in("وقعت الجمعية الخيرية لرعاية الأيتام بالرياض (وارف) اتفاقية. وقالت وارف إن", "surface", "actor_id")
+    assert [a for s, a in found if s == "وارف"] == [found[0][1]] * 2
+    # a note bracketed after two organisations is no short name
+    assert "إحلال" not in {s for s, in found_in("مستشفى العيون بجدة (إحلال) السعة 200 سرير، مستشفى الصحة النفسية بجدة "
+                                                  "(إحلال) السعة 500 سرير.", "surface")}
     # a gloss is no short name: a definite word, a nisba, a frequent word
     for text in ("أعلن المؤتمر الوطني العام (البرلمان) أن الجلسة تأجلت.", "قال حزب الاتحاد الديمقراطي (الكردي) إن",
                  "وأكد حزب سيريزا (يساري) أن"):
@@ -181,3 +187,33 @@ def test_egyptian_governorates_and_places_only_in_a_list():
     for text in ("زار المنطقة الشرقية ثم عاد إلى الحدود الشرقية.", "خليط من الأجواء الرمضانية الشرقية والتايلاندية.",
                  "كانت الإدارة مدركة للخطر."):
         assert [s for s, in found_in(text, "surface") if s in ("الشرقية", "مدركة")] == [], text
+
+
+def test_a_country_after_an_taariq_via_is_the_country_not_a_road():
+    found = found_in("سافر إلى سورية عن طريق تركيا بطريقة غير نظامية، ويسكن في شارع العراق.", "surface", "actor_type")
+    assert ("تركيا", "country") in found
+    assert ("العراق", "country") not in found  # شارع العراق: a street
+
+
+def test_regions_sites_and_persons_added_in_the_sixth_session():
+    found = found_in("العلاقات مع العالم العربي عميقة. وهطلت أمطار في نجد، ولم نجد أحدا عند جبل الرحمة. "
+                     "واعتصموا أمام مسجد رابعة العدوية، ومنهم خيرت الشاطر. وزار معهد العالم العربي.", "surface", "label_en")
+    assert found == [("العالم العربي", "Arab world"), ("نجد", "Najd"), ("جبل الرحمة", "Jabal al-Rahma"),
+                     ("مسجد رابعة العدوية", "Rabaa al-Adawiya Square"), ("خيرت الشاطر", "Khairat el-Shater"),
+                     ("معهد العالم العربي", "Arab World Institute")]
+
+
+def test_social_networks_bahrain_towns_and_other_rows_of_the_sixth_session():
+    found = found_in('يستخدمون برنامج "السناب شات" و"wechat"، وأعلنت منظمة هيومن رايتس واتش أن سالفاكير رفض. '
+                     "وتربط الطريق بين مدينة عيسى وسلماباد، وقصف الجيش غابة سامبيسا ومواقع في ولاية الوحدة.",
+                     "surface", "label_en")
+    assert found == [("السناب شات", "Snapchat"), ("wechat", "WeChat"), ("منظمة هيومن رايتس واتش", "Human Rights Watch"),
+                     ("سالفاكير", "Salva Kiir Mayardit"), ("مدينة عيسى", "Isa Town"), ("وسلماباد", "Salmabad"),
+                     ("غابة سامبيسا", "Sambisa Forest"), ("ولاية الوحدة", "Unity State")]
+
+
+def test_program_code_test_names_and_teaching_staff_are_no_organisations():
+    assert found_in("seriesDefaults:{ renderer:jQuery.jqplot.PieRenderer, rendererOptions: { padding: 8 } }", "surface") == []
+    found = found_in("حاصل على الدرجة المطلوبة في STEP أو IELTS، ويرسل رسائل SMS عبر شركة Zain.", "surface")
+    assert found == [("Zain",)]
+    assert found_in("وأوضح أن أعضاء هيئة التدريس في الجامعة حضروا.", "surface") == []

@@ -69,6 +69,11 @@ _LATIN_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ &.\-]
 _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
+#: Latin words that are no organisation (a message type, a test, a format, a standard): SMS، IELTS، STEP، iOS
+_LATIN_NOT_NAMES = frozenset("SMS MMS LTE DSL CD DVD VIP iOS IELTS STEP TOEFL GMAT SAT ER HD LED ATM PIN OTP".split())
+#: Program code in a field (a chart's settings pasted with an article: seriesColors:['#449EC0'], jQuery.jqplot):
+#: braces, semicolons, = or # near a Latin word, or the word itself an identifier with a dot
+_CODE_RE = re.compile(r"[{};=#]|[A-Za-z]\.[A-Za-z]")
 _QUOTE_RE = re.compile(r"[“\"«] ?([^“”\"«» \n][^“”\"«»\n]{0,58}[^“”\"«» \n]) ?[”\"»]")  # « الوطن »: one space inside too
 
 P_NONE = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -1272,9 +1277,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     new.append(mm)
                     drop.add(id(o))
                     continue
-        # street and district names: حي السويدي، شارع العراق
+        # street and district names: حي السويدي، شارع العراق (not عن طريق تركيا "via Turkey")
         if (kind in ("nisba", "name", "alias") and typ != "location" and o.plen in (0, 2) and joined
-                and _conj_stripped(prev_w) in _STREET_HEADS):
+                and _conj_stripped(prev_w) in _STREET_HEADS and not (
+                    i > 1 and f._adj[i - 1] and _conj_stripped(f.word(i - 2)) in ("عن", "على") and prev_w in ("طريق", "ساحه"))):
             drop.add(id(o))
             continue
         if kind not in ("nisba", "title"):
@@ -1863,23 +1869,33 @@ _BRACKETED_RE = re.compile(r"\s*\(\s*([\"“”«»']?)([^\W\d_]+)\1\s*\)")
 
 def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """An organisation, group or outlet followed by one word in brackets is that word's long name (مؤسسة الملك
-    عبدالعزيز ورجاله للموهبة والإبداع (موهبة)، منظمة الأغذية العالمية (فاو)، حلف شمال الأطلسي (ناتو)): the word is
-    a mention of the same actor (an alias of a codebook actor, a discovered name with the discovered actor's id), and so
-    is every later bare repetition in the field (برامج موهبة). Not a gloss: no definite word (المؤتمر الوطني العام
-    (البرلمان)), no nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin
-    word (jQuery (document)), nothing already a mention."""
-    added: list[_M] = []
+    عبدالعزيز ورجاله للموهبة والإبداع (موهبة)، منظمة الأغذية العالمية (فاو)، حلف شمال الأطلسي (ناتو)), also with
+    the place it is in between (الجمعية الخيرية لرعاية الأيتام بالمنطقة الشرقية (بناء)): the word is a mention of the
+    same actor (an alias of a codebook actor, a discovered name with the discovered actor's id), and so is every later
+    bare repetition in the field (برامج موهبة). Not a gloss: no definite word (المؤتمر الوطني العام (البرلمان)), no
+    nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin word (jQuery
+    (document)), no word bracketed after two actors (مستشفى العيون (إحلال)، مستشفى الصحة النفسية (إحلال): a note),
+    nothing already a mention."""
+    places = {o.s: o for o in out if o.typ in ("location", "country") and f.x[o.s : o.s + o.plen].startswith("ب")}
+    found: list[tuple[_M, int, int, str]] = []
     for o in out:
         if o.typ not in ("organization", "group", "media"):
             continue
-        mt = _BRACKETED_RE.match(f.norm, o.e)
+        e = o.e
+        if e + 1 in places and f.x[e] == " ":
+            e = places[e + 1].e  # … لرعاية الأيتام + بالمنطقة الشرقية + (بناء)
+        mt = _BRACKETED_RE.match(f.norm, e)
         if mt is None:
             continue
         a, b = mt.span(2)
         w = f.x[a:b]
-        if (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords or w in rules.frequent_words
+        if not (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords or w in rules.frequent_words
                 or w in rules.place_heads or w in rules.org_chain_heads or w.endswith(("ي", "يه", "يين", "يون"))
                 or w.isascii() and not w.isupper()):
+            found.append((o, a, b, w))
+    added: list[_M] = []
+    for o, a, b, w in found:
+        if 1 in occ[a:b] or len({x.actor_id for x, *_r, v in found if v == w}) > 1:
             continue
         kind = "discovered" if o.kind == "discovered" else "alias"
         for s, k, e in [(a, a, b), *f.free_occurrences(w, NAME_CLITICS_RE, occ, b)]:
@@ -2447,6 +2463,19 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 if not speech or w0 in rules.definite_nouns or len(w0) < 4:
                     continue
             emit(toks, strip_conj=False)
+    # an unknown first name before بن (مطير بن مطر القثامي، شعشع بن مفرح): "X son of Y" is a person's name
+    k = f.x.find(" بن ")
+    while k != -1:
+        i = f.tok_index(k - 1) if k > 0 else -1
+        if (i >= 0 and f.ends[i] == k and i + 2 < len(f.starts) and f.adjacent(i + 1) and f.adjacent(i + 2)
+                and 1 not in occ[f.starts[i] : f.ends[i + 1]]):
+            w = f.word(i)
+            if (len(w) > 2 and w.isalpha() and w not in rules.given_names and _name_like(w, rules)
+                    and w[0] not in "وفبلك" and not w.endswith(_ENCLITICS)):
+                toks = _name_from(f, i, occ, rules, absorb=absorb)
+                if len(toks) >= 3 and f.word(toks[-1]) not in _SON_OF:
+                    emit(toks, strip_conj=False)
+        k = f.x.find(" بن ", k + 4)
     # apposition: "ديف ريد، مدير الشركة" — name-like words right before a comma and a title
     for s0, e0, plen0, ent0 in triggers:
         if ent0.kind != "title_word" or plen0:
@@ -2474,8 +2503,12 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     for mt in _LATIN_RE.finditer(f.x) if f.has_latin else ():
         g = mt.group(0)
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
-                or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20]):
-            continue  # ratings (BBB, Baa3) and English sentences ("Sorry Comments are closed") are not names
+                or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20] or g in _LATIN_NOT_NAMES
+                or _CODE_RE.search(f.norm, max(0, mt.start() - 15), mt.end() + 15)
+                or mt.start() > 0 and (f.norm[mt.start() - 1].isdigit() or f.norm[mt.start() - 1] == "-")):
+            # ratings (BBB, Baa3), English sentences ("Sorry Comments are closed"), SMS or IELTS, program code
+            # (rendererOptions: {…}) and the letters of a model number (B777-300ER) are not names
+            continue
         i, j = f.tok_index(mt.start()), f.tok_index(mt.end() - 1)
         a, b = f.starts[i], f.ends[j]
         if 1 in occ[a:b]:
