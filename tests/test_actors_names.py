@@ -402,3 +402,14 @@ def test_an_unknown_first_name_before_bin_starts_a_name():
     assert found_in("وتم القصاص من شعشع بن مفرح بن سلمان حريصي أمس.", "surface") == [("شعشع بن مفرح بن سلمان حريصي",)]
     assert found_in("اشترى قهوة بن يمني من السوق.", "surface") == []  # بن "coffee" after a common word
 
+
+
+def test_nouns_that_are_also_first_names_and_accusative_objects_are_no_persons():
+    # رائد "pioneer" + a common definite noun (رائد الفضاء "astronaut"); with a family name it is the name Raed
+    assert found_in("وكان إلى جانب رائد الفضاء نيل آرمسترونغ. ويعمل في تقنيات الفضاء.", "surface") == []
+    assert found_in("وقال رائد العلي إن المشروع تأخر.", "surface") == [("رائد العلي",)]
+    # a noun in the accusative after a title is the verb's object (حفلا ← حفل), a foreign name in ا is not (موزا بنت …)
+    assert "حفلا" not in {s for s, in found_in("كما سيترأس الوزير الكوبي حفلا يجري في السفارة.", "surface")}
+    assert found_in("وحضرت الشيخة موزا بنت ناصر المسند الحفل.", "surface") == [("موزا بنت ناصر المسند",)]
+    # a place head + لل: "for the …", no place name
+    assert found_in("وفيما يتعلق بخيار إقامة إقليم للسنة وآخر للشيعة.", "surface") == []

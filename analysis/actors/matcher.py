@@ -1703,6 +1703,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         w = f.x[a1:b1]
         if NAME_CLITICS_RE.sub("", w, count=1) in rules.place_heads or w.endswith("تي") and w[:-2] + "ه" in rules.place_heads:
             continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
+        if w.startswith("لل"):
+            continue  # إقليم للسنة "a region for the Sunnis": a preposition and the article, no name
         if w[0] in "ول" and len(w) > 4 and not w.startswith("ال") and (
                 _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
             continue  # مدينة وقرية وتجمع سكاني، مرتفعات لتخفيف، جبال وهابطا: و/ل on a common word, no name (not وهران، بولو)
@@ -2446,6 +2448,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # وحمايتهم، للمبتعثة، بالبعثة
             if w[0] == "ل" and w not in rules.given_names and f.x[s + plen : e] == _CALLING:
                 continue  # الجهات الداعية لازدراء الأديان: "calling for", not the preacher's name
+            if (w.endswith("ا") and w[:-1] in rules.definite_stems and w not in rules.given_names and not fam_next
+                    and not (j + 1 < len(f.starts) and f.adjacent(j + 1) and (f.word(j + 1) in _SON_OF or _name_like(
+                        f.word(j + 1), rules) and f.word(j + 1) not in rules.frequent_words))):
+                continue  # سيترأس الوزير الكوبي حفلا يجري: a noun in the accusative (حفل); not جادا بينكت سميث، موزا بنت ناصر
             if w not in rules.given_names and not fam_next and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
                                                or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
                                                or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):
