@@ -75,6 +75,7 @@ def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> di
     if unknown:
         raise ValueError(f"unknown stage(s) {sorted(unknown)}; choose from {list(STAGES)}")
     out: dict[str, pd.DataFrame] = {}
+    articles = with_python_strings(articles)
     need_mentions = wanted & {"mentions", "events", "attributions"}
     mentions = (
         extract_mentions(articles, codebook=load_codebook(list(settings.codebook) or None), tagger=settings.tagger,
@@ -92,6 +93,23 @@ def extract_chunk(articles: pd.DataFrame, settings: Settings = Settings()) -> di
     if "attributions" in wanted:
         out["attributions"] = schema.conform(extract_attributions(articles, mentions), "attributions")
     return out
+
+
+#: the article fields every stage reads as Python strings
+SHARED_FIELDS = ("title", "text")
+
+
+def with_python_strings(articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with the :data:`SHARED_FIELDS` columns as Python ``str`` objects (object dtype; missing values
+    stay ``pd.NA``), the other columns as they are; the input is not modified.
+
+    Each stage reads the fields with ``tolist()``: from an Arrow string column that makes new ``str`` objects for
+    every stage, from an object column it hands every stage the same ones. So a chunk's texts are converted once
+    instead of four times, and the caches the stages share (``normalize_cached``, ``split_sentences_cached``, keyed
+    by the text) hash each text once and find it by identity instead of comparing it character by character.
+    """
+    cols = [c for c in SHARED_FIELDS if c in articles.columns and articles[c].dtype != object]
+    return articles.astype(dict.fromkeys(cols, object)) if cols else articles
 
 
 # --- incremental Parquet -----------------------------------------------------------------------

@@ -62,6 +62,34 @@ def test_extract_chunk_does_not_mutate_its_input(seed_tables):
     pd.testing.assert_frame_equal(articles, before)
 
 
+def test_with_python_strings_hands_every_stage_the_same_str_objects():
+    from analysis.pipeline import with_python_strings
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "title": ["عنوان", None], "text": ["نص أول", "نص ثان"]},
+                            dtype="string")
+    before = articles.copy(deep=True)
+    shared = with_python_strings(articles)
+    pd.testing.assert_frame_equal(articles, before)  # the input is not modified
+    assert shared["text"].dtype == object and shared["title"].dtype == object
+    assert shared["article_id"].dtype == articles["article_id"].dtype  # the other columns as they were
+    assert shared["title"].tolist() == articles["title"].tolist()  # the same values, <NA> for a missing title
+    assert shared["title"].tolist()[1] is pd.NA
+    assert all(a is b for a, b in zip(shared["text"].tolist(), shared["text"].tolist()))  # one object per text
+    assert not any(a is b for a, b in zip(articles["text"].tolist(), articles["text"].tolist()))  # (Arrow: new ones)
+    assert with_python_strings(shared) is shared  # nothing left to convert
+    ids = articles[["article_id"]]
+    assert with_python_strings(ids) is ids  # a frame without the fields passes through
+
+
+def test_extract_chunk_gives_the_same_tables_from_arrow_or_python_strings(seed_tables):
+    articles = seed_tables["articles"]
+    assert articles["text"].dtype != object
+    from_arrow = extract_chunk(articles, Settings())
+    from_objects = extract_chunk(articles.astype({"text": object, "title": object}), Settings())
+    for name in STAGES:
+        pd.testing.assert_frame_equal(from_arrow[name], from_objects[name])
+
+
 def test_extract_chunk_pauses_the_collector_and_restores_its_state(seed_tables):
     import gc
 
