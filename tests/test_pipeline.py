@@ -132,6 +132,53 @@ def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path, monkeyp
         pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
 
 
+def test_input_bytes_counts_the_files_until_asked_to_stop(tmp_path):
+    from analysis.pipeline import input_bytes
+
+    (tmp_path / "a.txt").write_bytes(b"x" * 100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_bytes(b"y" * 50)
+    assert input_bytes(tmp_path) == 150  # files in subfolders too
+    assert input_bytes(tmp_path / "a.txt") == 100
+    assert 50 <= input_bytes(tmp_path, stop_at=40) < 150  # stops at the first file that reaches it
+    assert input_bytes(tmp_path / "missing") == 0
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert input_bytes(tmp_path) == 150  # a link to a folder is not followed
+
+
+def test_a_large_corpus_starts_the_workers_server_before_its_first_chunk_loads(tmp_path, monkeypatch):
+    import analysis.corpus
+    import analysis.pipeline
+
+    events = []
+    real_context, real_iter = analysis.pipeline._worker_context, analysis.corpus.iter_corpus
+
+    def context():
+        events.append("server")
+        return real_context()
+
+    def iter_corpus(*args, **kwargs):
+        for chunk in real_iter(*args, **kwargs):
+            events.append("chunk")
+            yield chunk
+
+    monkeypatch.setattr(analysis.pipeline, "_worker_context", context)
+    monkeypatch.setattr(analysis.corpus, "iter_corpus", iter_corpus)
+    corpus = ROOT / "data" / "seeds"  # ~1 MB, one chunk of 1,000
+    run_extract(corpus, tmp_path / "a", Settings(workers=2))
+    assert "server" not in events  # a small corpus, one chunk: no server at all
+    events.clear()
+    monkeypatch.setattr(analysis.pipeline, "EARLY_START_BYTES", 1000)
+    run_extract(corpus, tmp_path / "b", Settings(workers=2))
+    assert events[0] == "server" and "chunk" in events  # started before the first chunk was loaded
+    events.clear()
+    run_extract(corpus, tmp_path / "c", Settings(workers=1))
+    assert "server" not in events  # one worker: this process extracts
+    ta, tb = read_tables(tmp_path / "a"), read_tables(tmp_path / "b")
+    for name in ta:
+        pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
+
+
 def test_tables_are_reused_only_when_nothing_changed(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
