@@ -280,7 +280,10 @@ def run_extract(
     out = Path(out_dir)
     result = ExtractResult(out_dir=out)
     if settings.workers > 1 and input_bytes(corpus, stop_at=EARLY_START_BYTES) >= EARLY_START_BYTES:
-        _worker_context()  # a large corpus: the workers' server warms up while the first chunk loads
+        try:  # a large corpus: the workers' server warms up while the first chunk loads
+            _worker_context()
+        except Exception:  # noqa: BLE001 - (e.g. a script without the __main__ guard) only the head start is lost:
+            pass  # the workers' server is started again once a second chunk asks for workers, and then it raises
     with table_writers(out, settings) as (writers, progress):
         chunks = iter_corpus(
             corpus, chunk_size=settings.chunk_size, timezone=settings.timezone, fields=dict(settings.fields) or None
