@@ -24,6 +24,7 @@ from analysis.actors import extract_mentions, load_codebook
 from analysis.attribution import extract_attributions
 from analysis.corpus import iter_corpus
 from analysis.events import extract_events
+from analysis.pipeline import with_python_strings
 from analysis.timex import extract_timex
 from stage_runner import STAGES, run_chunk  # (this script's folder is on sys.path)
 
@@ -38,7 +39,7 @@ def load_chunks(paths: list[Path], *, chunk_size: int, timezone: str) -> list[pd
 def run_stages(chunks: list[pd.DataFrame], codebook) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Every table over all chunks (concatenated, index reset) and the CPU seconds of each stage."""
     extractors = {"mentions": extract_mentions, "timex": extract_timex, "events": extract_events,
-                  "attributions": extract_attributions}
+                  "attributions": extract_attributions, "prepare": with_python_strings}
     parts: dict[str, list[pd.DataFrame]] = {s: [] for s in STAGES}
     cpu = dict.fromkeys(STAGES, 0.0)
     for articles in chunks:

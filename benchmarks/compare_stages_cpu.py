@@ -43,8 +43,11 @@ def load_package(root: Path) -> dict:
         sys.path.remove(str(root))
     if not Path(analysis.__file__).resolve().is_relative_to(root.resolve()):
         raise SystemExit(f"imported {analysis.__file__}, not the package under {root}")
+    import analysis.pipeline  # (an older package may lack it: its stages then get the frame as it is)
+
     return {"mentions": extract_mentions, "codebook": load_codebook, "timex": extract_timex, "events": extract_events,
-            "attributions": extract_attributions, "load_corpus": load_corpus}
+            "attributions": extract_attributions, "load_corpus": load_corpus,
+            "prepare": getattr(analysis.pipeline, "with_python_strings", None)}
 
 
 def run_chunk(pkg: dict, chunk: pd.DataFrame, seconds: dict, *, mentions_only: bool) -> dict[str, pd.DataFrame]:

@@ -71,3 +71,10 @@ def test_profile_mentions_skeleton_and_idle_split():
     split = idle[idle.index(next(ln for ln in idle if ln.startswith("rule passes"))) + 1 :]
     assert any(ln.split()[0] == "_discover" and float(ln.split()[-2]) > 0 for ln in split)  # busy somewhere
     assert {ln.split()[0] for ln in split} >= {"_postprocess", "_role_names", "_link_short_forms"}
+
+
+def test_startup_latency_reports_both_trees_every_round():
+    proc = _run("startup_latency.py", str(SEEDS), "--baseline", str(ROOT), "--rounds", "1", "--chunk-size", "200")
+    for name in ("before", "after"):
+        line = next(ln for ln in proc.stdout.splitlines() if ln.startswith(f"round 1 {name}"))
+        assert "first chunk written" in line and "whole run" in line and "(2 chunks)" in line, line

@@ -62,6 +62,34 @@ def test_extract_chunk_does_not_mutate_its_input(seed_tables):
     pd.testing.assert_frame_equal(articles, before)
 
 
+def test_with_python_strings_hands_every_stage_the_same_str_objects():
+    from analysis.pipeline import with_python_strings
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "title": ["عنوان", None], "text": ["نص أول", "نص ثان"]},
+                            dtype="string")
+    before = articles.copy(deep=True)
+    shared = with_python_strings(articles)
+    pd.testing.assert_frame_equal(articles, before)  # the input is not modified
+    assert shared["text"].dtype == object and shared["title"].dtype == object
+    assert shared["article_id"].dtype == articles["article_id"].dtype  # the other columns as they were
+    assert shared["title"].tolist() == articles["title"].tolist()  # the same values, <NA> for a missing title
+    assert shared["title"].tolist()[1] is pd.NA
+    assert all(a is b for a, b in zip(shared["text"].tolist(), shared["text"].tolist()))  # one object per text
+    assert not any(a is b for a, b in zip(articles["text"].tolist(), articles["text"].tolist()))  # (Arrow: new ones)
+    assert with_python_strings(shared) is shared  # nothing left to convert
+    ids = articles[["article_id"]]
+    assert with_python_strings(ids) is ids  # a frame without the fields passes through
+
+
+def test_extract_chunk_gives_the_same_tables_from_arrow_or_python_strings(seed_tables):
+    articles = seed_tables["articles"]
+    assert articles["text"].dtype != object
+    from_arrow = extract_chunk(articles, Settings())
+    from_objects = extract_chunk(articles.astype({"text": object, "title": object}), Settings())
+    for name in STAGES:
+        pd.testing.assert_frame_equal(from_arrow[name], from_objects[name])
+
+
 def test_extract_chunk_pauses_the_collector_and_restores_its_state(seed_tables):
     import gc
 
@@ -99,6 +127,53 @@ def test_same_corpus_gives_same_tables_with_one_or_two_workers(tmp_path, monkeyp
     b = run_extract(corpus, tmp_path / "b", Settings(workers=2, chunk_size=50))
     assert len(pools) == 2
     assert a.n_loaded == b.n_loaded > 1
+    ta, tb = read_tables(tmp_path / "a"), read_tables(tmp_path / "b")
+    for name in ta:
+        pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
+
+
+def test_input_bytes_counts_the_files_until_asked_to_stop(tmp_path):
+    from analysis.pipeline import input_bytes
+
+    (tmp_path / "a.txt").write_bytes(b"x" * 100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_bytes(b"y" * 50)
+    assert input_bytes(tmp_path) == 150  # files in subfolders too
+    assert input_bytes(tmp_path / "a.txt") == 100
+    assert 50 <= input_bytes(tmp_path, stop_at=40) < 150  # stops at the first file that reaches it
+    assert input_bytes(tmp_path / "missing") == 0
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert input_bytes(tmp_path) == 150  # a link to a folder is not followed
+
+
+def test_a_large_corpus_starts_the_workers_server_before_its_first_chunk_loads(tmp_path, monkeypatch):
+    import analysis.corpus
+    import analysis.pipeline
+
+    events = []
+    real_context, real_iter = analysis.pipeline._worker_context, analysis.corpus.iter_corpus
+
+    def context():
+        events.append("server")
+        return real_context()
+
+    def iter_corpus(*args, **kwargs):
+        for chunk in real_iter(*args, **kwargs):
+            events.append("chunk")
+            yield chunk
+
+    monkeypatch.setattr(analysis.pipeline, "_worker_context", context)
+    monkeypatch.setattr(analysis.corpus, "iter_corpus", iter_corpus)
+    corpus = ROOT / "data" / "seeds"  # ~1 MB, one chunk of 1,000
+    run_extract(corpus, tmp_path / "a", Settings(workers=2))
+    assert "server" not in events  # a small corpus, one chunk: no server at all
+    events.clear()
+    monkeypatch.setattr(analysis.pipeline, "EARLY_START_BYTES", 1000)
+    run_extract(corpus, tmp_path / "b", Settings(workers=2))
+    assert events[0] == "server" and "chunk" in events  # started before the first chunk was loaded
+    events.clear()
+    run_extract(corpus, tmp_path / "c", Settings(workers=1))
+    assert "server" not in events  # one worker: this process extracts
     ta, tb = read_tables(tmp_path / "a"), read_tables(tmp_path / "b")
     for name in ta:
         pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
