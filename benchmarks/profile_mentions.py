@@ -55,7 +55,7 @@ RULE_PASSES = (
     (matcher, "_drop_name_part_nisbas", 0), (matcher, "_discover_named_heads", 0), (matcher, "_discover", 0),
     (matcher, "_coordinated_names", 0), (matcher, "_coordinated_places", 0), (matcher, "_capitals_by_context", 0),
     (matcher, "_country_titles", 0), (matcher, "_deputy_of_king", None), (matcher, "_postprocess", None),
-    (matcher, "_ministry_short_forms", 0),
+    (matcher, "_ministry_short_forms", 0), (matcher, "_bracketed_short_names", 0),
     (matcher, "_link_short_forms", 0), (matcher, "_trim_heads_and_titles", None), (matcher, "refine_organizations", 0),
     *((names, n, 0) for n in ("_byline_names", "_role_names", "_names_before_roles", "_names_after_role_phrases",
                               "_lexicon_names", "_coordinated_foreign_names", "_extend_first_names", "_trim_verbs",

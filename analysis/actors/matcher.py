@@ -1872,7 +1872,7 @@ _BRACKETED_RE = re.compile(r"\s*\(\s*([\"“”«»']?)([^\W\d_]+)\1\s*\)")
 def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """An organisation, group or outlet followed by one word in brackets is that word's long name (مؤسسة الملك
     عبدالعزيز ورجاله للموهبة والإبداع (موهبة)، منظمة الأغذية العالمية (فاو)، حلف شمال الأطلسي (ناتو)), also with
-    the place it is in between (الجمعية الخيرية لرعاية الأيتام بالمنطقة الشرقية (بناء)): the word is a mention of the
+    the place it is in between (الجمعية الخيرية لرعاية الأيتام بالرياض (وارف)): the word is a mention of the
     same actor (an alias of a codebook actor, a discovered name with the discovered actor's id), and so is every later
     bare repetition in the field (برامج موهبة). Not a gloss: no definite word (المؤتمر الوطني العام (البرلمان)), no
     nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin word (jQuery
