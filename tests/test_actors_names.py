@@ -413,3 +413,9 @@ def test_nouns_that_are_also_first_names_and_accusative_objects_are_no_persons()
     assert found_in("وحضرت الشيخة موزا بنت ناصر المسند الحفل.", "surface") == [("موزا بنت ناصر المسند",)]
     # a place head + لل: "for the …", no place name
     assert found_in("وفيما يتعلق بخيار إقامة إقليم للسنة وآخر للشيعة.", "surface") == []
+
+
+def test_anercorp_first_names_that_are_words_of_news_text_are_no_persons():
+    for text in ("استعادتها بعد قتال دام أربعة أشهر مع المتمردين.", "وتشن تركيا غارات جوية على مواقع التنظيم.",
+                 "فقال نائبه: سمعت قولك يا سيدي وعجزت عن تفسيره.", "على ملعب لوفتس رود في لندن."):
+        assert [s for s, t in found_in(text, "surface", "actor_type") if t == "person"] == [], text
