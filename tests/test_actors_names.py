@@ -403,7 +403,6 @@ def test_an_unknown_first_name_before_bin_starts_a_name():
     assert found_in("اشترى قهوة بن يمني من السوق.", "surface") == []  # بن "coffee" after a common word
 
 
-
 def test_nouns_that_are_also_first_names_and_accusative_objects_are_no_persons():
     # رائد "pioneer" + a common definite noun (رائد الفضاء "astronaut"); with a family name it is the name Raed
     assert found_in("وكان إلى جانب رائد الفضاء نيل آرمسترونغ. ويعمل في تقنيات الفضاء.", "surface") == []
