@@ -418,3 +418,8 @@ def test_anercorp_first_names_that_are_words_of_news_text_are_no_persons():
     for text in ("استعادتها بعد قتال دام أربعة أشهر مع المتمردين.", "وتشن تركيا غارات جوية على مواقع التنظيم.",
                  "فقال نائبه: سمعت قولك يا سيدي وعجزت عن تفسيره.", "على ملعب لوفتس رود في لندن."):
         assert [s for s, t in found_in(text, "surface", "actor_type") if t == "person"] == [], text
+
+
+def test_a_compound_name_in_allah_written_apart_is_read_whole():
+    assert ("عوض الله", "person") in found_in("ومبعوث الملك الدكتور باسم عوض الله وأمين عمان.", "surface", "actor_type")
+    assert ("مبارك بن عطا الله المورقي",) in found_in("وأوضح مبارك بن عطا الله المورقي أن العمل مستمر.", "surface")

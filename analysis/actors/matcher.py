@@ -2058,6 +2058,9 @@ _PARTICIPLE_ADJECTIVES = frozenset(norm_word(w) for w in [
 _TIME_WORDS = frozenset(norm_word(w) for w in [
     "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
     "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
+_ALLAH = norm_word("الله")
+#: First halves of compound names in الله written apart (عوض الله، فضل الله، نصر الله …; عبد الله is a connector's)
+_ALLAH_COMPOUNDS = frozenset(norm_word(w) for w in ["عوض", "عطا", "فضل", "نصر", "جاد", "خير", "ضيف", "رزق", "حسب"])
 _DAYPART_NEXT = _TIME_WORDS | {norm_word("العيد")}  # صباح العيد: the morning of the feast (not in an org chain's stops)
 
 
@@ -2242,6 +2245,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
         if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
+                    or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
                     and w not in verbs
@@ -2249,6 +2253,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                     and w not in stop and w not in titles and w not in rules.title_complements and w not in verbs
                     and w not in _TIME_WORDS and w not in _REGIONAL and w not in common and not w.endswith("يه")):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ,
+            # عوض الله، فضل الله (a compound name in الله, although الله is a stopword),
             # عبد الملك (a title word after عبد is the compound name's second half);
             # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي),
             # and a word with ال after the father's name the family name (بن حمود الشايع), but for a word ANERcorp uses as
