@@ -70,7 +70,7 @@ _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 #: Latin words that are no organisation (a message type, a test, a format, a standard): SMS، IELTS، STEP، iOS
-_LATIN_NOT_NAMES = frozenset("SMS MMS LTE DSL CD DVD VIP iOS IELTS STEP TOEFL GMAT SAT ER HD LED ATM PIN OTP".split())
+_LATIN_NOT_NAMES = frozenset("SMS MMS LTE DSL CD DVD VIP iOS IELTS STEP TOEFL GMAT SAT ER LED ATM PIN OTP".split())
 #: Program code in a field (a chart's settings pasted with an article: seriesColors:['#449EC0'], jQuery.jqplot):
 #: braces, semicolons, = or # near a Latin word, or the word itself an identifier with a dot
 _CODE_RE = re.compile(r"[{};=#]|[A-Za-z]\.[A-Za-z]")
@@ -1279,8 +1279,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     continue
         # street and district names: حي السويدي، شارع العراق (not عن طريق تركيا "via Turkey")
         if (kind in ("nisba", "name", "alias") and typ != "location" and o.plen in (0, 2) and joined
-                and _conj_stripped(prev_w) in _STREET_HEADS and not (
-                    i > 1 and f._adj[i - 1] and _conj_stripped(f.word(i - 2)) in ("عن", "على") and prev_w in ("طريق", "ساحه"))):
+                and _conj_stripped(prev_w) in _STREET_HEADS and not (f._adj[i - 1] and _via_idiom(f, i - 1, prev_w))):
             drop.add(id(o))
             continue
         if kind not in ("nisba", "title"):
@@ -1550,6 +1549,12 @@ _QUOTE_CHARS = "\"“”«»'"
 _ADJ_WORDS = frozenset(norm_word(w) for w in ["العامة", "العام", "العليا", "الأعلى", "الكبرى", "الوطنية", "الوطني"])
 
 
+def _via_idiom(f: _Field, k: int, head: str) -> bool:
+    """Token ``k`` (its word without clitics: ``head``) is طريق or ساحة right after عن/على: عن طريق "by means of",
+    على ساحة "on the scene of" — no street or square, and what follows is no street's name (عن طريق تركيا)."""
+    return head in ("طريق", "ساحه") and k > 0 and _conj_stripped(f.word(k - 1)) in ("عن", "على")
+
+
 def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country")) -> bool:
     """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``;
     not a nisba: الأجواء الشرقية والتايلاندية) right before it (الدمام والخبر، الأحساء، والخبر) or right after it
@@ -1673,7 +1678,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             continue
         if stem == "وادي" and "أ" in f.text[slice(*f.span_in_original(s, e))]:
             continue  # وأدى الصلاة "and performed the prayer" (normalised like وادي, a wadi)
-        if i > 0 and _conj_stripped(f.word(i - 1)) in ("عن", "على") and stem in ("طريق", "ساحه"):
+        if _via_idiom(f, i, stem):
             continue  # عن طريق "by means of", على ساحة "on the scene of"
         o = by_tok.get(i + 1)
         if (o is None and span == "whole" and i + 2 < n and f.adjacent(i + 2) and f.word(i + 1) in rules.titles
@@ -1878,6 +1883,8 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
     nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin word (jQuery
     (document)), no word bracketed after two actors (مستشفى العيون (إحلال)، مستشفى الصحة النفسية (إحلال): a note),
     nothing already a mention."""
+    if "(" not in f.norm:
+        return out
     places = {o.s: o for o in out if o.typ in ("location", "country") and f.x[o.s : o.s + o.plen].startswith("ب")}
     found: list[tuple[_M, int, int, str]] = []
     for o in out:

@@ -109,7 +109,8 @@ def load_rules() -> Rules:
     freq = frozenset(read_word_list("actors_rules", "frequent_words_saudinewsnet.txt"))
     curated = _words("given_names.txt")
     given = frozenset(w for w in given if w in curated or (w not in stems and w not in freq))
-    given -= _words("given_names_not.txt")  # ANERcorp first tokens that are words of news text (دام، تشن، سيدي …)
+    not_given = _words("given_names_not.txt")  # ANERcorp first tokens that are words of news text (دام، تشن، سيدي …)
+    given -= not_given
     return Rules(
         titles=titles | _words("person_triggers_anercorp.txt"),
         title_complements=_words("title_complements.txt"),
@@ -133,7 +134,7 @@ def load_rules() -> Rules:
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq)
-        - _words("given_names_not.txt"),
+        - not_given,
         name_tails=_words("name_tails.txt"),
         org_chain_heads={norm_word(r["head"]): (r["type"], int(r["min"]), int(r["definite"].strip() or 0),
                                               int((r.get("named") or "0").strip() or 0))
