@@ -132,3 +132,22 @@ def test_a_prison_or_river_names_the_place_after_it_and_a_city_after_it_stays_th
     got = found("نقل المعتقل إلى سجن رومية شمال بيروت، ثم تجول الزوار على كورنيش جدة قرب نهر آراس")
     assert {("رومية", "discovered:روميه"), ("جدة", "location:jeddah"), ("آراس", "discovered:اراس")} <= set(got)
     assert not any("سجن" in s or "كورنيش" in s for s, _ in got)
+
+
+def test_a_definite_name_after_an_area_head_is_a_place_unless_a_common_word():
+    found = found_in("قتل حوثيون في منطقة العرقوب بمحافظة أبين، ووقع حادث في محافظة العويقيلة وفي بلدة المشنية غرب القصيم.",
+                     "surface", "actor_type")
+    assert {("العرقوب", "location"), ("العويقيلة", "location"), ("المشنية", "location")} <= set(found)
+    for text in ("يعاني المريض آلاما في منطقة الرسغ في الرياض.", "نظر في الرياض إلى الفلسفة من ناحية الألفاظ.",
+                 "سافر من الرياض لقضاء الشتاء في القاهرة."):
+        assert not {s for s, t in found_in(text, "surface", "actor_type") if t == "location"} & {"الرسغ", "الألفاظ", "الشتاء"}, text
+
+
+def test_a_transliterated_word_located_by_a_compass_word_is_a_place():
+    found = found_in("زرعا المخدر في ليسيكيل بغرب السويد، وقصف الجيش قرية بيتا الواقعة جنوب مالاري في نيجيريا.",
+                     "surface", "actor_type")
+    assert {("ليسيكيل", "location"), ("مالاري", "location")} <= set(found)
+    # not a nisba plural nor شرق أوسطية, not وسط "amid"
+    for text in ("قتل ثلاثة جنوب افريقيين في نيجيريا.", "دول شرق أوسطية معنية بالسلام في مصر.",
+                 "ارتفع المؤشر في مصر وسط ترجيحات بالصعود."):
+        assert [s for s, t in found_in(text, "surface", "actor_type") if t == "location"] == [], text

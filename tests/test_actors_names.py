@@ -423,3 +423,12 @@ def test_anercorp_first_names_that_are_words_of_news_text_are_no_persons():
 def test_a_compound_name_in_allah_written_apart_is_read_whole():
     assert ("عوض الله", "person") in found_in("ومبعوث الملك الدكتور باسم عوض الله وأمين عمان.", "surface", "actor_type")
     assert ("مبارك بن عطا الله المورقي",) in found_in("وأوضح مبارك بن عطا الله المورقي أن العمل مستمر.", "surface")
+
+
+def test_a_foreign_first_name_written_with_hamza_alif_lam_is_no_article():
+    # أليسا looks like ال + يسا once normalised; the original hamza says it is a name
+    found = found_in("وحضرت القائمة بأعمال مساعد وزير الدفاع لشؤون الأمن الدولي أليسا سلوتكين الاجتماع.", "surface", "actor_type")
+    assert ("أليسا سلوتكين", "person") in found
+    # a verb of form IV (four letters) after a role is no name
+    assert [s for s, t in found_in("غير أن المسؤول الأمريكي ألمح إلى أن إقامتها ستبدأ.", "surface", "actor_type")
+            if t == "person"] == []

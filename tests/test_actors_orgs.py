@@ -217,3 +217,32 @@ def test_program_code_test_names_and_teaching_staff_are_no_organisations():
     found = found_in("حاصل على الدرجة المطلوبة في STEP أو IELTS، ويرسل رسائل SMS عبر شركة Zain.", "surface")
     assert found == [("Zain",)]
     assert found_in("وأوضح أن أعضاء هيئة التدريس في الجامعة حضروا.", "surface") == []
+
+
+def test_a_quoted_stock_after_its_head_and_the_quoted_list_it_starts_are_companies():
+    found = found_in('وتصدر سهم "العالمية للتأمين" الأسهم، تلاه سهم "جاكو". وتراجع سهما "سابك" و"الاسمنت العربية" وسهما '
+                     '"الخضري" و"معادن".', "surface", "actor_type")
+    assert {("العالمية للتأمين", "organization"), ("جاكو", "organization"), ("سابك", "organization"),
+            ("الاسمنت العربية", "organization"), ("الخضري", "organization"), ("معادن", "organization")} <= set(found)
+    # a quoted phrase with a number after الأسهم is no company
+    assert found_in('في سوق الأسهم "ما تسوى 3 ريالات" كثيرة.', "surface") == []
+
+
+def test_a_quoted_name_after_a_place_head_is_a_place():
+    found = found_in("في ليبيا تقول إن منطقة «رواغة» الواقعة في محافظة الجفرة، وفاز بمدينة «دهب» المصرية ومدينة «جراس» الفرنسية.",
+                     "surface", "actor_type")
+    assert {("رواغة", "location"), ("دهب", "location"), ("جراس", "location")} <= set(found)
+    # not a common word or phrase in quotes, nor عن طريق «…» ("by means of")
+    for text, word in (('في اليمن وذلك في منطقة "آمنة" من القصف.', "آمنة"), ("في مصر أرسلت عن طريق «الفاكس» أمس.", "الفاكس"),
+                       ("في سوريا إنشاء منطقة «من دون مخاطر» على الحدود.", "من دون مخاطر")):
+        assert word not in {s for s, in found_in(text, "surface")}, text
+
+
+def test_the_legitimacy_is_the_yemeni_government_only_as_its_supporters_or_forces_say_it():
+    found = found_in("في اليمن تقدمت عناصر الجيش الموالي للشرعية، وأنهت قوات الشرعية حصار عدن بالتعاون مع السلطة الشرعية.",
+                     "surface", "actor_id")
+    assert [s for s, a in found if a == "org:government_ye"] == ["للشرعية", "الشرعية", "الشرعية"]
+    # the abstract "legitimacy", international legitimacy, and a field that names no Yemeni actor
+    for text in ("في اليمن يسعون إلى استعادة الشرعية والانقلاب على الشرعية الدستورية.",
+                 "في اليمن القوات الموالية للشرعية الدولية.", "تقدمت القوات الموالية للشرعية في ليبيا."):
+        assert "org:government_ye" not in {a for a, in found_in(text, "actor_id")}, text

@@ -800,6 +800,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out.sort(key=_by_start)
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
+        out = _located_places(f, out, occ, rules)
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
         first_pass = {id(o) for o in out}
@@ -809,6 +810,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _bracketed_short_names(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
+    out = _legitimate_government(f, out, occ, m)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
@@ -938,6 +940,38 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
             if quoted or (k == a and pw.endswith("ت") and pw[:-1] in rules.reporting_verbs):
                 occ[a:e] = b"\x01" * (e - a)
                 added.append(_M(a, e, k - a, o.actor_id, "alias", "organization"))
+    return sorted(out + added, key=_by_start) if added else out
+
+
+_YEMEN_GOVERNMENT = "org:government_ye"
+#: words after which الشرعية ("legitimacy") is the Yemeni government of the 2015 war: الموالية للشرعية، قوات الشرعية
+_LEGITIMACY_SUPPORTERS = frozenset(norm_word(w) for w in ["الموالي", "الموالية", "الموالين", "الموالون", "موالية", "المؤيدة",
+                                                          "المؤيدين", "الداعم", "المساندة", "المساند", "تابعة"])
+_LEGITIMACY_PREFIX_RE = re.compile("و?(?:ال|لل)")
+_LEGITIMACY_HEADS = frozenset(norm_word(w) for w in ["قوات", "جيش", "مقاتلي", "السلطة"])
+
+
+def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """In a field that names Yemen (or a Yemeni actor), الشرعية is the Yemeni government (``_YEMEN_GOVERNMENT``, an
+    alias mention) after its supporters (القوات الموالية للشرعية، المؤيدة للشرعية) and in قوات / جيش / مقاتلي / السلطة
+    الشرعية, as the annotators read it; not the abstract "legitimacy" (استعادة الشرعية، الانقلاب على الشرعية) nor
+    الشرعية الدولية / الدستورية."""
+    if _YEMEN_GOVERNMENT not in m.info or "شرعيه" not in f.x:
+        return out
+    country_of = m.country_of or {}
+    if not any(o.actor_id == "country:ye" or country_of.get(o.actor_id) == "country:ye" for o in out):
+        return out
+    added = []
+    for a, k, e in f.free_occurrences("شرعيه", _LEGITIMACY_PREFIX_RE, occ, 0):
+        i, j = f.tok_index(a), f.tok_index(e - 1) + 1
+        pre = f.x[a:k]
+        if i == 0 or not f.adjacent(i) or j < len(f.starts) and f.adjacent(j) and f.word(j) in ("الدوليه", "الدستوريه"):
+            continue
+        prev = _conj_stripped(f.word(i - 1))
+        if pre.endswith("لل") and prev in _LEGITIMACY_SUPPORTERS or pre.endswith("ال") and prev in _LEGITIMACY_HEADS:
+            occ[a:e] = b"\x01" * (e - a)
+            pl = len(pre) - (2 if pre.endswith("ال") else 1)  # the span's proclitics: و, ل (للشرعية = ل + الشرعية)
+            added.append(_M(a, e, pl, _YEMEN_GOVERNMENT, "alias", "organization"))
     return sorted(out + added, key=_by_start) if added else out
 
 
@@ -1447,7 +1481,9 @@ _REGIONAL = frozenset(norm_word(w) for w in ["العربي", "العربية", "
 
 #: Heads of media names: صحيفة “اكسبرس” is the outlet اكسبرس.
 _QUOTED_HEADS = {norm_word(w): "media" for w in ["صحيفة", "جريدة", "قناة", "مجلة", "موقع", "وكالة", "شبكة", "إذاعة", "تلفزيون"]} | {
-    norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب", "تحالف"]}
+    norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب", "تحالف",
+                                           "سهم", "سهما", "سهمي", "أسهم"]}  # سهم «جاكو»: a listed company
+_STOCK_HEADS = frozenset(norm_word(w) for w in ["سهم", "سهما", "سهمي", "أسهم"])
 
 #: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
 TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
@@ -1760,7 +1796,10 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
                 stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
-                and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))):
+                and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))) or (
+                stem in _AREA_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
+                and w[2:] not in rules.frequent_words and w not in rules.definite_nouns and w not in _REGIONAL
+                and w not in rules.place_not_names and not (stem == "قضاء" and pre.endswith("ل"))):
             # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
             if not _name_like(w, rules) and f.x[s:e] == "وحي" and s > 0 and f.norm[s - 1] in _QUOTE_CHARS:
                 continue  # «وحي القلم»: "the inspiration of", a book's title
@@ -1809,6 +1848,10 @@ def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
 
 #: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
 _SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
+#: town and area heads after which a definite word whose bare form is rare (``definite_nouns``) is a name although it
+#: takes the article (``definite_stems``): منطقة العرقوب، محافظة العويقيلة، مدينة السيح، جزيرة الوراق; not ناحية ("side":
+#: من ناحية الألفاظ), not لقضاء ("to spend": لقضاء الشتاء), not a word of ``place_not_names.txt`` (منطقة الرسغ)
+_AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "منطقة", "محافظة", "مدينة", "جزيرة", "مديرية", "قضاء", "مخيم"])
 
 
 def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
@@ -2145,6 +2188,68 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
                 a, b = f.starts[t], f.ends[t]
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, 1, f.x[a + 1 : b], "location"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
+
+
+_ARABIC_WORD_RE = re.compile("[\u0621-\u064a]+")  # Arabic letters only (no Persian گ: غرب زدگی)
+_DIRECTIONS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"])
+#: the prepositions of a place: في ديكوا شمال شرقي نيجيريا
+_LOCATIVE = frozenset(norm_word(w) for w in ["في", "على", "إلى", "من", "قرب", "نحو", "داخل", "حول"])
+#: compass words before a place (not وسط "amid", not قرب: also "the nearness of" + a verbal noun, قرب نفاد التذاكر)
+_COMPASS = _DIRECTIONS - {norm_word("وسط")}
+
+
+def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A place located by a compass word: after في/على/إلى/قرب … (or with بـ), one word that is no word of the lists
+    followed by شمال/جنوب/شرق/غرب/وسط (also بـ, شمالي …, and a second one: شمال شرقي) and a place or country mention
+    (في ديكوا شمال شرقي نيجيريا، في "ليسيكيل" بغرب السويد، على كوندوغا جنوب مايدوغوري). The word is a place."""
+    new: list[_M] = []
+    for o in out:
+        if o.typ not in ("location", "country") or o.kind in ("nisba", "title"):
+            continue
+        k = f.tok_index(o.s)
+        d = k - 1
+        while d >= 0 and k - d <= 2 and f.adjacent(d + 1) and (
+                f.word(d) in _DIRECTIONS or f.word(d)[:1] == "ب" and f.word(d)[1:] in _DIRECTIONS):
+            d -= 1
+        if d == k - 1 or d < 1 or not f.adjacent(d + 1, quotes=True) or 1 in occ[f.starts[d] : f.ends[d]]:
+            continue
+        w = f.word(d)
+        pre = f.word(d - 1)
+        if w[0] == "ب" and len(w) > 4 and not w.startswith("ال"):
+            w = w[1:]
+            plen = 1
+        elif pre in _LOCATIVE and f.adjacent(d, quotes=True):
+            plen = 0
+        else:
+            continue
+        if (w in rules.given_names or w in rules.place_heads or not w.isalpha() or not _plain_spelling(f, d)
+                or _verb_like(w, rules) or w.endswith("ي") and (w[:-1] + "ين" in rules.definite_stems or w.endswith("تي")
+                                                                and w[:-2] + "ه" in rules.definite_stems)  # مواطني، جامعتي
+                or not (_name_like(w, rules) or w.startswith("ال") and len(w) > 4
+                                                and not _plain_word(w, rules) and w not in rules.definite_nouns
+                                                and w[2:] not in rules.frequent_words and w not in _REGIONAL)):
+            continue
+        a, b = f.starts[d], f.ends[d]
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(_new(a, b, plen, f.x[a + plen : b], "location"))
+    # جنوب مالاري، شمال غرب سكرامنتو: a transliterated word (no word of the lists) right after a compass word
+    nr = load_name_rules()
+    for t in range(len(f.starts) - 1):
+        if f.word(t) not in _COMPASS or not f.adjacent(t + 1):
+            continue
+        a, b = f.starts[t + 1], f.ends[t + 1]
+        w = f.x[a:b]
+        if (1 in occ[a:b] or len(w) < 4 or w in rules.given_names or w in rules.place_heads or not _foreign_word(w, rules, nr)
+                or _verb_like(w, rules) or w[0] in "وفبلك" or not _plain_spelling(f, t + 1) or not _ARABIC_WORD_RE.fullmatch(w)
+                or w.endswith(("يين", "يون", "يه")) or w.startswith("اوسط")  # جنوب افريقيين، شرق أوسطية
+                or t + 2 < len(f.starts) and f.adjacent(t + 2) and 1 not in occ[f.starts[t + 2] : f.ends[t + 2]]
+                and _foreign_word(f.word(t + 2), rules, nr)):
+            continue  # (two such words: a person's name as often as a place's)
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(_new(a, b, 0, w, "location"))
     if not new:
         return out
     return sorted(out + new, key=_by_start)
@@ -2537,6 +2642,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         mm.entry = None
         found.append(mm)
     # quoted names: “خالد فوزي”
+    listed = (-2, "")  # (last token, type) of a quoted name after its head: سهما "سابك" و"الاسمنت العربية" lists another
     for q in _quoted_spans(f.norm) if f.has_quote else ():
         a, b = q.span(1)
         i = f.tok_index(a)
@@ -2545,13 +2651,28 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if i >= len(f.starts):
             continue
         j = f.tok_index(b - 1)
-        if (i > 0 and 0 <= j - i < 4 and f.ends[j] == b and 1 not in occ[f.starts[i] : b]
-                and strip_clitics(f.word(i - 1)) in _QUOTED_HEADS and f.adjacent(i, quotes=True)):
-            # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»: an outlet or company the codebook lacks, quoted after its head
-            a0 = f.starts[i]
-            occ[a0:b] = b"\x01" * (b - a0)
-            found.append(_new(a0, b, 0, f.x[a0:b], _QUOTED_HEADS[strip_clitics(f.word(i - 1))]))
-            continue
+        if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f.adjacent(i, quotes=True):
+            # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»، سهم «جاكو»، وادي "المحير": an outlet, company or place the
+            # codebook lacks, quoted after its head; و + the next quoted name continues that list (و"كبر" و"طليح")
+            head = strip_clitics(f.word(i - 1))
+            place_head = NAME_CLITICS_RE.sub("", f.word(i - 1), count=1)
+            typ = _QUOTED_HEADS.get(head) or (
+                "location" if place_head in rules.place_heads and not _via_idiom(f, i - 1, place_head)
+                else listed[1] if f.word(i - 1) == "و" and i - 2 == listed[0] and f.adjacent(i - 1, quotes=True) else None)
+            if typ == "location" and (f.word(i) in rules.stopwords or any(f.word(t).startswith("وال") for t in range(i + 1, j + 1))
+                                      or j == i and not (_name_like(f.word(i), rules) or f.word(i).startswith("ال")
+                                                         and len(f.word(i)) > 4 and not _plain_word(f.word(i), rules)
+                                                         and f.word(i) not in rules.definite_nouns)):
+                typ = None  # منطقة "آمنة"، منطقة «من دون مخاطر»، مدينة «الضوضاء والعناء والبلاء»، عن طريق «الفاكس»: no name
+            if typ is not None and not (head in _STOCK_HEADS and _has_digit(f.x[a:b])):  # (not الأسهم "ما تسوى 3 ريالات")
+                a0 = f.starts[i]
+                if 1 not in occ[a0:b]:
+                    occ[a0:b] = b"\x01" * (b - a0)
+                    found.append(_new(a0, b, 0, f.x[a0:b], typ))
+                    listed = (j, typ)
+                    continue
+                if 0 not in occ[a0:b]:
+                    listed = (j, typ)  # سهما "سابك" (a codebook name) و"الاسمنت العربية"
         if f.word(i) not in rules.given_names:
             continue  # (the name would start with token i: checked before _name_from reads it)
         toks = _name_from(f, i, occ, rules, absorb=absorb)

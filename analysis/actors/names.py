@@ -199,7 +199,8 @@ def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[
         w = f.x[a:b]
         if 1 in occ[a:b]:
             break
-        if not _name_word(w, rules, nr, first=not toks, relaxed=True):
+        if not _name_word(w, rules, nr, first=not toks, relaxed=True) and not (
+                not toks and _hamza_initial(f, k) and _foreign_word(w, rules, nr, hamza=True)):  # أليسا سلوتكين
             if toks or w not in rules.frequent_words or not _name_word(w, rules, nr, first=True, relaxed=True, frequent_ok=True):
                 break
             if not (k + 1 < n and f.adjacent(k + 1) and 1 not in occ[slice(f.starts[k + 1], f.ends[k + 1])]):
@@ -287,10 +288,11 @@ def _verb_like(w: str, rules: Rules) -> bool:
     return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
 
 
-def _foreign_word(w: str, rules: Rules, nr: NameRules) -> bool:
+def _foreign_word(w: str, rules: Rules, nr: NameRules, *, hamza: bool = False) -> bool:
     """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role,
-    nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور)."""
-    return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and not w.startswith(_DEFINITE)
+    nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور).
+    ``hamza``: w is written with أل/آل, so its ال is no article (أليسا، آلن، أليغ; see ``_hamza_initial``)."""
+    return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and (hamza or not w.startswith(_DEFINITE))
             and not (w.endswith("ات") and w[:-2] + "ه" in rules.definite_stems)
             and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
             and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
@@ -308,13 +310,22 @@ def _plain_spelling(f, k: int) -> bool:
     return "\u064b" not in orig and not (orig.endswith("ه") and not orig.endswith("يه"))
 
 
+def _hamza_initial(f, k: int) -> bool:
+    """Token k starts with أل or آل in the original text: a word whose alif is a root letter (ألف، ألقى) or a foreign
+    name (أليسا سلوتكين، آلن هوفمان، أليغ أوزيروف), never the article, which normalisation makes it look like."""
+    if not f.word(k).startswith("ال") or len(f.word(k)) < 5:
+        return False  # (four letters: also a verb of form IV, ألمح، ألقى، ألغى)
+    s, _e = f.span_in_original(f.starts[k], f.ends[k])
+    return f.text[s] in "أآ"
+
+
 def _transliterated_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
     """Tokens j and j+1 start a transliterated name: the first a first name or no word of the lists, the second no word
     of the lists; neither verb-like (مادام ينهار، تكتشف تترجم) nor joined by و (خلقه ودينه), nor with a tanween or a
     possessive ending."""
     w0, w1 = f.word(j), f.word(j + 1)
     return (w1[0] not in "وي" and _foreign_word(w1, rules, nr)  # the more selective test first
-            and (w0 in rules.given_names or _foreign_word(w0, rules, nr) and w0[0] != "و")
+            and (w0 in rules.given_names or _foreign_word(w0, rules, nr, hamza=_hamza_initial(f, j)) and w0[0] != "و")
             and not (w0[0] in "تي" and w1[0] == "ت") and not _verb_like(w0, rules)
             and not _verb_like(w1, rules) and _plain_spelling(f, j) and _plain_spelling(f, j + 1))
 
@@ -346,7 +357,7 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
             a1 = starts[j + 1]
-            if (not w0.startswith("ال") and not x.startswith("ال", a1) and not occ[a1] and f.adjacent(j + 1)
+            if ((not w0.startswith("ال") or _hamza_initial(f, j)) and not x.startswith("ال", a1) and not occ[a1] and f.adjacent(j + 1)
                     and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
                 toks = _name_after(f, j, occ, rules, nr)
                 while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):

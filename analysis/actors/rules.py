@@ -70,6 +70,7 @@ class Rules:
     department_words: frozenset[str]
     boilerplate: tuple[str, ...]
     generic_complements: frozenset[str]
+    place_not_names: frozenset[str] = frozenset()  # definite words that name no place after an area head (place_not_names.txt)
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
     market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
@@ -144,6 +145,7 @@ def load_rules() -> Rules:
         department_words=_words("department_words.txt"),
         boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
+        place_not_names=_words("place_not_names.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
