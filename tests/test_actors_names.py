@@ -432,3 +432,12 @@ def test_a_foreign_first_name_written_with_hamza_alif_lam_is_no_article():
     # a verb of form IV (four letters) after a role is no name
     assert [s for s, t in found_in("غير أن المسؤول الأمريكي ألمح إلى أن إقامتها ستبدأ.", "surface", "actor_type")
             if t == "person"] == []
+
+
+def test_a_name_with_abdullah_written_apart_runs_on_to_the_family_name():
+    found = found_in("وأكد رئيس لجنة الاحتراف الدكتور عبد الله البرقان أن العقيد عبد الله الدبل وصل إلى تعز.",
+                     "surface", "actor_type")
+    assert ("عبد الله البرقان", "person") in found and ("عبد الله الدبل", "person") in found
+    # عبد الله counts as one word of a long name (سعود بن عبد الله بن منصور بن جلوي: eight tokens)
+    found = found_in("وحضر الأمير سعود بن عبد الله بن منصور بن جلوي الحفل في الرياض.", "surface")
+    assert ("سعود بن عبد الله بن منصور بن جلوي",) in found

@@ -2109,8 +2109,8 @@ _TIME_WORDS = frozenset(norm_word(w) for w in [
     "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
     "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
 _ALLAH = norm_word("الله")
-#: First halves of compound names in الله written apart (عوض الله، فضل الله، نصر الله …; عبد الله is a connector's)
-_ALLAH_COMPOUNDS = frozenset(norm_word(w) for w in ["عوض", "عطا", "فضل", "نصر", "جاد", "خير", "ضيف", "رزق", "حسب"])
+#: First halves of compound names in الله written apart (عوض الله، فضل الله، نصر الله، عبد الله …)
+_ALLAH_COMPOUNDS = frozenset(norm_word(w) for w in ["عوض", "عطا", "فضل", "نصر", "جاد", "خير", "ضيف", "رزق", "حسب", "عبد"])
 _DAYPART_NEXT = _TIME_WORDS | {norm_word("العيد")}  # صباح العيد: the morning of the feast (not in an org chain's stops)
 
 
@@ -2334,12 +2334,14 @@ def _list_item(w: str, f: _Field, j: int, rules: Rules) -> bool:
 def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: int = 7, absorb: dict | None = None) -> list[int]:
     """Token indices of a name starting at token i (empty when token i cannot start a name).
 
-    absorb: token start -> gazetteer person mention that the name may swallow (خالد + فوزي)."""
+    absorb: token start -> gazetteer person mention that the name may swallow (خالد + فوزي). ``max_tokens`` counts a
+    compound name in الله written apart (عبد الله، عوض الله) as one word."""
     out: list[int] = []
     j = i
     n = len(f.starts)
     stop, titles, common, verbs = rules.stopwords, rules.titles, rules.common_words, rules.reporting_verbs
-    while j < n and len(out) < max_tokens:
+    allah = 0  # the الله of compound names in out
+    while j < n and len(out) - allah < max_tokens:
         if out and not f._adj[j]:  # f.adjacent(j) (j > i >= 0 here)
             break
         a, b = f.starts[j], f.ends[j]
@@ -2381,6 +2383,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                 break
         elif out and w == "علي":
             break  # على written علي far more often than a second name علي
+        if w == _ALLAH and out:
+            allah += 1
         out.append(j)
         j += 1
     while out and f.word(out[-1]) in rules.connectors:
