@@ -246,3 +246,33 @@ def test_the_legitimacy_is_the_yemeni_government_only_as_its_supporters_or_force
     for text in ("في اليمن يسعون إلى استعادة الشرعية والانقلاب على الشرعية الدستورية.",
                  "في اليمن القوات الموالية للشرعية الدولية.", "تقدمت القوات الموالية للشرعية في ليبيا."):
         assert "org:government_ye" not in {a for a, in found_in(text, "actor_id")}, text
+
+
+def test_a_numbered_brigade_and_a_stock_named_before_its_price_are_organisations():
+    found = found_in("في اليمن سيطرت القوات على مواقع اللواء الـ(15) ومواقع اللواء الخامس عشر واللواء 35 مدرع.",
+                     "surface", "label_ar", "actor_type")
+    assert [(s, lab) for s, lab, t in found if t == "organization"] == [
+        ("اللواء الـ(15)", "اللواء 15"), ("اللواء الخامس عشر", "اللواء الخامس عشر"), ("واللواء 35", "اللواء 35")]
+    found = found_in("وارتفع مؤشر دبي وصعد سهم داماك العقارية 2.2 في المائة وسهم بنك الاتحاد الوطني 0.7 في المائة وسهم "
+                     "أرابتك بواقع 3 في المائة.", "surface", "actor_type")
+    assert {("داماك العقارية", "organization"), ("بنك الاتحاد الوطني", "organization"), ("أرابتك", "organization")} <= set(found)
+    # a word or a function word is no company name; a title before a person's name stays a title
+    for text in ("في دبي ارتفع سهم الشركة 5 في المائة، وسهم العامة 3 في المائة.", "في دبي صعد سهم إلى 5 دراهم."):
+        assert [s for s, t in found_in(text, "surface", "actor_type") if t == "organization"] == [], text
+    assert ("اللواء 35",) not in found_in("في اليمن قال اللواء محمد علي إن 35 جنديا قتلوا.", "label_ar")
+
+
+def test_a_centre_with_two_complements_is_an_organisation_but_not_a_position():
+    found = found_in("في الرياض نفذت الإدارة خطة إخلاء بمركز صحي المحمدية، وأعلن المركز الوطني للقياس والتقويم النتائج، "
+                     "وزار مركز البحوث والدراسات.", "surface", "actor_type")
+    assert {("بمركز صحي المحمدية", "organization"), ("المركز الوطني للقياس والتقويم", "organization"),
+            ("مركز البحوث والدراسات", "organization")} <= set(found)
+    for text in ("في الرياض لعب في مركز الظهير الأيسر، وتراجع إلى مركز قلب الدفاع.", "في الرياض تقع في مركز المدينة القديمة."):
+        assert [s for s, t in found_in(text, "surface", "actor_type") if t == "organization"] == [], text
+
+
+def test_a_definite_head_with_a_relational_and_a_regional_adjective_is_a_name():
+    found = found_in("وصحبه رئيس اللجنة الكشفية العالمية، وأعلنت الهيئة الخيرية العالمية في الرياض.", "surface", "actor_type")
+    assert {("اللجنة الكشفية العالمية", "organization"), ("الهيئة الخيرية العالمية", "organization")} <= set(found)
+    # a definite head with one adjective is an anaphor (المنظمة الدولية: the organisation named before)
+    assert [s for s, t in found_in("وقالت اللجنة الفنية في الرياض إن", "surface", "actor_type") if t == "organization"] == []

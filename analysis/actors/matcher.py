@@ -801,6 +801,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _coordinated_names(f, out, occ, rules)
         out = _coordinated_places(f, out, occ, rules)
         out = _located_places(f, out, occ, rules)
+        out = _numbered_units(f, out, occ, rules)
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
         first_pass = {id(o) for o in out}
@@ -1675,6 +1676,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 new.extend(_repeat_name(f, f.x[a:b], b, occ, "organization"))
                 continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
+        if org is not None and stem == _CENTRE and i + 1 < n and _conj_stripped(f.word(i + 1)) in _CENTRE_NOT_BODIES:
+            org = None  # مركز الظهير الأيسر "the left-back position", مركز ثقل القرار, مركز المحافظة: no body
         if org is not None and (not definite or org[2]):
             if org[2] == 2 and org[1] > 1 and not definite and _university_named(out, new, m):
                 org = (org[0], 1, org[2], org[3])  # كلية الطب in a field that names its university: the faculty
@@ -1848,6 +1851,11 @@ def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
 
 #: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
 _SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
+_CENTRE = norm_word("مركز")
+#: first words after مركز that make it a position, a centre of something or a place, not a body (an organisation)
+_CENTRE_NOT_BODIES = frozenset(norm_word(w) for w in [
+    "الظهير", "قلب", "حراسة", "خط", "الوسط", "الهجوم", "الدفاع", "الجناح", "صانع", "رأس", "ثقل", "صناعة", "صدارة", "الصدارة",
+    "المحافظة", "المدينة", "المنطقة", "القرية", "حي", "البلدة", "مديريات", "مديرية", "القلب"])
 #: town and area heads after which a definite word whose bare form is rare (``definite_nouns``) is a name although it
 #: takes the article (``definite_stems``): منطقة العرقوب، محافظة العويقيلة، مدينة السيح، جزيرة الوراق; not ناحية ("side":
 #: من ناحية الألفاظ), not لقضاء ("to spend": لقضاء الشتاء), not a word of ``place_not_names.txt`` (منطقة الرسغ)
@@ -2078,8 +2086,10 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         # إدارة مكافحة الإرهاب، إدارة التحريات والمباحث الجنائية: a police or security service (department_words.txt)
     first = f.word(i + 1)
     if definite and not (nisba_seen or (lgen and compl >= 2 and (first in _ADJ_WORDS or first.endswith("يه")))
-                         or named_kind):
-        return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية: names
+                         or named_kind or compl == 2 and f.word(last) in _REGIONAL and _relational_adjective(
+                             first, feminine=strip_clitics(f.word(i)).endswith("ه"))):
+        return None  # الإدارة، المنظمة الدولية، الشركة الجديدة للعمل: anaphors; الإدارة العامة للمرور، الشركة السعودية،
+        # اللجنة الكشفية العالمية (a relational adjective + a regional one): names
     if compl == 1 and (f.word(last) in rules.generic_complements or _strip_prep(f.word(last)) in rules.generic_complements):
         return None  # أمانة المنطقة، إدارة الشركة: the institution of a place or body named elsewhere
     inner = [o for o in inner if f.tok_index(o.e - 1) <= last]
@@ -2194,6 +2204,65 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
 
 
 _ARABIC_WORD_RE = re.compile("[\u0621-\u064a]+")  # Arabic letters only (no Persian گ: غرب زدگی)
+_BRIGADE = norm_word("اللواء")
+#: words after a stock's name in a market report: سهم إعمار بواقع 2%، سهم أرابتك عند 1.2 درهم، سهم X مرتفعا 3%
+_AMOUNT_WORDS = frozenset(norm_word(w) for w in ["بواقع", "بنسبة", "بقيمة", "بسعر", "بمقدار", "بزيادة", "بتراجع", "بانخفاض",
+                                                 "بارتفاع", "عند", "إلى", "مرتفعا", "منخفضا", "متراجعا", "ليغلق", "ليصل",
+                                                 "المركز", "يوم", "ليوم"])  # (سهم الريان المركز الأول)
+_STOCK_NAME_HEADS = frozenset(norm_word(w) for w in ["سهم", "وسهم", "لسهم", "بسهم", "فسهم"])
+
+
+def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """Two names made with a number: اللواء (also "major general") + a number or an ordinal is a brigade, an
+    organisation (اللواء 35، اللواء الـ(15)، اللواء الخامس عشر), not a title before a name; and سهم + one to four words
+    right before a number or a word of ``_AMOUNT_WORDS`` is a listed company (وصعد سهم داماك العقارية 2.2 في المائة،
+    وسهم بنك الاتحاد الوطني 0.7، سهم إعمار بواقع 2%): no function word inside, not one frequent word alone."""
+    if not _has_digit(f.x) and _BRIGADE not in f.x:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    for t in range(n - 1):
+        w = f.word(t)
+        if _conj_stripped(w) == _BRIGADE or w in ("للواء", "باللواء"):
+            k = t + 1
+            if k < n and f.word(k) == "ال" and k + 1 < n:
+                k += 1  # الـ(15)
+            if not f.adjacent(k, quotes=True) and f.norm[f.ends[k - 1] : f.starts[k]].strip() not in ("(", "«"):
+                continue
+            if f.word(k).isdigit():
+                last = k
+            elif f.word(k) in _ORDINALS and f.adjacent(k):
+                last = k + 1 if k + 1 < n and f.adjacent(k + 1) and f.word(k + 1) == "عشر" else k
+            else:
+                continue
+            e = f.ends[last]
+            if e < len(f.norm) and f.norm[e] in ")»" and f.norm[f.ends[t] : f.starts[k]].strip(" ال") in ("(", "«"):
+                e += 1  # the bracket closes inside the name: اللواء الـ(15)، اللواء «15»
+            a = f.starts[t]
+            if 1 in occ[a:e]:
+                continue
+            plen = len(w) - len(_BRIGADE)
+            occ[a:e] = b"\x01" * (e - a)
+            new.append(_new(a, e, plen, " ".join([_BRIGADE] + [f.word(j) for j in range(k, last + 1)]), "organization"))
+        elif w in _STOCK_NAME_HEADS:
+            k = t + 1
+            while (k < n and k - t <= 4 and f.adjacent(k) and not _has_digit(f.word(k)) and f.word(k) not in _AMOUNT_WORDS
+                   and f.word(k) not in rules.stopwords):
+                k += 1
+            if (k == t + 1 or k - t > 4 or k >= n or not f.adjacent(k)
+                    or not (_has_digit(f.word(k)) or f.word(k) in _AMOUNT_WORDS)):
+                continue
+            a, e = f.starts[t + 1], f.ends[k - 1]
+            one = f.word(t + 1)
+            if 1 in occ[a:e] or k == t + 2 and (not _name_like(one, rules) or one in rules.generic_complements):
+                continue  # سهم الشركة 5 ريالات، سهم العامة: a word (the company named elsewhere)
+            occ[a:e] = b"\x01" * (e - a)
+            new.append(_new(a, e, 0, f.x[a:e], "organization"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
+
+
 _DIRECTIONS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"])
 #: the prepositions of a place: في ديكوا شمال شرقي نيجيريا
 _LOCATIVE = frozenset(norm_word(w) for w in ["في", "على", "إلى", "من", "قرب", "نحو", "داخل", "حول"])
