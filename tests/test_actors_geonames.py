@@ -151,3 +151,12 @@ def test_a_transliterated_word_located_by_a_compass_word_is_a_place():
     for text in ("قتل ثلاثة جنوب افريقيين في نيجيريا.", "دول شرق أوسطية معنية بالسلام في مصر.",
                  "ارتفع المؤشر في مصر وسط ترجيحات بالصعود."):
         assert [s for s, t in found_in(text, "surface", "actor_type") if t == "location"] == [], text
+
+
+def test_a_place_in_a_state_a_road_with_a_rare_definite_name_a_port():
+    found = found_in("زادت المخزونات في كاشينج بولاية أوكلاهوما، وانقلبت مركبة على طريق العويقيلة قرب عرعر، ووصلت السفينة "
+                     "إلى مرفأ لوريان.", "surface", "actor_type")
+    assert {("كاشينج", "location"), ("طريق العويقيلة", "location"), ("مرفأ لوريان", "location")} <= set(found)
+    # a word before بمدينة is no place (the culprit), nor the path of success
+    for text in ("نفذ حكم القتل في الجاني بمدينة جدة.", "في الرياض سار على طريق النجاح."):
+        assert not {s for s, t in found_in(text, "surface", "actor_type") if t == "location"} & {"الجاني", "طريق النجاح"}, text

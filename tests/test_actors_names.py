@@ -441,3 +441,10 @@ def test_a_name_with_abdullah_written_apart_runs_on_to_the_family_name():
     # عبد الله counts as one word of a long name (سعود بن عبد الله بن منصور بن جلوي: eight tokens)
     found = found_in("وحضر الأمير سعود بن عبد الله بن منصور بن جلوي الحفل في الرياض.", "surface")
     assert ("سعود بن عبد الله بن منصور بن جلوي",) in found
+
+
+def test_sabqs_byline_on_the_first_line_of_the_text_is_a_person():
+    found = found_in("عويد التومي- سبق- رفحاء: تمكنت دوريات أمن الطرق في رفحاء من ضبط ثلاثة مطلوبين.", "surface", "actor_type")
+    assert found[:3] == [("عويد التومي", "person"), ("سبق", "media"), ("رفحاء", "location")]
+    # a headline-like opening with a dash is no byline (no outlet and place before the colon)
+    assert ("نتائج الثانوية", "person") not in found_in("نتائج الثانوية- الرياض: أعلنت الوزارة النتائج.", "surface", "actor_type")

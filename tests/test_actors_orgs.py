@@ -276,3 +276,9 @@ def test_a_definite_head_with_a_relational_and_a_regional_adjective_is_a_name():
     assert {("اللجنة الكشفية العالمية", "organization"), ("الهيئة الخيرية العالمية", "organization")} <= set(found)
     # a definite head with one adjective is an anaphor (المنظمة الدولية: the organisation named before)
     assert [s for s, t in found_in("وقالت اللجنة الفنية في الرياض إن", "surface", "actor_type") if t == "organization"] == []
+
+
+def test_codebook_rows_and_department_words_of_the_seventh_session():
+    found = found_in("يستعد فرع صندوق المئوية بمنطقة جازان لتمويل 100 مشروع، وضبطت إدارة الضبط الإداري بشرطة الدمام مخالفين.",
+                     "surface", "actor_type")
+    assert {("صندوق المئوية", "organization"), ("إدارة الضبط الإداري", "organization")} <= set(found)

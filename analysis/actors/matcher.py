@@ -1773,8 +1773,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     b = f.ends[i + 4]
             elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
-            elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and stem not in ("طريق", "ساحه", "ميدان")
-                  and w not in _REGIONAL) or _name_like(w, rules):
+            elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL and (
+                    stem not in ("طريق", "ساحه", "ميدان")  # طريق العويقيلة (not طريق النجاح: a definite noun whose bare
+                    or w not in rules.definite_nouns and w[2:] not in rules.frequent_words)) or _name_like(w, rules):  # form is frequent)
                 b = b1
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                         and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
@@ -2273,16 +2274,23 @@ _COMPASS = _DIRECTIONS - {norm_word("وسط")}
 def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A place located by a compass word: after في/على/إلى/قرب … (or with بـ), one word that is no word of the lists
     followed by شمال/جنوب/شرق/غرب/وسط (also بـ, شمالي …, and a second one: شمال شرقي) and a place or country mention
-    (في ديكوا شمال شرقي نيجيريا، في "ليسيكيل" بغرب السويد، على كوندوغا جنوب مايدوغوري). The word is a place."""
+    (في ديكوا شمال شرقي نيجيريا، في "ليسيكيل" بغرب السويد، على كوندوغا جنوب مايدوغوري), or by بـ + a place head and a
+    place (في كاشينج بولاية أوكلاهوما). The word is a place."""
     new: list[_M] = []
+    nr = load_name_rules()
     for o in out:
         if o.typ not in ("location", "country") or o.kind in ("nisba", "title"):
             continue
         k = f.tok_index(o.s)
         d = k - 1
-        while d >= 0 and k - d <= 2 and f.adjacent(d + 1) and (
-                f.word(d) in _DIRECTIONS or f.word(d)[:1] == "ب" and f.word(d)[1:] in _DIRECTIONS):
-            d -= 1
+        in_head = (d >= 1 and f.adjacent(k) and f.word(d)[:1] == "ب" and rules.place_heads.get(f.word(d)[1:]) == "name"
+                   and o.plen == 0)
+        if in_head:
+            d -= 1  # في كاشينج بولاية أوكلاهوما: a place "in the state of" a place
+        else:
+            while d >= 0 and k - d <= 2 and f.adjacent(d + 1) and (
+                    f.word(d) in _DIRECTIONS or f.word(d)[:1] == "ب" and f.word(d)[1:] in _DIRECTIONS):
+                d -= 1
         if d == k - 1 or d < 1 or not f.adjacent(d + 1, quotes=True) or 1 in occ[f.starts[d] : f.ends[d]]:
             continue
         w = f.word(d)
@@ -2294,6 +2302,8 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
             plen = 0
         else:
             continue
+        if in_head and not (_foreign_word(w, rules, nr) and not (w.endswith(("ين", "ان")) and w[:-2] in rules.definite_stems)):
+            continue  # (not a word: قتل الجاني بمدينة جدة، في فندقين بمدينة مشهد)
         if (w in rules.given_names or w in rules.place_heads or not w.isalpha() or not _plain_spelling(f, d)
                 or _verb_like(w, rules) or w.endswith("ي") and (w[:-1] + "ين" in rules.definite_stems or w.endswith("تي")
                                                                 and w[:-2] + "ه" in rules.definite_stems)  # مواطني، جامعتي
@@ -2305,7 +2315,6 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, f.x[a + plen : b], "location"))
     # جنوب مالاري، شمال غرب سكرامنتو: a transliterated word (no word of the lists) right after a compass word
-    nr = load_name_rules()
     for t in range(len(f.starts) - 1):
         if f.word(t) not in _COMPASS or not f.adjacent(t + 1):
             continue

@@ -875,19 +875,35 @@ _SPACES_RE = re.compile(r"\s*")
 _BYLINE_MAX = 120  # characters of a byline line at most
 
 
+def _kind_of(o) -> str:
+    """A mention's type, or the prefix of its actor id (media:, location:) when the type is not set."""
+    return o.typ or o.actor_id.partition(":")[0]
+
+
 def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N12: the names of the byline line that opens a text (see the module docstring)."""
     norm = f.norm
     a = _SPACES_RE.match(norm).end()  # the first line with text: a byline is short
     b = norm.find("\n", a, a + _BYLINE_MAX)
     dash = _DASH_RE.search(norm, a, b) if b > a else None
-    if dash is None:
-        return out
-    dash = dash.start()
-    # after the dash: one outlet or place mention that ends the line
-    after = [o for o in out if dash < o.s and o.e <= b]
-    if len(after) != 1 or (after[0].typ or after[0].actor_id.partition(":")[0]) not in ("media", "location") or norm[after[0].e : b].strip():
-        return out
+    if dash is not None:
+        dash = dash.start()
+        # after the dash: one outlet or place mention that ends the line
+        after = [o for o in out if dash < o.s and o.e <= b]
+        if len(after) != 1 or _kind_of(after[0]) not in ("media", "location") or norm[after[0].e : b].strip():
+            return out
+    else:
+        # Sabq's byline opens the first line itself: «عويد التومي- سبق- رفحاء: تمكنت …»: the name, a dash, the outlet,
+        # a dash, the place and a colon
+        b = norm.find(":", a, a + _BYLINE_MAX)
+        dash = _DASH_RE.search(norm, a, b) if b > a else None
+        if dash is None:
+            return out
+        dash = dash.start()
+        after = [o for o in out if dash < o.s and o.e <= b]
+        if ([_kind_of(o) for o in after] != ["media", "location"] or norm[after[-1].e : b].strip()
+                or norm[dash + 1 : after[0].s].strip() or norm[after[0].e : after[1].s].strip(" -–—")):
+            return out
     toks = [k for k in range(f.tok_index(a), len(f.starts)) if f.ends[k] <= dash]
     toks = [k for k in toks if not f.word(k).isascii()]  # "Next Previous" of the site's slider
     groups, cur = [], []
