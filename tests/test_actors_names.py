@@ -448,3 +448,14 @@ def test_sabqs_byline_on_the_first_line_of_the_text_is_a_person():
     assert found[:3] == [("عويد التومي", "person"), ("سبق", "media"), ("رفحاء", "location")]
     # a headline-like opening with a dash is no byline (no outlet and place before the colon)
     assert ("نتائج الثانوية", "person") not in found_in("نتائج الثانوية- الرياض: أعلنت الوزارة النتائج.", "surface", "actor_type")
+
+
+def test_a_full_name_with_the_fathers_names_is_the_codebook_person_of_that_first_and_family_name():
+    found = found_in("وأكد الشيخ الدكتور عبد الرحمن بن عبد العزيز السديس صرف البدل، وقال معالي الأستاذ عادل أحمد الجبير إن",
+                     "surface", "label_en")
+    assert ("عبد الرحمن بن عبد العزيز السديس", "Abdul Rahman Al-Sudais") in found
+    assert ("عادل أحمد الجبير", "Adel al-Jubeir") in found
+    # another first name is another man; a royal lineage is no family name
+    got = found_in("وقال فهد بن محمد الجبير إن الأمير سعود بن خالد الفيصل وصل.", "surface", "actor_id")
+    assert [a for s, a in got if s == "فهد بن محمد الجبير"][0].startswith("discovered:")
+    assert not any(s.startswith("سعود بن خالد") and not a.startswith("discovered:") for s, a in got)

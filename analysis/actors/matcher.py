@@ -127,6 +127,7 @@ class _Matcher:
     country_titles: tuple = ()  # (bare phrase, {country: terms}) of country_titles.tsv, resolved by the field's country
     nisba_heads: dict = None  # definite masculine singular country nisba (التركي) -> its country: references.py R4 short forms
     person_offices: dict = None  # person actor_id -> the office phrases (keys of ``offices``) of their rows (references.py R4)
+    full_names: dict = None  # "first last" of a codebook person's label (_first_last) -> actor_id (_codebook_full_names)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = ()) -> _Matcher:
@@ -277,8 +278,48 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         for t in terms:
             if phrase not in person_offices.get(t[2], ()):
                 person_offices[t[2]] = person_offices.get(t[2], ()) + (phrase,)
+    full_names: dict[str, str | None] = {}
+    for aid, (lab, _en, typ, _sub) in info.items():
+        key = _first_last(norm_word(lab)) if typ == "person" and lab else ""
+        if key.count(" ") == 1 and _family_key(key, rules) and len(norm_word(lab).replace("عبد ", "عبد").split(" ")) == 2:
+            full_names[key] = aid if full_names.get(key, aid) == aid else None  # (two persons: neither)
     return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
-                    tuple(country_titles), nisba_heads, person_offices)
+                    tuple(country_titles), nisba_heads, person_offices, full_names)
+
+
+#: the names of royal lineages (سعود الفيصل = Saud son of Faisal; سعود بن خالد الفيصل is his nephew): no family names
+_LINEAGES = frozenset(norm_word(w) for w in ["الفيصل", "الفهد", "الخالد", "السلمان", "العبدالله", "السعود", "الطلال",
+                                             "النايف", "السلطان", "البندر", "المحمد", "الأحمد"])
+
+
+def _family_key(key: str, rules: Rules) -> bool:
+    """The first-last key of a given name and a family name with the article (not a title, not a father's name, not
+    a royal lineage: ``_LINEAGES``)."""
+    first, last = key.split(" ")
+    return (last.startswith("ال") and len(last) > 3 and last not in _LINEAGES and first not in rules.titles
+            and not first.startswith("ال"))
+
+
+def _first_last(name: str) -> str:
+    """A person's name reduced to its first and last words, a compound first name in عبد/أبو written whole: عبد الرحمن
+    بن عبد العزيز السديس → عبدالرحمن السديس."""
+    w = name.replace("عبد ", "عبد").split(" ")
+    return w[0] + " " + w[-1] if len(w) > 1 else w[0]
+
+
+def _codebook_full_names(out: list[_M], m: _Matcher) -> None:
+    """A discovered person of three words or more whose first and last words are a codebook person's first name and
+    family name (the label has just these two: عبدالرحمن السديس، خالد الفالح، عادل الجبير) is that person (an alias
+    mention of their id): the name with the father's names (عبد الرحمن بن عبد العزيز السديس، خالد بن عبد العزيز
+    الفالح، عادل أحمد الجبير). Another first name is another man (فهد بن محمد الجبير); a label with a father's name
+    or of more words (فهد بن سلطان، صباح الأحمد الجابر الصباح) or shared by two persons is never reached this way."""
+    if not m.full_names:
+        return
+    for o in out:
+        if o.kind == "discovered" and o.typ == "person" and o.label_ar and o.label_ar.count(" ") >= 2:
+            aid = m.full_names.get(_first_last(o.label_ar))
+            if aid:
+                o.actor_id, o.kind, o.label_ar, o.entry = aid, "alias", None, None
 
 
 def get_matcher(codebook: Codebook, *, discover: bool = True, learned: bool = True) -> _Matcher:
@@ -806,6 +847,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             out = _listed_places(f, out, occ, heads, rules)
         first_pass = {id(o) for o in out}
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
+        _codebook_full_names(out, m)
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)

@@ -815,6 +815,14 @@ def _genealogy(f, a: int, b: int, rules: Rules) -> bool:
     return all(w in _LINKS or w in rules.given_names or k > 0 and words[k - 1] == "ال" for k, w in enumerate(words))
 
 
+def _family_alias_after_name(f, p, o) -> bool:
+    """o is a one-word family name with its article (matched as ال + the name: السديس، الجبير) right after a discovered
+    name of two words or more (عبد الرحمن بن عبد العزيز + السديس، عادل أحمد + الجبير): the last word of one name. Not a
+    proclitic (وعباس), not a codebook phrase (الملك عبدالعزيز), not after a one-word discovery (انتصار + السيسي)."""
+    return (f.x[o.s : o.s + o.plen] == "ال" and " " not in f.x[o.s : o.e] and p.kind == "discovered"
+            and " " in f.x[p.s + p.plen : p.e])
+
+
 def _merge_adjacent(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
     """N4: two person mentions side by side, one of them discovered, or joined by بن/آل, are one person's name
     (سلفان + شالوم، راشد بن + محمد بن راشد آل مكتوم، عبدالله بن خليفة + آل ثاني); never across و/ف (a second
@@ -825,7 +833,7 @@ def _merge_adjacent(f, out: list, occ: bytearray, rules: Rules, new_mention) -> 
     res: list = []
     for o in out:
         p = res[-1] if res else None
-        if (p is not None and p.typ == "person" and o.typ == "person" and o.plen == 0
+        if (p is not None and p.typ == "person" and o.typ == "person" and (o.plen == 0 or _family_alias_after_name(f, p, o))
                 and p.kind in ("discovered", "name", "alias") and o.kind in ("discovered", "name", "alias")):
             i, j = f.tok_index(p.e - 1), f.tok_index(o.s)
             if j - i > 2:  # two words or more between them: never one name (and no list of the words between)
