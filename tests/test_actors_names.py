@@ -459,3 +459,7 @@ def test_a_full_name_with_the_fathers_names_is_the_codebook_person_of_that_first
     got = found_in("وقال فهد بن محمد الجبير إن الأمير سعود بن خالد الفيصل وصل.", "surface", "actor_id")
     assert [a for s, a in got if s == "فهد بن محمد الجبير"][0].startswith("discovered:")
     assert not any(s.startswith("سعود بن خالد") and not a.startswith("discovered:") for s, a in got)
+
+
+def test_a_byline_may_start_with_the_first_name_ali():
+    assert found_in("علي حفول- سبق- نجران: أكد عدد كبير من الطلاب مطالبهم.", "surface", "actor_type")[0] == ("علي حفول", "person")

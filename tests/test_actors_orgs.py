@@ -282,3 +282,13 @@ def test_codebook_rows_and_department_words_of_the_seventh_session():
     found = found_in("يستعد فرع صندوق المئوية بمنطقة جازان لتمويل 100 مشروع، وضبطت إدارة الضبط الإداري بشرطة الدمام مخالفين.",
                      "surface", "actor_type")
     assert {("صندوق المئوية", "organization"), ("إدارة الضبط الإداري", "organization")} <= set(found)
+
+
+def test_wikileaks_hotels_beaches_and_a_club_joined_to_a_club():
+    found = found_in("كشفت وثائق نشرها موقع ويكيليكس أن الاجتماع عقد في فندق فورسيزونز قرب شاطئ العقير، قبل مباراة القمة "
+                     "بين الأهلي والزمالك في القاهرة.", "surface", "actor_type")
+    assert {("ويكيليكس", "media"), ("فندق فورسيزونز", "location"), ("العقير", "location"),
+            ("الأهلي", "organization"), ("والزمالك", "organization")} <= set(found)
+    # a five-star hotel, a hotel that a verb follows; الأهلي alone is still a word until the club is named
+    for text in ("في الرياض افتتح فندق 5 نجوم، وهو فندق تديره شركة.", "في الرياض دعم البنك الأهلي التجاري المشروع."):
+        assert not {s for s, in found_in(text, "surface")} & {"فندق 5 نجوم", "فندق تديره", "الأهلي"}, text

@@ -765,6 +765,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
                 return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
+            if m.info[aid][3] == "club" and _coordinated_place(f, s, e, plen, [
+                    o for o in out if o.actor_id in m.info and m.info[o.actor_id][3] == "club"], types=("organization",)):
+                return True  # بين الأهلي والزمالك: a club joined by و to another club
             i = f.tok_index(s)
             pw = f.prev_words(i, 2)
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
@@ -1806,7 +1809,12 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             new.extend(_repeat_place(f, w, new[-1], b1, occ, rules))
         elif span == "whole":
             # قصر 22 مايو؛ ميناء الزيت، شارع النفق (a definite word names the place as a whole)
-            if w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2:
+            v = w[1:]
+            if w[0] == "و" and (v.isdigit() or _plain_word(v, rules) or v in rules.definite_stems or _verb_like(v, rules)) or (
+                    not w.isdigit() and _verb_like(w, rules)):
+                continue  # فندق وكازينو، ساحة ويساعده، فندق يرتاده: no name (جسر ويستمنستر is one)
+            if (w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2
+                    and f.word(i + 2) != "نجوم"):  # (فندق 5 نجوم: a five-star hotel)
                 b = f.ends[i + 2]
             elif (w in rules.titles and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                   and (f.word(i + 2) in rules.given_names or _name_like(f.word(i + 2), rules))):
@@ -1902,7 +1910,8 @@ _CENTRE_NOT_BODIES = frozenset(norm_word(w) for w in [
 #: town and area heads after which a definite word whose bare form is rare (``definite_nouns``) is a name although it
 #: takes the article (``definite_stems``): منطقة العرقوب، محافظة العويقيلة، مدينة السيح، جزيرة الوراق; not ناحية ("side":
 #: من ناحية الألفاظ), not لقضاء ("to spend": لقضاء الشتاء), not a word of ``place_not_names.txt`` (منطقة الرسغ)
-_AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "منطقة", "محافظة", "مدينة", "جزيرة", "مديرية", "قضاء", "مخيم"])
+_AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "منطقة", "محافظة", "مدينة", "جزيرة", "مديرية", "قضاء", "مخيم",
+                                                "شاطئ", "كورنيش"])
 
 
 def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:

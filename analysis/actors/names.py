@@ -926,8 +926,9 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
         if not 2 <= len(g) <= 3 or 1 in occ[f.starts[g[0]] : f.ends[g[-1]]]:
             continue
         words = [f.word(k) for k in g]
-        if words[0].startswith("ال") or any(w in rules.common_words or w in rules.stopwords for w in words):
-            continue
+        if words[0].startswith("ال") or any((w in rules.common_words or w in rules.stopwords) and not (t == 0 and w == "علي")
+                                           for t, w in enumerate(words)):
+            continue  # (علي first in a byline is the name, not على misspelt: علي حفول- سبق- نجران)
         s0, e0 = f.starts[g[0]], f.ends[g[-1]]
         occ[s0:e0] = b"\x01" * (e0 - s0)
         found.append(new_mention(s0, e0, 0, f.x[s0:e0], "person"))
