@@ -54,6 +54,7 @@ RULE_PASSES = (
     (matcher, "_drop_first_name_persons", 0), (matcher, "_resolve_capitals_and_nisba", None),
     (matcher, "_drop_name_part_nisbas", 0), (matcher, "_discover_named_heads", 0), (matcher, "_discover", 0),
     (matcher, "_coordinated_names", 0), (matcher, "_coordinated_places", 0), (matcher, "_located_places", 0), (matcher, "_numbered_units", 0),
+    (matcher, "_bracketed_places", 0),
     (matcher, "_capitals_by_context", 0), (matcher, "_legitimate_government", 0),
     (matcher, "_country_titles", 0), (matcher, "_deputy_of_king", None), (matcher, "_postprocess", None),
     (matcher, "_ministry_short_forms", 0), (matcher, "_bracketed_short_names", 0),

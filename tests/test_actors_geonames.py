@@ -160,3 +160,13 @@ def test_a_place_in_a_state_a_road_with_a_rare_definite_name_a_port():
     # a word before بمدينة is no place (the culprit), nor the path of success
     for text in ("نفذ حكم القتل في الجاني بمدينة جدة.", "في الرياض سار على طريق النجاح."):
         assert not {s for s, t in found_in(text, "surface", "actor_type") if t == "location"} & {"الجاني", "طريق النجاح"}, text
+
+
+def test_places_listed_in_brackets_after_a_plural_head():
+    found = found_in("حدد لقاء في نطاق بلديات (البيداء, أحد, العقيق, أبيار الماشي)، كما حدث حين استهداف مجمعات (أشبيليا) "
+                     "و(الحمراء) السكنية في الرياض.", "surface", "actor_type")
+    assert {("البيداء", "location"), ("العقيق", "location"), ("أبيار الماشي", "location"), ("أشبيليا", "location"),
+            ("الحمراء", "location")} <= set(found)
+    # one item, or items with numbers or verbs, make no list
+    for text in ("في الرياض زار مراكز (التدريب) أمس.", "في الرياض افتتح مراكز (5، 6، 7) أمس."):
+        assert [s for s, t in found_in(text, "surface", "actor_type") if t == "location" and s != "الرياض"] == [], text

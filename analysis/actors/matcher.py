@@ -222,7 +222,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             for w in sorted(words):  # sorted: ties between keys must not depend on hash order
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
-        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads):
+        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads | _BRACKET_LIST_HEADS):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -848,6 +848,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _numbered_units(f, out, occ, rules)
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
+            out = _bracketed_places(f, out, occ, heads, rules)
         first_pass = {id(o) for o in out}
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
         _codebook_full_names(out, m)
@@ -2436,6 +2437,66 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
             a, b = f.starts[t], f.ends[t]
             occ[a:b] = b"\x01" * (b - a)
             new.append(_new(a, b, pl, f.x[a + pl : b], "location"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
+
+
+#: plural heads whose places may be listed in brackets: بلديات (البيداء, أحد, العقيق)، مجمعات (أشبيليا) و(الحمراء)
+_BRACKET_LIST_HEADS = frozenset(norm_word(w) for w in ["بلديات", "مجمعات", "مراكز", "هجر"])
+_BRACKET_SEPARATORS = frozenset("(),،")
+
+
+def _bracketed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules: Rules) -> list[_M]:
+    """Places listed in brackets after a plural place head (``place_list_heads.txt`` or ``_BRACKET_LIST_HEADS``),
+    separated by commas or by و and a new bracket: نطاق بلديات (البيداء, أحد, العقيق, أبيار الماشي)، مجمعات (أشبيليا)
+    و(الحمراء) و(المحيا). Each item is one to three words with no digit, function word, verb or title; the list needs
+    two items or more, one of them a known place or a word that looks like a name; its free items become places."""
+    new: list[_M] = []
+    n = len(f.starts)
+    for s, e, plen, _ent in heads:
+        stem = f.x[s + plen : e]
+        if f.x[s : s + plen].endswith(("ال", "لل")) or not (stem in rules.place_list_heads or stem in _BRACKET_LIST_HEADS):
+            continue
+        i = f.tok_index(s)
+        if i + 1 >= n or f.norm[f.ends[i] : f.starts[i + 1]].strip() != "(":
+            continue
+        items: list[list[int]] = [[]]
+        j = i + 1
+        while j < n:
+            gap = f.norm[f.ends[j - 1] : f.starts[j]] if j > i + 1 else ""
+            if j > i + 1 and gap.strip():
+                if not set(gap.strip()) <= _BRACKET_SEPARATORS:
+                    break
+                if ")" in gap:  # the bracket closes: the list goes on only as و(…)
+                    if not (f.word(j) == "و" and j + 1 < n and f.norm[f.ends[j] : f.starts[j + 1]].strip() == "("):
+                        break
+                    j += 1
+                items.append([])
+            items[-1].append(j)
+            j += 1
+        close = f.norm[f.ends[j - 1] : f.starts[j] if j < n else len(f.norm)]
+        if ")" not in close or len(items) < 2 or any(not 1 <= len(it) <= 3 for it in items):
+            continue
+        by_start = {o.s: o for o in out}
+        strong = False
+        ok = True
+        for it in items:
+            for t in it:
+                w = f.word(t)
+                if (_has_digit(w) or w in rules.stopwords or w in rules.titles or _verb_like(w, rules)
+                        or w in rules.reporting_verbs):
+                    ok = False
+            o = by_start.get(f.starts[it[0]])
+            strong = strong or (o is not None and o.typ == "location") or any(_name_like(f.word(t), rules) for t in it)
+        if not ok or not strong:
+            continue
+        for it in items:
+            a, b = f.starts[it[0]], f.ends[it[-1]]
+            if 1 in occ[a:b]:
+                continue
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, 0, f.x[a:b], "location"))
     if not new:
         return out
     return sorted(out + new, key=_by_start)
