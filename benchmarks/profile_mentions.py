@@ -45,7 +45,9 @@ from analysis.corpus import load_corpus
 PASSES = ("_batch_fields", "_match_prepared", "_market_hits", "_drop_first_name_persons", "_resolve_capitals_and_nisba",
           "_drop_name_part_nisbas", "_discover_named_heads", "_discover", "_link_short_forms", "_coordinated_names",
           "refine_persons", "refine_organizations", "_capitals_by_context", "_postprocess", "_trim_heads_and_titles",
-          "_map_to_original", "split_sentences_cached", "remember_normalized")
+          "_map_to_original", "split_sentences_cached", "remember_normalized", "_located_places", "_numbered_units",
+          "_bracketed_places", "_legitimate_government", "_coordinated_places", "_listed_places", "_bracketed_short_names",
+          "_codebook_full_names")
 
 
 #: The rule passes (module, function name, position of ``occ`` among the arguments after ``f, out``, or None): what
