@@ -1813,7 +1813,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             v = w[1:]
             if w[0] == "و" and (v.isdigit() or _plain_word(v, rules) or v in rules.definite_stems or _verb_like(v, rules)) or (
                     not w.isdigit() and _verb_like(w, rules)):
-                continue  # فندق وكازينو، ساحة ويساعده، فندق يرتاده: no name (جسر ويستمنستر is one)
+                continue  # فندق و590، فندق تديره، حديقة تستقبل: no name (جسر ويستمنستر is one)
             if (w.isdigit() and i + 2 < n and f.adjacent(i + 2) and not _name_like(f.word(i + 2), rules) and len(w) <= 2
                     and f.word(i + 2) != "نجوم"):  # (فندق 5 نجوم: a five-star hotel)
                 b = f.ends[i + 2]
@@ -1825,8 +1825,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
             elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL and (
-                    stem not in ("طريق", "ساحه", "ميدان")  # طريق العويقيلة (not طريق النجاح: a definite noun whose bare
-                    or w not in rules.definite_nouns and w[2:] not in rules.frequent_words)) or _name_like(w, rules):  # form is frequent)
+                    stem not in ("طريق", "ساحه", "ميدان")
+                    or w not in rules.definite_nouns and w[2:] not in rules.frequent_words)) or _name_like(w, rules):
+                # (after طريق/ساحة/ميدان a definite word whose bare form is rare: طريق العويقيلة; not طريق النجاح)
                 b = b1
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                         and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
@@ -2862,8 +2863,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             continue
         j = f.tok_index(b - 1)
         if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f.adjacent(i, quotes=True):
-            # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»، سهم «جاكو»، وادي "المحير": an outlet, company or place the
-            # codebook lacks, quoted after its head; و + the next quoted name continues that list (و"كبر" و"طليح")
+            # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»، سهم «جاكو»، منطقة «رواغة»: an outlet, company or place the
+            # codebook lacks, quoted after its head; و + the next quoted name continues that list (سهما "سابك" و"…")
             head = strip_clitics(f.word(i - 1))
             place_head = NAME_CLITICS_RE.sub("", f.word(i - 1), count=1)
             typ = _QUOTED_HEADS.get(head) or (

@@ -291,7 +291,7 @@ def _verb_like(w: str, rules: Rules) -> bool:
 def _foreign_word(w: str, rules: Rules, nr: NameRules, *, hamza: bool = False) -> bool:
     """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role,
     nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور).
-    ``hamza``: w is written with أل/آل, so its ال is no article (أليسا، آلن، أليغ; see ``_hamza_initial``)."""
+    ``hamza``: w is written with أل/آل, so its ال is no article (أليسا، أليكسيس، ألكساندر; see ``_hamza_initial``)."""
     return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and (hamza or not w.startswith(_DEFINITE))
             and not (w.endswith("ات") and w[:-2] + "ه" in rules.definite_stems)
             and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
@@ -312,7 +312,7 @@ def _plain_spelling(f, k: int) -> bool:
 
 def _hamza_initial(f, k: int) -> bool:
     """Token k starts with أل or آل in the original text: a word whose alif is a root letter (ألف، ألقى) or a foreign
-    name (أليسا سلوتكين، آلن هوفمان، أليغ أوزيروف), never the article, which normalisation makes it look like."""
+    name (أليسا سلوتكين، أليكسيس بوشكوف، ألكساندر أوستروالدر), never the article, which normalisation makes it look like."""
     if not f.word(k).startswith("ال") or len(f.word(k)) < 5:
         return False  # (four letters: also a verb of form IV, ألمح، ألقى، ألغى)
     s, _e = f.span_in_original(f.starts[k], f.ends[k])
