@@ -463,3 +463,9 @@ def test_a_full_name_with_the_fathers_names_is_the_codebook_person_of_that_first
 
 def test_a_byline_may_start_with_the_first_name_ali():
     assert found_in("علي حفول- سبق- نجران: أكد عدد كبير من الطلاب مطالبهم.", "surface", "actor_type")[0] == ("علي حفول", "person")
+
+
+def test_idioms_read_as_persons_are_dropped():
+    found = found_in("في الرياض حث المجتمع على حسن الظن بالآخرين، إنه جواد كريم. وحددت الكلية ألا يتجاوز عمر المتقدم 30 "
+                     "عاما، وقال حسن الشهري إن", "surface", "actor_type")
+    assert [s for s, t in found if t == "person"] == ["حسن الشهري"]

@@ -71,6 +71,7 @@ class Rules:
     boilerplate: tuple[str, ...]
     generic_complements: frozenset[str]
     place_not_names: frozenset[str] = frozenset()  # definite words that name no place after an area head (place_not_names.txt)
+    not_person_phrases: frozenset[str] = frozenset()  # idioms discovery reads as persons (not_person_phrases.txt)
     group_context: frozenset[str] = frozenset()
     media_context: frozenset[str] = frozenset()
     market_context: frozenset[str] = frozenset()  # cue words of rule `market` (market_context.txt), without ال
@@ -146,6 +147,7 @@ def load_rules() -> Rules:
         boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
         place_not_names=_words("place_not_names.txt"),
+        not_person_phrases=frozenset(" ".join(norm_word(w) for w in ln.split()) for ln in read_word_list("actors_rules", "not_person_phrases.txt")),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
