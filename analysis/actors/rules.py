@@ -38,6 +38,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in read_word_list("actors_rules", name) if norm_word(w))
 
 
+def _phrases(name: str) -> frozenset[str]:
+    """The lines of a list of phrases, each word normalised (as discovered names are labelled)."""
+    return frozenset(" ".join(norm_word(w) for w in ln.split()) for ln in read_word_list("actors_rules", name))
+
+
 @dataclass(frozen=True)
 class Rules:
     """The word lists (normalised) that the context rules use; see the README in actors_rules/."""
@@ -147,7 +152,7 @@ def load_rules() -> Rules:
         boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
         place_not_names=_words("place_not_names.txt"),
-        not_person_phrases=frozenset(" ".join(norm_word(w) for w in ln.split()) for ln in read_word_list("actors_rules", "not_person_phrases.txt")),
+        not_person_phrases=_phrases("not_person_phrases.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
