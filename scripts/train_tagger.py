@@ -1,6 +1,7 @@
 """Train the optional name tagger (analysis/actors/tagger.py) on the ANERcorp TRAINING split.
 
 usage: .venv/bin/python scripts/train_tagger.py [--epochs 8] [--train ../shared/data/anercorp/ANERCorp_train_first125305.txt]
+       [--saudinewsnet ../shared/data/saudinewsnet] [--eval-dir ../shared/eval]
        [--silver N --exclude-refs REFS.jsonl ... --rule-dropout 0.5 --gap-margin M --out FILE] [--hold-out START]
        [--gold-sets DIR ... --gold-scheme all|names --gold-weight K]
 
@@ -116,7 +117,8 @@ def silver_tags_for(fields, mentions: pd.DataFrame, doc_ids: list[str]) -> list[
     return _bio_tags(fields, mentions[keep], doc_ids, lambda r: COARSE.get(r.actor_type, "ORG"))
 
 
-def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0):
+def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0,
+                    corpus: Path = ROOT.parent / "shared" / "data" / "saudinewsnet"):
     """(words, silver tags, rule tags, gaps) per sentence of ``n`` SaudiNewsNet articles (see the module
     docstring); sentences without a silver name are kept with probability ``other``."""
     import hashlib
@@ -125,7 +127,10 @@ def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0):
     from analysis.corpus import clean_texts
 
     seen, arts = set(), []
-    for z in sorted((ROOT.parent / "shared/data/saudinewsnet").glob("*.zip")):
+    zips = sorted(Path(corpus).glob("*.zip"))
+    if not zips:
+        raise SystemExit(f"no SaudiNewsNet zips in {corpus}: pass the folder with --saudinewsnet DIR")
+    for z in zips:
         with zipfile.ZipFile(z) as zf:
             for name in zf.namelist():
                 for rec in json.loads(zf.read(name)):
@@ -344,8 +349,14 @@ def dev_f1(weights, examples, rules) -> float:
 
 
 def main() -> None:
+    global EVAL_DIR  # --eval-dir: read by _eval_kit
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", default=str(ROOT.parent / "shared/data/anercorp/ANERCorp_train_first125305.txt"))
+    ap.add_argument("--saudinewsnet", default=str(ROOT.parent / "shared/data/saudinewsnet"), metavar="DIR",
+                    help="the SaudiNewsNet zips (--silver)")
+    ap.add_argument("--eval-dir", default=EVAL_DIR, metavar="DIR",
+                    help="the evaluation kit (dev_refs.jsonl, score.py, evalcore.py): --silver leaves its articles out, "
+                         "--gold-sets reads the sets with its loader")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--dev", action="store_true", help="hold out the last 15%% of the TRAIN documents and report entity F1 on them")
     ap.add_argument("--silver", type=int, default=0, help="also train on the matcher's mentions in this many SaudiNewsNet articles")
@@ -363,6 +374,7 @@ def main() -> None:
     ap.add_argument("--hold-out", type=int, default=None, metavar="START",
                     help="leave out the training split's fold START..START+15%% (as eval_anercorp_folds.py cuts it)")
     args = ap.parse_args()
+    EVAL_DIR = str(Path(args.eval_dir).resolve())
     if "test" in Path(args.train).name.lower():
         raise SystemExit("refusing to train on a test split")
     for d in args.gold_sets:  # before any work
@@ -378,9 +390,9 @@ def main() -> None:
     silver = []
     if args.silver:
         exclude = set()
-        for path in [ROOT.parent / "shared/eval/dev_refs.jsonl", *map(Path, args.exclude_refs)]:
+        for path in [Path(EVAL_DIR) / "dev_refs.jsonl", *map(Path, args.exclude_refs)]:
             exclude |= {json.loads(line).get("url") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-        silver = silver_examples(args.silver, exclude=exclude, other=args.silver_other)
+        silver = silver_examples(args.silver, exclude=exclude, other=args.silver_other, corpus=Path(args.saudinewsnet))
         print(f"silver: {len(silver)} sentences, {sum(len(e[0]) for e in silver)} tokens ({len(exclude)} urls excluded)")
     gold = []
     if args.gold_sets:
