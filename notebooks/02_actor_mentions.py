@@ -39,7 +39,7 @@ outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
 actor: str = ""  # keep only articles that mention this actor (actor_id or exact label); empty: all
 top_n: int = 20  # actors in the ranking and the network
 focus_actor: str = ""  # actor_id shown by outlet and in context; empty: the most mentioned one
-first_names: bool = False  # rank persons named by a first name alone (discovered:محمد holds every Mohammed)
+first_names: bool = False  # rank and list as candidates persons named by a first name alone (discovered:محمد holds every Mohammed)
 out_dir: str = "../results/seeds"  # where tables, figures, exports and recorded values are written
 
 # %%
@@ -147,7 +147,7 @@ kwic(mentions, articles, actor_id=focus, width=70, limit=25)
 # The full list is exported as `exports/02_discovery_candidates.csv`.
 
 # %%
-candidates = discovery_candidates(mentions, articles, min_count=2)
+candidates = discovery_candidates(ranked, articles, min_count=2)  # (first names alone left out unless first_names)
 reporting.export_csv(candidates, "02_discovery_candidates", out_dir=out_dir)
 reporting.export_csv(counts, "02_actor_counts", out_dir=out_dir)
 reporting.rtl_table(candidates[["label_ar", "actor_type", "count", "articles", "suggested_actor_id", "examples"]],
