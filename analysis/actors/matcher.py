@@ -280,8 +280,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
                 person_offices[t[2]] = person_offices.get(t[2], ()) + (phrase,)
     full_names: dict[str, str | None] = {}
     for aid, (lab, _en, typ, _sub) in info.items():
-        key = _first_last(norm_word(lab)) if typ == "person" and lab else ""
-        if key.count(" ") == 1 and _family_key(key, rules) and len(norm_word(lab).replace("عبد ", "عبد").split(" ")) == 2:
+        words = _name_words(norm_word(lab)) if typ == "person" and lab else []
+        if len(words) == 2 and _family_key(*words, rules):  # a label of a given name and a family name only
+            key = " ".join(words)
             full_names[key] = aid if full_names.get(key, aid) == aid else None  # (two persons: neither)
     return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
                     tuple(country_titles), nisba_heads, person_offices, full_names)
@@ -292,18 +293,22 @@ _LINEAGES = frozenset(norm_word(w) for w in ["الفيصل", "الفهد", "ال
                                              "النايف", "السلطان", "البندر", "المحمد", "الأحمد"])
 
 
-def _family_key(key: str, rules: Rules) -> bool:
-    """The first-last key of a given name and a family name with the article (not a title, not a father's name, not
-    a royal lineage: ``_LINEAGES``)."""
-    first, last = key.split(" ")
+def _family_key(first: str, last: str, rules: Rules) -> bool:
+    """A given name and a family name with the article (not a title, not a father's name, not a royal lineage:
+    ``_LINEAGES``)."""
     return (last.startswith("ال") and len(last) > 3 and last not in _LINEAGES and first not in rules.titles
             and not first.startswith("ال"))
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a normalised person's name, a compound in عبد written whole (عبد الرحمن → عبدالرحمن)."""
+    return name.replace("عبد ", "عبد").split(" ")
+
+
 def _first_last(name: str) -> str:
-    """A person's name reduced to its first and last words, a compound first name in عبد/أبو written whole: عبد الرحمن
-    بن عبد العزيز السديس → عبدالرحمن السديس."""
-    w = name.replace("عبد ", "عبد").split(" ")
+    """A person's name reduced to its first and last words (:func:`_name_words`): عبد الرحمن بن عبد العزيز السديس →
+    عبدالرحمن السديس."""
+    w = _name_words(name)
     return w[0] + " " + w[-1] if len(w) > 1 else w[0]
 
 
@@ -1530,9 +1535,10 @@ _REGIONAL = frozenset(norm_word(w) for w in ["العربي", "العربية", "
 
 #: Heads of media names: صحيفة “اكسبرس” is the outlet اكسبرس.
 _QUOTED_HEADS = {norm_word(w): "media" for w in ["صحيفة", "جريدة", "قناة", "مجلة", "موقع", "وكالة", "شبكة", "إذاعة", "تلفزيون"]} | {
-    norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب", "تحالف",
-                                           "سهم", "سهما", "سهمي", "أسهم"]}  # سهم «جاكو»: a listed company
+    norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب",
+                                           "تحالف"]}
 _STOCK_HEADS = frozenset(norm_word(w) for w in ["سهم", "سهما", "سهمي", "أسهم"])
+_QUOTED_HEADS |= dict.fromkeys(_STOCK_HEADS, "organization")  # سهم «جاكو»: a listed company
 
 #: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
 TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
@@ -1826,9 +1832,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     b = f.ends[i + 4]
             elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
-            elif (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL and (
-                    stem not in ("طريق", "ساحه", "ميدان")
-                    or w not in rules.definite_nouns and w[2:] not in rules.frequent_words)) or _name_like(w, rules):
+            elif (_rare_definite_name(w, rules) if stem in ("طريق", "ساحه", "ميدان")
+                  else w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL
+                  ) or _name_like(w, rules):
                 # (after طريق/ساحة/ميدان a definite word whose bare form is rare: طريق العويقيلة; not طريق النجاح)
                 b = b1
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
@@ -1855,9 +1861,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
                 stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
                 and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))) or (
-                stem in _AREA_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
-                and w[2:] not in rules.frequent_words and w not in rules.definite_nouns and w not in _REGIONAL
-                and w not in rules.place_not_names and not (stem == "قضاء" and pre.endswith("ل"))):
+                stem in _AREA_HEADS and _rare_definite_name(w, rules) and w not in rules.place_not_names
+                and not (stem == "قضاء" and pre.endswith("ل"))):
             # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
             if not _name_like(w, rules) and f.x[s:e] == "وحي" and s > 0 and f.norm[s - 1] in _QUOTE_CHARS:
                 continue  # «وحي القلم»: "the inspiration of", a book's title
@@ -1916,6 +1921,13 @@ _CENTRE_NOT_BODIES = frozenset(norm_word(w) for w in [
 #: من ناحية الألفاظ), not لقضاء ("to spend": لقضاء الشتاء), not a word of ``place_not_names.txt`` (منطقة الرسغ)
 _AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "منطقة", "محافظة", "مدينة", "جزيرة", "مديرية", "قضاء", "مخيم",
                                                 "شاطئ", "كورنيش"])
+
+
+def _rare_definite_name(w: str, rules: Rules) -> bool:
+    """A definite word that may be a place's name although it takes the article: no plain or regional word, and its
+    bare form is rare (not in ``definite_nouns``, not frequent): العرقوب، العويقيلة (not النجاح, a frequent noun)."""
+    return (w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in rules.definite_nouns
+            and w[2:] not in rules.frequent_words and w not in _REGIONAL)
 
 
 def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
@@ -2267,7 +2279,6 @@ _AMOUNT_WORDS = frozenset(norm_word(w) for w in ["بواقع", "بنسبة", "ب
                                                  "المركز", "يوم", "ليوم"])  # (سهم الريان المركز الأول)
 #: the tokens _numbered_units starts from (found by one scan instead of a look at every token)
 _UNIT_HEAD_RE = re.compile(r"(?:^|(?<= ))((?:و|ف)?(?:اللواء|للواء|باللواء)|(?:و|ل|ب|ف)?سهم)(?= )")
-_STOCK_NAME_HEADS = frozenset(norm_word(w) for w in ["سهم", "وسهم", "لسهم", "بسهم", "فسهم"])
 
 
 def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -2305,7 +2316,7 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
             plen = len(w) - len(_BRIGADE)
             occ[a:e] = b"\x01" * (e - a)
             new.append(_new(a, e, plen, " ".join([_BRIGADE] + [f.word(j) for j in range(k, last + 1)]), "organization"))
-        elif w in _STOCK_NAME_HEADS:
+        elif w.endswith("سهم"):  # سهم، وسهم، لسهم …: the pattern's other alternative
             k = t + 1
             while (k < n and k - t <= 4 and f.adjacent(k) and not _has_digit(f.word(k)) and f.word(k) not in _AMOUNT_WORDS
                    and f.word(k) not in rules.stopwords):
@@ -2373,9 +2384,7 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
         if (w in rules.given_names or w in rules.place_heads or not w.isalpha() or not _plain_spelling(f, d)
                 or _verb_like(w, rules) or w.endswith("ي") and (w[:-1] + "ين" in rules.definite_stems or w.endswith("تي")
                                                                 and w[:-2] + "ه" in rules.definite_stems)  # مواطني، جامعتي
-                or not (_name_like(w, rules) or w.startswith("ال") and len(w) > 4
-                                                and not _plain_word(w, rules) and w not in rules.definite_nouns
-                                                and w[2:] not in rules.frequent_words and w not in _REGIONAL)):
+                or not (_name_like(w, rules) or _rare_definite_name(w, rules))):
             continue
         a, b = f.starts[d], f.ends[d]
         occ[a:b] = b"\x01" * (b - a)
