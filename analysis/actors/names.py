@@ -357,8 +357,8 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
             a1 = starts[j + 1]
-            if ((not w0.startswith("ال") or _hamza_initial(f, j)) and not x.startswith("ال", a1) and not occ[a1] and f.adjacent(j + 1)
-                    and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
+            if ((not w0.startswith("ال") or _hamza_initial(f, j)) and not x.startswith("ال", a1) and not occ[a1]
+                    and f.adjacent(j + 1) and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
                 toks = _name_after(f, j, occ, rules, nr)
                 while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
                     toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
@@ -894,24 +894,20 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
     a = _SPACES_RE.match(norm).end()  # the first line with text: a byline is short
     b = norm.find("\n", a, a + _BYLINE_MAX)
     dash = _DASH_RE.search(norm, a, b) if b > a else None
-    if dash is not None:
-        dash = dash.start()
-        # after the dash: one outlet or place mention that ends the line
-        after = [o for o in out if dash < o.s and o.e <= b]
-        if len(after) != 1 or _kind_of(after[0]) not in ("media", "location") or norm[after[0].e : b].strip():
-            return out
-    else:
-        # Sabq's byline opens the first line itself: «عويد التومي- سبق- رفحاء: تمكنت …»: the name, a dash, the outlet,
-        # a dash, the place and a colon
+    inline = dash is None  # Sabq's byline opens the first line itself: «عويد التومي- سبق- رفحاء: تمكنت …»
+    if inline:
         b = norm.find(":", a, a + _BYLINE_MAX)
         dash = _DASH_RE.search(norm, a, b) if b > a else None
         if dash is None:
             return out
-        dash = dash.start()
-        after = [o for o in out if dash < o.s and o.e <= b]
+    dash = dash.start()
+    after = [o for o in out if dash < o.s and o.e <= b]
+    if inline:  # the name, a dash, the outlet, a dash, the place and a colon
         if ([_kind_of(o) for o in after] != ["media", "location"] or norm[after[-1].e : b].strip()
                 or norm[dash + 1 : after[0].s].strip() or norm[after[0].e : after[1].s].strip(" -–—")):
             return out
+    elif len(after) != 1 or _kind_of(after[0]) not in ("media", "location") or norm[after[0].e : b].strip():
+        return out  # after the dash: one outlet or place mention that ends the line
     toks = [k for k in range(f.tok_index(a), len(f.starts)) if f.ends[k] <= dash]
     toks = [k for k in toks if not f.word(k).isascii()]  # "Next Previous" of the site's slider
     groups, cur = [], []
