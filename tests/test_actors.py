@@ -462,15 +462,12 @@ def test_a_place_with_the_article_inside_an_event_name_is_opaque_a_country_stays
     assert list(m["surface"]) == ["الولايات المتحدة"], m[["surface", "actor_id"]].values.tolist()
 
 
-def test_the_closing_line_of_tags_is_no_running_text():
-    """Round 11: 3alyoum's closing «سمات» line of keywords is left out (the annotators left it out in 10 of the 13 read
-    articles that have one); «سمات» inside a sentence, or with punctuation after it, is text."""
+def test_the_closing_line_of_tags_keeps_its_names():
+    """Eighth session: 3alyoum's closing «سمات» line of keywords is content, and the development gold (dev5: سمات ألمانيا
+    داعش سوريا) and the eighth session's blind sets annotate its names; round 11 had dropped them."""
     body = "وقال الرئيس عبدالفتاح السيسي إن مشروع قناة السويس الجديدة يفتح آفاقا واسعة أمام الاقتصاد، وإن الحكومة " * 3
-    m = extract_mentions(arts(body + "ماضية في العمل. سمات السيسي مصر قناة السويس",
-                              body + "ماضية في العمل. ومن سمات مصر الصبر، والسيسي يعرف ذلك."))
-    tagged, prose = rows(m, article_id="a0"), rows(m, article_id="a1")
-    assert "مصر" not in set(tagged["surface"]) and len(tagged) == len(rows(m, article_id="a1")) - 2
-    assert {"مصر", "والسيسي"} <= set(prose["surface"])
+    m = extract_mentions(arts(body + "ماضية في العمل. سمات السيسي مصر قناة السويس"))
+    assert list(m["surface"])[-3:] == ["السيسي", "مصر", "قناة السويس"], m[["surface", "actor_id"]].values.tolist()
 
 
 def test_a_share_bar_names_no_media():

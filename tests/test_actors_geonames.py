@@ -170,3 +170,17 @@ def test_places_listed_in_brackets_after_a_plural_head():
     # one item, or items with numbers or verbs, make no list
     for text in ("في الرياض زار مراكز (التدريب) أمس.", "في الرياض افتتح مراكز (5، 6، 7) أمس."):
         assert [s for s, t in found_in(text, "surface", "actor_type") if t == "location" and s != "الرياض"] == [], text
+
+
+def test_places_listed_with_commas_alone_after_a_plural_head_and_eighth_session_rows():
+    """Eighth session: after بلديات (or another plural place head) three items or more separated by commas alone, up
+    to the sentence's end, are places (_bracketed_places without brackets); not when an item is a common definite noun
+    (ميادين المعركة، والآثار الغارقة). Seoul in a dateline (سيول is also "torrents"), Sicily, EFE only in a bracket."""
+    got = {s for s, in found_in("وناقشت اللجنة المشاريع في نطاق بلديات البيداء، العقيق، العاقول، الصويدرة، إبيار الماشي. "
+                                "وقال إن المختصين في ميادين المعركة، والآثار الغارقة، والجيولوجيا يعملون معا.", "surface")}
+    assert {"البيداء", "العقيق", "العاقول", "الصويدرة", "إبيار الماشي"} <= got, got
+    assert not got & {"المعركة", "والآثار الغارقة", "والجيولوجيا"}
+    got = set(found_in("* سيول - «الشرق الأوسط»: وصل المهاجرون إلى صقلية. وهذا كافي لأن السيول جرفت الطريق. مدريد (إفي)",
+                       "surface", "actor_id"))
+    assert {("سيول", "location:seoul"), ("صقلية", "location:sicily"), ("إفي", "media:efe")} <= got, got
+    assert not any(s == "كافي" for s, _ in got)

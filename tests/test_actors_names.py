@@ -469,3 +469,11 @@ def test_idioms_read_as_persons_are_dropped():
     found = found_in("في الرياض حث المجتمع على حسن الظن بالآخرين، إنه جواد كريم. وحددت الكلية ألا يتجاوز عمر المتقدم 30 "
                      "عاما، وقال حسن الشهري إن", "surface", "actor_type")
     assert [s for s, t in found if t == "person"] == ["حسن الشهري"]
+
+
+def test_credits_of_songs_plays_and_books_name_persons():
+    """Eighth session (person_roles.txt): ألحان، إخراج، تأليف، غناء before a name that no first name starts, also
+    with و (وإخراج كلينت إيستوود)."""
+    got = {s for s, in found_in("وقدم الدويتو من ألحان سيد درويش، وشاهدنا فيلمين من تأليف ستيفن كينغ وإخراج كلينت إيستوود.",
+                                "surface")}
+    assert {"سيد درويش", "ستيفن كينغ", "كلينت إيستوود"} <= got, got

@@ -292,3 +292,30 @@ def test_wikileaks_hotels_beaches_and_a_club_joined_to_a_club():
     # a five-star hotel, a hotel that a verb follows; الأهلي alone is still a word until the club is named
     for text in ("في الرياض افتتح فندق 5 نجوم، وهو فندق تديره شركة.", "في الرياض دعم البنك الأهلي التجاري المشروع."):
         assert not {s for s, in found_in(text, "surface")} & {"فندق 5 نجوم", "فندق تديره", "الأهلي"}, text
+
+
+def test_a_club_named_by_a_common_word_after_a_club_cue_in_a_field_about_sport():
+    """Eighth session (club_context.txt): الهلال، الاتفاق، النهضة are words; in a field about sport (three words of
+    sport) a cue before them (مدرب، أمام، جماهير، قادما من، انتقل) makes them the club, and a club joined by و to it is a
+    club too; a nisba after it is a federation (الاتحاد الآسيوي), and no cue, or no sport, leaves the word."""
+    sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
+    got = set(found_in(sport + "وحرص مدرب الأهلي على المباراة أمام الهلال، وقدم المدافع خالد الصندل قادما من الاتفاق "
+                       "بعد أن مثل الفيحاء والاتحاد سابقا، وقرر الاتحاد الآسيوي الموعد.", "surface", "actor_id"))
+    assert {("الأهلي", "org:al_ahli_saudi"), ("الهلال", "org:al_hilal"), ("الاتفاق", "org:al_ettifaq"),
+            ("الفيحاء", "org:al_fayha"), ("والاتحاد", "org:al_ittihad")} <= got, got
+    assert not any(s == "الاتحاد" for s, _ in got)
+    for text in ("وتم الاتفاق على الموعد بعد مباراة أمس، وقال المدرب إن الفريق جاهز للموسم.",
+                 "وقال مدير النهضة إن الاتفاق تم أمام الجميع."):
+        assert not {s for s, in found_in(text, "surface")} & {"الاتفاق", "النهضة"}, text
+
+
+def test_a_club_nisba_after_a_definite_noun_in_a_field_about_sport():
+    """Eighth session: الفريق الاتحادي، الإدارة النصراوية، الهلاليون are the club (match_kind nisba) in a field about
+    sport; a family name after a first name (باسل الهلالي) and الاتحادية outside sport ("federal") are not."""
+    sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
+    got = set(found_in(sport + "وقررت الإدارة النصراوية التعاقد معه، وواصل الفريق الاتحادي تدريباته، ويطمح الهلاليون "
+                       "في اللقب، وقال المخرج باسل الهلالي إنه سعيد.", "surface", "actor_id", "match_kind"))
+    assert {("النصراوية", "org:al_nassr", "nisba"), ("الاتحادي", "org:al_ittihad", "nisba"),
+            ("الهلاليون", "org:al_hilal", "nisba")} <= got, got
+    assert not any(s == "الهلالي" for s, *_ in got)
+    assert not {s for s, in found_in("وأعلنت الحكومة الاتحادية في بغداد خطة جديدة.", "surface")} & {"الاتحادية"}

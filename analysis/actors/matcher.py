@@ -110,6 +110,7 @@ _ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT, _SUFFIX_SHIFT = 40, 42, 44, 46
 _HEAD_CODES = (None, "organization", "media")
 
 _GIVEN = _Entry(None, "given", None)
+_TITLE_WORD = _Entry(None, "title_word", None)  # a title word whose key a codebook form took (الرائد: a club, a rank)
 _NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
 
 
@@ -166,6 +167,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         typ = info[f.actor_id][2]
         full = ("ال" + f.key) if f.article == "required" else f.key
         amb = rules.ambiguous.get(full) or rules.ambiguous.get(f.key)
+        if f.kind == "nisba" and info[f.actor_id][3] == "club":
+            amb = "club_nisba"  # الهلالي (also a family name, "crescent-shaped"), الاتحادي ("federal"): rule club_nisba
         if full in rules.short_names:
             amb = None  # resolved by the D1 context rule instead
         elif amb is None and f.actor_id in amb_actor and f.n_tokens == 1 and f.kind in ("name", "alias"):
@@ -708,6 +711,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
         if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي
+        if ent.ambiguous == "club" and discover and "ال" + x[s + plen : e] in rules.titles:
+            triggers.append((s, e, plen, _TITLE_WORD))  # الرائد: the club, or the rank before a name
     if hits_amb and rules.market_context:
         hits_amb = _market_hits(f, hits_amb, hits_actor, rules)
     occ = bytearray(len(f.x) + 1)
@@ -742,6 +747,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)  # longest wins
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
+        sport: list[bool | None] = [None]  # is the field about sport (rule club)? computed once, when first needed
+
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
                 return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
@@ -766,7 +773,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
-            if seen:
+            if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
                 return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
@@ -775,6 +782,16 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return True  # بين الأهلي والزمالك: a club joined by و to another club
             i = f.tok_index(s)
             pw = f.prev_words(i, 2)
+            if ent.ambiguous == "club_nisba":  # الفريق الهلالي، الإدارة النصراوية، الهلاليون: in a field about sport,
+                # after a definite word (not باسل الهلالي, a family name) or a plural (the club's fans and players)
+                if not (x[e - 2 : e] in ("ين", "ون") or pw and f.adjacent(i) and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
+                    return False
+            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules):  # مدرب الهلال، قادما من الاتفاق:
+                return False  # a cue word, in a field about sport
+            if ent.ambiguous in ("club", "club_nisba"):
+                if sport[0] is None:
+                    sport[0] = _sports_field(f, rules)
+                return sport[0]
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
             if (ent.ambiguous == "seen" and prev and not _conj_stripped(pw[0]).startswith(("ال", "لل"))
                     and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules)):
@@ -836,6 +853,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             return False
 
         take(hits_amb, ok)
+        if sport[0]:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
+            take([h for h in hits_amb if h[3].ambiguous == "club"], ok)
     out.sort(key=_by_start)
     out = _drop_first_name_persons(f, out, occ, rules)
     _resolve_capitals_and_nisba(f, out, m, rules)
@@ -1660,6 +1679,36 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
     return False
 
 
+def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules) -> bool:
+    """Rule `club` of ambiguous_forms.tsv (club_context.txt): the bare name of a club that is also a word (الهلال،
+    الاتفاق، التعاون), ending at ``e``, right after a cue word (مدرب الهلال، أمام النصر، لتمثيل العروبة) or a two-word
+    cue (قادما من الاتفاق، انتقل إلى هجر; ``pw``: the words before it), not right after a definite word that is no cue
+    (البنك الأهلي: the adjective) and not before a nisba or an ل-genitive (الاتحاد الآسيوي، الاتحاد الدولي للسباحة:
+    federations)."""
+    if not pw:
+        return False
+    w0 = strip_clitics(pw[0])
+    if w0 not in rules.club_cues and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues):
+        return False
+    j = f.tok_index(e - 1) + 1
+    if j < len(f.starts) and f.adjacent(j):
+        nxt = f.word(j)
+        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يين", "يون")):
+            return False
+    return True
+
+
+def _sports_field(f: _Field, rules: Rules) -> bool:
+    """Three tokens of the field are words of sport (club_context.txt ``sport:``: دوري، لاعب، المباراة، الموسم …)."""
+    k = 0
+    for i in range(len(f.starts)):
+        if strip_clitics(f.word(i)) in rules.sport_words:
+            k += 1
+            if k == 3:
+                return True
+    return False
+
+
 def _quoted(f: _Field, s: int, e: int) -> bool:
     """The normalised span [s, e) has a quote mark right before and right after it (spaces allowed)."""
     before = f.norm[max(0, s - 2) : s].rstrip()
@@ -2473,13 +2522,16 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
 #: plural heads whose places may be listed in brackets: بلديات (البيداء, أحد, العقيق)، مجمعات (أشبيليا) و(الحمراء)
 _BRACKET_LIST_HEADS = frozenset(norm_word(w) for w in ["بلديات", "مجمعات", "مراكز", "هجر"])
 _BRACKET_SEPARATORS = frozenset("(),،")
+_COMMAS = frozenset(",،")
 
 
 def _bracketed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules: Rules) -> list[_M]:
     """Places listed in brackets after a plural place head (``place_list_heads.txt`` or ``_BRACKET_LIST_HEADS``),
     separated by commas or by و and a new bracket: نطاق بلديات (البيداء, أحد, العقيق, أبيار الماشي)، مجمعات (أشبيليا)
-    و(الحمراء) و(المحيا). Each item is one to three words with no digit, function word, verb or title; the list needs
-    two items or more, one of them a known place or a word that looks like a name; its free items become places."""
+    و(الحمراء) و(المحيا); or right after the head with commas alone, three items or more up to other punctuation or
+    the field's end (بلديات البيداء، أحد، العقيق، العاقول، الفريش، الصويدرة، إبيار الماشي.). Each item is one to three
+    words with no digit, function word, verb or title; the list needs two items or more, one of them a known place or
+    a word that looks like a name; its free items become places."""
     new: list[_M] = []
     n = len(f.starts)
     for s, e, plen, _ent in heads:
@@ -2487,14 +2539,18 @@ def _bracketed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rul
         if f.x[s : s + plen].endswith(("ال", "لل")) or not (stem in rules.place_list_heads or stem in _BRACKET_LIST_HEADS):
             continue
         i = f.tok_index(s)
-        if i + 1 >= n or f.norm[f.ends[i] : f.starts[i + 1]].strip() != "(":
+        if i + 1 >= n:
             continue
+        opening = f.norm[f.ends[i] : f.starts[i + 1]].strip()
+        if opening not in ("(", ""):
+            continue
+        bracketed = opening == "("  # else a list with commas alone: بلديات البيداء، أحد، العقيق، العاقول.
         items: list[list[int]] = [[]]
         j = i + 1
         while j < n:
             gap = f.norm[f.ends[j - 1] : f.starts[j]] if j > i + 1 else ""
             if j > i + 1 and gap.strip():
-                if not set(gap.strip()) <= _BRACKET_SEPARATORS:
+                if not set(gap.strip()) <= (_BRACKET_SEPARATORS if bracketed else _COMMAS):
                     break
                 if ")" in gap:  # the bracket closes: the list goes on only as و(…)
                     if not (f.word(j) == "و" and j + 1 < n and f.norm[f.ends[j] : f.starts[j + 1]].strip() == "("):
@@ -2504,7 +2560,8 @@ def _bracketed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rul
             items[-1].append(j)
             j += 1
         close = f.norm[f.ends[j - 1] : f.starts[j] if j < n else len(f.norm)]
-        if ")" not in close or len(items) < 2 or any(not 1 <= len(it) <= 3 for it in items):
+        if (")" not in close if bracketed else len(items) < 3 or "،" in close or "," in close) or len(items) < 2 or any(
+                not 1 <= len(it) <= 3 for it in items):
             continue
         by_start = {o.s: o for o in out}
         strong = False
@@ -2516,6 +2573,8 @@ def _bracketed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rul
                         or w in rules.reporting_verbs):
                     ok = False
             o = by_start.get(f.starts[it[0]])
+            if not bracketed and o is None and _conj_stripped(f.word(it[0])) in rules.definite_nouns:
+                ok = False  # without brackets no item is a common definite noun (ميادين المعركة، والآثار الغارقة)
             strong = strong or (o is not None and o.typ == "location") or any(_name_like(f.word(t), rules) for t in it)
         if not ok or not strong:
             continue
@@ -3308,7 +3367,6 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
-        mss = [_drop_tag_line(f, ms) if t[1] == "text" else ms for t, f, ms in zip(batch, fields, mss)]
         if rules.boilerplate:
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         for f, ms in zip(fields, mss):
@@ -3336,28 +3394,6 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
             for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
     return conform(pd.DataFrame(cols), "mentions")
-
-
-_TAG_WORD = "سمات"
-_TAG_LINE_PUNCT = frozenset(".،,:;!?؟؛()«»\"“”")
-
-
-def _drop_tag_line(f: _Field, ms: list[_M]) -> list[_M]:
-    """The mentions of a field without those of a closing line of tags (3alyoum ends its articles with «سمات» and up to
-    15 keywords, no punctuation: … قصر المعاشيق. سمات الحوثيون اليمن عدن): a list of keywords, not running text, whose
-    names the annotators left out in 10 of the 13 read articles that have one (12 in the pooled blind sets; the one
-    development article, dev5, annotates them). Offsets are the field's normalised ones; a field of under 200
-    characters before the tags (a title such as «سمات القيادة») keeps everything."""
-    if not ms:
-        return ms
-    x = f.norm
-    k = x.rfind(_TAG_WORD)
-    if k < 200 or not x[k - 1].isspace() and x[k - 1] not in _TAG_LINE_PUNCT:
-        return ms
-    tail = x[k + len(_TAG_WORD) :]
-    if not tail[:1].isspace() or any(c in _TAG_LINE_PUNCT for c in tail) or not 1 <= len(tail.split()) <= 15:
-        return ms
-    return [o for o in ms if o.s < k]
 
 
 def _drop_boilerplate(f: _Field, ms: list[_M], phrases: tuple[str, ...]) -> list[_M]:

@@ -88,6 +88,8 @@ class Rules:
     country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
     role_words: frozenset[str] = frozenset()  # titles.txt alone (no ANERcorp triggers): each line's first word, without ال
+    club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (clitics stripped) and two-word cues before a club
+    sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (clitics stripped): a field about sport
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +171,10 @@ def load_rules() -> Rules:
                                  if not w.startswith("not_after:") and norm_word(w)),
         market_not_after=frozenset(norm_word(w[10:]) for w in read_word_list("actors_rules", "market_context.txt")
                                    if w.startswith("not_after:")),
+        club_cues=frozenset(w if " " in w else strip_clitics(w) for w in (
+            norm_word(x) for x in read_word_list("actors_rules", "club_context.txt") if not x.startswith("sport:")) if w),
+        sport_words=frozenset(strip_clitics(norm_word(x[6:])) for x in read_word_list("actors_rules", "club_context.txt")
+                              if x.startswith("sport:")),
     )
 
 
