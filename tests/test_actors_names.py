@@ -477,3 +477,13 @@ def test_credits_of_songs_plays_and_books_name_persons():
     got = {s for s, in found_in("وقدم الدويتو من ألحان سيد درويش، وشاهدنا فيلمين من تأليف ستيفن كينغ وإخراج كلينت إيستوود.",
                                 "surface")}
     assert {"سيد درويش", "ستيفن كينغ", "كلينت إيستوود"} <= got, got
+
+
+def test_a_list_of_persons_between_commas_takes_items_with_a_family_name():
+    """Eighth session (matcher._coordinated_names): after a person, an item between commas whose second word is a family
+    name with the article is a person although its first name is a word (بليغ الرمضان); not a phrase with a possessive
+    or a preposition (لابنه البكر)."""
+    got = {s for s, in found_in("وضمت قائمة الحكام: محمد الهويش، بليغ الرمضان، ماجد الشمراني. وقال رئيس الوزراء "
+                                "اللبناني السابق نجيب ميقاتي، لابنه البكر.", "surface")}
+    assert {"محمد الهويش", "بليغ الرمضان", "ماجد الشمراني"} <= got, got
+    assert "لابنه البكر" not in got

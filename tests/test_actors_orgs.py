@@ -319,3 +319,13 @@ def test_a_club_nisba_after_a_definite_noun_in_a_field_about_sport():
             ("الهلاليون", "org:al_hilal", "nisba")} <= got, got
     assert not any(s == "الهلالي" for s, *_ in got)
     assert not {s for s, in found_in("وأعلنت الحكومة الاتحادية في بغداد خطة جديدة.", "surface")} & {"الاتحادية"}
+
+
+def test_gulf_clubs_after_their_counterpart_and_codebook_rows_of_the_eighth_session():
+    """Eighth session: الريان، السد، الغرافة (Qatar), الوحدات، الرجاء are words or places too: rule club, with نظيره
+    as a cue; الملا منصور is Akhtar Mansour."""
+    sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
+    got = set(found_in(sport + "وانتقل اللاعب إلى نظيره الريان، وسجل هدف السد الإسباني تشافي، وتعيين الملا منصور زعيما.",
+                       "surface", "actor_id"))
+    assert {("الريان", "org:al_rayyan_sc"), ("الملا منصور", "person:akhtar_mansour")} <= got, got
+    assert not any(s == "السد" for s, _ in got)  # no cue before it

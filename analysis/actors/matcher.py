@@ -2259,7 +2259,8 @@ def _chain_stop(w: str, rules: Rules) -> bool:
 
 def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A list of persons: after a person mention, "، وجايمس فولي، وآلان هايننغ" — و + two name-like words ending at
-    punctuation — are persons too."""
+    punctuation — are persons too; so is an item after a comma alone whose second word is a family name with the
+    article (… محمد الشهري، بليغ الرمضان، محمد الخضيري: a list of referees or players)."""
     new: list[_M] = []
     n = len(f.starts)
     for o in list(out):
@@ -2269,18 +2270,28 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
         while j + 1 < n and not f.adjacent(j):
             gap = f.norm[f.ends[j - 1] : f.starts[j]]
             w0, w1 = f.word(j), f.word(j + 1)
-            if "،" not in gap and "," not in gap or w0[0] != "و" or not f.adjacent(j + 1):
+            conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
+            if "،" not in gap and "," not in gap or gap.strip(" ،,") or not f.adjacent(j + 1):
                 break
             if j + 2 < n and f.adjacent(j + 2):
                 break  # the item goes on: not a plain first + last name
-            if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
-                    or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
-                break
+            if conj:
+                if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
+                        or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
+                    break
+            elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)) and len(w0) >= 3 and w0.isalpha()
+                      and not w0.startswith("ال") and not _plain_word(w0, rules) and not w0.endswith(_ENCLITICS)
+                      and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه البكر
+                break  # between commas: any first word that is no function word, title or verb, then a family name
             a, b = f.starts[j], f.ends[j + 1]
             if 1 in occ[a:b]:
+                if any(x.s == a and x.e == b and x.typ == "person" for x in out):
+                    j += 2  # an item found already (a known first name): the list goes on after it
+                    continue
                 break
             occ[a:b] = b"\x01" * (b - a)
-            new.append(_new(a, b, 1, f.x[a + 1 : b], "person"))
+            pl = 1 if conj else 0
+            new.append(_new(a, b, pl, f.x[a + pl : b], "person"))
             j += 2
     if not new:
         return out
