@@ -748,6 +748,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
         sport: list[bool | None] = [None]  # is the field about sport (rule club)? computed once, when first needed
+        club_starts = frozenset(h[0] for h in hits_amb if h[3].ambiguous == "club")
 
         def ok(s, e, plen, ent):
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
@@ -786,8 +787,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 # after a definite word (not باسل الهلالي, a family name) or a plural (the club's fans and players)
                 if not (x[e - 2 : e] in ("ين", "ون") or pw and f.adjacent(i) and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
                     return False
-            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules):  # مدرب الهلال، قادما من الاتفاق:
-                return False  # a cue word, in a field about sport
+            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules, club_starts):  # مدرب الهلال، قادما من
+                return False  # الاتفاق: a cue word, in a field about sport
             if ent.ambiguous in ("club", "club_nisba"):
                 if sport[0] is None:
                     sport[0] = _sports_field(f, rules)
@@ -1679,18 +1680,21 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
     return False
 
 
-def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules) -> bool:
+def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
     """Rule `club` of ambiguous_forms.tsv (club_context.txt): the bare name of a club that is also a word (الهلال،
     الاتفاق، التعاون), ending at ``e``, right after a cue word (مدرب الهلال، أمام النصر، لتمثيل العروبة) or a two-word
-    cue (قادما من الاتفاق، انتقل إلى هجر; ``pw``: the words before it), not right after a definite word that is no cue
-    (البنك الأهلي: the adjective) and not before a nisba or an ل-genitive (الاتحاد الآسيوي، الاتحاد الدولي للسباحة:
-    federations)."""
+    cue (قادما من الاتفاق، انتقل إلى هجر; ``pw``: the words before it), or after بين with و + another club's bare
+    name right after it (بين الهلال والنصر; ``club_starts``: where the field's club forms start); not right after a
+    definite word that is no cue (البنك الأهلي: the adjective) and not before a nisba or an ل-genitive (الاتحاد
+    الآسيوي، الاتحاد الدولي للسباحة: federations)."""
     if not pw:
         return False
     w0 = strip_clitics(pw[0])
-    if w0 not in rules.club_cues and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues):
-        return False
     j = f.tok_index(e - 1) + 1
+    if w0 not in rules.club_cues and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues) and not (
+            pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
+            and f.word(j)[0] == "و"):
+        return False
     if j < len(f.starts) and f.adjacent(j):
         nxt = f.word(j)
         if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يين", "يون")):
