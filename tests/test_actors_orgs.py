@@ -329,3 +329,13 @@ def test_gulf_clubs_after_their_counterpart_and_codebook_rows_of_the_eighth_sess
                        "surface", "actor_id"))
     assert {("الريان", "org:al_rayyan_sc"), ("الملا منصور", "person:akhtar_mansour")} <= got, got
     assert not any(s == "السد" for s, _ in got)  # no cue before it
+
+
+def test_a_field_about_sport_needs_three_different_words_of_sport_and_a_cue_may_carry_clitics():
+    """Eighth session: a political piece that says الهدف، فريق المفاوضين، الفريق is no field about sport (the Iran
+    deal: أمام الاتفاق is the agreement); a cue with a proclitic or before إلى counts (للاعب الاتفاق، ناديه الهلال إلى)."""
+    politics = "وقال إن الهدف من فريق المفاوضين واضح، وإن الفريق الأمريكي سيقف أمام الاتفاق في الكونغرس ضد الاتفاق."
+    assert not {s for s, in found_in(politics, "surface")} & {"الاتفاق"}
+    sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
+    got = set(found_in(sport + "وقدم عرضا للاعب الاتفاق، وانتقل من ناديه الهلال إلى الشباب.", "surface", "actor_id"))
+    assert {("الاتفاق", "org:al_ettifaq"), ("الهلال", "org:al_hilal")} <= got, got

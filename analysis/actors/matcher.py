@@ -49,7 +49,8 @@ from analysis.actors.names import (
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
-from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, Rules, load_learned_names, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, Rules, bare_in, bare_of, load_learned_names, load_rules,
+                                   norm_word, strip_clitics)
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -785,8 +786,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             pw = f.prev_words(i, 2)
             if ent.ambiguous == "club_nisba":  # الفريق الهلالي، الإدارة النصراوية، الهلاليون: in a field about sport,
                 # after a definite word (not باسل الهلالي, a family name) or a plural (the club's fans and players)
-                if not (x[e - 2 : e] in ("ين", "ون") or pw and f.adjacent(i) and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
-                    return False
+                if not (x[e - 2 : e] in ("ين", "ون") or "ال" in x[s : s + plen] and pw and f.adjacent(i)
+                        and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
+                    return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
             elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules, club_starts):  # مدرب الهلال، قادما من
                 return False  # الاتفاق: a cue word, in a field about sport
             if ent.ambiguous in ("club", "club_nisba"):
@@ -1689,26 +1691,26 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     الآسيوي، الاتحاد الدولي للسباحة: federations)."""
     if not pw:
         return False
-    w0 = strip_clitics(pw[0])
     j = f.tok_index(e - 1) + 1
-    if w0 not in rules.club_cues and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues) and not (
+    if not bare_in(pw[0], rules.club_cues) and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues) and not (
             pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
             and f.word(j)[0] == "و"):
         return False
     if j < len(f.starts) and f.adjacent(j):
         nxt = f.word(j)
-        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يين", "يون")):
-            return False
+        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يين", "يون")) and len(nxt) > 4:
+            return False  # (الي is إلى)
     return True
 
 
 def _sports_field(f: _Field, rules: Rules) -> bool:
-    """Three tokens of the field are words of sport (club_context.txt ``sport:``: دوري، لاعب، المباراة، الموسم …)."""
-    k = 0
+    """Three different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة، الموسم …)."""
+    seen: set[str] = set()
     for i in range(len(f.starts)):
-        if strip_clitics(f.word(i)) in rules.sport_words:
-            k += 1
-            if k == 3:
+        w = bare_of(f.word(i), rules.sport_words)
+        if w is not None:
+            seen.add(w)
+            if len(seen) == 3:
                 return True
     return False
 

@@ -88,8 +88,8 @@ class Rules:
     country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
     role_words: frozenset[str] = frozenset()  # titles.txt alone (no ANERcorp triggers): each line's first word, without ال
-    club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (clitics stripped) and two-word cues before a club
-    sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (clitics stripped): a field about sport
+    club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (bare: see bare_in) and two-word cues before a club
+    sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (bare): a field about sport
 
 
 @lru_cache(maxsize=1)
@@ -171,15 +171,40 @@ def load_rules() -> Rules:
                                  if not w.startswith("not_after:") and norm_word(w)),
         market_not_after=frozenset(norm_word(w[10:]) for w in read_word_list("actors_rules", "market_context.txt")
                                    if w.startswith("not_after:")),
-        club_cues=frozenset(w if " " in w else strip_clitics(w) for w in (
+        club_cues=frozenset(w if " " in w else _drop_article(w) for w in (
             norm_word(x) for x in read_word_list("actors_rules", "club_context.txt") if not x.startswith("sport:")) if w),
-        sport_words=frozenset(strip_clitics(norm_word(x[6:])) for x in read_word_list("actors_rules", "club_context.txt")
+        sport_words=frozenset(_drop_article(norm_word(x[6:])) for x in read_word_list("actors_rules", "club_context.txt")
                               if x.startswith("sport:")),
     )
 
 
 def _drop_article(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+#: proclitics a token may carry before a bare word of a list (و/ف, then ب/ل/ك): tried one by one by ``bare_in``
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def bare_of(tok: str, words: frozenset[str]) -> str | None:
+    """The word of ``words`` (bare: no proclitic, no article) that the normalised token is, with any proclitics and
+    article (لاعب، للاعب، واللاعب، وبالفريق → لاعب، فريق), or None. ``strip_clitics`` cannot tell the ف of فريق or the ل
+    of لاعب from a proclitic."""
+    for p in _PROCLITICS:
+        if tok.startswith(p):
+            rest = tok[len(p) :]
+            if rest in words:
+                return rest
+            if rest.startswith("ال") and rest[2:] in words:
+                return rest[2:]
+            if p[-1:] == "ل" and rest.startswith("ل") and rest[1:] in words:  # لل = ل + ال (للاعب)
+                return rest[1:]
+    return None
+
+
+def bare_in(tok: str, words: frozenset[str]) -> bool:
+    """``bare_of(tok, words) is not None``."""
+    return bare_of(tok, words) is not None
 
 
 def _home_titles() -> dict[str, str]:
