@@ -339,3 +339,13 @@ def test_a_field_about_sport_needs_three_different_words_of_sport_and_a_cue_may_
     sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
     got = set(found_in(sport + "وقدم عرضا للاعب الاتفاق، وانتقل من ناديه الهلال إلى الشباب.", "surface", "actor_id"))
     assert {("الاتفاق", "org:al_ettifaq"), ("الهلال", "org:al_hilal")} <= got, got
+
+
+def test_the_companies_of_spas_daily_stock_report():
+    """Eighth session: أسهم شركات + a market short name is a list of stocks although شركات alone makes a short name a
+    common noun (شركات الاتصالات); Tadawul rows the report names (ساسكو، وولاء، ومعدنية، وسوليدرتي تكافل)."""
+    got = set(found_in("وكانت أسهم شركات الإنماء ,وساسكو ,وولاء ,ومعدنية ,وسوليدرتي تكافل الأكثر ارتفاعا اليوم. "
+                       "وقالت شركات الاتصالات إن الولاء للوطن.", "surface", "actor_id"))
+    assert {("الإنماء", "org:alinma_bank"), ("وساسكو", "org:sasco"), ("وولاء", "org:walaa"),
+            ("ومعدنية", "org:maadaniyah"), ("وسوليدرتي تكافل", "org:solidarity_takaful")} <= got, got
+    assert not any(s in ("الاتصالات", "الولاء") for s, _ in got)

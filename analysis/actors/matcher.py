@@ -630,8 +630,8 @@ def _market_blocked(f: _Field, s: int, plen: int, rules: Rules, company_ends: fr
     """A market short name read as a common word: with a preposition (بالكهرباء، للاتصالات) or right after a
     `not_after` noun of market_context.txt (وزارة الاتصالات، قطاع الخدمات الأرضية), even after the company was named.
     Otherwise it counts only as an item of a list of stocks: after punctuation or at the start, after a stock head
-    (سهم، أسهم، شركة …), or joined by و to the word before when that word is another company or not definite
-    (التسويق والاتصالات is a common noun)."""
+    (سهم، أسهم، شركة …; also أسهم شركات), or joined by و to the word before when that word is another company or not
+    definite (التسويق والاتصالات is a common noun)."""
     prefix = f.x[s : s + plen]
     clitics = prefix[:-2] if prefix.endswith("ال") else prefix[:-1] if prefix.endswith("لل") else prefix
     if any(c in clitics for c in "بلك"):
@@ -642,7 +642,8 @@ def _market_blocked(f: _Field, s: int, plen: int, rules: Rules, company_ends: fr
     prev = f.word(i - 1)
     bare = strip_clitics(prev)
     if prev in rules.market_not_after or bare in rules.market_not_after:
-        return True
+        # … but أسهم شركات الإنماء (SPA's daily report: "the shares of the companies X, Y …") is a list of stocks
+        return not (bare == "شركات" and i > 1 and f.adjacent(i - 1) and strip_clitics(f.word(i - 2)) in ("اسهم", "سهم"))
     if prefix.startswith("و"):
         return f.ends[i - 1] not in company_ends and _conj_stripped(prev).startswith(("ال", "لل"))
     return bare not in _MARKET_HEADS and _conj_stripped(prev) not in _MARKET_HEADS
