@@ -487,3 +487,11 @@ def test_a_list_of_persons_between_commas_takes_items_with_a_family_name():
                                 "اللبناني السابق نجيب ميقاتي، لابنه البكر.", "surface")}
     assert {"محمد الهويش", "بليغ الرمضان", "ماجد الشمراني"} <= got, got
     assert "لابنه البكر" not in got
+
+
+def test_a_name_starting_with_fa_after_a_verb_or_title_is_no_conjunction():
+    """Eighth session (matcher._conj_word): after وقال or الملك, a word starting with ف whose rest is no word is a name
+    (فيران سوريانو، فاروق), not ف + something (a و before the name still ends it: وحمايتهم)."""
+    got = {s for s, in found_in("وقال فيران سوريانو الرئيس التنفيذي إن النادي سعيد، وتذكر رحيل الملك فاروق عن مصر.",
+                                "surface")}
+    assert {"فيران سوريانو", "فاروق"} <= got, got

@@ -1540,6 +1540,15 @@ _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"]) 
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
+
+
+def _conj_word(rest: str, rules: Rules) -> bool:
+    """After a ف, ``rest`` reads as a word (a function, frequent or common word, a noun that takes the article, a verb
+    or a noun with a possessive) or is too short to tell: the ف is the conjunction. A name that starts with the letter
+    (فيليكس، فرنسوا، فيرغسون) leaves no word behind."""
+    return (len(rest) <= 3 or rest in rules.stopwords or rest in rules.frequent_words or rest in rules.definite_stems
+            or rest in rules.common_words or rest in rules.titles or rest in rules.reporting_verbs
+            or _verb_like(rest, rules) or rest.endswith(_ENCLITICS + ("ه",)) or "ال" + rest in rules.definite_nouns)
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
 #: Ordinals that end regnal names (عبدالله الثاني): never a short form of the person.
 _ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -2860,8 +2869,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue
             fam_next = (ent.kind == "title_word" and j + 1 < len(f.starts) and f.adjacent(j + 1) and w not in rules.frequent_words
                         and w not in rules.common_words and _family_name(f.word(j + 1), rules))  # اللواء فراج الزعبي
-            if w[0] in "وف" and w[1:] not in rules.given_names and not fam_next or w.startswith(_DEFINITE_PREFIXES):
-                continue  # وحمايتهم، للمبتعثة، بالبعثة
+            if (w[0] in "وف" and w[1:] not in rules.given_names and not fam_next
+                    and (w[0] == "و" or w not in rules.given_names and _conj_word(w[1:], rules))
+                    or w.startswith(_DEFINITE_PREFIXES)):
+                continue  # وحمايتهم، للمبتعثة، بالبعثة (but فيليكس، فرنسوا هولاند: no word after the ف)
             if w[0] == "ل" and w not in rules.given_names and f.x[s + plen : e] == _CALLING:
                 continue  # الجهات الداعية لازدراء الأديان: "calling for", not the preacher's name
             if (w.endswith("ا") and w[:-1] in rules.definite_stems and w not in rules.given_names and not fam_next
