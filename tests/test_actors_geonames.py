@@ -184,3 +184,14 @@ def test_places_listed_with_commas_alone_after_a_plural_head_and_eighth_session_
                        "surface", "actor_id"))
     assert {("سيول", "location:seoul"), ("صقلية", "location:sicily"), ("إفي", "media:efe")} <= got, got
     assert not any(s == "كافي" for s, _ in got)
+
+
+def test_kabul_the_nile_idiom_hajj_and_cups_named_after_an_office():
+    """Eighth session: كابل is Kabul after a place word (not before an adjective: كابل بحري "a cable"); النيل من is
+    "to harm" (83 of 334 النيل in SaudiNewsNet), للحج "for the Hajj" (not Lahij); كأس ولي العهد is a cup, no title."""
+    found = found_in("وقال مسؤولون في كابل إن الإرهاب يحاول النيل من أمن الوطن، وزار نهر النيل، وسيطرت المقاومة على "
+                     "لحج، وتستعد الوزارة للحج. وتصل الطاقة عبر كابل بحري. وتأهل الهلال في كأس ولي العهد.",
+                     "surface", "actor_id")
+    assert {("كابل", "location:kabul"), ("نهر النيل", "location:nile"), ("لحج", "location:lahij_governorate")} <= set(found)
+    assert [s for s, a in found if a == "location:kabul"] == ["كابل"], found  # once: the cable is no place
+    assert not {s for s, _ in found} & {"النيل", "للحج", "ولي العهد"}, found

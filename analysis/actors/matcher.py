@@ -758,6 +758,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
                 return _quoted(f, s, e) or any(  # named by a form that is no common word (حركة فتح … قالت فتح)
                     o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in out)
+            if ent.ambiguous == "place" and _before_adjective(f, e, rules):
+                return False  # عبر كابل بحري "a submarine cable", not Kabul (even once Kabul was named)
+            if ent.ambiguous == "not_before_min":  # النيل من أمن الوطن "to harm", not the Nile
+                j = f.tok_index(e - 1) + 1
+                return not (j < len(f.starts) and f.adjacent(j) and f.word(j) == "من")
+            if ent.ambiguous == "no_lam":  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
+                return "ل" not in f.x[s : s + plen]
             if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
                 return "+" in f.norm[s:e]
             if ent.ambiguous == "not_after_number":  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
@@ -1345,6 +1352,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads)):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
+        if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
+            drop.add(id(o))  # كأس ولي العهد، كأس خادم الحرمين الشريفين: a cup named after the office, no person
+            continue
         # institution + nisba
         if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
             for n in (2, 1):
@@ -1540,6 +1550,7 @@ _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"]) 
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
+_CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
 
 
 def _conj_word(rest: str, rules: Rules) -> bool:
@@ -1690,6 +1701,18 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
         if e <= o.s and f.x[o.s : o.s + o.plen].startswith("و") and not f.x[e : o.s].strip():
             return True
     return False
+
+
+def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
+    """The token after the one ending at ``e`` is an indefinite masculine adjective in ي (بحري، كهربائي، مركزي: a word
+    of the lists, not a function word, a name such as راماتولاي, nor a word with و/ف or the article): the word before it
+    is a common noun (كابل بحري), no place."""
+    j = f.tok_index(e - 1) + 1
+    if j >= len(f.starts) or not f.adjacent(j):
+        return False
+    nxt = f.word(j)
+    return (len(nxt) > 3 and not nxt.startswith(("ال", "و", "ف")) and nxt.endswith("ي") and nxt not in rules.stopwords
+            and (nxt in rules.definite_stems or nxt in rules.common_words))  # a word of the language, not a name
 
 
 def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
