@@ -358,3 +358,9 @@ def test_european_clubs_and_players_of_the_eighth_session():
                        "surface", "actor_id"))
     assert {("لاتسيو", "org:lazio"), ("فيورنتينا", "org:fiorentina"), ("دورتموند", "org:dortmund"),
             ("شالكه", "org:schalke"), ("نيمار", "person:neymar")} <= got, got
+
+
+def test_an_outlet_named_after_souq_is_the_market():
+    """Eighth session: سوق عكاظ is the festival (1,173 times in SaudiNewsNet), not the newspaper عكاظ."""
+    found = found_in("ينطلق سوق عكاظ الأربعاء المقبل، وقالت صحيفة عكاظ إن البرنامج جاهز.", "surface", "actor_id")
+    assert [s for s, a in found if a == "media:okaz"] == ["عكاظ"] and found[-1][0] == "عكاظ", found

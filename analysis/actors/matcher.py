@@ -1355,6 +1355,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
             drop.add(id(o))  # كأس ولي العهد، كأس خادم الحرمين الشريفين: a cup named after the office, no person
             continue
+        if typ == "media" and joined and bare_in(prev_w, _SOUQ):
+            drop.add(id(o))  # سوق عكاظ (the festival, 1,173 times in SaudiNewsNet), سوق الرياض: a market, no outlet
+            continue
         # institution + nisba
         if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
             for n in (2, 1):
@@ -1551,6 +1554,7 @@ _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق",
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
+_SOUQ = frozenset((norm_word("سوق"),))
 
 
 def _conj_word(rest: str, rules: Rules) -> bool:
