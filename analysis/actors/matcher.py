@@ -1564,6 +1564,8 @@ def _conj_word(rest: str, rules: Rules) -> bool:
     return (len(rest) <= 3 or rest in rules.stopwords or rest in rules.frequent_words or rest in rules.definite_stems
             or rest in rules.common_words or rest in rules.titles or rest in rules.reporting_verbs
             or _verb_like(rest, rules) or rest.endswith(_ENCLITICS + ("ه",)) or "ال" + rest in rules.definite_nouns)
+
+
 _DEFINITE_PREFIXES = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "فبال")
 #: Ordinals that end regnal names (عبدالله الثاني): never a short form of the person.
 _ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -1729,9 +1731,9 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     if not pw:
         return False
     j = f.tok_index(e - 1) + 1
-    if not bare_in(pw[0], rules.club_cues) and not (len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues) and not (
-            pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
-            and f.word(j)[0] == "و"):
+    cue = bare_in(pw[0], rules.club_cues) or len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues
+    if not cue and not (pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
+                        and f.word(j)[0] == "و"):
         return False
     if j < len(f.starts) and f.adjacent(j):
         nxt = f.word(j)
@@ -1741,7 +1743,7 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
 
 
 def _sports_field(f: _Field, rules: Rules) -> bool:
-    """Three different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة، الموسم …)."""
+    """Three different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة …)."""
     seen: set[str] = set()
     for i in range(len(f.starts)):
         w = bare_of(f.word(i), rules.sport_words)
@@ -2322,9 +2324,9 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                 if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
-            elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)) and len(w0) >= 3 and w0.isalpha()
-                      and not w0.startswith("ال") and not _plain_word(w0, rules) and not w0.endswith(_ENCLITICS)
-                      and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه البكر
+            elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules))
+                      and len(w0) >= 3 and w0.isalpha() and not w0.startswith("ال") and not _plain_word(w0, rules)
+                      and not w0.endswith(_ENCLITICS) and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه
                 break  # between commas: any first word that is no function word, title or verb, then a family name
             a, b = f.starts[j], f.ends[j + 1]
             if 1 in occ[a:b]:

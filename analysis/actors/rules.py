@@ -88,7 +88,7 @@ class Rules:
     country_titles: tuple[tuple[str, str], ...] = ()  # (bare office phrase, office_en prefix) (country_titles.tsv)
     home_not_before: frozenset[str] = frozenset()  # a home title directly followed by one of these is another office
     role_words: frozenset[str] = frozenset()  # titles.txt alone (no ANERcorp triggers): each line's first word, without ال
-    club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (bare: see bare_in) and two-word cues before a club
+    club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (bare: see bare_of) and two-word cues
     sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (bare): a field about sport
 
 
