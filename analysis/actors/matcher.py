@@ -49,6 +49,7 @@ from analysis.actors.names import (
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
+from analysis.actors.references import _next_word
 from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, Rules, bare_in, bare_of, load_learned_names, load_rules,
                                    norm_word, strip_clitics)
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
@@ -761,8 +762,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place" and _before_adjective(f, e, rules):
                 return False  # عبر كابل بحري "a submarine cable", not Kabul (even once Kabul was named)
             if ent.ambiguous == "not_before_min":  # النيل من أمن الوطن "to harm", not the Nile
-                j = f.tok_index(e - 1) + 1
-                return not (j < len(f.starts) and f.adjacent(j) and f.word(j) == "من")
+                return _next_word(f, e) != "من"
             if ent.ambiguous == "no_lam":  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
                 return "ل" not in f.x[s : s + plen]
             if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
@@ -1713,11 +1713,8 @@ def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
     """The token after the one ending at ``e`` is an indefinite masculine adjective in ي (بحري، كهربائي، مركزي: a word
     of the lists, not a function word, a name such as راماتولاي, nor a word with و/ف or the article): the word before it
     is a common noun (كابل بحري), no place."""
-    j = f.tok_index(e - 1) + 1
-    if j >= len(f.starts) or not f.adjacent(j):
-        return False
-    nxt = f.word(j)
-    return (len(nxt) > 3 and not nxt.startswith(("ال", "و", "ف")) and nxt.endswith("ي") and nxt not in rules.stopwords
+    nxt = _next_word(f, e)
+    return (nxt is not None and len(nxt) > 3 and not nxt.startswith(("ال", "و", "ف")) and nxt.endswith("ي") and nxt not in rules.stopwords
             and (nxt in rules.definite_stems or nxt in rules.common_words))  # a word of the language, not a name
 
 
@@ -2321,7 +2318,7 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             if j + 2 < n and f.adjacent(j + 2):
                 break  # the item goes on: not a plain first + last name
             if conj:
-                if (w0 in rules.given_names or not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
+                if (not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
             elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules))

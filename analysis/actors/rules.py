@@ -38,11 +38,6 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in read_word_list("actors_rules", name) if norm_word(w))
 
 
-def _phrases(name: str) -> frozenset[str]:
-    """The lines of a list of phrases, each word normalised (as discovered names are labelled)."""
-    return frozenset(" ".join(norm_word(w) for w in ln.split()) for ln in read_word_list("actors_rules", name))
-
-
 @dataclass(frozen=True)
 class Rules:
     """The word lists (normalised) that the context rules use; see the README in actors_rules/."""
@@ -120,6 +115,7 @@ def load_rules() -> Rules:
     given = frozenset(w for w in given if w in curated or (w not in stems and w not in freq))
     not_given = _words("given_names_not.txt")  # ANERcorp first tokens that are words of news text (دام، تشن، سيدي …)
     given -= not_given
+    club = read_word_list("actors_rules", "club_context.txt")  # cue words, two-word cues and `sport:` words
     return Rules(
         titles=titles | _words("person_triggers_anercorp.txt"),
         title_complements=_words("title_complements.txt"),
@@ -154,7 +150,7 @@ def load_rules() -> Rules:
         boilerplate=tuple(sorted(_words("boilerplate.txt"))),
         generic_complements=_words("generic_complements.txt"),
         place_not_names=_words("place_not_names.txt"),
-        not_person_phrases=_phrases("not_person_phrases.txt"),
+        not_person_phrases=_words("not_person_phrases.txt"),
         noun_given_names=_words("noun_given_names.txt"),
         title_bodies=_words("title_bodies.txt"),
         home_titles=_home_titles(),
@@ -172,9 +168,8 @@ def load_rules() -> Rules:
         market_not_after=frozenset(norm_word(w[10:]) for w in read_word_list("actors_rules", "market_context.txt")
                                    if w.startswith("not_after:")),
         club_cues=frozenset(w if " " in w else _drop_article(w) for w in (
-            norm_word(x) for x in read_word_list("actors_rules", "club_context.txt") if not x.startswith("sport:")) if w),
-        sport_words=frozenset(_drop_article(norm_word(x[6:])) for x in read_word_list("actors_rules", "club_context.txt")
-                              if x.startswith("sport:")),
+            norm_word(x) for x in club if not x.startswith("sport:")) if w),
+        sport_words=frozenset(_drop_article(norm_word(x[6:])) for x in club if x.startswith("sport:")),
     )
 
 
