@@ -495,3 +495,35 @@ def test_a_name_starting_with_fa_after_a_verb_or_title_is_no_conjunction():
     got = {s for s, in found_in("وقال فيران سوريانو الرئيس التنفيذي إن النادي سعيد، وتذكر رحيل الملك فاروق عن مصر.",
                                 "surface")}
     assert {"فيران سوريانو", "فاروق"} <= got, got
+
+
+def test_a_fathers_name_that_is_a_word_before_a_family_name():
+    """Ninth session (matcher._father_before_family): a word that is also a common word (غالي، ضيف الله) is the
+    father's name between a first name and a family name, so the whole name is one person and its short form links;
+    a kinship noun there relates two persons (سيف الإسلام شقيق الساعدي)."""
+    m = mentions("وقال مساعد غالي العنزي إن الفرقة وصلت. حيث بين العنزي أنه تم نقلها. وقال مساعد ضيف الله الجابري إن "
+                 "الشهيد تزوج. وحكم على سيف الإسلام شقيق الساعدي بالإعدام.", published=None)
+    got = set(zip(m["surface"], m["actor_id"]))
+    assert ("مساعد غالي العنزي", "discovered:مساعد_غالي_العنزي") in got, got
+    assert ("العنزي", "discovered:مساعد_غالي_العنزي") in got, got
+    assert ("مساعد ضيف الله الجابري", "discovered:مساعد_ضيف_الله_الجابري") in got, got
+    assert not any("شقيق" in s for s, _ in got), got
+
+
+def test_names_end_before_an_accusative_noun_a_title_or_an_embedded_role():
+    """Ninth session (matcher._name_from): وليام سبيندلر متحدثا باسم: the accusative noun ("as spokesman") ends the
+    name; الرائد before a first name starts another name; مساعد before a title is the role "assistant"."""
+    got = {s for s, in found_in("وقال وليام سبيندلر متحدثا باسم المفوضية إن الأزمة كبيرة، وتابع سبيندلر أن أوروبا "
+                                "مقصرة. وقلد المقدم خالد عايش العنزي الرائد صلاح حضيري السناني مساعد مدير الشرطة رتبته.",
+                                "surface", published=None)}
+    assert {"وليام سبيندلر", "سبيندلر", "خالد عايش العنزي", "صلاح حضيري السناني"} <= got, got
+    assert not any("متحدثا" in s or "الرائد صلاح" in s or s.endswith("مساعد") for s in got), got
+
+
+def test_an_unknown_first_name_after_a_reporting_verb_with_a_family_name():
+    """Ninth session (matcher._discover, verb trigger): وأكد معتوق اللحياني: an unknown word and a family name after a
+    reporting verb are a person; not an organisation head (أعلن نادي الأهلي) nor a title (قال مكتب المدعي العام)."""
+    got = {s for s, in found_in("وأكد معتوق اللحياني أن الملتقى ناجح. وأعلن نادي الأهلي اليوم بيانا. وقال مكتب المدعي "
+                                "العام السويسري إنه يحقق.", "surface", published=None)}
+    assert "معتوق اللحياني" in got, got
+    assert not any(s.startswith(("نادي", "مكتب")) for s in got), got

@@ -364,3 +364,15 @@ def test_an_outlet_named_after_souq_is_the_market():
     """Eighth session: سوق عكاظ is the festival (1,173 times in SaudiNewsNet), not the newspaper عكاظ."""
     found = found_in("ينطلق سوق عكاظ الأربعاء المقبل، وقالت صحيفة عكاظ إن البرنامج جاهز.", "surface", "actor_id")
     assert [s for s, a in found if a == "media:okaz"] == ["عكاظ"] and found[-1][0] == "عكاظ", found
+
+
+def test_the_green_is_the_saudi_national_team_in_sport_but_not_the_green_pitch():
+    """Ninth session: الأخضر (rule club) is the national team after a cue in a field about sport, and after it was
+    named; right after a definite noun it stays the adjective (المستطيل الأخضر، الضوء الأخضر), and outside sport
+    it is a colour."""
+    m = mentions("حقق المنتخب فوزا في المباراة على العراق في البطولة وسجل اللاعب ثلاثية. لينتهي اللقاء بفوز مستحق "
+                 "لنجوم الأخضر، وكانت الرميات السلاح الأقوى للأخضر. ويأتي الأخضر ثانيا على المستطيل الأخضر.")
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert got.count(("الأخضر", "org:national_football_team_sa")) == 2, got
+    assert ("للأخضر", "org:national_football_team_sa") in got, got
+    assert not found("أعطت الحكومة الضوء الأخضر للمشروع الأخضر في المدينة.") & {("الأخضر", "organization")}

@@ -783,6 +783,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
             aid = ent.actor_id
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
+            if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, rules):
+                return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
             if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
@@ -1716,6 +1718,23 @@ def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
     nxt = _next_word(f, e)
     return (nxt is not None and len(nxt) > 3 and not nxt.startswith(("ال", "و", "ف")) and nxt.endswith("ي") and nxt not in rules.stopwords
             and (nxt in rules.definite_stems or nxt in rules.common_words))  # a word of the language, not a name
+
+
+#: Team nicknames that are adjectives (the codebook form without the article): after a definite noun they qualify it.
+#: Not the clubs named by a noun, which follow a definite noun in apposition (قطبا العاصمة الهلال، النادي الفيصلي).
+_ADJECTIVE_NICKNAMES = frozenset({norm_word("أخضر")})
+
+
+def _after_definite_noun(f: _Field, s: int, plen: int, out: list[_M], rules: Rules) -> bool:
+    """The form starting at ``s``, with no proclitic but the article (``plen`` letters before the codebook form),
+    follows a definite word that is neither a function word, a club cue nor a mention (المستطيل الأخضر، الضوء
+    الأخضر): it qualifies that noun (not الأقوى للأخضر، إلى الأخضر)."""
+    i = f.tok_index(s)
+    if f.x[s : s + plen] not in ("", "ال") or i < 1 or not f.adjacent(i):
+        return False
+    pw = f.word(i - 1)
+    return (pw.startswith("ال") and pw not in rules.stopwords and not bare_in(pw, rules.club_cues)
+            and not any(o.s <= f.starts[i - 1] < o.e for o in out))
 
 
 def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
@@ -2685,11 +2704,13 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
         if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _DAYPART_NEXT:
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
-        if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and f.word(j + 1).startswith("ال")
+        if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
-        if out and (_family_name(w, rules) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
-                    or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS
+        if out and len(out) >= 2 and len(w) > 4 and w[-1] == "ا" and w[:-1] in rules.definite_stems and w not in rules.given_names:
+            break  # وليام سبيندلر متحدثا باسم المفوضية: a noun in the accusative ("as spokesman") ends the name
+        if out and (_family_name(w, rules) and not (w in titles and _next_given(f, j, rules)) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
+                    or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS or _father_before_family(f, j, occ, rules)
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
                     and w not in verbs
@@ -2720,6 +2741,37 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     while out and f.word(out[-1]) in rules.connectors:
         out.pop()
     return out
+
+
+#: Kinship nouns: between two names they relate two persons, they are no father's name.
+_KIN = frozenset(norm_word(w) for w in ["شقيق", "شقيقة", "نجل", "نجلة", "والد", "والدة", "زوج", "زوجة", "ابنة", "أخو", "أخي",
+                                          "أخت", "عم", "خال", "جد", "حفيد", "حفيدة", "صهر", "أرملة", "طليقة", "خطيبة"])
+
+
+def _father_before_family(f: _Field, j: int, occ: bytearray, rules: Rules) -> bool:
+    """Token j, a word that is also a common word (غالي، ضيف، معوض), is a father's name inside a name when a family
+    name follows it (مساعد غالي العنزي، مساعد ضيف الله الجابري): Arabic names chain first, father's and family name."""
+    w = f.word(j)
+    if (len(w) < 3 or w.startswith("ال") or w[0] in "وفبلك" or w in rules.stopwords or w in rules.titles
+            or w in rules.reporting_verbs or w in rules.title_complements or w in _TIME_WORDS or w in _KIN
+            or not w.isalpha()):
+        return False  # (سيف الإسلام شقيق الساعدي: two persons)
+    k = j + 1
+    n = len(f.starts)
+    if k < n and f._adj[k] and f.word(k) == _ALLAH and w in _ALLAH_COMPOUNDS:
+        k += 1
+    if k >= n or not f._adj[k] or 1 in occ[f.starts[k] : f.ends[k]]:
+        return False
+    nx = f.word(k)
+    if nx in rules.titles or k + 1 < n and f._adj[k + 1] and nx + " " + f.word(k + 1) in rules.titles:
+        return False  # قال مكتب المدعي العام: a title, no family name
+    return (nx.endswith("ي") and _family_name(nx, rules) and nx not in rules.common_words and nx not in rules.definite_nouns
+            and nx not in _TIME_WORDS and nx not in rules.frequent_words)
+
+
+def _next_given(f: _Field, j: int, rules: Rules) -> bool:
+    """The token after j is a given name (خالد العنزي الرائد صلاح: the title الرائد starts another name)."""
+    return j + 1 < len(f.starts) and f._adj[j + 1] and f.word(j + 1) in rules.given_names
 
 
 def _family_name(w: str, rules: Rules) -> bool:
@@ -2894,7 +2946,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if w.startswith("ال") and w not in rules.given_names:
                 continue
             fam_next = (ent.kind == "title_word" and j + 1 < len(f.starts) and f.adjacent(j + 1) and w not in rules.frequent_words
-                        and w not in rules.common_words and _family_name(f.word(j + 1), rules))  # اللواء فراج الزعبي
+                        and w not in rules.common_words and _family_name(f.word(j + 1), rules)  # اللواء فراج الزعبي
+                        or ent.kind == "verb" and w[0] not in "وفبلك" and w not in rules.definite_nouns
+                        and w not in rules.org_heads and w not in rules.place_heads
+                        and _father_before_family(f, j, occ, rules))  # وأكد معتوق اللحياني (not أعلن نادي الأهلي)
             if (w[0] in "وف" and w[1:] not in rules.given_names and not fam_next
                     and (w[0] == "و" or w not in rules.given_names and _conj_word(w[1:], rules))
                     or w.startswith(_DEFINITE_PREFIXES)):
