@@ -527,3 +527,17 @@ def test_an_unknown_first_name_after_a_reporting_verb_with_a_family_name():
                                 "العام السويسري إنه يحقق.", "surface", published=None)}
     assert "معتوق اللحياني" in got, got
     assert not any(s.startswith(("نادي", "مكتب")) for s in got), got
+
+
+def test_a_rare_first_name_alone_is_the_person_named_in_full_before():
+    """Ninth session (matcher._short_forms): a first name that is rare in the news (نادية، تامر) alone, as the subject
+    of a clause (after أن/لأن or a reporting verb), links to the one person of the field who has it; not when two
+    persons share it, nor when a family name follows (another person), nor a frequent one (محمد)."""
+    m = mentions("قالت الفنانة نادية الجندي إن المسلسل مقتبس من أفلامها، لأن نادية قدمت الفكرة قبل سنوات. "
+                 "وقال المخرج تامر عبدالمنعم إن العمل جاهز. يذكر أن تامر من أكثر الفنانين نشاطا.", published=None)
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("نادية", "discovered:ناديه_الجندي") in got, got
+    assert ("تامر", "discovered:تامر_عبدالمنعم") in got, got
+    two = mentions("قالت نادية الجندي إن المسلسل مقتبس، وقالت نادية لطفي إنها لم تشاهده، لأن نادية مسافرة.",
+                   published=None)
+    assert "نادية" not in set(two["surface"]), list(two["surface"])

@@ -3134,19 +3134,43 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     for o in out:  # المهندس مسفر المالكي … وقال المالكي: the engineer, not the codebook's Nouri al-Maliki
         if o.kind == "alias" and o.typ == "person" and o.actor_id not in named_in_full and " " not in f.x[o.s : o.e]:
             hit = short.get(f.x[o.s + o.plen : o.e])
-            if (hit is not None and hit[0] <= o.s and hit[1].startswith("discovered:")
+            if (hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:")
                     and not _same_name(m.info[o.actor_id][0], hit[2])):
                 o.actor_id, o.kind, o.label_ar, o.entry = hit[1], "discovered", hit[2], None
     added = []
-    for sf, (first_end, aid, lab) in short.items():
+    for sf, (first_end, aid, lab, *alone) in short.items():
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
+            if alone and (k != a or _name_follows(f, f.tok_index(a), rules) or not _subject_context(f, f.tok_index(a), rules)):
+                continue  # a first name alone: no proclitic, the subject of a clause, no other name (نادية لطفي)
             occ[a:e] = b"\x01" * (e - a)
             mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
             mm.entry = None
             added.append(mm)
     return sorted(out + added, key=_by_start) if added else out
+
+
+_THAT = frozenset(norm_word(w) for w in ["أن", "إن", "لكن", "ولكن", "لأن", "بأن", "وأن", "كأن"])
+
+
+def _subject_context(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i is the subject of a clause: after أن/إن/لكن or a reporting verb (ورصدت نادية، أن عيسى), or before a
+    reporting verb."""
+    if i > 0 and f.adjacent(i, quotes=True):
+        p = _conj_stripped(f.word(i - 1))
+        if p in _THAT or p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs:
+            return True
+    return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
+
+
+def _name_follows(f: _Field, i: int, rules: Rules) -> bool:
+    """A name word follows token i: a given name, a family name or a name link (بن)."""
+    j = i + 1
+    if j >= len(f.starts) or not f.adjacent(j):
+        return False
+    w = f.word(j)
+    return w in rules.given_names or _family_name(w, rules) or w in _SON_OF or w in rules.connectors
 
 
 def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
@@ -3156,7 +3180,9 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
     phrases: اسماء ضباط must not make every الضباط a person)."""
-    short: dict[str, tuple[int, str, str]] = {}
+    short: dict[str, tuple] = {}
+    firsts: dict[str, set[str]] = {}  # Arabic first name -> the persons of the field who have it
+    short_first: dict[str, tuple[int, str, str]] = {}
     for o in out:
         if not (o.kind == "discovered" and o.typ == "person") and not (o.actor_id in m.info and m.info[o.actor_id][2] == "person"):
             continue
@@ -3167,6 +3193,14 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
         last = f.x[o.s : o.e].rsplit(" ", 1)
         if len(last) < 2:
             continue
+        first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]
+        if (not strict and o.kind == "discovered" and first in rules.given_names and len(first) >= 3
+                and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
+                and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
+            # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
+            # it is that person, when no other person of the field has it and no name word follows
+            firsts.setdefault(first, set()).add(o.actor_id)
+            short_first.setdefault(first, (o.e, o.actor_id, o.label_ar))
         w = last[1]
         if last[0].endswith(" ال") and w.startswith("ال"):
             if o.kind == "discovered":  # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only
@@ -3191,12 +3225,14 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             continue
         for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
             short.setdefault(k, (o.e, o.actor_id, o.label_ar))
-        # a foreign first name alone (أنوش for أنوش أنصاري) links too; an Arabic first name (محمد) does not
-        first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]
+        # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
         if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
                 and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
                 and not first.startswith("ال") and first not in rules.connectors):
             short.setdefault(first, (o.e, o.actor_id, o.label_ar))
+    for first, ids in firsts.items():
+        if len(ids) == 1 and first not in short:
+            short[first] = short_first[first] + (True,)
     return short
 
 

@@ -354,7 +354,9 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
         if own or other:
             if occ is None:
                 occ = _occupied(f, ms)
-            for sf, (first_end, aid, lab) in own.items():
+            for sf, (first_end, aid, lab, *alone) in own.items():
+                if alone:
+                    continue  # a first name alone links forward only (matcher._link_short_forms)
                 for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ):
                     if a >= first_end:
                         break  # after the full name: matcher._link_short_forms has taken what it could
@@ -362,8 +364,8 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                     if (weak or _plain(sf, rules, headline=fld == "title") or _after_family(f, a)) and not _name_context(f, a, e, rules):
                         continue
                     take(a, k, e, aid, "discovered" if aid.startswith("discovered:") else "alias", lab)
-            for sf, (_end, aid, lab) in other.items():
-                if sf in own:
+            for sf, (_end, aid, lab, *alone) in other.items():
+                if sf in own or alone:
                     continue
                 for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ):
                     if (_plain(sf, rules, headline=True) or _after_family(f, a)) and not _name_context(f, a, e, rules):
