@@ -2709,7 +2709,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
         if out and len(out) >= 2 and len(w) > 4 and w[-1] == "ا" and w[:-1] in rules.definite_stems and w not in rules.given_names:
             break  # وليام سبيندلر متحدثا باسم المفوضية: a noun in the accusative ("as spokesman") ends the name
-        if out and (_family_name(w, rules) and not (w in titles and _next_given(f, j, rules)) or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
+        if out and (_family_name(w, rules) and not (w in titles and _next_given(f, j, rules))
+                    or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
                     or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS or _father_before_family(f, j, occ, rules)
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
@@ -3174,10 +3175,12 @@ def _name_follows(f: _Field, i: int, rules: Rules) -> bool:
 
 
 def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
-                 strict: bool = False) -> dict[str, tuple[int, str, str]]:
+                 strict: bool = False) -> dict[str, tuple]:
     """``{short form: (end of the first full mention, actor_id, label_ar)}`` for the persons named in full in a
     field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
-    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first.
+    common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first. A rare
+    Arabic first name of one discovered person (نادية) has a fourth item, True: it links only where it is a clause's
+    subject (:func:`_subject_context`) and no name word follows.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
     phrases: اسماء ضباط must not make every الضباط a person)."""
     short: dict[str, tuple] = {}
