@@ -195,3 +195,12 @@ def test_kabul_the_nile_idiom_hajj_and_cups_named_after_an_office():
     assert {("كابل", "location:kabul"), ("نهر النيل", "location:nile"), ("لحج", "location:lahij_governorate")} <= set(found)
     assert [s for s, a in found if a == "location:kabul"] == ["كابل"], found  # once: the cable is no place
     assert not {s for s, _ in found} & {"النيل", "للحج", "ولي العهد"}, found
+
+
+def test_saudi_governorates_whose_name_is_a_word_count_in_a_list_of_places():
+    """Ninth session (ambiguous_forms.tsv list_only): الحريق "the fire", حقل "field", فرسان "knights" are governorates
+    only joined by و to another place."""
+    got = {s for s, in found_in("تشغيل فروع للكليات التقنية في ثادق والدائر والعيص وخيبر وأضم والنعيرية والحريق وحقل "
+                                "والأرطاوية والشنان وفرسان. وشب الحريق في المنزل قرب حقل النفط.", "surface")}
+    assert {"والدائر", "وأضم", "والحريق", "وحقل", "والأرطاوية", "والشنان", "وفرسان"} <= got, got
+    assert "الحريق" not in got and "حقل" not in got, got

@@ -376,3 +376,27 @@ def test_the_green_is_the_saudi_national_team_in_sport_but_not_the_green_pitch()
     assert got.count(("الأخضر", "org:national_football_team_sa")) == 2, got
     assert ("للأخضر", "org:national_football_team_sa") in got, got
     assert not found("أعطت الحكومة الضوء الأخضر للمشروع الأخضر في المدينة.") & {("الأخضر", "organization")}
+
+
+def test_the_big_clubs_need_no_cue_in_sports_news_but_the_youth_category_and_family_names_stay():
+    """Ninth session (club_context.txt ``bare:``): in a field about sport الهلال، النصر، الأهلي are the clubs without a
+    cue word (تعاقد الهلال، أما النصر، كما أن الأهلي); not after a definite noun they qualify (البنك الأهلي), not a
+    family name after a first name (نزيه النصر); الشباب after درجة/كأس العالم is the youth category."""
+    m = mentions("في الدوري والمباراة للاعب والمدرب: تعاقد الهلال مع لاعب، وهل يحتاج الهلال للحمد؟ كما أن الأهلي تعاقد "
+                 "مع لاعب، أما النصر فقد أكل الأخضر واليابس. وقال نائبه نزيه النصر إن البنك الأهلي يرعى الفريق. ومثل "
+                 "المنتخب السعودي لدرجة الشباب.")
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert got.count(("الهلال", "org:al_hilal")) == 2, got
+    assert ("الأهلي", "org:al_ahli_saudi") in got and ("النصر", "org:al_nassr") in got, got
+    assert sum(1 for s, a in got if a == "org:al_nassr") == 1, got  # not نزيه النصر
+    assert not any(a == "org:al_shabab" for _, a in got), got
+    assert not found("تعاقد الهلال مع شركة للمقاولات لإنارة الشوارع في رمضان.") & {("الهلال", "organization")}
+
+
+def test_al_ahli_in_a_field_about_egyptian_football_is_cairos_al_ahly():
+    """Ninth session (matcher._egyptian_ahly): الأهلي is the Saudi club unless the field names Egypt or the Zamalek
+    and no other club."""
+    eg = mentions("يحق للاعب الانتقال لأي نادي في الدوري داخل مصر سواء الأهلي أو الزمالك بعد المباراة مع المدرب.")
+    assert ("الأهلي", "org:al_ahly_egypt") in set(zip(eg["surface"], eg["actor_id"]))
+    sa = mentions("تعاقد الأهلي مع اللاعب في الدوري والمباراة مع المدرب بعد الهلال، وسافر الفريق إلى مصر.")
+    assert ("الأهلي", "org:al_ahli_saudi") in set(zip(sa["surface"], sa["actor_id"]))

@@ -785,6 +785,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
             if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, rules):
                 return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
+            if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (pw1[0] in _YOUTH_HEADS or strip_clitics(pw1[0]) in _YOUTH_HEADS):
+                return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
+            if seen and ent.ambiguous == "club" and _after_given_name(f, s, plen, rules):
+                return False  # نزيه النصر: a family name, even after the club was named
             if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
@@ -799,8 +803,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 if not (x[e - 2 : e] in ("ين", "ون") or "ال" in x[s : s + plen] and pw and f.adjacent(i)
                         and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
                     return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
-            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules, club_starts):  # مدرب الهلال، قادما من
-                return False  # الاتفاق: a cue word, in a field about sport
+            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules, club_starts) and not (
+                    "ال" + x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, out, rules)):
+                return False  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
             if ent.ambiguous in ("club", "club_nisba"):
                 if sport[0] is None:
                     sport[0] = _sports_field(f, rules)
@@ -1720,6 +1725,12 @@ def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
             and (nxt in rules.definite_stems or nxt in rules.common_words))  # a word of the language, not a name
 
 
+_YOUTH = norm_word("شباب")
+#: Words before الشباب that make it the youth category (درجة الشباب، كأس العالم للشباب، منتخب الشباب), not the club.
+_YOUTH_HEADS = frozenset(norm_word(w) for w in ["درجة", "فئة", "فئات", "منتخب", "العالم", "عالم", "رعاية", "وزارة", "وزير",
+                                                "هيئة", "دوري", "بطولة"])
+
+
 #: Team nicknames that are adjectives (the codebook form without the article): after a definite noun they qualify it.
 #: Not the clubs named by a noun, which follow a definite noun in apposition (قطبا العاصمة الهلال، النادي الفيصلي).
 _ADJECTIVE_NICKNAMES = frozenset({norm_word("أخضر")})
@@ -1735,6 +1746,31 @@ def _after_definite_noun(f: _Field, s: int, plen: int, out: list[_M], rules: Rul
     pw = f.word(i - 1)
     return (pw.startswith("ال") and pw not in rules.stopwords and not bare_in(pw, rules.club_cues)
             and not any(o.s <= f.starts[i - 1] < o.e for o in out))
+
+
+def _after_given_name(f: _Field, s: int, plen: int, rules: Rules) -> bool:
+    """The form at ``s`` (the article its only proclitic) follows a first name that is no word (ونائبه نزيه النصر):
+    a family name, not the club (but على الهلال، ناديه الأهلي "his club", باسم الأهلي "on behalf of", نجم الاتحاد)."""
+    i = f.tok_index(s)
+    if i < 1 or not f.adjacent(i) or f.x[s : s + plen] != "ال":
+        return False
+    w = _conj_stripped(f.word(i - 1))
+    return (w in rules.given_names and w not in rules.common_words and w not in rules.definite_stems
+            and w not in rules.frequent_words)
+
+
+def _bare_club(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules) -> bool:
+    """A club of club_context.txt ``bare:`` (الهلال، النصر، الأهلي: in sports news nearly always the club) with no cue:
+    the club unless right after a definite noun it qualifies (البنك الأهلي، المستطيل الأخضر) or before a nisba or an
+    ل-genitive (الأهلي المصري is another club: the codebook's longer form; النصر للصناعات)."""
+    if _after_definite_noun(f, s, plen, out, rules) or _after_given_name(f, s, plen, rules):
+        return False
+    j = f.tok_index(e - 1) + 1
+    if j < len(f.starts) and f.adjacent(j):
+        nxt = f.word(j)
+        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه")) and len(nxt) > 4:
+            return False
+    return True
 
 
 def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
@@ -3518,6 +3554,9 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             mss = _link_articles(batch, fields, mss, m, rules)
         if rules.boilerplate:
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
+        if "org:al_ahly_egypt" in info:
+            for ms in mss:
+                _egyptian_ahly(ms, info)
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -3543,6 +3582,32 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     cols = {c: (np.array(v, dtype=np.int64) if t == "int64" else _string_array(v, t))
             for (c, t), v in zip(MENTIONS.items(), zip(*recs))}
     return conform(pd.DataFrame(cols), "mentions")
+
+
+_SAUDI_AHLI, _EGYPT_AHLY = "org:al_ahli_saudi", "org:al_ahly_egypt"
+
+
+def _egyptian_ahly(ms: list[_M], info: dict) -> None:
+    """The bare الأهلي is the Saudi club by default (these are Saudi news); in a field that names Egypt or an Egyptian
+    club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly."""
+    ahli = [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"]
+    if not ahli:
+        return
+    egypt = saudi = False
+    for o in ms:
+        row = info.get(o.actor_id)
+        if row is None or o.actor_id == _SAUDI_AHLI:
+            continue
+        if o.actor_id == "country:eg" or o.actor_id in _EGYPTIAN_CLUBS:
+            egypt = True
+        elif row[3] == "club":
+            saudi = True  # (or any other club: the field is not only about Egypt)
+    if egypt and not saudi:
+        for o in ahli:
+            o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
+
+
+_EGYPTIAN_CLUBS = frozenset({"org:zamalek", _EGYPT_AHLY})
 
 
 def _drop_boilerplate(f: _Field, ms: list[_M], phrases: tuple[str, ...]) -> list[_M]:

@@ -85,6 +85,7 @@ class Rules:
     role_words: frozenset[str] = frozenset()  # titles.txt alone (no ANERcorp triggers): each line's first word, without ال
     club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (bare: see bare_of) and two-word cues
     sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (bare): a field about sport
+    bare_clubs: frozenset[str] = frozenset()  # club_context.txt `bare:` club forms that need no cue in a field about sport
 
 
 @lru_cache(maxsize=1)
@@ -168,8 +169,9 @@ def load_rules() -> Rules:
         market_not_after=frozenset(norm_word(w[10:]) for w in read_word_list("actors_rules", "market_context.txt")
                                    if w.startswith("not_after:")),
         club_cues=frozenset(w if " " in w else _drop_article(w) for w in (
-            norm_word(x) for x in club if not x.startswith("sport:")) if w),
+            norm_word(x) for x in club if not x.startswith(("sport:", "bare:"))) if w),
         sport_words=frozenset(_drop_article(norm_word(x[6:])) for x in club if x.startswith("sport:")),
+        bare_clubs=frozenset(norm_word(x[5:]) for x in club if x.startswith("bare:")),
     )
 
 
