@@ -541,3 +541,16 @@ def test_a_rare_first_name_alone_is_the_person_named_in_full_before():
     two = mentions("قالت نادية الجندي إن المسلسل مقتبس، وقالت نادية لطفي إنها لم تشاهده، لأن نادية مسافرة.",
                    published=None)
     assert "نادية" not in set(two["surface"]), list(two["surface"])
+
+
+def test_a_codebook_persons_name_in_another_spelling_after_his_title():
+    """Ninth session (matcher._title_then_variant): after a role phrase that stands for a codebook person (وزير
+    الخارجية التركي in 2015), two words or more each one letter at most from a word of his names are his name in
+    another spelling (مولود جاوش اوغلو for مولود جاويش أوغلو); the role phrase then counts no more. An honorific
+    (آية الله) is no such word."""
+    m = mentions("وأعلن وزير الخارجية التركي مولود جاوش اوغلو بدء وصول الطائرات. وذكر خطابه فتوى المرشد الأعلى آية "
+                 "الله سيد علي خامنئي.", published="2015-08-01")
+    got = list(zip(m["surface"], m["actor_id"], m["match_kind"]))
+    assert ("مولود جاوش اوغلو", "person:mevlut_cavusoglu", "alias") in got, got
+    assert not any(k == "title" and a == "person:mevlut_cavusoglu" for _, a, k in got), got
+    assert not any(s.startswith("آية") for s, _, _ in got), got

@@ -131,6 +131,7 @@ class _Matcher:
     nisba_heads: dict = None  # definite masculine singular country nisba (التركي) -> its country: references.py R4 short forms
     person_offices: dict = None  # person actor_id -> the office phrases (keys of ``offices``) of their rows (references.py R4)
     full_names: dict = None  # "first last" of a codebook person's label (_first_last) -> actor_id (_codebook_full_names)
+    name_words: dict = None  # person actor_id -> the words of their label and aliases (_title_then_variant)
 
 
 def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = ()) -> _Matcher:
@@ -289,8 +290,13 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         if len(words) == 2 and _family_key(*words, rules):  # a label of a given name and a family name only
             key = " ".join(words)
             full_names[key] = aid if full_names.get(key, aid) == aid else None  # (two persons: neither)
+    name_words: dict[str, frozenset] = {}
+    for aid, key in form_keys:
+        if info[aid][2] == "person":
+            name_words[aid] = name_words.get(aid, frozenset()) | frozenset(
+                w for w in key.split() if len(w) > 3 and w != _ALLAH)  # (not آية الله، عبد، بن: no name of their own)
     return _Matcher(A, tuple(entries), info, metonym_of, offices, form_keys, media_alt, country_of, media_alt_ix,
-                    tuple(country_titles), nisba_heads, person_offices, full_names)
+                    tuple(country_titles), nisba_heads, person_offices, full_names, name_words)
 
 
 #: the names of royal lineages (سعود الفيصل = Saud son of Faisal; سعود بن خالد الفيصل is his nephew): no family names
@@ -315,6 +321,53 @@ def _first_last(name: str) -> str:
     عبدالرحمن السديس."""
     w = _name_words(name)
     return w[0] + " " + w[-1] if len(w) > 1 else w[0]
+
+
+def _near_word(w: str, names: frozenset) -> bool:
+    """``w`` is one of ``names`` or, from four letters on, one edit away from one (جاوش for جاويش, كيرى for كيري)."""
+    if w in names:
+        return True
+    if len(w) < 4:
+        return False
+    for u in names:
+        if abs(len(u) - len(w)) > 1 or len(u) < 4:
+            continue
+        if len(u) == len(w):
+            if sum(a != b for a, b in zip(u, w)) == 1:
+                return True
+        else:
+            short, long_ = (w, u) if len(w) < len(u) else (u, w)
+            if any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_))):
+                return True
+    return False
+
+
+def _title_then_variant(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """A role phrase that stands for a codebook person (match_kind title: وزير الخارجية التركي → Çavuşoğlu) followed
+    by two words or more each of which is, or is one letter away from, a word of that person's names: the person's
+    name in another spelling (مولود جاوش اوغلو for مولود جاويش أوغلو). It becomes that person's mention, so the role
+    phrase before it counts no more (GUIDELINES: only the name when the name follows)."""
+    if not m.name_words:
+        return out
+    added = []
+    n = len(f.starts)
+    for o in out:
+        if o.kind != "title" or o.typ != "person" or o.actor_id not in m.name_words:
+            continue
+        names = m.name_words[o.actor_id]
+        j = f.tok_index(o.e - 1) + 1
+        toks = []
+        while j < n and len(toks) < 4 and f.adjacent(j) and occ[f.starts[j]] == 0 and _near_word(f.word(j), names):
+            toks.append(j)
+            j += 1
+        if len(toks) < 2:
+            continue
+        a, b = f.starts[toks[0]], f.ends[toks[-1]]
+        occ[a:b] = b"\x01" * (b - a)
+        mm = _M(a, b, 0, o.actor_id, "alias", "person", m.info[o.actor_id][0])
+        mm.entry = None
+        added.append(mm)
+    return sorted(out + added, key=_by_start) if added else out
 
 
 def _codebook_full_names(out: list[_M], m: _Matcher) -> None:
@@ -902,6 +955,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _legitimate_government(f, out, occ, m)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
+    if discover:
+        out = _title_then_variant(f, out, occ, m)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     if rules.not_person_phrases:  # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt)
         out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and o.label_ar in rules.not_person_phrases)]
