@@ -554,3 +554,15 @@ def test_a_codebook_persons_name_in_another_spelling_after_his_title():
     assert ("مولود جاوش اوغلو", "person:mevlut_cavusoglu", "alias") in got, got
     assert not any(k == "title" and a == "person:mevlut_cavusoglu" for _, a, k in got), got
     assert not any(s.startswith("آية") for s, _, _ in got), got
+
+
+def test_turki_before_a_family_name_is_a_first_name_not_turkish():
+    """Ninth session (matcher._drop_name_part_nisbas): تركي before a definite word that no list knows as a word
+    (المشيقح، الجلفان) is the first name of a person, not the nisba "Turkish"; the role phrase's own nisba before
+    it then falls under D5 (الشاعر السعودي تركي المشيقح); تركي الجنسية stays Turkish."""
+    m = mentions("قال الشاعر السعودي تركي المشيقح إن الأمسيات مفيدة. وضمت القائمة عوض خريص، تركي الجلفان، عساف القرني. "
+                 "ووصل شاب تركي الجنسية.", published=None)
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("تركي المشيقح", "discovered:تركي_المشيقح") in got and ("تركي الجلفان", "discovered:تركي_الجلفان") in got, got
+    assert [s for s, a in got if a == "country:tr"] == ["تركي"], got  # only تركي الجنسية
+    assert ("السعودي", "country:sa") not in got, got

@@ -1200,11 +1200,20 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     return keep
 
 
+def _rare_definite(w: str, rules: Rules) -> bool:
+    """A word with the article that no list knows as a word of the language (المشيقح، السديري، البنعلي): a family
+    name after a first name (not الجنسية، الأصل، الشاب)."""
+    return (w.startswith("ال") and len(w) > 4 and w not in rules.definite_nouns and w not in rules.common_words
+            and w not in rules.frequent_words and w not in rules.stopwords and w not in rules.titles
+            and w not in rules.title_complements)
+
+
 def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A bare nisba-shaped word right after بن/ابن/بنت/آل/أبو is part of a person's name (عبد العزيز بن تركي بن
     طلال: تركي is a name, not "Turkish"); so is one that is a first name right after a title or before بن/ابن/بنت
-    (الأمير تركي العبدالله الفيصل، تركي بن طلال; "the Turkish prince" is الأمير التركي). It is dropped and its span
-    freed for discovery."""
+    (الأمير تركي العبدالله الفيصل، تركي بن طلال; "the Turkish prince" is الأمير التركي) or before a family name (تركي
+    المشيقح). It is dropped and its span freed for discovery; before a family name with no title before it, the name
+    is taken here (ياسين حمزة، تركي الجلفان: nothing else would start it)."""
     if not any(o.plen == 0 and o.kind == "nisba" for o in out):
         return out
     keep = []
@@ -1213,8 +1222,16 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
         if o.kind == "nisba" and o.plen == 0 and f.tok_index(o.e - 1) == (i := f.tok_index(o.s)):
             prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
             if prv in _NAME_LINKS or f.x[o.s : o.e] in rules.given_names and (
-                    prv in rules.titles or i + 1 < n and f.adjacent(i + 1) and f.word(i + 1) in _SON_OF):
+                    prv in rules.titles or i + 1 < n and f.adjacent(i + 1) and (
+                        f.word(i + 1) in _SON_OF or _rare_definite(f.word(i + 1), rules))):
+                # (الشاعر السعودي تركي المشيقح: a first name before a family name)
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                if prv not in _NAME_LINKS and prv not in rules.titles and f.word(i + 1) not in _SON_OF:
+                    toks = _name_from(f, i, occ, rules)  # no trigger before it: the name is found here
+                    if len(toks) >= 2:
+                        a, b = f.starts[toks[0]], f.ends[toks[-1]]
+                        occ[a:b] = b"\x01" * (b - a)
+                        keep.append(_new(a, b, 0, f.x[a:b], "person"))
                 continue
         keep.append(o)
     return keep
