@@ -400,3 +400,11 @@ def test_al_ahli_in_a_field_about_egyptian_football_is_cairos_al_ahly():
     assert ("الأهلي", "org:al_ahly_egypt") in set(zip(eg["surface"], eg["actor_id"]))
     sa = mentions("تعاقد الأهلي مع اللاعب في الدوري والمباراة مع المدرب بعد الهلال، وسافر الفريق إلى مصر.")
     assert ("الأهلي", "org:al_ahli_saudi") in set(zip(sa["surface"], sa["actor_id"]))
+
+
+def test_a_quoted_codebook_company_starts_a_list_of_quoted_companies():
+    """Ninth session (matcher._discover, quoted names): «سامسونغ» (a codebook company) then و«إريكسون»، و«ميديا تيك»
+    (a comma may stand before the و): each quoted item of the list is an organisation too."""
+    got = found("بالتعاون مع ست شركات هواتف محمولة هي «سامسونغ»، و«إريكسون»، و«ميديا تيك»، و«نوكيا»، و«كوالكوم»، "
+                "ويهدف المشروع إلى توفير الإنترنت.")
+    assert {("إريكسون", "organization"), ("ميديا تيك", "organization"), ("كوالكوم", "organization")} <= got, got

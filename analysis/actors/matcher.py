@@ -3158,12 +3158,20 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             place_head = NAME_CLITICS_RE.sub("", f.word(i - 1), count=1)
             typ = _QUOTED_HEADS.get(head) or (
                 "location" if place_head in rules.place_heads and not _via_idiom(f, i - 1, place_head)
-                else listed[1] if f.word(i - 1) == "و" and i - 2 == listed[0] and f.adjacent(i - 1, quotes=True) else None)
+                else listed[1] if f.word(i - 1) == "و" and i - 2 == listed[0]
+                and not f.norm[f.ends[i - 2] : f.starts[i - 1]].strip(_QUOTE_CHARS + " ،,") else None)  # (a comma may part them)
             if typ == "location" and (f.word(i) in rules.stopwords or any(f.word(t).startswith("وال") for t in range(i + 1, j + 1))
                                       or j == i and not (_name_like(f.word(i), rules) or f.word(i).startswith("ال")
                                                          and len(f.word(i)) > 4 and not _plain_word(f.word(i), rules)
                                                          and f.word(i) not in rules.definite_nouns)):
                 typ = None  # منطقة "آمنة"، منطقة «من دون مخاطر»، مدينة «الضوضاء والعناء والبلاء»، عن طريق «الفاكس»: no name
+            if typ is None and listed[0] != j:
+                # a quoted codebook company or outlet starts a list too (شركات هي «سامسونغ»، و«إريكسون»، و«كوالكوم»)
+                typ0 = next((o.typ for o in out if o.s <= f.starts[i] and o.e == b and o.typ in ("organization", "media")
+                             and o.kind in ("name", "alias")), None)
+                if typ0 is not None:
+                    listed = (j, typ0)
+                    continue
             if typ is not None and not (head in _STOCK_HEADS and _has_digit(f.x[a:b])):  # (not الأسهم "ما تسوى 3 ريالات")
                 a0 = f.starts[i]
                 if 1 not in occ[a0:b]:
