@@ -408,3 +408,12 @@ def test_a_quoted_codebook_company_starts_a_list_of_quoted_companies():
     got = found("بالتعاون مع ست شركات هواتف محمولة هي «سامسونغ»، و«إريكسون»، و«ميديا تيك»، و«نوكيا»، و«كوالكوم»، "
                 "ويهدف المشروع إلى توفير الإنترنت.")
     assert {("إريكسون", "organization"), ("ميديا تيك", "organization"), ("كوالكوم", "organization")} <= got, got
+
+
+def test_quoted_names_after_a_dual_head_are_outlets_or_companies():
+    """Ninth session (matcher._QUOTED_HEADS): صحيفتا «…» و«…»، شركتي «…» و«…» name two outlets or companies; the
+    plural شركات does not (شركات «واجهة»: a kind of company)."""
+    got = found("وذكرت صحيفتا «فاينانشيال تايمز» و«غارديان» أن التحالف تأسس من اندماج شركتي «تومسون» و«رويترز». "
+                "وتملك إيران شركات «واجهة» عديدة.")
+    assert {("فاينانشيال تايمز", "media"), ("غارديان", "media"), ("تومسون", "organization")} <= got, got
+    assert not any(s == "واجهة" for s, _ in got), got
