@@ -1185,14 +1185,15 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             if i == j and stem in rules.given_names:
                 nxt = f.word(j + 1) if j + 1 < len(f.starts) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
-                word = (prv in ("في", "غير", "لغير") or nxt.startswith("لل")) and o.plen == 0 or (
+                word = (prv in ("في", "غير", "لغير") or nxt.startswith("لل") and stem == "صالح") and o.plen == 0 or (
                     stem == "صالح" and _saleh_is_the_word(f, o, j, prv, nxt, occ, rules))
                 if (nxt and (_family_name(nxt, rules) or nxt in rules.person_tokens or nxt in _NAME_LINKS
                              or _after_first_name(stem, nxt, rules) and 1 not in occ[f.starts[j + 1] : f.ends[j + 1]])) or (
                         prv and (prv in rules.given_names or _conj_stripped(prv) in rules.given_names or prv in _NAME_LINKS
                                  or prv in _OTHER_MENS_TITLES)) or word:
                     # محمد بن صالح، المهندس صالح الجاسر، صالح آل طالب: part of another name (freed for discovery);
-                    # في صالح الشعب، غير صالح، صالح للشرب، مدائن صالح: the word (stays occupied: nothing is discovered there)
+                    # في صالح الشعب، غير صالح، صالح للشرب، مدائن صالح: the word (stays occupied: nothing is discovered there;
+                    # but دفع هادي للانتقال: only صالح takes an ل-complement)
                     if not word or prv in _NAME_LINKS:
                         occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                     continue
