@@ -204,3 +204,12 @@ def test_saudi_governorates_whose_name_is_a_word_count_in_a_list_of_places():
                                 "والأرطاوية والشنان وفرسان. وشب الحريق في المنزل قرب حقل النفط.", "surface")}
     assert {"والدائر", "وأضم", "والحريق", "وحقل", "والأرطاوية", "والشنان", "وفرسان"} <= got, got
     assert "الحريق" not in got and "حقل" not in got, got
+
+
+def test_the_sunset_prayer_is_not_morocco():
+    """Ninth session (matcher._sunset_prayer): المغرب after صلاة/وقت/أذان or joined by و to another prayer is the
+    sunset prayer; بين المغرب والجزائر and ملك المغرب stay Morocco."""
+    got = [s for s, a in found_in("بدأت الفعاليات بعد صلاة المغرب، وقبل دخول وقت المغرب، وأدوا صلاتي المغرب والعشاء. "
+                                  "وبحث اللقاء العلاقات بين المغرب والجزائر واتصل ملك المغرب.", "surface", "actor_id")
+           if a == "country:ma"]
+    assert got == ["المغرب", "المغرب"], got

@@ -1533,6 +1533,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
+    for o in out:  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
+        if o.actor_id == _MOROCCO and o.kind == "name" and _sunset_prayer(f, o, rules):
+            drop.add(id(o))
     for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
@@ -1806,6 +1809,26 @@ _YOUTH = norm_word("شباب")
 #: Words before الشباب that make it the youth category (درجة الشباب، كأس العالم للشباب، منتخب الشباب), not the club.
 _YOUTH_HEADS = frozenset(norm_word(w) for w in ["درجة", "فئة", "فئات", "منتخب", "العالم", "عالم", "رعاية", "وزارة", "وزير",
                                                 "هيئة", "دوري", "بطولة"])
+
+
+_MOROCCO = "country:ma"
+
+
+def _sunset_prayer(f: _Field, o: _M, rules: Rules) -> bool:
+    """The mention المغرب is the sunset prayer: right after صلاة/وقت/أذان/موعد (with their clitics), or joined by و to
+    another prayer (صلاتي المغرب والعشاء، العصر والمغرب)."""
+    i = f.tok_index(o.s)
+    pw = f.prev_words(i, 1)
+    nw = _next_word(f, o.e)
+    return bool(o.s == f.starts[i] and pw and f.adjacent(i) and (pw[0] in _PRAYER_CUES or bare_in(pw[0], _PRAYER_CUES))
+                or nw is not None and nw[:1] == "و" and nw[1:] in _PRAYERS
+                or pw and f.adjacent(i) and _conj_stripped(pw[0]) in _PRAYERS and f.x[o.s : o.s + 1] == "و")
+
+
+#: Words before المغرب that make it the sunset prayer (صلاة المغرب، وقت المغرب، أذان المغرب), not Morocco; and the other
+#: prayers, joined to it by و (صلاتي المغرب والعشاء، العصر والمغرب).
+_PRAYER_CUES = frozenset(norm_word(w) for w in ["صلاة", "صلاتي", "صلاتا", "وقت", "أذان", "اذان", "موعد", "فريضة", "إقامة"])
+_PRAYERS = frozenset(norm_word(w) for w in ["العشاء", "العصر", "الظهر", "الفجر"])
 
 
 #: Team nicknames that are adjectives (the codebook form without the article): after a definite noun they qualify it.
