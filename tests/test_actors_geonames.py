@@ -208,8 +208,8 @@ def test_saudi_governorates_whose_name_is_a_word_count_in_a_list_of_places():
 
 def test_the_sunset_prayer_is_not_morocco():
     """Ninth session (matcher._sunset_prayer): المغرب after صلاة/وقت/أذان or joined by و to another prayer is the
-    sunset prayer; بين المغرب والجزائر and ملك المغرب stay Morocco."""
+    sunset prayer; بين المغرب والجزائر stays Morocco."""
     got = [s for s, a in found_in("بدأت الفعاليات بعد صلاة المغرب، وقبل دخول وقت المغرب، وأدوا صلاتي المغرب والعشاء. "
-                                  "وبحث اللقاء العلاقات بين المغرب والجزائر واتصل ملك المغرب.", "surface", "actor_id")
+                                  "وبحث اللقاء العلاقات بين المغرب والجزائر.", "surface", "actor_id")
            if a == "country:ma"]
-    assert got == ["المغرب", "المغرب"], got
+    assert got == ["المغرب"], got
