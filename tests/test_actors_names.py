@@ -566,3 +566,20 @@ def test_turki_before_a_family_name_is_a_first_name_not_turkish():
     assert ("تركي المشيقح", "discovered:تركي_المشيقح") in got and ("تركي الجلفان", "discovered:تركي_الجلفان") in got, got
     assert [s for s, a in got if a == "country:tr"] == ["تركي"], got  # only تركي الجنسية
     assert ("السعودي", "country:sa") not in got, got
+
+
+def test_a_clitic_on_a_function_word_starts_no_name():
+    """Ninth session (names._name_word): وهو، وقد، ولا، لما، ككل are a clitic on a function word, no name (ضابط كبير
+    وهو يتفقد جنوده، المجتمع السعودي ككل); a short foreign word such as كاي is still a name (المحامية كاي روجرز)."""
+    got = {s for s, in found_in("قال ضابط كبير وهو يتفقد جنوده إن الوضع هادئ، كما هو حال المجتمع السعودي ككل. وقالت "
+                                "المحامية كاي روجرز إن القضية معقدة.", "surface", published=None)}
+    assert not any(s.startswith(("وهو", "ككل")) for s in got), got
+    assert "كاي روجرز" in got, got
+
+
+def test_the_right_hand_is_not_yemeni():
+    """Ninth session (matcher._postprocess): اليمنى "right" (فتضررت كليته اليمنى، اليد اليمنى) is written with ى; the
+    normalised form is the Yemeni nisba اليمني, which it is not. An indefinite يمنى stays Yemeni (قاضٍ يمنى سابق)."""
+    got = [s for s, a in found_in("أصيب اللاعب في الركبة اليمنى، وقال الرئيس اليمني إن قاضٍ يمنى سابق سيحقق.",
+                                  "surface", "actor_id") if a == "country:ye"]
+    assert got == ["يمنى"], got

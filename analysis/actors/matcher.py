@@ -1536,6 +1536,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     for o in out:  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
         if o.actor_id == _MOROCCO and o.kind == "name" and _sunset_prayer(f, o, rules):
             drop.add(id(o))
+        elif o.kind == "nisba" and o.actor_id == "country:ye" and f.text[slice(*f.span_in_original(o.s, o.e))].endswith("اليمنى"):
+            drop.add(id(o))  # بذراعها اليمنى، اليد اليمنى: "right" (feminine of أيمن), not Yemeni (اليمني)
     for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
         if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)

@@ -113,9 +113,10 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
                 and w not in rules.definite_nouns and w not in rules.common_words)
     if len(w) > 4 and w.endswith(_ENCLITICS):
         return False
-    if w[0] in "وفبلك" and len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
-                                          or w[1:] in rules.common_words or w[1:] in rules.stopwords):
-        return False
+    if w[0] in "وفبلك" and (len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
+                                           or w[1:] in rules.common_words or w[1:] in rules.stopwords)
+                            or len(w) == 3 and w[1:] in rules.stopwords and w[1:] not in ("اي", "او")):
+        return False  # (ككل "as a whole", وهو، وقد، ولا، لما: a clitic on a function word; not كاي، باو، لاو in names)
     if not first and w[0] in "وف" and w[1:2] in ("ي", "ت", "م", "ن"):
         return False  # ويرمي، ومتردد: a second verb or adjective, not the same name
     if w in rules.frequent_words and not frequent_ok:
