@@ -583,3 +583,13 @@ def test_the_right_hand_is_not_yemeni():
     got = [s for s, a in found_in("أصيب اللاعب في الركبة اليمنى، وقال الرئيس اليمني إن قاضٍ يمنى سابق سيحقق.",
                                   "surface", "actor_id") if a == "country:ye"]
     assert got == ["يمنى"], got
+
+
+def test_a_wa_list_of_persons_without_commas():
+    """Ninth session (matcher._coordinated_names): after a person, و + a first name + a family name with the article,
+    with no comma, is another person of the list (وعبدالرحمن الشمري ومصعب العتيبي), the list going on from item to
+    item; not و + a common noun (والوفد المرافق)."""
+    got = {s for s, in found_in("وضمت التشكيلة حسين عبد الغني وعبدالرحمن الشمري ومصعب العتيبي، وغاب عن المباراة "
+                                "اللاعبون المصابون. والتقى محمد الشهري والوفد المرافق له.", "surface", published=None)}
+    assert {"وعبدالرحمن الشمري", "ومصعب العتيبي"} <= got, got
+    assert not any("الوفد" in s for s in got), got

@@ -2459,22 +2459,27 @@ def _chain_stop(w: str, rules: Rules) -> bool:
 def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A list of persons: after a person mention, "، وجايمس فولي، وآلان هايننغ" — و + two name-like words ending at
     punctuation — are persons too; so is an item after a comma alone whose second word is a family name with the
-    article (… محمد الشهري، بليغ الرمضان، محمد الخضيري: a list of referees or players)."""
+    article (… محمد الشهري، بليغ الرمضان، محمد الخضيري: a list of referees or players), and, with no comma, و + a
+    first name + a family name with the article (عبدالرحمن الشمري ومصعب العتيبي; ninth session)."""
     new: list[_M] = []
     n = len(f.starts)
     for o in list(out):
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
-        while j + 1 < n and not f.adjacent(j):
+        while j + 1 < n:
             gap = f.norm[f.ends[j - 1] : f.starts[j]]
             w0, w1 = f.word(j), f.word(j + 1)
             conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
-            if "،" not in gap and "," not in gap or gap.strip(" ،,") or not f.adjacent(j + 1):
+            if f.adjacent(j):  # no comma: only و + a first name + a family name with the article (… الشمري ومصعب العتيبي)
+                if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
+                        and (_family_name(w1, rules) or _rare_definite(w1, rules))):
+                    break
+            elif "،" not in gap and "," not in gap or gap.strip(" ،,") or not f.adjacent(j + 1):
                 break
-            if j + 2 < n and f.adjacent(j + 2):
-                break  # the item goes on: not a plain first + last name
-            if conj:
+            if j + 2 < n and f.adjacent(j + 2) and not (f.adjacent(j) and f.word(j + 2)[:1] == "و"):
+                break  # the item goes on: not a plain first + last name (but a و-list goes on: … ومصعب العتيبي ومحمد …)
+            if conj and not f.adjacent(j):  # (a و-item with no comma passed its own test above)
                 if (not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
