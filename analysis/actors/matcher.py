@@ -838,7 +838,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
             if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, rules):
                 return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
-            if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (pw1[0] in _YOUTH_HEADS or strip_clitics(pw1[0]) in _YOUTH_HEADS):
+            if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
+                    pw1[0] in _YOUTH_HEADS or strip_clitics(pw1[0]) in _YOUTH_HEADS):
                 return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
             if seen and ent.ambiguous == "club" and _after_given_name(f, s, plen, rules):
                 return False  # نزيه النصر: a family name, even after the club was named
@@ -1533,16 +1534,15 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if any(x is not None and x.typ == "person" and x.kind != "title" for x in near):
                 drop.add(id(o))
                 continue
-    for o in out:  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
+    for o in out:
         if o.actor_id == _MOROCCO and o.kind == "name" and _sunset_prayer(f, o, rules):
-            drop.add(id(o))
+            drop.add(id(o))  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
         elif o.kind == "nisba" and o.actor_id == "country:ye" and f.text[slice(*f.span_in_original(o.s, o.e))].endswith("اليمنى"):
             drop.add(id(o))  # بذراعها اليمنى، اليد اليمنى: "right" (feminine of أيمن), not Yemeni (اليمني)
-    for o in out:  # عائلة دوابشة، أسرة الجنيد: a family, not the person
-        if o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
+        elif o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
-                drop.add(id(o))
+                drop.add(id(o))  # عائلة دوابشة، أسرة الجنيد: a family, not the person
     kept = [o for o in out if id(o) not in drop]
     return sorted(kept + new, key=_by_start) if new else kept
 
@@ -1865,14 +1865,18 @@ def _bare_club(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules
     """A club of club_context.txt ``bare:`` (الهلال، النصر، الأهلي: in sports news nearly always the club) with no cue:
     the club unless right after a definite noun it qualifies (البنك الأهلي، المستطيل الأخضر) or before a nisba or an
     ل-genitive (الأهلي المصري is another club: the codebook's longer form; النصر للصناعات)."""
-    if _after_definite_noun(f, s, plen, out, rules) or _after_given_name(f, s, plen, rules):
-        return False
+    return not (_after_definite_noun(f, s, plen, out, rules) or _after_given_name(f, s, plen, rules)
+                or _qualified(f, e, ("ي", "يه")))
+
+
+def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
+    """The word after the form ending at ``e`` is an ل-genitive (للسباحة، للصناعات) or a definite nisba ending in one of
+    ``nisba_ends`` (الآسيوي، المصري): the form names a federation, a company or another club, not the club."""
     j = f.tok_index(e - 1) + 1
-    if j < len(f.starts) and f.adjacent(j):
-        nxt = f.word(j)
-        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه")) and len(nxt) > 4:
-            return False
-    return True
+    if j >= len(f.starts) or not f.adjacent(j):
+        return False
+    nxt = f.word(j)
+    return nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(nisba_ends) and len(nxt) > 4
 
 
 def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
@@ -1889,11 +1893,7 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     if not cue and not (pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
                         and f.word(j)[0] == "و"):
         return False
-    if j < len(f.starts) and f.adjacent(j):
-        nxt = f.word(j)
-        if nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(("ي", "يه", "يين", "يون")) and len(nxt) > 4:
-            return False  # (الي is إلى)
-    return True
+    return not _qualified(f, e, ("ي", "يه", "يين", "يون"))  # (الي is إلى: too short)
 
 
 def _sports_field(f: _Field, rules: Rules) -> bool:
@@ -2471,15 +2471,16 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             gap = f.norm[f.ends[j - 1] : f.starts[j]]
             w0, w1 = f.word(j), f.word(j + 1)
             conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
-            if f.adjacent(j):  # no comma: only و + a first name + a family name with the article (… الشمري ومصعب العتيبي)
+            no_comma = f.adjacent(j)
+            if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي)
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules))):
                     break
             elif "،" not in gap and "," not in gap or gap.strip(" ،,") or not f.adjacent(j + 1):
                 break
-            if j + 2 < n and f.adjacent(j + 2) and not (f.adjacent(j) and f.word(j + 2)[:1] == "و"):
+            if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و"):
                 break  # the item goes on: not a plain first + last name (but a و-list goes on: … ومصعب العتيبي ومحمد …)
-            if conj and not f.adjacent(j):  # (a و-item with no comma passed its own test above)
+            if conj and not no_comma:  # (a و-item with no comma takes the test of an item between commas below too)
                 if (not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
@@ -3669,7 +3670,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             mss = _link_articles(batch, fields, mss, m, rules)
         if rules.boilerplate:
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
-        if "org:al_ahly_egypt" in info:
+        if _EGYPT_AHLY in info:
             for ms in mss:
                 _egyptian_ahly(ms, info)
         for f, ms in zip(fields, mss):
