@@ -223,3 +223,22 @@ def test_a_regional_governors_title_alone_stands_for_him_in_2015():
     named = found_in("برعاية أمير منطقة عسير الأمير فيصل بن خالد.", "surface", "actor_id", published="2015-08-01")
     assert ("فيصل بن خالد", "person:faisal_bin_khalid_bin_abdulaziz") in named, named
     assert not any(s.startswith("أمير") for s, _ in named), named
+
+
+def test_khobar_after_a_city_head_or_a_dash():
+    """Tenth session (matcher._after_city_head, _coordinated_place with dash): الخبر, also "the news", is the city
+    after مدينة/كورنيش/باتجاه or after a place and a dash (طريق الدمام - الخبر), not as "the news" (نشر الخبر) in an
+    article that does not name the city otherwise (once named, a later الخبر counts, as before)."""
+    got = [s for s, a in found_in("أقيم الحفل في مدينة الخبر.", "surface", "actor_id") if a == "location:khobar"]
+    got += [s for s, a in found_in("أقيم الحفل على كورنيش الخبر.", "surface", "actor_id") if a == "location:khobar"]
+    got += [s for s, a in found_in("افتتح طريق الدمام - الخبر.", "surface", "actor_id") if a == "location:khobar"]
+    assert got == ["الخبر", "الخبر", "الخبر"], got
+    assert not found_in("وقد نشر الخبر أمس، وأضاف الخبر أن السير متوقف.", "surface")
+
+
+def test_eastern_province_with_bi_after_fi_or_in_brackets():
+    """Tenth session (rule province of ambiguous_forms.tsv): الشرقية is the Saudi Eastern Province with ب (الهلال
+    الأحمر بالشرقية), right after في, or between brackets (من (الشرقية)), not the adjective (الحدود الشرقية)."""
+    got = [s for s, a in found_in("الهلال الأحمر بالشرقية يقدم الخدمة، والطقس في الشرقية حار، واللاعب من (الشرقية). "
+                                  "وأغلقت الحدود الشرقية.", "surface", "actor_id") if a == "location:eastern_province_saudi"]
+    assert got == ["بالشرقية", "الشرقية", "الشرقية"], got

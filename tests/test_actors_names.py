@@ -593,3 +593,37 @@ def test_a_wa_list_of_persons_without_commas():
                                 "اللاعبون المصابون. والتقى محمد الشهري والوفد المرافق له.", "surface", published=None)}
     assert {"وعبدالرحمن الشمري", "ومصعب العتيبي"} <= got, got
     assert not any("الوفد" in s for s in got), got
+
+
+def test_a_family_name_alone_before_the_speech_is_the_speaker():
+    """Tenth session (matcher._speaker_surname): right after a reporting verb, a family name with the article alone
+    (وأكد الحراري، أن …) is a person when the speech follows; not after a skipped noun (وذكر النادي الكتالوني أن: an
+    adjective), and, when the name was given in full before, the short form links to it."""
+    got = found_in("وأكد الحراري، أن المؤسسة تبذل جهودا. وذكر النادي الكتالوني أن اللاعب سيغيب.", "surface",
+                   "actor_type", published=None)
+    assert ("الحراري", "person") in got, got
+    assert not any("الكتالوني" in s for s, _ in got), got
+    got = found_in("قال الناطق باسم المؤسسة محمد الحراري إن الإنتاج تراجع. وأكد الحراري، أن المؤسسة تعمل.",
+                   "surface", "actor_id", published=None)
+    assert ("الحراري", "discovered:محمد_الحراري") in got, got
+
+
+def test_a_frequent_name_alone_before_the_speech_is_the_speaker():
+    """Tenth session (matcher._frequent_speaker): a word the corpus writes often that never takes the article, alone
+    after a reporting verb and before the speech, is the speaker (وقال مورينيو: …); not قال تعالى (a verb), a title with
+    a possessive (وأكد معاليه أن), a common noun (وقال مصدر:) or a quoted company (وقالت «نيسان» إن)."""
+    got = {s for s, in found_in("وقال مورينيو: لست سعيدا. قال تعالى: إن الله غفور. وأكد معاليه أن القرار نهائي. "
+                                "وقال مصدر: إن الاجتماع انتهى. وقالت «نيسان» إن المبيعات ارتفعت.", "surface",
+                                published=None)}
+    assert "مورينيو" in got, got
+    assert not {"تعالى", "معاليه", "مصدر"} & got, got
+
+
+def test_a_name_word_in_fal_goes_on_the_name():
+    """Tenth session (names._name_in_fal): a name word that starts like ف + the article but whose rest is no word
+    (فالكاو، فالون، فالديس) continues the name before it (راداميل فالكاو، مايكل فالون); ف + the article + a word
+    (فالمشروع) does not."""
+    got = {s for s, in found_in("وتعاقد الفريق مع الكولومبي راداميل فالكاو. وقال وزير الدفاع البريطاني مايكل فالون إن "
+                                "الحملة مستمرة. وقال المهندس محمد العلي فالمشروع كبير.", "surface", published=None)}
+    assert {"راداميل فالكاو", "مايكل فالون"} <= got, got
+    assert not any("فالمشروع" in s for s in got), got

@@ -429,3 +429,25 @@ def test_codebook_rows_of_the_ninth_session():
     assert ("اللجنة الدائمة للإفتاء", "org:sa_permanent_committee_ifta") in got, got
     assert ("بايرن", "org:bayern") in got and ("سيتي", "org:man_city") in got, got
     assert ("سوانزي سيتي", "org:swansea_city") in got, got
+
+
+def test_tenth_session_codebook_rows():
+    """Tenth session: the Roads Security force by its short name (دوريات أمن الطرق), the labour office (مكتب العمل),
+    Arsenal's nickname (المدفعجية), and the Saudi FDA's short name only between quote marks («الغذاء والدواء»;
+    unquoted it is "food and medicine" or part of the US agency's name)."""
+    got = found_in("تمكنت دوريات أمن الطرق من ضبط المتهم، وأطلق مكتب العمل حملة، وخسر المدفعجية المباراة. "
+                   "«الغذاء والدواء» تطلق حملة. ووافقت إدارة الغذاء والدواء الأمريكية على الدواء، ولا يجدون لقمة "
+                   "الغذاء والدواء.", "surface", "actor_id")
+    ids = [a for _, a in got]
+    assert {"org:sa_road_security", "org:sa_labor_office", "org:arsenal"} <= set(ids), got
+    assert ids.count("org:sa_sfda") == 1, got
+
+
+def test_tenth_session_country_nisbas():
+    """Tenth session (countries_curated.csv): nisbas of Uruguay (both spellings), Paraguay, Cambodia and others that the
+    codebook lacked; a nisba right before a person's name is dropped (CONVENTIONS D5) and the name found whole."""
+    got = found_in("قال المدرب الأوروجوياني خورخي دا سيلفا إن السلطات الباراغويانية وافقت، وأعلنت الحكومة الكمبودية "
+                   "القرار.", "surface", "actor_id")
+    assert ("خورخي دا سيلفا", "discovered:خورخي_دا_سيلفا") in got, got
+    assert ("الباراغويانية", "country:py") in got and ("الحكومة الكمبودية", "org:government_kh") in got, got
+    assert not any(a == "country:uy" for _, a in got), got

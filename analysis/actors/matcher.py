@@ -38,6 +38,7 @@ import pyarrow as pa
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import (
     _foreign_word,
+    _name_in_fal,
     _plain_spelling,
     _short_imperfect,
     _verb_like,
@@ -826,8 +827,14 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
-            if ent.ambiguous == "list_only":  # الشرقية (also "eastern"): only in a list of places (الرياض والشرقية),
-                return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention (الحدود الشرقية)
+            if ent.ambiguous == "list_only":  # مدركة، الحريق: only in a list of places (تربة والخرمة),
+                return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention
+            if ent.ambiguous == "province":  # الشرقية (also "eastern"): in a list of places (الرياض والشرقية), with ب
+                # (بالشرقية: an adjective takes no preposition), right after في, or between brackets (من (الشرقية))
+                i = f.tok_index(s)
+                return (_coordinated_place(f, s, e, plen, out) or "ب" in x[s : s + plen]
+                        or x[s : s + plen] == "ال" and i > 0 and f.adjacent(i) and f.word(i - 1) in _IN
+                        or f.norm[s - 1 : s] == "(" and f.norm[e : e + 1] == ")")
             if ent.ambiguous == "demonstrative":  # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
                 pw = f.prev_words(f.tok_index(s), 1)
                 return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
@@ -902,8 +909,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
                             or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
                 return False
-            if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر)
-                return _coordinated_place(f, s, e, plen, out)
+            if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر), after
+                # a city head (مدينة الخبر) or a place and a dash (الدمام - الخبر)
+                return _coordinated_place(f, s, e, plen, out, dash=True) or _after_city_head(f, s, plen)
             if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places (دهب
                 return _place_context(f, s, e, plen, out, rules)  # ونويبع); not with an attached ب (بزفرة "with a sigh")
             if ent.ambiguous == "place":
@@ -1784,18 +1792,33 @@ def _via_idiom(f: _Field, k: int, head: str) -> bool:
     return head in ("طريق", "ساحه") and k > 0 and _conj_stripped(f.word(k - 1)) in ("عن", "على")
 
 
-def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country")) -> bool:
+def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country"),
+                       dash: bool = False) -> bool:
     """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``;
     not a nisba: الأجواء الشرقية والتايلاندية) right before it (الدمام والخبر، الأحساء، والخبر) or right after it
-    (الخبر والظهران)."""
+    (الخبر والظهران); with ``dash``, also by a dash to a place right before it (طريق الدمام - الخبر)."""
     for o in out:
         if o.typ not in types or o.kind == "nisba":
             continue
         if o.e <= s and f.x[s : s + plen].startswith("و") and not f.x[o.e : s].strip(" ،,"):
             return True
+        if dash and o.e <= s and f.x[s : s + plen] in ("", "ال") and f.norm[o.e : s].strip() in ("-", "–"):
+            return True
         if e <= o.s and f.x[o.s : o.s + o.plen].startswith("و") and not f.x[e : o.s].strip():
             return True
     return False
+
+
+_IN = frozenset(("في", "فى"))
+#: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر، باتجاه الخبر).
+_CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
+                                                "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])
+
+
+def _after_city_head(f: _Field, s: int, plen: int) -> bool:
+    """The form (without a proclitic but the article) comes right after a word of ``_CITY_HEADS``."""
+    i = f.tok_index(s)
+    return f.x[s : s + plen] in ("", "ال") and i > 0 and f.adjacent(i) and f.word(i - 1) in _CITY_HEADS
 
 
 def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
@@ -2926,6 +2949,33 @@ def _family_name(w: str, rules: Rules) -> bool:
     return (w.endswith("ي") and len(w) > 5 and w not in rules.title_complements) or w[2:] in rules.given_names
 
 
+def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
+    """Token j, right after a reporting verb, is a family name alone as the speaker (وأكد الحراري، أن …، وأضاف
+    العسيري: …): a nisba-shaped word with ال that is no word of the lists, followed by the speech (أن/إن or a colon),
+    and not seen earlier in the field (then it is the short form of a name given in full, which links to it)."""
+    w = f.word(j)
+    if not (w.endswith("ي") and len(w) > 5 and _family_name(w, rules)) or w in rules.definite_nouns \
+            or w in rules.common_words or w in rules.frequent_words:
+        return False
+    k = j + 1
+    return (k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]])
+            and f.x.find(w, 0, f.starts[j]) == -1)  # a name seen before links to its full form (the short forms)
+
+
+def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
+    """Token j, right after a reporting verb, is a name the corpus writes often, alone as the speaker (وقال مورينيو:
+    …، وأكد بلاتر أن …): a frequent word that never takes the article (no common noun: not وقال مصدر، وأضاف بيان),
+    is no word of the other lists, no verb (قال تعالى), has no proclitic and no possessive (وأكد معاليه), is not quoted
+    (وقالت «نيسان»: a company) and is followed by the speech (a colon or أن/إن)."""
+    w = f.word(j)
+    k = j + 1
+    return (len(w) >= 5 and w in rules.frequent_words and w[0] not in "وفبلكيت" and w not in rules.definite_stems
+            and w not in rules.common_words and w not in rules.stopwords and w not in rules.titles
+            and w not in rules.title_complements and w not in rules.reporting_verbs and w not in rules.definite_nouns
+            and not _verb_like(w, rules) and not w.endswith(_ENCLITICS + ("ه",)) and _plain_spelling(f, j)
+            and f.adjacent(j) and k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]]))
+
+
 def _after_first_name(first: str, w: str, rules: Rules) -> bool:
     """A word with ال right after a known first name is a family name (وليد الجلال، خالد المقرن) unless it is a
     function word, a title or a word the ANERcorp training text uses only as an ordinary word."""
@@ -2942,7 +2992,10 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     if w in rules.frequent_words or w in rules.definite_nouns or (not w.startswith("ال") and w in rules.definite_stems):
         return True
     if w.startswith(("لل", "بال", "كال", "وال", "فال")):
-        # بالعمل، كالعادة: a preposition + the article; but بالاك، كالديرون are names: the rest is no word of the lists
+        # بالعمل، كالعادة، فالمشروع: a preposition or ف + the article; but بالاك، كالديرون، فالديس، فالتر are names:
+        # the rest is no word of the lists (after ف two letters at least, ``_name_in_fal``: فالك ends a name as a verb)
+        if w[0] == "ف":
+            return not _name_in_fal(w, rules)
         rest = w[3:]
         return not (w[0] in "بك" and (len(rest) < 3 or rest not in rules.definite_stems and rest not in rules.frequent_words
                                       and rest not in rules.common_words and not rest.endswith(_ENCLITICS + ("ه",))))
@@ -3089,6 +3142,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue
             w = f.word(j)
             if w.startswith("ال") and w not in rules.given_names:
+                if ent.kind == "verb" and not skipped and _speaker_surname(f, j, rules):
+                    emit([j], strip_conj=False)  # وأكد الحراري، أن …
                 continue
             fam_next = (ent.kind == "title_word" and j + 1 < len(f.starts) and f.adjacent(j + 1) and w not in rules.frequent_words
                         and w not in rules.common_words and _family_name(f.word(j + 1), rules)  # اللواء فراج الزعبي
@@ -3107,7 +3162,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # سيترأس الوزير الكوبي حفلا يجري: a noun in the accusative (حفل); not جادا بينكت سميث، موزا بنت ناصر
             if w not in rules.given_names and not fam_next and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
                                                or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
-                                               or w[1:] in rules.frequent_words or w[1:] in rules.common_words)):
+                                               or w[1:] in rules.frequent_words or w[1:] in rules.common_words)) and not (
+                    ent.kind == "verb" and not skipped and _frequent_speaker(f, j, rules)):
                 continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
             toks = _name_from(f, j, occ, rules, absorb=absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):

@@ -629,7 +629,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
                 break
             rest = last[1:]
             known = (rest in rules.frequent_words or rest in rules.definite_stems or rest in rules.common_words
-                     or rest in rules.stopwords or rest.startswith("ال"))
+                     or rest in rules.stopwords or rest.startswith("ال") and not _name_in_fal(last, rules))
             # after a trimmed object, a participle in ا goes too (شارحا امتناعه، معربا عن: not a name ending in ا)
             obj_here = _object_word(f, o.e, last, rules) or (obj and last.endswith("ا") and len(last) >= 5)
             # round 8: a tenth-form imperfect (يستدعي، يستعد) and, from three words on, a future (سيطلب: س + a verb-like
@@ -654,6 +654,14 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out
+
+
+def _name_in_fal(w: str, rules: Rules) -> bool:
+    """w starts with فال and the rest is no word of the lists: a transliterated name (فالديس، فالتر، فالون), not ف + the
+    article + a word (فالمشروع); as ``matcher._common_continuation`` reads it."""
+    rest = w[3:]
+    return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems and rest not in rules.frequent_words
+            and rest not in rules.common_words and not rest.endswith(("ها", "هم", "هما", "كم", "هن", "نا", "ه")))
 
 
 def strip_conj(w: str, rules: Rules) -> str:
