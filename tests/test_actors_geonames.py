@@ -242,3 +242,21 @@ def test_eastern_province_with_bi_after_fi_or_in_brackets():
     got = [s for s, a in found_in("الهلال الأحمر بالشرقية يقدم الخدمة، والطقس في الشرقية حار، واللاعب من (الشرقية). "
                                   "وأغلقت الحدود الشرقية.", "surface", "actor_id") if a == "location:eastern_province_saudi"]
     assert got == ["بالشرقية", "الشرقية", "الشرقية"], got
+
+
+def test_corniche_and_ring_road_named_by_an_adjective():
+    """Tenth session (matcher._discover_named_heads): الكورنيش / الطريق الدائري + an adjective of direction or order is
+    a named place (الكورنيش الشمالي، للكورنيش الأوسط، الطريق الدائري الثاني); الطريق الشمالي alone is not."""
+    got = found_in("تطوير الكورنيش الشمالي وصيانة للكورنيش الأوسط، والزحام على الطريق الدائري الثاني وعلى الطريق "
+                   "الشمالي.", "surface", "actor_type", "label_ar")
+    assert ("الكورنيش الشمالي", "location", "الكورنيش الشمالي") in got, got
+    assert ("للكورنيش الأوسط", "location", "الكورنيش الاوسط") in got, got
+    assert ("الطريق الدائري الثاني", "location", "الطريق الدائري الثاني") in got, got
+    assert len(got) == 3, got
+
+
+def test_the_news_link_is_not_khobar():
+    """Tenth session (matcher._NEWS_HEADS): once the city was named, a later الخبر counts, but not in رابط الخبر."""
+    got = [s for s, a in found_in("أقيم الحفل في مدينة الخبر. رابط الخبر بصحيفة الوئام: الحفل في الخبر.", "surface",
+                                  "actor_id") if a == "location:khobar"]
+    assert got == ["الخبر", "الخبر"], got

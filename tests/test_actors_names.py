@@ -627,3 +627,13 @@ def test_a_name_word_in_fal_goes_on_the_name():
                                 "الحملة مستمرة. وقال المهندس محمد العلي فالمشروع كبير.", "surface", published=None)}
     assert {"راداميل فالكاو", "مايكل فالون"} <= got, got
     assert not any("فالمشروع" in s for s in got), got
+
+
+def test_a_comma_list_of_players_with_their_regions():
+    """Tenth session (matcher._coordinated_names, _home_place): in a list of players or referees, an item may end on
+    من + a place (سعد الحنفوش من (الأحساء)), also the first one, and its family name may be any rare word with the
+    article; a و-item with no comma still needs a family name (not ويأكلون الرطب)."""
+    got = {s for s, in found_in("وهم: محمد البريدي من (الشرقية)، بليغ الرمضان، محمد الهويش، سعد الحنفوش من (الأحساء)، "
+                                "ماجد الشمراني. وجلس محمد الشهري يحتسي القهوة ويأكلون الرطب.", "surface", published=None)}
+    assert {"بليغ الرمضان", "سعد الحنفوش"} <= got, got
+    assert not any("الرطب" in s for s in got), got

@@ -850,6 +850,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
             if seen and ent.ambiguous == "club" and _after_given_name(f, s, plen, rules):
                 return False  # نزيه النصر: a family name, even after the club was named
+            if seen and ent.ambiguous == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1)) and pw1[0] in _NEWS_HEADS:
+                return False  # رابط الخبر بصحيفة الوئام "the link of the news item", even after the city was named
             if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
                 return True
             if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
@@ -1810,6 +1812,8 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
 
 
 _IN = frozenset(("في", "فى"))
+#: Words before الخبر that make it "the news item", not the city Khobar (رابط الخبر، نص الخبر، تفاصيل الخبر).
+_NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل", "مصدر", "نشر", "هذا", "وكان", "صاحب"])
 #: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر، باتجاه الخبر).
 _CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
                                                 "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])
@@ -1962,6 +1966,13 @@ def _new(a: int, b: int, plen: int, name: str, typ: str) -> _M:
     return mm
 
 
+#: Definite place heads named by an adjective of direction or order (الكورنيش الشمالي، الطريق الدائري الثاني).
+_ROAD, _RING = norm_word("طريق"), norm_word("الدائري")
+_ADJECTIVE_NAMED_HEADS = frozenset((norm_word("كورنيش"), _ROAD))
+_PLACE_ORDINALS = frozenset(norm_word(w) for w in [
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط", "الأول", "الثاني", "الثالث", "الرابع", "الخامس"])
+
+
 def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list, m: _Matcher, rules: Rules) -> list[_M]:
     """Organisations and places the codebook lacks, announced by a head noun (``org_chain_heads.tsv``,
     ``place_heads.tsv`` in actors_rules/):
@@ -2038,6 +2049,15 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 new.extend(reps)
                 continue
         span = rules.place_heads.get(stem)
+        if definite and stem in _ADJECTIVE_NAMED_HEADS:
+            j = i + 2 if stem == _ROAD and i + 1 < n and f.adjacent(i + 1) and f.word(i + 1) == _RING else i + 1
+            if (j < n and (j > i + 1 or stem != _ROAD) and f.adjacent(j) and f.word(j) in _PLACE_ORDINALS
+                    and 1 not in occ[f.starts[i] : f.ends[j]]):
+                a, b = f.starts[i], f.ends[j]  # الكورنيش الشمالي، الطريق الدائري الثاني: a named place
+                pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, pl, "ال" + f.x[s + plen : b], "location"))  # (للكورنيش: the label الكورنيش)
+            continue
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
             continue
         if stem == "وادي" and "أ" in f.text[slice(*f.span_in_original(s, e))]:
@@ -2483,13 +2503,17 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
     """A list of persons: after a person mention, "، وجايمس فولي، وآلان هايننغ" — و + two name-like words ending at
     punctuation — are persons too; so is an item after a comma alone whose second word is a family name with the
     article (… محمد الشهري، بليغ الرمضان، محمد الخضيري: a list of referees or players), and, with no comma, و + a
-    first name + a family name with the article (عبدالرحمن الشمري ومصعب العتيبي; ninth session)."""
+    first name + a family name with the article (عبدالرحمن الشمري ومصعب العتيبي; ninth session). An item between commas
+    may end on "من" + a place (شكري الحنفوش من (الأحساء): tenth session, ``_home_place``)."""
     new: list[_M] = []
     n = len(f.starts)
+    places = {o.s: o for o in out if o.typ in ("location", "country") and o.kind != "nisba"}
     for o in list(out):
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
+        if (home := _home_place(f, j, places)) is not None:
+            j = f.tok_index(home.e - 1) + 1  # محمد البريدي من (الشرقية)، بليغ الرمضان … (the bracket may close the gap)
         while j + 1 < n:
             gap = f.norm[f.ends[j - 1] : f.starts[j]]
             w0, w1 = f.word(j), f.word(j + 1)
@@ -2499,15 +2523,17 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules))):
                     break
-            elif "،" not in gap and "," not in gap or gap.strip(" ،,") or not f.adjacent(j + 1):
+            elif "،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,") or not f.adjacent(j + 1):
                 break
-            if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و"):
+            home = _home_place(f, j + 2, places) if not no_comma else None  # (… شكري الحنفوش من (الأحساء)، …)
+            if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و") and home is None:
                 break  # the item goes on: not a plain first + last name (but a و-list goes on: … ومصعب العتيبي ومحمد …)
             if conj and not no_comma:  # (a و-item with no comma takes the test of an item between commas below too)
                 if (not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
-            elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules))
+            elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)
+                                               or not conj and _rare_definite(w1, rules))  # سعد الحنفوش (not ويأكلون الرطب)
                       and len(w0) >= 3 and w0.isalpha() and not w0.startswith("ال") and not _plain_word(w0, rules)
                       and not w0.endswith(_ENCLITICS) and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه
                 break  # between commas: any first word that is no function word, title or verb, then a family name
@@ -2520,10 +2546,22 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             occ[a:b] = b"\x01" * (b - a)
             pl = 1 if conj else 0
             new.append(_new(a, b, pl, f.x[a + pl : b], "person"))
-            j += 2
+            j = f.tok_index(home.e - 1) + 1 if home is not None else j + 2
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
+
+_MIN = norm_word("من")
+
+
+def _home_place(f: _Field, k: int, places: dict) -> _M | None:
+    """The place mention of "من (الأحساء)" starting at token k (من, then the place, in brackets or not) that follows a
+    person's name in a list of players or referees, or None."""
+    if k + 1 >= len(f.starts) or f.word(k) != _MIN or not f.adjacent(k):
+        return None
+    o = places.get(f.starts[k + 1])
+    return o if o is not None and not f.norm[f.ends[k] : f.starts[k + 1]].strip(" (") else None
 
 
 def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
