@@ -451,3 +451,12 @@ def test_tenth_session_country_nisbas():
     assert ("خورخي دا سيلفا", "discovered:خورخي_دا_سيلفا") in got, got
     assert ("الباراغويانية", "country:py") in got and ("الحكومة الكمبودية", "org:government_kh") in got, got
     assert not any(a == "country:uy" for _, a in got), got
+
+
+def test_a_discovered_name_repeats_in_its_field():
+    """Tenth session (matcher._repeat_discovered_names): the other bare occurrences of a discovered organisation or
+    place whose one or two name words are no words of the lists are the same actor (quoted or not, before or after);
+    a name of ordinary words is not repeated."""
+    got = found_in("قال مدير شركة «بتروبراس» إن الإنتاج ارتفع. وكانت بتروبراس قد أعلنت خسائر، وتتوقع «بتروبراس» "
+                   "نموا.", "surface", "actor_id")
+    assert [s for s, a in got if a == "discovered:بتروبراس"] == ["بتروبراس", "بتروبراس", "بتروبراس"], got

@@ -961,6 +961,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
+        out = _repeat_discovered_names(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _legitimate_government(f, out, occ, m)
@@ -2333,6 +2334,40 @@ def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, r
     for r in reps:
         r.actor_id, r.label_ar = place.actor_id, place.label_ar
     return reps
+
+
+def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """Tenth session: every other bare occurrence in the field (with a proclitic, quoted or not, before or after it) of
+    a discovered organisation, outlet, group or place whose name is made of one or two words that are no words of the
+    lists (شركة «أليطاليا» … موظفي «أليطاليا» … حين كانت أليطاليا): the same actor. Persons link by their own rules
+    (short forms); a name made of ordinary words (شركة الموضة الناشئة) is not repeated."""
+    new: list[_M] = []
+    done: set[str] = set()
+    for o in out:
+        if o.kind != "discovered" or o.typ == "person" or o.plen and f.x[o.s : o.s + o.plen].endswith("ال"):
+            continue
+        name = f.x[o.s + o.plen : o.e]
+        if name in done:
+            continue
+        done.add(name)
+        words = name.split(" ")
+        if len(words) > 2 or not all(_distinctive(w, rules) for w in words):
+            continue
+        for r in _repeat_name(f, name, 0, occ, o.typ):
+            r.actor_id, r.label_ar = o.actor_id, o.label_ar
+            new.append(r)
+    return sorted(out + new, key=_by_start) if new else out
+
+
+def _distinctive(w: str, rules: Rules) -> bool:
+    """A name word no list knows as a word of the language (أليطاليا، بوليفور), of four letters or more; with the
+    article, its rest is no word either."""
+    if w.startswith("ال") and (w[2:] in rules.definite_stems or w[2:] in rules.frequent_words or _plain_word(w, rules)):
+        return False  # (the article + a word; أليطاليا، الحمراء as a rare name are kept)
+    return (len(w) >= 4 and w.isalpha() and w not in rules.stopwords
+            and w not in rules.frequent_words and w not in rules.common_words and w not in rules.definite_stems
+            and w not in rules.definite_nouns and w not in rules.titles and w not in rules.given_names
+            and w not in rules.title_complements and w not in rules.place_heads and w not in rules.org_heads)
 
 
 def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> list[_M]:
