@@ -637,3 +637,12 @@ def test_a_comma_list_of_players_with_their_regions():
                                 "ماجد الشمراني. وجلس محمد الشهري يحتسي القهوة ويأكلون الرطب.", "surface", published=None)}
     assert {"بليغ الرمضان", "سعد الحنفوش"} <= got, got
     assert not any("الرطب" in s for s in got), got
+
+
+def test_li_on_a_first_name_with_a_family_name():
+    """Tenth session (matcher._preposed_name): ل + a first name that is no word, then a family name, is a person
+    (نُسب لأحمد الكمالي، والتلمذة لجعفر الصادق); ل + a first name that is a word is not (لصالح المواطنين، لحسن الحظ)."""
+    got = found_in("حيث نُسب لأحمد الكمالي أستاذ التاريخ رأي. وذلك لصالح المواطنين ولحسن الحظ.", "surface",
+                   "label_ar", published=None)
+    assert ("لأحمد الكمالي", "احمد الكمالي") in got, got
+    assert not any("صالح" in s or "حسن" in s for s, _ in got), got

@@ -3049,6 +3049,24 @@ def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
             and f.adjacent(j) and k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]]))
 
 
+_NAME_PREPOSITIONS = frozenset(("ل", "ول", "فل"))
+
+
+def _preposed_name(f: _Field, i: int, stem: str, rules: Rules) -> bool:
+    """Token i is ل + a first name (stem) that is no word (not صالح، حسن، سعيد: they take the article or are frequent),
+    followed by a family name: a nisba-shaped one or a rare word with the article (لأحمد الكمالي، لجعفر الصادق; not
+    لماجد المهندس: المهندس is a title), and the whole token is no name itself (لويس، a frequent word)."""
+    w0 = f.word(i)
+    if (stem in rules.common_words or stem in rules.definite_stems or stem in rules.frequent_words
+            or stem in rules.noun_given_names or w0 in rules.given_names or w0 in rules.frequent_words
+            or w0 in load_name_rules().foreign_names
+            or i + 1 >= len(f.starts) or not f.adjacent(i + 1)):
+        return False
+    w1 = f.word(i + 1)
+    return w1 not in rules.titles and (_family_name(w1, rules) and w1 not in rules.frequent_words
+                                       or _rare_definite(w1, rules))
+
+
 def _after_first_name(first: str, w: str, rules: Rules) -> bool:
     """A word with ال right after a known first name is a family name (وليد الجلال، خالد المقرن) unless it is a
     function word, a title or a word the ANERcorp training text uses only as an ordinary word."""
@@ -3106,7 +3124,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 absorb[f.starts[t]] = o
     absorbed: set[int] = set()
 
-    def emit(toks: list[int], *, strip_conj: bool) -> None:
+    def emit(toks: list[int], *, strip_conj: bool, clitic: int = 0) -> None:
         a = f.starts[toks[0]]
         b = f.ends[toks[-1]]
         inner = {id(absorb[f.starts[t]]): absorb[f.starts[t]] for t in toks if f.starts[t] in absorb}
@@ -3135,8 +3153,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             return  # رمضان المبارك، شعبان المعظم
         absorbed.update(inner)
         # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
-        plen = 1 if (strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names
-                     and w0 not in rules.given_names) else 0
+        plen = clitic or (1 if (strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names
+                                and w0 not in rules.given_names) else 0)
         name = f.x[a + plen : b]
         occ[a:b] = b"\x01" * (b - a)
         mm = _M(a, b, plen, "discovered:" + name.replace(" ", "_"), "discovered", "person", name)
@@ -3171,8 +3189,11 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             pre = f.x[s : s + plen]
             if pre.endswith("ال") and f.x[s + plen - 2 : e] in rules.given_names:
                 pre = pre[:-2]  # اليكس، الفارو: a foreign first name written with أل, not the article
+            clitic = 0
             if pre not in ("", "و", "ف"):
-                continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
+                if not (pre in _NAME_PREPOSITIONS and _preposed_name(f, i, f.x[s + plen : e], rules)):
+                    continue  # لصالح، بحسن: a preposition on a given name is nearly always the common word
+                clitic = len(pre)  # لماجد المهندس، لعاصي الحلاني: with a family name after it, a name (tenth session)
             if f.adjacent(i) and (_has_digit(f.word(i - 1)) or f.word(i - 1) in _THOUSANDS):
                 continue  # 500 فدان، 17 رجب، ألف فدان: a word right after a number is its unit or month, not a name
             toks = _name_from(f, i, occ, rules, absorb=absorb)
@@ -3196,7 +3217,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
             if len(toks) == 1 and (f.word(i) in rules.definite_stems or i > 0 and f.adjacent(i) and f.word(i - 1) in _MA):
                 continue  # ورود "arrival" (not و + رود), ما دام "as long as"
-            emit(toks, strip_conj=True)
+            emit(toks, strip_conj=True, clitic=clitic)
         else:
             # skip the title's complements (الخارجية، المصري، ...)
             j = f.tok_index(e - 1) + 1
