@@ -260,3 +260,13 @@ def test_the_news_link_is_not_khobar():
     got = [s for s, a in found_in("أقيم الحفل في مدينة الخبر. رابط الخبر بصحيفة الوئام: الحفل في الخبر.", "surface",
                                   "actor_id") if a == "location:khobar"]
     assert got == ["الخبر", "الخبر"], got
+
+
+def test_a_stadium_named_by_a_foreign_word_in_b_or_l():
+    """Tenth session (matcher._discover_named_heads): after ملعب/استاد/حديقة, a name word that starts like ب/ل + a word
+    but whose rest is no word (لوفتس، بتروسبورت، بلخزمر) names the place; ل + a word (ملعب لنادي) does not, nor does
+    دير after the particle of a foreign name (فان دير بيرغ)."""
+    got = found_in("تقام المباراة على ملعب لوفتس رود، وقال فان دير بيرغ إنه جاهز، والتقى الفريق في ملعب لنادي "
+                   "الشباب.", "surface", "actor_type", published=None)
+    assert ("ملعب لوفتس", "location") in got, got
+    assert not any(s.startswith("دير") or s.startswith("ملعب لنادي") for s, _ in got), got

@@ -1967,6 +1967,10 @@ def _new(a: int, b: int, plen: int, name: str, typ: str) -> _M:
     return mm
 
 
+#: Particles of foreign names after which a place head is part of the name (فان دير بيرغ، فون دير لاين).
+_NAME_PARTICLES = frozenset(norm_word(w) for w in ["فان", "فون", "دي", "دا"])
+
+
 #: Definite place heads named by an adjective of direction or order (الكورنيش الشمالي، الطريق الدائري الثاني).
 _ROAD, _RING = norm_word("طريق"), norm_word("الدائري")
 _ADJECTIVE_NAMED_HEADS = frozenset((norm_word("كورنيش"), _ROAD))
@@ -2065,6 +2069,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             continue  # وأدى الصلاة "and performed the prayer" (normalised like وادي, a wadi)
         if _via_idiom(f, i, stem):
             continue  # عن طريق "by means of", على ساحة "on the scene of"
+        if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_PARTICLES and "إ" not in f.text[
+                slice(*f.span_in_original(f.starts[i - 1], f.ends[i - 1]))]:
+            continue  # فان دير بيرغ: the particle of a person's name, not a monastery (فإن طريق شرما: "so that")
         o = by_tok.get(i + 1)
         if (o is None and span == "whole" and i + 2 < n and f.adjacent(i + 2) and f.word(i + 1) in rules.titles
                 and by_tok.get(i + 2) is not None and by_tok[i + 2].typ == "person" and by_tok[i + 2].s == f.starts[i + 2]):
@@ -2122,8 +2129,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.ends[i + 2]  # طريق الملك فهد، شارع الأمير سلطان
                 if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
                     b = f.ends[i + 4]
-            elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")):
-                continue  # ملعب النادي "the club's ground", كنيسة ومكتبة: no name
+            elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال") and (
+                    _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w[1:] in rules.frequent_words)):
+                continue  # ملعب النادي "the club's ground", كنيسة ومكتبة، ملعب لنادي: no name (ملعب لوفتس رود is one)
             elif (_rare_definite_name(w, rules) if stem in ("طريق", "ساحه", "ميدان")
                   else w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL
                   ) or _name_like(w, rules):
