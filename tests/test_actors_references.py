@@ -162,3 +162,14 @@ def test_al_and_a_family_name_end_a_name_and_link_after_a_title():
     assert [s for s, _, _ in got] == ["عبدالله بن محمد بن إبراهيم آل الشيخ", "آل الشيخ"]
     assert got[1][1] == got[0][1]
 
+
+
+def test_the_emir_of_the_region_is_the_governor_named_before():
+    """Tenth session (R4, references._EMIR_REGION): after أمير منطقة عسير / أمير تبوك + the governor's name, a bare
+    "أمير المنطقة" (سمو أمير المنطقة، لأمير المنطقة) is that governor, match_kind title; with no governor named
+    before it, it is nothing."""
+    text = ("وصل أمير تبوك الأمير فهد بن سلطان إلى المحافظة. وقدم الأهالي شكرهم لسمو أمير المنطقة على زيارته.")
+    m = extract_mentions(arts(text))
+    got = set(zip(m["surface"], m["actor_id"], m["match_kind"]))
+    assert ("أمير المنطقة", "person:fahd_bin_sultan", "title") in got, got
+    assert extract_mentions(arts("وقدم الأهالي شكرهم لسمو أمير المنطقة على زيارته.")).empty
