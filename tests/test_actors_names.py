@@ -646,3 +646,11 @@ def test_li_on_a_first_name_with_a_family_name():
                    "label_ar", published=None)
     assert ("لأحمد الكمالي", "احمد الكمالي") in got, got
     assert not any("صالح" in s or "حسن" in s for s, _ in got), got
+
+
+def test_an_unknown_first_name_and_a_nisba_family_name_after_a_role_phrase():
+    """Tenth session (names._unknown_then_family, N9): after a role phrase, a first name no list knows and a nisba-shaped
+    family name no list knows are a person (رئيسة القسم نائلة الميرغني); Putin also as بوتن."""
+    got = {s for s, in found_in("ثم أعلنت رئيسة القسم نائلة الميرغني النتائج، وقال بوتن إن روسيا مستعدة.", "surface",
+                                published=None)}
+    assert {"نائلة الميرغني", "بوتن"} <= got, got

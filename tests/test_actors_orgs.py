@@ -460,3 +460,12 @@ def test_a_discovered_name_repeats_in_its_field():
     got = found_in("قال مدير شركة «بتروبراس» إن الإنتاج ارتفع. وكانت بتروبراس قد أعلنت خسائر، وتتوقع «بتروبراس» "
                    "نموا.", "surface", "actor_id")
     assert [s for s, a in got if a == "discovered:بتروبراس"] == ["بتروبراس", "بتروبراس", "بتروبراس"], got
+
+
+def test_the_international_federation_is_fifa_once_named():
+    """Tenth session (rule seen_bare of ambiguous_forms.tsv): الاتحاد الدولي is FIFA once FIFA was named, also before
+    للعبة; not before an ل-complement naming another federation (الاتحاد الدولي لنقابات العمال), nor with FIFA unnamed."""
+    got = found_in("أعلن فيفا القرار. وهزت الفضيحة الاتحاد الدولي للعبة، وقال المنتمي إلى الاتحاد الدولي لنقابات العمال "
+                   "إن الإصلاح ضروري.", "surface", "actor_id")
+    assert [s for s, a in got if a == "org:fifa"] == ["فيفا", "الاتحاد الدولي"], got
+    assert not found_in("وهزت الفضيحة الاتحاد الدولي.", "surface")

@@ -827,6 +827,11 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
+            if ent.ambiguous == "seen_bare":  # الاتحاد الدولي: FIFA once named, not before an ل-complement that names
+                nxt = _next_word(f, e)  # another federation (الاتحاد الدولي للسباحة، لنقابات العمال; للعبة، لكرة القدم are FIFA)
+                if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
+                    return False
+                return any(o.s < s and o.actor_id == ent.actor_id for o in out)
             if ent.ambiguous == "list_only":  # مدركة، الحريق: only in a list of places (تربة والخرمة),
                 return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention
             if ent.ambiguous == "province":  # الشرقية (also "eastern"): in a list of places (الرياض والشرقية), with ب
@@ -1815,6 +1820,7 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
 _IN = frozenset(("في", "فى"))
 #: Words before الخبر that make it "the news item", not the city Khobar (رابط الخبر، نص الخبر، تفاصيل الخبر).
 _NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل", "مصدر", "نشر", "هذا", "وكان", "صاحب"])
+_GAME_WORDS = frozenset(norm_word(w) for w in ["للعبة", "لكرة"])
 #: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر، باتجاه الخبر).
 _CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
                                                 "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])

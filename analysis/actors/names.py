@@ -358,8 +358,10 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
             a1 = starts[j + 1]
-            if ((not w0.startswith("ال") or _hamza_initial(f, j)) and not x.startswith("ال", a1) and not occ[a1]
-                    and f.adjacent(j + 1) and 1 not in occ[a : ends[j + 1]] and _transliterated_pair(f, j, rules, nr)):
+            if (not occ[a1] and f.adjacent(j + 1) and 1 not in occ[a : ends[j + 1]] and (
+                    (not w0.startswith("ال") or _hamza_initial(f, j)) and not x.startswith("ال", a1)
+                    and _transliterated_pair(f, j, rules, nr)
+                    or not w0.startswith("ال") and x.startswith("ال", a1) and _unknown_then_family(f, j, rules, nr))):
                 toks = _name_after(f, j, occ, rules, nr)
                 while len(toks) > 2 and not (_foreign_word(f.word(toks[-1]), rules, nr) or f.word(toks[-1]) in rules.given_names):
                     toks.pop()  # مناحيم مازوز ملاحقة: a noun after the name
@@ -371,6 +373,18 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
                     break
             j += 1
     return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _unknown_then_family(f, j: int, rules: Rules, nr: NameRules) -> bool:
+    """Tenth session (N9): tokens j and j+1 are a first name that no list knows (بيشي) and a nisba-shaped family name
+    with the article that no list knows either (الصرخي): a person after a role phrase (المتحدث الرسمي لفرع هيئة الهلال
+    الأحمر بجازان بيشي الصرخي)."""
+    w0, w1 = f.word(j), f.word(j + 1)
+    return (_foreign_word(w0, rules, nr) and w0[0] not in "وفبلك" and not _verb_like(w0, rules)
+            and not _short_imperfect(w0, rules) and _plain_spelling(f, j)
+            and len(w1) > 5 and w1.endswith("ي") and w1 not in rules.definite_nouns and w1 not in rules.common_words
+            and w1 not in rules.frequent_words and w1[2:] not in rules.definite_stems and w1[2:] not in rules.frequent_words
+            and w1 not in rules.title_complements and w1 not in nr.role_adjectives)
 
 
 @lru_cache(maxsize=1)
