@@ -654,3 +654,13 @@ def test_an_unknown_first_name_and_a_nisba_family_name_after_a_role_phrase():
     got = {s for s, in found_in("ثم أعلنت رئيسة القسم نائلة الميرغني النتائج، وقال بوتن إن روسيا مستعدة.", "surface",
                                 published=None)}
     assert {"نائلة الميرغني", "بوتن"} <= got, got
+
+
+def test_a_verb_is_no_one_word_name():
+    """Tenth session (names._verb_shaped, N3c): a one-word discovered person shaped like a verb is dropped — و + a
+    perfect in ت (الشهيد وهبطت), a future (الشعب اليمني سيقتص، رئيس الوزراء ستتولى), a form-IV perfect in أ (الفنان
+    أنجز) — and the nisba it hid comes back; a first name stays (وقال اللاعب أسامة، وطلعت)."""
+    got = found_in("وصل أقارب الشهيد وهبطت الطائرة. وأكد أن الشعب اليمني سيقتص منه، وأن الفنان أنجز عمله. وقال اللاعب "
+                   "أسامة إن الفريق جاهز.", "surface", "actor_type", published=None)
+    assert not {"وهبطت", "سيقتص", "أنجز"} & {s for s, _ in got}, got
+    assert ("اليمني", "country") in got and ("أسامة", "person") in got, got

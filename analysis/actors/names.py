@@ -631,8 +631,9 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
         words = f.x[o.s + o.plen : o.e].split(" ")
         if len(words) == 1:
             w = f.x[o.s : o.e]
-            if (w not in rules.given_names and w not in rules.person_tokens and len(w) > 4
-                    and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))):
+            if (w not in rules.given_names and w not in rules.person_tokens and (len(w) > 4
+                    and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))
+                    or _verb_shaped(f, o, w, rules))):
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
             continue
@@ -676,6 +677,19 @@ def _name_in_fal(w: str, rules: Rules) -> bool:
     rest = w[3:]
     return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems and rest not in rules.frequent_words
             and rest not in rules.common_words and not rest.endswith(("ها", "هم", "هما", "كم", "هن", "نا", "ه")))
+
+
+def _verb_shaped(f, o, w: str, rules: Rules) -> bool:
+    """Tenth session (N3c): a one-word discovered person that is shaped like a verb and no name of the lexicon: و/ف +
+    a perfect in ت (وهبطت), a future (ستتولى، سيقوم: س + an imperfect), a perfect of form IV written with أ (أنجز)."""
+    if w in load_name_rules().foreign_names or len(w) < 4:
+        return False
+    if w[0] in "وف" and len(w) == 5 and w.endswith("ت") and w[1:] not in rules.given_names:
+        return True  # وهبطت، فقالت (not وطلعت: و + a first name)
+    if w[0] == "س" and w[1] in "تين" and len(w) in (5, 6) and w[1:] not in rules.given_names:
+        return True  # ستتولى، سيقوم، سنعمل
+    s0, _e0 = f.span_in_original(o.s, o.e)
+    return len(w) == 4 and f.text[s0] == "أ" and w[1:] not in rules.given_names  # أنجز، أشاد (not أحمد: a first name)
 
 
 def strip_conj(w: str, rules: Rules) -> str:
