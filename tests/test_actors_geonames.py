@@ -270,3 +270,10 @@ def test_a_stadium_named_by_a_foreign_word_in_b_or_l():
                    "الشباب.", "surface", "actor_type", published=None)
     assert ("ملعب لوفتس", "location") in got, got
     assert not any(s.startswith("دير") or s.startswith("ملعب لنادي") for s, _ in got), got
+
+
+def test_a_nisba_after_super_is_part_of_the_event():
+    """Tenth session (event_heads.txt): the super cups are events, opaque inside (CONVENTIONS): كأس السوبر الإسباني،
+    مباراة السوبر السعودي keep no nisba; a place after them elsewhere still counts (في لندن)."""
+    got = found_in("يلعب الفريق في كأس السوبر الإسباني، وتقام مباراة السوبر السعودي في لندن.", "surface", "actor_id")
+    assert got == [("لندن", "location:london")], got
