@@ -469,3 +469,13 @@ def test_the_international_federation_is_fifa_once_named():
                    "إن الإصلاح ضروري.", "surface", "actor_id")
     assert [s for s, a in got if a == "org:fifa"] == ["فيفا", "الاتحاد الدولي"], got
     assert not found_in("وهزت الفضيحة الاتحاد الدولي.", "surface")
+
+
+def test_a_club_or_state_body_keeps_its_own_nisba():
+    """Tenth session (matcher._own_nisba_after_org): a codebook club or state body right followed by its own country's
+    nisba is one mention with it (ريال مدريد الإسباني، الحكومة الشرعية اليمنية); after a group or a company the nisba
+    stays the country (حزب الله اللبناني)."""
+    got = found_in("فاز ريال مدريد الإسباني، وأعلنت الحكومة الشرعية اليمنية موقفها، وقال حزب الله اللبناني إن الوضع "
+                   "صعب.", "surface", "actor_id")
+    assert ("ريال مدريد الإسباني", "org:real_madrid") in got and ("الحكومة الشرعية اليمنية", "org:government_ye") in got, got
+    assert ("اللبناني", "country:lb") in got, got

@@ -970,6 +970,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _legitimate_government(f, out, occ, m)
+    out = _own_nisba_after_org(f, out, m)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
     if discover:
@@ -1136,6 +1137,35 @@ def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher
             pl = len(pre) - (2 if pre.endswith("ال") else 1)  # the span's proclitics: و, ل (للشرعية = ل + الشرعية)
             added.append(_M(a, e, pl, _YEMEN_GOVERNMENT, "alias", "organization"))
     return sorted(out + added, key=_by_start) if added else out
+
+
+#: Subtypes of organisations whose name takes their country's nisba (_own_nisba_after_org).
+_NISBA_NAMED = frozenset(["club", "government", "ministry", "army", "police", "government_agency", "parliament",
+                          "intelligence", "judiciary", "central_bank", "security_force"])
+
+
+def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
+    """Tenth session: a codebook club or state body right followed by the definite nisba of its own country (ريال مدريد
+    الإسباني، الحكومة الشرعية اليمنية، مجلس الوزراء السعودي) is one mention with it, as the annotated sets write such
+    names (CONVENTIONS: clubs keep the nisba in their name; a state body's nisba is part of its name). Not a company,
+    party, group or outlet: a nisba after those is the country («سي جي جي» الفرنسية، حزب الله اللبناني)."""
+    country_of = m.country_of or {}
+    by_start = {o.s: o for o in out if o.kind == "nisba"}
+    if not by_start:
+        return out
+    drop = set()
+    for o in out:
+        if o.kind in ("nisba", "discovered") or o.typ != "organization" or m.info[o.actor_id][3] not in _NISBA_NAMED:
+            continue
+        c = country_of.get(o.actor_id)
+        j = f.tok_index(o.e - 1) + 1
+        if c is None or j >= len(f.starts) or not f.adjacent(j):
+            continue
+        n = by_start.get(f.starts[j])
+        if n is not None and n.actor_id == c and f.x[n.s : n.s + n.plen] == "ال" and f.tok_index(n.e - 1) == j:
+            o.e = n.e
+            drop.add(id(n))
+    return [o for o in out if id(o) not in drop] if drop else out
 
 
 @lru_cache(maxsize=1)
