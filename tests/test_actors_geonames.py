@@ -277,3 +277,11 @@ def test_a_nisba_after_super_is_part_of_the_event():
     مباراة السوبر السعودي keep no nisba; a place after them elsewhere still counts (في لندن)."""
     got = found_in("يلعب الفريق في كأس السوبر الإسباني، وتقام مباراة السوبر السعودي في لندن.", "surface", "actor_id")
     assert got == [("لندن", "location:london")], got
+
+
+def test_a_war_or_world_cup_named_after_a_place_is_an_event():
+    """Tenth session (matcher._WAR, event_heads.txt): the place inside حرب لبنان، مونديال روسيا، غزوة تبوك is no actor
+    (event names are opaque); a nisba after الحرب is kept (لأسرى الحرب الأمريكيين: American prisoners)."""
+    got = found_in("قاتل في حرب لبنان، ويستعد المنتخب لمونديال روسيا، وذكر غزوة تبوك. وعوضت الشركة أسرى الحرب "
+                   "الأمريكيين.", "surface", "actor_id")
+    assert got == [("الأمريكيين", "country:us")], got

@@ -1476,7 +1476,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined
                 and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
-                and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads)):
+                and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
+                     or kind != "nisba" and strip_clitics(prev_w) in _WAR)):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
         if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
@@ -1851,6 +1852,8 @@ _IN = frozenset(("في", "فى"))
 #: Words before الخبر that make it "the news item", not the city Khobar (رابط الخبر، نص الخبر، تفاصيل الخبر).
 _NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل", "مصدر", "نشر", "هذا", "وكان", "صاحب"])
 _GAME_WORDS = frozenset(norm_word(w) for w in ["للعبة", "لكرة"])
+#: A war named after a place is an event (حرب الخليج، حرب لبنان 2006، حرب غزة): the place inside is not an actor.
+_WAR = frozenset((norm_word("حرب"),))
 #: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر، باتجاه الخبر).
 _CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
                                                 "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])
