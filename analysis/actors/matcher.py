@@ -828,7 +828,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 i = f.tok_index(s)
                 return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
             if ent.ambiguous == "seen_bare":  # الاتحاد الدولي: FIFA once named, not before an ل-complement that names
-                nxt = _next_word(f, e)  # another federation (الاتحاد الدولي للسباحة، لنقابات العمال; للعبة، لكرة القدم are FIFA)
+                # another federation (الاتحاد الدولي للسباحة، لنقابات العمال; للعبة، لكرة القدم are FIFA)
+                nxt = _next_word(f, e)
                 if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
                     return False
                 return any(o.s < s and o.actor_id == ent.actor_id for o in out)
@@ -855,7 +856,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
             if seen and ent.ambiguous == "club" and _after_given_name(f, s, plen, rules):
                 return False  # نزيه النصر: a family name, even after the club was named
-            if seen and ent.ambiguous == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1)) and pw1[0] in _NEWS_HEADS:
+            if (seen and ent.ambiguous == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1))
+                    and pw1[0] in _NEWS_HEADS):
                 return False  # رابط الخبر بصحيفة الوئام "the link of the news item", even after the city was named
             if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
                 return True
@@ -1854,7 +1856,8 @@ _NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل
 _GAME_WORDS = frozenset(norm_word(w) for w in ["للعبة", "لكرة"])
 #: A war named after a place is an event (حرب الخليج، حرب لبنان 2006، حرب غزة): the place inside is not an actor.
 _WAR = frozenset((norm_word("حرب"),))
-#: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر، باتجاه الخبر).
+#: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر،
+#: باتجاه الخبر).
 _CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
                                                 "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])
 
@@ -2168,8 +2171,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 b = f.ends[i + 2]  # طريق الملك فهد، شارع الأمير سلطان
                 if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
                     b = f.ends[i + 4]
-            elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال") and (
-                    _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w[1:] in rules.frequent_words)):
+            elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")
+                                              and (_plain_word(w[1:], rules) or w[1:] in rules.definite_stems
+                                                   or w[1:] in rules.frequent_words)):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة، ملعب لنادي: no name (ملعب لوفتس رود is one)
             elif (_rare_definite_name(w, rules) if stem in ("طريق", "ساحه", "ميدان")
                   else w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL
@@ -2605,7 +2609,8 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules))):
                     break
-            elif "،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,") or not f.adjacent(j + 1):
+            elif ("،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,")
+                  or not f.adjacent(j + 1)):
                 break
             home = _home_place(f, j + 2, places) if not no_comma else None  # (… شكري الحنفوش من (الأحساء)، …)
             if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و") and home is None:
@@ -2615,7 +2620,7 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
             elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)
-                                               or not conj and _rare_definite(w1, rules))  # سعد الحنفوش (not ويأكلون الرطب)
+                                               or not conj and _rare_definite(w1, rules))  # سعد الحنفوش (not و…)
                       and len(w0) >= 3 and w0.isalpha() and not w0.startswith("ال") and not _plain_word(w0, rules)
                       and not w0.endswith(_ENCLITICS) and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه
                 break  # between commas: any first word that is no function word, title or verb, then a family name
@@ -3093,7 +3098,8 @@ def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
             and w not in rules.common_words and w not in rules.stopwords and w not in rules.titles
             and w not in rules.title_complements and w not in rules.reporting_verbs and w not in rules.definite_nouns
             and not _verb_like(w, rules) and not w.endswith(_ENCLITICS + ("ه",)) and _plain_spelling(f, j)
-            and f.adjacent(j) and k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]]))
+            and f.adjacent(j) and k < len(f.starts)
+            and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]]))
 
 
 _NAME_PREPOSITIONS = frozenset(("ل", "ول", "فل"))

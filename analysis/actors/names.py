@@ -383,8 +383,8 @@ def _unknown_then_family(f, j: int, rules: Rules, nr: NameRules) -> bool:
     return (_foreign_word(w0, rules, nr) and w0[0] not in "وفبلك" and not _verb_like(w0, rules)
             and not _short_imperfect(w0, rules) and _plain_spelling(f, j)
             and len(w1) > 5 and w1.endswith("ي") and w1 not in rules.definite_nouns and w1 not in rules.common_words
-            and w1 not in rules.frequent_words and w1[2:] not in rules.definite_stems and w1[2:] not in rules.frequent_words
-            and w1 not in rules.title_complements and w1 not in nr.role_adjectives)
+            and w1 not in rules.frequent_words and w1[2:] not in rules.definite_stems
+            and w1[2:] not in rules.frequent_words and w1 not in rules.title_complements and w1 not in nr.role_adjectives)
 
 
 @lru_cache(maxsize=1)
@@ -675,8 +675,9 @@ def _name_in_fal(w: str, rules: Rules) -> bool:
     """w starts with فال and the rest is no word of the lists: a transliterated name (فالديس، فالتر، فالون), not ف + the
     article + a word (فالمشروع); as ``matcher._common_continuation`` reads it."""
     rest = w[3:]
-    return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems and rest not in rules.frequent_words
-            and rest not in rules.common_words and not rest.endswith(("ها", "هم", "هما", "كم", "هن", "نا", "ه")))
+    return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems
+            and rest not in rules.frequent_words and rest not in rules.common_words
+            and not rest.endswith(("ها", "هم", "هما", "كم", "هن", "نا", "ه")))
 
 
 def _verb_shaped(f, o, w: str, rules: Rules) -> bool:

@@ -388,11 +388,11 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
     return out
 
 
-#: Mentions a role phrase takes in when it stands for a person (CONVENTIONS D5: one title mention, no nisba and no
-#: name inside it: [أمير منطقة القصيم], [رئيس المجلس الأعلى للقضاء]).
 #: R4: the governor of a Saudi region (أمير منطقة عسير، أمير تبوك) is "the emir of the region" later on.
 _EMIR, _REGION = norm_word("أمير"), norm_word("منطقة")
 _EMIR_REGION = _EMIR + " " + norm_word("المنطقة")
+#: Mentions a role phrase takes in when it stands for a person (CONVENTIONS D5: one title mention, no nisba and no
+#: name inside it: [أمير منطقة القصيم], [رئيس المجلس الأعلى للقضاء]).
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 
 
@@ -554,7 +554,8 @@ def _introductions(f, ms, m, rules: Rules, *, also: str = "") -> dict[str, tuple
             continuations.setdefault(" ".join(words[:n]), set()).add(words[n])
         own = next((m.nisba_heads[w] for w in words[1:] if w in m.nisba_heads), None)
         keys = _phrase_keys(words, cuts, m, rules, other_countries=bool(countries - {own, None}))
-        if words[0] == _EMIR and len(words) >= 2 and (words[1] == _REGION or getattr(occ_by_tok.get(h + 1), "typ", None) == "location"):
+        if words[0] == _EMIR and len(words) >= 2 and (
+                words[1] == _REGION or getattr(occ_by_tok.get(h + 1), "typ", None) == "location"):
             keys.append((_EMIR_REGION, False))  # أمير منطقة عسير، أمير تبوك → سمو أمير المنطقة (tenth session)
         for key, need in keys:
             old = found.get(key)
