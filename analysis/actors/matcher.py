@@ -2620,7 +2620,7 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
             elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)
-                                               or not conj and _rare_definite(w1, rules))  # سعد الحنفوش (not و…)
+                                               or not conj and _rare_definite(w1, rules))  # سعد الحنفوش; not ويأكلون الرطب
                       and len(w0) >= 3 and w0.isalpha() and not w0.startswith("ال") and not _plain_word(w0, rules)
                       and not w0.endswith(_ENCLITICS) and not (w0[0] in "لبك" and _plain_word(w0[1:], rules))):  # لابنه
                 break  # between commas: any first word that is no function word, title or verb, then a family name
