@@ -1136,7 +1136,7 @@ def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher
         prev = _conj_stripped(f.word(i - 1))
         if pre.endswith("لل") and prev in _LEGITIMACY_SUPPORTERS or pre.endswith("ال") and prev in _LEGITIMACY_HEADS:
             occ[a:e] = b"\x01" * (e - a)
-            pl = len(pre) - (2 if pre.endswith("ال") else 1)  # the span's proclitics: و, ل (للشرعية = ل + الشرعية)
+            pl = _proclitic_len(pre)  # the span's proclitics: و, ل (للشرعية = ل + الشرعية)
             added.append(_M(a, e, pl, _YEMEN_GOVERNMENT, "alias", "organization"))
     return sorted(out + added, key=_by_start) if added else out
 
@@ -2009,6 +2009,11 @@ def _new(a: int, b: int, plen: int, name: str, typ: str) -> _M:
     return mm
 
 
+def _proclitic_len(pre: str) -> int:
+    """The proclitics before a head's stem without its article: وال → 1, بال → 1, لل → 1 (ل + ال), و → 1, ال → 0."""
+    return len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+
+
 #: Particles of foreign names after which a place head is part of the name (فان دير بيرغ، فون دير لاين).
 _NAME_PARTICLES = frozenset(norm_word(w) for w in ["فان", "فون", "دي", "دا"])
 
@@ -2070,7 +2075,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     f.word(t)[0] == "ل" for t in range(i + 1, res[0] + 1))):  # البرنامج الوطني للمعارض والمؤتمرات
                 j, inner = res
                 a, b = f.starts[i], f.ends[j]
-                pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+                pl = _proclitic_len(pre)
                 for o in inner:
                     drop.add(id(o))
                     occ[o.s : o.e] = b"\x00" * (o.e - o.s)
@@ -2101,7 +2106,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             if (j < n and (j > i + 1 or stem != _ROAD) and f.adjacent(j) and f.word(j) in _PLACE_ORDINALS
                     and 1 not in occ[f.starts[i] : f.ends[j]]):
                 a, b = f.starts[i], f.ends[j]  # الكورنيش الشمالي، الطريق الدائري الثاني: a named place
-                pl = len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+                pl = _proclitic_len(pre)
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, pl, "ال" + f.x[s + plen : b], "location"))  # (للكورنيش: the label الكورنيش)
             continue
@@ -3074,6 +3079,12 @@ def _family_name(w: str, rules: Rules) -> bool:
     return (w.endswith("ي") and len(w) > 5 and w not in rules.title_complements) or w[2:] in rules.given_names
 
 
+def _speech_follows(f: _Field, j: int) -> bool:
+    """The speech follows token j: أن/إن (أنه …) or a colon (وقال رامسفيلد إن …، قال كيري: …)."""
+    k = j + 1
+    return k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]])
+
+
 def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
     """Token j, right after a reporting verb, is a family name alone as the speaker (وأكد الحراري، أن …، وأضاف
     العسيري: …): a nisba-shaped word with ال that is no word of the lists, followed by the speech (أن/إن or a colon),
@@ -3082,9 +3093,7 @@ def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
     if not (w.endswith("ي") and len(w) > 5 and _family_name(w, rules)) or w in rules.definite_nouns \
             or w in rules.common_words or w in rules.frequent_words:
         return False
-    k = j + 1
-    return (k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]])
-            and f.x.find(w, 0, f.starts[j]) == -1)  # a name seen before links to its full form (the short forms)
+    return _speech_follows(f, j) and f.x.find(w, 0, f.starts[j]) == -1  # (seen before: it links to its full form)
 
 
 def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
@@ -3093,13 +3102,11 @@ def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
     is no word of the other lists, no verb (قال تعالى), has no proclitic and no possessive (وأكد معاليه), is not quoted
     (وقالت «نيسان»: a company) and is followed by the speech (a colon or أن/إن)."""
     w = f.word(j)
-    k = j + 1
     return (len(w) >= 5 and w in rules.frequent_words and w[0] not in "وفبلكيت" and w not in rules.definite_stems
             and w not in rules.common_words and w not in rules.stopwords and w not in rules.titles
             and w not in rules.title_complements and w not in rules.reporting_verbs and w not in rules.definite_nouns
             and not _verb_like(w, rules) and not w.endswith(_ENCLITICS + ("ه",)) and _plain_spelling(f, j)
-            and f.adjacent(j) and k < len(f.starts)
-            and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]]))
+            and f.adjacent(j) and _speech_follows(f, j))
 
 
 _NAME_PREPOSITIONS = frozenset(("ل", "ول", "فل"))
@@ -3319,10 +3326,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # المتحدث باسم المكتب الإعلامي: "on behalf of", not the first name Basem
             if ent.kind == "verb" and len(toks) < 2 and f.word(toks[0]) not in rules.given_names:
                 # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
-                k = toks[0] + 1
                 w0 = f.word(toks[0])
-                speech = k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[k - 1] : f.starts[k]])
-                if not speech or w0 in rules.definite_nouns or len(w0) < 4:
+                if not _speech_follows(f, toks[0]) or w0 in rules.definite_nouns or len(w0) < 4:
                     continue
             emit(toks, strip_conj=False)
     # an unknown first name before بن (مطير بن مطر القثامي، شعشع بن مفرح): "X son of Y" is a person's name

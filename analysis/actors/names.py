@@ -677,7 +677,7 @@ def _name_in_fal(w: str, rules: Rules) -> bool:
     rest = w[3:]
     return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems
             and rest not in rules.frequent_words and rest not in rules.common_words
-            and not rest.endswith(("ها", "هم", "هما", "كم", "هن", "نا", "ه")))
+            and not rest.endswith(_ENCLITICS + ("ه",)))
 
 
 def _verb_shaped(f, o, w: str, rules: Rules) -> bool:
