@@ -186,6 +186,7 @@ def build_pattern_rows(countries: list[dict[str, str]], others: list[dict[str, s
     Inputs are not modified; rows come out in the order of ``countries`` and ``INSTITUTIONS``.
     """
     existing = {form_key(f) for r in others for f in _forms(r)}
+    taken = {r["actor_id"] for r in others}
     out = []
     for c in countries:
         nis = [n for n in c["nisba"].split("|") if n.endswith("ي")]
@@ -210,7 +211,7 @@ def build_pattern_rows(countries: list[dict[str, str]], others: list[dict[str, s
                 nforms += [f"الخارجية ال{n}ة" for n in nis]
             if slug == "moi":
                 nforms += [f"الداخلية ال{n}ة" for n in nis]
-            if any(form_key(f) in existing for f in nforms):
+            if f"org:{slug}_{cc}" in taken or any(form_key(f) in existing for f in nforms):
                 continue  # a hand-made row, or the phrase means something else
             cforms = [f"{construct} {nm}" for nm in names] if construct else []
             forms = []

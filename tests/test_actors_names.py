@@ -523,10 +523,10 @@ def test_names_end_before_an_accusative_noun_a_title_or_an_embedded_role():
 def test_an_unknown_first_name_after_a_reporting_verb_with_a_family_name():
     """Ninth session (matcher._discover, verb trigger): وأكد معتوق اللحياني: an unknown word and a family name after a
     reporting verb are a person; not an organisation head (أعلن نادي الأهلي) nor a title (قال مكتب المدعي العام)."""
-    got = {s for s, in found_in("وأكد معتوق اللحياني أن الملتقى ناجح. وأعلن نادي الأهلي اليوم بيانا. وقال مكتب المدعي "
-                                "العام السويسري إنه يحقق.", "surface", published=None)}
-    assert "معتوق اللحياني" in got, got
-    assert not any(s.startswith(("نادي", "مكتب")) for s in got), got
+    got = set(found_in("وأكد معتوق اللحياني أن الملتقى ناجح. وأعلن نادي الأهلي اليوم بيانا. وقال مكتب المدعي "
+                       "العام السويسري إنه يحقق.", "surface", "actor_type", published=None))
+    assert ("معتوق اللحياني", "person") in got, got
+    assert not any(s.startswith(("نادي", "مكتب")) and t == "person" for s, t in got), got  # (نادي الأهلي: the club)
 
 
 def test_a_rare_first_name_alone_is_the_person_named_in_full_before():

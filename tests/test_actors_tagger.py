@@ -234,3 +234,18 @@ def test_cli_tagger_model_and_margin_reach_the_settings():
     assert s.tagger == "m.json.gz" and s.tagger_margin == 2.0
     s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger"]))
     assert s.tagger is True and s.tagger_margin is None
+
+
+def test_word_cluster_experiment_script_clusters_and_keys():
+    """scripts/build_word_clusters.py (the eleventh session's experiment, not used by the package): spherical k-means
+    puts rows of two directions into two clusters, and words are keyed without clitics as the tagger keys them."""
+    import numpy as np
+
+    from repo_scripts import load_script
+
+    wc = load_script("build_word_clusters")
+    x = np.array([[1, 0], [0.99, 0.1], [0.98, -0.1], [0, 1], [0.1, 0.99], [-0.1, 0.98]], dtype=np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    lab = wc.spherical_kmeans(x, 2, seed=0)
+    assert len(set(lab[:3])) == 1 and len(set(lab[3:])) == 1 and lab[0] != lab[3], lab
+    assert wc.keys_of("وقال محمد بالرياض", {}) == ["قال", "محمد", "رياض"]

@@ -513,8 +513,10 @@ def test_pattern_rows_skip_phrases_that_name_another_actor():
             "nisba": "روسي|روس",
         },
     ]
-    others = [{"actor_id": "org:ru_army", "label_ar": "الجيش الروسي", "aliases": ""}, *countries]
+    others = [{"actor_id": "org:ru_army", "label_ar": "الجيش الروسي", "aliases": ""},
+              {"actor_id": "org:national_football_team_gr", "label_ar": "منتخب اليونان الأول", "aliases": ""}, *countries]
     rows = {r["actor_id"]: r for r in mod.build_pattern_rows(countries, others)}
+    assert "org:national_football_team_gr" not in rows  # a hand-made row has the id (eleventh session: no duplicate)
     assert rows["org:government_gr"]["label_ar"] == "الحكومة اليونانية"
     assert rows["org:government_gr"]["aliases"] == "حكومة اليونان"
     assert rows["org:mofa_gr"]["aliases"] == "الخارجية اليونانية|وزارة خارجية اليونان"

@@ -169,7 +169,7 @@ def actor_forms(actor_id: str, row: pd.Series | dict, *, user: bool = False) -> 
     """Forms of one codebook row (a Series or a dict of the columns): label (name), aliases (alias), nisba
     inflections (nisba)."""
     out: list[Form] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}  # (key, kind) -> its place in out
 
     def add(surface: str, kind: str, article: str | None = None) -> None:
         key, art = matching_key(surface)
@@ -179,8 +179,11 @@ def actor_forms(actor_id: str, row: pd.Series | dict, *, user: bool = False) -> 
             art = article
         for k in _add_abd_variants([key]):
             if (k, kind) in seen:
+                at = seen[(k, kind)]
+                if {out[at].article, art} == {"none", "required"}:  # باراجواي and الباراجواي both listed: either
+                    out[at] = Form(k, "optional", actor_id, kind, out[at].n_tokens, user)
                 continue
-            seen.add((k, kind))
+            seen[(k, kind)] = len(out)
             out.append(Form(k, art, actor_id, kind, k.count(" ") + 1, user))
 
     add(row["label_ar"], "name")

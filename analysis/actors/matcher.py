@@ -70,6 +70,9 @@ _NONWORD_RE = re.compile(r"[^\w]|_")
 _WORD_RE = re.compile(r"\w+")
 _LATIN_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[ &.\-](?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*))*")
 _RATING_RE = re.compile(r"[ABC]{1,3}|[ABC]a{0,2}\d|[ABC]{1,3}[+-]")
+_MODEL_NUMBER_RE = re.compile(r"[A-Z]{1,2}\d{3,4}")  # B777, C130, MH370, A380 (not MBC1, G20, BBC4)
+#: a film title just after فيلم/أفلام and its genre (فيلم الكوميديا والمغامرات "Vacation", سلسلة أفلام Mission: Impossible)
+_FILM_RE = re.compile(r"(?:فيلم|افلام)\w*\W+(?:(?:ال|وال)\w+\W+|[A-Za-z]\w*\W+|ثلاثي\W+){0,4}$")
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 #: Latin words that are no organisation (a message type, a test, a format, a standard): SMS، IELTS، STEP، iOS
@@ -808,6 +811,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         club_starts = frozenset(h[0] for h in hits_amb if h[3].ambiguous == "club")
 
         def ok(s, e, plen, ent):
+            if ent.ambiguous == "country" and m.info[ent.actor_id][2] == "organization" and _before_definite_nisba(f, e):
+                return False  # اتحاد الكرة الكويتي: another country's body than the row's (the Saudi one), even once named
             if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
                 return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
             if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
@@ -819,6 +824,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return _next_word(f, e) != "من"
             if ent.ambiguous == "no_lam":  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
                 return "ل" not in f.x[s : s + plen]
+            if ent.ambiguous == "no_ba":  # باكرا is "early", not "in Accra"
+                return "ب" not in f.x[s : s + plen]
             if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
                 return "+" in f.norm[s:e]
             if ent.ambiguous == "not_after_number":  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
@@ -833,6 +840,15 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
                     return False
                 return any(o.s < s and o.actor_id == ent.actor_id for o in out)
+            if ent.ambiguous == "occupation":  # الاحتلال: Israel once named, or near a mention of Palestine or of an
+                # actor or place of Israel or Palestine (القدس، غزة، الأقصى); never before another nisba (الاحتلال الأمريكي)
+                j = f.tok_index(e - 1) + 1
+                if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _OTHER_OCCUPIERS or any(
+                        o.kind == "nisba" and o.s == f.starts[j] for o in out)):
+                    return False
+                country_of = m.country_of or {}
+                return any(o.actor_id == ent.actor_id and o.s < s or abs(o.s - s) < _CONTEXT_WINDOW and (
+                    o.actor_id in _OCCUPATION or country_of.get(o.actor_id) in _OCCUPATION) for o in out)
             if ent.ambiguous == "list_only":  # مدركة، الحريق: only in a list of places (تربة والخرمة),
                 return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention
             if ent.ambiguous == "province":  # الشرقية (also "eastern"): in a list of places (الرياض والشرقية), with ب
@@ -881,6 +897,12 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                     sport[0] = _sports_field(f, rules)
                 return sport[0]
             prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+            if (ent.ambiguous == "seen" and prev and m.info[aid][2] == "person" and f.adjacent(i) and (
+                    prev[0] in _LOYAL or prev[len(pw)] in _LOYAL or not _has_preposition(x[s : s + plen]) and (
+                        prev[0] in rules.person_context or prev[len(pw)] in rules.person_context))):
+                # الموالية لهادي: a preposition on a one-word name after "loyal to" (not الحكم لصالحي "in my favour");
+                # without a preposition any person context word (وقوات المخلوع)
+                return True
             if (ent.ambiguous == "seen" and prev and not _conj_stripped(pw[0]).startswith(("ال", "لل"))
                     and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules)):
                 j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
@@ -920,7 +942,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 return False
             if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر), after
                 # a city head (مدينة الخبر) or a place and a dash (الدمام - الخبر)
-                return _coordinated_place(f, s, e, plen, out, dash=True) or _after_city_head(f, s, plen)
+                return (_coordinated_place(f, s, e, plen, out, dash=True) or _after_city_head(f, s, plen)
+                        or _located_after_definite(f, s, plen))
             if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places (دهب
                 return _place_context(f, s, e, plen, out, rules)  # ونويبع); not with an attached ب (بزفرة "with a sigh")
             if ent.ambiguous == "place":
@@ -973,6 +996,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _ministry_short_forms(f, out, occ, rules)
     out = _legitimate_government(f, out, occ, m)
     out = _own_nisba_after_org(f, out, m)
+    _korean_halves(f, out, occ, m)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
     if discover:
@@ -1177,6 +1201,18 @@ def _context_capitals() -> tuple[tuple[str, str, str, str], ...]:
                  for r in read_table("actors_rules", "context_capitals.tsv"))
 
 
+def _has_preposition(pre: str) -> bool:
+    """The proclitics of a hit hold ب or ل (بال، لل، ول …), not only و/ف and the article."""
+    pre = pre.removesuffix("ال") if not pre.endswith("لل") else pre
+    return "ب" in pre or "ل" in pre
+
+
+def _before_definite_nisba(f: _Field, e: int) -> bool:
+    """The token after the one ending at ``e`` is a definite relational adjective (الكويتي، الإنجليزي، الألمانية)."""
+    j = f.tok_index(e - 1) + 1
+    return j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال") and f.word(j).endswith(("ي", "يه"))
+
+
 def _country_near(s: int, actor_id: str, out: list[_M], m: _Matcher) -> bool:
     """Rule ``country`` of ambiguous_forms.tsv: the actor's country (its row's ``country``: Syria for الأسد, Oman for
     عمان) is named within ``_CONTEXT_WINDOW`` characters of ``s``: by name, by a capital standing for it, or by an
@@ -1311,6 +1347,34 @@ def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Ru
                 prev is not None and prev.kind == "nisba"
             ):
                 o.kind = "nisba"
+
+
+_SOUTH_KOREA, _NORTH_KOREA = "country:kr", "country:kp"
+#: "loyal to" before ل + a one-word person form (الموالية لهادي، الموالين لصالح): the person, as after قوات or أنصار
+_LOYAL = frozenset(norm_word(w) for w in ["موالي", "موالية", "موالين", "موالون"])
+_TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b")  # the indefinite accusative ending (ـاً، ـًا)
+_OCCUPATION = frozenset(("country:il", "country:ps"))  # rule `occupation` of ambiguous_forms.tsv (الاحتلال)
+#: adjectives after الاحتلال that name another occupier than Israel (besides the nisbas of the codebook)
+_OTHER_OCCUPIERS = frozenset(norm_word(w) for w in ["الصليبي", "العثماني", "الصفوي", "الفارسي", "المغولي", "الروماني",
+                                                     "النازي", "الأجنبي"])
+
+
+def _korean_halves(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> None:
+    """The nisba كوري (South Korea's: the sense of the bare word in the corpus) followed by الشمالي/الشمالية … is
+    North Korea's and by الجنوبي … South Korea's; the mention takes both words (in place)."""
+    for o in out:
+        if o.actor_id != _SOUTH_KOREA or o.kind != "nisba":
+            continue
+        j = f.tok_index(o.e - 1) + 1
+        if j >= len(f.starts) or not f.adjacent(j):
+            continue
+        w = f.word(j).removeprefix("ال")
+        if not w.startswith(("شمالي", "جنوبي")) or 1 in occ[f.starts[j] : f.ends[j]]:
+            continue
+        if w.startswith("شمالي") and _NORTH_KOREA in m.info:
+            o.actor_id, o.label_ar = _NORTH_KOREA, m.info[_NORTH_KOREA][0]
+        occ[o.e : f.ends[j]] = b"\x01" * (f.ends[j] - o.e)
+        o.e = f.ends[j]
 
 
 def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bool:
@@ -1485,6 +1549,14 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
             drop.add(id(o))  # كأس ولي العهد، كأس خادم الحرمين الشريفين: a cup named after the office, no person
             continue
+        if (typ == "organization" and o.plen == 0 and joined and (bare_in(prev_w, _CUP_HEADS) or bare_in(prev_w, _LEAGUE))
+                and o.actor_id in m.info and m.info[o.actor_id][3] == "company"):
+            drop.add(id(o))  # دوري عبد اللطيف جميل، دوري زين: a league named after its sponsor (269 times in SaudiNewsNet)
+            continue
+        if o.actor_id == _CUBA and kind == "name" and (nxt := by_start.get(i + 1)) is not None and f.adjacent(i + 1) \
+                and nxt.actor_id == _USA and f.x[nxt.s : nxt.e] in _AMERICA:
+            drop.update((id(o), id(nxt)))  # كوبا أمريكا: the Copa América (148 times in SaudiNewsNet), an event
+            continue
         if typ == "media" and joined and bare_in(prev_w, _SOUQ):
             drop.add(id(o))  # سوق عكاظ (the festival, 1,173 times in SaudiNewsNet), سوق الرياض: a market, no outlet
             continue
@@ -1568,8 +1640,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
             if n is not None or j >= len(f.starts) or not f.adjacent(j) or (
-                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES):
-                break
+                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES) or (
+                    kind == "nisba" and f.word(j)[0] == "و" and f.word(j) not in _HONORIFICS):
+                break  # (الميليشيات الحوثية والرئيس المخلوع: و starts another party, not an honorific of this one)
             j += 1
             n = by_start.get(j)
         if (n is not None and (f.adjacent(j, quotes=True) or _after_doctor_abbrev(f, j))
@@ -1588,6 +1661,13 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
         elif o.kind == "nisba" and o.actor_id == "country:ye" and f.text[slice(*f.span_in_original(o.s, o.e))].endswith("اليمنى"):
             drop.add(id(o))  # بذراعها اليمنى، اليد اليمنى: "right" (feminine of أيمن), not Yemeni (اليمني)
+        elif o.kind in ("name", "alias") and f.text[slice(*f.span_in_original(o.s, o.e))].endswith(_TANWIN_ENDS):
+            # a name takes no indefinite accusative: 16 كفيفاً "sixteen blind people" (ك + فيفا)، صنعاً، درعاً، لساناً;
+            # a country's name with it is its nisba (23 شخصاً سورياً، 16 حاجًا ماليزيًا)
+            if o.typ == "country":
+                o.kind = "nisba"
+            else:
+                drop.add(id(o))
         elif o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
@@ -1688,6 +1768,9 @@ _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق",
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
+_LEAGUE = frozenset((norm_word("دوري"),))
+_CUBA, _USA = "country:cu", "country:us"
+_AMERICA = frozenset(norm_word(w) for w in ["أمريكا", "أميركا", "امريكا", "اميركا"])
 _SOUQ = frozenset((norm_word("سوق"),))
 
 
@@ -1866,6 +1949,22 @@ def _after_city_head(f: _Field, s: int, plen: int) -> bool:
     """The form (without a proclitic but the article) comes right after a word of ``_CITY_HEADS``."""
     i = f.tok_index(s)
     return f.x[s : s + plen] in ("", "ال") and i > 0 and f.adjacent(i) and f.word(i - 1) in _CITY_HEADS
+
+
+#: Definite words before بالخبر that make it "with the news" (فرح الجميع بالخبر، الجهات المعنية بالخبر).
+_NEWS_AFTER = frozenset(norm_word(w) for w in ["الجميع", "الناس", "المعنية", "المعني", "الشكوك", "الجمهور", "الأهالي",
+                                               "الشارع", "الوسط", "المتابعين"])
+
+
+def _located_after_definite(f: _Field, s: int, plen: int) -> bool:
+    """بالخبر right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر، مستشفى الملك فهد
+    الجامعي بالخبر، الألعاب النارية بالخبر: about 80 of the corpus's 110), not "with the news" (علمت بالخبر،
+    فوجئوا بالخبر, after a verb or a noun with a pronoun)."""
+    i = f.tok_index(s)
+    if f.x[s : s + plen] != "بال" or i < 1 or not f.adjacent(i):
+        return False
+    pw = f.word(i - 1)
+    return pw.startswith("ال") and len(pw) > 4 and pw not in _NEWS_AFTER
 
 
 def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:
@@ -2603,6 +2702,8 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
+        words = f.x[o.s + o.plen : o.e].split()
+        foreign = len(words) == 2 and not any(w.startswith("ال") for w in words)
         if (home := _home_place(f, j, places)) is not None:
             j = f.tok_index(home.e - 1) + 1  # محمد البريدي من (الشرقية)، بليغ الرمضان … (the bracket may close the gap)
         while j + 1 < n:
@@ -2610,9 +2711,12 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             w0, w1 = f.word(j), f.word(j + 1)
             conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
             no_comma = f.adjacent(j)
-            if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي)
+            if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي), or
+                # after a foreign name, و + two name-like words without it (توم كروز وسايمون بيج وجيريمي رينر)
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
-                        and (_family_name(w1, rules) or _rare_definite(w1, rules))):
+                        and (_family_name(w1, rules) or _rare_definite(w1, rules)
+                             or foreign and _foreign_item(w0, w1, rules)
+                             and not (j + 2 < n and f.adjacent(j + 2) and f.word(j + 2)[:1] != "و"))):
                     break
             elif ("،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,")
                   or not f.adjacent(j + 1)):
@@ -2624,6 +2728,8 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
                 if (not (_name_like(w0[1:], rules) or w0[1:] in rules.given_names)
                         or not _name_like(w1, rules) or w1.startswith("ال") and not _family_name(w1, rules)):
                     break
+            elif no_comma and foreign and not w1.startswith("ال"):
+                pass  # (a foreign name after a foreign name: tested above)
             elif not (w1.startswith("ال") and (_family_name(w1, rules) or _name_like(w1, rules)
                                                or not conj and _rare_definite(w1, rules))  # سعد الحنفوش; not ويأكلون الرطب
                       and len(w0) >= 3 and w0.isalpha() and not w0.startswith("ال") and not _plain_word(w0, rules)
@@ -2642,6 +2748,16 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
+
+def _foreign_item(w0: str, w1: str, rules: Rules) -> bool:
+    """و + w0 + w1 may be a foreign first and last name in a list after a foreign name (وسايمون بيج): name-like
+    words, no article, no second و (وكواك وديقاو), no preposition before a repeated name (وموسى كموسى), not a noun
+    with its و or tanween (وزيرا للخارجية، واضحا وواقعيا)."""
+    return (_name_like(w1, rules) and w1[0] not in "و" and not w1.startswith(("ال", "لل"))
+            and not (w1[0] in "كبل" and w1[1:] in rules.given_names)
+            and (w0[1:] in rules.given_names or w0 not in rules.definite_stems
+                 and w0.removesuffix("ا") not in rules.definite_stems and w0[1:].removesuffix("ا") not in rules.definite_stems))
 
 
 _MIN = norm_word("من")
@@ -2854,15 +2970,18 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
         items: list[tuple[int, int]] = []  # (token, proclitic length) of the free items
         count = 0
         strong = False
-        while j < n and (f.adjacent(j) if not count else not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,")):
+        dual = stem in _DUAL_PLACE_HEADS
+        while j < n and not (dual and count == 2) and (
+                f.adjacent(j) if not count else not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,")):
             w = f.word(j)
             if count and (w[0] != "و" or len(w) < 4):
                 break
             o = by_tok.get(j)
             if o is not None:  # a known place continues the list (… وزنجبار وشقرة), but does not start one
                 # (_coordinated_places), unless the head itself announced it (قرية القراصة وترعة)
-                if (o.typ != "location" or o.s != f.starts[j] or o.plen != (1 if count else 0)
-                        or not count and o.kind != "discovered"):
+                if (o.typ != "location" or o.s != f.starts[j]
+                        or f.x[o.s : o.s + o.plen] not in (("و", "وال") if count else ("", "ال"))
+                        or not count and o.kind != "discovered" and not dual):
                     break
                 strong = strong or count > 0 or _name_like(w, rules)
                 count += 1
@@ -2877,8 +2996,8 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
             items.append((j, len(w) - len(item)))
             count += 1
             j += 1
-        if count < 2 or not strong:
-            continue
+        if count < 2 or not (strong or dual):
+            continue  # (a dual head announces its two names by itself: قريتي المشيك والبحصة)
         for t, pl in items:
             a, b = f.starts[t], f.ends[t]
             occ[a:b] = b"\x01" * (b - a)
@@ -2887,6 +3006,10 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
         return out
     return sorted(out + new, key=_by_start)
 
+
+#: the dual heads of place_list_heads.txt (normalised): exactly two names follow
+_DUAL_PLACE_HEADS = frozenset(norm_word(w) for w in ["قريتي", "بلدتي", "مدينتي", "منطقتي", "محافظتي", "حيي", "مخيمي",
+                                                      "ميناءي"])
 
 #: plural heads whose places may be listed in brackets: بلديات (البيداء, أحد, العقيق)، مجمعات (أشبيليا) و(الحمراء)
 _BRACKET_LIST_HEADS = frozenset(norm_word(w) for w in ["بلديات", "مجمعات", "مراكز", "هجر"])
@@ -3372,9 +3495,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
                 or "@" in f.norm[max(0, mt.start() - 20) : mt.end() + 20] or g in _LATIN_NOT_NAMES
                 or _CODE_RE.search(f.norm, max(0, mt.start() - 15), mt.end() + 15)
-                or mt.start() > 0 and (f.norm[mt.start() - 1].isdigit() or f.norm[mt.start() - 1] == "-")):
+                or mt.start() > 0 and (f.norm[mt.start() - 1].isdigit() or f.norm[mt.start() - 1] == "-")
+                or _MODEL_NUMBER_RE.fullmatch(g) or _FILM_RE.search(f.norm, max(0, mt.start() - 60), mt.start())):
             # ratings (BBB, Baa3), English sentences ("Sorry Comments are closed"), SMS or IELTS, program code
-            # (rendererOptions: {…}) and the letters of a model number (B777-300ER) are not names
+            # (rendererOptions: {…}), model numbers (B777-300ER, C130, A380) and film titles (_FILM_RE) are not names
             continue
         i, j = f.tok_index(mt.start()), f.tok_index(mt.end() - 1)
         a, b = f.starts[i], f.ends[j]
