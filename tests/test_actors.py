@@ -1451,3 +1451,14 @@ def test_the_yemeni_popular_committees_are_a_short_name():
     """اللجان الشعبية is the Yemeni group in a field about Yemen (short_names.tsv), dropped elsewhere."""
     m = extract_mentions(arts("بمشاركة اللجان الشعبية الموالية لهادي في عدن.", "وشكلت اللجان الشعبية في الأحياء لجمع التبرعات."))
     assert list(rows(m, actor_id="group:popular_committees_ye")["article_id"]) == ["a0"], m[["article_id", "surface"]]
+
+
+def test_district_names_that_are_common_nouns_and_places_after_a_capital_descriptor():
+    """After حي (not وحي "inspiration") a definite common noun is a district's name (حي السلام، حي السعادة); a place
+    with a common-word reading after العاصمة + a nisba is the capital (العاصمة العمانية مسقط, not مسقط رأسه); ستاد
+    heads a stadium's name like استاد."""
+    m = extract_mentions(arts("تم نزع ملكية عقارات بحي السلام في المدينة.", "الشعر: وحي الانسان العادي لنفسه.",
+                              "وزار الوزير العاصمة العمانية مسقط اليوم.", "وهي مسقط رأسه.", "وأقيمت المباراة على ستاد البترا بمدينة عمان."))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert ("a0", "السلام") in got and not {s for a, s in got if a in ("a1", "a3")}, got
+    assert ("a2", "مسقط") in got and ("a4", "ستاد البترا") in got, got

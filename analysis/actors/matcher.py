@@ -949,7 +949,10 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]
-                return (any(w in rules.place_context for w in prev[:1] + prev[2:3]) or clitic.endswith("ب")
+                ctx = prev[:1] + prev[2:3]
+                if len(pw) > 1 and any(o.kind == "nisba" and o.e == f.ends[i - 1] for o in out):
+                    ctx += prev[1:2] + prev[3:4]  # العاصمة العمانية مسقط: the place word before a nisba
+                return (any(w in rules.place_context for w in ctx) or clitic.endswith("ب")
                         or clitic.endswith("بال") and m.info[ent.actor_id][3] == "city")
             if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
                 j = f.tok_index(e - 1) + 1
@@ -2306,8 +2309,12 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             occ[a1:b] = b"\x01" * (b - a1)
             new.append(_new(a1, b, 0, f.x[a1:b], "location"))
         elif _name_like(w, rules) and not (w in rules.given_names and not w.startswith("ال")) or (
+                stem in _SITE_HEADS_ALL and w in rules.given_names) or (  # ستاد جابر، مسجد عمر: named after a person
                 stem in _SETTLEMENT_HEADS and w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
                 and w[2:] not in rules.frequent_words and w not in _REGIONAL and not w.endswith(("ي", "يه"))) or (
+                stem == _HAYY and f.x[s:e] != "وحي" and w.startswith("ال") and len(w) > 4 and w not in _NOT_DISTRICTS
+                and w not in rules.stopwords and w not in rules.titles and w not in _REGIONAL
+                and not w.endswith(("ي", "يه"))) or (
                 stem in _AREA_HEADS and _rare_definite_name(w, rules) and w not in rules.place_not_names
                 and not (stem == "قضاء" and pre.endswith("ل"))):
             # بحي الزاهر، بلدة المريسة: after a town or district head a definite word that is also a noun is its name
@@ -2332,7 +2339,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
 _CONTEXT_WINDOW = 300  # characters: how near a context mention must be (rules "country" and "group")
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "ذاك"))  # rule `demonstrative` of ambiguous_forms.tsv
 _SITE_HEADS = frozenset(norm_word(w) for w in ["كنيسة", "كاتدرائية", "دير", "مسجد", "جامع", "متنزه", "منتزه", "حديقة"])
-_SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد"])
+_SITE_HEADS_ALL = _SITE_HEADS | frozenset(norm_word(w) for w in ["ملعب", "استاد", "ستاد"])
 _COMPANY_HEADS = frozenset(norm_word(w) for w in ["شركة", "شركتي"])
 _AIRPORT_HEADS = frozenset(norm_word(w) for w in ["مطار", "مطاري"])
 #: first words of foreign place names that are also plain words or too short to read as names (سان برناردينو)
@@ -2358,6 +2365,10 @@ def _airport_tail(f: _Field, b: int, by_tok: dict, drop: set) -> int:
 
 #: Place heads after which a definite common noun is still a name (بحي الزاهر، بلدة المريسة; not مدينة الملاهي).
 _SETTLEMENT_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية"])
+#: after حي (not وحي, also "inspiration") a definite common or frequent noun is a district's name too (حي السلام،
+#: حي السعادة، حي الجزيرة: 198 such in SaudiNewsNet, nearly all districts; eleventh session)
+_HAYY = norm_word("حي")
+_NOT_DISTRICTS = frozenset(norm_word(w) for w in ["الله", "المنازل", "الإنسان"])  # حي الله "welcome", poetry
 _CENTRE = norm_word("مركز")
 #: first words after مركز that make it a position, a centre of something or a place, not a body (an organisation)
 _CENTRE_NOT_BODIES = frozenset(norm_word(w) for w in [
