@@ -1462,3 +1462,13 @@ def test_district_names_that_are_common_nouns_and_places_after_a_capital_descrip
     got = set(zip(m["article_id"], m["surface"]))
     assert ("a0", "السلام") in got and not {s for a, s in got if a in ("a1", "a3")}, got
     assert ("a2", "مسقط") in got and ("a4", "ستاد البترا") in got, got
+
+
+def test_birthplace_course_of_events_and_tanwin_nouns_are_no_actors():
+    """مسقط رأسه is "his birthplace" (not Muscat, even after إلى); مجريات is "the course" (not the Hungarian women); a
+    discovered person whose first word carries tanwin and is no first name is a noun (ثمناً باهضاً، مسرفاً يسرف)."""
+    m = extract_mentions(arts("ونقل جثمان الفقيد إلى مسقط رأسه المدينة المنورة.", "واستعرض التقارير المعدة لمجريات بداية العام الدراسي.",
+                              "ولقطات مؤثرة كلفت ثمناً باهضاً واستغرقت وقتا.", "وكم هو مخيف أن ترى مسرفاً يسرف دون حساب."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert ("a0", "location:muscat") not in got and ("a0", "location:medina") in got, got
+    assert not {x for x in got if x[0] in ("a1", "a2", "a3")}, got

@@ -37,6 +37,7 @@ import pyarrow as pa
 
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import (
+    _ENCLITICS,
     _foreign_word,
     _name_in_fal,
     _plain_spelling,
@@ -949,6 +950,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if ent.ambiguous == "place":
                 # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
                 clitic = f.x[s : s + plen]
+                if x[s + plen : e] == _MUSCAT and (nxt := _next_word(f, e)) is not None and nxt.startswith("راس"):
+                    return False  # مسقط رأسه "his birthplace", even after إلى
                 ctx = prev[:1] + prev[2:3]
                 if len(pw) > 1 and any(o.kind == "nisba" and o.e == f.ends[i - 1] for o in out):
                     ctx += prev[1:2] + prev[3:4]  # العاصمة العمانية مسقط: the place word before a nisba
@@ -1356,10 +1359,19 @@ _SOUTH_KOREA, _NORTH_KOREA = "country:kr", "country:kp"
 #: "loyal to" before ل + a one-word person form (الموالية لهادي، الموالين لصالح): the person, as after قوات or أنصار
 _LOYAL = frozenset(norm_word(w) for w in ["موالي", "موالية", "موالين", "موالون"])
 _TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b")  # the indefinite accusative ending (ـاً، ـًا)
+_MUSCAT = norm_word("مسقط")
 _OCCUPATION = frozenset(("country:il", "country:ps"))  # rule `occupation` of ambiguous_forms.tsv (الاحتلال)
 #: adjectives after الاحتلال that name another occupier than Israel (besides the nisbas of the codebook)
 _OTHER_OCCUPIERS = frozenset(norm_word(w) for w in ["الصليبي", "العثماني", "الصفوي", "الفارسي", "المغولي", "الروماني",
                                                      "النازي", "الأجنبي"])
+
+
+def _tanwin_noun(f: _Field, o: _M, rules: Rules) -> bool:
+    """The mention's first word is written with the indefinite accusative and is no first name (a first name takes it:
+    سعودًا الفيصل، محمداً)."""
+    i = f.tok_index(o.s)
+    a, b = f.span_in_original(f.starts[i], f.ends[i])
+    return f.text[a:b].endswith(_TANWIN_ENDS) and _conj_stripped(f.word(i)) not in rules.given_names
 
 
 def _korean_halves(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> None:
@@ -1664,6 +1676,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
         elif o.kind == "nisba" and o.actor_id == "country:ye" and f.text[slice(*f.span_in_original(o.s, o.e))].endswith("اليمنى"):
             drop.add(id(o))  # بذراعها اليمنى، اليد اليمنى: "right" (feminine of أيمن), not Yemeni (اليمني)
+        elif o.kind == "discovered" and o.typ == "person" and _tanwin_noun(f, o, rules):
+            drop.add(id(o))  # ثمناً باهضاً، مسرفاً يسرف، مخاطبًا سعودًا: a noun or adjective with tanwin, no first name
         elif o.kind in ("name", "alias") and f.text[slice(*f.span_in_original(o.s, o.e))].endswith(_TANWIN_ENDS):
             # a name takes no indefinite accusative: 16 كفيفاً "sixteen blind people" (ك + فيفا)، صنعاً، درعاً، لساناً;
             # a country's name with it is its nisba (23 شخصاً سورياً، 16 حاجًا ماليزيًا)
@@ -1769,7 +1783,6 @@ def _saleh_is_the_word(f: _Field, o: _M, j: int, prv: str, nxt: str, occ: bytear
 _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"])  # آل: the family (آل كليب، آل سالم)
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
-_ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
 _LEAGUE = frozenset((norm_word("دوري"),))
 _CUBA, _USA = "country:cu", "country:us"
