@@ -1215,8 +1215,8 @@ def _has_preposition(pre: str) -> bool:
 
 def _before_definite_nisba(f: _Field, e: int) -> bool:
     """The token after the one ending at ``e`` is a definite relational adjective (الكويتي، الإنجليزي، الألمانية)."""
-    j = f.tok_index(e - 1) + 1
-    return j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال") and f.word(j).endswith(("ي", "يه"))
+    nxt = _next_word(f, e)
+    return nxt is not None and nxt.startswith("ال") and nxt.endswith(("ي", "يه"))
 
 
 def _country_near(s: int, actor_id: str, out: list[_M], m: _Matcher) -> bool:
