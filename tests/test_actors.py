@@ -1424,8 +1424,9 @@ def test_the_bare_football_association_is_the_saudi_one_near_a_saudi_actor():
     """اتحاد الكرة / اتحاد القدم / اتحاد كرة القدم alone: the Saudi federation near Saudi Arabia or a Saudi actor (rule
     country), or once named; not right before another nisba (اتحاد القدم الانجليزي), not with no Saudi context."""
     m = extract_mentions(arts("وتقدم الهلال السعودي بشكوى إلى اتحاد الكرة أمس.", "وقرر اتحاد القدم الانجليزي معاقبة تشيلسي.",
-                              "وطالب اللاعبون اتحاد كرة القدم بالتدخل."))
-    assert list(rows(m, actor_id="org:saff")["article_id"]) == ["a0"], m[["article_id", "surface", "actor_id"]]
+                              "وطالب اللاعبون اتحاد كرة القدم بالتدخل.",
+                              "وتقدم الهلال السعودي بشكوى. وأرسل اتحاد الكرة إلى الناديين خطابا."))
+    assert list(rows(m, actor_id="org:saff")["article_id"]) == ["a0", "a3"], m[["article_id", "surface", "actor_id"]]
 
 
 def test_loyal_to_before_a_one_word_person():

@@ -1214,9 +1214,10 @@ def _has_preposition(pre: str) -> bool:
 
 
 def _before_definite_nisba(f: _Field, e: int) -> bool:
-    """The token after the one ending at ``e`` is a definite relational adjective (الكويتي، الإنجليزي، الألمانية)."""
+    """The token after the one ending at ``e`` is a definite relational adjective (الكويتي، الإنجليزي، الألمانية;
+    ``_nisba_like``: not إلى or التي, which normalise to الي/التي)."""
     nxt = _next_word(f, e)
-    return nxt is not None and nxt.startswith("ال") and nxt.endswith(("ي", "يه"))
+    return nxt is not None and _nisba_like(nxt)
 
 
 def _country_near(s: int, actor_id: str, out: list[_M], m: _Matcher) -> bool:
