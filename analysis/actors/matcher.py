@@ -746,6 +746,307 @@ def _longest_first(h: tuple) -> tuple[int, int]:
     return h[0] - h[1], h[0]
 
 
+# --- The rules of ambiguous forms -----------------------------------------------------------------------------------
+# A form with a rule (column `ambiguous` of ambiguous_forms.tsv, or set by the codebook's loaders) counts only when its
+# rule says so. `_ambiguous_ok` applies, in this order: the rule's first check in `_FIRST_RULES` (a verdict, or None to
+# go on); the checks every ambiguous form shares (the actor already named in the field, an outlet in quotes, a club
+# joined to a club); the rule's context check in `_CONTEXT_RULES`. A rule in neither table counts only through the
+# shared checks. Each function takes the field's `_AmbiguousContext` and the hit (start, end, proclitic length, entry).
+
+
+class _AmbiguousContext:
+    """What the rules of ambiguous forms read in one field: the field, the matcher, the rules, the mentions taken so
+    far (``out``, growing while the hits are taken), the starts of the club hits, and whether the field is about sport
+    (``sport``: computed once, when a club rule first asks; None until then)."""
+    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport")
+
+    def __init__(self, f: _Field, m: _Matcher, rules: Rules, out: list, club_starts: frozenset):
+        self.f, self.m, self.rules, self.out, self.club_starts = f, m, rules, out, club_starts
+        self.sport: bool | None = None
+
+    def is_sport(self) -> bool:
+        if self.sport is None:
+            self.sport = _sports_field(self.f, self.rules)
+        return self.sport
+
+
+def _first_country(c: _AmbiguousContext, s, e, plen, ent):
+    if c.m.info[ent.actor_id][2] == "organization" and _before_definite_nisba(c.f, e):
+        return False  # اتحاد الكرة الكويتي: another country's body than the row's (the Saudi one), even once named
+    return None
+
+
+def _first_quoted(c, s, e, plen, ent):
+    # an outlet's name (checked when the hit was read) or a form of ambiguous_forms.tsv that counts in quotes only
+    return _quoted(c.f, s, e)  # («الكردستاني»)
+
+
+def _first_quoted_seen(c, s, e, plen, ent):
+    # فتح (mostly the verb "opened"): in quotes, or once the actor was named by a form that is no common word
+    return _quoted(c.f, s, e) or any(  # (حركة فتح … قالت فتح)
+        o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+
+
+def _first_place(c, s, e, plen, ent):
+    if _before_adjective(c.f, e, c.rules):
+        return False  # عبر كابل بحري "a submarine cable", not Kabul (even once Kabul was named)
+    return None
+
+
+def _first_not_before_min(c, s, e, plen, ent):
+    return _next_word(c.f, e) != "من"  # النيل من أمن الوطن "to harm", not the Nile
+
+
+def _first_no_lam(c, s, e, plen, ent):
+    return "ل" not in c.f.x[s : s + plen]  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
+
+
+def _first_no_ba(c, s, e, plen, ent):
+    return "ب" not in c.f.x[s : s + plen]  # باكرا is "early", not "in Accra"
+
+
+def _first_plus(c, s, e, plen, ent):
+    return "+" in c.f.norm[s:e]  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
+
+
+def _first_not_after_number(c, s, e, plen, ent):
+    f = c.f  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
+    i = f.tok_index(s)
+    return not (i > 0 and f.adjacent(i, quotes=True) and _has_digit(f.word(i - 1)))
+
+
+def _first_place_only(c, s, e, plen, ent):
+    f = c.f  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
+    i = f.tok_index(s)
+    return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in c.rules.place_context
+
+
+def _first_seen_bare(c, s, e, plen, ent):
+    # الاتحاد الدولي: FIFA once named, not before an ل-complement that names another federation
+    # (الاتحاد الدولي للسباحة، لنقابات العمال; للعبة، لكرة القدم are FIFA)
+    nxt = _next_word(c.f, e)
+    if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
+        return False
+    return any(o.s < s and o.actor_id == ent.actor_id for o in c.out)
+
+
+def _first_occupation(c, s, e, plen, ent):
+    # الاحتلال: Israel once named, or near a mention of Palestine or of an actor or place of Israel or Palestine
+    # (القدس، غزة، الأقصى); never before another nisba (الاحتلال الأمريكي)
+    f, out = c.f, c.out
+    j = f.tok_index(e - 1) + 1
+    if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _OTHER_OCCUPIERS or any(
+            o.kind == "nisba" and o.s == f.starts[j] for o in out)):
+        return False
+    country_of = c.m.country_of or {}
+    return any(o.actor_id == ent.actor_id and o.s < s or abs(o.s - s) < _CONTEXT_WINDOW and (
+        o.actor_id in _OCCUPATION or country_of.get(o.actor_id) in _OCCUPATION) for o in out)
+
+
+def _first_list_only(c, s, e, plen, ent):
+    # مدركة، الحريق: only in a list of places (تربة والخرمة), never from an earlier mention
+    return _coordinated_place(c.f, s, e, plen, c.out)
+
+
+def _first_province(c, s, e, plen, ent):
+    # الشرقية (also "eastern"): in a list of places (الرياض والشرقية), with ب (بالشرقية: an adjective takes no
+    # preposition), right after في, or between brackets (من (الشرقية))
+    f = c.f
+    x, i = f.x, f.tok_index(s)
+    return (_coordinated_place(f, s, e, plen, c.out) or "ب" in x[s : s + plen]
+            or x[s : s + plen] == "ال" and i > 0 and f.adjacent(i) and f.word(i - 1) in _IN
+            or f.norm[s - 1 : s] == "(" and f.norm[e : e + 1] == ")")
+
+
+def _first_demonstrative(c, s, e, plen, ent):
+    # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
+    pw = c.f.prev_words(c.f.tok_index(s), 1)
+    return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
+
+
+def _first_market(c, s, e, plen, ent):
+    if _market_blocked(c.f, s, plen, c.rules):
+        return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
+    return None
+
+
+#: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
+_FIRST_RULES = {
+    "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
+    "not_before_min": _first_not_before_min, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
+    "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
+    "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
+    "demonstrative": _first_demonstrative, "market": _first_market,
+}
+
+
+def _prev_forms(pw: list[str]) -> list[str]:
+    """The words before a hit without clitics, then without a conjunction: ``prev[k]`` and ``prev[len(pw) + k]``."""
+    return [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+
+
+def _context_club_nisba(c, s, e, plen, ent, i, pw):
+    # الفريق الهلالي، الإدارة النصراوية، الهلاليون: in a field about sport, after a definite word (not باسل الهلالي,
+    # a family name) or a plural (the club's fans and players)
+    x = c.f.x
+    if not (x[e - 2 : e] in ("ين", "ون") or "ال" in x[s : s + plen] and pw and c.f.adjacent(i)
+            and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
+        return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
+    return c.is_sport()
+
+
+def _context_club(c, s, e, plen, ent, i, pw):
+    f, rules = c.f, c.rules
+    if not _club_cue(f, e, pw, rules, c.club_starts) and not (
+            "ال" + f.x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, c.out, rules)):
+        return False  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
+    return c.is_sport()
+
+
+def _context_seen(c, s, e, plen, ent, i, pw):
+    f, rules, info = c.f, c.rules, c.m.info[ent.actor_id]
+    prev = _prev_forms(pw)
+    if prev and info[2] == "person" and f.adjacent(i) and (
+            prev[0] in _LOYAL or prev[len(pw)] in _LOYAL or not _has_preposition(f.x[s : s + plen]) and (
+                prev[0] in rules.person_context or prev[len(pw)] in rules.person_context)):
+        # الموالية لهادي: a preposition on a one-word name after "loyal to" (not الحكم لصالحي "in my favour");
+        # without a preposition any person context word (وقوات المخلوع)
+        return True
+    if prev and not _conj_stripped(pw[0]).startswith(("ال", "لل")) and _headed(f.x[s : s + plen], prev[0], info, rules):
+        j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
+        if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
+            return True
+    return False
+
+
+def _context_person_country_group(c, s, e, plen, ent, i, pw):
+    f, m, rules, out = c.f, c.m, c.rules, c.out
+    prev = _prev_forms(pw)
+    if m.info[ent.actor_id][2] == "country":
+        # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
+        # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
+        a0, b0 = f.span_in_original(s, e)
+        if "\u0651" in f.text[a0:b0] or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
+            return False
+        if _coordinated_place(f, s, e, plen, out, ("country",)):
+            return True
+        return _country_near(s, ent.actor_id, out, m)
+    if ent.ambiguous == "country":
+        # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
+        if _country_near(s, ent.actor_id, out, m):
+            return True
+        if pw and f.adjacent(i) and not pw[0].startswith("ال") and pw[0] not in rules.person_context \
+                and pw[0] not in rules.titles:
+            given = _conj_stripped(pw[0]) in rules.given_names
+            if given or _name_like(pw[0], rules):
+                # the family name of the first name right before, not Nouri al-Maliki: a known first name
+                # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
+                # (المهندس مسفر المالكي), which then finds the whole name
+                return given
+    if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+        return True
+    if ent.ambiguous == "group":
+        # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
+        j = f.tok_index(e - 1) + 1
+        if j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال"):
+            return False  # القاعدة الجوية، القاعدة الأساسية
+        return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
+                or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
+    return False
+
+
+def _context_coordinated(c, s, e, plen, ent, i, pw):
+    # الخبر (also "the news"): in a list of places (الدمام والخبر), after a city head (مدينة الخبر) or a place and
+    # a dash (الدمام - الخبر)
+    f = c.f
+    return (_coordinated_place(f, s, e, plen, c.out, dash=True) or _after_city_head(f, s, plen)
+            or _located_after_definite(f, s, plen))
+
+
+def _context_place_or_list(c, s, e, plen, ent, i, pw):
+    # a GeoNames town: after a place word or in a list of places (دهب ونويبع); not with an attached ب (بزفرة
+    # "with a sigh")
+    return _place_context(c.f, s, e, plen, c.out, c.rules)
+
+
+def _context_place(c, s, e, plen, ent, i, pw):
+    # after a place word, or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
+    f = c.f
+    x, clitic = f.x, f.x[s : s + plen]
+    if x[s + plen : e] == _MUSCAT and (nxt := _next_word(f, e)) is not None and nxt.startswith("راس"):
+        return False  # مسقط رأسه "his birthplace", even after إلى
+    prev = _prev_forms(pw)
+    ctx = prev[:1] + prev[2:3]
+    if len(pw) > 1 and any(o.kind == "nisba" and o.e == f.ends[i - 1] for o in c.out):
+        ctx += prev[1:2] + prev[3:4]  # العاصمة العمانية مسقط: the place word before a nisba
+    return (any(w in c.rules.place_context for w in ctx) or clitic.endswith("ب")
+            or clitic.endswith("بال") and c.m.info[ent.actor_id][3] == "city")
+
+
+def _context_verb(c, s, e, plen, ent, i, pw):
+    f = c.f  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
+    j = f.tok_index(e - 1) + 1
+    if j < len(f.starts) and f.adjacent(j):
+        nxt = f.word(j)
+        if nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين")) or nxt in c.rules.stopwords:
+            return False
+    return True
+
+
+def _context_dateline(c, s, e, plen, ent, i, pw):
+    # سبق- الرياض، (واس): a dash, colon or bracket next to it, or right after the date of SPA's dateline
+    # (… الموافق 10 اغسطس 2015 م واس، … 2015م واس)
+    near = c.f.norm[max(0, s - 2) : s] + c.f.norm[e : e + 3]
+    return any(ch in near for ch in "-–—:()") or bool(pw) and _DATELINE_ERA_RE.fullmatch(pw[0]) is not None
+
+
+#: rule → context check, after the shared ones (arguments: the hit, its token index and the two words before it).
+_CONTEXT_RULES = {
+    "club_nisba": _context_club_nisba, "club": _context_club, "seen": _context_seen,
+    "person": _context_person_country_group, "country": _context_person_country_group,
+    "group": _context_person_country_group, "coordinated": _context_coordinated,
+    "place_or_list": _context_place_or_list, "place": _context_place, "verb": _context_verb,
+    "dateline": _context_dateline,
+}
+
+
+def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) -> bool:
+    """Whether the ambiguous hit ``x[s:e]`` counts (see the tables above)."""
+    amb = ent.ambiguous
+    first = _FIRST_RULES.get(amb)
+    if first is not None:
+        verdict = first(c, s, e, plen, ent)
+        if verdict is not None:
+            return verdict
+    f, x, out = c.f, c.f.x, c.out
+    # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
+    aid = ent.actor_id
+    seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
+    if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
+        return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
+    if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
+            pw1[0] in _YOUTH_HEADS or strip_clitics(pw1[0]) in _YOUTH_HEADS):
+        return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
+    if seen and amb == "club" and _after_given_name(f, s, plen, c.rules):
+        return False  # نزيه النصر: a family name, even after the club was named
+    if (seen and amb == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1))
+            and pw1[0] in _NEWS_HEADS):
+        return False  # رابط الخبر بصحيفة الوئام "the link of the news item", even after the city was named
+    if seen and amb != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
+        return True
+    info = c.m.info
+    if info[aid][2] == "media" and _quoted(f, s, e):
+        return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
+    if info[aid][3] == "club" and _coordinated_place(f, s, e, plen, [
+            o for o in out if o.actor_id in info and info[o.actor_id][3] == "club"], types=("organization",)):
+        return True  # بين الأهلي والزمالك: a club joined by و to another club
+    rule = _CONTEXT_RULES.get(amb)
+    if rule is None:
+        return False
+    i = f.tok_index(s)
+    return rule(c, s, e, plen, ent, i, f.prev_words(i, 2))
+
+
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
                     to_original: bool = True) -> list[_M]:
     """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
@@ -808,170 +1109,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)  # longest wins
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
     if hits_amb:
-        sport: list[bool | None] = [None]  # is the field about sport (rule club)? computed once, when first needed
-        club_starts = frozenset(h[0] for h in hits_amb if h[3].ambiguous == "club")
+        ctx = _AmbiguousContext(f, m, rules, out, frozenset(h[0] for h in hits_amb if h[3].ambiguous == "club"))
 
         def ok(s, e, plen, ent):
-            if ent.ambiguous == "country" and m.info[ent.actor_id][2] == "organization" and _before_definite_nisba(f, e):
-                return False  # اتحاد الكرة الكويتي: another country's body than the row's (the Saudi one), even once named
-            if ent.ambiguous == "quoted":  # an outlet's name (checked when the hit was read) or a form of
-                return _quoted(f, s, e)      # ambiguous_forms.tsv that counts in quotes only («الكردستاني»)
-            if ent.ambiguous == "quoted_seen":  # فتح (mostly the verb "opened"): in quotes, or once the actor was
-                return _quoted(f, s, e) or any(  # named by a form that is no common word (حركة فتح … قالت فتح)
-                    o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in out)
-            if ent.ambiguous == "place" and _before_adjective(f, e, rules):
-                return False  # عبر كابل بحري "a submarine cable", not Kabul (even once Kabul was named)
-            if ent.ambiguous == "not_before_min":  # النيل من أمن الوطن "to harm", not the Nile
-                return _next_word(f, e) != "من"
-            if ent.ambiguous == "no_lam":  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
-                return "ل" not in f.x[s : s + plen]
-            if ent.ambiguous == "no_ba":  # باكرا is "early", not "in Accra"
-                return "ب" not in f.x[s : s + plen]
-            if ent.ambiguous == "plus":  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
-                return "+" in f.norm[s:e]
-            if ent.ambiguous == "not_after_number":  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
-                i = f.tok_index(s)
-                return not (i > 0 and f.adjacent(i, quotes=True) and _has_digit(f.word(i - 1)))
-            if ent.ambiguous == "place_only":  # أجري (also the verb "was conducted"): only right after إقليم/ولاية/في
-                i = f.tok_index(s)
-                return i > 0 and f.adjacent(i) and s == f.starts[i] and strip_clitics(f.word(i - 1)) in rules.place_context
-            if ent.ambiguous == "seen_bare":  # الاتحاد الدولي: FIFA once named, not before an ل-complement that names
-                # another federation (الاتحاد الدولي للسباحة، لنقابات العمال; للعبة، لكرة القدم are FIFA)
-                nxt = _next_word(f, e)
-                if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
-                    return False
-                return any(o.s < s and o.actor_id == ent.actor_id for o in out)
-            if ent.ambiguous == "occupation":  # الاحتلال: Israel once named, or near a mention of Palestine or of an
-                # actor or place of Israel or Palestine (القدس، غزة، الأقصى); never before another nisba (الاحتلال الأمريكي)
-                j = f.tok_index(e - 1) + 1
-                if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _OTHER_OCCUPIERS or any(
-                        o.kind == "nisba" and o.s == f.starts[j] for o in out)):
-                    return False
-                country_of = m.country_of or {}
-                return any(o.actor_id == ent.actor_id and o.s < s or abs(o.s - s) < _CONTEXT_WINDOW and (
-                    o.actor_id in _OCCUPATION or country_of.get(o.actor_id) in _OCCUPATION) for o in out)
-            if ent.ambiguous == "list_only":  # مدركة، الحريق: only in a list of places (تربة والخرمة),
-                return _coordinated_place(f, s, e, plen, out)  # never from an earlier mention
-            if ent.ambiguous == "province":  # الشرقية (also "eastern"): in a list of places (الرياض والشرقية), with ب
-                # (بالشرقية: an adjective takes no preposition), right after في, or between brackets (من (الشرقية))
-                i = f.tok_index(s)
-                return (_coordinated_place(f, s, e, plen, out) or "ب" in x[s : s + plen]
-                        or x[s : s + plen] == "ال" and i > 0 and f.adjacent(i) and f.word(i - 1) in _IN
-                        or f.norm[s - 1 : s] == "(" and f.norm[e : e + 1] == ")")
-            if ent.ambiguous == "demonstrative":  # المسعى (also "the endeavour"): not right after هذا/ذلك (هذا المسعى)
-                pw = f.prev_words(f.tok_index(s), 1)
-                return not (pw and _conj_stripped(strip_clitics(pw[0])) in _DEMONSTRATIVES)
-            if ent.ambiguous == "market" and _market_blocked(f, s, plen, rules):
-                return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
-            # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
-            aid = ent.actor_id
-            seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
-            if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, rules):
-                return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
-            if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
-                    pw1[0] in _YOUTH_HEADS or strip_clitics(pw1[0]) in _YOUTH_HEADS):
-                return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
-            if seen and ent.ambiguous == "club" and _after_given_name(f, s, plen, rules):
-                return False  # نزيه النصر: a family name, even after the club was named
-            if (seen and ent.ambiguous == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1))
-                    and pw1[0] in _NEWS_HEADS):
-                return False  # رابط الخبر بصحيفة الوئام "the link of the news item", even after the city was named
-            if seen and ent.ambiguous != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
-                return True
-            if m.info[ent.actor_id][2] == "media" and _quoted(f, s, e):
-                return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
-            if m.info[aid][3] == "club" and _coordinated_place(f, s, e, plen, [
-                    o for o in out if o.actor_id in m.info and m.info[o.actor_id][3] == "club"], types=("organization",)):
-                return True  # بين الأهلي والزمالك: a club joined by و to another club
-            i = f.tok_index(s)
-            pw = f.prev_words(i, 2)
-            if ent.ambiguous == "club_nisba":  # الفريق الهلالي، الإدارة النصراوية، الهلاليون: in a field about sport,
-                # after a definite word (not باسل الهلالي, a family name) or a plural (the club's fans and players)
-                if not (x[e - 2 : e] in ("ين", "ون") or "ال" in x[s : s + plen] and pw and f.adjacent(i)
-                        and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
-                    return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
-            elif ent.ambiguous == "club" and not _club_cue(f, e, pw, rules, club_starts) and not (
-                    "ال" + x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, out, rules)):
-                return False  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
-            if ent.ambiguous in ("club", "club_nisba"):
-                if sport[0] is None:
-                    sport[0] = _sports_field(f, rules)
-                return sport[0]
-            prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
-            if (ent.ambiguous == "seen" and prev and m.info[aid][2] == "person" and f.adjacent(i) and (
-                    prev[0] in _LOYAL or prev[len(pw)] in _LOYAL or not _has_preposition(x[s : s + plen]) and (
-                        prev[0] in rules.person_context or prev[len(pw)] in rules.person_context))):
-                # الموالية لهادي: a preposition on a one-word name after "loyal to" (not الحكم لصالحي "in my favour");
-                # without a preposition any person context word (وقوات المخلوع)
-                return True
-            if (ent.ambiguous == "seen" and prev and not _conj_stripped(pw[0]).startswith(("ال", "لل"))
-                    and _headed(f.x[s : s + plen], prev[0], m.info[ent.actor_id], rules)):
-                j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
-                if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
-                    return True
-            if ent.ambiguous in ("person", "country", "group"):
-                if m.info[ent.actor_id][2] == "country":
-                    # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
-                    # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
-                    a0, b0 = f.span_in_original(s, e)
-                    if "\u0651" in f.text[a0:b0] or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
-                        return False
-                    if _coordinated_place(f, s, e, plen, out, ("country",)):
-                        return True
-                    return _country_near(s, ent.actor_id, out, m)
-                if ent.ambiguous == "country":
-                    # الأسد in a field that names Syria (سوريا، السوري، دمشق، النظام السوري): the president, not the lion
-                    if _country_near(s, ent.actor_id, out, m):
-                        return True
-                    if pw and f.adjacent(i) and not pw[0].startswith("ال") and pw[0] not in rules.person_context \
-                            and pw[0] not in rules.titles:
-                        given = _conj_stripped(pw[0]) in rules.given_names
-                        if given or _name_like(pw[0], rules):
-                            # the family name of the first name right before, not Nouri al-Maliki: a known first name
-                            # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
-                            # (المهندس مسفر المالكي), which then finds the whole name
-                            return given
-                if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
-                    return True
-                if ent.ambiguous == "group":
-                    # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
-                    j = f.tok_index(e - 1) + 1
-                    if j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال"):
-                        return False  # القاعدة الجوية، القاعدة الأساسية
-                    return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
-                            or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
-                return False
-            if ent.ambiguous == "coordinated":  # الخبر (also "the news"): in a list of places (الدمام والخبر), after
-                # a city head (مدينة الخبر) or a place and a dash (الدمام - الخبر)
-                return (_coordinated_place(f, s, e, plen, out, dash=True) or _after_city_head(f, s, plen)
-                        or _located_after_definite(f, s, plen))
-            if ent.ambiguous == "place_or_list":  # a GeoNames town: after a place word or in a list of places (دهب
-                return _place_context(f, s, e, plen, out, rules)  # ونويبع); not with an attached ب (بزفرة "with a sigh")
-            if ent.ambiguous == "place":
-                # or with an attached ب (بدمشق), a town's also with the article (بالشرائع; not بالغرب, a region)
-                clitic = f.x[s : s + plen]
-                if x[s + plen : e] == _MUSCAT and (nxt := _next_word(f, e)) is not None and nxt.startswith("راس"):
-                    return False  # مسقط رأسه "his birthplace", even after إلى
-                ctx = prev[:1] + prev[2:3]
-                if len(pw) > 1 and any(o.kind == "nisba" and o.e == f.ends[i - 1] for o in out):
-                    ctx += prev[1:2] + prev[3:4]  # العاصمة العمانية مسقط: the place word before a nisba
-                return (any(w in rules.place_context for w in ctx) or clitic.endswith("ب")
-                        or clitic.endswith("بال") and m.info[ent.actor_id][3] == "city")
-            if ent.ambiguous == "verb":  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
-                j = f.tok_index(e - 1) + 1
-                if j < len(f.starts) and f.adjacent(j):
-                    nxt = f.word(j)
-                    if nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين")) or nxt in rules.stopwords:
-                        return False
-                return True
-            if ent.ambiguous == "dateline":  # سبق- الرياض، (واس): a dash, colon or bracket next to it
-                near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
-                # or right after the date of SPA's dateline (… الموافق 10 اغسطس 2015 م واس، … 2015م واس)
-                return any(c in near for c in "-–—:()") or bool(pw) and _DATELINE_ERA_RE.fullmatch(pw[0]) is not None
-            return False
+            return _ambiguous_ok(ctx, s, e, plen, ent)
 
         take(hits_amb, ok)
-        if sport[0]:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
+        if ctx.sport:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
             take([h for h in hits_amb if h[3].ambiguous == "club"], ok)
     out.sort(key=_by_start)
     out = _drop_first_name_persons(f, out, occ, rules)
