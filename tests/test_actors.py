@@ -1473,3 +1473,45 @@ def test_birthplace_course_of_events_and_tanwin_nouns_are_no_actors():
     got = set(zip(m["article_id"], m["actor_id"]))
     assert ("a0", "location:muscat") not in got and ("a0", "location:medina") in got, got
     assert not {x for x in got if x[0] in ("a1", "a2", "a3")}, got
+
+
+def test_place_names_that_are_words_need_a_place_context():
+    """مشهد "a scene", معان "meanings", تدمر "destroys", الأحمدي (a family name), الوجه "the face" count as places only
+    in their context (بمدينة مشهد، محافظتي ضباء والوجه, after a place word); يهلك الحرث والنسل is an idiom (rule
+    not_before), محافظة الحرث the governorate; a place with the nominative or genitive tanwin is no name (معانٍ); وأكد
+    الأحمدي is a person (discovery), not the Kuwaiti town."""
+    m = extract_mentions(arts("في مشهد يؤكد تلاحم الشعب.", "تسمم مواطنين سعوديين في فندقين بمدينة مشهد الإيرانية.",
+                              "بكل ما تحمله الكلمة من معان كثيرة ومعانٍ أخرى.", "إلا أنها تدمر البيئة.",
+                              "سيطر تنظيم داعش على مدينة تدمر الأثرية.", "وأكد الأحمدي أن عملية تمشيط تجري.",
+                              "غسل الوجه واليدين.", "خلال جولاتهم في محافظتي ضباء والوجه أمس.",
+                              "التي خرجت لتهلك الحرث والنسل.", "سقوط مقذوف على قرية بمحافظة الحرث مساء اليوم."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert not {x for x in got if x[0] in ("a0", "a2", "a3", "a6", "a8")} and ("a5", "location:ahmadi") not in got, got
+    assert {("a1", "location:mashhad"), ("a4", "location:palmyra"), ("a7", "location:al_wajh"),
+            ("a9", "location:al_harth")} <= got, got
+
+
+def test_company_legal_forms_boards_and_wire_marks():
+    """A legal form (المحدودة، القابضة) ends a company's name whatever its words (شركة خبراء طيبة المحدودة); the board of
+    a body named by its kind is no actor (مجلس إدارة الهيئة، مجلس الإدارة الجديد); NNNN ends an agency wire."""
+    m = extract_mentions(arts("أبرم الاتحاد عقد رعاية مع شركة خبراء طيبة المحدودة لرعاية أنشطته.",
+                              "وأوضح رئيس مجلس إدارة الهيئة أن الاجتماع ناقش الخطة.", "واجتمع مجلس الإدارة الجديد أمس.",
+                              "وشارك في المعرض عدد من الجامعات. 18:37 ت م NNNN"))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert ("a0", "شركة خبراء طيبة المحدودة") in got, got
+    assert not {x for x in got if x[0] in ("a1", "a2", "a3")}, got
+
+
+def test_byline_running_into_the_text_and_new_rows():
+    """A byline that runs on into the text (رغد عشميل – عين اليوم بعد انقطاع …) names its author; شعار before a club's
+    bare name in sport is a cue (سيرتدي شعار الرائد); سيرلانكا is Sri Lanka, البوندستاج the Bundestag; توكل كرمان is
+    the laureate, not Kerman."""
+    m = extract_mentions(arts("رغد عشميل – عين اليوم بعد انقطاع دام لعدة شهور، عاد إمام المسجد إلى الخطابة.",
+                              "وقال مدرب الفريق إن اللاعب سيرتدي شعار الرائد في الدوري هذا الموسم بعد المباراة الأخيرة.",
+                              "أسلمت نساء من الفلبين وسيرلانكا وكينيا.", "وقال رئيس البوندستاج إن الشبكة ستغلق.",
+                              "وأشادت بفوز الناشطة اليمنية توكل كرمان بجائزة نوبل."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_id"]))
+    assert ("a0", "رغد عشميل", "discovered:رغد_عشميل") in got, got
+    assert {("a1", "الرائد", "org:al_raed"), ("a2", "وسيرلانكا", "country:lk"), ("a3", "البوندستاج", "org:bundestag"),
+            ("a4", "توكل كرمان", "person:tawakkol_karman")} <= got, got
+    assert not {x for x in got if x[2] == "location:kerman"}, got

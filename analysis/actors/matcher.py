@@ -77,7 +77,8 @@ _FILM_RE = re.compile(r"(?:فيلم|افلام)\w*\W+(?:(?:ال|وال)\w+\W+|[A
 _ENGLISH_WORD_RE = re.compile(r"(?<![A-Za-z])(?:are|is|the|of|and|to|in|for|on|with|by|at|from|was|be|closed|not|this|that"
                               r"|Next|Previous|Home|RSS|HD|LCD|RAM|GB|MB|ID|USB|GPS|PDF|Wifi|WiFi)(?![A-Za-z])")
 #: Latin words that are no organisation (a message type, a test, a format, a standard): SMS، IELTS، STEP، iOS
-_LATIN_NOT_NAMES = frozenset("SMS MMS LTE DSL CD DVD VIP iOS IELTS STEP TOEFL GMAT SAT ER LED ATM PIN OTP".split())
+#: NNNN: the end-of-message mark of agency wires (… // انتهى // 11:53 ت م NNNN)
+_LATIN_NOT_NAMES = frozenset("SMS MMS LTE DSL CD DVD VIP iOS IELTS STEP TOEFL GMAT SAT ER LED ATM PIN OTP NNNN".split())
 #: Program code in a field (a chart's settings pasted with an article: seriesColors:['#449EC0'], jQuery.jqplot):
 #: braces, semicolons, = or # near a Latin word, or the word itself an identifier with a dot
 _CODE_RE = re.compile(r"[{};=#]|[A-Za-z]\.[A-Za-z]")
@@ -793,8 +794,14 @@ def _first_place(c, s, e, plen, ent):
     return None
 
 
-def _first_not_before_min(c, s, e, plen, ent):
-    return _next_word(c.f, e) != "من"  # النيل من أمن الوطن "to harm", not the Nile
+#: rule `not_before`: the word after which a form is part of an idiom (النيل من "to harm", not the Nile; يهلك الحرث
+#: والنسل "destroys tillage and offspring", not Al-Harth). Keyed by the form without its article.
+_NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (("نيل", ["من"]), ("حرث", ["والنسل"]))}
+
+
+def _first_not_before(c, s, e, plen, ent):
+    stem = c.f.x[s + plen : e]
+    return _next_word(c.f, e) not in _NOT_BEFORE.get(stem[2:] if stem.startswith("ال") else stem, ())
 
 
 def _first_no_lam(c, s, e, plen, ent):
@@ -873,7 +880,7 @@ def _first_market(c, s, e, plen, ent):
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
-    "not_before_min": _first_not_before_min, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
+    "not_before": _first_not_before, "not_before_min": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market,
@@ -1503,7 +1510,8 @@ def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Ru
 _SOUTH_KOREA, _NORTH_KOREA = "country:kr", "country:kp"
 #: "loyal to" before ل + a one-word person form (الموالية لهادي، الموالين لصالح): the person, as after قوات or أنصار
 _LOYAL = frozenset(norm_word(w) for w in ["موالي", "موالية", "موالين", "موالون"])
-_TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b")  # the indefinite accusative ending (ـاً، ـًا)
+#: the indefinite endings: accusative (ـاً، ـًا), nominative (ـٌ) and genitive (ـٍ: بمعانٍ "with meanings", not Ma'an)
+_TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b", "\u064c", "\u064d")
 _MUSCAT = norm_word("مسقط")
 _OCCUPATION = frozenset(("country:il", "country:ps"))  # rule `occupation` of ambiguous_forms.tsv (الاحتلال)
 #: adjectives after الاحتلال that name another occupier than Israel (besides the nisbas of the codebook)
@@ -2316,6 +2324,13 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         full = ("ال" + stem) if pre.endswith(("ال", "لل")) else stem
         if (stem in _COMPANY_HEADS and not definite and i + 1 < n and f.adjacent(i + 1, quotes=True)
                 and not (i > 0 and f.word(i - 1).isdigit())):  # 15 شركة تتنوع: a count, not a name
+            j = _legal_form_end(f, i, occ, rules)
+            if j is not None:  # شركة خبراء طيبة المحدودة: the legal form makes a name of any words, head included
+                a, b = f.starts[i], f.ends[j]
+                occ[a:b] = b"\x01" * (b - a)
+                pl = _proclitic_len(pre)
+                new.append(_new(a, b, pl, f.x[a + pl : b], "organization"))
+                continue
             toks = _company_name(f, i + 1, occ, rules)
             if toks:
                 a, b = f.starts[toks[0]], f.ends[toks[-1]]
@@ -2330,6 +2345,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             if org[2] == 2 and org[1] > 1 and not definite and _university_named(out, new, m):
                 org = (org[0], 1, org[2], org[3])  # كلية الطب in a field that names its university: the faculty
             res = _org_chain(f, i, definite, org, by_tok, occ, rules)
+            if res is not None and _generic_board(f, i, res[0], stem):
+                res = None  # مجلس إدارة النادي، مجلس الإدارة الجديد: the board of a body the text names otherwise
             short = _short_name_after(f, res[0], occ, rules) if res is not None else None
             if res is not None and (short is not None or org[3] != 2 or definite and any(
                     f.word(t)[0] == "ل" for t in range(i + 1, res[0] + 1))):  # البرنامج الوطني للمعارض والمؤتمرات
@@ -2557,6 +2574,42 @@ def _university_named(out: list[_M], new: list[_M], m: _Matcher) -> bool:
                 o.label_ar.startswith("جامعه") and not o.label_ar.startswith("جامعه الدول")):
             return True
     return False
+
+
+_BOARD_HEAD = norm_word("مجلس")
+_BOARD_WORDS = frozenset(norm_word(w) for w in ["إدارة", "الإدارة"])
+#: bodies that an article names in full elsewhere and then calls by their kind (CONVENTIONS: institutional anaphors)
+_GENERIC_BODIES = frozenset(norm_word(w) for w in [
+    "النادي", "المؤسسة", "الجمعية", "الشركة", "المركز", "الغرفة", "المكتب", "البنك", "الهيئة", "اللجنة", "الصندوق",
+    "الجامعة", "الوزارة", "المجلس", "البرنامج", "المستشفى", "الكلية", "الأمانة", "البلدية"])
+
+
+def _generic_board(f: _Field, i: int, j: int, stem: str) -> bool:
+    """The chain from token ``i`` to ``j`` is the board of a body named only by its kind: مجلس إدارة + one generic
+    noun (مجلس إدارة النادي، مجلس إدارة الهيئة), or مجلس الإدارة with whatever follows (الجديد، السابق)."""
+    if stem != _BOARD_HEAD or j <= i or f.word(i + 1) not in _BOARD_WORDS:
+        return False
+    return f.word(i + 1).startswith("ال") or j == i + 2 and f.word(i + 2) in _GENERIC_BODIES
+
+
+#: legal forms that end a company's name (شركة يوم القهوة المحدودة، شركة البيان القابضة)
+_LEGAL_FORMS = frozenset(norm_word(w) for w in ["المحدودة", "القابضة"])
+
+
+def _legal_form_end(f: _Field, i: int, occ: bytearray, rules: Rules) -> int | None:
+    """The token of a legal form (``_LEGAL_FORMS``) that ends the name after the company head at token ``i``: one to
+    four words between, joined without punctuation, none a mention already, a stopword or a connector (شركة خبراء
+    طيبة المحدودة, whose words are common words); None when there is none."""
+    n = len(f.starts)
+    for j in range(i + 1, min(i + 6, n)):
+        if not f.adjacent(j) or 1 in occ[f.starts[j] : f.ends[j]]:
+            return None
+        w = f.word(j)
+        if w in _LEGAL_FORMS:
+            return j if j > i + 1 else None
+        if w in rules.stopwords or w in rules.connectors:
+            return None
+    return None
 
 
 def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:

@@ -919,6 +919,7 @@ def repeat_forms(f, out: list, occ: bytearray, forms: dict[str, tuple[str, str, 
 _DASH_RE = re.compile("[-–—]")
 _SPACES_RE = re.compile(r"\s*")
 _BYLINE_MAX = 120  # characters of a byline line at most
+_BYLINE_NAME_MAX = 40  # characters before the dash of a byline that runs on into the text
 
 
 def _kind_of(o) -> str:
@@ -936,8 +937,12 @@ def _byline_names(f, out: list, occ: bytearray, rules: Rules, new_mention) -> li
     if inline:
         b = norm.find(":", a, a + _BYLINE_MAX)
         dash = _DASH_RE.search(norm, a, b) if b > a else None
-        if dash is None:
-            return out
+        if dash is None:  # «رغد عشميل – عين اليوم بعد انقطاع …»: a name, a dash, the outlet, and the text goes on
+            dash = _DASH_RE.search(norm, a, a + _BYLINE_NAME_MAX)
+            outlet = next((o for o in out if o.s > dash.start()), None) if dash is not None else None
+            if outlet is None or _kind_of(outlet) != "media" or norm[dash.end() : outlet.s].strip():
+                return out
+            inline, b = False, outlet.e
     dash = dash.start()
     after = [o for o in out if dash < o.s and o.e <= b]
     if inline:  # the name, a dash, the outlet, a dash, the place and a colon
