@@ -1515,3 +1515,13 @@ def test_byline_running_into_the_text_and_new_rows():
     assert {("a1", "الرائد", "org:al_raed"), ("a2", "وسيرلانكا", "country:lk"), ("a3", "البوندستاج", "org:bundestag"),
             ("a4", "توكل كرمان", "person:tawakkol_karman")} <= got, got
     assert not {x for x in got if x[2] == "location:kerman"}, got
+
+
+def test_malis_army_and_government_and_places_after_a_governor_or_a_sector():
+    """Mali's nisba is left out (مالي "financial"), so its army and government are rows of their own (القوات المسلحة
+    المالية، حكومة مالي); a place that is also a word counts after محافظ or قطاع (فرق الإنقاذ بقطاع الخبر)."""
+    m = extract_mentions(arts("وقتل جنديان في صفوف القوات المسلحة المالية أمس.", "وعقب مناشدة من حكومة مالي استأجرت المنظمة طائرة.",
+                              "وأضاف أن فرق البحث والإنقاذ بقطاع الخبر أنقذت 13 شخصا.", "وارتفعت الأوراق المالية أمس."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert {("a0", "org:army_ml"), ("a1", "org:government_ml"), ("a2", "location:khobar")} <= got, got
+    assert not {x for x in got if x[0] == "a3"}, got

@@ -2111,7 +2111,8 @@ _WAR = frozenset((norm_word("حرب"),))
 #: Words after which an ambiguous city name of rule `coordinated` is the city (مدينة الخبر، كورنيش الخبر،
 #: باتجاه الخبر).
 _CITY_HEADS = frozenset(norm_word(w) for w in ["مدينة", "ومدينة", "بمدينة", "لمدينة", "كورنيش", "وكورنيش", "بكورنيش",
-                                                "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي"])
+                                                "لكورنيش", "باتجاه", "واجهة", "شاطئ", "وشاطئ", "بشاطئ", "سكان", "أهالي",
+                                                "قطاع", "بقطاع"])
 
 
 def _after_city_head(f: _Field, s: int, plen: int) -> bool:
