@@ -1525,3 +1525,14 @@ def test_malis_army_and_government_and_places_after_a_governor_or_a_sector():
     got = set(zip(m["article_id"], m["actor_id"]))
     assert {("a0", "org:army_ml"), ("a1", "org:government_ml"), ("a2", "location:khobar")} <= got, got
     assert not {x for x in got if x[0] == "a3"}, got
+
+
+def test_towns_that_are_words_after_a_city_head():
+    """الميادين "the squares", الطبقة "the layer" and ليون (Leon) are the towns after a city head (rule coordinated), not
+    elsewhere; ميونيخ is Munich; "in Khobar" after a definite word is Khobar's own rule (not التمركزات الأمنية بالميادين)."""
+    m = extract_mentions(arts("قصف مبنى في مدينة الميادين بريف دير الزور.", "تألق في جميع الميادين الرياضية.",
+                              "قرب مدينة الطبقة بريف الرقة.", "وقال ليون إن الفريق جاهز.", "جولة حرة في مدينة ميونيخ الألمانية.",
+                              "لوحظت التمركزات الأمنية بالميادين والمحاور."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert {("a0", "location:mayadin"), ("a2", "location:tabqa"), ("a4", "location:munich")} <= got, got
+    assert not {x for x in got if x[0] in ("a1", "a3", "a5")}, got

@@ -967,7 +967,7 @@ def _context_coordinated(c, s, e, plen, ent, i, pw):
     # a dash (الدمام - الخبر)
     f = c.f
     return (_coordinated_place(f, s, e, plen, c.out, dash=True) or _after_city_head(f, s, plen)
-            or _located_after_definite(f, s, plen))
+            or f.x[s:e].endswith(_KHOBAR) and _located_after_definite(f, s, plen))  # (not التمركزات الأمنية بالميادين)
 
 
 def _context_place_or_list(c, s, e, plen, ent, i, pw):
@@ -2121,6 +2121,7 @@ def _after_city_head(f: _Field, s: int, plen: int) -> bool:
     return f.x[s : s + plen] in ("", "ال") and i > 0 and f.adjacent(i) and f.word(i - 1) in _CITY_HEADS
 
 
+_KHOBAR = norm_word("الخبر")
 #: Definite words before بالخبر that make it "with the news" (فرح الجميع بالخبر، الجهات المعنية بالخبر).
 _NEWS_AFTER = frozenset(norm_word(w) for w in ["الجميع", "الناس", "المعنية", "المعني", "الشكوك", "الجمهور", "الأهالي",
                                                "الشارع", "الوسط", "المتابعين"])
