@@ -1536,3 +1536,16 @@ def test_towns_that_are_words_after_a_city_head():
     got = set(zip(m["article_id"], m["actor_id"]))
     assert {("a0", "location:mayadin"), ("a2", "location:tabqa"), ("a4", "location:munich")} <= got, got
     assert not {x for x in got if x[0] in ("a1", "a3", "a5")}, got
+
+
+def test_prosecution_courts_central_bank_and_dual_place_heads():
+    """النيابة العامة، المحكمة العامة، المحكمة الجزائية and البنك المركزي are bodies (annotated in the read blind sets);
+    a named central bank or court wins by length; تايلندي is Thailand's nisba; a place that is also a word counts after
+    a dual head (في محافظتي البيضاء وأبين)."""
+    m = extract_mentions(arts("كما تم إخطار النيابة العامة بالواقعة.", "وبإحالته إلى المحكمة العامة صدر بحقه صك شرعي.",
+                              "وطبق خلالها البنك المركزي سياسات نقدية متشددة.", "قرار البنك المركزي الأوروبي أمس.",
+                              "أعلنت الحكومة التايلندية أن الصين ستشتري الأرز.", "قصفت الطائرات مواقع في محافظتي البيضاء وأبين."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert {("a0", "org:public_prosecution"), ("a1", "org:sa_general_court"), ("a2", "org:central_bank"), ("a3", "org:ecb"),
+            ("a4", "org:government_th"), ("a5", "location:al_bayda")} <= got, got
+    assert ("a3", "org:central_bank") not in got, got
