@@ -1549,3 +1549,14 @@ def test_prosecution_courts_central_bank_and_dual_place_heads():
     assert {("a0", "org:public_prosecution"), ("a1", "org:sa_general_court"), ("a2", "org:central_bank"), ("a3", "org:ecb"),
             ("a4", "org:government_th"), ("a5", "location:al_bayda")} <= got, got
     assert ("a3", "org:central_bank") not in got, got
+
+
+def test_passports_and_health_affairs_directorates():
+    """الجوازات alone is the Saudi passports directorate; الشؤون الصحية (also spelt الشئون) with بـ + a region is one
+    regional health directorate (branch_heads.txt), not the directorate and the region apart."""
+    m = extract_mentions(arts("وأوضحت الجوازات أن عدد المصحح وضعهم بلغ 363 ألفا.",
+                              "ترأس مدير عام الشؤون الصحية بمنطقة مكة المكرمة الاجتماع.", "وبينت الشئون الصحية أن الحالة مستقرة."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_id"]))
+    assert {("a0", "الجوازات", "org:sa_passports"), ("a1", "الشؤون الصحية بمنطقة مكة المكرمة", "org:sa_health_affairs"),
+            ("a2", "الشئون الصحية", "org:sa_health_affairs")} <= got, got
+    assert not {x for x in got if x[0] == "a1" and x[2].startswith("location:")}, got
