@@ -1560,3 +1560,12 @@ def test_passports_and_health_affairs_directorates():
     assert {("a0", "الجوازات", "org:sa_passports"), ("a1", "الشؤون الصحية بمنطقة مكة المكرمة", "org:sa_health_affairs"),
             ("a2", "الشئون الصحية", "org:sa_health_affairs")} <= got, got
     assert not {x for x in got if x[0] == "a1" and x[2].startswith("location:")}, got
+
+
+def test_nationality_after_a_name_is_a_descriptor():
+    """A nisba + الجنسية right after a person's name (a dash, comma or bracket between) describes the named person and
+    is not annotated (D5); after a noun it stays (أن يكون المتقدم سعودي الجنسية)."""
+    m = extract_mentions(arts("أقدم مشعشع بن مفرح بن سلمان حريصي - سعودي الجنسية - على قتل شاب.",
+                              "ويشترط أن يكون المتقدم سعودي الجنسية، وحاصلا على الشهادة."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert ("a0", "country:sa") not in got and ("a1", "country:sa") in got, got

@@ -1838,12 +1838,29 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 o.kind = "nisba"
             else:
                 drop.add(id(o))
+        elif o.kind == "nisba" and o.plen == 0 and _nationality_of_named(f, o, by_end):
+            drop.add(id(o))  # شاه فيصل عظيم شاه - باكستاني الجنسية: the named person's descriptor (CONVENTIONS D5)
         elif o.typ == "person" and o.plen == 0 and o.kind in ("alias", "discovered", "name"):
             i = f.tok_index(o.s)  # (cheaper per candidate than searching the field for a family word first)
             if i > 0 and f.adjacent(i) and f.tok_index(o.e - 1) == i and _conj_stripped(f.word(i - 1)) in _FAMILY_HEADS:
                 drop.add(id(o))  # عائلة دوابشة، أسرة الجنيد: a family, not the person
     kept = [o for o in out if id(o) not in drop]
     return sorted(kept + new, key=_by_start) if new else kept
+
+
+_NATIONALITY = norm_word("الجنسية")
+
+
+def _nationality_of_named(f: _Field, o: _M, by_end: dict) -> bool:
+    """The nisba ``o`` + الجنسية stands right after a person's name, at most a dash, comma or bracket between
+    (محمد بلال - بنجلاديشي الجنسية، سليمان السليمان سعودي الجنسية): a descriptor of the named person, not annotated
+    in the read blind sets (0 of 9 such places; أن يكون المتقدم سعودي الجنسية, after a noun, is)."""
+    i = f.tok_index(o.s)
+    j = f.tok_index(o.e - 1) + 1
+    if i == 0 or j >= len(f.starts) or f.word(j) != _NATIONALITY or not f.adjacent(j):
+        return False
+    p = by_end.get(i - 1)
+    return p is not None and p.typ == "person" and p.kind != "title" and not f.norm[f.ends[i - 1] : f.starts[i]].strip(" -–—،,(")
 
 
 #: The Gregorian-era letter that ends the date of a dateline (… 2015 م واس).
