@@ -150,8 +150,12 @@ def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0,
     return _sentences(fields, stags, rtags, keep=lambda tags: any(t != "O" for t in tags) or rnd.random() < other)
 
 
-#: the held-out evaluation sets (never trained on): folder names refused by :func:`check_gold_dir`
-FORBIDDEN_SETS = frozenset({"blind_eval6", "blind_eval14", "blind_eval15", "blind_eval19", "blind_eval20", "blind_eval21",
+#: the sealed blind sets of the repository (``data/eval/blind_sets/sealed.txt``): never trained on
+SEALED_SETS = frozenset(line.strip() for line in (ROOT / "data/eval/blind_sets/sealed.txt").read_text(encoding="utf-8").splitlines()
+                        if line.strip() and not line.startswith("#"))
+#: the held-out evaluation sets (never trained on): folder names refused by :func:`check_gold_dir` (the sealed sets
+#: of the repository, and the folders of the seventh to ninth sessions' sets, which lived outside it)
+FORBIDDEN_SETS = SEALED_SETS | frozenset({"blind_eval6", "blind_eval14", "blind_eval15", "blind_eval19", "blind_eval20", "blind_eval21",
                             "blind_eval24", "blind_eval25", "blind_eval28", "blind_eval29", "blind_eval30", "blind_eval31",
                             "blind_eval32", "blind_eval33", "pnever", "punseen"})
 #: gold actor types -> the tagger's types

@@ -1564,7 +1564,7 @@ def test_passports_and_health_affairs_directorates():
 
 def test_nationality_after_a_name_is_a_descriptor():
     """A nisba + الجنسية right after a person's name (a dash, comma or bracket between) describes the named person and
-    is not annotated (D5); after a noun it stays (أن يكون المتقدم سعودي الجنسية)."""
+    is not a country mention (D5); after a noun it stays (أن يكون المتقدم سعودي الجنسية)."""
     m = extract_mentions(arts("أقدم مشعشع بن مفرح بن سلمان حريصي - سعودي الجنسية - على قتل شاب.",
                               "ويشترط أن يكون المتقدم سعودي الجنسية، وحاصلا على الشهادة."))
     got = set(zip(m["article_id"], m["actor_id"]))

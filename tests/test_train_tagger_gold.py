@@ -36,6 +36,16 @@ def test_held_out_sets_are_refused(tt, tmp_path, name):
         tt.check_gold_dir(link)
 
 
+def test_the_repositorys_sealed_blind_sets_are_refused_and_read_ones_accepted(tt):
+    """data/eval/blind_sets/sealed.txt lists the sets no session read: training on them is refused."""
+    sets = ROOT / "data" / "eval" / "blind_sets"
+    for name in ("set66", "set125", "set149", "set162"):
+        with pytest.raises(SystemExit, match="held-out"):
+            tt.check_gold_dir(sets / name)
+    for name in ("set62", "set126", "set150", "set158"):
+        assert tt.check_gold_dir(sets / name) == (sets / name).resolve()
+
+
 def test_read_sets_are_accepted_and_incomplete_folders_refused(tt, tmp_path):
     for name in ["blind_eval", "blind_eval2", "blind_eval16", "blind_eval27"]:  # read sets: 16 is not 6, 27 not 2
         assert tt.check_gold_dir(_set(tmp_path, name)) == (tmp_path / name).resolve()
