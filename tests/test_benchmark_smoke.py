@@ -59,7 +59,8 @@ def test_profile_mentions_lines_add_up_to_the_stage():
     shares = {ln.split()[0]: float(ln.split()[-2]) for ln in lines[1:]}
     for name in ("_batch_fields", "_match_prepared", "_postprocess", "_discover", "extract_mentions"):
         assert name in shares, name
-    assert abs(sum(shares.values()) - 100) < 0.5  # exclusive times: the lines are the whole stage
+    # exclusive times: the lines are the whole stage, up to the rounding of each share to 0.1 % (at most 0.05 each)
+    assert abs(sum(shares.values()) - 100) <= 0.05 * len(shares) + 0.01, (sum(shares.values()), len(shares))
 
 
 def test_profile_mentions_skeleton_and_idle_split():
