@@ -880,7 +880,7 @@ def _first_market(c, s, e, plen, ent):
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
-    "not_before": _first_not_before, "not_before_min": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
+    "not_before": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market,
@@ -920,8 +920,8 @@ def _context_seen(c, s, e, plen, ent, i, pw):
         # without a preposition any person context word (وقوات المخلوع)
         return True
     if prev and not _conj_stripped(pw[0]).startswith(("ال", "لل")) and _headed(f.x[s : s + plen], prev[0], info, rules):
-        j = f.tok_index(e - 1) + 1  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
-        if not (j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال")):
+        nxt = _next_word(f, e)  # not before a definite adjective (للوطن العربي، الجزيرة العربية)
+        if not (nxt is not None and nxt.startswith("ال")):
             return True
     return False
 
@@ -954,8 +954,8 @@ def _context_person_country_group(c, s, e, plen, ent, i, pw):
         return True
     if ent.ambiguous == "group":
         # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
-        j = f.tok_index(e - 1) + 1
-        if j < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ال"):
+        nxt = _next_word(f, e)
+        if nxt is not None and nxt.startswith("ال"):
             return False  # القاعدة الجوية، القاعدة الأساسية
         return (any(w in rules.group_context for w in prev[:1] + prev[2:3]) or _quoted(f, s, e)
                 or any(o.actor_id in rules.group_context and abs(o.s - s) < _CONTEXT_WINDOW for o in out))
@@ -991,13 +991,9 @@ def _context_place(c, s, e, plen, ent, i, pw):
 
 
 def _context_verb(c, s, e, plen, ent, i, pw):
-    f = c.f  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
-    j = f.tok_index(e - 1) + 1
-    if j < len(f.starts) and f.adjacent(j):
-        nxt = f.word(j)
-        if nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين")) or nxt in c.rules.stopwords:
-            return False
-    return True
+    nxt = _next_word(c.f, e)  # فتح: the verb "opened" when a definite object follows (وفتح الباب)
+    return nxt is None or not (nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يين", "يتين"))
+                               or nxt in c.rules.stopwords)
 
 
 def _context_dateline(c, s, e, plen, ent, i, pw):
@@ -1166,8 +1162,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
 
 def _place_context(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules) -> bool:
     """Rule place_or_list: right after a place word (في، مدينة …: ``place_context.txt``) or in a list of places."""
-    pw = f.prev_words(f.tok_index(s), 2)
-    prev = [strip_clitics(w) for w in pw] + [_conj_stripped(w) for w in pw]
+    prev = _prev_forms(f.prev_words(f.tok_index(s), 2))
     return any(w in rules.place_context for w in prev[:1] + prev[2:3]) or _coordinated_place(f, s, e, plen, out)
 
 
@@ -1854,8 +1849,7 @@ def _nationality_of_named(f: _Field, o: _M, by_end: dict) -> bool:
     not annotated in three of the four read blind-set articles that have it (أن يكون المتقدم سعودي الجنسية, after a
     noun, is)."""
     i = f.tok_index(o.s)
-    j = f.tok_index(o.e - 1) + 1
-    if i == 0 or j >= len(f.starts) or f.word(j) != _NATIONALITY or not f.adjacent(j):
+    if i == 0 or _next_word(f, o.e) != _NATIONALITY:
         return False
     p = by_end.get(i - 1)
     return p is not None and p.typ == "person" and p.kind != "title" and not f.norm[f.ends[i - 1] : f.starts[i]].strip(" -–—،,(")
