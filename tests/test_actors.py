@@ -1569,3 +1569,14 @@ def test_nationality_after_a_name_is_a_descriptor():
                               "ويشترط أن يكون المتقدم سعودي الجنسية، وحاصلا على الشهادة."))
     got = set(zip(m["article_id"], m["actor_id"]))
     assert ("a0", "country:sa") not in got and ("a1", "country:sa") in got, got
+
+
+def test_ali_after_a_title_starts_a_name():
+    """علي spelt with ي right after a title word is the first name Ali when a name goes on after it (بن, a first name, a
+    family name or a word no list knows); a common word after it is the misspelt preposition على."""
+    m = extract_mentions(arts("يقدمها الدكتور علي الغبان نائب الرئيس المشارك.", "وأفاد المقدم علي بن عمير الشهراني بأن الحادث وقع.",
+                              "حضر الشيخ علي عبدالله الجفالي الحفل.", "أكد الوزير علي أهمية التعاون.",
+                              "شدد المهندس علي المقاولين بسرعة الإنجاز.", "حرص الأمير على الحضور."))
+    got = set(zip(m["article_id"], m["surface"]))
+    assert {("a0", "علي الغبان"), ("a1", "علي بن عمير الشهراني"), ("a2", "علي عبدالله الجفالي")} <= got, got
+    assert not {x for x in got if x[0] in ("a3", "a4", "a5")}, got

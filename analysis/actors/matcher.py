@@ -3531,6 +3531,28 @@ def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
             and not _family_name(w1, rules))
 
 
+def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: dict) -> list[int]:
+    """Token j is علي right after a title word (الدكتور علي الغبان، المقدم علي بن عمير، الشيخ علي عبدالله الجفالي):
+    the first name Ali when the text spells it with ي and a name goes on after it (بن, a first name, a family name or a
+    word no list knows). After a title the misspelt preposition على is followed by a common word (أكد الوزير علي
+    أهمية، حرص الأمير علي الحضور), which ends nothing here. Returns the name's tokens, or [] (thirteenth session)."""
+    k = j + 1
+    if k >= len(f.starts) or not f.adjacent(k) or 1 in occ[f.starts[k] : f.ends[k]]:
+        return []
+    if f.text[slice(*f.span_in_original(f.starts[j], f.ends[j]))].endswith("ى"):
+        return []
+    w = f.word(k)
+    plain = (w not in rules.stopwords and w not in rules.common_words and w not in rules.frequent_words
+             and w not in rules.definite_nouns and w not in rules.definite_stems and w not in rules.titles
+             and w not in rules.title_complements and w not in rules.reporting_verbs and w.isalpha())
+    if not (w in _SON_OF or w in rules.given_names or _family_name(w, rules)
+            or plain and len(w) > 2 and (w.startswith("ال") and len(w) > 4 or w[0] not in "وفبلك")
+            and not w.endswith(("ين", "ون", "ات"))):
+        return []  # (شدد المهندس علي المقاولين: a plural noun after the misspelt preposition)
+    rest = _name_from(f, k, occ, rules, absorb=absorb)
+    return [j] + rest if rest else []
+
+
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
     absorb = {}
@@ -3651,6 +3673,11 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if j >= len(f.starts) or not f.adjacent(j, quotes=True):
                 continue
             w = f.word(j)
+            if w == "علي" and ent.kind == "title_word":
+                toks = _ali_after_title(f, j, occ, rules, absorb)
+                if toks:
+                    emit(toks, strip_conj=False)
+                continue
             if w.startswith("ال") and w not in rules.given_names:
                 if ent.kind == "verb" and not skipped and _speaker_surname(f, j, rules):
                     emit([j], strip_conj=False)  # وأكد الحراري، أن …
