@@ -1580,3 +1580,14 @@ def test_ali_after_a_title_starts_a_name():
     got = set(zip(m["article_id"], m["surface"]))
     assert {("a0", "علي الغبان"), ("a1", "علي بن عمير الشهراني"), ("a2", "علي عبدالله الجفالي")} <= got, got
     assert not {x for x in got if x[0] in ("a3", "a4", "a5")}, got
+
+
+def test_more_market_short_names_in_a_list_of_stocks():
+    """The daily market report's list of stocks (أسهم شركات …) names companies by their Tadawul short names
+    (والبلاد، والعالمية، وزجاج، طباعة وتغليف، والعربي); outside such a list the words stay words (اقتصاد البلاد)."""
+    m = extract_mentions(arts("وكانت أسهم شركات, طباعة وتغليف ,والبلاد ,والعالمية ,وزجاج الأكثر ارتفاعا، وجاءت أسهم شركات الإنماء ,والعربي"
+                              " الأكثر نشاطا.", "وتحدث الوزير عن اقتصاد البلاد والمنظمات العالمية والعالم العربي أمس."))
+    got = set(zip(m["article_id"], m["actor_id"]))
+    assert {("a0", "org:saudi_printing_packaging"), ("a0", "org:bank_albilad"), ("a0", "org:al_alamiya"), ("a0", "org:zoujaj"),
+            ("a0", "org:arab_national_bank")} <= got, got
+    assert not {x for x in got if x[0] == "a1" and x[1].startswith("org:")}, got
