@@ -1591,3 +1591,15 @@ def test_more_market_short_names_in_a_list_of_stocks():
     assert {("a0", "org:saudi_printing_packaging"), ("a0", "org:bank_albilad"), ("a0", "org:al_alamiya"), ("a0", "org:zoujaj"),
             ("a0", "org:arab_national_bank")} <= got, got
     assert not {x for x in got if x[0] == "a1" and x[1].startswith("org:")}, got
+
+
+def test_uk_parties_by_their_short_names():
+    """حزب العمال and المحافظين near the UK are its parties; bare العمال only in quotes or after the party was named in
+    full (else "the workers"); المحافظين without the UK are governors."""
+    m = extract_mentions(arts("وفي بريطانيا خسر المحافظون الانتخابات أمام حزب العمال، ثم قال إن «العمال» في موقف صعب.",
+                              "استقبل أمير المنطقة المحافظين، وبلغ عدد العمال في المشروع ألف عامل.",
+                              "ورأى محللون في لندن أن العمال يطالبون بزيادة الأجور."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_id"]))
+    assert {("a0", "المحافظون", "org:uk_conservative_party"), ("a0", "حزب العمال", "org:uk_labour_party"),
+            ("a0", "العمال", "org:uk_labour_party")} <= got, got
+    assert not {x for x in got if x[0] in ("a1", "a2") and x[2].startswith("org:uk_")}, got

@@ -950,8 +950,9 @@ def _context_person_country_group(c, s, e, plen, ent, i, pw):
                 # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
                 # (المهندس مسفر المالكي), which then finds the whole name
                 return given
-    if ent.ambiguous != "group" and any(w in rules.person_context or "ال" + w in rules.person_context for w in prev):
-        return True
+    if ent.ambiguous != "group" and m.info[ent.actor_id][3] != "party" and any(
+            w in rules.person_context or "ال" + w in rules.person_context for w in prev):
+        return True  # (not a party's short name: استقبل أمير المنطقة المحافظين are governors)
     if ent.ambiguous == "group":
         # القاعدة next to another armed group or after تنظيم/جناح: the group, not "the base / the rule"
         nxt = _next_word(f, e)
