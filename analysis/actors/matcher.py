@@ -3989,8 +3989,10 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
 
 def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=None,
                          margin: float | None = None, hits: list[np.ndarray] | None = None) -> list[list[_M]]:
-    """Names the tagger finds where no mention is yet, in a batch of fields (``mss``: the mentions of each field,
-    offsets already in the original text). The tagger's inputs (words, rule tags, gaps) of all fields are built
+    """The tagger's names in a batch of fields (``mss``: the mentions of each field, offsets already in the original
+    text): with the shipped model, its place and organisation names replace the rules' mentions they overlap (a
+    rule mention with exactly the same span stays) and its person names are not used; in gap-filler mode (below),
+    names where no mention is. The tagger's inputs (words, rule tags, gaps) of all fields are built
     at once and tagged in one pass (:func:`analysis.actors.tagger.tag_concat`); the result is that of
     :func:`_add_tagger_mentions_one` per field.
 
@@ -4032,7 +4034,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     # the rule tags, and each mention's span in the fields' norms joined (``big``)
     rt = ["O"] * n
     kind_type = {"nisba": "NIS", "title": "TIT"}
-    m_at, m_end, m_disc = [], [], []  # per mention of the batch, in field order
+    m_at, m_end = [], []  # per mention of the batch, in field order
     for f, ms, t0, nt, b0 in zip(fields, mss, first.tolist(), lengths, base.tolist()):
         if not ms:
             continue
@@ -4043,7 +4045,6 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         m_at += [a + b0 for a in at[: len(ms)]]
         m_end += [b + b0 for b in at[len(ms) :]]
         for o, a, b in zip(ms, at, at[len(ms) :]):
-            m_disc.append(o.kind == "discovered")
             if o.kind == "discovered" or not nt:
                 continue
             typ = kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")
@@ -4065,7 +4066,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     span_typ = ent[opens]
     # which overlap no mention (the rules' discovered names aside) and are added; which discovered names of the
     # rules overlap a mention or an added name and are dropped: coverage of the characters by cumulative sums
-    m_at, m_end, m_disc = np.array(m_at, dtype=np.intp), np.array(m_end, dtype=np.intp), np.array(m_disc, dtype=bool)
+    m_at, m_end = np.array(m_at, dtype=np.intp), np.array(m_end, dtype=np.intp)
     s_at, s_end = st[span_first], en[span_last]
 
     def covered(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # prefix sums of "some span covers this character"
@@ -4075,10 +4076,15 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         return np.concatenate(([0], np.cumsum(np.cumsum(d)[:-1] > 0)))
 
     if margin is None:
-        occ = covered(m_at[~m_disc], m_end[~m_disc])
-        add = occ[s_end] - occ[s_at] == 0
-        occ = covered(np.concatenate([m_at[~m_disc], s_at[add]]), np.concatenate([m_end[~m_disc], s_end[add]]))
-        drop = m_disc & (occ[m_end] - occ[m_at] > 0)
+        # the tagger's place and organisation names take precedence over the rules' mentions they overlap, unless a
+        # rule mention has exactly that span (it stays, with its actor id); its person names are not used (the
+        # rules' person discovery scores better on held-out folds of ANERcorp's training split: README of
+        # analysis/resources/tagger, thirteenth session)
+        same = set(zip(m_at.tolist(), m_end.tolist()))
+        add = (span_typ != 1) & np.fromiter(((a, b) not in same for a, b in zip(s_at.tolist(), s_end.tolist())),
+                                            dtype=bool, count=len(s_at))
+        occ = covered(s_at[add], s_end[add])
+        drop = occ[m_end] - occ[m_at] > 0
     else:  # gap filler: untouched spans only, where the model is sure enough
         occ = covered(m_at, m_end)
         add = occ[s_end] - occ[s_at] == 0
@@ -4136,8 +4142,8 @@ def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first:
 
 
 def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
-    """Names the tagger finds where no mention is yet (offsets of ``ms`` are already in the original text), one
-    field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a batch (kept for
+    """The tagger's place and organisation names over the rules' mentions (offsets of ``ms`` are already in the
+    original text), one field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a batch (kept for
     ``benchmarks/check_tagger.py`` and the tests)."""
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
@@ -4151,11 +4157,9 @@ def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
     at = pos if oi is None else np.searchsorted(oi, pos).tolist()
     norm_spans = list(zip(at[: len(ms)], at[len(ms) :]))
     rt = ["O"] * len(words)
-    occ = bytearray(len(f.x) + 1)
     for o, (a, b) in zip(ms, norm_spans):
         if o.kind == "discovered":
             continue
-        occ[a:b] = b"\x01" * (b - a)
         typ = {"nisba": "NIS", "title": "TIT"}.get(o.kind, _COARSE.get(o.typ or "", "ORG"))
         first = True
         for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
@@ -4163,18 +4167,20 @@ def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
             first = False
     tags = tag_words(load_tagger(), words, rt, rules, gaps_of(f.norm, tokens))
     added = []
+    same = set(norm_spans)
+    cover = bytearray(len(f.x) + 1)
     for i, j, typ in spans_from_tags(tags):
         a, b = f.starts[i], f.ends[j - 1]
-        if 1 in occ[a:b]:
-            continue
-        occ[a:b] = b"\x01" * (b - a)
+        if typ == "PERS" or (a, b) in same:
+            continue  # no person names; a rule mention with exactly this span stays
+        cover[a:b] = b"\x01" * (b - a)
         nm = f.x[a:b]
         s0, e0 = f.nt.span_in_original(a, b)
         mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
         mm.entry = None
         added.append(mm)
-    # the tagger's names take precedence over the rules' discovered names they overlap
-    keep = [o for o, (a, b) in zip(ms, norm_spans) if o.kind != "discovered" or 1 not in occ[a:b]]
+    # the tagger's place and organisation names take precedence over the rules' mentions they overlap
+    keep = [o for o, (a, b) in zip(ms, norm_spans) if 1 not in cover[a:b]]
     return sorted(keep + added, key=_by_start)
 
 
@@ -4206,7 +4212,9 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     codebook   a :class:`Codebook` (default: ``load_codebook()``).
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
-               and add its names where no other mention is (match_kind "discovered"); the stage then costs about
+               (ANERcorp's conventions): its place and organisation names replace the rules' mentions they overlap
+               unless one has exactly their span (match_kind "discovered"); its person names are not used; the
+               stage then costs about
                1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``). A string names another model
                (a file in ``analysis/resources/tagger/`` or a path, :func:`analysis.actors.tagger.load_tagger`);
                a model whose metadata has a ``gap_margin`` is a gap filler (see ``tagger_margin``).
