@@ -1603,3 +1603,15 @@ def test_uk_parties_by_their_short_names():
     assert {("a0", "المحافظون", "org:uk_conservative_party"), ("a0", "حزب العمال", "org:uk_labour_party"),
             ("a0", "العمال", "org:uk_labour_party")} <= got, got
     assert not {x for x in got if x[0] in ("a1", "a2") and x[2].startswith("org:uk_")}, got
+
+
+def test_institutions_named_by_a_foreign_word():
+    """جامعة / مستشفى / معهد + a transliterated name (no word of the language) is one organisation, head and clitics
+    included; a place after it with a preposition, an adjective with tanween and an adjectival أكاديمية are not."""
+    m = extract_mentions(arts("استعان الباحثون في جامعة ستانفورد بأحدث روبوت.", "وقال أستاذ الأحياء بجامعة تافتس إن الدجاجة تعافت.",
+                              "خضع اللاعب لفحص طبي في مستشفى سبيتار أمس.", "ومن المشاريع مستشفى قياء بالحارث بسعة 50 سريرا.",
+                              "وأدخلت مستشفى حكومياً في المدينة.", "وهي خبيرة أكاديمية محنكة في الاقتصاد."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "جامعة ستانفورد", "organization"), ("a1", "بجامعة تافتس", "organization"),
+            ("a2", "مستشفى سبيتار", "organization"), ("a3", "مستشفى قياء", "organization")} <= got, got
+    assert not {x for x in got if x[0] in ("a4", "a5")}, got

@@ -2350,6 +2350,14 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 new.append(_new(a, b, 0, f.x[a:b], "organization"))
                 new.extend(_repeat_name(f, f.x[a:b], b, occ, "organization"))
                 continue
+        if stem in _INSTITUTION_HEADS and not definite and i + 1 < n and f.adjacent(i + 1, quotes=True):
+            toks = _foreign_institution_name(f, i + 1, occ, rules)
+            if toks:  # جامعة ستانفورد، بجامعة «هارفارد»، مستشفى سبيتار، معهد بروكنجز: one organisation, head included
+                a, b = f.starts[i], f.ends[toks[-1]]
+                pl = _proclitic_len(pre)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, pl, " ".join(f.x[a + pl : b].split()), "organization"))  # (quotes: spaces in x)
+                continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and stem == _CENTRE and i + 1 < n and _conj_stripped(f.word(i + 1)) in _CENTRE_NOT_BODIES:
             org = None  # مركز الظهير الأيسر "the left-back position", مركز ثقل القرار, مركز المحافظة: no body
@@ -2624,13 +2632,13 @@ def _legal_form_end(f: _Field, i: int, occ: bytearray, rules: Rules) -> int | No
     return None
 
 
-def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
-    """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one or
-    two words that are no Arabic common word, name-like and without the article; [] otherwise."""
+def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: int = 2) -> list[int]:
+    """Tokens of a foreign company name right after شركة (شركة أورفيتو الأمريكية → أورفيتو; شركة «اورفيتو»): one to
+    ``max_words`` words that are no Arabic common word, name-like and without the article; [] otherwise."""
     toks: list[int] = []
     n = len(f.starts)
     j = i
-    while j < n and len(toks) < 2 and (j == i or f.adjacent(j)):
+    while j < n and len(toks) < max_words and (j == i or f.adjacent(j)):
         w = f.word(j)
         a, b = f.starts[j], f.ends[j]
         if (1 in occ[a:b] or w.startswith(("ال", "لل")) or len(w) < 4 or not _name_like(w, rules) or w in rules.given_names
@@ -2639,6 +2647,26 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
             break
         toks.append(j)
         j += 1
+    return toks
+
+
+#: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
+#: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
+_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد"])  # (not أكاديمية: also an adjective)
+
+
+def _foreign_institution_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
+    """Tokens of a foreign name right after an institution head (``_INSTITUTION_HEADS``): one to three words, each
+    as :func:`_company_name` reads a company's name (no Arabic common word, name-like, no article, no plural or
+    feminine relational ending), written plainly (no tanween: مستشفى حكومياً), not verb-like (مستشفى يستقبل), not a
+    preposition + the article (بالحارث) nor a noun with the possessive ي (برنامجي); [] otherwise."""
+    toks: list[int] = []
+    for j in _company_name(f, i, occ, rules, max_words=3):
+        w = f.word(j)
+        if (not _plain_spelling(f, j) or _verb_like(w, rules) or w.startswith("لا") and w[2:] in rules.frequent_words
+                or w[0] in "وفبلك" and w[1:3] == "ال" or w.endswith("ي") and w[:-1] in rules.definite_stems):
+            break  # بالحارث "in Al-Harith" (a place after the name), برنامجي "my programme"
+        toks.append(j)
     return toks
 
 
