@@ -1615,3 +1615,13 @@ def test_institutions_named_by_a_foreign_word():
     assert {("a0", "جامعة ستانفورد", "organization"), ("a1", "بجامعة تافتس", "organization"),
             ("a2", "مستشفى سبيتار", "organization"), ("a3", "مستشفى قياء", "organization")} <= got, got
     assert not {x for x in got if x[0] in ("a4", "a5")}, got
+
+
+def test_outlets_named_by_a_foreign_word_after_a_media_head():
+    """صحيفة / مجلة / وكالة / قناة + a transliterated name is a media outlet (the name, without the head, like the
+    codebook's outlets); NASA is a codebook organisation, not an outlet."""
+    m = extract_mentions(arts("وقال كازنوف لصحيفة لاكروا الفرنسية إن التعاون مستمر.", "كشف تقرير في مجلة وايرد أن الشركة تخطط.",
+                              "وذكرت وكالة يونهاب أن الرئيسة زارت المصنع.", "وقالت وكالة ناسا إن المسبار وصل."))
+    got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
+    assert {("a0", "لاكروا", "media"), ("a1", "وايرد", "media"), ("a2", "يونهاب", "media")} <= got, got
+    assert ("a3", "org:nasa") in set(zip(m["article_id"], m["actor_id"])), got

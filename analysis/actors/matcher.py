@@ -234,7 +234,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             for w in sorted(words):  # sorted: ties between keys must not depend on hash order
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
-        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads | _BRACKET_LIST_HEADS):
+        for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads | _BRACKET_LIST_HEADS
+                        | _MEDIA_HEADS):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -2350,6 +2351,13 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 new.append(_new(a, b, 0, f.x[a:b], "organization"))
                 new.extend(_repeat_name(f, f.x[a:b], b, occ, "organization"))
                 continue
+        if stem in _MEDIA_HEADS and not definite and i + 1 < n and f.adjacent(i + 1):
+            toks = _foreign_institution_name(f, i + 1, occ, rules)  # (a quoted name: the bracketed-name rules)
+            if toks:  # صحيفة لاكروا، مجلة وايرد، وكالة يونهاب: the outlet's name (the head is left out, as in the
+                a, b = f.starts[toks[0]], f.ends[toks[-1]]  # codebook's bare outlet names)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, 0, " ".join(f.x[a:b].split()), "media"))
+            continue
         if stem in _INSTITUTION_HEADS and not definite and i + 1 < n and f.adjacent(i + 1, quotes=True):
             toks = _foreign_institution_name(f, i + 1, occ, rules)
             if toks:  # جامعة ستانفورد، بجامعة «هارفارد»، مستشفى سبيتار، معهد بروكنجز: one organisation, head included
@@ -2653,6 +2661,8 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: in
 #: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
 #: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
 _INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد"])  # (not أكاديمية: also an adjective)
+#: Heads of media outlets before a foreign name (صحيفة لاكروا، مجلة وايرد، وكالة يونهاب): the name is an outlet.
+_MEDIA_HEADS = frozenset(norm_word(w) for w in ["صحيفة", "جريدة", "مجلة", "وكالة", "قناة"])
 
 
 def _foreign_institution_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
