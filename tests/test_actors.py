@@ -1610,10 +1610,14 @@ def test_institutions_named_by_a_foreign_word():
     included; a place after it with a preposition, an adjective with tanween and an adjectival أكاديمية are not."""
     m = extract_mentions(arts("استعان الباحثون في جامعة ستانفورد بأحدث روبوت.", "وقال أستاذ الأحياء بجامعة تافتس إن الدجاجة تعافت.",
                               "خضع اللاعب لفحص طبي في مستشفى سبيتار أمس.", "ومن المشاريع مستشفى قياء بالحارث بسعة 50 سريرا.",
-                              "وأدخلت مستشفى حكومياً في المدينة.", "وهي خبيرة أكاديمية محنكة في الاقتصاد."))
+                              "وأدخلت مستشفى حكومياً في المدينة.", "وهي خبيرة أكاديمية محنكة في الاقتصاد.",
+                              "وقال مسؤول كبير في بنك بيريوس إن الصفقة تمت.", "افتتح مطعم كودو فرعا جديدا.",
+                              "قام باحثون من جامعة نورث ويسترن بالدراسة."))
     got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
     assert {("a0", "جامعة ستانفورد", "organization"), ("a1", "بجامعة تافتس", "organization"),
-            ("a2", "مستشفى سبيتار", "organization"), ("a3", "مستشفى قياء", "organization")} <= got, got
+            ("a2", "مستشفى سبيتار", "organization"), ("a3", "مستشفى قياء", "organization"),
+            ("a6", "بنك بيريوس", "organization"), ("a7", "مطعم كودو", "organization"),
+            ("a8", "جامعة نورث ويسترن", "organization")} <= got, got
     assert not {x for x in got if x[0] in ("a4", "a5")}, got
 
 

@@ -235,7 +235,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
         for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads | _BRACKET_LIST_HEADS
-                        | _MEDIA_HEADS):
+                        | _MEDIA_HEADS | _INSTITUTION_HEADS):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -2660,7 +2660,8 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: in
 
 #: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
 #: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
-_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد"])  # (not أكاديمية: also an adjective)
+_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد", "بنك", "مصرف", "مطعم"])
+#: (not أكاديمية: also an adjective; not نادي: clubs are read by analysis/actors/teams.py)
 #: Heads of media outlets before a foreign name (صحيفة لاكروا، مجلة وايرد، وكالة يونهاب): the name is an outlet.
 _MEDIA_HEADS = frozenset(norm_word(w) for w in ["صحيفة", "جريدة", "مجلة", "وكالة", "قناة"])
 
@@ -2674,8 +2675,10 @@ def _foreign_institution_name(f: _Field, i: int, occ: bytearray, rules: Rules) -
     for j in _company_name(f, i, occ, rules, max_words=3):
         w = f.word(j)
         if (not _plain_spelling(f, j) or _verb_like(w, rules) or w.startswith("لا") and w[2:] in rules.frequent_words
-                or w[0] in "وفبلك" and w[1:3] == "ال" or w.endswith("ي") and w[:-1] in rules.definite_stems):
-            break  # بالحارث "in Al-Harith" (a place after the name), برنامجي "my programme"
+                or w[0] in "وفبلك" and w[1:3] == "ال" or w.endswith("ي") and w[:-1] in rules.definite_stems
+                or w.endswith("ا") and w[:-1] in rules.frequent_words
+                or toks and w[0] == "و" and (w[1] in "ات" or w[1:] in rules.frequent_words or w[1:] in rules.definite_stems)):
+            break  # بالحارث "in Al-Harith", برنامجي "my programme", فرعا "a branch", و + a verbal noun (واندلاع; not ويسترن)
         toks.append(j)
     return toks
 
