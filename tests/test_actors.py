@@ -1612,12 +1612,14 @@ def test_institutions_named_by_a_foreign_word():
                               "خضع اللاعب لفحص طبي في مستشفى سبيتار أمس.", "ومن المشاريع مستشفى قياء بالحارث بسعة 50 سريرا.",
                               "وأدخلت مستشفى حكومياً في المدينة.", "وهي خبيرة أكاديمية محنكة في الاقتصاد.",
                               "وقال مسؤول كبير في بنك بيريوس إن الصفقة تمت.", "افتتح مطعم كودو فرعا جديدا.",
-                              "قام باحثون من جامعة نورث ويسترن بالدراسة."))
+                              "قام باحثون من جامعة نورث ويسترن بالدراسة.", "وقالت مؤسسة ماركت إن المؤشر ارتفع.",
+                              "اختار حزب كومينتانغ الحاكم مرشحته."))
     got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
     assert {("a0", "جامعة ستانفورد", "organization"), ("a1", "بجامعة تافتس", "organization"),
             ("a2", "مستشفى سبيتار", "organization"), ("a3", "مستشفى قياء", "organization"),
             ("a6", "بنك بيريوس", "organization"), ("a7", "مطعم كودو", "organization"),
-            ("a8", "جامعة نورث ويسترن", "organization")} <= got, got
+            ("a8", "جامعة نورث ويسترن", "organization"), ("a9", "مؤسسة ماركت", "organization"),
+            ("a10", "حزب كومينتانغ", "organization")} <= got, got
     assert not {x for x in got if x[0] in ("a4", "a5")}, got
 
 
@@ -1625,7 +1627,9 @@ def test_outlets_named_by_a_foreign_word_after_a_media_head():
     """صحيفة / مجلة / وكالة / قناة + a transliterated name is a media outlet (the name, without the head, like the
     codebook's outlets); NASA is a codebook organisation, not an outlet."""
     m = extract_mentions(arts("وقال كازنوف لصحيفة لاكروا الفرنسية إن التعاون مستمر.", "كشف تقرير في مجلة وايرد أن الشركة تخطط.",
-                              "وذكرت وكالة يونهاب أن الرئيسة زارت المصنع.", "وقالت وكالة ناسا إن المسبار وصل."))
+                              "وذكرت وكالة يونهاب أن الرئيسة زارت المصنع.", "وقالت وكالة ناسا إن المسبار وصل.",
+                              "وقال المدرب لشبكة سكاي سبورتس إن الفريق جاهز."))
     got = set(zip(m["article_id"], m["surface"], m["actor_type"]))
-    assert {("a0", "لاكروا", "media"), ("a1", "وايرد", "media"), ("a2", "يونهاب", "media")} <= got, got
+    assert {("a0", "لاكروا", "media"), ("a1", "وايرد", "media"), ("a2", "يونهاب", "media"),
+            ("a4", "سكاي سبورتس", "media")} <= got, got
     assert ("a3", "org:nasa") in set(zip(m["article_id"], m["actor_id"])), got

@@ -235,7 +235,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
                 key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "none")
                 add(key, art, _Entry(None, kind, None), (3, KIND_RANK[kind], 0))
         for w in sorted(set(rules.org_chain_heads) | set(rules.place_heads) | rules.place_list_heads | _BRACKET_LIST_HEADS
-                        | _MEDIA_HEADS | _INSTITUTION_HEADS):
+                        | _MEDIA_HEADS | _INSTITUTION_HEADS | _LATE_INSTITUTION_HEADS):
             key, art = (w[2:], "required") if w.startswith("ال") and len(w) > 4 else (w, "optional")
             add(key, art, _Entry(None, "head", None, name=w), (3, KIND_RANK["head"], 0))
     # the words that the second-pass rules start from (names.py: roles; teams.py: team and outlet heads) are found
@@ -2405,6 +2405,14 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
                 new.extend(reps)
                 continue
+        if stem in _LATE_INSTITUTION_HEADS and not definite and i + 1 < n and f.adjacent(i + 1):
+            toks = _foreign_institution_name(f, i + 1, occ, rules)
+            if toks:
+                a, b = f.starts[i], f.ends[toks[-1]]
+                pl = _proclitic_len(pre)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, pl, f.x[a + pl : b], "organization"))
+            continue
         span = rules.place_heads.get(stem)
         if definite and stem in _ADJECTIVE_NAMED_HEADS:
             j = i + 2 if stem == _ROAD and i + 1 < n and f.adjacent(i + 1) and f.word(i + 1) == _RING else i + 1
@@ -2661,9 +2669,12 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: in
 #: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
 #: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
 _INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد", "بنك", "مصرف", "مطعم"])
+#: The same after the organisation-chain rule found no name, and without quote marks (the bracketed-name rules read a
+#: quoted name whole): مجموعة بيمكو، منظمة مرام، مؤسسة ماركت، حزب كومينتانغ.
+_LATE_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["مجموعة", "منظمة", "مؤسسة", "حزب"])
 #: (not أكاديمية: also an adjective; not نادي: clubs are read by analysis/actors/teams.py)
 #: Heads of media outlets before a foreign name (صحيفة لاكروا، مجلة وايرد، وكالة يونهاب): the name is an outlet.
-_MEDIA_HEADS = frozenset(norm_word(w) for w in ["صحيفة", "جريدة", "مجلة", "وكالة", "قناة"])
+_MEDIA_HEADS = frozenset(norm_word(w) for w in ["صحيفة", "جريدة", "مجلة", "وكالة", "قناة", "شبكة"])
 
 
 def _foreign_institution_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
