@@ -2358,14 +2358,6 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 occ[a:b] = b"\x01" * (b - a)
                 new.append(_new(a, b, 0, " ".join(f.x[a:b].split()), "media"))
             continue
-        if stem in _INSTITUTION_HEADS and not definite and i + 1 < n and f.adjacent(i + 1, quotes=True):
-            toks = _foreign_institution_name(f, i + 1, occ, rules)
-            if toks:  # جامعة ستانفورد، بجامعة «هارفارد»، مستشفى سبيتار، معهد بروكنجز: one organisation, head included
-                a, b = f.starts[i], f.ends[toks[-1]]
-                pl = _proclitic_len(pre)
-                occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, " ".join(f.x[a + pl : b].split()), "organization"))  # (quotes: spaces in x)
-                continue
         org = rules.org_chain_heads.get(stem) or rules.org_chain_heads.get(full)
         if org is not None and stem == _CENTRE and i + 1 < n and _conj_stripped(f.word(i + 1)) in _CENTRE_NOT_BODIES:
             org = None  # مركز الظهير الأيسر "the left-back position", مركز ثقل القرار, مركز المحافظة: no body
@@ -2405,14 +2397,17 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     r.actor_id, r.label_ar = org_m.actor_id, org_m.label_ar
                 new.extend(reps)
                 continue
-        if stem in _LATE_INSTITUTION_HEADS and not definite and i + 1 < n and f.adjacent(i + 1):
+        if (stem in _INSTITUTION_HEADS or stem in _LATE_INSTITUTION_HEADS) and not definite and i + 1 < n and f.adjacent(
+                i + 1, quotes=stem in _INSTITUTION_HEADS):
+            # after the organisation-chain rule found nothing (معهد زنتر الألماني … مسح زنتر is its): جامعة ستانفورد،
+            # بجامعة «هارفارد»، مستشفى سبيتار، معهد بروكنجز، مؤسسة ماركت: one organisation, head included
             toks = _foreign_institution_name(f, i + 1, occ, rules)
             if toks:
                 a, b = f.starts[i], f.ends[toks[-1]]
                 pl = _proclitic_len(pre)
                 occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, f.x[a + pl : b], "organization"))
-            continue
+                new.append(_new(a, b, pl, " ".join(f.x[a + pl : b].split()), "organization"))  # (quotes: spaces in x)
+                continue
         span = rules.place_heads.get(stem)
         if definite and stem in _ADJECTIVE_NAMED_HEADS:
             j = i + 2 if stem == _ROAD and i + 1 < n and f.adjacent(i + 1) and f.word(i + 1) == _RING else i + 1
@@ -2669,8 +2664,8 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: in
 #: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
 #: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
 _INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد", "بنك", "مصرف", "مطعم"])
-#: The same after the organisation-chain rule found no name, and without quote marks (the bracketed-name rules read a
-#: quoted name whole): مجموعة بيمكو، منظمة مرام، مؤسسة ماركت، حزب كومينتانغ.
+#: The same without quote marks (the bracketed-name rules read a quoted name whole): مجموعة بيمكو، منظمة مرام،
+#: مؤسسة ماركت، حزب كومينتانغ. Both are read after the organisation-chain rule found no name.
 _LATE_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["مجموعة", "منظمة", "مؤسسة", "حزب"])
 #: (not أكاديمية: also an adjective; not نادي: clubs are read by analysis/actors/teams.py)
 #: Heads of media outlets before a foreign name (صحيفة لاكروا، مجلة وايرد، وكالة يونهاب): the name is an outlet.
