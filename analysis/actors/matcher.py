@@ -2664,16 +2664,17 @@ def _company_name(f: _Field, i: int, occ: bytearray, rules: Rules, max_words: in
 #: Heads of institutions that take a foreign name right after them (thirteenth session): جامعة ستانفورد، مستشفى
 #: سبيتار، معهد بروكنجز (a university, hospital or institute named by a transliterated word).
 _INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["جامعة", "مستشفى", "معهد", "بنك", "مصرف", "مطعم"])
+# (not أكاديمية: also an adjective; not نادي: clubs are read by analysis/actors/teams.py)
 #: The same without quote marks (the bracketed-name rules read a quoted name whole): مجموعة بيمكو، منظمة مرام،
 #: مؤسسة ماركت، حزب كومينتانغ. Both are read after the organisation-chain rule found no name.
 _LATE_INSTITUTION_HEADS = frozenset(norm_word(w) for w in ["مجموعة", "منظمة", "مؤسسة", "حزب"])
-#: (not أكاديمية: also an adjective; not نادي: clubs are read by analysis/actors/teams.py)
 #: Heads of media outlets before a foreign name (صحيفة لاكروا، مجلة وايرد، وكالة يونهاب): the name is an outlet.
 _MEDIA_HEADS = frozenset(norm_word(w) for w in ["صحيفة", "جريدة", "مجلة", "وكالة", "قناة", "شبكة"])
 
 
 def _foreign_institution_name(f: _Field, i: int, occ: bytearray, rules: Rules) -> list[int]:
-    """Tokens of a foreign name right after an institution head (``_INSTITUTION_HEADS``): one to three words, each
+    """Tokens of a foreign name right after an institution or outlet head (``_INSTITUTION_HEADS``,
+    ``_LATE_INSTITUTION_HEADS``, ``_MEDIA_HEADS``): one to three words, each
     as :func:`_company_name` reads a company's name (no Arabic common word, name-like, no article, no plural or
     feminine relational ending), written plainly (no tanween: مستشفى حكومياً), not verb-like (مستشفى يستقبل), not a
     preposition + the article (بالحارث) nor a noun with the possessive ي (برنامجي); [] otherwise."""
@@ -4111,8 +4112,8 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     span_first = named[opens]
     span_last = named[np.append(np.flatnonzero(opens)[1:] - 1, len(named) - 1)] if len(named) else named
     span_typ = ent[opens]
-    # which overlap no mention (the rules' discovered names aside) and are added; which discovered names of the
-    # rules overlap a mention or an added name and are dropped: coverage of the characters by cumulative sums
+    # which of the tagger's names are added and which rule mentions they overlap and drop: coverage of the
+    # characters by cumulative sums
     m_at, m_end = np.array(m_at, dtype=np.intp), np.array(m_end, dtype=np.intp)
     s_at, s_end = st[span_first], en[span_last]
 
@@ -4190,8 +4191,8 @@ def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first:
 
 def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
     """The tagger's place and organisation names over the rules' mentions (offsets of ``ms`` are already in the
-    original text), one field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a batch (kept for
-    ``benchmarks/check_tagger.py`` and the tests)."""
+    original text), one field at a time: the plain definition that :func:`_add_tagger_mentions` reproduces for a
+    batch (kept for ``benchmarks/check_tagger.py`` and the tests)."""
     from analysis.actors.tagger import TYPE_OF, gaps_of, load_tagger, spans_from_tags, tag_words
 
     rules = load_rules()
@@ -4260,9 +4261,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
     tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
                (ANERcorp's conventions): its place and organisation names replace the rules' mentions they overlap
-               unless one has exactly their span (match_kind "discovered"); its person names are not used; the
-               stage then costs about
-               1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``). A string names another model
+               unless one has exactly their span (match_kind "discovered"); its person names are not used. The stage
+               then costs about 1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``). A string names another model
                (a file in ``analysis/resources/tagger/`` or a path, :func:`analysis.actors.tagger.load_tagger`);
                a model whose metadata has a ``gap_margin`` is a gap filler (see ``tagger_margin``).
     tagger_margin   gap-filler mode with this margin (default: the model's ``gap_margin``, none for the shipped
