@@ -1606,8 +1606,9 @@ def test_uk_parties_by_their_short_names():
 
 
 def test_institutions_named_by_a_foreign_word():
-    """جامعة / مستشفى / معهد + a transliterated name (no word of the language) is one organisation, head and clitics
-    included; a place after it with a preposition, an adjective with tanween and an adjectival أكاديمية are not."""
+    """جامعة / مستشفى / معهد / بنك / مطعم (and, after the organisation-chain rule, مؤسسة / حزب …) + a transliterated
+    name (no word of the language) is one organisation, head and clitics included; a place after it with a preposition,
+    an adjective with tanween, an accusative noun and an adjectival أكاديمية are not."""
     m = extract_mentions(arts("استعان الباحثون في جامعة ستانفورد بأحدث روبوت.", "وقال أستاذ الأحياء بجامعة تافتس إن الدجاجة تعافت.",
                               "خضع اللاعب لفحص طبي في مستشفى سبيتار أمس.", "ومن المشاريع مستشفى قياء بالحارث بسعة 50 سريرا.",
                               "وأدخلت مستشفى حكومياً في المدينة.", "وهي خبيرة أكاديمية محنكة في الاقتصاد.",
@@ -1624,8 +1625,8 @@ def test_institutions_named_by_a_foreign_word():
 
 
 def test_outlets_named_by_a_foreign_word_after_a_media_head():
-    """صحيفة / مجلة / وكالة / قناة + a transliterated name is a media outlet (the name, without the head, like the
-    codebook's outlets); NASA is a codebook organisation, not an outlet."""
+    """صحيفة / مجلة / وكالة / قناة / شبكة + a transliterated name is a media outlet (the name, without the head, like
+    the codebook's outlets); NASA is a codebook organisation, not an outlet."""
     m = extract_mentions(arts("وقال كازنوف لصحيفة لاكروا الفرنسية إن التعاون مستمر.", "كشف تقرير في مجلة وايرد أن الشركة تخطط.",
                               "وذكرت وكالة يونهاب أن الرئيسة زارت المصنع.", "وقالت وكالة ناسا إن المسبار وصل.",
                               "وقال المدرب لشبكة سكاي سبورتس إن الفريق جاهز."))
