@@ -1672,7 +1672,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             continue  # the word before is part of another mention (a one-word discovered name or تركي may be a first name)
         drop.update(id(o) for o in prev)
         a0, b0 = f.starts[j - 1], f.ends[j - 1]
-        if g == "علي" and f.text[slice(*f.span_in_original(a0, b0))].endswith("ى"):
+        if g == "علي" and _alef_maksura_end(f, a0, b0):
             continue  # على the preposition
         pl = len(w0) - len(g)
         drop.add(id(n))
@@ -3427,7 +3427,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             # and a word with ال after the father's name the family name (بن حمود الشايع), but for a word ANERcorp uses as
             # an ordinary word or a feminine adjective (مدينة الأمير محمد بن عبدالعزيز الرياضية)
         elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
-              and f.word(out[0]) in rules.given_names and not f.text[slice(*f.span_in_original(a, b))].endswith("ى")):
+              and f.word(out[0]) in rules.given_names and not _alef_maksura_end(f, a, b)):
             pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
             if (w in stop or w in titles or w in common or w in verbs
@@ -3580,6 +3580,12 @@ def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
             and not _family_name(w1, rules))
 
 
+def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
+    """The original text of the normalised span [a, b) ends in ى, which normalisation makes ي: على the preposition,
+    not the first name علي (that the web text also writes for على)."""
+    return f.text[slice(*f.span_in_original(a, b))].endswith("ى")
+
+
 def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: dict) -> list[int]:
     """Token j is علي right after a title word (الدكتور علي الغبان، المقدم علي بن عمير، الشيخ علي عبدالله الجفالي):
     the first name Ali when the text spells it with ي and a name goes on after it (بن, a first name, a family name or a
@@ -3588,7 +3594,7 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
     k = j + 1
     if k >= len(f.starts) or not f.adjacent(k) or 1 in occ[f.starts[k] : f.ends[k]]:
         return []
-    if f.text[slice(*f.span_in_original(f.starts[j], f.ends[j]))].endswith("ى"):
+    if _alef_maksura_end(f, f.starts[j], f.ends[j]):
         return []
     w = f.word(k)
     plain = (w not in rules.stopwords and w not in rules.common_words and w not in rules.frequent_words
@@ -3657,8 +3663,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(k)
         if f.starts[i] in (k, k - 1) and f.x[f.starts[i] : k] in ("", "و") and i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
-            orig = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
-            if w1[2:] in rules.given_names and len(w1) > 4 and not orig.endswith("ى") and w1 not in rules.stopwords:
+            if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
+                    and w1 not in rules.stopwords):
                 emit([i, i + 1], strip_conj=False)
         k = f.x.find("علي ال", k + 6)
     # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
@@ -3686,14 +3692,14 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, i, occ, rules, absorb=absorb)
             if not toks:
                 continue
-            orig_word = f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
             if stem == "عمر" and i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1).rstrip("0123456789") in _AGE_NEXT:
                 continue  # عن عمر يناهز 94 عاما: "at the age of", not Omar
             fam = len(toks) > 1 and f.word(toks[1]).startswith("ال") and f.word(toks[1])[2:] in rules.given_names  # علي الفايز
-            if stem == "علي" and (orig_word.endswith("ى") or len(toks) < 2 or f.word(toks[1]) in rules.definite_stems
+            if stem == "علي" and (_alef_maksura_end(f, f.starts[i], f.ends[i]) or len(toks) < 2
+                                   or f.word(toks[1]) in rules.definite_stems
                                    or f.word(toks[1]) in rules.definite_nouns and not fam
                                    or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
                 continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
