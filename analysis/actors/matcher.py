@@ -3767,6 +3767,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 w0 = f.word(toks[0])
                 if not _speech_follows(f, toks[0]) or w0 in rules.definite_nouns or len(w0) < 4:
                     continue
+                if any(o.typ == "person" and o.e <= f.starts[toks[0]] and f.x[o.s + o.plen : o.e].endswith(" " + w0)
+                       for o in (*out, *found)):
+                    continue  # ويوضح كريتشلو after دونالد كريتشلو: the short form of a name given in full, which links to it
             emit(toks, strip_conj=False)
     # an unknown first name before بن (مطير بن مطر القثامي، شعشع بن مفرح): "X son of Y" is a person's name
     k = f.x.find(" بن ")

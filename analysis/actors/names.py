@@ -117,7 +117,7 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
                                            or w[1:] in rules.common_words or w[1:] in rules.stopwords)
                             or len(w) == 3 and w[1:] in rules.stopwords and w[1:] not in ("اي", "او")):
         return False  # (ككل "as a whole", وهو، وقد، ولا، لما: a clitic on a function word; not كاي، باو، لاو in names)
-    if not first and w[0] in "وف" and w[1:2] in ("ي", "ت", "م", "ن"):
+    if not first and w[0] in "وف" and w[1:2] in ("ي", "ت", "م", "ن") and not _name_in_wy(w, rules):
         return False  # ويرمي، ومتردد: a second verb or adjective, not the same name
     if w in rules.frequent_words and not frequent_ok:
         return False
@@ -126,6 +126,16 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
     if first and w in rules.common_words and w in rules.definite_stems:
         return False  # مسجد، قبيلة: a noun in construct, not a first name
     return True
+
+
+def _name_in_wy(w: str, rules: Rules) -> bool:
+    """Fourteenth session: w is a transliterated name that starts with وي (ويب، ويلسون، ويستفول، ويلينغام), which the
+    test for a second verb joined by و (ويرمي، ويؤخذ، وتبدلت) took for one: the rest after و is no word of the lists
+    and not verb-shaped, and w has no possessive or verb ending (وتوجيهاته، ونظراته: nouns of the sentence)."""
+    v = w[1:]
+    return (w[:2] == "وي" and len(w) >= 3 and not w.endswith(_ENCLITICS + ("ه", "ت", "وا", "ون", "ين"))
+            and not _known_word(v, rules) and v not in rules.definite_stems and v not in rules.given_names
+            and not _verb_like(v, rules) and not _short_imperfect(v, rules))
 
 
 def _coverage(f, out) -> dict:
