@@ -422,7 +422,7 @@ def test_quoted_names_after_a_dual_head_are_outlets_or_companies():
 def test_codebook_rows_of_the_ninth_session():
     """Ninth session: قوة الطوارئ / قوات الطوارىء (the Saudi Special Emergency Forces, spelt with ىء too), اللجنة الدائمة
     للإفتاء, Bayern as بايرن, Manchester City as سيتي once named, other English clubs in سيتي (سوانزي سيتي)."""
-    m = mentions("تفجير مسجد قوة الطوارئ بأبها، واستهدف مسجد قوات الطوارىء. وقال عضو اللجنة الدائمة للإفتاء إن. "
+    m = mentions("نعت قوة الطوارئ بأبها شهداءها، واستنفرت قوات الطوارىء. وقال عضو اللجنة الدائمة للإفتاء إن. "
                  "وفاز مانشستر سيتي على بايرن، ثم واجه سيتي فريق سوانزي سيتي.")
     got = list(zip(m["surface"], m["actor_id"]))
     assert ("قوة الطوارئ", "org:special_emergency_forces_sa") in got and ("قوات الطوارىء", "org:special_emergency_forces_sa") in got, got
