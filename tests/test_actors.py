@@ -1692,3 +1692,21 @@ def test_a_department_named_after_its_field_and_the_eurozone():
     assert "دائرة التحكيم" in orgs and any(o.startswith("دائرة الإفتاء") for o in orgs)  # (العام left out: overlap)
     assert not any("الضوء" in o for o in orgs)
     assert list(rows(m, actor_id="location:eurozone")["surface"]) == ["منطقة اليورو"]
+
+
+def test_a_ministry_of_several_words_is_named_by_its_field_alone_later():
+    """وزارة الشؤون البلدية والقروية … وأوضحت الشؤون البلدية والقروية: the field after وزارة (one to three words) is
+    the ministry where it is quoted or the subject of a feminine reporting verb."""
+    m = extract_mentions(arts("أعلنت وزارة الشؤون البلدية والقروية الخطة. وأوضحت الشؤون البلدية والقروية أن التنفيذ "
+                              "يبدأ غدا."))
+    hits = rows(m, actor_id="org:sa_ministry_of_municipal_affairs")
+    assert list(hits["surface"]) == ["وزارة الشؤون البلدية والقروية", "الشؤون البلدية والقروية"]
+    assert list(hits["match_kind"]) == ["name", "alias"]
+
+
+def test_a_discovered_name_written_with_hamza_alif_is_repeated():
+    """أليطاليا (normalised اليطاليا) is no article + a word: once found after its head, its bare repetitions in the
+    field are the same company."""
+    m = extract_mentions(arts("قال رئيس شركة «أليطاليا» إن الشركة تعمل. ويبلغ عدد موظفي «أليطاليا» 11 ألفا وكانت "
+                              "أيام عزها حين كانت أليطاليا تمثل إيطاليا."))
+    assert list(rows(m, actor_id="discovered:اليطاليا")["surface"]) == ["أليطاليا"] * 3

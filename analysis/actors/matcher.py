@@ -1261,10 +1261,11 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
     """A ministry named in full (وزارة الصحة) is the same ministry by its field alone later in the field when that
     word is quoted or the subject of a reporting verb in the feminine (وأوضحت الصحة، «التعليم» تعلن): an alias
     mention of the ministry's id. Not before another definite word (قالت الصحة العالمية: another body), not as the
-    object of another verb (باشرت العمل)."""
-    found = [(o, w[1]) for o in out if o.typ == "organization" and o.kind in ("name", "alias")
+    object of another verb (باشرت العمل). The field may have up to three words (fourteenth session: وزارة الشؤون
+    البلدية والقروية … وأوضحت الشؤون البلدية والقروية)."""
+    found = [(o, " ".join(w[1:])) for o in out if o.typ == "organization" and o.kind in ("name", "alias")
              and not o.actor_id.startswith("discovered:") and (w := f.x[o.s + o.plen : o.e].split(" "))
-             and len(w) == 2 and w[0] == _MINISTRY and w[1].startswith("ال") and len(w[1]) > 4]
+             and 2 <= len(w) <= 4 and w[0] == _MINISTRY and w[1].startswith("ال") and len(w[1]) > 4]
     if not found:
         return out
     added, seen = [], set()
@@ -2788,7 +2789,9 @@ def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             continue
         done.add(name)
         words = name.split(" ")
-        if len(words) > 2 or not all(_distinctive(w, rules) for w in words):
+        a0, _e0 = f.span_in_original(o.s + o.plen, o.e)
+        hamza = f.text[a0 : a0 + 1] in ("أ", "آ")  # أليطاليا: its ال is no article (normalised, it reads اليطاليا)
+        if len(words) > 2 or not all(_distinctive(w, rules, hamza=hamza and k == 0) for k, w in enumerate(words)):
             continue
         for r in _repeat_name(f, name, 0, occ, o.typ):
             r.actor_id, r.label_ar = o.actor_id, o.label_ar
@@ -2796,10 +2799,11 @@ def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     return sorted(out + new, key=_by_start) if new else out
 
 
-def _distinctive(w: str, rules: Rules) -> bool:
+def _distinctive(w: str, rules: Rules, *, hamza: bool = False) -> bool:
     """A name word no list knows as a word of the language (أليطاليا، بوليفور), of four letters or more; with the
-    article, its rest is no word either."""
-    if w.startswith("ال") and (w[2:] in rules.definite_stems or w[2:] in rules.frequent_words or _plain_word(w, rules)):
+    article, its rest is no word either. ``hamza``: the word is written with أل/آل (أليطاليا), so its ال is no article."""
+    if not hamza and w.startswith("ال") and (w[2:] in rules.definite_stems or w[2:] in rules.frequent_words
+                                            or _plain_word(w, rules)):
         return False  # (the article + a word; أليطاليا، الحمراء as a rare name are kept)
     return (len(w) >= 4 and w.isalpha() and w not in rules.stopwords
             and w not in rules.frequent_words and w not in rules.common_words and w not in rules.definite_stems
