@@ -1710,3 +1710,16 @@ def test_a_discovered_name_written_with_hamza_alif_is_repeated():
     m = extract_mentions(arts("قال رئيس شركة «أليطاليا» إن الشركة تعمل. ويبلغ عدد موظفي «أليطاليا» 11 ألفا وكانت "
                               "أيام عزها حين كانت أليطاليا تمثل إيطاليا."))
     assert list(rows(m, actor_id="discovered:اليطاليا")["surface"]) == ["أليطاليا"] * 3
+
+
+def test_codebook_names_that_a_count_of_the_read_gold_found_uncovered():
+    """Fourteenth session: names the read sets annotate and the extraction left uncovered across the corpus: سان
+    جيرمان / سان جرمان (PSG), الجمهورية الإسلامية (Iran), الجمهورية العراقية, خلية الإجلاء والعمليات الإنسانية, وول ستريت
+    (the place; وول ستريت جورنال stays the newspaper)."""
+    m = extract_mentions(arts("فاز سان جرمان على ليون، ودعت الجمهورية الإسلامية إلى الحوار، ونائب رئيس الجمهورية العراقية "
+                              "زار خلية الإجلاء والعمليات الإنسانية. وذكرت وول ستريت جورنال أن الأسهم في وول ستريت تراجعت."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("سان جرمان", "org:psg") in got and ("الجمهورية الإسلامية", "country:ir") in got
+    assert ("الجمهورية العراقية", "country:iq") in got
+    assert ("خلية الإجلاء والعمليات الإنسانية", "org:sa_evacuation_humanitarian_operations_cell") in got
+    assert [a for s, a in got if "ستريت" in s] == ["media:wsj", "location:wall_street"], got
