@@ -1723,3 +1723,8 @@ def test_codebook_names_that_a_count_of_the_read_gold_found_uncovered():
     assert ("الجمهورية العراقية", "country:iq") in got
     assert ("خلية الإجلاء والعمليات الإنسانية", "org:sa_evacuation_humanitarian_operations_cell") in got
     assert [a for s, a in got if "ستريت" in s] == ["media:wsj", "location:wall_street"], got
+    m = extract_mentions(arts("أعلنت وحدات الحماية الكردية السيطرة على البلدة، وسيرت العربية للطيران رحلات إضافية، "
+                              "وحضر ممثل الفيدرالية العالمية لأصدقاء الأمم المتحدة."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("وحدات الحماية الكردية", "group:ypg") in got and ("العربية للطيران", "org:air_arabia") in got, got
+    assert ("الفيدرالية العالمية لأصدقاء الأمم المتحدة", "org:wfuna") in got and "org:un" not in m["actor_id"].tolist()
