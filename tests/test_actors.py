@@ -1728,3 +1728,8 @@ def test_codebook_names_that_a_count_of_the_read_gold_found_uncovered():
     got = list(zip(m["surface"], m["actor_id"]))
     assert ("وحدات الحماية الكردية", "group:ypg") in got and ("العربية للطيران", "org:air_arabia") in got, got
     assert ("الفيدرالية العالمية لأصدقاء الأمم المتحدة", "org:wfuna") in got and "org:un" not in m["actor_id"].tolist()
+    m = extract_mentions(arts("قال مدرب الاتحاد الروماني لازلو بولوني إن الفريق جاهز، وأضاف بولوني أن الإعداد مستمر. "
+                              "عاشت مملكتنا الحبيبة."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert [s for s, a in got if a == "person:laszlo_boloni"] == ["لازلو بولوني", "بولوني"], got
+    assert ("مملكتنا", "country:sa") in got and "country:ro" not in m["actor_id"].tolist()  # (D5: the nisba before him)
