@@ -1733,3 +1733,7 @@ def test_codebook_names_that_a_count_of_the_read_gold_found_uncovered():
     got = list(zip(m["surface"], m["actor_id"]))
     assert [s for s, a in got if a == "person:laszlo_boloni"] == ["لازلو بولوني", "بولوني"], got
     assert ("مملكتنا", "country:sa") in got and "country:ro" not in m["actor_id"].tolist()  # (D5: the nisba before him)
+    m = extract_mentions(arts("سجل سيرخيو راموس، وقالت أيباك إن الاتفاق سيئ، وأقيمت المباراة على ملعب لوفتس رود."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("سيرخيو راموس", "person:sergio_ramos") in got and ("أيباك", "org:aipac") in got, got
+    assert any(a == "location:loftus_road" or "لوفتس" in a for s, a in got), got

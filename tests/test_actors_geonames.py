@@ -268,7 +268,7 @@ def test_a_stadium_named_by_a_foreign_word_in_b_or_l():
     دير after the particle of a foreign name (فان دير بيرغ)."""
     got = found_in("تقام المباراة على ملعب لوفتس رود، وقال فان دير بيرغ إنه جاهز، والتقى الفريق في ملعب لنادي "
                    "الشباب.", "surface", "actor_type", published=None)
-    assert ("ملعب لوفتس", "location") in got, got
+    assert ("ملعب لوفتس رود", "location") in got, got  # (whole since the fourteenth session: لوفتس رود is a codebook place)
     assert not any(s.startswith("دير") or s.startswith("ملعب لنادي") for s, _ in got), got
 
 
