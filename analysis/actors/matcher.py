@@ -39,6 +39,7 @@ from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import (
     _ENCLITICS,
     _foreign_word,
+    _known_word,
     _name_in_fal,
     _plain_spelling,
     _short_imperfect,
@@ -3601,9 +3602,8 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
     if _alef_maksura_end(f, f.starts[j], f.ends[j]):
         return []
     w = f.word(k)
-    plain = (w not in rules.stopwords and w not in rules.common_words and w not in rules.frequent_words
-             and w not in rules.definite_nouns and w not in rules.definite_stems and w not in rules.titles
-             and w not in rules.title_complements and w not in rules.reporting_verbs and w.isalpha())
+    plain = (not _known_word(w, rules) and w not in rules.definite_nouns and w not in rules.definite_stems
+             and w.isalpha())
     if not (w in _SON_OF or w in rules.given_names or _family_name(w, rules)
             or plain and len(w) > 2 and (w.startswith("ال") and len(w) > 4 or w[0] not in "وفبلك")
             and not w.endswith(("ين", "ون", "ات"))):
