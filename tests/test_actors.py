@@ -1737,3 +1737,34 @@ def test_codebook_names_that_a_count_of_the_read_gold_found_uncovered():
     got = list(zip(m["surface"], m["actor_id"]))
     assert ("سيرخيو راموس", "person:sergio_ramos") in got and ("أيباك", "org:aipac") in got, got
     assert any(a == "location:loftus_road" or "لوفتس" in a for s, a in got), got
+
+
+# --- fifteenth session --------------------------------------------------------------------------------------------
+
+
+def test_frequent_names_the_frequency_lists_blocked_are_codebook_names():
+    """Fifteenth session: names so frequent in the corpus that the frequency list holds them (مورينيو، هزازي،
+    مونتاري) were found only after a cue; as codebook names their bare forms carry one id everywhere. يونايتد alone is
+    Manchester United, while the other clubs and companies in يونايتد keep their own names."""
+    m = extract_mentions(arts("ورفض مورينيو الحديث عن الحكم، وتحرك يونايتد لضم اللاعب، وشارك هزازي في التدريبات، "
+                              "وكشفت الصحف أن مونتاري انتهى عقده. ووصل لاعب نيوكاسل يونايتد إلى مدينة نيوكاسل على متن "
+                              "طائرة يونايتد إيرلاينز."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("مورينيو", "person:jose_mourinho") in got and ("يونايتد", "org:man_united") in got, got
+    assert ("هزازي", "person:nayef_hazazi") in got and ("مونتاري", "person:sulley_muntari") in got, got
+    assert ("نيوكاسل يونايتد", "org:newcastle_united") in got and ("نيوكاسل", "location:newcastle") in got, got
+    assert ("يونايتد إيرلاينز", "org:united_airlines") in got, got
+    assert [a for s, a in got if "يونايتد" in s].count("org:man_united") == 1, got
+
+
+def test_codebook_names_from_the_corpus_count_of_surnames_and_two_word_names():
+    """Fifteenth session: لويس فان جال / فان غال، فينجر (not ف + ينغر)، كوينز بارك رينجرز (not كوينز alone)، أم كلثوم
+    (not وأم read as the agency WAM)، ابن تيمية."""
+    m = extract_mentions(arts("ألمح الهولندي لويس فان جال إلى الصفقة، وكشف اللاعب أن فان غال أبلغه، وقال فينجر إن "
+                              "الفريق جاهز. ولعب نادي كوينز بارك رينجرز مباراة. وغنى أمامه كبار الفنانين وأم كلثوم، "
+                              "وقرأ كتب ابن تيمية."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert [s for s, a in got if a == "person:louis_van_gaal"] == ["لويس فان جال", "فان غال"], got
+    assert ("فينجر", "person:arsene_wenger") in got and ("كوينز بارك رينجرز", "org:qpr") in got, got
+    assert ("وأم كلثوم", "person:umm_kulthum") in got and "media:wam" not in m["actor_id"].tolist(), got
+    assert ("ابن تيمية", "person:ibn_taymiyyah") in got, got
