@@ -1768,3 +1768,19 @@ def test_codebook_names_from_the_corpus_count_of_surnames_and_two_word_names():
     assert ("فينجر", "person:arsene_wenger") in got and ("كوينز بارك رينجرز", "org:qpr") in got, got
     assert ("وأم كلثوم", "person:umm_kulthum") in got and "media:wam" not in m["actor_id"].tolist(), got
     assert ("ابن تيمية", "person:ibn_taymiyyah") in got, got
+
+
+def test_english_nisba_languages_and_a_club_of_england():
+    """Fifteenth session: إنجليزي / الإنجليزية is a nisba (England, 1,595 uncovered occurrences in the corpus); a club of
+    the UK keeps it inside its name (مانشستر يونايتد الإنجليزي, as برشلونة الإسباني). A feminine nisba with بال, or
+    coordinated after a language word (باللغتين العربية والإنجليزية), is a language, not the country; بالسعودية and
+    الجيوش العربية والإسرائيلية keep their countries."""
+    m = extract_mentions(arts("وكانوا يمثلون عدة جنسيات فرنسية، إنجليزية، ألمانية. وانتقل اللاعب إلى مانشستر يونايتد "
+                              "الإنجليزي. وصدر البيان باللغتين العربية والإنجليزية، وقالها بالإنجليزية ثم بالإسبانية. "
+                              "وارتفعت أرباح البنوك بالسعودية، وتواجهت الجيوش العربية والإسرائيلية."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("إنجليزية", "location:england") in got and ("فرنسية", "country:fr") in got, got
+    assert ("مانشستر يونايتد الإنجليزي", "org:man_united") in got, got
+    assert [s for s, a in got if a == "location:england"] == ["إنجليزية"], got
+    assert "country:es" not in m["actor_id"].tolist(), got
+    assert ("بالسعودية", "country:sa") in got and ("والإسرائيلية", "country:il") in got, got

@@ -1325,9 +1325,10 @@ _NISBA_NAMED = frozenset(["club", "government", "ministry", "army", "police", "g
 
 def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
     """Tenth session: a codebook club or state body right followed by the definite nisba of its own country (ريال مدريد
-    الإسباني، الحكومة الشرعية اليمنية، مجلس الوزراء السعودي) is one mention with it, as the annotated sets write such
-    names (CONVENTIONS: clubs keep the nisba in their name; a state body's nisba is part of its name). Not a company,
-    party, group or outlet: a nisba after those is the country («سي جي جي» الفرنسية، حزب الله اللبناني)."""
+    الإسباني، الحكومة الشرعية اليمنية، مجلس الوزراء السعودي; or of a part of it: مانشستر يونايتد الإنجليزي) is one
+    mention with it, as the annotated sets write such names (CONVENTIONS: clubs keep the nisba in their name; a state
+    body's nisba is part of its name). Not a company, party, group or outlet: a nisba after those is the country («سي جي
+    جي» الفرنسية، حزب الله اللبناني)."""
     country_of = m.country_of or {}
     by_start = {o.s: o for o in out if o.kind == "nisba"}
     if not by_start:
@@ -1341,7 +1342,8 @@ def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
         if c is None or j >= len(f.starts) or not f.adjacent(j):
             continue
         n = by_start.get(f.starts[j])
-        if n is not None and n.actor_id == c and f.x[n.s : n.s + n.plen] == "ال" and f.tok_index(n.e - 1) == j:
+        if (n is not None and (n.actor_id == c or country_of.get(n.actor_id) == c)  # (الإنجليزي: England, in the UK)
+                and f.x[n.s : n.s + n.plen] == "ال" and f.tok_index(n.e - 1) == j):
             o.e = n.e
             drop.add(id(n))
     return [o for o in out if id(o) not in drop] if drop else out
@@ -1695,6 +1697,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         drop = set()
     first_tok = [f.tok_index(o.s) for o in out]
     embedded: set[int] = set()  # titles dropped inside another role phrase: a و-title right after one continues it
+    languages: set[int] = set()  # tokens of feminine nisbas read as languages (the next و-nisba continues the list)
     by_start = dict(zip(first_tok, out))
     by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
@@ -1709,6 +1712,13 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
                      or kind != "nisba" and strip_clitics(prev_w) in _WAR)):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
+            continue
+        if (kind == "nisba" and o.plen >= 3 and f.x[o.e - 2 : o.e] == "يه" and o.actor_id != _SAUDI and (
+                f.x[o.s : o.s + o.plen] == "بال" or (
+                f.x[o.s : o.s + o.plen] == "وال" and joined and (prev_w in _LANGUAGE_BEFORE or (i - 1) in languages or (
+                    prev_w in _ARABIC_LANGUAGE and i > 1 and f._adj[i - 1] and f.word(i - 2) in _LANGUAGE_WORDS))))):
+            drop.add(id(o))  # بالإنجليزية "in English"; العربية والإنجليزية والفرنسية: languages, not the countries
+            languages.add(i)
             continue
         if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
             drop.add(id(o))  # كأس ولي العهد، كأس خادم الحرمين الشريفين: a cup named after the office, no person
@@ -1951,9 +1961,15 @@ _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق",
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
 _LEAGUE = frozenset((norm_word("دوري"),))
-_CUBA, _USA = "country:cu", "country:us"
+_CUBA, _USA, _SAUDI = "country:cu", "country:us", "country:sa"  # (بالسعودية: "in Saudi Arabia", no language)
 _AMERICA = frozenset(norm_word(w) for w in ["أمريكا", "أميركا", "امريكا", "اميركا"])
 _SOUQ = frozenset((norm_word("سوق"),))
+# words after which a coordinated feminine nisba is a language (بالعربية والإنجليزية، باللغتين العربية والإنجليزية): the
+# language words, and العربية when one of them comes right before it (not الجيوش العربية والإسرائيلية)
+_LANGUAGE_WORDS = frozenset(norm_word(w) for w in ("اللغة", "باللغة", "لغة", "بلغة", "اللغتين", "باللغتين", "لغتين", "بلغتين",
+                                                   "اللغات", "باللغات", "لغات", "بلغات"))
+_LANGUAGE_BEFORE = _LANGUAGE_WORDS | {norm_word("بالعربية")}
+_ARABIC_LANGUAGE = frozenset(norm_word(w) for w in ("العربية", "والعربية"))
 
 
 def _conj_word(rest: str, rules: Rules) -> bool:
