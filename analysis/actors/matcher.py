@@ -1155,6 +1155,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     if discover:
         out = _title_then_variant(f, out, occ, m)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
+    out = _prophet_with_blessing(f, out, m)
     if rules.not_person_phrases:  # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt)
         out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and o.label_ar in rules.not_person_phrases)]
     out = _postprocess(f, out, rules, m)
@@ -1252,6 +1253,34 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
         if mt is None or not f.adjacent(i) or i in by_end or (i - 1) not in by_end or by_end[i - 1].actor_id != king:
             continue
         add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
+    return sorted(out + add, key=_by_start) if add else out
+
+
+_PROPHET = "person:prophet_muhammad"
+#: the blessing written after the Prophet's name or title (normalised: صلى → صلي, الصلاة → الصلاه)
+_BLESSING_RE = re.compile(r"صلي الله عليه وسلم|عليه الصلاه والسلام|ﷺ")
+#: the titles that the blessing makes the Prophet's, with a proclitic (والرسول، للنبي، بسنة … نبيه)
+_PROPHET_TITLE_RE = re.compile(r"(و?[فبل]?|و?لل)(النبي|الرسول|نبينا|رسولنا|نبيه|رسوله|المصطفي)")
+
+
+def _prophet_with_blessing(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
+    """Fifteenth session: النبي / الرسول / نبينا / رسوله … right before the blessing (صلى الله عليه وسلم، عليه الصلاة
+    والسلام، ﷺ; a dash or bracket may part them) is the Prophet Muhammad, a title mention (416 such titles were
+    uncovered in SaudiNewsNet; رسول الله and النبي الكريم were codebook forms already). Without the blessing these words
+    stay unread (النبي سليمان، الرسول in other senses)."""
+    if _PROPHET not in m.info or ("صلي الله" not in f.x and "الصلاه والسلام" not in f.x and "ﷺ" not in f.x):
+        return out
+    by_end = {f.tok_index(o.e - 1) for o in out}
+    add = []
+    for mt in _BLESSING_RE.finditer(f.x):
+        j = f.tok_index(mt.start())
+        if j < 1 or f.starts[j] != mt.start() or (j - 1) in by_end:
+            continue
+        if f.norm[f.ends[j - 1] : f.starts[j]].strip(" -–(«\"") or "\n" in f.norm[f.ends[j - 1] : f.starts[j]]:
+            continue  # (only a space, a dash or an opening bracket between them)
+        t = _PROPHET_TITLE_RE.fullmatch(f.word(j - 1))
+        if t is not None:
+            add.append(_M(f.starts[j - 1], f.ends[j - 1], len(t.group(1)), _PROPHET, "title", m.info[_PROPHET][2]))
     return sorted(out + add, key=_by_start) if add else out
 
 
