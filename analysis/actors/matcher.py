@@ -1259,8 +1259,13 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
 _PROPHET = "person:prophet_muhammad"
 #: the blessing written after the Prophet's name or title (normalised: صلى → صلي, الصلاة → الصلاه)
 _BLESSING_RE = re.compile(r"صلي الله عليه وسلم|عليه الصلاه والسلام|ﷺ")
-#: the titles that the blessing makes the Prophet's, with a proclitic (والرسول، للنبي، بسنة … نبيه)
-_PROPHET_TITLE_RE = re.compile(r"(و?[فبل]?|و?لل)(النبي|الرسول|نبينا|رسولنا|نبيه|رسوله|المصطفي)")
+#: the titles that the blessing makes the Prophet's, with a proclitic: form -> length of the proclitic (والرسول، للنبي،
+#: بسنة … نبيه); ل on a title with the article is written لل (للنبي، وللرسول)
+_PROPHET_TITLES = {
+    **{c + t: len(c) for t in ("النبي", "الرسول", "المصطفي") for c in ("", "و", "ف", "ب", "وب", "فب")},
+    **{c + t[1:]: len(c) for t in ("النبي", "الرسول", "المصطفي") for c in ("ل", "ول", "فل")},
+    **{c + t: len(c) for t in ("نبينا", "رسولنا", "نبيه", "رسوله") for c in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")},
+}
 
 
 def _prophet_with_blessing(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
@@ -1276,11 +1281,11 @@ def _prophet_with_blessing(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
         j = f.tok_index(mt.start())
         if j < 1 or f.starts[j] != mt.start() or (j - 1) in by_end:
             continue
-        if f.norm[f.ends[j - 1] : f.starts[j]].strip(" -–(«\"") or "\n" in f.norm[f.ends[j - 1] : f.starts[j]]:
+        if f.norm[f.ends[j - 1] : f.starts[j]].strip(" -–(«\""):
             continue  # (only a space, a dash or an opening bracket between them)
-        t = _PROPHET_TITLE_RE.fullmatch(f.word(j - 1))
-        if t is not None:
-            add.append(_M(f.starts[j - 1], f.ends[j - 1], len(t.group(1)), _PROPHET, "title", m.info[_PROPHET][2]))
+        plen = _PROPHET_TITLES.get(f.word(j - 1))
+        if plen is not None:
+            add.append(_M(f.starts[j - 1], f.ends[j - 1], plen, _PROPHET, "title", m.info[_PROPHET][2]))
     return sorted(out + add, key=_by_start) if add else out
 
 
