@@ -2949,6 +2949,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             after_conj = w.startswith("وال")
         elif (compl == 0 and not definite or lgen) and not after_adj and not w.startswith(("ب", "ك", "و", "ل")) and j + 1 < n and f.adjacent(j + 1) and (
                 f.word(j + 1).startswith("ال") or by_tok.get(j + 1) is not None and by_tok[j + 1].typ in ("location", "country")):
+            if lgen and w in rules.given_names and w not in rules.common_words:
+                break  # المؤسسة الليبية للنفط | محمد الحراري: the person after the body's name (its spokesman), not a part of it
             pass  # أمانة منطقة جازان، منظمة حقوق الإنسان
         else:
             break
@@ -3596,6 +3598,13 @@ def _after_first_name(first: str, w: str, rules: Rules) -> bool:
             and w not in _REGIONAL)
 
 
+def _unknown_first_name(w: str, rules: Rules) -> bool:
+    """w, right before بن, can be a first name the lists lack (مطير، شعشع): a name-like word of three letters or more,
+    no known first name, with no proclitic and no possessive ending."""
+    return (len(w) > 2 and w.isalpha() and w not in rules.given_names and _name_like(w, rules)
+            and w[0] not in "وفبلك" and not w.endswith(_ENCLITICS))
+
+
 def _common_continuation(w: str, rules: Rules) -> bool:
     """A word that cannot continue a name: frequent plain words (verbs, prepositions), nouns with ال whose bare
     form is frequent too (المرشد), words that take the article elsewhere (معتدل), a preposition + such a word
@@ -3669,12 +3678,19 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if o.kind == "discovered" and o.typ == "person":
             for t in f.token_range(o.s, o.e):
                 absorb[f.starts[t]] = o
+    # a known first name takes in a codebook person's one-word family-name alias right after it (محمد المالكي, not
+    # محمد + Nouri al-Maliki): one discovered person, whose family name alone later links to him
+    absorb_given = dict(absorb)
+    for o in out:
+        if (o.kind == "alias" and o.typ == "person" and o.plen in (0, 2) and f.x.startswith("ال", o.s)
+                and " " not in f.x[o.s : o.e]):
+            absorb_given[o.s] = o
     absorbed: set[int] = set()
 
     def emit(toks: list[int], *, strip_conj: bool, clitic: int = 0) -> None:
         a = f.starts[toks[0]]
         b = f.ends[toks[-1]]
-        inner = {id(absorb[f.starts[t]]): absorb[f.starts[t]] for t in toks if f.starts[t] in absorb}
+        inner = {id(absorb_given[f.starts[t]]): absorb_given[f.starts[t]] for t in toks if f.starts[t] in absorb_given}
         free = bytearray(occ[a:b])
         for o in inner.values():
             if o.s < a or o.e > b:
@@ -3743,8 +3759,14 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 clitic = len(pre)  # لماجد المهندس، لعاصي الحلاني: with a family name after it, a name (tenth session)
             if f.adjacent(i) and (_has_digit(f.word(i - 1)) or f.word(i - 1) in _THOUSANDS):
                 continue  # 500 فدان، 17 رجب، ألف فدان: a word right after a number is its unit or month, not a name
-            toks = _name_from(f, i, occ, rules, absorb=absorb)
-            if not toks:
+            after_son = i > 1 and f.adjacent(i) and f.word(i - 1) in _SON_OF and f.word(i - 1) != "ال"
+            if (after_son and f.adjacent(i - 1) and 1 not in occ[f.starts[i - 2] : f.ends[i - 2]]
+                    and f.word(i - 2) not in rules.given_names and _name_like(f.word(i - 2), rules)
+                    and not _verb_like(f.word(i - 2), rules)):
+                continue  # شعشع بن مفرح، صيتة بنت عبدالعزيز، لراكان بن حثلين: the father's name (the name is found from its
+                # first word by the بن rule below, the learned names or the short forms); not بلغوا ابن نايف
+            toks = _name_from(f, i, occ, rules, absorb=absorb if after_son else absorb_given)
+            if not toks:  # (after بن a father's name: زابن بن سلطان المرزوقي is found whole by the بن rule below)
                 continue
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
@@ -3760,7 +3782,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if len(toks) == 2 and not fam and _common_pair(f, toks, rules):
                 continue
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
-                                   or stem in _MONTHS):
+                                   or stem in _MONTHS or stem in rules.noun_given_names):
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
             if len(toks) == 1 and (f.word(i) in rules.definite_stems or i > 0 and f.adjacent(i) and f.word(i - 1) in _MA):
                 continue  # ورود "arrival" (not و + رود), ما دام "as long as"
@@ -3811,7 +3833,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                                                or w[1:] in rules.frequent_words or w[1:] in rules.common_words)) and not (
                     ent.kind == "verb" and not skipped and _frequent_speaker(f, j, rules)):
                 continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
-            toks = _name_from(f, j, occ, rules, absorb=absorb)
+            toks = _name_from(f, j, occ, rules, absorb=absorb_given if w in rules.given_names else absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
             if w == "باسم" and _common_pair(f, toks[:2], rules):
@@ -3831,9 +3853,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(k - 1) if k > 0 else -1
         if (i >= 0 and f.ends[i] == k and i + 2 < len(f.starts) and f.adjacent(i + 1) and f.adjacent(i + 2)
                 and 1 not in occ[f.starts[i] : f.ends[i + 1]]):
-            w = f.word(i)
-            if (len(w) > 2 and w.isalpha() and w not in rules.given_names and _name_like(w, rules)
-                    and w[0] not in "وفبلك" and not w.endswith(_ENCLITICS)):
+            if _unknown_first_name(f.word(i), rules):
                 toks = _name_from(f, i, occ, rules, absorb=absorb)
                 if len(toks) >= 3 and f.word(toks[-1]) not in _SON_OF:
                     emit(toks, strip_conj=False)
