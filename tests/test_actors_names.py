@@ -188,7 +188,8 @@ def test_byline_names_before_the_outlet_or_a_place():  # N12
     assert {("داليا أبوالعيش", "person", "discovered"), ("رغد عشميل", "person", "discovered")} <= set(out)
     # common words before the dash are no name; a line that does not end on the outlet or a place is no byline
     assert not any(t == "person" for s, t, _ in found("عواصم العالم - رويترز" + body))
-    assert not any(t == "person" for s, t, _ in found("رغد عشميل - مقال طويل" + body))
+    # (a first name no list knows: رغد is a known one since the sixteenth session and starts a name anywhere)
+    assert not any(t == "person" for s, t, _ in found("هتون عشميل - مقال طويل" + body))
 
 
 def test_particle_or_clitic_first_name_before_a_discovered_name():  # N13
