@@ -3598,13 +3598,6 @@ def _after_first_name(first: str, w: str, rules: Rules) -> bool:
             and w not in _REGIONAL)
 
 
-def _unknown_first_name(w: str, rules: Rules) -> bool:
-    """w, right before بن, can be a first name the lists lack (مطير، شعشع): a name-like word of three letters or more,
-    no known first name, with no proclitic and no possessive ending."""
-    return (len(w) > 2 and w.isalpha() and w not in rules.given_names and _name_like(w, rules)
-            and w[0] not in "وفبلك" and not w.endswith(_ENCLITICS))
-
-
 def _common_continuation(w: str, rules: Rules) -> bool:
     """A word that cannot continue a name: frequent plain words (verbs, prepositions), nouns with ال whose bare
     form is frequent too (المرشد), words that take the article elsewhere (معتدل), a preposition + such a word
@@ -3765,8 +3758,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     and not _verb_like(f.word(i - 2), rules)):
                 continue  # شعشع بن مفرح، صيتة بنت عبدالعزيز، لراكان بن حثلين: the father's name (the name is found from its
                 # first word by the بن rule below, the learned names or the short forms); not بلغوا ابن نايف
+            # (after بن a father's name takes no codebook surname in: زابن بن سلطان المرزوقي is found whole by the بن rule)
             toks = _name_from(f, i, occ, rules, absorb=absorb if after_son else absorb_given)
-            if not toks:  # (after بن a father's name: زابن بن سلطان المرزوقي is found whole by the بن rule below)
+            if not toks:
                 continue
             stem = f.x[s + plen : e]
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
@@ -3853,7 +3847,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         i = f.tok_index(k - 1) if k > 0 else -1
         if (i >= 0 and f.ends[i] == k and i + 2 < len(f.starts) and f.adjacent(i + 1) and f.adjacent(i + 2)
                 and 1 not in occ[f.starts[i] : f.ends[i + 1]]):
-            if _unknown_first_name(f.word(i), rules):
+            w = f.word(i)
+            if (len(w) > 2 and w.isalpha() and w not in rules.given_names and _name_like(w, rules)
+                    and w[0] not in "وفبلك" and not w.endswith(_ENCLITICS)):
                 toks = _name_from(f, i, occ, rules, absorb=absorb)
                 if len(toks) >= 3 and f.word(toks[-1]) not in _SON_OF:
                     emit(toks, strip_conj=False)
