@@ -3474,6 +3474,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
                     and w not in verbs
+                    or w == "علي" and f.word(out[-1]) in _SON_OF  # هادي بن علي اليامي: never the preposition after بن
                     or len(out) >= 3 and f.word(out[-2]) in _SON_OF and w.startswith("ال") and len(w) > 4
                     and w not in stop and w not in titles and w not in rules.title_complements and w not in verbs
                     and w not in _TIME_WORDS and w not in _REGIONAL and w not in common and not w.endswith("يه")):
@@ -3661,6 +3662,8 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
             and not w.endswith(("ين", "ون", "ات"))):
         return []  # (شدد المهندس علي المقاولين: a plural noun after the misspelt preposition)
     rest = _name_from(f, k, occ, rules, absorb=absorb)
+    if not rest and _family_name(w, rules) and not _alef_maksura_end(f, f.starts[k], f.ends[k]):
+        rest = [k]  # علي الشهري: a family name that is also a word ("monthly") starts no name, but ends this one
     return [j] + rest if rest else []
 
 
@@ -3798,7 +3801,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if j >= len(f.starts) or not f.adjacent(j, quotes=True):
                 continue
             w = f.word(j)
-            if w == "علي" and ent.kind == "title_word":
+            if w == "علي":  # after a title, a reporting verb or a nisba (الطفل الفلسطيني علي الدوابشة، وقال علي أحمدي)
                 toks = _ali_after_title(f, j, occ, rules, absorb)
                 if toks:
                     emit(toks, strip_conj=False)
