@@ -1835,13 +1835,17 @@ def test_a_known_first_name_takes_a_codebook_surname_alias_into_its_name():
 
 def test_ali_after_bin_a_verb_or_a_nisba_is_the_first_name():
     """Sixteenth session: علي after بن is the father's name Ali, never the preposition على (هادي بن علي اليامي was cut to
-    هادي, so اليامي later was nobody); after a reporting verb or a nisba, as after a title, علي + a family name is a
-    person even when the family name is also a word (الشهري "monthly"); the misspelt preposition stays one."""
+    هادي, so اليامي later was nobody); so is علي spelt with ي between two first names (مفرح علي أحمد عسيري); after a
+    reporting verb or a nisba, as after a title, علي + a family name is a person even when the family name is also a
+    word (الشهري "monthly"); the misspelt preposition stays one."""
     m = extract_mentions(arts("أبان ذلك الدكتور هادي بن علي اليامي رئيس اللجنة، وأضاف اليامي أن العمل مستمر.",
                               "وقال علي الشهري إن الفريق جاهز.",
-                              "وأكد علي أهمية التعاون، وحرص علي الحضور مبكرا، وشدد علي المقاولين."))
+                              "وأكد علي أهمية التعاون، وحرص علي الحضور مبكرا، وشدد علي المقاولين.",
+                              "وأوضح الجندي مفرح علي أحمد عسيري أن المهمة انتهت، وحصل محمد علي جائزة."))
     a0 = rows(m, article_id="a0")
     assert list(zip(a0["surface"], a0["actor_id"])) == [("هادي بن علي اليامي", "discovered:هادي_بن_علي_اليامي"),
                                                         ("اليامي", "discovered:هادي_بن_علي_اليامي")], a0
     assert list(rows(m, article_id="a1")["surface"]) == ["علي الشهري"]
     assert rows(m, article_id="a2").empty
+    # between two first names too (not مفرح + the codebook's أحمد عسيري); before a common word it is على
+    assert list(rows(m, article_id="a3")["surface"]) == ["مفرح علي أحمد عسيري", "محمد"]

@@ -3484,9 +3484,10 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي),
             # and a word with ال after the father's name the family name (بن حمود الشايع), but for a word ANERcorp uses as
             # an ordinary word or a feminine adjective (مدينة الأمير محمد بن عبدالعزيز الرياضية)
-        elif (len(out) == 1 and w == "علي" and j + 1 < n and f._adj[j + 1] and _family_name(f.word(j + 1), rules)
-              and f.word(out[0]) in rules.given_names and not _alef_maksura_end(f, a, b)):
-            pass  # محمد علي الشدادي: علي spelt with ي between a first name and a family name is a name
+        elif (out and w == "علي" and j + 1 < n and f._adj[j + 1] and f.word(out[-1]) in rules.given_names
+              and (_family_name(f.word(j + 1), rules) or f.word(j + 1) in rules.given_names and f.word(j + 1) != "علي")
+              and not _alef_maksura_end(f, a, b)):
+            pass  # محمد علي الشدادي، أحمد علي موسى: علي spelt with ي between a first name and a family or first name
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
             if (w in stop or w in titles or w in common or w in verbs
                     or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):
