@@ -3646,7 +3646,8 @@ def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
 
 
 def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: dict) -> list[int]:
-    """Token j is علي right after a title word (الدكتور علي الغبان، المقدم علي بن عمير، الشيخ علي عبدالله الجفالي):
+    """Token j is علي right after a title word (الدكتور علي الغبان، المقدم علي بن عمير، الشيخ علي عبدالله الجفالي), a
+    reporting verb or a nisba (وقال علي الشهري، since the sixteenth session):
     the first name Ali when the text spells it with ي and a name goes on after it (بن, a first name, a family name or a
     word no list knows). After a title the misspelt preposition على is followed by a common word (أكد الوزير علي
     أهمية، حرص الأمير علي الحضور), which ends nothing here. Returns the name's tokens, or [] (thirteenth session)."""
@@ -3802,7 +3803,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if j >= len(f.starts) or not f.adjacent(j, quotes=True):
                 continue
             w = f.word(j)
-            if w == "علي":  # after a title, a reporting verb or a nisba (الطفل الفلسطيني علي الدوابشة، وقال علي أحمدي)
+            if w == "علي":  # after a title, a reporting verb or a nisba (وقال علي الشهري، اللاعب السعودي علي الزبيدي)
                 toks = _ali_after_title(f, j, occ, rules, absorb)
                 if toks:
                     emit(toks, strip_conj=False)
