@@ -3472,16 +3472,16 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                     or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
                     or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS or _father_before_family(f, j, occ, rules)
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
-                    or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and w not in stop and w not in titles
-                    and w not in verbs
-                    or w == "علي" and f.word(out[-1]) in _SON_OF  # هادي بن علي اليامي: never the preposition after بن
+                    or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and (
+                        w == "علي" or w not in stop and w not in titles and w not in verbs)
                     or len(out) >= 3 and f.word(out[-2]) in _SON_OF and w.startswith("ال") and len(w) > 4
                     and w not in stop and w not in titles and w not in rules.title_complements and w not in verbs
                     and w not in _TIME_WORDS and w not in _REGIONAL and w not in common and not w.endswith("يه")):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ,
             # عوض الله، فضل الله (a compound name in الله, although الله is a stopword),
             # عبد الملك (a title word after عبد is the compound name's second half);
-            # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي),
+            # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي;
+            # and علي, a stopword only as the normalised preposition على, which never follows بن: هادي بن علي اليامي),
             # and a word with ال after the father's name the family name (بن حمود الشايع), but for a word ANERcorp uses as
             # an ordinary word or a feminine adjective (مدينة الأمير محمد بن عبدالعزيز الرياضية)
         elif (out and w == "علي" and j + 1 < n and f._adj[j + 1] and f.word(out[-1]) in rules.given_names
