@@ -897,9 +897,13 @@ def _prev_forms(pw: list[str]) -> list[str]:
 def _context_club_nisba(c, s, e, plen, ent, i, pw):
     # الفريق الهلالي، الإدارة النصراوية، الهلاليون: in a field about sport, after a definite word (not باسل الهلالي,
     # a family name) or a plural (the club's fans and players)
-    x = c.f.x
-    if not (x[e - 2 : e] in ("ين", "ون") or "ال" in x[s : s + plen] and pw and c.f.adjacent(i)
-            and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
+    x, rules = c.f.x, c.rules
+    plural = x[e - 2 : e] in ("ين", "ون")
+    if x[s + plen : e].startswith(tuple(rules.word_nisbas)):  # الشبابية "youth", التعاونية: also adjectives
+        if not ("ال" in x[s : s + plen] and (plural or pw and c.f.adjacent(i) and bare_in(pw[0], rules.nisba_heads))):
+            return False  # الإدارة الشبابية، الاتفاقيين; not الفئات الشبابية
+    elif not (plural or "ال" in x[s : s + plen] and pw and c.f.adjacent(i)
+              and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
         return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
     return c.is_sport()
 
