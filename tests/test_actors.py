@@ -1849,3 +1849,39 @@ def test_ali_after_bin_a_verb_or_a_nisba_is_the_first_name():
     assert rows(m, article_id="a2").empty
     # between two first names too (not مفرح + the codebook's أحمد عسيري); before a common word it is على
     assert list(rows(m, article_id="a3")["surface"]) == ["مفرح علي أحمد عسيري", "محمد"]
+
+
+# --- seventeenth session -------------------------------------------------------------------------------------------
+
+
+def test_club_nisbas_that_are_also_adjectives_need_a_club_head_noun():
+    """Seventeenth session: الشبابية "youth", التعاوني "cooperative", الاتفاقية "the agreement" are the clubs al-Shabab,
+    al-Taawoun and al-Ettifaq in sports news only right after a club head noun (الإدارة، الفريق، الجماهير، البيت …) or
+    as a plural with the article (الاتفاقيين); after another noun (الفئات الشبابية), in a youth centre (النادي الشبابي)
+    or outside sports news they stay adjectives."""
+    m = extract_mentions(arts(
+        "وقال مدرب الشباب إن اللاعب سجل هدفا في المباراة ضمن الدوري. وأرسلت الإدارة الشبابية مبلغ العقد، وطالبت "
+        "الجماهير الشبابية بالتعاقد مع مهاجم. ويخوض الفريق الاتفاقي مباراة ودية، وانقسم الاتفاقيين حول المدرب، وأشاد "
+        "اللاعب بالأجواء داخل البيت التعاوني، وتحدث عن الفئات الشبابية.",
+        "وقدم النادي الشبابي التابع لمركز التنمية الأسرية عددا من الأنشطة للفئات الشبابية.",
+        "وقعت الوزارة الاتفاقية مع الإدارة التعاونية للإسكان."))
+    clubs = rows(m, article_id="a0")
+    got = [(s, a) for s, a, k in zip(clubs["surface"], clubs["actor_id"], clubs["match_kind"]) if k == "nisba"]
+    assert got == [("الشبابية", "org:al_shabab"), ("الشبابية", "org:al_shabab"), ("الاتفاقي", "org:al_ettifaq"),
+                   ("الاتفاقيين", "org:al_ettifaq"), ("التعاوني", "org:al_taawoun")], got
+    assert not (m["actor_id"].isin(["org:al_shabab", "org:al_ettifaq", "org:al_taawoun"])
+                & m["article_id"].isin(["a1", "a2"])).any(), m
+
+
+def test_first_names_seen_before_family_names_start_names():
+    """Seventeenth session: first names the lists lacked, seen before family names in SaudiNewsNet (طاهر "pure", عابد
+    "worshipper", مطر "rain", صقر "falcon", مهنا, سند "support"), start a name after a title or in a list of guests
+    (not محمود الأشرفي, سليمان المسيب alone); a word-name before a common definite noun (طاهر القلب، مطر الصيف، غالي
+    الثمن) is no person."""
+    m = extract_mentions(arts("وقال رئيس المجلس الشيخ طاهر محمود الأشرفي إن العلماء يقفون مع المملكة.",
+                              "صدر الأمر بترقية العميد عابد سليمان المسيب إلى رتبة لواء.",
+                              "وحضر الحفل مطر الكواري وصقر الجروشي. سلم الجائزة مهنا التميمي، وسند الشريف",
+                              "كان رجلا طاهر القلب، وهطل مطر الصيف. وهو غالي الثمن، وسند قوي"))
+    persons = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert persons == [("a0", "طاهر محمود الأشرفي"), ("a1", "عابد سليمان المسيب"), ("a2", "مطر الكواري"),
+                       ("a2", "وصقر الجروشي"), ("a2", "مهنا التميمي"), ("a2", "وسند الشريف")], persons
