@@ -187,6 +187,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         also = f.kind in ("name", "alias") and f.article == "required" and (f.actor_id, f.key) in nisba_keys
         rank = (0 if f.user else 1, KIND_RANK[f.kind], TYPE_RANK.get(typ, 9))
         art = f.article
+        if amb == "hamza" and art == "none":
+            art = "conj"  # وأبل، فأبل; not كابل (Kabul), بابل (Babylon): ك/ب + the same letters
         if typ == "person" and f.n_tokens == 1 and art in ("none", "required"):
             art = "conj" if art == "none" else "conj_art"  # لصالح = "in favour of", not "to Saleh"
             if art == "conj" and f.kind in ("name", "alias"):
@@ -818,6 +820,14 @@ def _first_plus(c, s, e, plen, ent):
     return "+" in c.f.norm[s:e]  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
 
 
+def _first_hamza(c, s, e, plen, ent):
+    # أبل/آبل (Apple): only where the text writes a hamza or madda over its first alef; إبل is "camels" and وابل "a
+    # torrent", which normalisation (أإآ → ا) spells the same (seventeenth session)
+    f = c.f
+    a, _ = f.span_in_original(s + plen, e)
+    return a < len(f.text) and f.text[a] in "أآ"
+
+
 def _first_not_after_number(c, s, e, plen, ent):
     f = c.f  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
     i = f.tok_index(s)
@@ -885,7 +895,7 @@ _FIRST_RULES = {
     "not_before": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
-    "demonstrative": _first_demonstrative, "market": _first_market,
+    "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
 }
 
 
@@ -1139,6 +1149,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _coordinated_places(f, out, occ, rules)
         out = _located_places(f, out, occ, rules)
         out = _numbered_units(f, out, occ, rules)
+        out = _tribes(f, out, occ, rules)
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
             out = _bracketed_places(f, out, occ, heads, rules)
@@ -3211,6 +3222,52 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
         return out
     return sorted(out + new, key=_by_start)
 
+
+
+#: A tribe or clan named after its head word (seventeenth session): قبيلة يافع، قبائل أكلب، شيخ شمل قبائل بني مالك،
+#: عشيرة البونمر; the mention is the name alone, as the annotation conventions write tribes (groups).
+_TRIBE_HEAD_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|لل|ول|وب)?(?:قبيله|قبائل|عشيره|عشائر)(?= )")
+#: the words that make a tribe's name of two words with the word after them: آل رميان، بني عامر، بنو هلال، البو نمر
+_TRIBE_LINKS = frozenset(norm_word(w) for w in ["آل", "بني", "بنو", "أبو", "البو"])
+
+
+def _tribe_word_refused(w: str, rules: Rules) -> bool:
+    """No tribe's name: a word of the lists, a word with a pronoun (أبناءها، بأكملها) or a verb (يتوسطون، ليتعارفوا)."""
+    return (len(w) < 3 or _has_digit(w) or w in rules.stopwords or w in rules.frequent_words or w in rules.common_words
+            or w in rules.definite_nouns or len(w) > 4 and w.endswith(_ENCLITICS)
+            or w.endswith(("وا", "ون")) and w.startswith(("ي", "ت", "لي", "لت")))
+
+
+def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """A tribe (group) right after قبيلة/قبائل/عشيرة/عشائر with any proclitic: one word, or آل/بني/بنو/أبو + one word,
+    where that word is no word of the lists (no stopword, no frequent or common word, no definite noun: not قبيلة أخرى،
+    قبائل الشمال، عشائر المنطقة) or is a name of ``tribes.txt`` that is also a word (حرب، شمر، مطير); quotes allowed
+    around it (قبيلة «يافع»). Not when the head is itself part of a name already found (مركز عشيرة: a place)."""
+    if "قبيل" not in f.x and "قبائل" not in f.x and "عشير" not in f.x and "عشائر" not in f.x:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    for mt in _TRIBE_HEAD_RE.finditer(f.x):
+        t = f.tok_index(mt.start())
+        k = t + 1
+        if k >= n or 1 in occ[f.starts[t] : f.ends[t]] or not f.adjacent(k, quotes=True):
+            continue
+        w = f.word(k)
+        last = k
+        if w in _TRIBE_LINKS and k + 1 < n and f.adjacent(k + 1):
+            last, w = k + 1, f.word(k + 1)
+        if w not in rules.tribes and (_tribe_word_refused(w, rules) or w[0] == "و" and _tribe_word_refused(w[1:], rules)
+                                      or last == k and mt.group().endswith(("قبائل", "عشائر")) and not w.startswith("ال")
+                                      and w.endswith(("ه", "ين", "ون", "ات"))):
+            continue  # (after a plural head a bare word is mostly its adjective: قبائل كبيرة، عشائر متنافسة)
+        a, e = f.starts[k], f.ends[last]
+        if 1 in occ[a:e]:
+            continue
+        occ[a:e] = b"\x01" * (e - a)
+        new.append(_new(a, e, 0, f.x[a:e], "group"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
 
 _DIRECTIONS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"])
 #: the prepositions of a place: في ديكوا شمال شرقي نيجيريا

@@ -88,6 +88,7 @@ class Rules:
     bare_clubs: frozenset[str] = frozenset()  # club_context.txt `bare:` club forms that need no cue in a field about sport
     word_nisbas: frozenset[str] = frozenset()  # club_context.txt `word_nisba:` club nisbas that are also adjectives (bare)
     nisba_heads: frozenset[str] = frozenset()  # club_context.txt `nisba_head:` nouns (bare) such a nisba must follow
+    tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: matcher._tribes)
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +177,7 @@ def load_rules() -> Rules:
         bare_clubs=frozenset(norm_word(x[5:]) for x in club if x.startswith("bare:")),
         word_nisbas=frozenset(norm_word(x[11:]) for x in club if x.startswith("word_nisba:")),
         nisba_heads=frozenset(norm_word(x[11:]) for x in club if x.startswith("nisba_head:")),
+        tribes=_words("tribes.txt"),
     )
 
 
