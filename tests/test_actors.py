@@ -1918,3 +1918,18 @@ def test_club_nisbas_of_more_clubs():
                               "وغادرت البعثة الفيحاوية، وطالبت الجماهير العروبية بالفوز."))
     got = [a for a, k in zip(m["actor_id"], m["match_kind"]) if k == "nisba"]
     assert got == ["org:al_nahda", "org:hajer", "org:al_faisaly", "org:al_raed", "org:al_fayha", "org:al_orobah"], got
+
+
+def test_short_names_that_are_common_words_count_in_quotes():
+    """Seventeenth session: «اليوم» (the newspaper), «تداول» (the Saudi exchange) and «مدن» count between quote marks
+    only (unquoted they are "today", "trading", "cities"); «هدف» (the HRDF) only once the fund was named in full, since
+    sports news quotes "a goal" too; «دنيا الرياضة» (Al Riyadh's sports section) and «الشياطين الحمر» (Manchester
+    United) are codebook names."""
+    m = extract_mentions(arts(
+        "وقال مدير الإدارة لـ«اليوم» إن العمل يبدأ اليوم. وأعلنت الشركة على موقع «تداول» أن التداول ارتفع. وأبرم "
+        "صندوق تنمية الموارد البشرية «هدف» اتفاقية مع «مدن» لتطوير المدن الصناعية.",
+        "وعلمت مصادر \"دنيا الرياضة\" أن الفريق انتقل. سجل اللاعب «هدف» الفوز أمام «الشياطين الحمر»."))
+    got = [(a, s, i) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"])]
+    assert got == [("a0", "اليوم", "media:al_yaum"), ("a0", "تداول", "org:sa_tadawul"),
+                   ("a0", "صندوق تنمية الموارد البشرية", "org:hrdf"), ("a0", "هدف", "org:hrdf"), ("a0", "مدن", "org:modon"),
+                   ("a1", "دنيا الرياضة", "media:dunya_alriyada"), ("a1", "الشياطين الحمر", "org:man_united")], got

@@ -792,6 +792,13 @@ def _first_quoted_seen(c, s, e, plen, ent):
         o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
 
 
+def _first_quoted_named(c, s, e, plen, ent):
+    # «هدف» (the HRDF; also "a goal", quoted in sports news): between quote marks and after the actor was named by a
+    # form that is no common word (صندوق تنمية الموارد البشرية «هدف»)
+    return _quoted(c.f, s, e) and any(
+        o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+
+
 def _first_place(c, s, e, plen, ent):
     if _before_adjective(c.f, e, c.rules):
         return False  # عبر كابل بحري "a submarine cable", not Kabul (even once Kabul was named)
@@ -892,6 +899,7 @@ def _first_market(c, s, e, plen, ent):
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
+    "quoted_named": _first_quoted_named,
     "not_before": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
