@@ -1933,3 +1933,14 @@ def test_short_names_that_are_common_words_count_in_quotes():
     assert got == [("a0", "اليوم", "media:al_yaum"), ("a0", "تداول", "org:sa_tadawul"),
                    ("a0", "صندوق تنمية الموارد البشرية", "org:hrdf"), ("a0", "هدف", "org:hrdf"), ("a0", "مدن", "org:modon"),
                    ("a1", "دنيا الرياضة", "media:dunya_alriyada"), ("a1", "الشياطين الحمر", "org:man_united")], got
+
+
+def test_womens_first_names_added_this_session():
+    """Seventeenth session: راندا، أميرة، هبة، دلال start a name (أميرة "princess", هبة "gift" and دلال "pampering"
+    are also words: alone before a common noun they are none)."""
+    m = extract_mentions(arts("وتؤكد الأخصائية الاجتماعية أميرة الزهراني أهمية البرنامج، وشارك فيه هنادي الكندري "
+                              "وأميرة النجدي. وقالت هبة زمزمي إن المشروع نجح.",
+                              "قدمت الأميرة هبة المساء للأطفال."))
+    persons = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert ("a0", "أميرة الزهراني") in persons and ("a0", "وأميرة النجدي") in persons and ("a0", "هبة زمزمي") in persons
+    assert not [p for p in persons if p[0] == "a1"], persons
