@@ -1944,3 +1944,16 @@ def test_womens_first_names_added_this_session():
     persons = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
     assert ("a0", "أميرة الزهراني") in persons and ("a0", "وأميرة النجدي") in persons and ("a0", "هبة زمزمي") in persons
     assert not [p for p in persons if p[0] == "a1"], persons
+
+
+def test_two_ministries_named_by_one_dual():
+    """Seventeenth session: وزارتي/وزارتا + two fields name two ministries, split as the annotators split them: the
+    dual with the first field, and و + the second (the longest codebook field: والتربية والتعليم); nothing when a
+    field is no ministry of the codebook."""
+    m = extract_mentions(arts("شرعت وزارتا التعليم والصحة في تفعيل المذكرة، وحضر ممثلون من وزارتي الدفاع والداخلية، "
+                              "بعد دمج وزارتي التعليم العالي والتربية والتعليم، وزار وزارتي الحب والسلام."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert got == [("وزارتا التعليم", "org:sa_ministry_of_education"), ("والصحة", "org:sa_ministry_of_health"),
+                   ("وزارتي الدفاع", "org:sa_ministry_of_defense"), ("والداخلية", "org:sa_ministry_of_interior"),
+                   ("وزارتي التعليم العالي", "org:sa_ministry_of_education"),
+                   ("والتربية والتعليم", "org:sa_ministry_of_education")], got

@@ -1170,6 +1170,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _repeat_discovered_names(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
+    out = _dual_ministries(f, out, occ, m)
     out = _legitimate_government(f, out, occ, m)
     out = _own_nisba_after_org(f, out, m)
     _korean_halves(f, out, occ, m)
@@ -1342,6 +1343,65 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
                 added.append(_M(a, e, k - a, o.actor_id, "alias", "organization"))
     return sorted(out + added, key=_by_start) if added else out
 
+
+
+#: وزارتي/وزارتا (the dual of وزارة, with any proclitic) before the two ministries' fields (seventeenth session)
+_DUAL_MINISTRY_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|وب|ول)?وزارت[يا](?= )")
+
+
+def _codebook_form(m: _Matcher, key: str) -> _Entry | None:
+    """The codebook entry whose form is exactly ``key`` (normalised, no proclitic), or None."""
+    v = m.automaton.get(f" {key} ", None)
+    if v is None or (v >> 10) & 1023:
+        return None
+    ix = (v >> 20) & _NO_ENTRY
+    ent = None if ix == _NO_ENTRY else m.entries[ix]
+    return ent if ent is not None and ent.actor_id is not None and not ent.ambiguous else None
+
+
+def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """Two ministries named by one dual (وزارتي الداخلية والدفاع، وزارتا التعليم والصحة، وزارتي التعليم العالي والتربية
+    والتعليم): "وزارتي" + the first field is the first ministry and "و" + the second field is the second, as the
+    annotators split them, when وزارة + each field is a codebook form (one to three words each; the longest second
+    field wins). The country is the codebook's for the bare وزارة + field (the Saudi ministry, as for وزارة الداخلية)."""
+    if "وزارت" not in f.x:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    for mt in _DUAL_MINISTRY_RE.finditer(f.x):
+        t = f.tok_index(mt.start())
+        if 1 in occ[f.starts[t] : f.ends[t]]:
+            continue
+        found = None
+        for k in range(t + 2, min(t + 5, n)):  # the token that starts the second field: و + a word with the article
+            w = f.word(k)
+            if not (w.startswith("وال") and f.adjacent(k)) or not all(f.adjacent(j) for j in range(t + 1, k)):
+                continue
+            first = _codebook_form(m, " ".join([_MINISTRY] + [f.word(j) for j in range(t + 1, k)]))
+            if first is None:
+                continue
+            for last in range(min(k + 2, n - 1), k - 1, -1):
+                if last > k and not all(f.adjacent(j) for j in range(k + 1, last + 1)):
+                    continue
+                second = _codebook_form(m, " ".join([_MINISTRY, w[1:]] + [f.word(j) for j in range(k + 1, last + 1)]))
+                if second is not None:
+                    found = (k, last, first, second)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        k, last, first, second = found
+        a, b, c, e = f.starts[t], f.ends[k - 1], f.starts[k], f.ends[last]
+        if 1 in occ[a:e]:
+            continue
+        occ[a:e] = b"\x01" * (e - a)
+        plen = len(mt.group()) - len(_MINISTRY) - 1  # (وزارتي is وزارة's 5 letters + ت + ي/ا after the proclitics)
+        new.append(_M(a, b, plen, first.actor_id, "alias", "organization"))
+        new.append(_M(c, e, 1, second.actor_id, "alias", "organization"))
+    if not new:
+        return out
+    return sorted(out + new, key=_by_start)
 
 _YEMEN_GOVERNMENT = "org:government_ye"
 #: words after which الشرعية ("legitimacy") is the Yemeni government of the 2015 war: الموالية للشرعية، قوات الشرعية
