@@ -1957,3 +1957,15 @@ def test_two_ministries_named_by_one_dual():
                    ("وزارتي الدفاع", "org:sa_ministry_of_defense"), ("والداخلية", "org:sa_ministry_of_interior"),
                    ("وزارتي التعليم العالي", "org:sa_ministry_of_education"),
                    ("والتربية والتعليم", "org:sa_ministry_of_education")], got
+
+
+def test_a_quoted_name_after_its_head_and_adjectives():
+    """Seventeenth session: a quoted name is an organisation or outlet when its head (شركة، مجلة، دار، مطعم …) comes
+    one or two definite words before it (شركة الأبحاث «البن كابيتال»، للمجلة الآثارية الشهيرة «سومر»); not when the head
+    phrase is a name already (حزب العمال الكردستاني «المتطرف») or the quote is a word of the lists or has a digit."""
+    m = extract_mentions(arts("وأشار التقرير الذي أصدرته شركة الأبحاث «البن كابيتال» إلى نمو السوق. وعمل سكرتيرا "
+                              "للمجلة الآثارية الشهيرة «سومر»، وصدر كتابه عن دار «الوراق» بلندن.",
+                              "وحذر من حزب العمال الكردستاني «المتطرف»، وافتتحت الشبكة الوطنية «القديم» قبل عام."))
+    got = [(a, s, t) for a, s, t, k in zip(m["article_id"], m["surface"], m["actor_type"], m["match_kind"])
+           if k == "discovered" and s != "شركة الأبحاث"]
+    assert got == [("a0", "البن كابيتال", "organization"), ("a0", "سومر", "media"), ("a0", "الوراق", "organization")], got

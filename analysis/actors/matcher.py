@@ -2121,9 +2121,13 @@ _QUOTED_HEADS = {norm_word(w): "media" for w in ["صحيفة", "جريدة", "ق
                                                  "صحيفتا", "صحيفتي", "صحف", "جريدتا", "جريدتي", "قناتا", "قناتي",
                                                  "مجلتا", "مجلتي", "مجلات", "وكالتا", "وكالتي"]} | {
     norm_word(w): "organization" for w in ["شركة", "مجموعة", "بنك", "مصرف", "منظمة", "جمعية", "مؤسسة", "هيئة", "حزب",
-                                           "تحالف", "شركتا", "شركتي"]}
+                                           "تحالف", "شركتا", "شركتي",
+                                           # seventeenth session: a publisher or fashion house, a restaurant (not
+                                           # متجر, منصة: products, آي تونز، أندرويد)
+                                           "دار", "مطعم", "مطاعم"]}
 _STOCK_HEADS = frozenset(norm_word(w) for w in ["سهم", "سهما", "سهمي", "أسهم"])
 _QUOTED_HEADS |= dict.fromkeys(_STOCK_HEADS, "organization")  # سهم «جاكو»: a listed company
+_QUOTED_HEAD_WORDS = frozenset(_QUOTED_HEADS)
 
 #: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
 TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
@@ -4050,6 +4054,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 "location" if place_head in rules.place_heads and not _via_idiom(f, i - 1, place_head)
                 else listed[1] if f.word(i - 1) == "و" and i - 2 == listed[0]
                 and not f.norm[f.ends[i - 2] : f.starts[i - 1]].strip(_QUOTE_CHARS + " ،,") else None)  # (a comma may part them)
+            if typ is None and head not in _QUOTED_HEADS:
+                typ = _quoted_head_before_adjectives(f, i, j, out, rules)  # شركة الأبحاث «البن كابيتال»
             if typ == "location" and (f.word(i) in rules.stopwords or any(f.word(t).startswith("وال") for t in range(i + 1, j + 1))
                                       or j == i and not (_name_like(f.word(i), rules) or f.word(i).startswith("ال")
                                                          and len(f.word(i)) > 4 and not _plain_word(f.word(i), rules)
@@ -4093,6 +4099,27 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     o.entry = None
     allm = sorted(kept + found, key=_by_start)
     return _link_short_forms(f, allm, occ, m, rules)
+
+
+def _quoted_head_before_adjectives(f: _Field, i: int, j: int, out: list[_M], rules: Rules) -> str | None:
+    """The type of a quoted name (tokens i to j) whose head (``_QUOTED_HEADS``) is one or two words before it, the
+    words between being definite words with no punctuation (شركة الأبحاث «البن كابيتال»، للمجلة الآثارية الشهيرة «سومر»،
+    شركة الطيران الألمانية «لوفتهانزا»; seventeenth session), or None. Not when the head phrase holds a codebook name
+    (حزب العمال الكردستاني «المتطرف»: the quote qualifies it), nor when the quote starts with a word of the lists or has
+    a digit (الشبكة الوطنية «القديم»، إذاعة البحرين "1955م")."""
+    w0 = f.word(i)
+    if (w0 in rules.stopwords or w0 in rules.frequent_words or w0 in rules.common_words or w0 in rules.definite_nouns
+            or any(_has_digit(f.word(t)) for t in range(i, j + 1))):
+        return None
+    for k in (i - 2, i - 3):
+        if k < 0 or not all(f.word(t).startswith("ال") and f.adjacent(t) for t in range(k + 1, i)):
+            return None
+        if any(o.entry is not None and o.s < f.ends[i - 1] and f.starts[k] < o.e for o in out):
+            return None
+        w = bare_of(f.word(k), _QUOTED_HEAD_WORDS)  # (للمجلة: ل + ال + the head)
+        if w is not None:
+            return _QUOTED_HEADS[w]
+    return None
 
 
 def _quoted_spans(norm: str) -> list[re.Match]:
