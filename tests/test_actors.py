@@ -1969,3 +1969,14 @@ def test_a_quoted_name_after_its_head_and_adjectives():
     got = [(a, s, t) for a, s, t, k in zip(m["article_id"], m["surface"], m["actor_type"], m["match_kind"])
            if k == "discovered" and s != "شركة الأبحاث"]
     assert got == [("a0", "البن كابيتال", "organization"), ("a0", "سومر", "media"), ("a0", "الوراق", "organization")], got
+
+
+def test_a_foreign_name_after_a_reporting_verb_before_its_apposition():
+    """Seventeenth session: two words of no list right after a reporting verb are a person's name when a comma, a role
+    noun or وهو/وهي follows them (وقالت وندي شيرمان، مساعدة …، وقال فاليري بيرال، وهو أستاذ …، وقال يانغ هاي المحلل
+    …); not a common noun and its adjective (وقال مصدر مسؤول، وأضاف تقرير حديث)."""
+    m = extract_mentions(arts("وقالت وندي شيرمان، مساعدة وزير الخارجية، إن المفاوضات انتهت. وقال فاليري بيرال، وهو أستاذ "
+                              "بجامعة أكسفورد، إن الدراسة شملت النساء. وقال يانغ هاي المحلل في الشركة إن الطلب تراجع.",
+                              "وقال مصدر مسؤول، إن العمل مستمر. وأضاف تقرير حديث، أن الأسعار ارتفعت."))
+    persons = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert persons == [("a0", "وندي شيرمان"), ("a0", "فاليري بيرال"), ("a0", "يانغ هاي")], persons

@@ -3682,6 +3682,38 @@ def _speech_follows(f: _Field, j: int) -> bool:
     return k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]])
 
 
+#: words after a speaker's name that say who the speaker is (وقال فاليري بيرال، وهو أستاذ …)
+_APPOSITION_PRONOUNS = frozenset(["وهو", "وهي"])
+
+
+def _unlisted_word(w: str, rules: Rules) -> bool:
+    """A word of no list (no stopword, frequent or common word, stem or given name, no article, no digit) that is no
+    proclitic + such a word of four letters or more (بالقرب، لوضع; but لوري، ويات، وندي are names): a candidate word of
+    a foreign name."""
+    def listed(x: str) -> bool:
+        return (x in rules.stopwords or x in rules.frequent_words or x in rules.common_words or x in rules.definite_stems
+                or x in rules.definite_nouns or x in rules.reporting_verbs or x in rules.titles)
+    return (len(w) >= 3 and w.isalpha() and not w.startswith("ال") and w not in rules.given_names and not listed(w)
+            and not (w[0] in "وفبلك" and len(w) > 4 and listed(w[1:])) and not w.endswith(_ENCLITICS))
+
+
+def _foreign_speaker(f: _Field, j: int, occ: bytearray, rules: Rules) -> bool:
+    """Tokens j and j + 1, right after a reporting verb, are a foreign name the lists lack (وقال جيف ويات المدير العام
+    لتخطيط …، وقالت وندي شيرمان، مساعدة وزير الخارجية، وقال فاليري بيرال، وهو أستاذ …; seventeenth session): two words
+    of no list, then a comma, or a title or role noun, or وهو/وهي, right after them."""
+    n = len(f.starts)
+    if j + 2 >= n or not f.adjacent(j + 1) or 1 in occ[f.starts[j] : f.ends[j + 1]]:
+        return False
+    if not (_unlisted_word(f.word(j), rules) and _unlisted_word(f.word(j + 1), rules)) or _verb_like(f.word(j), rules):
+        return False
+    gap = f.norm[f.ends[j + 1] : f.starts[j + 2]]
+    if "،" in gap or "," in gap:
+        return gap.strip() in ("،", ",")
+    nxt = f.word(j + 2)
+    return f.adjacent(j + 2) and (nxt in _APPOSITION_PRONOUNS or bare_in(nxt, rules.role_words)
+                                  or nxt.startswith("ال") and nxt in rules.titles)
+
+
 def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
     """Token j, right after a reporting verb, is a family name alone as the speaker (وأكد الحراري، أن …، وأضاف
     العسيري: …): a nisba-shaped word with ال that is no word of the lists, followed by the speech (أن/إن or a colon),
@@ -3940,6 +3972,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 toks = _ali_after_title(f, j, occ, rules, absorb)
                 if toks:
                     emit(toks, strip_conj=False)
+                continue
+            if ent.kind == "verb" and not skipped and _foreign_speaker(f, j, occ, rules):
+                emit([j, j + 1], strip_conj=False)  # وقال جيف ويات المدير العام، قالت وندي شيرمان، مساعدة …
                 continue
             if w.startswith("ال") and w not in rules.given_names:
                 if ent.kind == "verb" and not skipped and _speaker_surname(f, j, rules):
