@@ -1344,7 +1344,6 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
     return sorted(out + added, key=_by_start) if added else out
 
 
-
 #: وزارتي/وزارتا (the dual of وزارة, with any proclitic) before the two ministries' fields (seventeenth session)
 _DUAL_MINISTRY_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|وب|ول)?وزارت[يا](?= )")
 
@@ -1402,6 +1401,7 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
 
 _YEMEN_GOVERNMENT = "org:government_ye"
 #: words after which الشرعية ("legitimacy") is the Yemeni government of the 2015 war: الموالية للشرعية، قوات الشرعية
@@ -3295,7 +3295,6 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     return sorted(out + new, key=_by_start)
 
 
-
 #: A tribe or clan named after its head word (seventeenth session): قبيلة يافع، قبائل أكلب، شيخ شمل قبائل بني مالك،
 #: عشيرة البونمر; the mention is the name alone, as the annotation conventions write tribes (groups).
 _TRIBE_HEAD_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|لل|ول|وب)?(?:قبيله|قبائل|عشيره|عشائر)(?= )")
@@ -3340,6 +3339,7 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
 
 _DIRECTIONS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"])
 #: the prepositions of a place: في ديكوا شمال شرقي نيجيريا
