@@ -1168,6 +1168,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)
+        out = _persons_between_persons(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _dual_ministries(f, out, occ, m)
@@ -2910,6 +2911,38 @@ def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, r
     for r in reps:
         r.actor_id, r.label_ar = place.actor_id, place.label_ar
     return reps
+
+
+_LIST_SEP_RE = re.compile(r"\s*[،,]\s*")
+
+
+def _persons_between_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """An item of a comma list between two persons is a person too (… أحمد عطيف، مشاري الثمالي، رافينها، سعيد الدوسري …،
+    وسميحة أيوب، وصابرين، وكمال أبو ريه; seventeenth session: ~120 in the corpus): one to three free words, parted
+    from the person before and the person after by a comma each (و allowed after it), none a stopword, a frequent or
+    common word of the lists or a number."""
+    persons = [o for o in out if o.typ == "person"]
+    if len(persons) < 2:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    for o1, o2 in zip(persons, persons[1:]):
+        i, j = f.tok_index(o1.e - 1) + 1, f.tok_index(o2.s)
+        if not 1 <= j - i <= 3 or i >= n:
+            continue
+        first = f.word(i)
+        plen = 1 if first[0] == "و" and len(first) > 3 and first not in rules.given_names else 0  # (وصابرين; not وليد)
+        words = [first[plen:]] + [f.word(t) for t in range(i + 1, j)]
+        if (not _LIST_SEP_RE.fullmatch(f.norm[o1.e : f.starts[i]]) or not _LIST_SEP_RE.fullmatch(f.norm[f.ends[j - 1] : o2.s])
+                or not all(f.adjacent(t) for t in range(i + 1, j)) or 1 in occ[f.starts[i] : f.ends[j - 1]]):
+            continue
+        if any(w in rules.stopwords or w in rules.frequent_words or w in rules.common_words or _has_digit(w) or len(w) < 2
+               for w in words):
+            continue
+        a, b = f.starts[i], f.ends[j - 1]
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(_new(a, b, plen, " ".join(words), "person"))
+    return sorted(out + new, key=_by_start) if new else out
 
 
 def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
