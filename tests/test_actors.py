@@ -1982,13 +1982,15 @@ def test_a_foreign_name_after_a_reporting_verb_before_its_apposition():
     assert persons == [("a0", "وندي شيرمان"), ("a0", "فاليري بيرال"), ("a0", "يانغ هاي")], persons
 
 
-def test_an_item_between_two_persons_of_a_comma_list_is_a_person():
+def test_an_item_between_two_actors_of_a_comma_list_is_of_their_kind():
     """Seventeenth session: an item of one to three free words between two persons of a comma list is a person (a
-    player, an actress the lists lack: رافينها، وصابرين), with و as a proclitic; not a word of the lists nor a
-    number."""
+    player, an actress the lists lack: رافينها، وصابرين), between two places a place (والحقو), with و as a
+    proclitic; not a word of the lists nor a number."""
     m = extract_mentions(arts("وشارك أحمد عطيف، مشاري الثمالي، رافينها، سعيد الدوسري في التدريبات.",
                               "ويشارك في البطولة محمود حميدة، وسميحة أيوب، وصابرين، وكمال أبو ريه.",
-                              "وحضر محمد الشهري، الجميع، سعيد الدوسري، 2015، فهد العتيبي."))
-    persons = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
-    assert ("a0", "رافينها") in persons and ("a1", "وصابرين") in persons, persons
-    assert [s for a, s in persons if a == "a2"] == ["محمد الشهري", "سعيد الدوسري", "فهد العتيبي"], persons
+                              "وحضر محمد الشهري، الجميع، سعيد الدوسري، 2015، فهد العتيبي.",
+                              "وتشمل الجولة صبيا، وبيش، والحقو، وصامطة."))
+    got = [(a, s, t) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"])]
+    assert ("a0", "رافينها", "person") in got and ("a1", "وصابرين", "person") in got, got
+    assert [s for a, s, t in got if a == "a2"] == ["محمد الشهري", "سعيد الدوسري", "فهد العتيبي"], got
+    assert ("a3", "والحقو", "location") in got, got

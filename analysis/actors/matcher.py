@@ -1168,7 +1168,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)
-        out = _persons_between_persons(f, out, occ, rules)
+        out = _items_between_items(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _dual_ministries(f, out, occ, m)
@@ -2916,17 +2916,26 @@ def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, r
 _LIST_SEP_RE = re.compile(r"\s*[،,]\s*")
 
 
-def _persons_between_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
-    """An item of a comma list between two persons is a person too (… أحمد عطيف، مشاري الثمالي، رافينها، سعيد الدوسري …،
-    وسميحة أيوب، وصابرين، وكمال أبو ريه; seventeenth session: ~120 in the corpus): one to three free words, parted
-    from the person before and the person after by a comma each (و allowed after it), none a stopword, a frequent or
-    common word of the lists or a number."""
-    persons = [o for o in out if o.typ == "person"]
-    if len(persons) < 2:
+#: the class of a list's items: an item between two of a class is of its type (places: a town between a city and a country)
+_LIST_CLASS = {"person": "person", "location": "location", "country": "location", "organization": "organization"}
+
+
+def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """An item of a comma list between two actors of one kind is of that kind too (… أحمد عطيف، مشاري الثمالي، رافينها،
+    سعيد الدوسري …، وسميحة أيوب، وصابرين، وكمال أبو ريه; … وعمران، وذمار، وحجة، والحديدة …; … وسافكو، وأسمنت حائل،
+    والعقارية …; seventeenth session: ~120 persons, ~50 places, ~40 organisations in the corpus): one to three free
+    words, parted from the mention before and the one after by a comma each (و allowed after it), none a stopword, a
+    frequent or common word of the lists or a number; persons between persons, places between places or countries (a
+    location), organisations between organisations."""
+    items = [o for o in out if o.typ in _LIST_CLASS and o.kind != "nisba"]
+    if len(items) < 2:
         return out
     new: list[_M] = []
     n = len(f.starts)
-    for o1, o2 in zip(persons, persons[1:]):
+    for o1, o2 in zip(items, items[1:]):
+        typ = _LIST_CLASS[o1.typ]
+        if _LIST_CLASS[o2.typ] != typ:
+            continue
         i, j = f.tok_index(o1.e - 1) + 1, f.tok_index(o2.s)
         if not 1 <= j - i <= 3 or i >= n:
             continue
@@ -2941,7 +2950,7 @@ def _persons_between_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             continue
         a, b = f.starts[i], f.ends[j - 1]
         occ[a:b] = b"\x01" * (b - a)
-        new.append(_new(a, b, plen, " ".join(words), "person"))
+        new.append(_new(a, b, plen, " ".join(words), typ))
     return sorted(out + new, key=_by_start) if new else out
 
 
