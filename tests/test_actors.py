@@ -1994,3 +1994,14 @@ def test_an_item_between_two_actors_of_a_comma_list_is_of_their_kind():
     assert ("a0", "رافينها", "person") in got and ("a1", "وصابرين", "person") in got, got
     assert [s for a, s, t in got if a == "a2"] == ["محمد الشهري", "سعيد الدوسري", "فهد العتيبي"], got
     assert ("a3", "والحقو", "location") in got, got
+
+
+def test_an_item_of_a_wa_list_between_two_persons_is_a_person():
+    """Seventeenth session: in a و-list (no commas) an item between two persons, with و on it and on the person after
+    it, is a person (مبارك المانع وأحمد العونان وميس كمر وفهد البناي); not a verb (فرويد وأدلر ويونغ وتأثر …) nor a
+    role or an ل-genitive (الأمير مقرن بن عبد العزيز وليا للعهد والأمير محمد بن نايف)."""
+    m = extract_mentions(arts("والمسلسل من بطولة مبارك المانع وأحمد العونان وميس كمر وفهد البناي وغيرهم.",
+                              "وأعلن تعيين الأمير مقرن بن عبد العزيز وليا للعهد والأمير محمد بن نايف وليا لولي العهد."))
+    got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert ("a0", "وميس كمر") in got, got
+    assert not any("للعهد" in s for a, s in got), got

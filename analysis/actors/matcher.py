@@ -2924,9 +2924,10 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
     """An item of a comma list between two actors of one kind is of that kind too (… أحمد عطيف، مشاري الثمالي، رافينها،
     سعيد الدوسري …، وسميحة أيوب، وصابرين، وكمال أبو ريه; … وعمران، وذمار، وحجة، والحديدة …; … وسافكو، وأسمنت حائل،
     والعقارية …; seventeenth session: ~120 persons, ~50 places, ~40 organisations in the corpus): one to three free
-    words, parted from the mention before and the one after by a comma each (و allowed after it), none a stopword, a
-    frequent or common word of the lists or a number; persons between persons, places between places or countries (a
-    location), organisations between organisations."""
+    words, parted from the mention before and the one after by a comma each (و allowed after it), or in a و-list (و
+    on the item and on the mention after it: … عبد المجيد عبد الله ورابح صقر وراشد الماجد), none a stopword, a frequent
+    or common word of the lists or a number (nor, in a و-list, a verb); persons between persons, places between places
+    or countries (a location), organisations between organisations."""
     items = [o for o in out if o.typ in _LIST_CLASS and o.kind != "nisba"]
     if len(items) < 2:
         return out
@@ -2942,12 +2943,16 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
         first = f.word(i)
         plen = 1 if first[0] == "و" and len(first) > 3 and first not in rules.given_names else 0  # (وصابرين; not وليد)
         words = [first[plen:]] + [f.word(t) for t in range(i + 1, j)]
-        if (not _LIST_SEP_RE.fullmatch(f.norm[o1.e : f.starts[i]]) or not _LIST_SEP_RE.fullmatch(f.norm[f.ends[j - 1] : o2.s])
-                or not all(f.adjacent(t) for t in range(i + 1, j)) or 1 in occ[f.starts[i] : f.ends[j - 1]]):
+        if not all(f.adjacent(t) for t in range(i + 1, j)) or 1 in occ[f.starts[i] : f.ends[j - 1]]:
             continue
+        commas = _LIST_SEP_RE.fullmatch(f.norm[o1.e : f.starts[i]]) and _LIST_SEP_RE.fullmatch(f.norm[f.ends[j - 1] : o2.s])
+        if not (commas or plen and f.adjacent(i) and f.adjacent(j) and f.x[o2.s : o2.s + o2.plen].startswith("و")
+                and not _verb_like(words[0], rules)):
+            continue  # (a و-list: … عبدالرحمن الغامدي ومختار فلاته وسلمان الصبياني; not وتأثر بكارين)
         if any(w in rules.stopwords or w in rules.frequent_words or w in rules.common_words or _has_digit(w) or len(w) < 2
-               for w in words):
-            continue
+               or not commas and (w.startswith(("لل", "بال")) or bare_in(w, rules.role_words)
+                                  or typ != "location" and w in rules.definite_nouns) for w in words):
+            continue  # (in a و-list not وليا للعهد، والزميل حمود، والمهاجمين حسن الراهب)
         a, b = f.starts[i], f.ends[j - 1]
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, " ".join(words), typ))
