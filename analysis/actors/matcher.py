@@ -786,17 +786,20 @@ def _first_quoted(c, s, e, plen, ent):
     return _quoted(c.f, s, e)  # («الكردستاني»)
 
 
+def _named_before(c, s, ent) -> bool:
+    """The actor was named before ``s`` in the field by a form that is no common word (a codebook form with no rule)."""
+    return any(o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+
+
 def _first_quoted_seen(c, s, e, plen, ent):
     # فتح (mostly the verb "opened"): in quotes, or once the actor was named by a form that is no common word
-    return _quoted(c.f, s, e) or any(  # (حركة فتح … قالت فتح)
-        o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+    return _quoted(c.f, s, e) or _named_before(c, s, ent)  # (حركة فتح … قالت فتح)
 
 
 def _first_quoted_named(c, s, e, plen, ent):
     # «هدف» (the HRDF; also "a goal", quoted in sports news): between quote marks and after the actor was named by a
     # form that is no common word (صندوق تنمية الموارد البشرية «هدف»)
-    return _quoted(c.f, s, e) and any(
-        o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+    return _quoted(c.f, s, e) and _named_before(c, s, ent)
 
 
 def _first_place(c, s, e, plen, ent):
