@@ -920,7 +920,7 @@ def _context_club_nisba(c, s, e, plen, ent, i, pw):
     # a family name) or a plural (the club's fans and players)
     x, rules = c.f.x, c.rules
     plural = x[e - 2 : e] in ("ين", "ون")
-    if x[s + plen : e].startswith(tuple(rules.word_nisbas)):  # الشبابية "youth", التعاونية: also adjectives
+    if x[s + plen : e].startswith(rules.word_nisbas):  # الشبابية "youth", التعاونية: also adjectives
         if not ("ال" in x[s : s + plen] and (plural or pw and c.f.adjacent(i) and bare_in(pw[0], rules.nisba_heads))):
             return False  # الإدارة الشبابية، الاتفاقيين; not الفئات الشبابية
     elif not (plural or "ال" in x[s : s + plen] and pw and c.f.adjacent(i)
@@ -3741,8 +3741,7 @@ def _unlisted_word(w: str, rules: Rules) -> bool:
     proclitic + such a word of four letters or more (بالقرب، لوضع; but لوري، ويات، وندي are names): a candidate word of
     a foreign name."""
     def listed(x: str) -> bool:
-        return (x in rules.stopwords or x in rules.frequent_words or x in rules.common_words or x in rules.definite_stems
-                or x in rules.definite_nouns or x in rules.reporting_verbs or x in rules.titles)
+        return _plain_word(x, rules) or x in rules.definite_stems or x in rules.definite_nouns
     return (len(w) >= 3 and w.isalpha() and not w.startswith("ال") and w not in rules.given_names and not listed(w)
             and not (w[0] in "وفبلك" and len(w) > 4 and listed(w[1:])) and not w.endswith(_ENCLITICS))
 

@@ -86,7 +86,7 @@ class Rules:
     club_cues: frozenset[str] = frozenset()  # club_context.txt: cue words (bare: see bare_of) and two-word cues
     sport_words: frozenset[str] = frozenset()  # club_context.txt `sport:` words (bare): a field about sport
     bare_clubs: frozenset[str] = frozenset()  # club_context.txt `bare:` club forms that need no cue in a field about sport
-    word_nisbas: frozenset[str] = frozenset()  # club_context.txt `word_nisba:` club nisbas that are also adjectives (bare)
+    word_nisbas: tuple[str, ...] = ()  # club_context.txt `word_nisba:` club nisbas that are also adjectives (bare; for startswith)
     nisba_heads: frozenset[str] = frozenset()  # club_context.txt `nisba_head:` nouns (bare) such a nisba must follow
     tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: matcher._tribes)
 
@@ -175,7 +175,7 @@ def load_rules() -> Rules:
             norm_word(x) for x in club if not x.startswith(("sport:", "bare:", "word_nisba:", "nisba_head:"))) if w),
         sport_words=frozenset(_drop_article(norm_word(x[6:])) for x in club if x.startswith("sport:")),
         bare_clubs=frozenset(norm_word(x[5:]) for x in club if x.startswith("bare:")),
-        word_nisbas=frozenset(norm_word(x[11:]) for x in club if x.startswith("word_nisba:")),
+        word_nisbas=tuple(sorted({norm_word(x[11:]) for x in club if x.startswith("word_nisba:")})),
         nisba_heads=frozenset(norm_word(x[11:]) for x in club if x.startswith("nisba_head:")),
         tribes=_words("tribes.txt"),
     )
