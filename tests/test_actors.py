@@ -2005,3 +2005,34 @@ def test_an_item_of_a_wa_list_between_two_persons_is_a_person():
     got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
     assert ("a0", "وميس كمر") in got, got
     assert not any("للعهد" in s for a, s in got), got
+
+
+# --- eighteenth session --------------------------------------------------------------------------------------------
+
+
+def test_the_operators_of_an_sms_footer_are_the_codebook_companies():
+    """Eighteenth session: the Latin names in an SMS footer (88591 - Stc …) are the codebook's telecom companies."""
+    m = extract_mentions(arts("تبدأ بالرمز (23) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc\n635031 - Mobily\n737221 - Zain"))
+    assert list(zip(m["surface"], m["actor_id"])) == [("Stc", "org:stc"), ("Mobily", "org:mobily"), ("Zain", "org:zain_ksa")]
+
+
+def test_a_discovered_person_ends_before_wa_with_a_hamza():
+    """Eighteenth session (N16): و + a word with a hamza or madda on its alef is the conjunction (no name starts so): two
+    persons, not one (آينشتاين وأديسون، محسن الفضلي وأبو همام), and a name is not continued by a noun (سعود وأسكنه)."""
+    m = extract_mentions(arts("مِن أمثَال: (آينشتاين وأديسون، والجاحظ).", "بعد مقتل محسن الفضلي وأبو همام في غارة.",
+                              "رحم الله الفقيد سعود وأسكنه فسيح جناته."))
+    got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert ("a0", "آينشتاين") in got and ("a0", "وأديسون") in got, got
+    assert ("a1", "محسن الفضلي") in got and ("a1", "وأبو همام") in got, got
+    assert not any("وأسكنه" in s for a, s in got), got
+
+
+def test_the_houthi_and_saleh_forces_are_two_actors():
+    """Eighteenth session: ميليشيات الحوثي وصالح names the Houthis and Ali Abdullah Saleh (the annotated sets list both),
+    not one alliance actor; so do الحوثيين وقوات صالح and ميليشيات الحوثي والمخلوع."""
+    m = extract_mentions(arts("قصفت ميليشيات الحوثي وصالح الأحياء في عدن، وقاتل الحوثيين وقوات صالح في تعز، "
+                              "ودحر ميليشيات الحوثي والمخلوع صالح."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("ميليشيات الحوثي", "group:houthis") in got and ("وصالح", "person:ali_abdullah_saleh") in got, got
+    assert ("الحوثيين", "group:houthis") in got and ("صالح", "person:ali_abdullah_saleh") in got, got
+    assert ("والمخلوع صالح", "person:ali_abdullah_saleh") in got, got

@@ -339,6 +339,13 @@ def test_boilerplate_lines_only_whole_lines():
     assert clean_text(kept) == kept
 
 
+def test_the_sms_footer_keeps_the_lines_that_name_the_operators():
+    """Eighteenth session: al-madina's SMS footer loses its first line only; the lines after it name three companies,
+    which the annotation rules of ../shared/eval count as organisation mentions."""
+    footer = "للتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (23) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc\n635031 - Mobily\n737221 - Zain"
+    assert clean_text(f"{AR1}\n{footer}") == f"{AR1}\n" + footer.split("\n", 1)[1]
+
+
 def test_empty_text_after_cleaning_is_skipped(tmp_path):
     (tmp_path / "a.txt").write_text("\u200f \n Sorry Comments are closed \n", encoding="utf-8")
     write_jsonl(tmp_path / "b.jsonl", [{"text": ""}, {"text": None}, {"text": AR1}])

@@ -1043,4 +1043,52 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     _extend_left(f, out, occ, rules, nr)
     out = _merge_adjacent(f, out, occ, rules, new_mention)
     out = _nisba_family_names(f, out, occ, rules)
-    return _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
+    out = _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
+    return _split_at_conjunctions(f, out, occ, rules, nr, new_mention)
+
+
+#: The letters after و that mark it as the conjunction, in the original text: a name never starts with وأ/وإ/وآ.
+_HAMZA_ALEFS = "أإآ"
+_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")
+
+
+def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N16 (eighteenth session): a discovered person whose later word is و + a word written with a hamza or madda on its
+    alef (وأديسون، وأبو همام، وإيمليا; a name never starts so) ends before it: two persons joined by و (آينشتاين وأديسون،
+    أرسطو وأفلاطون، محسن الفضلي وأبو همام), or a name and a noun (راشد وأخلاقه). The rest is a person when its first
+    word is a kunya head, a given name or a transliterated word (not a verb nor a word with a possessive ending),
+    each part split again."""
+    if not any(o.kind == "discovered" and o.typ == "person" and " و" in f.x[o.s : o.e] for o in out):
+        return out
+    res = []
+    todo = list(out)
+    while todo:
+        o = todo.pop(0)
+        cut = None
+        if o.kind == "discovered" and o.typ == "person":
+            i0, i1 = f.tok_index(o.s), f.tok_index(o.e - 1)
+            for k in range(i0 + 1, i1 + 1):
+                if f.word(k).startswith("و") and len(f.word(k)) > 2:
+                    s, e = f.span_in_original(f.starts[k], f.ends[k])
+                    orig = _MARKS_RE.sub("", f.text[s:e])  # (وَأديسون: a diacritic on the و)
+                    if len(orig) > 1 and orig[1] in _HAMZA_ALEFS:
+                        cut = k
+                        break
+        if cut is None:
+            res.append(o)
+            continue
+        a, e = f.starts[cut], o.e
+        o.e = f.ends[cut - 1]
+        o.label_ar = f.x[o.s + o.plen : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+        res.append(o)
+        occ[a:e] = b"\x00" * (e - a)
+        w = f.word(cut)[1:]
+        i1 = f.tok_index(e - 1)
+        kunya = w in ("ابو", "ابي", "ام") and cut < i1
+        if (kunya or w in rules.given_names or _foreign_word(w, rules, nr, hamza=True) and not _verb_like(w, rules)
+                and _plain_spelling(f, cut)):
+            rest = f.x[a + 1 : e]
+            occ[a:e] = b"\x01" * (e - a)
+            todo.insert(0, new_mention(a, e, 1, rest, "person"))
+    return res
