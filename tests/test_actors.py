@@ -2036,3 +2036,31 @@ def test_the_houthi_and_saleh_forces_are_two_actors():
     assert ("ميليشيات الحوثي", "group:houthis") in got and ("وصالح", "person:ali_abdullah_saleh") in got, got
     assert ("الحوثيين", "group:houthis") in got and ("صالح", "person:ali_abdullah_saleh") in got, got
     assert ("والمخلوع صالح", "person:ali_abdullah_saleh") in got, got
+
+
+def test_a_club_after_nadi_may_be_named_by_a_word():
+    """Eighteenth session (T1b): after نادي a definite word is a club even when it is also a word (نادي النور، نادي
+    العيون، بنادي الجيل), the name after it stays a person; not after the verb نادى, nor a descriptor (نادي العاصمة
+    الإيطالية) or a title (نادي الأمير فيصل بن فهد is no club named الأمير)."""
+    m = extract_mentions(arts("ظفرت إدارة نادي النور بخدمات الثلاثي، ووقعت إدارة نادي العيون مع لاعب.",
+                              "وصل رئيس نادي الجيل أحمد الغنيم إلى المعسكر.",
+                              "بينما نادى البعض بسن قانون، وانضم إلى نادي العاصمة الإيطالية."))
+    got = [(a, s, t) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"])]
+    assert ("a0", "النور", "organization") in got and ("a0", "العيون", "organization") in got, got
+    assert ("a1", "الجيل", "organization") in got and ("a1", "أحمد الغنيم", "person") in got, got
+    assert not [x for x in got if x[0] == "a2" and x[2] == "organization"], got
+
+
+def test_an_institution_named_after_a_king_is_an_organisation_not_the_king():
+    """Eighteenth session: head + title + name (+ adjectives, an ل-complement) is one organisation (مؤسسة الملك خالد
+    الخيرية، مركز الأمير سلطان لعلوم وتقنية الفضاء، كلية الملك فهد الأمنية), not a mention of the king or prince; not
+    مؤسسه "his founder" (ه, not ة) before a name."""
+    m = extract_mentions(arts("ونظمت مؤسسة الملك خالد الخيرية حفلا في مركز الأمير سلطان لعلوم وتقنية الفضاء بالخبر.",
+                              "وتخرج طلاب كلية الملك فهد الأمنية.",
+                              "وكان رئيس الهلال آنذاك مؤسسه الشيخ عبدالرحمن بن سعيد."))
+    got = [(a, s, t) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"])]
+    assert ("a0", "مؤسسة الملك خالد الخيرية", "organization") in got, got
+    assert ("a0", "مركز الأمير سلطان لعلوم وتقنية الفضاء", "organization") in got, got
+    assert ("a1", "كلية الملك فهد الأمنية", "organization") in got, got
+    assert not [x for x in got if x[0] in ("a0", "a1") and x[2] == "person"], got
+    assert ("a2", "عبدالرحمن بن سعيد", "person") in got, got

@@ -3,7 +3,8 @@
 Two rules, measured like those of ``names.py`` (analysis/resources/actors_rules/README.md, rules T1–T2):
 
 T1  a team head (``team_heads.txt``: فريق، نادي، لفريق …) + a place, a discovered name or one to three name-like
-    words = a club, the head left out (فريق برشلونة، نادي الوداد، فريق كرونوس ريسينغ → organisation);
+    words = a club, the head left out (فريق برشلونة، نادي الوداد، فريق كرونوس ريسينغ → organisation); T1b: after نادي
+    also one definite word of the language (نادي النور، نادي النجمة: ``_word_after_nadi``);
 T2  a city or an unknown name-like word followed by a definite masculine country nisba is a club: a city is
     grammatically feminine (ليون الفرنسية is the city), a club masculine (ليون الفرنسي، اندرلخت البلجيكي).
     The nisba stays a mention of its own.
@@ -95,6 +96,30 @@ def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
     if len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم", "نا")):
         return False
     return not (w.startswith("ال") and w.endswith("ي") and len(w) > 5)  # a nisba adjective ends the name
+
+
+#: T1b: words after نادي that are no club's name: a descriptor (نادي العاصمة الإيطالية), a figure of speech (نادي الدول
+#: النووية), an adjective of the club (ناديه السابق), a relative pronoun.
+_NOT_AFTER_NADI = frozenset(norm_word(w) for w in [
+    "العاصمة", "الدول", "المدينة", "البلد", "الذي", "التي", "السابق", "الجديد", "الأول", "الثاني", "الكبير", "الملكي",
+    "المنافس", "الخصم", "الضيف", "المضيف", "الفائز", "الخاسر", "الأم", "الأخير", "المذكور", "نفسه", "ذاته"])
+_NADI = frozenset(norm_word(w) for w in ["نادي", "ناديي"])
+
+
+def _word_after_nadi(f, i: int, k: int, rules: Rules) -> bool:
+    """T1b (eighteenth session): after نادي (not فريق: فريق العمل، فريق البحث) a definite word is the club's name even
+    when it is also a word of the language (نادي النور، نادي النجمة، نادي العيون، نادي الطيران السعودي): a club is
+    named so; not a word of ``_NOT_AFTER_NADI``, a function word or a title (نادي الأمير فيصل بن فهد), not before an
+    ل-genitive (نادي الدول …), and not after the verb نادى."""
+    if re.sub(r"^[وفبل]", "", f.word(i)) not in _NADI:
+        return False
+    s, e = f.span_in_original(f.starts[i], f.ends[i])
+    if f.text[s:e].endswith("ى"):
+        return False  # نادى "he called" (نادى البعض بسن قانون), which normalisation spells as نادي
+    w = f.word(k)
+    return (w.startswith("ال") and len(w) >= 5 and w.isalpha() and w not in rules.stopwords and w not in _NOT_AFTER_NADI
+            and w not in rules.titles
+            and not (k + 1 < len(f.starts) and f.adjacent(k + 1) and f.word(k + 1).startswith("لل")))
 
 
 # a match score: one- or two-digit numbers or صفر on both sides of a dash or slash, not a date (1/5/2006) or a decimal
@@ -298,6 +323,8 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                 break
             a, b = f.starts[k], f.ends[k]
             if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks):
+                if not toks and k == i + 1 and _word_after_nadi(f, i, k, rules):
+                    toks.append(k)  # T1b: the word alone (نادي الجيل أحمد الغنيم: the name after it is a person's)
                 break
             toks.append(k)
             k += 1
