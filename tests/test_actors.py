@@ -2064,3 +2064,13 @@ def test_an_institution_named_after_a_king_is_an_organisation_not_the_king():
     assert ("a1", "كلية الملك فهد الأمنية", "organization") in got, got
     assert not [x for x in got if x[0] in ("a0", "a1") and x[2] == "person"], got
     assert ("a2", "عبدالرحمن بن سعيد", "person") in got, got
+
+
+def test_al_gharb_is_the_west_unless_the_direction():
+    """Eighteenth session (rule not_direction): الغرب is the West (توترا مع الغرب، يشتبه الغرب، بين الشرق والغرب) but not
+    the direction (باتجاه الغرب، إلى الغرب من بوسطن، من الشرق إلى الغرب، من الشرق للغرب)."""
+    m = extract_mentions(arts("تشهد بلاده توترا مع الغرب، ويشتبه الغرب في برنامجها، والحوار بين الشرق والغرب.",
+                              "ورحل باتجاه الغرب، وتقع على بعد 72 كيلومترا إلى الغرب من بوسطن، وتمتد من الشرق إلى "
+                              "الغرب، وتعبر السفن من الشرق للغرب."))
+    got = [(a, s) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i == "location:western_world"]
+    assert got == [("a0", "الغرب"), ("a0", "الغرب"), ("a0", "والغرب")], got

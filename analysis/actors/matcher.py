@@ -899,6 +899,32 @@ def _first_market(c, s, e, plen, ent):
     return None
 
 
+#: Words before الغرب that make it the direction (باتجاه الغرب، شمال غرب …).
+_DIRECTION_BEFORE = frozenset(norm_word(w) for w in [
+    "باتجاه", "اتجاه", "نحو", "جهة", "ناحية", "صوب", "أقصى", "شمال", "جنوب", "وسط", "أطراف"])
+#: Words after it that make it the direction (إلى الغرب من دمشق، من الغرب إلى الشرق).
+_DIRECTION_AFTER = frozenset(norm_word(w) for w in ["من", "إلى", "الى"])
+#: The other points of the compass: من الشرق إلى الغرب، من الشرق للغرب (the direction), not الشرق والغرب (East and West).
+_OTHER_POINTS = frozenset(norm_word(w) for w in ["الشرق", "الشمال", "الجنوب"])
+
+
+def _first_not_direction(c, s, e, plen, ent):
+    # Eighteenth session: الغرب is the West (مع الغرب، يشتبه الغرب، بين الغرب وإيران: 536 of 879 in SaudiNewsNet were
+    # left out by the place rule) unless it is the direction: after باتجاه/نحو/شمال …, before من/إلى (إلى الغرب من),
+    # or after another point of the compass with إلى or ل (من الشرق إلى الغرب، من الشرق للغرب)
+    f = c.f
+    i = f.tok_index(s)
+    pw = f.prev_words(i, 2)
+    if pw and f.adjacent(i):
+        w0 = _conj_stripped(pw[0])
+        if (w0 in _DIRECTION_BEFORE or strip_clitics(pw[0]) in _DIRECTION_BEFORE
+                or w0 in _OTHER_POINTS and f.x[s : s + plen].endswith("لل")  # ل + the article
+                or len(pw) > 1 and pw[0] in _DIRECTION_AFTER and _conj_stripped(pw[1]) in _OTHER_POINTS):
+            return False
+    j = f.tok_index(e - 1) + 1
+    return not (j < len(f.starts) and f.adjacent(j) and f.word(j) in _DIRECTION_AFTER)
+
+
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
@@ -907,6 +933,7 @@ _FIRST_RULES = {
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
+    "not_direction": _first_not_direction,
 }
 
 
