@@ -2074,3 +2074,12 @@ def test_al_gharb_is_the_west_unless_the_direction():
                               "الغرب، وتعبر السفن من الشرق للغرب."))
     got = [(a, s) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i == "location:western_world"]
     assert got == [("a0", "الغرب"), ("a0", "الغرب"), ("a0", "والغرب")], got
+
+
+def test_mamlouk_owned_is_no_person():
+    """Eighteenth session: مملوك / المملوك "owned" (بنك مملوك للقطاع الخاص، المملوك للدولة) is no mention of Ali Mamlouk;
+    after his full name or a title it is (the seed's مملوك)."""
+    m = extract_mentions(arts("ثاني أكبر بنك مملوك للقطاع الخاص، وخصخصة مصرف ووري بنك المملوك للدولة.",
+                              "والتقى اللواء علي المملوك بالرئيس. وقال مملوك إن الزيارة مهمة."))
+    got = [(a, s) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i == "person:ali_mamlouk"]
+    assert got == [("a1", "علي المملوك"), ("a1", "مملوك")], got
