@@ -911,8 +911,11 @@ _OTHER_POINTS = frozenset(norm_word(w) for w in ["الشرق", "الشمال", "
 def _first_not_direction(c, s, e, plen, ent):
     # Eighteenth session: الغرب is the West (مع الغرب، يشتبه الغرب، بين الغرب وإيران: 536 of 879 in SaudiNewsNet were
     # left out by the place rule) unless it is the direction: after باتجاه/نحو/شمال …, before من/إلى (إلى الغرب من),
-    # or after another point of the compass with إلى or ل (من الشرق إلى الغرب، من الشرق للغرب)
+    # or after another point of the compass with إلى or ل (من الشرق إلى الغرب، من الشرق للغرب); never with ب (بالغرب
+    # "in the west" of a country or region, as before)
     f = c.f
+    if "ب" in f.x[s : s + plen]:
+        return False
     i = f.tok_index(s)
     pw = f.prev_words(i, 2)
     if pw and f.adjacent(i):
