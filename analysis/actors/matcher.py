@@ -904,6 +904,8 @@ _DIRECTION_BEFORE = frozenset(norm_word(w) for w in [
     "باتجاه", "اتجاه", "نحو", "جهة", "ناحية", "صوب", "أقصى", "شمال", "جنوب", "وسط", "أطراف"])
 #: Words after it that make it the direction (إلى الغرب من دمشق، من الغرب إلى الشرق).
 _DIRECTION_AFTER = frozenset(norm_word(w) for w in ["من", "إلى", "الى"])
+#: "in it" before بالغرب: the west of the place just named (المناطق المطيرة بها بالغرب).
+_IN_IT = frozenset(norm_word(w) for w in ["بها", "فيها", "به", "فيه", "بهم", "فيهم", "بهما", "فيهما"])
 #: The other points of the compass: من الشرق إلى الغرب، من الشرق للغرب (the direction), not الشرق والغرب (East and West).
 _OTHER_POINTS = frozenset(norm_word(w) for w in ["الشرق", "الشمال", "الجنوب"])
 
@@ -911,15 +913,15 @@ _OTHER_POINTS = frozenset(norm_word(w) for w in ["الشرق", "الشمال", "
 def _first_not_direction(c, s, e, plen, ent):
     # Eighteenth session: الغرب is the West (مع الغرب، يشتبه الغرب، بين الغرب وإيران: 536 of 879 in SaudiNewsNet were
     # left out by the place rule) unless it is the direction: after باتجاه/نحو/شمال …, before من/إلى (إلى الغرب من),
-    # or after another point of the compass with إلى or ل (من الشرق إلى الغرب، من الشرق للغرب); never with ب (بالغرب
-    # "in the west" of a country or region, as before)
+    # or after another point of the compass with إلى or ل (من الشرق إلى الغرب، من الشرق للغرب); with ب not after
+    # بها/فيها or a place word (المناطق المطيرة بها بالغرب: "in the west" of a region), but علاقة إيران بالغرب
     f = c.f
-    if "ب" in f.x[s : s + plen]:
-        return False
     i = f.tok_index(s)
     pw = f.prev_words(i, 2)
     if pw and f.adjacent(i):
         w0 = _conj_stripped(pw[0])
+        if "ب" in f.x[s : s + plen] and (w0 in _IN_IT or strip_clitics(pw[0]) in c.rules.place_context):
+            return False
         if (w0 in _DIRECTION_BEFORE or strip_clitics(pw[0]) in _DIRECTION_BEFORE
                 or w0 in _OTHER_POINTS and f.x[s : s + plen].endswith("لل")  # ل + the article
                 or len(pw) > 1 and pw[0] in _DIRECTION_AFTER and _conj_stripped(pw[1]) in _OTHER_POINTS):
