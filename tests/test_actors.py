@@ -2011,9 +2011,15 @@ def test_an_item_of_a_wa_list_between_two_persons_is_a_person():
 
 
 def test_the_operators_of_an_sms_footer_are_the_codebook_companies():
-    """Eighteenth session: the Latin names in an SMS footer (88591 - Stc …) are the codebook's telecom companies."""
+    """Eighteenth session: the names in an SMS footer (88591 - Stc …; 88548 الاتصالات) are the codebook's operators."""
     m = extract_mentions(arts("تبدأ بالرمز (23) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc\n635031 - Mobily\n737221 - Zain"))
     assert list(zip(m["surface"], m["actor_id"])) == [("Stc", "org:stc"), ("Mobily", "org:mobily"), ("Zain", "org:zain_ksa")]
+    # okaz's and al-riyadh's footers name them in Arabic next to the short codes (الاتصالات and زين are also words: rule
+    # market); a ministry before a number stays the ministry
+    m = extract_mentions(arts("للتواصل أرسل sms إلى 88548 الاتصالات أو 636250 موبايلي أو 738303 زين تبدأ بالرمز 160.",
+                              "وقالت وزارة الاتصالات 12345 ريال."))
+    assert list(zip(m["article_id"], m["actor_id"])) == [("a0", "org:stc"), ("a0", "org:mobily"), ("a0", "org:zain_ksa"),
+                                                          ("a1", "discovered:وزاره_الاتصالات")], m
 
 
 def test_a_discovered_person_ends_before_wa_with_a_hamza():

@@ -894,9 +894,20 @@ def _first_demonstrative(c, s, e, plen, ent):
 
 
 def _first_market(c, s, e, plen, ent):
-    if _market_blocked(c.f, s, plen, c.rules):
+    f = c.f
+    if ent.actor_id in _OPERATORS and f.x[s : s + plen] in ("", "ال") and (
+            _SHORT_CODE_BEFORE.search(f.x, max(0, s - 12), s) or _SHORT_CODE_AFTER.match(f.x, e, e + 12) and (
+                (i := f.tok_index(s)) == 0 or not f.adjacent(i))):
+        return True  # an SMS footer: 88548 الاتصالات، 636250 موبايلي، 738303 زين (eighteenth session)
+    if _market_blocked(f, s, plen, c.rules):
         return False  # لتوليد الكهرباء، وزارة الاتصالات: a common noun, even after the company's full name
     return None
+
+
+#: Mobile operators, named next to their SMS short codes in the columnists' footers (okaz, al-riyadh).
+_OPERATORS = frozenset(["org:stc", "org:zain_ksa", "org:mobily"])
+_SHORT_CODE_BEFORE = re.compile(r"(?<![0-9])[0-9]{5,6} ?[،,]? ?$")
+_SHORT_CODE_AFTER = re.compile(r" ?[،,]? ?[0-9]{5,6}(?![0-9])")
 
 
 #: Words before الغرب that make it the direction (باتجاه الغرب، شمال غرب …).
