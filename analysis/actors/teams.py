@@ -323,7 +323,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                 break
             a, b = f.starts[k], f.ends[k]
             if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks):
-                if not toks and k == i + 1 and _word_after_nadi(f, i, k, rules):
+                if not toks and k == i + 1 and 1 not in occ[a:b] and _word_after_nadi(f, i, k, rules):
                     toks.append(k)  # T1b: the word alone (نادي الجيل أحمد الغنيم: the name after it is a person's)
                 break
             toks.append(k)
