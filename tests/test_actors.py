@@ -2089,3 +2089,13 @@ def test_mamlouk_owned_is_no_person():
                               "والتقى اللواء علي المملوك بالرئيس. وقال مملوك إن الزيارة مهمة."))
     got = [(a, s) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i == "person:ali_mamlouk"]
     assert got == [("a1", "علي المملوك"), ("a1", "مملوك")], got
+
+
+def test_umm_kunya_and_no_community_as_an_organisation():
+    """Eighteenth session: أم + a discovered first name is the mother (أم محمد، ام خالد), not the son (N6 with أم); أهل
+    السنة is a religious community, no organisation (CONVENTIONS), though ANERcorp tags it ORG once."""
+    m = extract_mentions(arts("وذكرت المواطنة أم محمد أن البنك يلاحقها. وقالت ام خالد إن الحفل جميل.",
+                              "وأصبح لها أتباع كأهل السنة والجماعة والشيعة."))
+    got = [(a, s) for a, s in zip(m["article_id"], m["surface"])]
+    assert ("a0", "أم محمد") in got and ("a0", "ام خالد") in got, got
+    assert not [x for x in got if x[0] == "a1"], got

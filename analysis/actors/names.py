@@ -751,11 +751,13 @@ def _regnal_numbers(f, out: list, occ: bytearray) -> None:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو", "ابي", "وابي", "لابي", "بابي"))  # ابي: the genitive (أبي زكريا)
+_KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو", "ابي", "وابي", "لابي", "بابي",  # ابي: the genitive (أبي زكريا)
+                    "ام", "وام", "لام"))  # eighteenth session: أم محمد is the mother, not محمد (33 in SaudiNewsNet)
 
 
 def _kunya(f, out: list, occ: bytearray) -> None:
-    """N6 (in place): أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري)."""
+    """N6 (in place): أبو (or أم) right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري، أم
+    محمد)."""
     for o in out:
         if o.kind != "discovered" or o.typ != "person" or o.plen:
             continue
@@ -767,7 +769,7 @@ def _kunya(f, out: list, occ: bytearray) -> None:
             continue
         occ[a:b] = b"\x01" * (b - a)
         o.s = a
-        o.plen = len(f.word(i - 1)) - 3
+        o.plen = len(f.word(i - 1)) - (2 if f.word(i - 1).endswith("ام") else 3)
         o.label_ar = f.x[o.s + o.plen : o.e]
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
