@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.actors.rules import NAME_CLITICS_RE, Rules, load_rules, norm_word, strip_clitics
+from analysis.normalize import dediacritize
 from analysis.resources import read_word_list
 
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
@@ -1051,7 +1052,6 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
 
 #: The letters after و that mark it as the conjunction, in the original text: a name never starts with وأ/وإ/وآ.
 _HAMZA_ALEFS = "أإآ"
-_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")
 
 
 def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
@@ -1072,7 +1072,7 @@ def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameR
             for k in range(i0 + 1, i1 + 1):
                 if f.word(k).startswith("و") and len(f.word(k)) > 2:
                     s, e = f.span_in_original(f.starts[k], f.ends[k])
-                    orig = _MARKS_RE.sub("", f.text[s:e])  # (وَأديسون: a diacritic on the و)
+                    orig = dediacritize(f.text[s:e])  # (وَأديسون: a diacritic on the و)
                     if len(orig) > 1 and orig[1] in _HAMZA_ALEFS:
                         cut = k
                         break
