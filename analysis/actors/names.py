@@ -75,6 +75,7 @@ def load_name_rules() -> NameRules:
 
     rules = load_rules()
     lexicon = frozenset(read_word_list("actors_rules", "foreign_names_jrc.txt"))  # normalised by its build script
+    lexicon |= words("foreign_given_names.txt")  # nineteenth session: first names the lexicon lacks
     heads = words("not_person_heads.txt") | words("team_heads.txt") | words("outlet_heads.txt") | rules.event_heads
     heads |= words("currencies.txt")
     heads |= frozenset(rules.org_heads) | frozenset(rules.place_heads)
@@ -816,7 +817,7 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
 
-_KUNYA_RE = re.compile(r"اب[واي] ")  # a literal start: far faster to scan for than an alternation
+_KUNYA_RE = re.compile(r"اب[واي] |ام ")  # literal starts: far faster to scan for than a word alternation
 _FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
 
 
@@ -838,19 +839,21 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
                 or i > 0 and f.word(i - 1) in _FAMILY_WORDS
                 or j + 1 < len(f.starts) and f.adjacent(j + 1) and occ[f.starts[j + 1]]):
             continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family); أبي بكر + البغدادي: merged later (N4)
+        mother = kun.endswith("ام")  # nineteenth session: أم + a first name (أم ناصر، وذكرت أم سعيد), a first name only
         if not (w in rules.given_names and w not in rules.noun_given_names
-                or w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
-                or not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules) and _plain_spelling(f, j)):
-            continue  # أبي + a word that is no first name is "my father" (أبي ضاحكا)
+                or not mother and w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
+                or not mother and not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules)
+                and _plain_spelling(f, j)):
+            continue  # أبي + a word that is no first name is "my father" (أبي ضاحكا); أم القرى، أم درمان: places
         toks = [j]
-        for k in (_name_after(f, j + 1, occ, rules, nr) if f.adjacent(j + 1) else []):
+        for k in (_name_after(f, j + 1, occ, rules, nr) if f.adjacent(j + 1) and not mother else []):
             if f.word(k)[0] in "وف":
                 break  # أبا بكر | وبايع عمر: the clause goes on
             toks.append(k)
         while len(toks) > 1 and f.word(toks[-1]) in rules.connectors:
             toks.pop()
         a, b = f.starts[i], f.ends[toks[-1]]
-        plen = len(f.word(i)) - 3
+        plen = len(kun) - (2 if mother else 3)
         occ[a:b] = b"\x01" * (b - a)
         found.append(new_mention(a, b, plen, x[a + plen : b], "person"))
     return sorted(out + found, key=lambda o: o.s) if found else out
