@@ -975,9 +975,21 @@ def _context_club_nisba(c, s, e, plen, ent, i, pw):
 def _context_club(c, s, e, plen, ent, i, pw):
     f, rules = c.f, c.rules
     if not _club_cue(f, e, pw, rules, c.club_starts) and not (
-            "ال" + f.x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, c.out, rules)):
+            "ال" + f.x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, c.out, rules)) and not (
+            _club_alternative(f, s, e, c.club_starts)):
         return False  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
     return c.is_sport()
+
+
+def _club_alternative(f: _Field, s: int, e: int, club_starts: frozenset) -> bool:
+    """Nineteenth session: a club's bare name joined by أو to another club form (سواء مع الاتحاد أو النصر أو الأهلي أو
+    الشباب): the alternatives of a list of clubs (rule `club`, in a field about sport; و is rule coordinated's)."""
+    j = f.tok_index(e - 1) + 1
+    if j + 1 < len(f.starts) and f.word(j) == "او" and f.adjacent(j) and f.adjacent(j + 1) and f.starts[j + 1] in club_starts:
+        return True
+    i = f.tok_index(s)
+    return (i >= 2 and f.word(i - 1) == "او" and f.adjacent(i) and f.adjacent(i - 1)
+            and f.starts[i - 2] in club_starts)
 
 
 def _context_seen(c, s, e, plen, ent, i, pw):
