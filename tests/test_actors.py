@@ -2150,3 +2150,17 @@ def test_foreign_first_names_the_lexicon_lacked():
                               "ماير الهدف، ورسمها سلفادور دالي."))
     got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
     assert got == ["اليزابيث أوزبورن", "دارين ويلسون", "تومي ماير", "سلفادور دالي"], got
+
+
+def test_al_ain_and_clubs_joined_by_or_in_a_field_about_sport():
+    """Nineteenth session: Al Ain's bare name (العين, also "the eye" and the city) is the club under rule club (after a
+    cue: مواجهة العين، حارس العين; or named earlier), and a club's bare name joined by أو to another club is one of a
+    list of clubs (سواء مع الاتحاد أو النصر أو الأهلي أو الشباب), in a field about sport only."""
+    m = extract_mentions(arts("يخوض الهلال مباراة أمام العين في دوري أبطال آسيا، وطرد حارس العين في الدقيقة 30 من الشوط الأول.",
+                              "قال اللاعب: أتشرف باللعب سواء مع الاتحاد أو النصر أو الأهلي أو الشباب، والمدرب يعرف الدوري "
+                              "والمباراة المقبلة.",
+                              "رأيت بأم العين أن الاتحاد أو الشباب قادرون على البناء."))
+    got = [(a, s, i) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i.startswith("org:")]
+    assert ("a0", "العين", "org:al_ain_fc") in got and len([x for x in got if x[2] == "org:al_ain_fc"]) == 2, got
+    assert [x[2] for x in got if x[0] == "a1"] == ["org:al_ittihad", "org:al_nassr", "org:al_ahli_saudi", "org:al_shabab"], got
+    assert not [x for x in got if x[0] == "a2"], got
