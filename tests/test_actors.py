@@ -2164,3 +2164,14 @@ def test_al_ain_and_clubs_joined_by_or_in_a_field_about_sport():
     assert ("a0", "العين", "org:al_ain_fc") in got and len([x for x in got if x[2] == "org:al_ain_fc"]) == 2, got
     assert [x[2] for x in got if x[0] == "a1"] == ["org:al_ittihad", "org:al_nassr", "org:al_ahli_saudi", "org:al_shabab"], got
     assert not [x for x in got if x[0] == "a2"], got
+
+
+def test_the_last_items_of_a_list_of_places_are_places():
+    """Nineteenth session (_trailing_places): the و-items that end a list of places, up to the punctuation that closes
+    it, are places (… وطبرجل والناصفة والعيساوية وصوير وزلوم؛); not a word of the lists (والحديثة "the modern"), not
+    a pronoun (وغيرهما), and not when the run does not end the clause (الرياض وجدة ويستمر)."""
+    m = extract_mentions(arts("وشملت الحملة القريات ودومة الجندل وطبرجل والناصفة والعيساوية والحديثة وصوير وزلوم؛ مفيدا أن",
+                              "كالكويت وإيران وغيرهما. وزار الرياض وجدة ويستمر في جولته."))
+    got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "location"]
+    assert [s for a, s in got if a == "a0"][3:] == ["والناصفة", "والعيساوية", "وصوير", "وزلوم"], got
+    assert [s for a, s in got if a == "a1"] == ["الرياض", "وجدة"], got

@@ -1227,6 +1227,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)
         out = _items_between_items(f, out, occ, rules)
+        out = _trailing_places(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _dual_ministries(f, out, occ, m)
@@ -3101,6 +3102,45 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
         a, b = f.starts[i], f.ends[j - 1]
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, " ".join(words), typ))
+    return sorted(out + new, key=_by_start) if new else out
+
+
+_LIST_END_RE = re.compile(r"\s*(?:[.،,؛;:)(]|$)")
+
+
+def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """Nineteenth session: the و-items that end a list of places are places too (القريات ودومة الجندل وطبرجل والناصفة
+    والعيساوية وصوير وزلوم؛ … والسويرقية والحسو والعاقول.): after two places or countries joined by و or a comma,
+    one-word items with و, free, no number and not verb-like, up to the punctuation or the end that closes the list (not
+    الرياض وجدة ويستمر …: the run must end the clause); an item that is a word of the lists is left out."""
+    places = [o for o in out if o.typ in ("location", "country") and o.kind != "nisba"]
+    if len(places) < 2:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    for o1, o2 in zip(places, places[1:]):
+        sep = f.norm[o1.e : o2.s]
+        if not (_LIST_SEP_RE.fullmatch(sep) or not sep.strip() and f.x[o2.s : o2.s + o2.plen].startswith("و")):
+            continue
+        k = f.tok_index(o2.e - 1) + 1
+        run = []
+        while k < n and f.adjacent(k) and not occ[f.starts[k]]:
+            w = f.word(k)
+            v = w[1:]
+            if w[0] != "و" or len(v) < 3 or v in rules.stopwords or _has_digit(v) or _verb_like(v, rules) or w in rules.given_names:
+                break
+            run.append(k)
+            k += 1
+        if not run or not _LIST_END_RE.match(f.norm, f.ends[run[-1]]):
+            continue
+        for t in run:
+            v = f.word(t)[1:]
+            if (v in rules.frequent_words or v in rules.common_words or v.endswith(_ENCLITICS)
+                    or v.startswith("ال") and (v[2:] in rules.frequent_words or v.endswith(("ين", "ون")))):
+                continue  # والحديثة "the modern", والعالم، والمعتمرين، وغيرهما: a word of the lists, a plural, a pronoun
+            a, b = f.starts[t], f.ends[t]
+            occ[a:b] = b"\x01" * (b - a)
+            new.append(_new(a, b, 1, f.word(t)[1:], "location"))
     return sorted(out + new, key=_by_start) if new else out
 
 
