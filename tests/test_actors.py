@@ -2175,3 +2175,17 @@ def test_the_last_items_of_a_list_of_places_are_places():
     got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "location"]
     assert [s for a, s in got if a == "a0"][3:] == ["والناصفة", "والعيساوية", "وصوير", "وزلوم"], got
     assert [s for a, s in got if a == "a1"] == ["الرياض", "وجدة"], got
+
+
+def test_the_envoy_title_and_the_kings_deputy_after_an_honorific():
+    """Nineteenth session: المبعوث الدولي / الأممي / الخاص with no name after it is the envoy the field names (title;
+    not when a name follows, nor in a field that names no envoy); نائبه after the king with سمو between (… آل سعود،
+    ولسمو نائبه) is the crown prince of the date, as نائبه right after him already was."""
+    m = extract_mentions(arts("قدم المبعوث الدولي إلى سوريا ستيفان دي ميستورا تقريره، وكنا قد وافقنا على ورقة المبعوث الدولي.",
+                              "وقال المبعوث الأممي إن المفاوضات صعبة.",
+                              "نهنئ خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود، ولسمو نائبه، ولسمو ولي ولي العهد.",
+                              published="2015-07-20"))
+    got = [(a, s, i, k) for a, s, i, k in zip(m["article_id"], m["surface"], m["actor_id"], m["match_kind"]) if k == "title"]
+    assert ("a0", "المبعوث الدولي", "person:staffan_de_mistura", "title") in got, got
+    assert len([x for x in got if x[0] == "a0"]) == 1 and not [x for x in got if x[0] == "a1"], got
+    assert ("a2", "نائبه", "person:mohammed_bin_nayef", "title") in got, got

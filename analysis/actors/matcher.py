@@ -1240,6 +1240,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _title_then_variant(f, out, occ, m)
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     out = _prophet_with_blessing(f, out, m)
+    out = _envoy_titles(f, out, occ, m)
     if rules.not_person_phrases:  # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt)
         out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and o.label_ar in rules.not_person_phrases)]
     out = _postprocess(f, out, rules, m)
@@ -1366,12 +1367,14 @@ def _country_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rules
 
 #: "his deputy" right after the Saudi king (خادم الحرمين الشريفين ونائبه): the crown prince of the day.
 _DEPUTY_RE = re.compile(r"(و?ل?)(نائبه)")
+_HIS_HIGHNESS = frozenset(("سمو", "وسمو", "ولسمو", "لسمو"))
 _KING_OFFICE, _CROWN_PRINCE_OFFICE = "خادم الحرمين الشريفين", "ولي العهد"
 
 
 def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
     """نائبه / ونائبه / لنائبه directly after a mention of the Saudi king of the article's date (by name or title,
-    no word or punctuation between) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
+    no word or punctuation between; nineteenth session: or with the honorific سمو before it, a comma allowed: …آل
+    سعود، ولسمو نائبه) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
     ونائبه"). Anywhere else نائبه is left alone (the deputy of a minister, a director …)."""
     if day is None or "نائبه" not in f.x:
         return out
@@ -1383,9 +1386,56 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
     add = []
     for i in range(1, len(f.starts)):
         mt = _DEPUTY_RE.fullmatch(f.word(i))
-        if mt is None or not f.adjacent(i) or i in by_end or (i - 1) not in by_end or by_end[i - 1].actor_id != king:
+        if mt is None or i in by_end:
+            continue
+        k = i - 1  # nineteenth session: خادم الحرمين الشريفين الملك سلمان …، ولسمو نائبه (an honorific between)
+        if f.word(k) in _HIS_HIGHNESS and k > 0 and f.adjacent(i) and not f.norm[f.ends[k - 1] : f.starts[k]].strip(" ،,"):
+            k -= 1
+        elif not f.adjacent(i):
+            continue
+        if k not in by_end or by_end[k].actor_id != king:
             continue
         add.append(_M(f.starts[i], f.ends[i], len(mt.group(1)), heir, "title", m.info[heir][2]))
+    return sorted(out + add, key=_by_start) if add else out
+
+
+_ENVOY = "المبعوث"
+_ENVOY_ADJ = frozenset(("الدولي", "الاممي", "الخاص"))
+
+
+def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """Nineteenth session: المبعوث الدولي / الأممي / الخاص with no name after it stands for the envoy the field names
+    (a codebook person of subtype envoy: دي ميستورا، ولد الشيخ أحمد، برناردينو ليون), the nearest named before it, else
+    the first after it (title mention, as the annotators list it: … بعد سلسلة لقاءات لنا مع المبعوث الدولي). Not when a
+    person's name follows within four words (المبعوث الأممي إلى ليبيا برناردينو ليون: the name is the mention, D5), and
+    not in a field that names no envoy (the phrase alone does not say which)."""
+    if _ENVOY not in f.x:
+        return out
+    envoys = [o for o in out if o.typ == "person" and (m.info.get(o.actor_id) or (None,) * 4)[3] == "envoy"]
+    if not envoys:
+        return out
+    persons = [o.s for o in out if o.typ == "person"]
+    add = []
+    n = len(f.starts)
+    for i in range(n - 1):
+        w = f.word(i)
+        if not w.endswith(_ENVOY) or len(w) - len(_ENVOY) > 2 or occ[f.starts[i]]:
+            continue
+        j = i + 1
+        while j < n and f.adjacent(j) and f.word(j) in _ENVOY_ADJ and not occ[f.starts[j]]:
+            j += 1
+        if j == i + 1:
+            continue
+        end = f.ends[j - 1]
+        if any(end <= p < f.ends[min(n - 1, j + 3)] for p in persons):
+            continue
+        before = [o for o in envoys if o.e <= f.starts[i]]
+        who = before[-1] if before else next((o for o in envoys if o.s >= end), None)
+        if who is None:
+            continue
+        a = f.starts[i]
+        occ[a:end] = b"\x01" * (end - a)
+        add.append(_M(a, end, len(w) - len(_ENVOY), who.actor_id, "title", "person"))
     return sorted(out + add, key=_by_start) if add else out
 
 
