@@ -2189,3 +2189,15 @@ def test_the_envoy_title_and_the_kings_deputy_after_an_honorific():
     assert ("a0", "المبعوث الدولي", "person:staffan_de_mistura", "title") in got, got
     assert len([x for x in got if x[0] == "a0"]) == 1 and not [x for x in got if x[0] == "a1"], got
     assert ("a2", "نائبه", "person:mohammed_bin_nayef", "title") in got, got
+
+
+def test_fields_after_a_ministry_are_ministries():
+    """Nineteenth session (_ministry_lists): وزارة الدفاع والعدل والداخلية and وزارات الداخلية والشؤون الاجتماعية name
+    one ministry per field, as the annotators list them, when وزارة + the field is a codebook form; not وزارات المالية
+    والبنوك المركزية (no list of fields) nor a foreign ministry (وزارة التجارة والصناعة والطاقة الكورية)."""
+    m = extract_mentions(arts("وهي وزارة الدفاع والعدل والداخلية. وشاركت وزارات الداخلية والشؤون الاجتماعية والصحة.",
+                              "وحققت وزارات المالية والبنوك المركزية نجاحا. وذكر بيان لوزارة التجارة والصناعة والطاقة الكورية."))
+    got = [(a, s, i) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i.startswith("org:")]
+    assert [s for a, s, i in got if a == "a0"] == ["وزارة الدفاع", "والعدل", "والداخلية", "وزارات الداخلية",
+                                                   "والشؤون الاجتماعية", "والصحة"], got
+    assert "والطاقة" not in [s for a, s, i in got if a == "a1"] and "وزارات المالية" not in [s for a, s, i in got], got

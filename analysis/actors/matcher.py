@@ -1231,6 +1231,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)
     out = _dual_ministries(f, out, occ, m)
+    out = _ministry_lists(f, out, occ, m)
     out = _legitimate_government(f, out, occ, m)
     out = _own_nisba_after_org(f, out, m)
     _korean_halves(f, out, occ, m)
@@ -1560,6 +1561,82 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
     if not new:
         return out
     return sorted(out + new, key=_by_start)
+
+
+_PLURAL_MINISTRIES = "وزارات"
+
+
+def _ministry_field(f: _Field, k: int, m: _Matcher, occ: bytearray) -> tuple[int, _Entry] | None:
+    """The last token and the codebook entry of the longest وزارة + field (one to three words) whose field starts at
+    token k (without its و), or None."""
+    n = len(f.starts)
+    w = f.word(k)
+    head = w[1:] if w.startswith("وال") else w
+    for last in range(min(k + 2, n - 1), k - 1, -1):
+        if 1 in occ[f.starts[k] : f.ends[last]] or not all(f.adjacent(j) for j in range(k + 1, last + 1)):
+            continue
+        ent = _codebook_form(m, " ".join([_MINISTRY, head] + [f.word(j) for j in range(k + 1, last + 1)]))
+        if ent is not None:
+            return last, ent
+    return None
+
+
+def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
+    """Nineteenth session: the fields that follow a ministry with و are ministries too, as the annotators list them
+    (وزارة الدفاع والعدل والداخلية والخارجية; وزارات الداخلية والشؤون الاجتماعية والصحة: the plural with its first field
+    is the first ministry), when وزارة + each field is a codebook form; the chain stops at the first و-word that is no
+    field. The country is the codebook's for the bare form (the Saudi ministry, as for وزارة الداخلية)."""
+    if "وزار" not in f.x:
+        return out
+    new: list[_M] = []
+    n = len(f.starts)
+    chains = [f.tok_index(o.e - 1) + 1 for o in out
+              if o.typ == "organization" and f.x[o.s + o.plen : o.e].startswith(_MINISTRY + " ")]
+    nisba_at = {o.s: o.actor_id for o in out if o.kind == "nisba"}
+    plural = []
+    for t in range(n - 1):
+        w = f.word(t)
+        if not w.endswith(_PLURAL_MINISTRIES) or len(w) - len(_PLURAL_MINISTRIES) > 2 or occ[f.starts[t]]:
+            continue
+        if f.adjacent(t + 1) and (hit := _ministry_field(f, t + 1, m, occ)) is not None:
+            plural.append((t, hit, len(w) - len(_PLURAL_MINISTRIES)))
+            chains.append(hit[0] + 1)
+    for t, (last, ent), plen in plural:
+        chain = _ministry_chain(f, last + 1, m, occ)
+        if not chain or _foreign_after(f, chain[-1][1] if chain else last, nisba_at):
+            continue  # وزارات المالية والبنوك المركزية: no list of fields, the ministries of several states
+        a, b = f.starts[t], f.ends[last]
+        new.append(_M(a, b, plen, ent.actor_id, "alias", "organization"))
+    for k in chains:
+        chain = _ministry_chain(f, k, m, occ)
+        if chain and not _foreign_after(f, chain[-1][1], nisba_at):
+            new.extend(_M(f.starts[k0], f.ends[k1], 1, ent.actor_id, "alias", "organization") for k0, k1, ent in chain)
+    for o in new:
+        occ[o.s : o.e] = b"\x01" * (o.e - o.s)
+    return sorted(out + new, key=_by_start) if new else out
+
+
+def _ministry_chain(f: _Field, k: int, m: _Matcher, occ: bytearray) -> list[tuple[int, int, _Entry]]:
+    """The و + field items from token k on (first token, last token, entry), up to the first و-word that is no field."""
+    chain = []
+    n = len(f.starts)
+    while k < n and f.adjacent(k) and f.word(k).startswith("وال") and not occ[f.starts[k]]:
+        hit = _ministry_field(f, k, m, occ)
+        if hit is None:
+            break
+        chain.append((k, hit[0], hit[1]))
+        k = hit[0] + 1
+    return chain
+
+
+def _foreign_after(f: _Field, last: int, nisba_at: dict) -> bool:
+    """The token after ``last`` is another country's nisba or في (وزارة التجارة والصناعة والطاقة الكورية، وزارة
+    الطاقة والبترول في فنزويلا: one foreign ministry, whose name the codebook's Saudi fields do not make)."""
+    k = last + 1
+    if k >= len(f.starts) or not f.adjacent(k):
+        return False
+    aid = nisba_at.get(f.starts[k])
+    return aid is not None and aid != _SAUDI or f.word(k) in ("في", "فى")
 
 
 _YEMEN_GOVERNMENT = "org:government_ye"
