@@ -2201,3 +2201,14 @@ def test_fields_after_a_ministry_are_ministries():
     assert [s for a, s, i in got if a == "a0"] == ["وزارة الدفاع", "والعدل", "والداخلية", "وزارات الداخلية",
                                                    "والشؤون الاجتماعية", "والصحة"], got
     assert "والطاقة" not in [s for a, s, i in got if a == "a1"] and "وزارات المالية" not in [s for a, s, i in got], got
+
+
+def test_a_lone_tatweel_is_a_dash_between_names():
+    """Nineteenth session: a tatweel standing between spaces is a dash (حسين شيعان ـ خالد الغامدي ـ …): normalisation
+    deleted it, so the names of a lineup ran into one; and an item of a list between two persons parted by dashes is a
+    person too (_items_between_items: زكريا سامي – نبيل بهوي – مصطفى بصاص)."""
+    m = extract_mentions(arts("بتشكيلة مكونة من (حسين شيعان ـ خالد الغامدي ـ احمد عكاش) وانتهى الشوط.",
+                              "وشارك في اللقاء: زكريا سامي – نبيل بهوي – مصطفى بصاص – عمر السومة."))
+    got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
+    assert [s for a, s in got if a == "a0"] == ["حسين شيعان", "خالد الغامدي", "احمد عكاش"], got
+    assert "نبيل بهوي" in [s for a, s in got if a == "a1"], got

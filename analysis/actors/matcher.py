@@ -517,6 +517,8 @@ class _Field:
         return out
 
 
+_TATWEEL = "\u0640"
+_LONE_TATWEEL_RE = re.compile("(?<!\\S)\u0640+(?!\\S)")  # tatweel between spaces (or a line's start and end)
 _BATCH = 256  # fields per batch
 _SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form can match across
 _NO_HITS = np.zeros((0, 4), dtype=np.int64)
@@ -529,6 +531,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     an integer array with one row ``(start, end, entry index, prefix length)`` per hit (no Python object per
     hit until a field is matched: fewer allocations and garbage-collector passes)."""
     big = _SEP.join(texts)
+    if _TATWEEL in big:  # a tatweel standing alone is a dash (حسين شيعان ـ خالد الغامدي): a separator, not deleted
+        big = _LONE_TATWEEL_RE.sub(lambda mt: "-" * len(mt.group()), big)  # (one for one: offsets unchanged)
     nt = normalize_for_matching(big)
     norm = nt.norm
     ncp = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
@@ -3186,7 +3190,7 @@ def _repeat_place(f: _Field, name: str, place: _M, start: int, occ: bytearray, r
     return reps
 
 
-_LIST_SEP_RE = re.compile(r"\s*[،,]\s*")
+_LIST_SEP_RE = re.compile(r"\s*[،,\-–]\s*")  # nineteenth session: a dash too (lineups: حسين شيعان ـ خالد الغامدي)
 
 
 #: the class of a list's items: an item between two of a class is of its type (places: a town between a city and a country)
