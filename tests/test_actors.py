@@ -2175,6 +2175,9 @@ def test_the_last_items_of_a_list_of_places_are_places():
     got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "location"]
     assert [s for a, s in got if a == "a0"][3:] == ["والناصفة", "والعيساوية", "وصوير", "وزلوم"], got
     assert [s for a, s in got if a == "a1"] == ["الرياض", "وجدة"], got
+    m = extract_mentions(arts("وشملت الأمطار أحياء الخالدية والنميص والمنسك، والبديع."))
+    assert [s for s, t in zip(m["surface"], m["actor_type"]) if t == "location"] == ["الخالدية", "والنميص", "والمنسك",
+                                                                                     "والبديع"]
 
 
 def test_the_envoy_title_and_the_kings_deputy_after_an_honorific():

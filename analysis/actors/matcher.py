@@ -3237,25 +3237,35 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
 
 
 _LIST_END_RE = re.compile(r"\s*(?:[.،,؛;:)(]|$)")
+#: plural heads after which one place starts a list of places (أحياء الخالدية والبلد، قرى X وY، محافظات X وY)
+_PLURAL_PLACE_HEADS = frozenset(norm_word(w) for w in ["أحياء", "قرى", "محافظات", "مناطق", "مدن", "بلدات", "مديريات", "مراكز"])
 
 
 def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """Nineteenth session: the و-items that end a list of places are places too (القريات ودومة الجندل وطبرجل والناصفة
     والعيساوية وصوير وزلوم؛ … والسويرقية والحسو والعاقول.): after two places or countries joined by و or a comma,
-    one-word items with و, free, no number and not verb-like, up to the punctuation or the end that closes the list (not
-    الرياض وجدة ويستمر …: the run must end the clause); an item that is a word of the lists is left out."""
+    or after one place right after a plural place head (أحياء الخالدية والبلد والنميص والمنسك، والبديع), one-word items
+    with و (a comma between them allowed), free, no number and not verb-like, up to the punctuation or the end that
+    closes the list (not الرياض وجدة ويستمر …: the run must end the clause); an item that is a word of the lists is
+    left out."""
     places = [o for o in out if o.typ in ("location", "country") and o.kind != "nisba"]
-    if len(places) < 2:
+    if not places:
         return out
     new: list[_M] = []
     n = len(f.starts)
-    for o1, o2 in zip(places, places[1:]):
-        sep = f.norm[o1.e : o2.s]
-        if not (_LIST_SEP_RE.fullmatch(sep) or not sep.strip() and f.x[o2.s : o2.s + o2.plen].startswith("و")):
-            continue
+    for o1, o2 in zip([None] + places, places):
+        i2 = f.tok_index(o2.s)
+        if o1 is None or f.tok_index(o1.e - 1) != i2 - 1:
+            if not (i2 > 0 and f.adjacent(i2) and bare_in(f.word(i2 - 1), _PLURAL_PLACE_HEADS)):
+                continue  # one place: only after a plural place head (أحياء الخالدية والبلد والنميص)
+        else:
+            sep = f.norm[o1.e : o2.s]
+            if not (_LIST_SEP_RE.fullmatch(sep) or not sep.strip() and f.x[o2.s : o2.s + o2.plen].startswith("و")):
+                continue
         k = f.tok_index(o2.e - 1) + 1
         run = []
-        while k < n and f.adjacent(k) and not occ[f.starts[k]]:
+        while k < n and (f.adjacent(k) or run and _LIST_SEP_RE.fullmatch(f.norm[f.ends[k - 1] : f.starts[k]])) \
+                and not occ[f.starts[k]]:
             w = f.word(k)
             v = w[1:]
             if w[0] != "و" or len(v) < 3 or v in rules.stopwords or _has_digit(v) or _verb_like(v, rules) or w in rules.given_names:
