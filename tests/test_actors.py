@@ -2215,3 +2215,16 @@ def test_a_lone_tatweel_is_a_dash_between_names():
     got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "person"]
     assert [s for a, s in got if a == "a0"] == ["حسين شيعان", "خالد الغامدي", "احمد عكاش"], got
     assert "نبيل بهوي" in [s for a, s in got if a == "a1"], got
+
+
+def test_a_short_name_in_quotes_after_a_long_name_and_a_word_in_brackets():
+    """Nineteenth session (_bracketed_short_names): a long name (three words or more) followed by one quoted word
+    names it («سمة», "يويفا"), and a frequent word in brackets after a long name does too ((هدف)); a frequent word's
+    repetitions count only quoted or bracketed (not سمة "a feature"), and a quoted verb is no name
+    (منظمة التجارة العالمية "ستستفيد")."""
+    m = extract_mentions(arts('وأوضح تقرير الشركة السعودية للمعلومات الائتمانية "سمة" أن "سمة" واصلت عملها.',
+                              "بالتسجيل لدى صندوق تنمية الموارد البشرية (هدف) خلال 3 شهور، وتحقق هدف البرنامج، وأعلن (هدف).",
+                              'وقال إن كل أعضاء منظمة التجارة العالمية "ستستفيد" من الاتفاق.'))
+    got = [(a, s) for a, s in zip(m["article_id"], m["surface"])]
+    assert [s for a, s in got if a == "a0"].count("سمة") == 2, got
+    assert [s for a, s in got if a == "a1"].count("هدف") == 2 and ("a2", "ستستفيد") not in got, got

@@ -3137,6 +3137,14 @@ def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> lis
 
 
 _BRACKETED_RE = re.compile(r"\s*\(\s*([\"“”«»']?)([^\W\d_]+)\1\s*\)")
+_QUOTED_SHORT_RE = re.compile(r"\s+([«\"“])([^\W\d_]+)[»\"”](?![^\W\d_])")  # nineteenth session: «سمة»، "بارع"
+
+
+def _quoted_or_bracketed(f: _Field, s: int, e: int) -> bool:
+    """The normalised span [s, e) stands between quote marks or brackets (spaces allowed)."""
+    before = f.norm[max(0, s - 2) : s].rstrip()
+    after = f.norm[e : e + 2].lstrip()
+    return bool(before) and before[-1] in "(«\"“”" and bool(after) and after[0] in ")»\"”“"
 
 
 def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -3148,7 +3156,7 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
     nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin word (jQuery
     (document)), no word bracketed after two actors (مستشفى العيون (إحلال)، مستشفى الصحة النفسية (إحلال): a note),
     nothing already a mention."""
-    if "(" not in f.norm:
+    if "(" not in f.norm and not f.has_quote:
         return out
     places = {o.s: o for o in out if o.typ in ("location", "country") and f.x[o.s : o.s + o.plen].startswith("ب")}
     found: list[tuple[_M, int, int, str]] = []
@@ -3159,11 +3167,22 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
         if e + 1 in places and f.x[e] == " ":
             e = places[e + 1].e  # … لرعاية الأيتام + بالمنطقة الشرقية + (بناء)
         mt = _BRACKETED_RE.match(f.norm, e)
-        if mt is None:
-            continue
+        quoted = mt is None
+        if quoted:
+            mt = _QUOTED_SHORT_RE.match(f.norm, e)
+            if mt is None or f.x.count(" ", o.s, o.e) < 2:
+                continue  # a quoted word after a short name is mostly a quoted verb or adjective (فيفا «صحيت»)
         a, b = mt.span(2)
         w = f.x[a:b]
-        if not (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords or w in rules.frequent_words
+        if quoted and (w in rules.frequent_words or _verb_like(w, rules) or w.endswith(("وا", "ون"))
+                       or w.startswith(("ست", "سي", "سن", "سا"))):
+            continue  # منظمة التجارة العالمية "ستستفيد"، قوات الطوارئ الخاصة "استشهدوا": a quoted word of the sentence
+        # nineteenth session: a frequent word too (هدف، سمة، طاقة، مدن) after a long name (three words or more), and in
+        # quotes as well as brackets (الشركة السعودية للمعلومات الائتمانية "سمة"); its repetitions then count only
+        # quoted or bracketed ("سمة" واصلت), not bare ("a feature")
+        frequent = w in rules.frequent_words
+        if not (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords
+                or frequent and (f.x.count(" ", o.s, o.e) < 2 or _verb_like(w, rules))
                 or w in rules.place_heads or w in rules.org_chain_heads or w.endswith(("ي", "يه", "يين", "يون"))
                 or w.isascii() and not w.isupper()):
             found.append((o, a, b, w))
@@ -3172,7 +3191,10 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
         if 1 in occ[a:b] or len({x.actor_id for x, *_r, v in found if v == w}) > 1:
             continue
         kind = "discovered" if o.kind == "discovered" else "alias"
+        frequent = w in rules.frequent_words
         for s, k, e in [(a, a, b), *f.free_occurrences(w, NAME_CLITICS_RE, occ, b)]:
+            if frequent and s != a and not _quoted_or_bracketed(f, s, e):
+                continue
             occ[s:e] = b"\x01" * (e - s)
             added.append(_M(s, e, k - s, o.actor_id, kind, o.typ, o.label_ar))
     return sorted(out + added, key=_by_start) if added else out
