@@ -2228,3 +2228,14 @@ def test_a_short_name_in_quotes_after_a_long_name_and_a_word_in_brackets():
     got = [(a, s) for a, s in zip(m["article_id"], m["surface"])]
     assert [s for a, s in got if a == "a0"].count("سمة") == 2, got
     assert [s for a, s in got if a == "a1"].count("هدف") == 2 and ("a2", "ستستفيد") not in got, got
+
+
+def test_a_speaker_before_other_forms_of_speech_and_a_rare_family_name():
+    """Nineteenth session: a one-word speaker after a reporting verb is a person when the speech follows as إلى أن،
+    بأن or في تصريحات/بيان (وأشار العوبثاني إلى أن، وقال عموري في تصريحات), and a family name with the article whose
+    stem is no word counts like a nisba-shaped one (وأفاد الحوشان أن); the speaker named in full earlier keeps its id."""
+    m = extract_mentions(arts("وأشار العوبثاني إلى أن جهاز الشرطة جاهز. وقال عموري في تصريحات لروتانا إنه سعيد.",
+                              "وقال فيتالي موتكو إن الملاعب جاهزة. وقال موتكو في مقابلة إن القرعة ناجحة."))
+    got = [(a, s, i) for a, s, i, t in zip(m["article_id"], m["surface"], m["actor_id"], m["actor_type"]) if t == "person"]
+    assert [s for a, s, i in got if a == "a0"] == ["العوبثاني", "عموري"], got
+    assert len({i for a, s, i in got if a == "a1"}) == 1 and len([x for x in got if x[0] == "a1"]) == 2, got

@@ -1227,6 +1227,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
         _codebook_full_names(out, m)
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
+        _relabel_short_speakers(f, out, rules)
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)
@@ -2354,6 +2355,8 @@ def _saleh_is_the_word(f: _Field, o: _M, j: int, prv: str, nxt: str, occ: bytear
 _SON_OF = frozenset(norm_word(w) for w in ["بن", "ابن", "بنت", "آل"])  # آل: the family (آل كليب، آل سالم)
 _STREET_HEADS = frozenset(norm_word(w) for w in ["حي", "شارع", "طريق", "ميدان", "مخطط", "ساحة", "جادة", "دوار"])
 _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها"])
+_SPEECH_BI = frozenset(norm_word(w) for w in ["بأن", "بأنه", "بأنها"])
+_SPEECH_NOUNS = frozenset(norm_word(w) for w in ["بيان", "حديث", "حوار", "مقابلة", "لقاء", "كلمة"])
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
 _LEAGUE = frozenset((norm_word("دوري"),))
 _CUBA, _USA, _SAUDI = "country:cu", "country:us", "country:sa"  # (بالسعودية: "in Saudi Arabia", no language)
@@ -4072,9 +4075,19 @@ def _family_name(w: str, rules: Rules) -> bool:
 
 
 def _speech_follows(f: _Field, j: int) -> bool:
-    """The speech follows token j: أن/إن (أنه …) or a colon (وقال رامسفيلد إن …، قال كيري: …)."""
+    """The speech follows token j: أن/إن (أنه …) or a colon (وقال رامسفيلد إن …، قال كيري: …); nineteenth session:
+    also بأن, إلى أن (وأشار العوبثاني إلى أن), a comma before إن (وقال الموسى، إن) and في تصريح(ات)/بيان/حديث (وقال
+    عموري في تصريحات …)."""
     k = j + 1
-    return k < len(f.starts) and (f.word(k) in _SPEECH_NEXT or ":" in f.norm[f.ends[j] : f.starts[k]])
+    if k >= len(f.starts):
+        return False
+    w, gap = f.word(k), f.norm[f.ends[j] : f.starts[k]]
+    if ":" in gap or w in _SPEECH_NEXT or w in _SPEECH_BI:
+        return True
+    if k + 1 >= len(f.starts) or gap.strip() or not f.adjacent(k + 1):
+        return False
+    w2 = f.word(k + 1)
+    return w == "الي" and w2 in _SPEECH_NEXT or w == "في" and (w2.startswith("تصريح") or w2 in _SPEECH_NOUNS)
 
 
 #: words after a speaker's name that say who the speaker is (وقال فاليري بيرال، وهو أستاذ …)
@@ -4113,10 +4126,35 @@ def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
     العسيري: …): a nisba-shaped word with ال that is no word of the lists, followed by the speech (أن/إن or a colon),
     and not seen earlier in the field (then it is the short form of a name given in full, which links to it)."""
     w = f.word(j)
-    if not (w.endswith("ي") and len(w) > 5 and _family_name(w, rules)) or w in rules.definite_nouns \
-            or w in rules.common_words or w in rules.frequent_words:
+    if not (w.endswith("ي") and len(w) > 5 and _family_name(w, rules) or _rare_surname(w, rules)) \
+            or w in rules.definite_nouns or w in rules.common_words or w in rules.frequent_words:
         return False
     return _speech_follows(f, j) and f.x.find(w, 0, f.starts[j]) == -1  # (seen before: it links to its full form)
+
+
+def _relabel_short_speakers(f: _Field, out: list[_M], rules: Rules) -> None:
+    """Nineteenth session (in place): a one-word discovered person (a speaker found after a reporting verb: وقال موتكو
+    في مقابلة) that is the last word of a person named in full earlier in the field (فيتالي موتكو) is that person: it
+    takes the full name's id (the mention was found before the full name, so the short-form link could not make it);
+    discovered names only, and not a word that is also a first name."""
+    full: dict[str, _M] = {}
+    for o in out:
+        if o.typ != "person" or o.kind != "discovered":
+            continue
+        name = f.x[o.s + o.plen : o.e]
+        if " " in name:
+            full.setdefault(name.rsplit(" ", 1)[1], o)
+        elif (p := full.get(name)) is not None and p.e <= o.s and p.actor_id != o.actor_id and name not in rules.given_names:
+            o.actor_id, o.label_ar = p.actor_id, p.label_ar  # (not a first name: سلمان، ياسين alone are others)
+
+
+def _rare_surname(w: str, rules: Rules) -> bool:
+    """Nineteenth session: ال + a stem no list knows (الحوشان، المعيبد، الدويش): a family name too, not only the
+    nisba-shaped ones (the stem is no word, first name or frequent word; five letters at least)."""
+    v = w[2:]
+    return (w.startswith("ال") and len(v) >= 4 and v not in rules.definite_stems and v not in rules.frequent_words
+            and v not in rules.common_words and v not in rules.given_names and v not in rules.stopwords
+            and not v.endswith(("ات", "ين", "ون", "يه")))
 
 
 def _frequent_speaker(f: _Field, j: int, rules: Rules) -> bool:
