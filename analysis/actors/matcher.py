@@ -1406,6 +1406,7 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
 
 
 _ENVOY = "المبعوث"
+_ENVOY_RE = re.compile("المبعوث(?= )")
 _ENVOY_ADJ = frozenset(("الدولي", "الاممي", "الخاص"))
 
 
@@ -1423,9 +1424,10 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
     persons = [o.s for o in out if o.typ == "person"]
     add = []
     n = len(f.starts)
-    for i in range(n - 1):
+    for mt in _ENVOY_RE.finditer(f.x):
+        i = f.tok_index(mt.start())
         w = f.word(i)
-        if not w.endswith(_ENVOY) or len(w) - len(_ENVOY) > 2 or occ[f.starts[i]]:
+        if i >= n - 1 or not w.endswith(_ENVOY) or len(w) - len(_ENVOY) > 2 or occ[f.starts[i]]:
             continue
         j = i + 1
         while j < n and f.adjacent(j) and f.word(j) in _ENVOY_ADJ and not occ[f.starts[j]]:
@@ -1569,6 +1571,7 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
 
 
 _PLURAL_MINISTRIES = "وزارات"
+_PLURAL_MINISTRIES_RE = re.compile("وزارات(?= )")
 
 
 def _ministry_field(f: _Field, k: int, m: _Matcher, occ: bytearray) -> tuple[int, _Entry] | None:
@@ -1599,9 +1602,10 @@ def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> li
               if o.typ == "organization" and f.x[o.s + o.plen : o.e].startswith(_MINISTRY + " ")]
     nisba_at = {o.s: o.actor_id for o in out if o.kind == "nisba"}
     plural = []
-    for t in range(n - 1):
+    for mt in _PLURAL_MINISTRIES_RE.finditer(f.x):  # (a scan of the text, not a loop over its tokens)
+        t = f.tok_index(mt.start())
         w = f.word(t)
-        if not w.endswith(_PLURAL_MINISTRIES) or len(w) - len(_PLURAL_MINISTRIES) > 2 or occ[f.starts[t]]:
+        if t >= n - 1 or not w.endswith(_PLURAL_MINISTRIES) or len(w) - len(_PLURAL_MINISTRIES) > 2 or occ[f.starts[t]]:
             continue
         if f.adjacent(t + 1) and (hit := _ministry_field(f, t + 1, m, occ)) is not None:
             plural.append((t, hit, len(w) - len(_PLURAL_MINISTRIES)))
@@ -3278,7 +3282,10 @@ def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> 
         return out
     new: list[_M] = []
     n = len(f.starts)
+    x = f.x
     for o1, o2 in zip([None] + places, places):
+        if x[o2.e : o2.e + 2] != " و" and x[o2.e : o2.e + 3] not in ("، و", "،و"):
+            continue  # (cheap test first: no و-item right after the place)
         i2 = f.tok_index(o2.s)
         if o1 is None or f.tok_index(o1.e - 1) != i2 - 1:
             if not (i2 > 0 and f.adjacent(i2) and bare_in(f.word(i2 - 1), _PLURAL_PLACE_HEADS)):
