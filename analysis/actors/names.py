@@ -19,7 +19,8 @@ N5  a regnal number after a person's name belongs to it (تشارلز الأول
 N3b (round 5) a discovered name does not end on an indefinite accusative or a suffixed common noun (متأثرا،
     رؤيته، مصرعه: the clause goes on); N3c such a word alone is no name (غاراته، لمصلحته، حرصا);
 N6  (round 5) أبو right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري); N6b (round 8)
-    أبو/أبا/أبي + a first name or a transliterated word is a kunya name (أبو بكر، أبا هريرة);
+    أبو/أبا/أبي + a first name or a transliterated word is a kunya name (أبو بكر، أبا هريرة; nineteenth session: أم +
+    a first name, أم ناصر);
 N8  (round 7) two to four name-like words right before a role noun or title without the article are a person in
     apposition (أجرى ألكسندر سلطانوف نائب وزير خارجية روسيا); not before a definite role (اختطف مجهولون القس), not
     when a word is verb-like (دشن، يكرمون) or the last is a first name or a known word (دشن مساعد مدير);
@@ -62,7 +63,7 @@ class NameRules:
 
     roles: frozenset[str]  # one- or two-word role nouns (with their article as written)
     role_adjectives: frozenset[str]
-    foreign_names: frozenset[str] = frozenset()  # N14: foreign_names_jrc.txt less foreign_names_not.txt and ANERcorp words
+    foreign_names: frozenset[str] = frozenset()  # N14: foreign_names_jrc.txt + foreign_given_names.txt less foreign_names_not.txt and ANERcorp words
     not_name_words: frozenset[str] = frozenset()  # N14: foreign_names_not.txt (never a word of a lexicon name)
     not_person_heads: frozenset[str] = frozenset()  # N14: heads (without clitics) before which a name is no person
 
@@ -824,7 +825,8 @@ _FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قب
 def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N6b: أبو/أبا/أبي + a first name, ال + a first name or a transliterated word, and the name words after it, is a
     person (أبو بكر، أبو الحسن، أبا هريرة، أبو مصعب الزرقاوي) although the word alone is also a noun (بكر); a place
-    the codebook lists after أبو (أبو ظبي) is matched before and stays a place."""
+    the codebook lists after أبو (أبو ظبي) is matched before and stays a place. Nineteenth session: أم + a first name
+    alone is a person too (أم ناصر، أم ريم), not أم + ال or a transliterated word (أم القرى، أم درمان: places)."""
     x = f.x
     found = []
     for mt in _KUNYA_RE.finditer(x):
