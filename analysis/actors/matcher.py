@@ -1612,11 +1612,11 @@ def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> li
             chains.append(hit[0] + 1)
     for t, (last, ent), plen in plural:
         chain = _ministry_chain(f, last + 1, m, occ)
-        if not chain or _foreign_after(f, chain[-1][1] if chain else last, nisba_at):
+        if not chain or _foreign_after(f, chain[-1][1], nisba_at):
             continue  # وزارات المالية والبنوك المركزية: no list of fields, the ministries of several states
         a, b = f.starts[t], f.ends[last]
         new.append(_M(a, b, plen, ent.actor_id, "alias", "organization"))
-    for k in chains:
+    for k in dict.fromkeys(chains):  # (each chain once)
         chain = _ministry_chain(f, k, m, occ)
         if chain and not _foreign_after(f, chain[-1][1], nisba_at):
             new.extend(_M(f.starts[k0], f.ends[k1], 1, ent.actor_id, "alias", "organization") for k0, k1, ent in chain)
@@ -3284,8 +3284,8 @@ def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> 
     n = len(f.starts)
     x = f.x
     for o1, o2 in zip([None] + places, places):
-        if x[o2.e : o2.e + 2] != " و" and x[o2.e : o2.e + 3] not in ("، و", "،و"):
-            continue  # (cheap test first: no و-item right after the place)
+        if x[o2.e : o2.e + 2] != " و":
+            continue  # (cheap test first: no و-item right after the place; the first item follows it with a space only)
         i2 = f.tok_index(o2.s)
         if o1 is None or f.tok_index(o1.e - 1) != i2 - 1:
             if not (i2 > 0 and f.adjacent(i2) and bare_in(f.word(i2 - 1), _PLURAL_PLACE_HEADS)):
@@ -4083,8 +4083,7 @@ def _family_name(w: str, rules: Rules) -> bool:
 
 def _speech_follows(f: _Field, j: int) -> bool:
     """The speech follows token j: أن/إن (أنه …) or a colon (وقال رامسفيلد إن …، قال كيري: …); nineteenth session:
-    also بأن, إلى أن (وأشار العوبثاني إلى أن), a comma before إن (وقال الموسى، إن) and في تصريح(ات)/بيان/حديث (وقال
-    عموري في تصريحات …)."""
+    also بأن, إلى أن (وأشار العوبثاني إلى أن) and في تصريح(ات)/بيان/حديث/مقابلة (وقال عموري في تصريحات …)."""
     k = j + 1
     if k >= len(f.starts):
         return False
@@ -4157,7 +4156,7 @@ def _relabel_short_speakers(f: _Field, out: list[_M], rules: Rules) -> None:
 
 def _rare_surname(w: str, rules: Rules) -> bool:
     """Nineteenth session: ال + a stem no list knows (الحوشان، المعيبد، الدويش): a family name too, not only the
-    nisba-shaped ones (the stem is no word, first name or frequent word; five letters at least)."""
+    nisba-shaped ones (the stem is no word, first name or frequent word, and has four letters at least)."""
     v = w[2:]
     return (w.startswith("ال") and len(v) >= 4 and v not in rules.definite_stems and v not in rules.frequent_words
             and v not in rules.common_words and v not in rules.given_names and v not in rules.stopwords
