@@ -33,10 +33,11 @@ _LISTS = ("stopwords.txt", "titles.txt", "title_complements.txt", "reporting_ver
 _FREQ = ("frequent_words_saudinewsnet.txt", "definite_stems_saudinewsnet.txt", "definite_nouns_saudinewsnet.txt")
 
 
-def known_words() -> frozenset[str]:
-    """Normalised words of the hand-curated lists and of the SaudiNewsNet frequency lists."""
-    words = {norm_word(w) for name in _LISTS for w in read_word_list("actors_rules", name)}
-    words |= {w for name in _FREQ for w in read_word_list("actors_rules", name)}
+def known_words(lists: tuple[str, ...] = _LISTS, freq: tuple[str, ...] = _FREQ) -> frozenset[str]:
+    """Normalised words of the hand-curated ``lists`` and of the SaudiNewsNet frequency lists ``freq`` (already
+    normalised), all files of ``analysis/resources/actors_rules/``."""
+    words = {norm_word(w) for name in lists for w in read_word_list("actors_rules", name)}
+    words |= {w for name in freq for w in read_word_list("actors_rules", name)}
     return frozenset(w for w in words if w)
 
 

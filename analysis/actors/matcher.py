@@ -1966,7 +1966,8 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
     body's own, or a person or body of another country, is named within ``window`` tokens of the same sentence: the
     role chain is then another country's (نائب رئيس مجلس الوزراء وزير الداخلية بدولة الكويت، نائب الرئيس اليمني
     رئيس مجلس الوزراء), whose cabinet the codebook's row does not stand for; the body stays part of that role."""
-    own = (m.country_of or {}).get(o.actor_id)
+    country_of = m.country_of or {}
+    own = country_of.get(o.actor_id)
     lo, hi = i - window, i + window
     for p in out:
         if p is o:
@@ -1976,7 +1977,7 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
             continue
         if j > hi:
             break
-        c = p.actor_id if p.typ == "country" else (m.country_of or {}).get(p.actor_id)
+        c = p.actor_id if p.typ == "country" else country_of.get(p.actor_id)
         if c is not None and c != own and not _SENTENCE_END.search(f.x, min(p.e, o.e), max(p.s, o.s)):
             return True
     return False
@@ -2683,11 +2684,12 @@ def _sports_field(f: _Field, rules: Rules) -> bool:
     return False
 
 
-def _quoted(f: _Field, s: int, e: int) -> bool:
-    """The normalised span [s, e) has a quote mark right before and right after it (spaces allowed)."""
+def _quoted(f: _Field, s: int, e: int, opening: str = _QUOTE_CHARS, closing: str = _QUOTE_CHARS) -> bool:
+    """The normalised span [s, e) has a quote mark (one of ``opening``) right before and one of ``closing`` right after
+    it (spaces allowed)."""
     before = f.norm[max(0, s - 2) : s].rstrip()
     after = f.norm[e : e + 2].lstrip()
-    return bool(before) and before[-1] in _QUOTE_CHARS and bool(after) and after[0] in _QUOTE_CHARS
+    return bool(before) and before[-1] in opening and bool(after) and after[0] in closing
 
 
 def _plain_word(w: str, rules: Rules) -> bool:
@@ -3146,12 +3148,8 @@ def _short_name_after(f: _Field, last: int, occ: bytearray, rules: Rules) -> lis
 _BRACKETED_RE = re.compile(r"\s*\(\s*([\"“”«»']?)([^\W\d_]+)\1\s*\)")
 _QUOTED_SHORT_RE = re.compile(r"\s+([«\"“])([^\W\d_]+)[»\"”](?![^\W\d_])")  # nineteenth session: «سمة»، "بارع"
 
-
-def _quoted_or_bracketed(f: _Field, s: int, e: int) -> bool:
-    """The normalised span [s, e) stands between quote marks or brackets (spaces allowed)."""
-    before = f.norm[max(0, s - 2) : s].rstrip()
-    after = f.norm[e : e + 2].lstrip()
-    return bool(before) and before[-1] in "(«\"“”" and bool(after) and after[0] in ")»\"”“"
+#: the marks that open and close a short name repeated in quotes or brackets («سمة»، (هدف))
+_NAME_OPENING, _NAME_CLOSING = "(«\"“”", ")»\"”“"
 
 
 def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -3162,22 +3160,25 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
     bare repetition in the field (برامج موهبة). Not a gloss: no definite word (المؤتمر الوطني العام (البرلمان)), no
     nisba or frequent word (يميني، ربع), no stopword, place or organisation head, no lower-case Latin word (jQuery
     (document)), no word bracketed after two actors (مستشفى العيون (إحلال)، مستشفى الصحة النفسية (إحلال): a note),
-    nothing already a mention."""
+    nothing already a mention. Nineteenth session: after a long name (three words or more) also one quoted word that is
+    no frequent word or verb («سمة»، "يويفا"), and a frequent word in brackets ((هدف)), whose repetitions count only
+    quoted or bracketed."""
     if "(" not in f.norm and not f.has_quote:
         return out
     places = {o.s: o for o in out if o.typ in ("location", "country") and f.x[o.s : o.s + o.plen].startswith("ب")}
-    found: list[tuple[_M, int, int, str]] = []
+    found: list[tuple[_M, int, int, str, bool]] = []
     for o in out:
         if o.typ not in ("organization", "group", "media"):
             continue
         e = o.e
         if e + 1 in places and f.x[e] == " ":
             e = places[e + 1].e  # … لرعاية الأيتام + بالمنطقة الشرقية + (بناء)
+        long_name = f.x.count(" ", o.s, o.e) >= 2  # three words or more
         mt = _BRACKETED_RE.match(f.norm, e)
         quoted = mt is None
         if quoted:
             mt = _QUOTED_SHORT_RE.match(f.norm, e)
-            if mt is None or f.x.count(" ", o.s, o.e) < 2:
+            if mt is None or not long_name:
                 continue  # a quoted word after a short name is mostly a quoted verb or adjective (فيفا «صحيت»)
         a, b = mt.span(2)
         w = f.x[a:b]
@@ -3189,18 +3190,17 @@ def _bracketed_short_names(f: _Field, out: list[_M], occ: bytearray, rules: Rule
         # quoted or bracketed ("سمة" واصلت), not bare ("a feature")
         frequent = w in rules.frequent_words
         if not (1 in occ[a:b] or len(w) < 3 or w.startswith("ال") or w in rules.stopwords
-                or frequent and (f.x.count(" ", o.s, o.e) < 2 or _verb_like(w, rules))
+                or frequent and (not long_name or _verb_like(w, rules))
                 or w in rules.place_heads or w in rules.org_chain_heads or w.endswith(("ي", "يه", "يين", "يون"))
                 or w.isascii() and not w.isupper()):
-            found.append((o, a, b, w))
+            found.append((o, a, b, w, frequent))
     added: list[_M] = []
-    for o, a, b, w in found:
-        if 1 in occ[a:b] or len({x.actor_id for x, *_r, v in found if v == w}) > 1:
+    for o, a, b, w, frequent in found:
+        if 1 in occ[a:b] or len({x.actor_id for x, _a, _b, v, _f in found if v == w}) > 1:
             continue
         kind = "discovered" if o.kind == "discovered" else "alias"
-        frequent = w in rules.frequent_words
         for s, k, e in [(a, a, b), *f.free_occurrences(w, NAME_CLITICS_RE, occ, b)]:
-            if frequent and s != a and not _quoted_or_bracketed(f, s, e):
+            if frequent and s != a and not _quoted(f, s, e, _NAME_OPENING, _NAME_CLOSING):
                 continue
             occ[s:e] = b"\x01" * (e - s)
             added.append(_M(s, e, k - s, o.actor_id, kind, o.typ, o.label_ar))

@@ -758,6 +758,11 @@ _KUNYA = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو", "�
                     "ام", "وام", "لام"))  # eighteenth session: أم محمد is the mother, not محمد (33 in SaudiNewsNet)
 
 
+def _kunya_plen(kun: str) -> int:
+    """The proclitic length of a kunya word of ``_KUNYA`` (و/ف/ل/ب before ابو، ابي، ام)."""
+    return len(kun) - (2 if kun.endswith("ام") else 3)
+
+
 def _kunya(f, out: list, occ: bytearray) -> None:
     """N6 (in place): أبو (or أم) right before a discovered person's name is part of it (ابو عبد الله، أبو حمزة المصري، أم
     محمد)."""
@@ -772,7 +777,7 @@ def _kunya(f, out: list, occ: bytearray) -> None:
             continue
         occ[a:b] = b"\x01" * (b - a)
         o.s = a
-        o.plen = len(f.word(i - 1)) - (2 if f.word(i - 1).endswith("ام") else 3)
+        o.plen = _kunya_plen(f.word(i - 1))
         o.label_ar = f.x[o.s + o.plen : o.e]
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
 
@@ -855,7 +860,7 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
         while len(toks) > 1 and f.word(toks[-1]) in rules.connectors:
             toks.pop()
         a, b = f.starts[i], f.ends[toks[-1]]
-        plen = len(kun) - (2 if mother else 3)
+        plen = _kunya_plen(kun)
         occ[a:b] = b"\x01" * (b - a)
         found.append(new_mention(a, b, plen, x[a + plen : b], "person"))
     return sorted(out + found, key=lambda o: o.s) if found else out
