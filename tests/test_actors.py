@@ -2239,3 +2239,44 @@ def test_a_speaker_before_other_forms_of_speech_and_a_rare_family_name():
     got = [(a, s, i) for a, s, i, t in zip(m["article_id"], m["surface"], m["actor_id"], m["actor_type"]) if t == "person"]
     assert [s for a, s, i in got if a == "a0"] == ["العوبثاني", "عموري"], got
     assert len({i for a, s, i in got if a == "a1"}) == 1 and len([x for x in got if x[0] == "a1"]) == 2, got
+
+
+# --- twentieth session --------------------------------------------------------------------------------------------
+
+
+def test_a_discovered_persons_full_name_repeats_before_and_after_it():
+    """Twentieth session (_repeat_person_names): a discovered person's full name is the same person wherever else the
+    field writes it, before the mention that found it too (ودخل المباراة … وربيع سفياني … وتمكن المهاجم ربيع سفياني), and
+    a one-word discovered name that no list knows repeats too (والاوروغوياني فابيان … أضاف فابيان); a word of the shape
+    of a verb does not (يلاحظ)."""
+    m = extract_mentions(arts("ودخل المباراة بعبدالعزيز الجبرين وربيع سفياني والاوروغوياني فابيان. وتمكن المهاجم ربيع سفياني "
+                              "من التسجيل، ثم أضاف فابيان الهدف الثاني من ركلة جزاء."))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"]) if "سفياني" in i or "فابيان" in i]
+    assert got == [("وربيع سفياني", "discovered:ربيع_سفياني"), ("فابيان", "discovered:فابيان"),
+                   ("ربيع سفياني", "discovered:ربيع_سفياني"), ("فابيان", "discovered:فابيان")], got
+
+
+def test_verb_shaped_words_are_no_repeated_names():
+    """Twentieth session: the one-word repeat leaves out words of the shape of a verb or of a suffixed noun."""
+    from analysis.actors.matcher import _verb_shaped
+
+    assert [w for w in ["يلاحظ", "تتكون", "حددته", "اخلوا", "لاسطبلات", "فابيان", "تشونغ", "توشيبا", "راسموسين"]
+            if _verb_shaped(w)] == ["يلاحظ", "تتكون", "حددته", "اخلوا", "لاسطبلات"]
+
+
+def test_a_list_of_one_word_places_joined_by_and_is_one_place_each():
+    """Twentieth session (_items_between_items): between two places of a و-list, several one-word items each with و are
+    one place each (والعيص وخيبير والعشاش والعلا والحناكية), not one place of three words."""
+    m = extract_mentions(arts("وتشمل المشاريع ينبع والعيص وخيبير والعشاش والعلا والحناكية."))
+    got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "location"]
+    assert got == ["ينبع", "والعيص", "وخيبير", "والعشاش", "والعلا", "والحناكية"], got
+
+
+def test_a_club_after_team_or_club_without_the_article():
+    """Twentieth session (club_context.txt): فريق and نادي, with a proclitic but without the article, are cue words of
+    rule club (فريق الشباب، لفريق الرائد، مدافع فريق هجر), in a field about sport; with the article they are anaphors
+    (في النادي الاتفاق مع …: "the agreement")."""
+    m = extract_mentions(arts("يختتم فريق الشباب لكرة القدم معسكره الإعدادي، وانتقل اللاعب لفريق الرائد بعد المباراة الودية.",
+                              "وأنهت إدارة النادي الاتفاق مع المدرب قبل المباراة والمعسكر ومع اللاعب."))
+    got = [(a, s, i) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i.startswith("org:")]
+    assert got == [("a0", "الشباب", "org:al_shabab"), ("a0", "الرائد", "org:al_raed")], got

@@ -1231,6 +1231,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)
+        out = _repeat_person_names(f, out, occ, rules)
         out = _items_between_items(f, out, occ, rules)
         out = _trailing_places(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
@@ -2655,6 +2656,10 @@ def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
     return nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(nisba_ends) and len(nxt) > 4
 
 
+#: cue words of rule `club` that count without the article only (twentieth session: فريق الشباب، لفريق الرائد)
+_TEAM_CUES = frozenset(norm_word(w) for w in ["فريق", "نادي"])
+
+
 def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: frozenset = frozenset()) -> bool:
     """Rule `club` of ambiguous_forms.tsv (club_context.txt): the bare name of a club that is also a word (الهلال،
     الاتفاق، التعاون), ending at ``e``, right after a cue word (مدرب الهلال، أمام النصر، لتمثيل العروبة) or a two-word
@@ -2665,7 +2670,10 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     if not pw:
         return False
     j = f.tok_index(e - 1) + 1
-    cue = bare_in(pw[0], rules.club_cues) or len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues
+    w = bare_of(pw[0], rules.club_cues)
+    if w in _TEAM_CUES and w != pw[0] and pw[0].endswith("ال" + w):
+        w = None  # النادي الاتفاق، الفريق …: a team word with the article is an anaphor, no cue (فريق الاتفاق، لنادي هجر)
+    cue = w is not None or len(pw) > 1 and f"{_conj_stripped(pw[1])} {pw[0]}" in rules.club_cues
     if not cue and not (pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
                         and f.word(j)[0] == "و"):
         return False
@@ -3259,6 +3267,13 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
                or not commas and (w.startswith(("لل", "بال")) or bare_in(w, rules.role_words)
                                   or typ != "location" and w in rules.definite_nouns) for w in words):
             continue  # (in a و-list not وليا للعهد، والزميل حمود، والمهاجمين حسن الراهب)
+        if not commas and typ == "location" and all(w[0] == "و" and len(w) > 3 for w in words[1:]):
+            # a و-list of one-word places (والعيص وخيبير والعشاش والعلا): each word is one place, not one name of three
+            for t, w in zip(range(i, j), words):
+                a, b = f.starts[t], f.ends[t]
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_new(a, b, plen if t == i else 1, w if t == i else w[1:], typ))
+            continue
         a, b = f.starts[i], f.ends[j - 1]
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, " ".join(words), typ))
@@ -3340,6 +3355,38 @@ def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Ru
             r.actor_id, r.label_ar = o.actor_id, o.label_ar
             new.append(r)
     return sorted(out + new, key=_by_start) if new else out
+
+
+def _repeat_person_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """Twentieth session: every other occurrence in the field, before or after it, with a proclitic or not, of a
+    discovered person's full name (ودخل المباراة … وربيع سفياني … وتمكن المهاجم ربيع سفياني) and of a one-word
+    discovered name that no list knows (:func:`_distinctive`) and that has no shape of a verb (والاوروغوياني فابيان …
+    أضاف فابيان). A full name starts with a given name or a distinctive word and has at most four words; a short form
+    linked to a full name (its label differs from its surface) is not repeated here (``_link_short_forms`` does)."""
+    new: list[_M] = []
+    done: set[str] = set()
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person":
+            continue
+        name = f.x[o.s + o.plen : o.e]
+        if name in done or name != o.label_ar:
+            continue
+        done.add(name)
+        words = name.split(" ")
+        if len(words) == 1:
+            if not _distinctive(words[0], rules) or _verb_shaped(words[0]):
+                continue
+        elif len(words) > 4 or words[0] not in rules.given_names and not _distinctive(words[0], rules):
+            continue
+        for r in _repeat_name(f, name, 0, occ, o.typ):
+            r.actor_id, r.label_ar = o.actor_id, o.label_ar
+            new.append(r)
+    return sorted(out + new, key=_by_start) if new else out
+
+
+def _verb_shaped(w: str) -> bool:
+    """A word of the shape of a verb or of a noun with a suffix (يلاحظ، تتكون، حددته، اخلوا، لاسطبلات)."""
+    return w[0] == "ي" or w[0] == "ت" and w[1] not in "شيو" or w.endswith(("ته", "وا", "ات"))
 
 
 def _distinctive(w: str, rules: Rules, *, hamza: bool = False) -> bool:
@@ -3611,6 +3658,7 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
     follows its last item."""
     new: list[_M] = []
     n = len(f.starts)
+    places = {o.s: o for o in out if o.typ in ("location", "country") and o.kind != "nisba" and o.plen == 1}
     for o in out:
         if o.typ != "location":
             continue
@@ -3619,6 +3667,10 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
         while j < n and not f.norm[f.ends[j - 1] : f.starts[j]].strip(" ،,"):
             w = f.word(j)
             stem = w[1:]
+            p = places.get(f.starts[j])
+            if p is not None and w[0] == "و":
+                j = f.tok_index(p.e - 1) + 1  # a known place in the list (والعيص وخيبير والعشاش والعلا): the list goes on
+                continue
             if (w[0] != "و" or len(stem) < 3 or 1 in occ[f.starts[j] : f.ends[j]] or stem in rules.given_names
                     or not stem.isalpha() or not _name_like(stem, rules) or stem in rules.place_heads
                     or stem.endswith(_ENCLITICS) or _verb_like(stem, rules) or not _plain_spelling(f, j)
