@@ -2280,3 +2280,22 @@ def test_a_club_after_team_or_club_without_the_article():
                               "وأنهت إدارة النادي الاتفاق مع المدرب قبل المباراة والمعسكر ومع اللاعب."))
     got = [(a, s, i) for a, s, i in zip(m["article_id"], m["surface"], m["actor_id"]) if i.startswith("org:")]
     assert got == [("a0", "الشباب", "org:al_shabab"), ("a0", "الرائد", "org:al_raed")], got
+
+
+def test_a_nisba_shaped_family_name_without_the_article_after_a_first_name():
+    """Twentieth session (nisba_surnames_saudinewsnet.txt, scripts/build_nisba_surnames.py): a family name of the shape
+    of a nisba without ال that the corpus mostly writes after first names (عسيري، حكمي) ends a first name's name, although
+    it is a frequent word or also written with the article; an adjective (نجم إقليمي) is not one, and a verb joined by و
+    after a person is no second person (ويصفه بالفاشل)."""
+    m = extract_mentions(arts("وحضر محمد عسيري الحفل، وزار يحيى حكمي المدرسة، والمالكي يهاجم حسن عسيري ويصفه بالفاشل، "
+                              "وتحولت تركيا إلى نجم إقليمي."))
+    got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
+    assert got == ["محمد عسيري", "يحيى حكمي", "حسن عسيري"], got
+
+
+def test_the_nisba_surnames_list_holds_family_names_not_adjectives():
+    from analysis.actors.rules import load_rules
+
+    names = load_rules().nisba_surnames
+    assert {"عسيري", "حكمي", "شراحيلي", "هوساوي"} <= names
+    assert not names & {"اقليمي", "رياضي", "شعبي", "منسوبي", "ثاني", "سعودي"}

@@ -3591,7 +3591,8 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
             no_comma = f.adjacent(j)
             if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي), or
                 # after a foreign name, و + two name-like words without it (توم كروز وسايمون بيج وجيريمي رينر)
-                if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules)) and f.adjacent(j + 1)
+                if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules) and _plain_spelling(f, j))
+                        and f.adjacent(j + 1) and not w1.startswith(("بال", "كال", "لل"))  # (not ويصفه بالفاشل)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules)
                              or foreign and _foreign_item(w0, w1, rules)
                              and not (j + 2 < n and f.adjacent(j + 2) and f.word(j + 2)[:1] != "و"))):
@@ -4078,6 +4079,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
               and (_family_name(f.word(j + 1), rules) or f.word(j + 1) in rules.given_names and f.word(j + 1) != "علي")
               and not _alef_maksura_end(f, a, b)):
             pass  # محمد علي الشدادي، أحمد علي موسى: علي spelt with ي between a first name and a family or first name
+        elif out and w in rules.nisba_surnames and _conj_stripped(f.word(out[-1])) in rules.given_names:
+            pass  # مهند عسيري، يحيى حكمي: a family name of the shape of a nisba without ال after a first name, although
+            # the corpus also writes it with the article (nisba_surnames_saudinewsnet.txt; twentieth session)
         elif not (w in rules.given_names or ws in rules.given_names or w in rules.connectors):
             if (w in stop or w in titles or w in common or w in verbs
                     or ws is not w and (ws in stop or ws in titles or ws in common or ws in verbs)):

@@ -89,6 +89,7 @@ class Rules:
     word_nisbas: tuple[str, ...] = ()  # club_context.txt `word_nisba:` club nisbas that are also adjectives (bare; for startswith)
     nisba_heads: frozenset[str] = frozenset()  # club_context.txt `nisba_head:` nouns (bare) such a nisba must follow
     tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: matcher._tribes)
+    nisba_surnames: frozenset[str] = frozenset()  # nisba_surnames_saudinewsnet.txt: عسيري، حكمي (after a first name)
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +180,7 @@ def load_rules() -> Rules:
         word_nisbas=tuple(sorted({norm_word(x[11:]) for x in club if x.startswith("word_nisba:")})),
         nisba_heads=frozenset(norm_word(x[11:]) for x in club if x.startswith("nisba_head:")),
         tribes=_words("tribes.txt"),
+        nisba_surnames=frozenset(read_word_list("actors_rules", "nisba_surnames_saudinewsnet.txt")),
     )
 
 
