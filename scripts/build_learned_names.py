@@ -80,6 +80,10 @@ MAX_SEEN_PER_CUE = 4.0
 TYPE_SHARE = 0.75
 #: a person's last word with the article follows a given name in at least this share of its occurrences
 FAMILY_SHARE = 0.25
+#: twentieth session: a person that discovery finds without a cue (lists, lineups: ودخل المباراة بحسين شيعان وخالد
+#: الغامدي …) in at least MIN_UNCUED_ARTICLES texts, whose first word is a given name, is a candidate too; it is kept
+#: when discovery found it in at least 1 / MAX_SEEN_PER_CUE of the name's occurrences (the discoveries count as cues)
+MIN_UNCUED_ARTICLES = 3
 #: a one-word place has at least this many letters (without ال)
 MIN_LETTERS = 4
 HEADER = ("# Derived from SaudiNewsNet (M. Alhagri 2015, CC BY-NC-SA 4.0; names and counts only, no text) by\n"
@@ -130,6 +134,8 @@ class Lists:
         self.given = gl["given name"]
         self.common = gl["frequent word"] | gl["definite noun"] | gl["common word (ANERcorp)"] | gl["stopword"] | gl["person token"]
         self.stems = _words("definite_stems_saudinewsnet.txt")
+        self.noun_given = _words("noun_given_names.txt")  # given names used mostly as nouns (جميل، إيمان)
+        self.anercorp_common = gl["common word (ANERcorp)"]
         self.known = set(curated_keys())
         with open(REPO / "analysis" / "resources" / "actors" / "locations_geonames.csv", encoding="utf-8") as fh:
             from analysis.actors.codebook import actor_forms
@@ -320,19 +326,46 @@ def collect(corpus: Path, *, exclude_urls: set[str], chunk_size: int = 1000, pro
     return {k: v for k, v in per_text.items() if k not in excluded_keys}, excluded_keys, examples
 
 
+def _uncued_name_ok(name: str, lists: Lists) -> bool:
+    """A person's name that may be learned from discoveries without a cue: its first word is a given name that is no
+    word of the language (ANERcorp's common words, stopwords, ``noun_given_names.txt``: not علي، أمل، حسن، سلامة — حسن
+    ظنك، امل منكم، سلامه اراضيه are phrases), and every later word is a family name with the article, a given name or
+    a name link, or a word of three letters or more that is no word of the lists, does not start a second item with و
+    (not كريستيانو وجاريث بيل) or a complement with ب/ل (not الفارو نيغريدو لفالنسيا) and is no plural verb (اولم يروا)."""
+    first, *rest = name.split(" ")
+    if first not in lists.given or first in lists.anercorp_common or first in lists.stopwords or first in lists.noun_given:
+        return False
+    return all(w.startswith("ال") or w in lists.given or w in lists.connectors
+               or len(w) >= 3 and w[0] not in "وبل" and not w.endswith("وا") and w not in lists.common
+               and w not in lists.stems for w in rest)
+
+
 def candidates(per_text: dict, lists: Lists, report: Counter | None = None) -> dict[tuple[str, str], list[int]]:
     """Names found with a cue in at least MIN_ARTICLES texts, of their main type, not dropped by ``drop_reason``:
-    ``{(name, type): [articles, cued]}``."""
+    ``{(name, type): [articles, cued]}``; and persons that discovery finds in at least MIN_UNCUED_ARTICLES texts, cue or
+    not, whose first word is a given name: ``[articles, cued, discovered]`` (``discovered``: their mentions; such a
+    name with no cued article has ``[articles found, 0, discovered]``)."""
     arts: Counter = Counter()
     cued: Counter = Counter()
     type_arts: dict[str, Counter] = defaultdict(Counter)
+    found_arts: Counter = Counter()
+    found: Counter = Counter()
+    found_types: dict[str, Counter] = defaultdict(Counter)
     for recs in per_text.values():
-        for (name, typ), (c, _n) in recs.items():
+        for (name, typ), (c, n) in recs.items():
             if c:
                 arts[(name, typ)] += 1
                 cued[(name, typ)] += c
                 type_arts[name][typ] += 1
+            if n:
+                found_arts[(name, typ)] += 1
+                found[(name, typ)] += n
+                found_types[name][typ] += 1
     out = {}
+    for (name, typ), a in sorted(found_arts.items()):
+        if (typ == "person" and a >= MIN_UNCUED_ARTICLES and _uncued_name_ok(name, lists)
+                and a >= TYPE_SHARE * sum(found_types[name].values()) and drop_reason(name, typ, lists) is None):
+            out[(name, typ)] = [a, 0, found[(name, typ)]]
     for (name, typ), a in sorted(arts.items()):
         if a < (MIN_ARTICLES_PERSON if typ == "person" else MIN_ARTICLES):
             why = "fewer cued articles than MIN_ARTICLES"
@@ -341,7 +374,7 @@ def candidates(per_text: dict, lists: Lists, report: Counter | None = None) -> d
         else:
             why = drop_reason(name, typ, lists)
         if why is None:
-            out[(name, typ)] = [a, cued[(name, typ)]]
+            out[(name, typ)] = [a, cued[(name, typ)]] + out.get((name, typ), [0, 0, 0])[2:]
         elif report is not None:
             report[why] += 1
     return out
@@ -416,9 +449,9 @@ def select(cands: dict, seen: Counter, report: Counter | None = None, family: di
     times per cued mention; a person's last word with the article follows a given name in at least FAMILY_SHARE of its
     occurrences (``family_shares``); sorted by type and name."""
     rows = []
-    for (name, typ), (a, c) in cands.items():
+    for (name, typ), (a, c, *found) in cands.items():
         s = max(seen[name], c)
-        if s > MAX_SEEN_PER_CUE * c:
+        if s > MAX_SEEN_PER_CUE * c and not (found and s <= MAX_SEEN_PER_CUE * found[0]):
             if report is not None:
                 report["seen far more often without a cue (a phrase or a word)"] += 1
             continue

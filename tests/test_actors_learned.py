@@ -123,6 +123,20 @@ def test_build_keeps_names_not_phrases(build):
     assert [r[0] for r in rows] == ["سالم المري"]
 
 
+def test_build_learns_a_person_that_discovery_finds_without_a_cue_in_three_texts(build):
+    """Twentieth session: a person found by discovery with no cue (a lineup, a list) in MIN_UNCUED_ARTICLES texts is
+    learned when its first word is a given name that is no word of the language and discovery found it in at least a
+    quarter of its occurrences; not a phrase opened by a given name that is also a word (حسن ظنك)."""
+    lists = build.Lists()
+    per_text = {f"t{i}": {("حسين شيعان", "person"): [0, 1], ("حسن ظنك", "person"): [0, 1]} for i in range(3)}
+    per_text["t3"] = {("ماجد الغامدي", "person"): [0, 1]}  # one text only
+    cands = build.candidates(per_text, lists)
+    assert cands == {("حسين شيعان", "person"): [3, 0, 3]}, cands
+    family = {}
+    assert [r[0] for r in build.select(cands, Counter({"حسين شيعان": 10}), Counter(), family)] == ["حسين شيعان"]
+    assert build.select(cands, Counter({"حسين شيعان": 40}), Counter(), family) == []  # found in under a quarter of its uses
+
+
 def test_build_check_mode_on_a_tiny_corpus(build, tmp_path, capsys):
     records = [{"source": "x", "url": f"http://x/{i}", "date_extracted": "2015-08-01 10:00:00", "title": "خبر",
                 "author": "", "content": text} for i, text in enumerate([
