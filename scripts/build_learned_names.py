@@ -80,9 +80,11 @@ MAX_SEEN_PER_CUE = 4.0
 TYPE_SHARE = 0.75
 #: a person's last word with the article follows a given name in at least this share of its occurrences
 FAMILY_SHARE = 0.25
-#: twentieth session: a person that discovery finds without a cue (lists, lineups: ودخل المباراة بحسين شيعان وخالد
-#: الغامدي …) in at least MIN_UNCUED_ARTICLES texts, whose first word is a given name, is a candidate too; it is kept
-#: when discovery found it in at least 1 / MAX_SEEN_PER_CUE of the name's occurrences (the discoveries count as cues)
+#: twentieth session: a person or a place that discovery finds without a cue (lists, lineups: ودخل المباراة بحسين
+#: شيعان وخالد الغامدي …، والعيص وخيبير والعشاش) in at least MIN_UNCUED_ARTICLES texts is a candidate too (a person:
+#: when its first word is a given name, ``_uncued_name_ok``; a place: of one word, which the matcher reads only after a
+#: place word or in a list of places); it is kept when discovery found it in at least
+#: 1 / MAX_SEEN_PER_CUE of the name's occurrences (the discoveries count as cues)
 MIN_UNCUED_ARTICLES = 3
 #: a one-word place has at least this many letters (without ال)
 MIN_LETTERS = 4
@@ -342,9 +344,9 @@ def _uncued_name_ok(name: str, lists: Lists) -> bool:
 
 def candidates(per_text: dict, lists: Lists, report: Counter | None = None) -> dict[tuple[str, str], list[int]]:
     """Names found with a cue in at least MIN_ARTICLES texts, of their main type, not dropped by ``drop_reason``:
-    ``{(name, type): [articles, cued]}``; and persons that discovery finds in at least MIN_UNCUED_ARTICLES texts, cue or
-    not, whose first word is a given name: ``[articles, cued, discovered]`` (``discovered``: their mentions; such a
-    name with no cued article has ``[articles found, 0, discovered]``)."""
+    ``{(name, type): [articles, cued]}``; and persons and places that discovery finds in at least MIN_UNCUED_ARTICLES
+    texts, cue or not (a person: ``_uncued_name_ok``; a place: one word): ``[articles, cued, discovered]``
+    (``discovered``: their mentions; such a name with no cued article has ``[articles found, 0, discovered]``)."""
     arts: Counter = Counter()
     cued: Counter = Counter()
     type_arts: dict[str, Counter] = defaultdict(Counter)
@@ -363,7 +365,8 @@ def candidates(per_text: dict, lists: Lists, report: Counter | None = None) -> d
                 found_types[name][typ] += 1
     out = {}
     for (name, typ), a in sorted(found_arts.items()):
-        if (typ == "person" and a >= MIN_UNCUED_ARTICLES and _uncued_name_ok(name, lists)
+        if (typ in ("person", "location") and a >= MIN_UNCUED_ARTICLES and name[0] != "و"  # (not ومركز طبب)
+                and (" " not in name if typ == "location" else _uncued_name_ok(name, lists))  # (not حضارات الامم)
                 and a >= TYPE_SHARE * sum(found_types[name].values()) and drop_reason(name, typ, lists) is None):
             out[(name, typ)] = [a, 0, found[(name, typ)]]
     for (name, typ), a in sorted(arts.items()):
@@ -451,7 +454,12 @@ def select(cands: dict, seen: Counter, report: Counter | None = None, family: di
     rows = []
     for (name, typ), (a, c, *found) in cands.items():
         s = max(seen[name], c)
-        if s > MAX_SEEN_PER_CUE * c and not (found and s <= MAX_SEEN_PER_CUE * found[0]):
+        if s > MAX_SEEN_PER_CUE * c and found:  # learned from its discoveries (candidates): they count as cues
+            s = max(seen[name], found[0])
+            c_ok = s <= MAX_SEEN_PER_CUE * found[0]
+        else:
+            c_ok = s <= MAX_SEEN_PER_CUE * c
+        if not c_ok:
             if report is not None:
                 report["seen far more often without a cue (a phrase or a word)"] += 1
             continue
