@@ -2299,3 +2299,18 @@ def test_the_nisba_surnames_list_holds_family_names_not_adjectives():
     names = load_rules().nisba_surnames
     assert {"عسيري", "حكمي", "شراحيلي", "هوساوي"} <= names
     assert not names & {"اقليمي", "رياضي", "شعبي", "منسوبي", "ثاني", "سعودي"}
+
+
+def test_a_road_or_mosque_named_after_a_person_with_son_of():
+    """Twentieth session: a "whole" place head + a first name + بن + a name is one place (طريق عثمان بن عفان، مسجد عمرو
+    بن العاص), not the head and a first name, then a person (عفان)."""
+    m = extract_mentions(arts("وتنفيذ جسر تقاطع طريق عثمان بن عفان مع وادي قناة، وصلى الإمام في مسجد عمرو بن العاص."))
+    got = [(s, t) for s, t in zip(m["surface"], m["actor_type"])]
+    assert ("طريق عثمان بن عفان", "location") in got and ("مسجد عمرو بن العاص", "location") in got, got
+    assert not [s for s, t in got if t == "person"], got
+
+
+def test_star_of_a_team_is_no_first_name():
+    """Twentieth session: نجم before فريق/نادي is "the star of", not the first name Najm (أكد نجم فريق العين …)."""
+    m = extract_mentions(arts("أكد نجم فريق العين والمنتخب الإماراتي عمر عبد الرحمن رغبته في اللعب في الدوري مع المدرب."))
+    assert [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"] == ["عمر عبد الرحمن"]

@@ -2930,6 +2930,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                         and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
                     b = f.ends[i + 2]  # كنيسة الخبز والسمك
+                elif (w in rules.given_names and i + 3 < n and f.word(i + 2) in _SON_OF and f.adjacent(i + 2)
+                      and f.adjacent(i + 3) and 1 not in occ[f.starts[i + 2] : f.ends[i + 3]]):
+                    b = f.ends[i + 3]  # طريق عثمان بن عفان، شارع خالد بن الوليد: a road named after a person
             else:
                 continue
             a = f.starts[i]
@@ -4499,6 +4502,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
             if w == "باسم" and _common_pair(f, toks[:2], rules):
                 continue  # المتحدث باسم المكتب الإعلامي: "on behalf of", not the first name Basem
+            if (len(toks) == 1 and w in rules.definite_stems and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
+                    and bare_in(f.word(toks[0] + 1), _TEAM_CUES)):
+                continue  # أكد نجم فريق العين: "the star of", a noun in construct before a team, not the name Najm
             if ent.kind == "verb" and len(toks) < 2 and f.word(toks[0]) not in rules.given_names:
                 # one unknown word after قال is a name only when speech follows: وقال رامسفيلد إن …، قال كيري:
                 w0 = f.word(toks[0])
