@@ -3706,6 +3706,8 @@ _AMOUNT_WORDS = frozenset(norm_word(w) for w in ["بواقع", "بنسبة", "ب
                                                  "المركز", "يوم", "ليوم"])  # (سهم الريان المركز الأول)
 #: the tokens _numbered_units starts from (found by one scan instead of a look at every token)
 _UNIT_HEAD_RE = re.compile(r"(?:^|(?<= ))((?:و|ف)?(?:اللواء|للواء|باللواء)|(?:و|ل|ب|ف)?سهم)(?= )")
+#: the words inside those tokens (وسهم، باللواء): the pattern is tried only at the start of the tokens that hold one
+_UNIT_CUES = ("لواء", "سهم")
 
 
 def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -3717,7 +3719,10 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
         return out
     new: list[_M] = []
     n = len(f.starts)
-    for mt in _UNIT_HEAD_RE.finditer(f.x):
+    # the matches of _UNIT_HEAD_RE.finditer(f.x), found faster: a match is a whole token that holds a cue (الأسهم and
+    # السهم hold one too), and the pattern is tried only at the start of those tokens (_matches_from)
+    heads = {f.starts[f.tok_index(k)] for k in _positions(f.x, _UNIT_CUES)}
+    for mt in _matches_from(_UNIT_HEAD_RE, f.x, heads):
         t = f.tok_index(mt.start(1))
         if t + 1 >= n:
             continue
