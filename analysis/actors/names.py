@@ -142,11 +142,17 @@ def _name_in_wy(w: str, rules: Rules) -> bool:
 
 
 def _coverage(f, out) -> dict:
-    """Token index -> the mention covering that token."""
+    """Token index -> the mention covering that token. Read from the field's token table (``f.token_range`` without
+    a call and a range per mention: most mentions are one token, الرياض، السعودية)."""
     cov = {}
+    tok_at = f._tok_at
     for o in out:
-        for t in f.token_range(o.s, o.e):
-            cov[t] = o
+        a, b = tok_at[o.s], tok_at[o.e - 1]
+        if a == b:
+            cov[a] = o
+        else:
+            for t in range(a, b + 1):
+                cov[t] = o
     return cov
 
 

@@ -190,13 +190,17 @@ def _drop_article(w: str) -> str:
 
 #: proclitics a token may carry before a bare word of a list (و/ف, then ب/ل/ك): tried one by one by ``bare_in``
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+#: the proclitics of ``_PROCLITICS`` that a token with this first letter can carry, in the same order (واللاعب: "", و,
+#: وب, ول, وك); a token with another first letter (الفريق، مباراة) carries none: one try instead of twelve
+_PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[:1] in ("", c)) for c in "وفبلك"}
+_NO_PROCLITIC = ("",)
 
 
 def bare_of(tok: str, words: frozenset[str]) -> str | None:
     """The word of ``words`` (bare: no proclitic, no article) that the normalised token is, with any proclitics and
     article (لاعب، للاعب، واللاعب، وبالفريق → لاعب، فريق), or None. ``strip_clitics`` cannot tell the ف of فريق or the ل
     of لاعب from a proclitic."""
-    for p in _PROCLITICS:
+    for p in _PROCLITICS_BY_LETTER.get(tok[:1], _NO_PROCLITIC):
         if tok.startswith(p):
             rest = tok[len(p) :]
             if rest in words:
