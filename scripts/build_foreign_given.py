@@ -37,6 +37,7 @@ from analysis.resources import read_word_list
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling build script, also when run from elsewhere
 from build_foreign_names import _LISTS as LEXICON_LISTS  # noqa: E402
 from build_foreign_names import known_words  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "analysis" / "resources" / "actors_rules" / "foreign_given_names.txt"
 HEADER = ("# Foreign first names in Arabic spelling that the name lexicon (foreign_names_jrc.txt) lacks; read into it (rule N14\n"
@@ -116,13 +117,7 @@ def main() -> None:
     args = ap.parse_args()
     pairs = json.loads(args.dictionary.read_text(encoding="utf-8"))
     names = foreign_given(pairs, faker_first_names(args.faker))
-    text = HEADER + "".join(w + "\n" for w in names)
-    if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print(f"{args.out}: {'up to date' if same else 'OUT OF DATE'} ({len(names)} names)")
-        sys.exit(0 if same else 1)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"{len(names)} names -> {args.out}")
+    write_or_check(args.out, HEADER + "".join(w + "\n" for w in names), f"{len(names)} names", check=args.check)
 
 
 if __name__ == "__main__":

@@ -35,9 +35,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling helper, also when run from elsewhere
 
 from analysis.actors.rules import load_rules, norm_word  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 
 OUT = REPO / "analysis" / "resources" / "actors_rules" / "nisba_surnames_saudinewsnet.txt"
 HEADER = ("# Family names of the shape of a nisba without the article (عسيري، حكمي), seen after a first name in at least\n"
@@ -91,12 +93,7 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="exit 1 when the shipped file differs from a rebuild")
     args = ap.parse_args()
     text = build(args.corpus)
-    if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print(f"{args.out.name}: {'up to date' if same else 'OUT OF DATE'} ({text.count(chr(10)) - 3} words)")
-        sys.exit(0 if same else 1)
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} ({text.count(chr(10)) - 3} words)")
+    write_or_check(args.out, text, f"{text.count(chr(10)) - HEADER.count(chr(10))} words", check=args.check)
 
 
 if __name__ == "__main__":
