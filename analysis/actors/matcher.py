@@ -1414,6 +1414,18 @@ _ENVOY_RE = re.compile("المبعوث(?= )")
 _ENVOY_ADJ = frozenset(("الدولي", "الاممي", "الخاص"))
 
 
+def _head_tokens(f: _Field, head_re: re.Pattern, head: str, occ: bytearray) -> Iterator[tuple[int, int]]:
+    """``(token index, proclitic length)`` of the free tokens that are ``head`` with at most two proclitic letters
+    (المبعوث، وللمبعوث; وزارات، بوزارات) and are not the field's last token; ``head_re`` finds ``head`` followed by a
+    space (a scan of the text, not a loop over its tokens)."""
+    n = len(f.starts)
+    for mt in head_re.finditer(f.x):
+        t = f.tok_index(mt.start())
+        w = f.word(t)
+        if t < n - 1 and w.endswith(head) and len(w) - len(head) <= 2 and not occ[f.starts[t]]:
+            yield t, len(w) - len(head)
+
+
 def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
     """Nineteenth session: المبعوث الدولي / الأممي / الخاص with no name after it stands for the envoy the field names
     (a codebook person of subtype envoy: دي ميستورا، ولد الشيخ أحمد، برناردينو ليون), the nearest named before it, else
@@ -1428,11 +1440,7 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
     persons = [o.s for o in out if o.typ == "person"]
     add = []
     n = len(f.starts)
-    for mt in _ENVOY_RE.finditer(f.x):
-        i = f.tok_index(mt.start())
-        w = f.word(i)
-        if i >= n - 1 or not w.endswith(_ENVOY) or len(w) - len(_ENVOY) > 2 or occ[f.starts[i]]:
-            continue
+    for i, plen in _head_tokens(f, _ENVOY_RE, _ENVOY, occ):
         j = i + 1
         while j < n and f.adjacent(j) and f.word(j) in _ENVOY_ADJ and not occ[f.starts[j]]:
             j += 1
@@ -1447,7 +1455,7 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
             continue
         a = f.starts[i]
         occ[a:end] = b"\x01" * (end - a)
-        add.append(_M(a, end, len(w) - len(_ENVOY), who.actor_id, "title", "person"))
+        add.append(_M(a, end, plen, who.actor_id, "title", "person"))
     return sorted(out + add, key=_by_start) if add else out
 
 
@@ -1601,18 +1609,13 @@ def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> li
     if "وزار" not in f.x:
         return out
     new: list[_M] = []
-    n = len(f.starts)
     chains = [f.tok_index(o.e - 1) + 1 for o in out
               if o.typ == "organization" and f.x[o.s + o.plen : o.e].startswith(_MINISTRY + " ")]
     nisba_at = {o.s: o.actor_id for o in out if o.kind == "nisba"}
     plural = []
-    for mt in _PLURAL_MINISTRIES_RE.finditer(f.x):  # (a scan of the text, not a loop over its tokens)
-        t = f.tok_index(mt.start())
-        w = f.word(t)
-        if t >= n - 1 or not w.endswith(_PLURAL_MINISTRIES) or len(w) - len(_PLURAL_MINISTRIES) > 2 or occ[f.starts[t]]:
-            continue
+    for t, plen in _head_tokens(f, _PLURAL_MINISTRIES_RE, _PLURAL_MINISTRIES, occ):
         if f.adjacent(t + 1) and (hit := _ministry_field(f, t + 1, m, occ)) is not None:
-            plural.append((t, hit, len(w) - len(_PLURAL_MINISTRIES)))
+            plural.append((t, hit, plen))
             chains.append(hit[0] + 1)
     for t, (last, ent), plen in plural:
         chain = _ministry_chain(f, last + 1, m, occ)
@@ -3349,25 +3352,16 @@ def _repeat_discovered_names(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     """Tenth session: every other bare occurrence in the field (with a proclitic, quoted or not, before or after it) of
     a discovered organisation, outlet, group or place whose name is made of one or two words that are no words of the
     lists (شركة «أليطاليا» … موظفي «أليطاليا» … حين كانت أليطاليا): the same actor. Persons link by their own rules
-    (short forms); a name made of ordinary words (شركة الموضة الناشئة) is not repeated."""
-    new: list[_M] = []
-    done: set[str] = set()
-    for o in out:
-        if o.kind != "discovered" or o.typ == "person" or o.plen and f.x[o.s : o.s + o.plen].endswith("ال"):
-            continue
-        name = f.x[o.s + o.plen : o.e]
-        if name in done:
-            continue
-        done.add(name)
+    (short forms, :func:`_repeat_person_names`); a name made of ordinary words (شركة الموضة الناشئة) is not repeated."""
+
+    def repeatable(o: _M, name: str) -> bool:
         words = name.split(" ")
         a0, _e0 = f.span_in_original(o.s + o.plen, o.e)
         hamza = f.text[a0 : a0 + 1] in ("أ", "آ")  # أليطاليا: its ال is no article (normalised, it reads اليطاليا)
-        if len(words) > 2 or not all(_distinctive(w, rules, hamza=hamza and k == 0) for k, w in enumerate(words)):
-            continue
-        for r in _repeat_name(f, name, 0, occ, o.typ):
-            r.actor_id, r.label_ar = o.actor_id, o.label_ar
-            new.append(r)
-    return sorted(out + new, key=_by_start) if new else out
+        return len(words) <= 2 and all(_distinctive(w, rules, hamza=hamza and k == 0) for k, w in enumerate(words))
+
+    return _repeat_names(f, out, occ, lambda o, name: o.typ != "person" and not (
+        o.plen and f.x[o.s : o.s + o.plen].endswith("ال")), repeatable)
 
 
 def _repeat_person_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -3376,20 +3370,30 @@ def _repeat_person_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
     discovered name that no list knows (:func:`_distinctive`) and that has no shape of a verb (والاوروغوياني فابيان …
     أضاف فابيان). A full name starts with a given name or a distinctive word and has at most four words; a short form
     linked to a full name (its label differs from its surface) is not repeated here (``_link_short_forms`` does)."""
+
+    def repeatable(_o: _M, name: str) -> bool:
+        words = name.split(" ")
+        if len(words) == 1:
+            return _distinctive(words[0], rules) and not _verb_shaped(words[0])
+        return len(words) <= 4 and (words[0] in rules.given_names or _distinctive(words[0], rules))
+
+    return _repeat_names(f, out, occ, lambda o, name: o.typ == "person" and name == o.label_ar, repeatable)
+
+
+def _repeat_names(f: _Field, out: list[_M], occ: bytearray, eligible, repeatable) -> list[_M]:
+    """The repetitions (``_repeat_name``) of the discovered names of ``out``, each name once: the first mention of a
+    name for which ``eligible(mention, name)`` holds decides, by ``repeatable(mention, name)``, whether it repeats; the
+    repetitions take that mention's id and label."""
     new: list[_M] = []
     done: set[str] = set()
     for o in out:
-        if o.kind != "discovered" or o.typ != "person":
+        if o.kind != "discovered":
             continue
         name = f.x[o.s + o.plen : o.e]
-        if name in done or name != o.label_ar:
+        if name in done or not eligible(o, name):
             continue
         done.add(name)
-        words = name.split(" ")
-        if len(words) == 1:
-            if not _distinctive(words[0], rules) or _verb_shaped(words[0]):
-                continue
-        elif len(words) > 4 or words[0] not in rules.given_names and not _distinctive(words[0], rules):
+        if not repeatable(o, name):
             continue
         for r in _repeat_name(f, name, 0, occ, o.typ):
             r.actor_id, r.label_ar = o.actor_id, o.label_ar
