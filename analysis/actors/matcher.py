@@ -2402,6 +2402,11 @@ _ORDINALS = frozenset(norm_word(w) for w in ["الأول", "الثاني", "ال
 #: Month names that are also first names (رمضان، رجب، شعبان): never a person on their own.
 _MONTHS = frozenset(norm_word(w) for w in ["محرم", "صفر", "ربيع", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"])
 _MONTHS_BUT_SAFAR = _MONTHS - {"صفر"}  # the month rule of discovery leaves صفر out
+#: Words after a month's name that make it the month (رمضان المبارك، ربيع الأول، رجب الماضي), also those shaped like a
+#: family name (ال + a given name or a nisba): after the others a month's name is a first name (ربيع العوبثاني).
+_MONTH_QUALIFIERS = frozenset(norm_word(w) for w in [
+    "المبارك", "المباركة", "المعظم", "الكريم", "الفضيل", "الأول", "الأولى", "الآخر", "الآخرة", "الثاني", "الحرام", "الفرد", "الماضي",
+    "الجاري", "المقبل", "القادم", "الحالي", "المنصرم", "السابق", "الفائت", "الخير", "المعظّم", "الأغر"])
 _has_digit = re.compile(r"\d").search
 #: Words after عمر "age" (عن عمر يناهز 94 عاما، عن عمر ناهز الـ37): not the first name Omar.
 _AGE_NEXT = frozenset(norm_word(w) for w in ["يناهز", "ناهز", "يقارب", "قارب", "يبلغ", "بلغ", "يتجاوز", "تجاوز"])
@@ -4412,8 +4417,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name
             return  # عيد الفطر، عيد الأضحى، عيد الميلاد: a holiday, not a man called Eid
-        if any(_conj_stripped(f.word(t)) in _MONTHS_BUT_SAFAR for t in toks[:1]) and len(toks) > 1 and f.word(toks[1]).startswith("ال"):
-            return  # رمضان المبارك، شعبان المعظم
+        if (_conj_stripped(w0) in _MONTHS_BUT_SAFAR and len(toks) > 1 and f.word(toks[1]).startswith("ال")
+                and (f.word(toks[1]) in _MONTH_QUALIFIERS or not _family_name(f.word(toks[1]), rules))):
+            return  # رمضان المبارك، شعبان المعظم، ربيع الأول (not ربيع العوبثاني، رمضان العنزي: a family name)
         absorbed.update(inner)
         # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
         plen = clitic or (1 if (strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names
