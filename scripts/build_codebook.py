@@ -59,6 +59,9 @@ INSTITUTIONS = (
 )
 #: Country aliases that make no construct-state name (حكومة المملكة is not a name; epithets are not used this way).
 NO_CONSTRUCT = ("المملكة", "السعودية العربية", "أرض الكنانة", "السلطنة")
+#: Countries whose nisba is also a common adjective, so that its institution phrases mostly mean something else
+#: (الشرطة المالية "the financial police", الاتحاد المالي "the financial union"): no pattern rows (twenty-first session).
+NO_PATTERN_ROWS = frozenset({"country:ml"})
 
 COLUMNS = list(CODEBOOK_COLUMNS)
 CURATED_COLUMNS = ["actor_id", "label_ar", "label_en", "subtype", "aliases", "country", "nisba", "ambiguous", "source"]
@@ -190,7 +193,7 @@ def build_pattern_rows(countries: list[dict[str, str]], others: list[dict[str, s
     out = []
     for c in countries:
         nis = [n for n in c["nisba"].split("|") if n.endswith("ي")]
-        if not nis or c["subtype"] != "country":
+        if not nis or c["subtype"] != "country" or c["actor_id"] in NO_PATTERN_ROWS:
             continue
         cc = c["actor_id"].split(":", 1)[1]
         fem = {form_key(n + "ة") for n in nis}

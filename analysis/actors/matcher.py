@@ -178,6 +178,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         typ = info[f.actor_id][2]
         full = ("ال" + f.key) if f.article == "required" else f.key
         amb = rules.ambiguous.get(full) or rules.ambiguous.get(f.key)
+        if f.kind == "nisba" and f.article == "optional":
+            amb = rules.ambiguous.get("ال" + f.key) or amb  # المالي (the nisba: rule country), مالي (the name: place)
         if f.kind == "nisba" and info[f.actor_id][3] == "club":
             amb = "club_nisba"  # الهلالي (also a family name, "crescent-shaped"), الاتحادي ("federal"): rule club_nisba
         if full in rules.short_names:
