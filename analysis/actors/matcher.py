@@ -820,12 +820,20 @@ def _first_place(c, s, e, plen, ent):
 
 #: rule `not_before`: the word after which a form is part of an idiom (النيل من "to harm", not the Nile; يهلك الحرث
 #: والنسل "destroys tillage and offspring", not Al-Harth). Keyed by the form without its article.
-_NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (("نيل", ["من"]), ("حرث", ["والنسل"]))}
+_NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
+    ("نيل", ["من"]), ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]))}
+#: and the words before which it is (الأشهر الحرم "the sacred months", not the Great Mosque)
+_NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (("حرم", ["الأشهر", "والأشهر", "أشهر"]),)}
 
 
 def _first_not_before(c, s, e, plen, ent):
     stem = c.f.x[s + plen : e]
-    return _next_word(c.f, e) not in _NOT_BEFORE.get(stem[2:] if stem.startswith("ال") else stem, ())
+    stem = stem[2:] if stem.startswith("ال") else stem
+    if stem in _NOT_AFTER:
+        i = c.f.tok_index(s)
+        if i > 0 and c.f.adjacent(i) and c.f.word(i - 1) in _NOT_AFTER[stem]:
+            return False
+    return _next_word(c.f, e) not in _NOT_BEFORE.get(stem, ())
 
 
 def _first_no_lam(c, s, e, plen, ent):
