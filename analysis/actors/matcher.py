@@ -4191,7 +4191,7 @@ def _speech_follows(f: _Field, j: int) -> bool:
 
 
 #: words after a speaker's name that say who the speaker is (وقال فاليري بيرال، وهو أستاذ …)
-_APPOSITION_PRONOUNS = frozenset(["وهو", "وهي"])
+_APPOSITION_PRONOUNS = frozenset(["وهو", "وهي", "احد", "احدي"])  # وقال دان ويرثايمر أحد مستشاري … (21st session)
 
 
 def _unlisted_word(w: str, rules: Rules) -> bool:
