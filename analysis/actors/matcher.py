@@ -4769,64 +4769,100 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     Arabic first name of one discovered person (نادية) has a fourth item, True: it links only where it is a clause's
     subject (:func:`_subject_context`) and no name word follows.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
-    phrases: اسماء ضباط must not make every الضباط a person)."""
+    phrases: اسماء ضباط must not make every الضباط a person).
+    What one mention gives depends on its text only (``_person_short_forms``, read once per distinct name)."""
     short: dict[str, tuple] = {}
     firsts: dict[str, set[str]] = {}  # Arabic first name -> the persons of the field who have it
     short_first: dict[str, tuple[int, str, str]] = {}
-    info = m.info
+    info, x = m.info, f.x
+    memo = _short_forms_memo(rules)
     for o in out:
-        if not (o.kind == "discovered" and o.typ == "person"):
+        kind = o.kind
+        discovered = kind == "discovered"
+        if not (discovered and o.typ == "person"):
             row = info.get(o.actor_id)  # (one lookup: most mentions are no person)
             if row is None or row[2] != "person":
                 continue
-        if o.kind == "title":
+        if kind == "title":
             continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
-        if strict and o.kind == "discovered" and f.x[o.s + o.plen : o.e] != o.label_ar:
+        if strict and discovered and x[o.s + o.plen : o.e] != o.label_ar:
             continue  # a short form linked before (آل الشيخ for عبدالله بن محمد آل الشيخ) has no short form of its own
-        last = f.x[o.s : o.e].rsplit(" ", 1)
-        if len(last) < 2:
+        key = (x[o.s : o.e], o.plen, discovered, strict)
+        got = memo.get(key)
+        if got is None:
+            if len(memo) >= _SHORT_MEMO_MAX:
+                memo.clear()
+            got = memo[key] = _person_short_forms(key[0], o.plen, discovered, strict, rules)
+        alone, forms = got
+        if not alone and not forms:
             continue
-        first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]
-        if (not strict and o.kind == "discovered" and first in rules.given_names and len(first) >= 3
-                and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
-                and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
-            # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
-            # it is that person, when no other person of the field has it and no name word follows
-            firsts.setdefault(first, set()).add(o.actor_id)
-            short_first.setdefault(first, (o.e, o.actor_id, o.label_ar))
-        w = last[1]
-        if last[0].endswith(" ال") and w.startswith("ال"):
-            if o.kind == "discovered":  # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only
-                short.setdefault("ال " + w, (o.e, o.actor_id, o.label_ar))
-            continue  # (آل سعود alone is the family)
-        base = w[2:] if w.startswith("ال") and len(w) > 4 else w
-        if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
-            continue  # (a definite one, الحربي, links as for every name: below)
-        if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
-            continue
-        if w in rules.title_complements or w in _ORDINALS:
-            continue  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
-        if base in rules.given_names or base in rules.common_words:
-            h = _strip_prep(_conj_stripped(last[0]))
-            if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
-                continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
-            noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
-            if (" " not in h and w.startswith("ال") and noun not in rules.given_names
-                    and (noun in rules.common_words or noun in rules.definite_stems)):
-                continue  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
-            short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
-            continue
-        for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
-            short.setdefault(k, (o.e, o.actor_id, o.label_ar))
-        # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
-        if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
-                and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
-                and not first.startswith("ال") and first not in rules.connectors):
-            short.setdefault(first, (o.e, o.actor_id, o.label_ar))
+        v = (o.e, o.actor_id, o.label_ar)
+        if alone is not None:
+            firsts.setdefault(alone, set()).add(o.actor_id)
+            short_first.setdefault(alone, v)
+        for k in forms:
+            short.setdefault(k, v)
     for first, ids in firsts.items():
         if len(ids) == 1 and first not in short:
             short[first] = short_first[first] + (True,)
     return short
+
+
+#: ``_person_short_forms`` per (mention text, proclitic length, discovered, strict), for one ``Rules`` (the names of
+#: the news recur: most persons are read from here); dropped when it reaches ``_SHORT_MEMO_MAX`` entries
+_SHORT_MEMO: list = [None, {}]
+_SHORT_MEMO_MAX = 50_000
+
+
+def _short_forms_memo(rules: Rules) -> dict:
+    """The answers of ``_person_short_forms`` computed with ``rules`` (a new ``Rules`` starts afresh)."""
+    if _SHORT_MEMO[0] is not rules:
+        _SHORT_MEMO[0], _SHORT_MEMO[1] = rules, {}
+    return _SHORT_MEMO[1]
+
+
+def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
+    """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
+    ``_short_forms``: its Arabic first name when that may stand alone (or None), and its short forms, in the order in
+    which they are offered (``setdefault``: a form another mention gave first keeps that mention)."""
+    last = span.rsplit(" ", 1)
+    if len(last) < 2:
+        return None, ()
+    first = span[plen:].split(" ", 1)[0]
+    alone = None
+    if (not strict and discovered and first in rules.given_names and len(first) >= 3
+            and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
+            and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
+        # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
+        # it is that person, when no other person of the field has it and no name word follows
+        alone = first
+    w = last[1]
+    if last[0].endswith(" ال") and w.startswith("ال"):
+        # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only; آل سعود alone is the family
+        return alone, (("ال " + w,) if discovered else ())
+    base = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
+        return alone, ()  # (a definite one, الحربي, links as for every name: below)
+    if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
+        return alone, ()
+    if w in rules.title_complements or w in _ORDINALS:
+        return alone, ()  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
+    if base in rules.given_names or base in rules.common_words:
+        h = _strip_prep(_conj_stripped(last[0]))
+        if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
+            return alone, ()  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
+        noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
+        if (" " not in h and w.startswith("ال") and noun not in rules.given_names
+                and (noun in rules.common_words or noun in rules.definite_stems)):
+            return alone, ()  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
+        return alone, (w,)  # السعيد links, سعيد alone does not
+    forms = tuple(dict.fromkeys((w, base)))  # ordered: the result must not depend on hash order
+    # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
+    if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
+            and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
+            and not first.startswith("ال") and first not in rules.connectors):
+        forms += (first,)
+    return alone, forms
 
 
 # --- articles ----------------------------------------------------------------------------------

@@ -201,7 +201,7 @@ _NO_PROCLITIC = ("",)
 #: id cannot pass to another object while the answers are kept; the lists are never changed once loaded (frozensets,
 #: and the dicts of ``Rules``, a frozen dataclass). Each list's answers are dropped when they reach ``_BARE_MEMO_MAX``.
 _BARE_MEMO: dict[int, tuple[object, dict[str, str | None]]] = {}
-_BARE_MEMO_MAX = 100_000
+_BARE_MEMO_MAX = 50_000
 _UNSEEN = object()
 
 
