@@ -666,9 +666,20 @@ def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
     """Where the cues of rule `market` start in the field: ``[mt.start() for mt in _market_cue_re(cues).finditer(f.x)]``
     (the same positions), found faster. The regex is tried only at the start of the tokens in which ``str.find``
     sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
-    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field."""
-    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, cues)}
+    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field. The field
+    is searched for the fewest words that show every such token (``_cue_needles``)."""
+    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, _cue_needles(cues))}
     return [mt.start() for mt in _matches_from(_market_cue_re(cues), f.x, starts)]
+
+
+@lru_cache(maxsize=4)
+def _cue_needles(cues: frozenset[str]) -> tuple[str, ...]:
+    """What ``_market_cues`` looks for: the first word of each cue (a match of the cue pattern starts at the start of
+    the token that holds it), less those that hold another one (تداولات holds تداول, سهمي holds سهم: the same token
+    is found by the shorter word): 9 searches of the field instead of 17. The tokens found are a superset of those
+    where a cue starts, which ``_matches_from`` allows."""
+    firsts = {c.split(" ", 1)[0] for c in cues}
+    return tuple(sorted(w for w in firsts if not any(v != w and v in w for v in firsts)))
 
 
 def _positions(text: str, needles) -> list[int]:
