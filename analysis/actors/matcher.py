@@ -2504,8 +2504,10 @@ def _preposition_on(prefix: str) -> bool:
     return any(c in "بلك" for c in p)
 
 
+@lru_cache(maxsize=50_000)
 def _strip_prep(w: str) -> str:
-    """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش."""
+    """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش. (Cached per word: up to six prefix tests, ~22,000 calls on 3,000
+    articles for ~5,000 distinct words.)"""
     if w.startswith("لل") and len(w) > 4:
         return "ال" + w[2:]
     for p in ("وال", "فال", "بال", "كال", "وبال", "ولل"):
