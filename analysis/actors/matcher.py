@@ -3610,25 +3610,29 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
-        words = f.x[o.s + o.plen : o.e].split()
-        foreign = len(words) == 2 and not any(w.startswith("ال") for w in words)
+        foreign = None  # a foreign name of two words without the article: read only when a و-item asks (most have none)
         if (home := _home_place(f, j, places)) is not None:
             j = f.tok_index(home.e - 1) + 1  # محمد البريدي من (الشرقية)، بليغ الرمضان … (the bracket may close the gap)
         while j + 1 < n:
-            gap = f.norm[f.ends[j - 1] : f.starts[j]]
-            w0, w1 = f.word(j), f.word(j + 1)
+            w0 = f.word(j)
             conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
             no_comma = f.adjacent(j)
+            if no_comma and not conj:
+                break  # (the test below, in short: most names are followed by a word without و)
+            w1 = f.word(j + 1)
             if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي), or
                 # after a foreign name, و + two name-like words without it (توم كروز وسايمون بيج وجيريمي رينر)
+                if foreign is None:
+                    words = f.x[o.s + o.plen : o.e].split()
+                    foreign = len(words) == 2 and not any(w.startswith("ال") for w in words)
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules) and _plain_spelling(f, j))
                         and f.adjacent(j + 1) and not w1.startswith(("بال", "كال", "لل"))  # (not ويصفه بالفاشل)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules)
                              or foreign and _foreign_item(w0, w1, rules)
                              and not (j + 2 < n and f.adjacent(j + 2) and f.word(j + 2)[:1] != "و"))):
                     break
-            elif ("،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,")
-                  or not f.adjacent(j + 1)):
+            elif (("،" not in (gap := f.norm[f.ends[j - 1] : f.starts[j]]) and "," not in gap
+                   or gap.strip(" ،,)" if home is not None else " ،,")) or not f.adjacent(j + 1)):
                 break
             home = _home_place(f, j + 2, places) if not no_comma else None  # (… شكري الحنفوش من (الأحساء)، …)
             if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و") and home is None:
