@@ -53,8 +53,8 @@ from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.references import _next_word
-from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, Rules, bare_in, bare_of, load_learned_names, load_rules,
-                                   norm_word, strip_clitics)
+from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, bare_in, bare_of, load_learned_names,
+                                   load_rules, norm_word, strip_clitics)
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -756,6 +756,7 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
     return rest
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -1340,6 +1341,7 @@ _STOP_L = frozenset(norm_word(w) for w in ["لدى", "لدي", "لها", "لهم
                                            "ليس", "ليست", "لكي", "لأن", "لان", "لعدم", "لنا", "لي", "لك", "لتكون", "ليكون"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _nisba_like(w: str) -> bool:
     """A definite word ending like a nisba (الشيشاني، الليبية), normalised."""
     return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
@@ -1822,6 +1824,7 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     return keep
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_definite(w: str, rules: Rules) -> bool:
     """A word with the article that no list knows as a word of the language (المشيقح، السديري، البنعلي): a family
     name after a first name (not الجنسية، الأصل، الشاب)."""
@@ -2504,7 +2507,7 @@ def _preposition_on(prefix: str) -> bool:
     return any(c in "بلك" for c in p)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _strip_prep(w: str) -> str:
     """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش. (Cached per word: up to six prefix tests, ~22,000 calls on 3,000
     articles for ~5,000 distinct words.)"""
@@ -2726,12 +2729,14 @@ def _quoted(f: _Field, s: int, e: int, opening: str = _QUOTE_CHARS, closing: str
     return bool(before) and before[-1] in opening and bool(after) and after[0] in closing
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _plain_word(w: str, rules: Rules) -> bool:
     """A word that cannot be (part of) a name: function words, verbs, titles, frequent or common words."""
     return (w in rules.stopwords or w in rules.frequent_words or w in rules.titles or w in rules.reporting_verbs
             or w in rules.common_words or w.isdigit())
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _name_like(w: str, rules: Rules) -> bool:
     """A word that looks like a proper name: not a plain word and not a common noun (common nouns take the article
     elsewhere in news text: definite_stems / definite_nouns)."""
@@ -3050,6 +3055,7 @@ _AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "
                                                 "شاطئ", "كورنيش"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_definite_name(w: str, rules: Rules) -> bool:
     """A definite word that may be a place's name although it takes the article: no plain or regional word, and its
     bare form is rare (not in ``definite_nouns``, not frequent): العرقوب، العويقيلة (not النجاح, a frequent noun)."""
@@ -3414,11 +3420,13 @@ def _repeat_names(f: _Field, out: list[_M], occ: bytearray, eligible, repeatable
     return sorted(out + new, key=_by_start) if new else out
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _verb_shaped(w: str) -> bool:
     """A word of the shape of a verb or of a noun with a suffix (يلاحظ، تتكون، حددته، اخلوا، لاسطبلات)."""
     return w[0] == "ي" or w[0] == "ت" and w[1] not in "شيو" or w.endswith(("ته", "وا", "ات"))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _distinctive(w: str, rules: Rules, *, hamza: bool = False) -> bool:
     """A name word no list knows as a word of the language (أليطاليا، بوليفور), of four letters or more; with the
     article, its rest is no word either. ``hamza``: the word is written with أل/آل (أليطاليا), so its ال is no article."""
@@ -4169,6 +4177,7 @@ def _next_given(f: _Field, j: int, rules: Rules) -> bool:
     return j + 1 < len(f.starts) and f._adj[j + 1] and f.word(j + 1) in rules.given_names
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _family_name(w: str, rules: Rules) -> bool:
     """ال + a nisba-shaped or given-name stem (العامري، الشهري، المقرن، الفيصل): a family name."""
     if not w.startswith("ال") or len(w) < 5 or w in rules.stopwords:
@@ -4195,6 +4204,7 @@ def _speech_follows(f: _Field, j: int) -> bool:
 _APPOSITION_PRONOUNS = frozenset(["وهو", "وهي"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _unlisted_word(w: str, rules: Rules) -> bool:
     """A word of no list (no stopword, frequent or common word, stem or given name, no article, no digit) that is no
     proclitic + such a word of four letters or more (بالقرب، لوضع; but لوري، ويات، وندي are names): a candidate word of
@@ -4249,6 +4259,7 @@ def _relabel_short_speakers(f: _Field, out: list[_M], rules: Rules) -> None:
             o.actor_id, o.label_ar = p.actor_id, p.label_ar  # (not a first name: سلمان، ياسين alone are others)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_surname(w: str, rules: Rules) -> bool:
     """Nineteenth session: ال + a stem no list knows (الحوشان، المعيبد، الدويش): a family name too, not only the
     nisba-shaped ones (the stem is no word, first name or frequent word, and has four letters at least)."""
@@ -4289,6 +4300,7 @@ def _preposed_name(f: _Field, i: int, stem: str, rules: Rules) -> bool:
                                        or _rare_definite(w1, rules))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _after_first_name(first: str, w: str, rules: Rules) -> bool:
     """A word with ال right after a known first name is a family name (وليد الجلال، خالد المقرن) unless it is a
     function word, a title or a word the ANERcorp training text uses only as an ordinary word."""
@@ -4298,6 +4310,7 @@ def _after_first_name(first: str, w: str, rules: Rules) -> bool:
             and w not in _REGIONAL)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _common_continuation(w: str, rules: Rules) -> bool:
     """A word that cannot continue a name: frequent plain words (verbs, prepositions), nouns with ال whose bare
     form is frequent too (المرشد), words that take the article elsewhere (معتدل), a preposition + such a word

@@ -22,6 +22,13 @@ CONJ_RE = re.compile(r"^[وف](?=\w\w\w)")
 NAME_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 
 
+#: The word tests of the rules (a normalised word, the rule objects, flags: ``names._foreign_word``,
+#: ``matcher._name_like`` …) are cached per word with ``functools.lru_cache`` (``Rules`` and ``NameRules`` hash by
+#: identity): the rules ask about the same words again and again, in one field and across fields (most of these tests
+#: are a chain of set look-ups and ``str.startswith``). At most this many answers per test.
+WORD_CACHE = 50_000
+
+
 def norm_word(s: str) -> str:
     """A word or phrase normalised as the matcher sees it."""
     return _SP.sub(" ", _NONWORD_RE.sub(" ", normalize(s))).strip()
@@ -38,9 +45,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in read_word_list("actors_rules", name) if norm_word(w))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """The word lists (normalised) that the context rules use; see the README in actors_rules/."""
+    """The word lists (normalised) that the context rules use; see the README in actors_rules/. Hashed and compared
+    by identity (``eq=False``; it is loaded once): the word tests cached per word (``functools.lru_cache``) take it as
+    an argument."""
 
     titles: frozenset[str]
     title_complements: frozenset[str]
