@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain
@@ -491,12 +491,17 @@ class _Field:
             return False
         return (self._adjq[i] if quotes else self._adj[i]) == 1
 
-    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterator[tuple[int, int, int]]:
+    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterable[tuple[int, int, int]]:
         """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on that ends a token, whose token
         starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers yet (``occ``);
-        the caller marks what it takes in ``occ`` before the next one is looked for."""
+        the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for (short
+        forms, repeated names) do not occur again: then no generator is made (the first search reads no ``occ``)."""
+        k = self.x.find(form, start)
+        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k)
+
+    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int) -> Iterator[tuple[int, int, int]]:
+        """``free_occurrences`` from the first occurrence ``k`` on."""
         x = self.x
-        k = x.find(form, start)
         while k != -1:
             e = k + len(form)
             if e == len(x) or x[e] == " ":
