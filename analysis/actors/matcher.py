@@ -761,7 +761,6 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
     return rest
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
@@ -4182,7 +4181,6 @@ def _next_given(f: _Field, j: int, rules: Rules) -> bool:
     return j + 1 < len(f.starts) and f._adj[j + 1] and f.word(j + 1) in rules.given_names
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _family_name(w: str, rules: Rules) -> bool:
     """ال + a nisba-shaped or given-name stem (العامري، الشهري، المقرن، الفيصل): a family name."""
     if not w.startswith("ال") or len(w) < 5 or w in rules.stopwords:

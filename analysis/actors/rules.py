@@ -25,7 +25,8 @@ NAME_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 #: The word tests of the rules (a normalised word, the rule objects, flags: ``names._foreign_word``,
 #: ``matcher._name_like`` …) are cached per word with ``functools.lru_cache`` (``Rules`` and ``NameRules`` hash by
 #: identity): the rules ask about the same words again and again, in one field and across fields (most of these tests
-#: are a chain of set look-ups and ``str.startswith``). At most this many answers per test.
+#: are a chain of set look-ups and ``str.startswith``). At most this many answers per test. Not the cheapest tests
+#: (``matcher._conj_stripped``, ``matcher._family_name``): the cache's look-up costs them as much as their work.
 WORD_CACHE = 50_000
 
 
