@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain
@@ -53,8 +53,8 @@ from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
 from analysis.actors.references import FORMER_ADJECTIVES, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.references import _next_word
-from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, Rules, bare_in, bare_of, load_learned_names, load_rules,
-                                   norm_word, strip_clitics)
+from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, bare_in, bare_of, load_learned_names,
+                                   load_rules, norm_word, strip_clitics)
 from analysis.actors.teams import head_keys, refine_organizations, suffix_keys
 from analysis.normalize import (
     CACHED_FIELDS,
@@ -494,12 +494,17 @@ class _Field:
             return False
         return (self._adjq[i] if quotes else self._adj[i]) == 1
 
-    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterator[tuple[int, int, int]]:
+    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterable[tuple[int, int, int]]:
         """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on that ends a token, whose token
         starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers yet (``occ``);
-        the caller marks what it takes in ``occ`` before the next one is looked for."""
+        the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for (short
+        forms, repeated names) do not occur again: then no generator is made (the first search reads no ``occ``)."""
+        k = self.x.find(form, start)
+        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k)
+
+    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int) -> Iterator[tuple[int, int, int]]:
+        """``free_occurrences`` from the first occurrence ``k`` on."""
         x = self.x
-        k = x.find(form, start)
         while k != -1:
             e = k + len(form)
             if e == len(x) or x[e] == " ":
@@ -669,9 +674,20 @@ def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
     """Where the cues of rule `market` start in the field: ``[mt.start() for mt in _market_cue_re(cues).finditer(f.x)]``
     (the same positions), found faster. The regex is tried only at the start of the tokens in which ``str.find``
     sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
-    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field."""
-    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, cues)}
+    end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field. The field
+    is searched for the fewest words that show every such token (``_cue_needles``)."""
+    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, _cue_needles(cues))}
     return [mt.start() for mt in _matches_from(_market_cue_re(cues), f.x, starts)]
+
+
+@lru_cache(maxsize=4)
+def _cue_needles(cues: frozenset[str]) -> tuple[str, ...]:
+    """What ``_market_cues`` looks for: the first word of each cue (a match of the cue pattern starts at the start of
+    the token that holds it), less those that hold another one (تداولات holds تداول, سهمي holds سهم: the same token
+    is found by the shorter word): 9 searches of the field instead of 17. The tokens found are a superset of those
+    where a cue starts, which ``_matches_from`` allows."""
+    firsts = {c.split(" ", 1)[0] for c in cues}
+    return tuple(sorted(w for w in firsts if not any(v != w and v in w for v in firsts)))
 
 
 def _positions(text: str, needles) -> list[int]:
@@ -1340,6 +1356,7 @@ _STOP_L = frozenset(norm_word(w) for w in ["لدى", "لدي", "لها", "لهم
                                            "ليس", "ليست", "لكي", "لأن", "لان", "لعدم", "لنا", "لي", "لك", "لتكون", "ليكون"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _nisba_like(w: str) -> bool:
     """A definite word ending like a nisba (الشيشاني، الليبية), normalised."""
     return w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 5
@@ -1822,6 +1839,7 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     return keep
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_definite(w: str, rules: Rules) -> bool:
     """A word with the article that no list knows as a word of the language (المشيقح، السديري، البنعلي): a family
     name after a first name (not الجنسية، الأصل، الشاب)."""
@@ -2509,8 +2527,10 @@ def _preposition_on(prefix: str) -> bool:
     return any(c in "بلك" for c in p)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _strip_prep(w: str) -> str:
-    """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش."""
+    """للجيش → الجيش, بالحكومة → الحكومة, وجيش → جيش. (Cached per word: up to six prefix tests, ~22,000 calls on 3,000
+    articles for ~5,000 distinct words.)"""
     if w.startswith("لل") and len(w) > 4:
         return "ال" + w[2:]
     for p in ("وال", "فال", "بال", "كال", "وبال", "ولل"):
@@ -2729,12 +2749,14 @@ def _quoted(f: _Field, s: int, e: int, opening: str = _QUOTE_CHARS, closing: str
     return bool(before) and before[-1] in opening and bool(after) and after[0] in closing
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _plain_word(w: str, rules: Rules) -> bool:
     """A word that cannot be (part of) a name: function words, verbs, titles, frequent or common words."""
     return (w in rules.stopwords or w in rules.frequent_words or w in rules.titles or w in rules.reporting_verbs
             or w in rules.common_words or w.isdigit())
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _name_like(w: str, rules: Rules) -> bool:
     """A word that looks like a proper name: not a plain word and not a common noun (common nouns take the article
     elsewhere in news text: definite_stems / definite_nouns)."""
@@ -3053,6 +3075,7 @@ _AREA_HEADS = frozenset(norm_word(w) for w in ["حي", "بلدة", "قرية", "
                                                 "شاطئ", "كورنيش"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_definite_name(w: str, rules: Rules) -> bool:
     """A definite word that may be a place's name although it takes the article: no plain or regional word, and its
     bare form is rare (not in ``definite_nouns``, not frequent): العرقوب، العويقيلة (not النجاح, a frequent noun)."""
@@ -3417,11 +3440,13 @@ def _repeat_names(f: _Field, out: list[_M], occ: bytearray, eligible, repeatable
     return sorted(out + new, key=_by_start) if new else out
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _verb_shaped(w: str) -> bool:
     """A word of the shape of a verb or of a noun with a suffix (يلاحظ، تتكون، حددته، اخلوا، لاسطبلات)."""
     return w[0] == "ي" or w[0] == "ت" and w[1] not in "شيو" or w.endswith(("ته", "وا", "ات"))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _distinctive(w: str, rules: Rules, *, hamza: bool = False) -> bool:
     """A name word no list knows as a word of the language (أليطاليا، بوليفور), of four letters or more; with the
     article, its rest is no word either. ``hamza``: the word is written with أل/آل (أليطاليا), so its ال is no article."""
@@ -3613,25 +3638,29 @@ def _coordinated_names(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -
         if o.typ != "person":
             continue
         j = f.tok_index(o.e - 1) + 1
-        words = f.x[o.s + o.plen : o.e].split()
-        foreign = len(words) == 2 and not any(w.startswith("ال") for w in words)
+        foreign = None  # a foreign name of two words without the article: read only when a و-item asks (most have none)
         if (home := _home_place(f, j, places)) is not None:
             j = f.tok_index(home.e - 1) + 1  # محمد البريدي من (الشرقية)، بليغ الرمضان … (the bracket may close the gap)
         while j + 1 < n:
-            gap = f.norm[f.ends[j - 1] : f.starts[j]]
-            w0, w1 = f.word(j), f.word(j + 1)
+            w0 = f.word(j)
             conj = w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names
             no_comma = f.adjacent(j)
+            if no_comma and not conj:
+                break  # (the test below, in short: most names are followed by a word without و)
+            w1 = f.word(j + 1)
             if no_comma:  # only و + a first name + a family name with the article (… الشمري ومصعب العتيبي), or
                 # after a foreign name, و + two name-like words without it (توم كروز وسايمون بيج وجيريمي رينر)
+                if foreign is None:
+                    words = f.x[o.s + o.plen : o.e].split()
+                    foreign = len(words) == 2 and not any(w.startswith("ال") for w in words)
                 if not (conj and (w0[1:] in rules.given_names or _name_like(w0[1:], rules) and _plain_spelling(f, j))
                         and f.adjacent(j + 1) and not w1.startswith(("بال", "كال", "لل"))  # (not ويصفه بالفاشل)
                         and (_family_name(w1, rules) or _rare_definite(w1, rules)
                              or foreign and _foreign_item(w0, w1, rules)
                              and not (j + 2 < n and f.adjacent(j + 2) and f.word(j + 2)[:1] != "و"))):
                     break
-            elif ("،" not in gap and "," not in gap or gap.strip(" ،,)" if home is not None else " ،,")
-                  or not f.adjacent(j + 1)):
+            elif (("،" not in (gap := f.norm[f.ends[j - 1] : f.starts[j]]) and "," not in gap
+                   or gap.strip(" ،,)" if home is not None else " ،,")) or not f.adjacent(j + 1)):
                 break
             home = _home_place(f, j + 2, places) if not no_comma else None  # (… شكري الحنفوش من (الأحساء)، …)
             if j + 2 < n and f.adjacent(j + 2) and not (no_comma and f.word(j + 2)[:1] == "و") and home is None:
@@ -4194,6 +4223,7 @@ def _speech_follows(f: _Field, j: int) -> bool:
 _APPOSITION_PRONOUNS = frozenset(["وهو", "وهي", "احد", "احدي"])  # وقال دان ويرثايمر أحد مستشاري … (21st session)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _unlisted_word(w: str, rules: Rules) -> bool:
     """A word of no list (no stopword, frequent or common word, stem or given name, no article, no digit) that is no
     proclitic + such a word of four letters or more (بالقرب، لوضع; but لوري، ويات، وندي are names): a candidate word of
@@ -4248,6 +4278,7 @@ def _relabel_short_speakers(f: _Field, out: list[_M], rules: Rules) -> None:
             o.actor_id, o.label_ar = p.actor_id, p.label_ar  # (not a first name: سلمان، ياسين alone are others)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _rare_surname(w: str, rules: Rules) -> bool:
     """Nineteenth session: ال + a stem no list knows (الحوشان، المعيبد، الدويش): a family name too, not only the
     nisba-shaped ones (the stem is no word, first name or frequent word, and has four letters at least)."""
@@ -4288,6 +4319,7 @@ def _preposed_name(f: _Field, i: int, stem: str, rules: Rules) -> bool:
                                        or _rare_definite(w1, rules))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _after_first_name(first: str, w: str, rules: Rules) -> bool:
     """A word with ال right after a known first name is a family name (وليد الجلال، خالد المقرن) unless it is a
     function word, a title or a word the ANERcorp training text uses only as an ordinary word."""
@@ -4297,6 +4329,7 @@ def _after_first_name(first: str, w: str, rules: Rules) -> bool:
             and w not in _REGIONAL)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _common_continuation(w: str, rules: Rules) -> bool:
     """A word that cannot continue a name: frequent plain words (verbs, prepositions), nouns with ال whose bare
     form is frequent too (المرشد), words that take the article elsewhere (معتدل), a preposition + such a word
@@ -4827,64 +4860,100 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     Arabic first name of one discovered person (نادية) has a fourth item, True: it links only where it is a clause's
     subject (:func:`_subject_context`) and no name word follows.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
-    phrases: اسماء ضباط must not make every الضباط a person)."""
+    phrases: اسماء ضباط must not make every الضباط a person).
+    What one mention gives depends on its text only (``_person_short_forms``, read once per distinct name)."""
     short: dict[str, tuple] = {}
     firsts: dict[str, set[str]] = {}  # Arabic first name -> the persons of the field who have it
     short_first: dict[str, tuple[int, str, str]] = {}
-    info = m.info
+    info, x = m.info, f.x
+    memo = _short_forms_memo(rules)
     for o in out:
-        if not (o.kind == "discovered" and o.typ == "person"):
+        kind = o.kind
+        discovered = kind == "discovered"
+        if not (discovered and o.typ == "person"):
             row = info.get(o.actor_id)  # (one lookup: most mentions are no person)
             if row is None or row[2] != "person":
                 continue
-        if o.kind == "title":
+        if kind == "title":
             continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
-        if strict and o.kind == "discovered" and f.x[o.s + o.plen : o.e] != o.label_ar:
+        if strict and discovered and x[o.s + o.plen : o.e] != o.label_ar:
             continue  # a short form linked before (آل الشيخ for عبدالله بن محمد آل الشيخ) has no short form of its own
-        last = f.x[o.s : o.e].rsplit(" ", 1)
-        if len(last) < 2:
+        key = (x[o.s : o.e], o.plen, discovered, strict)
+        got = memo.get(key)
+        if got is None:
+            if len(memo) >= _SHORT_MEMO_MAX:
+                memo.clear()
+            got = memo[key] = _person_short_forms(key[0], o.plen, discovered, strict, rules)
+        alone, forms = got
+        if not alone and not forms:
             continue
-        first = f.x[o.s + o.plen : o.e].split(" ", 1)[0]
-        if (not strict and o.kind == "discovered" and first in rules.given_names and len(first) >= 3
-                and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
-                and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
-            # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
-            # it is that person, when no other person of the field has it and no name word follows
-            firsts.setdefault(first, set()).add(o.actor_id)
-            short_first.setdefault(first, (o.e, o.actor_id, o.label_ar))
-        w = last[1]
-        if last[0].endswith(" ال") and w.startswith("ال"):
-            if o.kind == "discovered":  # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only
-                short.setdefault("ال " + w, (o.e, o.actor_id, o.label_ar))
-            continue  # (آل سعود alone is the family)
-        base = w[2:] if w.startswith("ال") and len(w) > 4 else w
-        if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
-            continue  # (a definite one, الحربي, links as for every name: below)
-        if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
-            continue
-        if w in rules.title_complements or w in _ORDINALS:
-            continue  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
-        if base in rules.given_names or base in rules.common_words:
-            h = _strip_prep(_conj_stripped(last[0]))
-            if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
-                continue  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
-            noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
-            if (" " not in h and w.startswith("ال") and noun not in rules.given_names
-                    and (noun in rules.common_words or noun in rules.definite_stems)):
-                continue  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
-            short.setdefault(w, (o.e, o.actor_id, o.label_ar))  # السعيد links, سعيد alone does not
-            continue
-        for k in dict.fromkeys((w, base)):  # ordered: the result must not depend on hash order
-            short.setdefault(k, (o.e, o.actor_id, o.label_ar))
-        # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
-        if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
-                and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
-                and not first.startswith("ال") and first not in rules.connectors):
-            short.setdefault(first, (o.e, o.actor_id, o.label_ar))
+        v = (o.e, o.actor_id, o.label_ar)
+        if alone is not None:
+            firsts.setdefault(alone, set()).add(o.actor_id)
+            short_first.setdefault(alone, v)
+        for k in forms:
+            short.setdefault(k, v)
     for first, ids in firsts.items():
         if len(ids) == 1 and first not in short:
             short[first] = short_first[first] + (True,)
     return short
+
+
+#: ``_person_short_forms`` per (mention text, proclitic length, discovered, strict), for one ``Rules`` (the names of
+#: the news recur: most persons are read from here); dropped when it reaches ``_SHORT_MEMO_MAX`` entries
+_SHORT_MEMO: list = [None, {}]
+_SHORT_MEMO_MAX = 50_000
+
+
+def _short_forms_memo(rules: Rules) -> dict:
+    """The answers of ``_person_short_forms`` computed with ``rules`` (a new ``Rules`` starts afresh)."""
+    if _SHORT_MEMO[0] is not rules:
+        _SHORT_MEMO[0], _SHORT_MEMO[1] = rules, {}
+    return _SHORT_MEMO[1]
+
+
+def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
+    """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
+    ``_short_forms``: its Arabic first name when that may stand alone (or None), and its short forms, in the order in
+    which they are offered (``setdefault``: a form another mention gave first keeps that mention)."""
+    last = span.rsplit(" ", 1)
+    if len(last) < 2:
+        return None, ()
+    first = span[plen:].split(" ", 1)[0]
+    alone = None
+    if (not strict and discovered and first in rules.given_names and len(first) >= 3
+            and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
+            and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
+        # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
+        # it is that person, when no other person of the field has it and no name word follows
+        alone = first
+    w = last[1]
+    if last[0].endswith(" ال") and w.startswith("ال"):
+        # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only; آل سعود alone is the family
+        return alone, (("ال " + w,) if discovered else ())
+    base = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
+        return alone, ()  # (a definite one, الحربي, links as for every name: below)
+    if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
+        return alone, ()
+    if w in rules.title_complements or w in _ORDINALS:
+        return alone, ()  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
+    if base in rules.given_names or base in rules.common_words:
+        h = _strip_prep(_conj_stripped(last[0]))
+        if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
+            return alone, ()  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
+        noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
+        if (" " not in h and w.startswith("ال") and noun not in rules.given_names
+                and (noun in rules.common_words or noun in rules.definite_stems)):
+            return alone, ()  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
+        return alone, (w,)  # السعيد links, سعيد alone does not
+    forms = tuple(dict.fromkeys((w, base)))  # ordered: the result must not depend on hash order
+    # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
+    if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
+            and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
+            and not first.startswith("ال") and first not in rules.connectors):
+        forms += (first,)
+    return alone, forms
 
 
 # --- articles ----------------------------------------------------------------------------------

@@ -50,16 +50,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.actors.rules import NAME_CLITICS_RE, Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import NAME_CLITICS_RE, WORD_CACHE, Rules, load_rules, norm_word, strip_clitics
 from analysis.normalize import dediacritize
 from analysis.resources import read_word_list
 
 _ENCLITICS = ("ها", "هم", "هما", "كم", "هن", "نا")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NameRules:
-    """Word lists of this module (normalised), from ``analysis/resources/actors_rules/``."""
+    """Word lists of this module (normalised), from ``analysis/resources/actors_rules/``. Hashed and compared by
+    identity, as ``Rules`` (the word tests cached per word take it as an argument)."""
 
     roles: frozenset[str]  # one- or two-word role nouns (with their article as written)
     role_adjectives: frozenset[str]
@@ -86,12 +87,14 @@ def load_name_rules() -> NameRules:
                      not_person_heads=frozenset(h[2:] if h.startswith("ال") and len(h) > 4 else h for h in heads))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _known_word(w: str, rules: Rules) -> bool:
     """A word news text uses as an ordinary word: function words, frequent words, verbs, titles, common nouns."""
     return (w in rules.stopwords or w in rules.frequent_words or w in rules.reporting_verbs or w in rules.titles
             or w in rules.title_complements or w in rules.common_words)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: bool = False, frequent_ok: bool = False) -> bool:
     """Whether w can be a word of a person's name at this position (first word, or a later one).
 
@@ -280,6 +283,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _short_imperfect(w: str, rules: Rules) -> bool:
     """Round 8: w reads as an imperfect verb and is no name of the lists: a word in ي of three or four letters (يمد،
     يكدس، يهنئ) or one whose stem is frequent (يتفقد، يستمع), also after ل or a future س when the rest is such a verb
@@ -293,6 +297,7 @@ def _short_imperfect(w: str, rules: Rules) -> bool:
     return w[:1] == "ي" and (3 <= len(w) <= 4 or _verb_like(w, rules))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _verb_like(w: str, rules: Rules) -> bool:
     """w looks like a verb of a frequent or common stem: a perfect in ت/وا (كرمت، اجتمعت، وصلوا) or an imperfect in
     ي/ت, also with ون or a future س (يستقبل، يكرمون، ستتناول)."""
@@ -308,6 +313,7 @@ def _verb_like(w: str, rules: Rules) -> bool:
     return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _foreign_word(w: str, rules: Rules, nr: NameRules, *, hamza: bool = False) -> bool:
     """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role,
     nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور).
@@ -413,6 +419,7 @@ def lexicon_keys() -> tuple[str, ...]:
     return tuple(sorted(load_name_rules().foreign_names))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _lexicon_first(w: str, rules: Rules, nr: NameRules) -> bool:
     """N14: w can open a lexicon name: a word of ``foreign_names_jrc.txt``, or a first name that is no word too
     (not جميل، أمل، نور: they take the article, are frequent or are nouns of ``noun_given_names.txt``)."""
@@ -439,6 +446,7 @@ def _lexicon_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
             and _lexicon_spelling(f, j, w0, rules) and _lexicon_spelling(f, j + 1, w1, rules))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _transliterated(w: str, rules: Rules, nr: NameRules) -> bool:
     """N14: w, no lexicon word, reads as a transliterated name: no word of the lists, four letters or more, not
     starting like an imperfect or a future (و، ي، ت، ن، سي: يزعج فرويد، توفت نسأل، فالكاو سيتعين), not a word with
@@ -690,6 +698,7 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
     return [o for o in out if id(o) not in drop] if drop else out
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _name_in_fal(w: str, rules: Rules) -> bool:
     """w starts with فال and the rest is no word of the lists: a transliterated name (فالديس، فالتر، فالون), not ف + the
     article + a word (فالمشروع); as ``matcher._common_continuation`` reads it."""

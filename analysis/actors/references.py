@@ -41,7 +41,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, Rules, norm_word, strip_clitics
+from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, norm_word, strip_clitics
 
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
@@ -83,6 +83,7 @@ _EMBEDDING = frozenset(norm_word(w) for w in ["سفير", "مستشار", "مس�
                                                "سكرتير", "وكيل", "منصب", "منصبي"])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _bare(w: str, titles: frozenset = frozenset()) -> str:
     """A word without و/ف and a preposition before the article or a title: لرئيس → رئيس، للمفوض → المفوض،
     وبالمفوض → المفوض (كبير stays كبير)."""

@@ -22,6 +22,14 @@ CONJ_RE = re.compile(r"^[وف](?=\w\w\w)")
 NAME_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 
 
+#: The word tests of the rules (a normalised word, the rule objects, flags: ``names._foreign_word``,
+#: ``matcher._name_like`` …) are cached per word with ``functools.lru_cache`` (``Rules`` and ``NameRules`` hash by
+#: identity): the rules ask about the same words again and again, in one field and across fields (most of these tests
+#: are a chain of set look-ups and ``str.startswith``). At most this many answers per test. Not the cheapest tests
+#: (``matcher._conj_stripped``, ``matcher._family_name``): the cache's look-up costs them as much as their work.
+WORD_CACHE = 50_000
+
+
 def norm_word(s: str) -> str:
     """A word or phrase normalised as the matcher sees it."""
     return _SP.sub(" ", _NONWORD_RE.sub(" ", normalize(s))).strip()
@@ -38,9 +46,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in read_word_list("actors_rules", name) if norm_word(w))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """The word lists (normalised) that the context rules use; see the README in actors_rules/."""
+    """The word lists (normalised) that the context rules use; see the README in actors_rules/. Hashed and compared
+    by identity (``eq=False``; it is loaded once): the word tests cached per word (``functools.lru_cache``) take it as
+    an argument."""
 
     titles: frozenset[str]
     title_complements: frozenset[str]
@@ -196,10 +206,33 @@ _PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[:1] in ("", c)) fo
 _NO_PROCLITIC = ("",)
 
 
+#: bare_of's answers, per word list (keyed by its id) and per token: a field repeats its words, and the rules ask about
+#: the same word before each mention (the word before a place: في، مدينة …). The entry keeps the list itself, so the
+#: id cannot pass to another object while the answers are kept; the lists are never changed once loaded (frozensets,
+#: and the dicts of ``Rules``, a frozen dataclass). Each list's answers are dropped when they reach ``_BARE_MEMO_MAX``.
+_BARE_MEMO: dict[int, tuple[object, dict[str, str | None]]] = {}
+_BARE_MEMO_MAX = 50_000
+_UNSEEN = object()
+
+
 def bare_of(tok: str, words: frozenset[str]) -> str | None:
     """The word of ``words`` (bare: no proclitic, no article) that the normalised token is, with any proclitics and
     article (لاعب، للاعب، واللاعب، وبالفريق → لاعب، فريق), or None. ``strip_clitics`` cannot tell the ف of فريق or the ل
-    of لاعب from a proclitic."""
+    of لاعب from a proclitic. Computed once per token and list (``_BARE_MEMO``)."""
+    memo = _BARE_MEMO.get(id(words))
+    if memo is None:
+        memo = _BARE_MEMO[id(words)] = (words, {})
+    answers = memo[1]
+    got = answers.get(tok, _UNSEEN)
+    if got is _UNSEEN:
+        if len(answers) >= _BARE_MEMO_MAX:
+            answers.clear()
+        got = answers[tok] = _bare_of(tok, words)
+    return got
+
+
+def _bare_of(tok: str, words: frozenset[str]) -> str | None:
+    """``bare_of`` computed: the proclitics that the token's first letter allows, tried in turn."""
     for p in _PROCLITICS_BY_LETTER.get(tok[:1], _NO_PROCLITIC):
         if tok.startswith(p):
             rest = tok[len(p) :]

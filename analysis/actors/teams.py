@@ -33,7 +33,7 @@ from analysis.actors.names import (
     load_name_rules,
     repeat_forms,
 )
-from analysis.actors.rules import Rules, norm_word
+from analysis.actors.rules import WORD_CACHE, Rules, norm_word
 from analysis.resources import read_word_list
 
 
@@ -71,6 +71,7 @@ def head_keys() -> dict[str, str]:
     return heads
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _outlet_word(w: str, rules: Rules) -> bool:
     """A word of a foreign outlet's name (تايمز، أوربيت، الغارديان): no Arabic word of any kind (a frequent word is
     allowed: foreign outlets are cited often, تايمز)."""
@@ -82,6 +83,7 @@ def _outlet_word(w: str, rules: Rules) -> bool:
     return w[0] not in "وفلب" and not w.endswith(("ي", "يه"))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
     """A word that can be (part of) a club's name: no function word, verb or common noun (فريق العمل، فريق البحث);
     after the first word an adjective in ي that is no country nisba continues it (الكوكب المراكشي، المغرب الفاسي)."""
