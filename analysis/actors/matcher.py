@@ -4717,7 +4717,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         while k != -1:
             i = f.tok_index(k)
             a = f.starts[i]
-            if (a in (k, k - 1) and f.x[a:k] in ("", "و") and not occ[a]
+            if (a in (k, k - 1) and f.x[a:k] in ("", "و") and not occ[a] and not _alef_maksura_end(f, a, f.ends[i])
                     and "\u0651" not in f.text[slice(*f.span_in_original(a, f.ends[i]))]  # عليّ "on me"
                     and not (i > 0 and f.adjacent(i) and (_conj_stripped(f.word(i - 1)) in rules.given_names
                                                           or f.word(i - 1) in _SON_OF
