@@ -4375,6 +4375,18 @@ def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
     return f.text[slice(*f.span_in_original(a, b))].endswith("ى")
 
 
+def _ali_tokens(f: _Field, needle: str) -> Iterator[int]:
+    """Token indices, in text order, of the tokens علي and وعلي of the normalised field at which ``needle`` (علي and
+    what must follow it: a space, or a space and ال) occurs."""
+    k = f.x.find(needle)
+    while k != -1:
+        i = f.tok_index(k)
+        a = f.starts[i]
+        if a in (k, k - 1) and f.x[a:k] in ("", "و"):
+            yield i
+        k = f.x.find(needle, k + len(needle))
+
+
 def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: dict, *, strict: bool = False) -> list[int]:
     """Token j is علي right after a title word (الدكتور علي الغبان، المقدم علي بن عمير، الشيخ علي عبدالله الجفالي), a
     reporting verb or a nisba (وقال علي الشهري, since the sixteenth session):
@@ -4477,15 +4489,12 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         return w in rules.common_words or w in rules.stopwords or _conj_stripped(w) in rules.common_words
 
     # علي + ال + a first name (علي الفايز، علي الحسن): a person, although علي alone is mostly a misspelt على
-    k = f.x.find("علي ال")
-    while k != -1:
-        i = f.tok_index(k)
-        if f.starts[i] in (k, k - 1) and f.x[f.starts[i] : k] in ("", "و") and i + 1 < len(f.starts) and f.adjacent(i + 1):
+    for i in _ali_tokens(f, "علي ال"):
+        if i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
             if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
                     and w1 not in rules.stopwords):
                 emit([i, i + 1], strip_conj=False)
-        k = f.x.find("علي ال", k + 6)
     # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
     for o in out:
         if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
@@ -4713,11 +4722,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     # once, 3,243 uses of علي spelt with ي are followed by one of 21 words that mostly follow the preposition (الرغم،
     # أن، مستوى، حساب …) 53 times.
     if "علي " in f.x and _ALA_RE.search(f.text):
-        k = f.x.find("علي ")
-        while k != -1:
-            i = f.tok_index(k)
+        for i in _ali_tokens(f, "علي "):
             a = f.starts[i]
-            if (a in (k, k - 1) and f.x[a:k] in ("", "و") and not occ[a] and not _alef_maksura_end(f, a, f.ends[i])
+            if (not occ[a] and not _alef_maksura_end(f, a, f.ends[i])
                     and "\u0651" not in f.text[slice(*f.span_in_original(a, f.ends[i]))]  # عليّ "on me"
                     and not (i > 0 and f.adjacent(i) and (_conj_stripped(f.word(i - 1)) in rules.given_names
                                                           or f.word(i - 1) in _SON_OF
@@ -4726,7 +4733,6 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 toks = _ali_after_title(f, i, occ, rules, absorb, strict=True)
                 if toks:
                     emit(toks, strip_conj=True)
-            k = f.x.find("علي ", k + 4)
     kept = [o for o in out if id(o) not in absorbed]
     # صالح alone after "صالح الحربي" in the same article is that man, not the codebook's Saleh
     if found:
