@@ -2364,3 +2364,15 @@ def test_bare_haram_is_the_great_mosque_but_not_the_campus_nor_the_sacred_months
     m = extract_mentions(arts("ويبقون بالحرم وساحاته فيضيق الحرم وما حوله، وقتل في الحرم الجامعي في الأشهر الحرم."))
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert got == [("بالحرم", "location:great_mosque_of_mecca"), ("الحرم", "location:great_mosque_of_mecca")], got
+
+
+# --- twenty-second session ----------------------------------------------------------------------------------------
+
+
+def test_a_transliterated_name_after_a_role_phrase_with_general():
+    """Twenty-second session: عام and the role words (نائب، مدير، رئيس) are stopwords, which ended the role phrase of
+    N9 before the name (نائب مدير عام الصندوق ميتسوهيرو فوروساوا); a verb after the role still ends it."""
+    m = extract_mentions(arts("ونقل البيان عن نائب مدير عام الصندوق ميتسوهيرو فوروساوا، قوله إن البرنامج ناجح. "
+                              "وقال مدير عام الشركة إن فوروساوا أكد ذلك."))
+    got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
+    assert got == ["ميتسوهيرو فوروساوا", "فوروساوا"], got

@@ -356,6 +356,10 @@ def _transliterated_pair(f, j: int, rules: Rules, nr: NameRules) -> bool:
             and not _verb_like(w1, rules) and _plain_spelling(f, j) and _plain_spelling(f, j + 1))
 
 
+#: Stopwords that continue a role phrase in N9 (the role's own words: مدير عام، نائب رئيس، الأمين العام).
+_ROLE_STOPWORDS = frozenset({"عام", "العام", "رئيس", "مدير", "نائب", "وزير"})
+
+
 def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N9: a role noun or title, up to five more words of its phrase (an organisation, a place, descriptors), then
     two to four name words, the first two of them transliterated (no word of the lists) or a first name and such a
@@ -379,6 +383,9 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
             if w0 in stop or w0 in verbs:
                 if w0 == "عن" and j + 1 < n and occ[starts[j + 1]] and f.adjacent(j + 1):
                     j += 1  # السناتور عن نيويورك تشاك شامر: عن + a place stays in the role phrase
+                    continue
+                if w0 in _ROLE_STOPWORDS:
+                    j += 1  # twenty-second session: نائب مدير عام الصندوق ميتسوهيرو فوروساوا (عام is a stopword)
                     continue
                 break  # the role phrase has ended (رئيس الوزراء قال إن …)
             # a definite word (most words of a role phrase) starts no transliterated pair: checked first, cheap
