@@ -2376,3 +2376,12 @@ def test_a_transliterated_name_after_a_role_phrase_with_general():
                               "وقال مدير عام الشركة إن فوروساوا أكد ذلك."))
     got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
     assert got == ["ميتسوهيرو فوروساوا", "فوروساوا"], got
+
+
+def test_a_name_word_after_a_role_takes_a_family_name_no_list_knows():
+    """Twenty-second session: after a role, one name word and a family name with the article that no word list
+    knows (الصندل، العليان) are one person; a noun or a verb before such a word is not (زكاة الفطر، يكسب الرهان)."""
+    m = extract_mentions(arts("وضم الفريق المدافع حسن الصندل قادما من الاتفاق، وجدد عقد لاعب الفريق الأول مدالله العليان "
+                              "لموسمين. وقال المفتي إن زكاة الفطر واجبة، والبريد يكسب الرهان."))
+    got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
+    assert got == ["حسن الصندل", "مدالله العليان"], got
