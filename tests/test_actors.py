@@ -2385,3 +2385,12 @@ def test_a_name_word_after_a_role_takes_a_family_name_no_list_knows():
                               "لموسمين. وقال المفتي إن زكاة الفطر واجبة، والبريد يكسب الرهان."))
     got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
     assert got == ["حسن الصندل", "مدالله العليان"], got
+
+
+def test_a_noun_with_a_possessive_is_no_name_word():
+    """Twenty-second session: a frequent noun with the possessive ه (written ه, not ة) is no word of a name after a
+    role or a nisba (فوزه الثاني، لاعب وسطه + the name)."""
+    m = extract_mentions(arts("حقق مانشستر يونايتد الإنكليزي فوزه الثاني في هذه البطولة، وخسر خدمات لاعب وسطه "
+                              "باستيان شفاينشتايغر لمصلحة مانشستر يونايتد."))
+    got = [s for s, t in zip(m["surface"], m["actor_type"]) if t == "person"]
+    assert got == ["باستيان شفاينشتايغر"], got

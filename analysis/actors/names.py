@@ -222,6 +222,8 @@ def _name_after(f, j: int, occ: bytearray, rules: Rules, nr: NameRules) -> list[
         w = f.x[a:b]
         if 1 in occ[a:b]:
             break
+        if w[-1] == "ه" and w[:-1] in rules.frequent_words and w not in rules.given_names and not _plain_spelling(f, k):
+            break  # twenty-second session: فوزه، هدفه، وسطه (written with ه, not ة): a noun with a possessive, no name
         if not _name_word(w, rules, nr, first=not toks, relaxed=True) and not (
                 not toks and _hamza_initial(f, k) and _foreign_word(w, rules, nr, hamza=True)):  # أليسا سلوتكين
             if toks or w not in rules.frequent_words or not _name_word(w, rules, nr, first=True, relaxed=True, frequent_ok=True):
