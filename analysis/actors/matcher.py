@@ -1253,7 +1253,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         if heads:
             out = _listed_places(f, out, occ, heads, rules)
             out = _bracketed_places(f, out, occ, heads, rules)
-        first_pass = {id(o) for o in out}
+        first_pass = {id(o): o for o in out}  # (the mentions too: one refine_persons drops could free its id for a new one)
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
         _codebook_full_names(out, m)
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
@@ -4779,7 +4779,7 @@ def _quoted_spans(norm: str) -> list[re.Match]:
     return _matches_from(_QUOTE_RE, norm, _positions(norm, "“\"«"))  # the opening marks of _QUOTE_RE
 
 
-def _linkable_persons(out: list[_M], first_pass: set[int], rules: Rules) -> list[_M]:
+def _linkable_persons(out: list[_M], first_pass: dict[int, _M], rules: Rules) -> list[_M]:
     """The mentions whose short forms the last linking pass links: those found before the second discovery pass
     (names.py), the learned and coordinated names among them, which came after the first linking; and of that pass's
     own names (المهندس محمد المجلي … وأكد المجلي) only those that start with a given name: it also finds phrases
