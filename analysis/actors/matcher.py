@@ -4462,18 +4462,26 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
 
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
-    absorb = {}
+    # what the rules below read of the mentions, in one pass (out does not change here): the tokens of the discovered
+    # persons (absorb), the one-word family-name aliases of codebook persons, the country spans and the nisba triggers
+    absorb, aliases, country_spans = {}, {}, []
     for o in out:
-        if o.kind == "discovered" and o.typ == "person":
-            for t in f.token_range(o.s, o.e):
-                absorb[f.starts[t]] = o
+        kind, typ = o.kind, o.typ
+        if typ == "person":
+            if kind == "discovered":
+                for t in f.token_range(o.s, o.e):
+                    absorb[f.starts[t]] = o
+            elif kind == "alias" and o.plen in (0, 2) and f.x.startswith("ال", o.s) and " " not in f.x[o.s : o.e]:
+                aliases[o.s] = o
+        elif typ == "country":
+            country_spans.append((o.s, o.e))
+        # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
+        if kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
+            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     # a known first name takes in a codebook person's one-word family-name alias right after it (محمد المالكي, not
     # محمد + Nouri al-Maliki): one discovered person, whose family name alone later links to him
     absorb_given = dict(absorb)
-    for o in out:
-        if (o.kind == "alias" and o.typ == "person" and o.plen in (0, 2) and f.x.startswith("ال", o.s)
-                and " " not in f.x[o.s : o.e]):
-            absorb_given[o.s] = o
+    absorb_given.update(aliases)
     absorbed: set[int] = set()
 
     def emit(toks: list[int], *, strip_conj: bool, clitic: int = 0) -> None:
@@ -4524,11 +4532,6 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
                     and w1 not in rules.stopwords):
                 emit([i, i + 1], strip_conj=False)
-    # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
-    for o in out:
-        if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
-            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
-    country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
         if ent.kind == "nisba_trigger":
             pass
@@ -4908,10 +4911,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     info, x = m.info, f.x
     memo = _short_forms_memo(rules)
     for o in out:
+        if o.typ != "person":
+            continue  # (a codebook mention's type is its actor's: the cheap test first, most mentions are no person)
         kind = o.kind
         discovered = kind == "discovered"
-        if not (discovered and o.typ == "person"):
-            row = info.get(o.actor_id)  # (one lookup: most mentions are no person)
+        if not discovered:
+            row = info.get(o.actor_id)
             if row is None or row[2] != "person":
                 continue
         if kind == "title":
