@@ -788,12 +788,38 @@ def _longest_first(h: tuple) -> tuple[int, int]:
 class _AmbiguousContext:
     """What the rules of ambiguous forms read in one field: the field, the matcher, the rules, the mentions taken so
     far (``out``, growing while the hits are taken), the starts of the club hits, and whether the field is about sport
-    (``sport``: computed once, when a club rule first asks; None until then)."""
-    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport")
+    (``sport``: computed once, when a club rule first asks; None until then). ``named`` and ``clubs`` read ``out``
+    through an index kept up to date as it grows (``out`` only grows while the hits are taken): most rules ask
+    whether the hit's actor was named before, once per hit, which scanned every mention of the field each time."""
+    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport", "_by_actor", "_clubs", "_indexed")
 
     def __init__(self, f: _Field, m: _Matcher, rules: Rules, out: list, club_starts: frozenset):
         self.f, self.m, self.rules, self.out, self.club_starts = f, m, rules, out, club_starts
         self.sport: bool | None = None
+        self._by_actor: dict[str, list[_M]] = {}
+        self._clubs: list[_M] = []
+        self._indexed = 0  # how many mentions of out the index holds
+
+    def _index(self) -> None:
+        out = self.out
+        if self._indexed < len(out):
+            by_actor, info = self._by_actor, self.m.info
+            for k in range(self._indexed, len(out)):
+                o = out[k]
+                by_actor.setdefault(o.actor_id, []).append(o)
+                if o.actor_id in info and info[o.actor_id][3] == "club":
+                    self._clubs.append(o)
+            self._indexed = len(out)
+
+    def named(self, aid: str) -> list[_M]:
+        """The mentions of actor ``aid`` taken so far, in the order of ``out``."""
+        self._index()
+        return self._by_actor.get(aid, [])
+
+    def clubs(self) -> list[_M]:
+        """The club mentions taken so far, in the order of ``out``."""
+        self._index()
+        return self._clubs
 
     def is_sport(self) -> bool:
         if self.sport is None:
@@ -814,7 +840,7 @@ def _first_quoted(c, s, e, plen, ent):
 
 def _named_before(c, s, ent) -> bool:
     """The actor was named before ``s`` in the field by a form that is no common word (a codebook form with no rule)."""
-    return any(o.s < s and o.actor_id == ent.actor_id and o.entry is not None and not o.entry.ambiguous for o in c.out)
+    return any(o.s < s and o.entry is not None and not o.entry.ambiguous for o in c.named(ent.actor_id))
 
 
 def _first_quoted_seen(c, s, e, plen, ent):
@@ -890,7 +916,7 @@ def _first_seen_bare(c, s, e, plen, ent):
     nxt = _next_word(c.f, e)
     if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
         return False
-    return any(o.s < s and o.actor_id == ent.actor_id for o in c.out)
+    return any(o.s < s for o in c.named(ent.actor_id))
 
 
 def _first_occupation(c, s, e, plen, ent):
@@ -1141,7 +1167,7 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     f, x, out = c.f, c.f.x, c.out
     # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
     aid = ent.actor_id
-    seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in out if o.actor_id == aid)
+    seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid))
     if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
         return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
     if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
@@ -1157,8 +1183,7 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     info = c.m.info
     if info[aid][2] == "media" and _quoted(f, s, e):
         return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
-    if info[aid][3] == "club" and _coordinated_place(f, s, e, plen, [
-            o for o in out if o.actor_id in info and info[o.actor_id][3] == "club"], types=("organization",)):
+    if info[aid][3] == "club" and _coordinated_place(f, s, e, plen, c.clubs(), types=("organization",)):
         return True  # بين الأهلي والزمالك: a club joined by و to another club
     rule = _CONTEXT_RULES.get(amb)
     if rule is None:
@@ -1529,7 +1554,9 @@ def _ministry_short_forms(f: _Field, out: list[_M], occ: bytearray, rules: Rules
     mention of the ministry's id. Not before another definite word (قالت الصحة العالمية: another body), not as the
     object of another verb (باشرت العمل). The field may have up to three words (fourteenth session: وزارة الشؤون
     البلدية والقروية … وأوضحت الشؤون البلدية والقروية)."""
-    found = [(o, " ".join(w[1:])) for o in out if o.typ == "organization" and o.kind in ("name", "alias")
+    # (the cheap test first: most organisations are no ministry, and their text is then not split)
+    found = [(o, " ".join(w[1:])) for o in out if o.typ == "organization" and f.x.startswith(_MINISTRY, o.s + o.plen)
+             and o.kind in ("name", "alias")
              and not o.actor_id.startswith("discovered:") and (w := f.x[o.s + o.plen : o.e].split(" "))
              and 2 <= len(w) <= 4 and w[0] == _MINISTRY and w[1].startswith("ال") and len(w[1]) > 4]
     if not found:
@@ -2039,6 +2066,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     # D1 short names resolved by the countries of the field
     countries = _countries_named(out, m)
     actor_countries = None  # _countries_of_actors(out, m), built when a short name needs it
+    nisba_starts = None  # the starts of the nisba mentions, built when a short name needs them
     for o in out:
         if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
             continue
@@ -2051,8 +2079,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))
             continue
         j = f.tok_index(o.e - 1) + 1
-        if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or any(
-                x.kind == "nisba" and x.s == f.starts[j] for x in out)):
+        if nisba_starts is None:
+            nisba_starts = {x.s for x in out if x.kind == "nisba"}
+        if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or f.starts[j] in nisba_starts):
             drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
             continue
         # a country the field names wins; else the row for any article ("*", listed last); when that row drops the
@@ -4433,18 +4462,26 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
 
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
-    absorb = {}
+    # what the rules below read of the mentions, in one pass (out does not change here): the tokens of the discovered
+    # persons (absorb), the one-word family-name aliases of codebook persons, the country spans and the nisba triggers
+    absorb, aliases, country_spans = {}, {}, []
     for o in out:
-        if o.kind == "discovered" and o.typ == "person":
-            for t in f.token_range(o.s, o.e):
-                absorb[f.starts[t]] = o
+        kind, typ = o.kind, o.typ
+        if typ == "person":
+            if kind == "discovered":
+                for t in f.token_range(o.s, o.e):
+                    absorb[f.starts[t]] = o
+            elif kind == "alias" and o.plen in (0, 2) and f.x.startswith("ال", o.s) and " " not in f.x[o.s : o.e]:
+                aliases[o.s] = o
+        elif typ == "country":
+            country_spans.append((o.s, o.e))
+        # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
+        if kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
+            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     # a known first name takes in a codebook person's one-word family-name alias right after it (محمد المالكي, not
     # محمد + Nouri al-Maliki): one discovered person, whose family name alone later links to him
     absorb_given = dict(absorb)
-    for o in out:
-        if (o.kind == "alias" and o.typ == "person" and o.plen in (0, 2) and f.x.startswith("ال", o.s)
-                and " " not in f.x[o.s : o.e]):
-            absorb_given[o.s] = o
+    absorb_given.update(aliases)
     absorbed: set[int] = set()
 
     def emit(toks: list[int], *, strip_conj: bool, clitic: int = 0) -> None:
@@ -4495,11 +4532,6 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
                     and w1 not in rules.stopwords):
                 emit([i, i + 1], strip_conj=False)
-    # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
-    for o in out:
-        if o.kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
-            triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
-    country_spans = [(o.s, o.e) for o in out if o.typ == "country"]  # out does not change in this loop
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
         if ent.kind == "nisba_trigger":
             pass
@@ -4670,6 +4702,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         found.append(mm)
     # quoted names: “خالد فوزي”
     listed = (-2, "")  # (last token, type) of a quoted name after its head: سهما "سابك" و"الاسمنت العربية" lists another
+    listable = None  # end -> the codebook companies and outlets of out ending there (made when a quote first asks)
     for q in _quoted_spans(f.norm) if f.has_quote else ():
         a, b = q.span(1)
         i = f.tok_index(a)
@@ -4696,8 +4729,12 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 typ = None  # منطقة "آمنة"، منطقة «من دون مخاطر»، مدينة «الضوضاء والعناء والبلاء»، عن طريق «الفاكس»: no name
             if typ is None and listed[0] != j:
                 # a quoted codebook company or outlet starts a list too (شركات هي «سامسونغ»، و«إريكسون»، و«كوالكوم»)
-                typ0 = next((o.typ for o in out if o.s <= f.starts[i] and o.e == b and o.typ in ("organization", "media")
-                             and o.kind in ("name", "alias")), None)
+                if listable is None:  # (one pass over out, not one per quote: a field may quote dozens of names)
+                    listable = {}
+                    for o in out:
+                        if o.typ in ("organization", "media") and o.kind in ("name", "alias"):
+                            listable.setdefault(o.e, []).append(o)
+                typ0 = next((o.typ for o in listable.get(b, ()) if o.s <= f.starts[i]), None)
                 if typ0 is not None:
                     listed = (j, typ0)
                     continue
@@ -4874,10 +4911,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     info, x = m.info, f.x
     memo = _short_forms_memo(rules)
     for o in out:
+        if o.typ != "person":
+            continue  # (a codebook mention's type is its actor's: the cheap test first, most mentions are no person)
         kind = o.kind
         discovered = kind == "discovered"
-        if not (discovered and o.typ == "person"):
-            row = info.get(o.actor_id)  # (one lookup: most mentions are no person)
+        if not discovered:
+            row = info.get(o.actor_id)
             if row is None or row[2] != "person":
                 continue
         if kind == "title":
