@@ -267,7 +267,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
         while toks and f.word(toks[-1]) in rules.connectors:
             toks.pop()
         if len(toks) == 1 and _rare_family_after(f, toks[0], occ, rules):
-            toks.append(toks[0] + 1)  # twenty-second session: والمدافع حسن الصندل، وكيل الوزارة مشوح الحوشان
+            toks.append(toks[0] + 1)  # twenty-second session: والمدافع حسن الصندل، لاعب الفريق الأول مدالله العليان
         if toks and len(toks) == 1:
             # one word alone is a name only when it is not also a word and the phrase ends there (الحارس هيلتون ،
             # الاسباني فابريغاس الى …), not before an object (المفتي ارتكب أخطاء)
@@ -292,7 +292,7 @@ _DUAL_RELATIVES = frozenset(["اللذان", "اللتان"])
 
 def _rare_family_after(f, k: int, occ: bytearray, rules: Rules) -> bool:
     """Twenty-second session: token k, the one name word N1 found after a role (a first name of the lists, or a word
-    that takes no article and reads as no verb nor possessed noun: مدالله، مشوح), is followed by a family name with
+    that takes no article and reads as no verb nor possessed noun: مدالله، عيد), is followed by a family name with
     the article that is no word of the lists, nor its bare form (والمدافع حسن الصندل، لاعب الفريق الأول مدالله
     العليان; not زكاة الفطر، هاتفك المحمول، الرئيس الذي). Corpus-wide: 11 more persons, 10 right."""
     w0 = f.word(k)
