@@ -42,6 +42,7 @@ from analysis.actors.names import (
     _known_word,
     _name_in_fal,
     _plain_spelling,
+    _rare_definite,
     _short_imperfect,
     _verb_like,
     lexicon_keys,
@@ -1864,15 +1865,6 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
                     continue
         keep.append(o)
     return keep
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _rare_definite(w: str, rules: Rules) -> bool:
-    """A word with the article that no list knows as a word of the language (المشيقح، السديري، البنعلي): a family
-    name after a first name (not الجنسية، الأصل، الشاب)."""
-    return (w.startswith("ال") and len(w) > 4 and w not in rules.definite_nouns and w not in rules.common_words
-            and w not in rules.frequent_words and w not in rules.stopwords and w not in rules.titles
-            and w not in rules.title_complements)
 
 
 def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -4909,7 +4901,6 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     firsts: dict[str, set[str]] = {}  # Arabic first name -> the persons of the field who have it
     short_first: dict[str, tuple[int, str, str]] = {}
     info, x = m.info, f.x
-    memo = _short_forms_memo(rules)
     for o in out:
         if o.typ != "person":
             continue  # (a codebook mention's type is its actor's: the cheap test first, most mentions are no person)
@@ -4923,13 +4914,7 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
         if strict and discovered and x[o.s + o.plen : o.e] != o.label_ar:
             continue  # a short form linked before (آل الشيخ for عبدالله بن محمد آل الشيخ) has no short form of its own
-        key = (x[o.s : o.e], o.plen, discovered, strict)
-        got = memo.get(key)
-        if got is None:
-            if len(memo) >= _SHORT_MEMO_MAX:
-                memo.clear()
-            got = memo[key] = _person_short_forms(key[0], o.plen, discovered, strict, rules)
-        alone, forms = got
+        alone, forms = _person_short_forms(x[o.s : o.e], o.plen, discovered, strict, rules)
         if not alone and not forms:
             continue
         v = (o.e, o.actor_id, o.label_ar)
@@ -4944,23 +4929,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     return short
 
 
-#: ``_person_short_forms`` per (mention text, proclitic length, discovered, strict), for one ``Rules`` (the names of
-#: the news recur: most persons are read from here); dropped when it reaches ``_SHORT_MEMO_MAX`` entries
-_SHORT_MEMO: list = [None, {}]
-_SHORT_MEMO_MAX = 50_000
-
-
-def _short_forms_memo(rules: Rules) -> dict:
-    """The answers of ``_person_short_forms`` computed with ``rules`` (a new ``Rules`` starts afresh)."""
-    if _SHORT_MEMO[0] is not rules:
-        _SHORT_MEMO[0], _SHORT_MEMO[1] = rules, {}
-    return _SHORT_MEMO[1]
-
-
+@lru_cache(maxsize=WORD_CACHE)
 def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
     ``_short_forms``: its Arabic first name when that may stand alone (or None), and its short forms, in the order in
-    which they are offered (``setdefault``: a form another mention gave first keeps that mention)."""
+    which they are offered (``setdefault``: a form another mention gave first keeps that mention). Cached like the
+    word tests (``WORD_CACHE``): the names of the news recur, so most persons are read from the cache."""
     last = span.rsplit(" ", 1)
     if len(last) < 2:
         return None, ()

@@ -287,6 +287,15 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     return sorted(out + found, key=lambda o: o.s) if found else out
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _rare_definite(w: str, rules: Rules) -> bool:
+    """A word with the article that no list knows as a word of the language (المشيقح، السديري، البنعلي): a family
+    name after a first name (not الجنسية، الأصل، الشاب)."""
+    return (w.startswith("ال") and len(w) > 4 and w not in rules.definite_nouns and w not in rules.common_words
+            and w not in rules.frequent_words and w not in rules.stopwords and w not in rules.titles
+            and w not in rules.title_complements)
+
+
 _DUAL_RELATIVES = frozenset(["اللذان", "اللتان"])
 
 
@@ -302,9 +311,8 @@ def _rare_family_after(f, k: int, occ: bytearray, rules: Rules) -> bool:
         return False  # (زكاة الفطر، يكسب الرهان، لازدراء الأديان، هاتفك المحمول: a noun or a verb, not a first name)
     a, b = f.starts[k + 1], f.ends[k + 1]
     w = f.x[a:b]
-    return (1 not in occ[a:b] and w.startswith("ال") and len(w) > 4 and w.isalpha() and not _known_word(w, rules)
-            and w not in _DUAL_RELATIVES and not _hamza_initial(f, k + 1)  # (أليكسيس: a first name, not a family name)
-            and w not in rules.definite_nouns and not _known_word(w[2:], rules))
+    return (1 not in occ[a:b] and _rare_definite(w, rules) and w.isalpha() and not _known_word(w[2:], rules)
+            and w not in _DUAL_RELATIVES and not _hamza_initial(f, k + 1))  # (أليكسيس: a first name, not a family name)
 
 
 @lru_cache(maxsize=WORD_CACHE)
