@@ -425,6 +425,8 @@ class _M:
     label_ar: str | None = None
     entry: _Entry | None = None  # the automaton entry it came from (None: made by a rule)
     inner: list | None = None  # office phrases: the organisations named inside (see _inner_orgs)
+    weak: bool = False  # a leader's first name without his context (_drop_first_name_persons): kept for the references
+    # (which may link it to a person of that first name named earlier), dropped if still the leader after them
 
 
 def _term_days(start, end) -> tuple:
@@ -917,7 +919,18 @@ def _first_seen_bare(c, s, e, plen, ent):
     nxt = _next_word(c.f, e)
     if nxt is not None and nxt[0] == "ل" and nxt not in _GAME_WORDS:
         return False
-    return any(o.s < s for o in c.named(ent.actor_id))
+    named = c.named(ent.actor_id)
+    # or its own name right after it, in apposition: الاتحاد الدولي (الفيفا)، الاتحاد الدولي للعبة «فيفا»
+    return any(o.s < s or o.s >= e and _apposition_gap(c.f.norm[e : o.s]) for o in named)
+
+
+_APPOSITION_RE = re.compile(r"[\s\"“”«»'(]*(?:(?:للعب[ةه]|لكر[ةه] القدم)[\s\"“”«»'(]*)?")  # (on the normalised text)
+
+
+def _apposition_gap(between: str) -> bool:
+    """Only spaces, opening quote marks or brackets and a game complement (للعبة، لكرة القدم) between a short name and
+    the full name after it."""
+    return _APPOSITION_RE.fullmatch(between) is not None
 
 
 def _first_occupation(c, s, e, plen, ent):
@@ -1147,13 +1160,36 @@ def _context_dateline(c, s, e, plen, ent, i, pw):
     return any(ch in near for ch in "-–—:()") or bool(pw) and _DATELINE_ERA_RE.fullmatch(pw[0]) is not None
 
 
+#: words right before حماس that make it the movement (وفد حماس، قيادة حماس، منظمة حماس), beside group_context.txt's
+_MOVEMENT_WORDS = frozenset(norm_word(w) for w in ["حركة", "حركتي", "حركتا", "وفد", "منظمة", "حكومة", "قيادة", "قيادات",
+                                                    "قيادي", "مكتب", "السياسي", "شرطة", "نشطاء", "ناشطي", "كتائب", "ممثل",
+                                                    "ممثلي"])  # (السياسي: المكتب السياسي لحماس)
+#: the other party to a movement's conflict: named near it, it makes the bare name the movement
+_MOVEMENT_RIVALS = {"group:hamas": "country:il"}
+
+
+def _context_movement(c, s, e, plen, ent, i, pw):
+    # حماس (also "enthusiasm": بحماس شديد، حماس الجماهير، وسط حماس من الحضور, a sixth of its bare mentions in
+    # SaudiNewsNet): in quotes, after a movement word (وفد حماس), or near its country (Palestine: غزة، الفلسطيني، فتح),
+    # its rival (Israel) or another group (حزب الله وحماس والجهاد الإسلامي)
+    f, m, out = c.f, c.m, c.out
+    if _quoted(f, s, e) or pw and f.adjacent(i) and (pw[0] in _MOVEMENT_WORDS or pw[0] in c.rules.group_context):
+        return True
+    country_of = m.country_of or {}
+    own, rival = country_of.get(ent.actor_id), _MOVEMENT_RIVALS.get(ent.actor_id)
+    near = {own, rival} - {None}  # (any actor of them, places too: في غزة)
+    return any(abs(o.s - s) < _CONTEXT_WINDOW and o.actor_id != ent.actor_id and (
+        o.typ == "group" or o.actor_id in near or m.metonym_of.get(o.actor_id) in near or country_of.get(o.actor_id) in near)
+        for o in out)
+
+
 #: rule → context check, after the shared ones (arguments: the hit, its token index and the two words before it).
 _CONTEXT_RULES = {
     "club_nisba": _context_club_nisba, "club": _context_club, "seen": _context_seen,
     "person": _context_person_country_group, "country": _context_person_country_group,
     "group": _context_person_country_group, "coordinated": _context_coordinated,
     "place_or_list": _context_place_or_list, "place": _context_place, "verb": _context_verb,
-    "dateline": _context_dateline,
+    "dateline": _context_dateline, "movement": _context_movement,
 }
 
 
@@ -1168,7 +1204,11 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     f, x, out = c.f, c.f.x, c.out
     # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
     aid = ent.actor_id
-    seen = any(o.s < s and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid))
+    # (or, for a body, its name right after it in apposition: النقل الجماعي «سابتكو»; not a person's epithet before
+    # the name, which D5 leaves out: «المخلوع» علي عبدالله صالح)
+    after = c.m.info[aid][2] != "person"
+    seen = any((o.s < s or after and o.s >= e and _apposition_gap(f.norm[e : o.s]))
+               and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid))
     if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
         return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
     if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
@@ -1245,7 +1285,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     if any(o.kind == "title" for o in out):
         # an office phrase (الأمين العام لأوبك، أمير منطقة الرياض) keeps the organisation or place named inside it,
         # in case the phrase is dropped as a role phrase before the holder's name (CONVENTIONS D5: both count)
-        orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor
+        orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor + hits_amb
                 if ent.kind in ("name", "alias") and ent.actor_id is not None
                 and m.info[ent.actor_id][2] in _INNER_TYPES]
         for o in out:
@@ -1261,7 +1301,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         if ctx.sport:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
             take([h for h in hits_amb if h[3].ambiguous == "club"], ok)
     out.sort(key=_by_start)
-    out = _drop_first_name_persons(f, out, occ, rules)
+    out = _drop_first_name_persons(f, out, occ, rules, m)
     _resolve_capitals_and_nisba(f, out, m, rules)
     out = _drop_name_part_nisbas(f, out, occ, rules)
     if discover:
@@ -1840,9 +1880,12 @@ def _map_to_original(f: _Field, out: list[_M]) -> None:
             o.e = trim_format_end(text, o.s, o.e)
 
 
-def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Rules, m: _Matcher) -> list[_M]:
     """A one-word codebook person form that is also a first name (صالح، هادي) inside someone else's name
-    (د. صالح الحربي، محمد صالح) is not that person; the span is freed for discovery."""
+    (د. صالح الحربي، محمد صالح) is not that person; the span is freed for discovery. A foreign leader's one-word name of
+    that kind also needs his country near it, a title or person-context word before it or his full name earlier in the
+    field (else صالح زمانان، مشعل هوساوي، هادي يحيى are freed for discovery, and صالح الأعمال "good deeds", ولد صالح
+    "a righteous son" stay free of any name)."""
     keep = []
     for o in out:
         if o.kind in ("name", "alias") and o.typ == "person":
@@ -1863,8 +1906,36 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
                     if not word or prv in _NAME_LINKS:
                         occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                     continue
+                if stem in _LEADER_FIRST_NAMES:
+                    named = nxt and nxt[0] not in "وف" and (nxt in rules.given_names or nxt in rules.nisba_surnames
+                                                            or _distinctive(nxt, rules) or _name_like(nxt, rules))
+                    if not _leader_named_here(f, o, out, prv, m, rules, role=not named):
+                        if named or prv.startswith("ال") and prv.endswith("ي") and len(prv) > 4:
+                            # صالح زمانان، مشعل هوساوي، هادي يحيى؛ وزير الطاقة الجزائري صالح خيري: for discovery
+                            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                            continue
+                        o.weak = True  # صالح الأعمال، ولد صالح: no discovery there; وقال صالح after صالح الحربي: linked
         keep.append(o)
     return keep
+
+
+#: one-word names of foreign leaders that are common first names in Saudi news (Ali Abdullah Saleh, Abdrabbuh Mansur
+#: Hadi, Khaled Mashal, Omar al-Bashir): about one bare mention in ten in SaudiNewsNet was someone else or the word
+_LEADER_FIRST_NAMES = frozenset(norm_word(w) for w in ["صالح", "هادي", "مشعل", "بشير"])
+
+
+def _leader_named_here(f: _Field, o: _M, out: list[_M], prv: str, m: _Matcher, rules: Rules, *, role: bool) -> bool:
+    """The one-word name ``o`` of a foreign leader (صالح، هادي، مشعل) stands for him: his country is named near it (by
+    any actor of it: الحوثيين، عدن، اليمنية), he was named in full earlier in the field, or (``role``: no name word
+    follows, as in المؤلف صالح زمانان) a title or person-context word comes right before it (الرئيس هادي، قوات صالح)."""
+    if prv and bare_in(prv, _LOYAL) or role and prv and (
+            prv in rules.person_context or prv in rules.titles or "ال" + prv in rules.person_context):
+        return True  # (الموالية لهادي also before a verb: موالية لهادي بسطت سيطرتها)
+    if any(p.actor_id == o.actor_id and p.s < o.s and " " in f.x[p.s + p.plen : p.e] for p in out):
+        return True
+    c = m.country_of.get(o.actor_id)
+    return any(abs(p.s - o.s) < _CONTEXT_WINDOW and p.actor_id != o.actor_id and (
+        p.actor_id == c or m.metonym_of.get(p.actor_id) == c or m.country_of.get(p.actor_id) == c) for p in out)
 
 
 def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -2172,6 +2243,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if kind == "title" and joined and bare_in(prev_w, _CUP_HEADS):
             drop.add(id(o))  # كأس ولي العهد، كأس خادم الحرمين الشريفين: a cup named after the office, no person
             continue
+        if (kind == "title" and joined and bare_in(prev_w, _PROGRAMME_HEADS)
+                and (j := f.tok_index(o.e - 1) + 1) < len(f.starts) and f.adjacent(j) and f.word(j).startswith("ل")):
+            drop.add(id(o))  # برنامج خادم الحرمين الشريفين للابتعاث، مشروع خادم الحرمين للعناية بالتراث: a programme's name
+            continue
         if (typ == "organization" and o.plen == 0 and joined and (bare_in(prev_w, _CUP_HEADS) or bare_in(prev_w, _LEAGUE))
                 and o.actor_id in m.info and m.info[o.actor_id][3] == "company"):
             drop.add(id(o))  # دوري عبد اللطيف جميل، دوري زين: a league named after its sponsor (269 times in SaudiNewsNet)
@@ -2423,6 +2498,9 @@ _SPEECH_NEXT = frozenset(norm_word(w) for w in ["إن", "أن", "ان", "إنه"
 _SPEECH_BI = frozenset(norm_word(w) for w in ["بأن", "بأنه", "بأنها"])
 _SPEECH_NOUNS = frozenset(norm_word(w) for w in ["بيان", "حديث", "حوار", "مقابلة", "لقاء", "كلمة"])
 _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائزة"])
+#: heads of programmes named after an office (برنامج خادم الحرمين الشريفين للابتعاث): with a ل-complement after the title
+#: it names the programme, not its holder (not مبادرة: مبادرة الرئيس الصيني لإعادة إحياء طريق الحرير is his initiative)
+_PROGRAMME_HEADS = frozenset(norm_word(w) for w in ["برنامج", "مشروع", "مشروعات", "مشاريع"])
 _LEAGUE = frozenset((norm_word("دوري"),))
 _CUBA, _USA, _SAUDI = "country:cu", "country:us", "country:sa"  # (بالسعودية: "in Saudi Arabia", no language)
 _AMERICA = frozenset(norm_word(w) for w in ["أمريكا", "أميركا", "امريكا", "اميركا"])
@@ -5259,6 +5337,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
+        # a leader's first name without his context that the references did not link to someone else: no mention
+        mss = [[o for o in ms if not o.weak or o.actor_id.startswith("discovered:")] if ms else ms for ms in mss]
         if rules.boilerplate:
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         if _EGYPT_AHLY in info:
