@@ -2455,3 +2455,19 @@ def test_bosra_is_written_like_the_word_for_sight():
     m = extract_mentions(arts("وتأتي الكاميرا بمثبت بصري للصورة، وأمرني أن أغض بصري. وسيطرت الفصائل على مدينة بصرى الشام."))
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert got == [("بصرى الشام", "location:bosra")], got
+
+
+def test_words_that_a_leaders_name_shares_need_his_context():
+    """Twenty-third session: العثماني (Saadeddine Othmani) is mostly "Ottoman", مرسى "marina" normalises to Morsi's
+    مرسي and القربى "kinship" is Abu Bakr al-Qirbi's name: rule country (near their country or once named)."""
+    m = extract_mentions(arts("وتعود البرك إلى العصرين المملوكي والعثماني، وبيعت فيلا في مرسى دبي، وأوصى بإيتاء ذي القربى."))
+    assert m.empty, m[["surface", "actor_id"]].values.tolist()
+
+
+def test_a_nisba_shaped_surname_after_a_definite_noun_is_the_adjective():
+    """Twenty-third session: after نبيل العربي, العربي in العمل العربي المشترك or الأمن القومي العربي qualifies the noun
+    before it and is not his short name; after a verb it is (وطالب العربي)."""
+    m = extract_mentions(arts("وقال الأمين العام للجامعة العربية نبيل العربي إن العمل العربي المشترك ضروري لحماية الأمن "
+                              "القومي العربي. وطالب العربي تركيا باحترام سيادة العراق."))
+    got = [s for s, i in zip(m["surface"], m["actor_id"]) if i == "person:nabil_elaraby"]
+    assert got == ["نبيل العربي", "العربي"], got

@@ -4936,6 +4936,8 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
             if alone and (k != a or _name_follows(f, f.tok_index(a), rules) or not _subject_context(f, f.tok_index(a), rules)):
                 continue  # a first name alone: no proclitic, the subject of a clause, no other name (نادية لطفي)
+            if k == a and sf.startswith("ال") and sf.endswith("ي") and _adjective_position(f, f.tok_index(a), rules):
+                continue  # نبيل العربي … العمل العربي المشترك، الأمن القومي العربي: the adjective, not his surname
             occ[a:e] = b"\x01" * (e - a)
             mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
             mm.entry = None
@@ -4944,6 +4946,16 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
 
 
 _THAT = frozenset(norm_word(w) for w in ["أن", "إن", "لكن", "ولكن", "لأن", "بأن", "وأن", "كأن"])
+
+
+def _adjective_position(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i (a nisba-shaped word with the article) right after a definite noun that is no role or title (العمل
+    العربي، القومي العربي): it qualifies that noun; after a role it is the name (اللاعب الشمراني، الوزير العربي)."""
+    if i == 0 or not f.adjacent(i):
+        return False
+    w = f.word(i - 1)
+    return (w.startswith("ال") and len(w) > 3 and w not in rules.titles and w not in rules.person_context
+            and w not in load_name_rules().roles and w not in rules.stopwords)
 
 
 def _subject_context(f: _Field, i: int, rules: Rules) -> bool:
