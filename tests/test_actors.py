@@ -2471,3 +2471,17 @@ def test_a_nisba_shaped_surname_after_a_definite_noun_is_the_adjective():
                               "القومي العربي. وطالب العربي تركيا باحترام سيادة العراق."))
     got = [s for s, i in zip(m["surface"], m["actor_id"]) if i == "person:nabil_elaraby"]
     assert got == ["نبيل العربي", "العربي"], got
+
+
+def test_wam_is_not_and_a_mother_and_places_named_after_a_king_are_no_king():
+    """Twenty-third session: وام (WAM) counts only where the text writes no hamza (وأم "and a mother" normalises the
+    same: 57 of its 84 bare mentions in SaudiNewsNet); a city, base, gate or hall named after a king with his title
+    (مدينة الملك خالد العسكرية، قاعدة الملك فهد الجوية، باب الملك عبدالعزيز) is one place, not the king."""
+    m = extract_mentions(arts("وأول رئيس أسود هو ابن لأب من كينيا وأم من كانساس. ووفقا لوكالة الأنباء الإماراتية (وام) "
+                              "جاءت الأرقام. وتوفر وظائف بمدينة الملك خالد العسكرية بحفر الباطن، وتماثل رقيب بقاعدة "
+                              "الملك فهد الجوية بالطائف، وأغلق باب الملك عبدالعزيز."))
+    got = [(s, t) for s, t in zip(m["surface"], m["actor_type"])]
+    assert ("وام", "media") in got and not any(s == "وأم" for s, _ in got), got
+    assert not any(t == "person" for _, t in got), got
+    assert {("بمدينة الملك خالد العسكرية", "location"), ("بقاعدة الملك فهد الجوية", "location"),
+            ("باب الملك عبدالعزيز", "location")} <= set(got), got
