@@ -2485,3 +2485,13 @@ def test_wam_is_not_and_a_mother_and_places_named_after_a_king_are_no_king():
     assert not any(t == "person" for _, t in got), got
     assert {("بمدينة الملك خالد العسكرية", "location"), ("بقاعدة الملك فهد الجوية", "location"),
             ("باب الملك عبدالعزيز", "location")} <= set(got), got
+
+
+def test_jeddah_needs_its_ta_marbuta_and_sabq_is_also_a_verb():
+    """Twenty-third session: جدة counts where the text writes its ة (or in a dateline): جده "his grandfather" and وجده
+    "he found it" normalise the same; سبق before أن/له or after مما/كما is the verb "preceded", not the outlet."""
+    m = extract_mentions(arts("وصل الوفد إلى جدة أمس. وتدهورت حالة جده الصحية، وقال إن ما وجده يدعو للفخر. وقد سبق أن "
+                              "كتبت عن ذلك كما سبق. فهد كاملي- سبق- جازان: اتهم المواطنون البلدية."))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert got == [("جدة", "location:jeddah"), ("فهد كاملي", "discovered:فهد_كاملي"), ("سبق", "media:sabq"),
+                   ("جازان", "location:jizan")], got

@@ -909,6 +909,32 @@ def _first_no_hamza(c, s, e, plen, ent):
     return not any(ch in "أآإ" for ch in f.text[a:b])
 
 
+def _first_ta_marbuta(c, s, e, plen, ent):
+    # جدة (Jeddah): only where the text writes its final ة; جده "his grandfather" and وجده "he found it" normalise the same
+    # (about 97 mentions in SaudiNewsNet; twenty-third session)
+    f = c.f
+    a, b = f.span_in_original(s, e)
+    word = "".join(ch for ch in f.text[a:b] if not ("\u064b" <= ch <= "\u0652" or ch == "\u0640"))
+    near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
+    return word.endswith("ة") or any(ch in near for ch in "-–—")  # (جده - عبدالرحمن العمري، طريق مكة - جده السريع)
+
+
+def _first_dateline(c, s, e, plen, ent):
+    # سبق (Sabq) is also the verb "preceded": سبق أن كتبت، سبق وأن خاض، سبق له اللعب، مما سبق، كما سبق — not the
+    # outlet, even in an article that names it (twenty-third session); otherwise the rule below decides
+    f = c.f
+    nxt = _next_word(f, e)
+    if plen == 0 and nxt is not None and (nxt in _VERB_NEXT or nxt.startswith("لل")):
+        return False
+    i = f.tok_index(s)
+    return False if plen == 0 and i > 0 and f.adjacent(i) and f.word(i - 1) in _VERB_BEFORE else None
+
+
+_VERB_NEXT = frozenset(norm_word(w) for w in ["أن", "وأن", "ان", "وان", "له", "لها", "لك", "لي", "لهم", "لنا", "هذا", "هذه",
+                                              "ذلك", "تلك"])
+_VERB_BEFORE = frozenset(norm_word(w) for w in ["مما", "ما", "كما", "لما", "وقد", "قد", "فقد", "أن", "وأن", "الذي", "التي"])
+
+
 def _first_not_after_number(c, s, e, plen, ent):
     f = c.f  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
     i = f.tok_index(s)
@@ -1031,7 +1057,8 @@ _FIRST_RULES = {
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
-    "not_direction": _first_not_direction, "no_hamza": _first_no_hamza,
+    "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
+    "ta_marbuta": _first_ta_marbuta,
 }
 
 
