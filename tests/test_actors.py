@@ -2495,3 +2495,15 @@ def test_jeddah_needs_its_ta_marbuta_and_sabq_is_also_a_verb():
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert got == [("جدة", "location:jeddah"), ("فهد كاملي", "discovered:فهد_كاملي"), ("سبق", "media:sabq"),
                    ("جازان", "location:jizan")], got
+
+
+def test_a_royal_name_form_followed_by_a_family_name_is_someone_else():
+    """Twenty-third session: a codebook form "X بن Y" (عبدالله بن عبدالعزيز، أحمد بن عبدالعزيز) followed by a family name
+    (الجربوع، الفارس) is another man's full name, found by discovery; the king's own آل سعود and a ruler's own family
+    (حمد بن عيسى الخليفة for آل خليفة) keep the codebook person."""
+    m = extract_mentions(arts("وعين المهندس عبدالله بن عبدالعزيز الجربوع مديرا، وحضر م. أحمد بن عبدالعزيز الفارس الحفل. "
+                              "وأمر الملك عبدالله بن عبدالعزيز آل سعود بذلك."))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert ("عبدالله بن عبدالعزيز الجربوع", "discovered:عبدالله_بن_عبدالعزيز_الجربوع") in got, got
+    assert ("أحمد بن عبدالعزيز الفارس", "discovered:احمد_بن_عبدالعزيز_الفارس") in got, got
+    assert ("عبدالله بن عبدالعزيز آل سعود", "person:abdullah_of_saudi_arabia") in got, got

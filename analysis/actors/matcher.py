@@ -1935,6 +1935,16 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
         if o.kind in ("name", "alias") and o.typ == "person":
             i, j = f.tok_index(o.s), f.tok_index(o.e - 1)
             stem = f.x[o.s + o.plen : o.e]
+            if (j > i + 1 and f.word(j - 1) in _SON_OF and j + 1 < len(f.starts) and f.adjacent(j + 1)
+                    and (_family_name(nxt2 := f.word(j + 1), rules) or _rare_definite(nxt2, rules)) and nxt2 not in rules.titles
+                    and nxt2 not in rules.title_complements and nxt2[2:] not in rules.common_words  # (الدولي، الوطني)
+                    and not nxt2.endswith(("ين", "ون", "ات")) and 1 not in occ[f.starts[j + 1] : f.ends[j + 1]]
+                    and nxt2 not in _label_words(m.info[o.actor_id][0])
+                    and not (j + 2 < len(f.starts) and f.adjacent(j + 2) and f.word(j + 2) == _AL)):  # (… الفيصل آل سعود)
+                # المهندس عبدالله بن عبدالعزيز الجربوع: a family name after "X بن Y" makes it someone else's full name
+                # (King Abdullah's own is آل سعود, a longer codebook form); freed for discovery
+                occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                continue
             if i == j and stem in rules.given_names:
                 nxt = f.word(j + 1) if j + 1 < len(f.starts) and f.adjacent(j + 1) else ""
                 prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
@@ -1966,6 +1976,16 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
 #: one-word names of foreign leaders that are common first names in Saudi news (Ali Abdullah Saleh, Abdrabbuh Mansur
 #: Hadi, Khaled Mashal, Omar al-Bashir): about one bare mention in ten in SaudiNewsNet was someone else or the word
 _LEADER_FIRST_NAMES = frozenset(norm_word(w) for w in ["صالح", "هادي", "مشعل", "بشير"])
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _label_words(label: str) -> frozenset[str]:
+    """The normalised words of a codebook label, and ال + the word after آل (حمد بن عيسى آل خليفة: his own الخليفة)."""
+    words = [norm_word(w) for w in label.split()]
+    return frozenset(words + ["ال" + b for a, b in zip(words, words[1:]) if a == _AL])
+
+
+_AL = norm_word("آل")
 
 
 def _leader_named_here(f: _Field, o: _M, out: list[_M], prv: str, m: _Matcher, rules: Rules, *, role: bool) -> bool:
