@@ -51,7 +51,7 @@ from analysis.actors.names import (
     role_keys,
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
-from analysis.actors.references import FORMER_ADJECTIVES, link_references
+from analysis.actors.references import _FORMER_CORES, FORMER_ADJECTIVES, FORMER_GATE, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.references import _next_word
 from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, bare_in, bare_of, load_learned_names,
@@ -119,6 +119,35 @@ class _Entry:
 _NO_ENTRY = (1 << 20) - 1
 _ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT, _SUFFIX_SHIFT = 40, 42, 44, 46
 _HEAD_CODES = (None, "organization", "media")
+
+#: Word gates: passes that do nothing in a field where none of a few substrings occurs (قبيل/قبائل/عشير/عشائر for
+#: _tribes, وزار for _ministry_lists …) tested that with ``in`` first, a search of every field (~9 instructions per
+#: character each, ~0.8 G over 3,000 articles for all of them). The substrings are keys of the automaton too, with
+#: no entry and one bit per pass from _WORD_GATE_SHIFT on: the scan that finds the forms sets, per field, the bits
+#: of the passes whose substrings occur in it (``_Field.word_gates``), which the passes read instead. A key of the
+#: automaton has a space at either end, these have none: no key is shared, and none crosses a field's end (the
+#: fields of a batch are parted by spaces). Bit 0 is references.py's (R5: FORMER_GATE).
+_WORD_GATE_SHIFT = 48
+_GATE_TRIBES, _GATE_UNITS, _GATE_DEPUTY, _GATE_PROPHET, _GATE_DUAL_MINISTRIES, _GATE_MINISTRIES, _GATE_LEGITIMACY, \
+    _GATE_ENVOY, _GATE_CAPITALS = (1 << k for k in range(1, 10))
+_ALL_WORD_GATES = (1 << 10) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
+
+
+@lru_cache(maxsize=1)
+def _word_gate_keys() -> dict[str, int]:
+    """The substrings of the word gates -> the gate bits they set (see _WORD_GATE_SHIFT)."""
+    needles = [(w, FORMER_GATE) for w in _FORMER_CORES]
+    needles += [(w, _GATE_TRIBES) for w in _TRIBE_HEADS] + [(w, _GATE_UNITS) for w in _UNIT_CUES]
+    needles += [("نائبه", _GATE_DEPUTY), ("وزارت", _GATE_DUAL_MINISTRIES), ("وزار", _GATE_MINISTRIES),
+                ("شرعيه", _GATE_LEGITIMACY), (_ENVOY, _GATE_ENVOY)]
+    needles += [(w, _GATE_PROPHET) for w in _BLESSINGS] + [(row[0], _GATE_CAPITALS) for row in _context_capitals()]
+    keys: dict[str, int] = {}
+    for w, bit in needles:
+        if len(w) < 2 or w != w.strip():
+            raise ValueError(f"word gate {w!r}: two characters at least and no space at either end")
+        keys[w] = keys.get(w, 0) | bit
+    return keys
+
 
 _GIVEN = _Entry(None, "given", None)
 _TITLE_WORD = _Entry(None, "title_word", None)  # a title word whose key a codebook form took (الرائد: a club, a rank)
@@ -266,6 +295,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
     for k, bits in gates.items():
         if k not in best and len(k) < 1024:
             A.add_word(k, _NO_ENTRY << 20 | len(k) | bits)
+    for k, bits in _word_gate_keys().items():  # (no space at the ends: no key above is one of them)
+        A.add_word(k, _NO_ENTRY << 20 | len(k) | bits << _WORD_GATE_SHIFT)
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
@@ -456,7 +487,7 @@ class _Field:
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
     __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "x")
+                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -617,6 +648,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     hits = [_NO_HITS] * len(texts)
     for f in fields:
         f.role_hits = f.head_hits = f.lex_hits = f.suffix_hits = ()
+        f.word_gates = _ALL_WORD_GATES if automaton is None else 0
     if automaton is not None and texts:
         # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
         # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
@@ -631,6 +663,14 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             bounds = np.searchsorted(fld[main], np.arange(len(texts) + 1)).tolist()
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
             _gate_hits(fields, fld, np.asarray(tok_at)[s0], code)
+            # the word gates (a gate key has no space before it: s0 is its second character, still in its field)
+            wg = (code >> _WORD_GATE_SHIFT) & _ALL_WORD_GATES
+            sel = np.flatnonzero(wg)
+            if len(sel):
+                per_field = np.zeros(len(texts), dtype=np.int64)
+                np.bitwise_or.at(per_field, fld[sel], wg[sel])
+                for f, g in zip(fields, per_field.tolist()):
+                    f.word_gates = g
     return fields, hits
 
 
@@ -1440,7 +1480,7 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
     no word or punctuation between; nineteenth session: or with the honorific سمو before it, a comma allowed: …آل
     سعود، ولسمو نائبه) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
     ونائبه"). Anywhere else نائبه is left alone (the deputy of a minister, a director …)."""
-    if day is None or "نائبه" not in f.x:
+    if day is None or not f.word_gates & _GATE_DEPUTY:  # (نائبه occurs: see _WORD_GATE_SHIFT)
         return out
     king = _holder(m.offices.get(_KING_OFFICE, ()), day)
     heir = _holder(m.offices.get(_CROWN_PRINCE_OFFICE, ()), day)
@@ -1486,7 +1526,7 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
     the first after it (title mention, as the annotators list it: … بعد سلسلة لقاءات لنا مع المبعوث الدولي). Not when a
     person's name follows within four words (المبعوث الأممي إلى ليبيا برناردينو ليون: the name is the mention, D5), and
     not in a field that names no envoy (the phrase alone does not say which)."""
-    if _ENVOY not in f.x:
+    if not f.word_gates & _GATE_ENVOY:  # (_ENVOY occurs: see _WORD_GATE_SHIFT)
         return out
     envoys = [o for o in out if o.typ == "person" and (m.info.get(o.actor_id) or (None,) * 4)[3] == "envoy"]
     if not envoys:
@@ -1516,6 +1556,8 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
 _PROPHET = "person:prophet_muhammad"
 #: the blessing written after the Prophet's name or title (normalised: صلى → صلي, الصلاة → الصلاه)
 _BLESSING_RE = re.compile(r"صلي الله عليه وسلم|عليه الصلاه والسلام|ﷺ")
+#: what a field holds when _BLESSING_RE can match in it, besides ﷺ (_prophet_with_blessing's word gate)
+_BLESSINGS = ("صلي الله", "الصلاه والسلام")
 #: the titles that the blessing makes the Prophet's, with a proclitic: form -> length of the proclitic (والرسول، للنبي،
 #: بسنة … نبيه); ل on a title with the article is written لل (للنبي، وللرسول)
 _PROPHET_TITLES = {
@@ -1530,7 +1572,7 @@ def _prophet_with_blessing(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
     والسلام، ﷺ; a dash or bracket may part them) is the Prophet Muhammad, a title mention (416 such titles were
     uncovered in SaudiNewsNet; رسول الله and النبي الكريم were codebook forms already). Without the blessing these words
     stay unread (النبي سليمان، الرسول in other senses)."""
-    if _PROPHET not in m.info or ("صلي الله" not in f.x and "الصلاه والسلام" not in f.x and "ﷺ" not in f.x):
+    if _PROPHET not in m.info or (not f.word_gates & _GATE_PROPHET and "ﷺ" not in f.x):  # (_BLESSINGS: see _WORD_GATE_SHIFT)
         return out
     by_end = {f.tok_index(o.e - 1) for o in out}
     add = []
@@ -1598,7 +1640,7 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
     والتعليم): "وزارتي" + the first field is the first ministry and "و" + the second field is the second, as the
     annotators split them, when وزارة + each field is a codebook form (one to three words each; the longest second
     field wins). The country is the codebook's for the bare وزارة + field (the Saudi ministry, as for وزارة الداخلية)."""
-    if "وزارت" not in f.x:
+    if not f.word_gates & _GATE_DUAL_MINISTRIES:  # (وزارت occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
@@ -1662,7 +1704,7 @@ def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> li
     (وزارة الدفاع والعدل والداخلية والخارجية; وزارات الداخلية والشؤون الاجتماعية والصحة: the plural with its first field
     is the first ministry), when وزارة + each field is a codebook form; the chain stops at the first و-word that is no
     field. The country is the codebook's for the bare form (the Saudi ministry, as for وزارة الداخلية)."""
-    if "وزار" not in f.x:
+    if not f.word_gates & _GATE_MINISTRIES:  # (وزار occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     chains = [f.tok_index(o.e - 1) + 1 for o in out
@@ -1724,7 +1766,7 @@ def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher
     alias mention) after its supporters (القوات الموالية للشرعية، المؤيدة للشرعية) and in قوات / جيش / مقاتلي / السلطة
     الشرعية, as the annotators read it; not the abstract "legitimacy" (استعادة الشرعية، الانقلاب على الشرعية) nor
     الشرعية الدولية / الدستورية."""
-    if _YEMEN_GOVERNMENT not in m.info or "شرعيه" not in f.x:
+    if _YEMEN_GOVERNMENT not in m.info or not f.word_gates & _GATE_LEGITIMACY:  # (شرعيه: see _WORD_GATE_SHIFT)
         return out
     country_of = m.country_of or {}
     if not any(o.actor_id == "country:ye" or country_of.get(o.actor_id) == "country:ye" for o in out):
@@ -1815,6 +1857,8 @@ def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher)
 def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
     """A capital whose name the codebook reads as another actor first (عمان: Oman, kept only once Oman is named)
     is the capital in a field that names its country and not the other actor (عمان in a field about Jordan)."""
+    if not f.word_gates & _GATE_CAPITALS:  # (a form of context_capitals.tsv occurs: see _WORD_GATE_SHIFT)
+        return out
     named = None
     added = []
     for form, aid, country, unless in _context_capitals():
@@ -3799,7 +3843,7 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     organisation (اللواء 35، اللواء الـ(15)، اللواء الخامس عشر), not a title before a name; and سهم + one to four words
     right before a number or a word of ``_AMOUNT_WORDS`` is a listed company (وصعد سهم داماك العقارية 2.2 في المائة،
     وسهم بنك الاتحاد الوطني 0.7، سهم إعمار بواقع 2%): no function word inside, not one frequent word alone."""
-    if "لواء" not in f.x and "سهم" not in f.x:
+    if not f.word_gates & _GATE_UNITS:  # (one of _UNIT_CUES occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
@@ -3854,6 +3898,8 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
 #: A tribe or clan named after its head word (seventeenth session): قبيلة يافع، قبائل أكلب، شيخ شمل قبائل بني مالك،
 #: عشيرة البونمر; the mention is the name alone, as the annotation conventions write tribes (groups).
 _TRIBE_HEAD_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|لل|ول|وب)?(?:قبيله|قبائل|عشيره|عشائر)(?= )")
+#: what a field holds when _TRIBE_HEAD_RE can match in it (_tribes' word gate)
+_TRIBE_HEADS = ("قبيل", "قبائل", "عشير", "عشائر")
 #: the words that make a tribe's name of two words with the word after them: آل رميان، بني عامر، بنو هلال، البو نمر
 _TRIBE_LINKS = frozenset(norm_word(w) for w in ["آل", "بني", "بنو", "أبو", "البو"])
 
@@ -3870,7 +3916,7 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     where that word is no word of the lists (no stopword, no frequent or common word, no definite noun: not قبيلة أخرى،
     قبائل الشمال، عشائر المنطقة) or is a name of ``tribes.txt`` that is also a word (حرب، شمر، مطير); quotes allowed
     around it (قبيلة «يافع»). Not when the head is itself part of a name already found (مركز عشيرة: a place)."""
-    if "قبيل" not in f.x and "قبائل" not in f.x and "عشير" not in f.x and "عشائر" not in f.x:
+    if not f.word_gates & _GATE_TRIBES:  # (one of _TRIBE_HEADS occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
