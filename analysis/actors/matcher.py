@@ -38,6 +38,8 @@ import pyarrow as pa
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import (
     _ENCLITICS,
+    KUNYA_GATE,
+    KUNYA_TOKENS,
     _foreign_word,
     _known_word,
     _name_in_fal,
@@ -122,15 +124,19 @@ _HEAD_CODES = (None, "organization", "media")
 
 #: Word gates: passes that do nothing in a field where none of a few substrings occurs (قبيل/قبائل/عشير/عشائر for
 #: _tribes, وزار for _ministry_lists …) tested that with ``in`` first, a search of every field (~9 instructions per
-#: character each, ~0.8 G over 3,000 articles for all of them). The substrings are keys of the automaton too, with
+#: character each, ~0.3 G over 3,000 articles for all of them). The substrings are keys of the automaton too, with
 #: no entry and one bit per pass from _WORD_GATE_SHIFT on: the scan that finds the forms sets, per field, the bits
-#: of the passes whose substrings occur in it (``_Field.word_gates``), which the passes read instead. A key of the
-#: automaton has a space at either end, these have none: no key is shared, and none crosses a field's end (the
-#: fields of a batch are parted by spaces). Bit 0 is references.py's (R5: FORMER_GATE).
+#: of the passes whose substrings occur in it (``_Field.word_gates``), which the passes read instead. A substring
+#: starts with no space (the keys of the forms do): it shares no key, and crosses no field's end (the fields of a
+#: batch are parted by two spaces; one that ends with a space, علي, also holds at the field's end: such a gate only
+#: opens a test that remains). A key with a space at either end is a token (names.KUNYA_TOKENS, " بن "): merged with
+#: the key of a form or of another gate it may be (a necessary condition again: the pass's own test remains). Bit 0
+#: is references.py's (R5: FORMER_GATE), bit 10 names.py's (KUNYA_GATE).
 _WORD_GATE_SHIFT = 48
 _GATE_TRIBES, _GATE_UNITS, _GATE_DEPUTY, _GATE_PROPHET, _GATE_DUAL_MINISTRIES, _GATE_MINISTRIES, _GATE_LEGITIMACY, \
     _GATE_ENVOY, _GATE_CAPITALS = (1 << k for k in range(1, 10))
-_ALL_WORD_GATES = (1 << 10) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
+_GATE_BIN, _GATE_ALI_AL, _GATE_ALI = (1 << k for k in range(11, 14))
+_ALL_WORD_GATES = (1 << 14) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
 
 
 @lru_cache(maxsize=1)
@@ -141,10 +147,11 @@ def _word_gate_keys() -> dict[str, int]:
     needles += [("نائبه", _GATE_DEPUTY), ("وزارت", _GATE_DUAL_MINISTRIES), ("وزار", _GATE_MINISTRIES),
                 ("شرعيه", _GATE_LEGITIMACY), (_ENVOY, _GATE_ENVOY)]
     needles += [(w, _GATE_PROPHET) for w in _BLESSINGS] + [(row[0], _GATE_CAPITALS) for row in _context_capitals()]
+    needles += [(w, KUNYA_GATE) for w in KUNYA_TOKENS] + [(" بن ", _GATE_BIN), ("علي ال", _GATE_ALI_AL), ("علي ", _GATE_ALI)]
     keys: dict[str, int] = {}
     for w, bit in needles:
-        if len(w) < 2 or w != w.strip():
-            raise ValueError(f"word gate {w!r}: two characters at least and no space at either end")
+        if len(w.strip()) < 2 or w[0] == " " and (w[-1] != " " or " " in w[1:-1]):
+            raise ValueError(f"word gate {w!r}: two characters at least; a token between spaces, or no space first")
         keys[w] = keys.get(w, 0) | bit
     return keys
 
@@ -286,6 +293,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _LEX_SHIFT
         for k in suffix_keys():
             gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _SUFFIX_SHIFT
+    for k, bits in _word_gate_keys().items():
+        if k[0] == " ":  # a token: merged with the key of a form or of another gate (see _WORD_GATE_SHIFT)
+            gates[k] = gates.get(k, 0) | bits << _WORD_GATE_SHIFT
     if len(entries) >= _NO_ENTRY:
         raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
@@ -295,8 +305,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
     for k, bits in gates.items():
         if k not in best and len(k) < 1024:
             A.add_word(k, _NO_ENTRY << 20 | len(k) | bits)
-    for k, bits in _word_gate_keys().items():  # (no space at the ends: no key above is one of them)
-        A.add_word(k, _NO_ENTRY << 20 | len(k) | bits << _WORD_GATE_SHIFT)
+    for k, bits in _word_gate_keys().items():
+        if k[0] != " ":  # (no space first: no key above is one of them)
+            A.add_word(k, _NO_ENTRY << 20 | len(k) | bits << _WORD_GATE_SHIFT)
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
@@ -663,7 +674,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             bounds = np.searchsorted(fld[main], np.arange(len(texts) + 1)).tolist()
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
             _gate_hits(fields, fld, np.asarray(tok_at)[s0], code)
-            # the word gates (a gate key has no space before it: s0 is its second character, still in its field)
+            # the word gates (a substring's s0 is its second character, still in its field; a token's its start)
             wg = (code >> _WORD_GATE_SHIFT) & _ALL_WORD_GATES
             sel = np.flatnonzero(wg)
             if len(sel):
@@ -4579,7 +4590,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         return w in rules.common_words or w in rules.stopwords or _conj_stripped(w) in rules.common_words
 
     # علي + ال + a first name (علي الفايز، علي الحسن): a person, although علي alone is mostly a misspelt على
-    for i in _ali_tokens(f, "علي ال"):
+    for i in _ali_tokens(f, "علي ال") if f.word_gates & _GATE_ALI_AL else ():  # (see _WORD_GATE_SHIFT)
         if i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
             if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
@@ -4698,7 +4709,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     continue  # ويوضح كريتشلو after دونالد كريتشلو: the short form of a name given in full, which links to it
             emit(toks, strip_conj=False)
     # an unknown first name before بن (مطير بن مطر القثامي، شعشع بن مفرح): "X son of Y" is a person's name
-    k = f.x.find(" بن ")
+    k = f.x.find(" بن ") if f.word_gates & _GATE_BIN else -1  # (see _WORD_GATE_SHIFT)
     while k != -1:
         i = f.tok_index(k - 1) if k > 0 else -1
         if (i >= 0 and f.ends[i] == k and i + 2 < len(f.starts) and f.adjacent(i + 1) and f.adjacent(i + 2)
@@ -4811,7 +4822,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     # الفيفي: _name_from's), nor with a shadda (عليّ "on me"). In SaudiNewsNet, of the texts that write على at least
     # once, 3,243 uses of علي spelt with ي are followed by one of 21 words that mostly follow the preposition (الرغم،
     # أن، مستوى، حساب …) 53 times.
-    if "علي " in f.x and _writes_ala(f.text):
+    if f.word_gates & _GATE_ALI and "علي " in f.x and _writes_ala(f.text):  # (see _WORD_GATE_SHIFT)
         for i in _ali_tokens(f, "علي "):
             a = f.starts[i]
             if (not occ[a] and not _alef_maksura_end(f, a, f.ends[i])

@@ -878,6 +878,11 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
 
 
 _KUNYA_RE = re.compile(r"اب[واي] |ام ")  # literal starts: far faster to scan for than a word alternation
+#: The tokens at which a match of _KUNYA_RE is read (the kunya word, with و/ف at most, then a space), as keys of the
+#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``matcher._WORD_GATES``), and a
+#: field without one (most) is not scanned with the pattern (whose first letter, ا, is the commonest of the text).
+KUNYA_TOKENS = tuple(f" {p}{k} " for k in ("ابو", "ابا", "ابي", "ام") for p in ("", "و", "ف"))
+KUNYA_GATE = 1 << 10
 _FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
 
 
@@ -886,6 +891,8 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
     person (أبو بكر، أبو الحسن، أبا هريرة، أبو مصعب الزرقاوي) although the word alone is also a noun (بكر); a place
     the codebook lists after أبو (أبو ظبي) is matched before and stays a place. Nineteenth session: أم + a first name
     alone is a person too (أم ناصر، أم ريم), not أم + ال or a transliterated word (أم القرى، أم درمان: places)."""
+    if not f.word_gates & KUNYA_GATE:
+        return out  # no token of KUNYA_TOKENS: no match is read (see above)
     x = f.x
     found = []
     for mt in _KUNYA_RE.finditer(x):
