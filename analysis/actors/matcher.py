@@ -3931,7 +3931,9 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
         return out
     new: list[_M] = []
     n = len(f.starts)
-    for mt in _TRIBE_HEAD_RE.finditer(f.x):
+    # (a match starts a token that holds one of _TRIBE_HEADS: the pattern is tried at those token starts only, as
+    # finditer would reach them; its look-behind start made the regex engine try it at every character)
+    for mt in _matches_from(_TRIBE_HEAD_RE, f.x, {f.starts[f.tok_index(k)] for k in _positions(f.x, _TRIBE_HEADS)}):
         t = f.tok_index(mt.start())
         k = t + 1
         if k >= n or 1 in occ[f.starts[t] : f.ends[t]] or not f.adjacent(k, quotes=True):
