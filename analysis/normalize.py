@@ -238,12 +238,13 @@ def _normalize_by_tables(text: str, profile: tuple[bool, bool, bool, bool, bool]
     """:func:`normalize_for_matching` with two numpy table lookups over the code points: one for the replaced
     characters, one for the deleted marks."""
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    mapped = _char_map(profile)[cps]
-    marks = _mark_table()[cps]
+    # (np.take: the same arrays as indexing, ~half its instructions: no general fancy-indexing iterator)
+    mapped = np.take(_char_map(profile), cps)
+    marks = np.take(_mark_table(), cps)
     if not np.count_nonzero(marks):  # (cheaper than marks.any() on short arrays)
         return NormalizedText(text, mapped.tobytes().decode("utf-32-le", "surrogatepass"), None)
     keep = np.flatnonzero(~marks)
-    return NormalizedText(text, mapped[keep].tobytes().decode("utf-32-le", "surrogatepass"), keep)
+    return NormalizedText(text, mapped.take(keep).tobytes().decode("utf-32-le", "surrogatepass"), keep)
 
 
 def normalize(text: str, **profile: bool) -> str:
