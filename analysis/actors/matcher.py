@@ -136,8 +136,8 @@ _HEAD_CODES = (None, "organization", "media")
 _WORD_GATE_SHIFT = 48
 _GATE_TRIBES, _GATE_UNITS, _GATE_DEPUTY, _GATE_PROPHET, _GATE_DUAL_MINISTRIES, _GATE_MINISTRIES, _GATE_LEGITIMACY, \
     _GATE_ENVOY, _GATE_CAPITALS = (1 << k for k in range(1, 10))
-_GATE_BIN, _GATE_ALI_AL, _GATE_ALI = (1 << k for k in range(11, 14))
-_ALL_WORD_GATES = (1 << 14) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
+_GATE_BIN, _GATE_ALI_AL, _GATE_ALI, _GATE_COMPASS = (1 << k for k in range(11, 15))
+_ALL_WORD_GATES = (1 << 15) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +149,7 @@ def _word_gate_keys() -> dict[str, int]:
                 ("شرعيه", _GATE_LEGITIMACY), (_ENVOY, _GATE_ENVOY)]
     needles += [(w, _GATE_PROPHET) for w in _BLESSINGS] + [(row[0], _GATE_CAPITALS) for row in _context_capitals()]
     needles += [(w, KUNYA_GATE) for w in KUNYA_TOKENS] + [(" بن ", _GATE_BIN), ("علي ال", _GATE_ALI_AL), ("علي ", _GATE_ALI)]
+    needles += [(w, _GATE_COMPASS) for w in _COMPASS_STEMS]
     keys: dict[str, int] = {}
     for w, bit in needles:
         if len(w.strip()) < 2 or w[0] == " " and (w[-1] != " " or " " in w[1:-1]):
@@ -4011,9 +4012,11 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     # جنوب مالاري، شمال غرب سكرامنتو: a transliterated word (no word of the lists) right after a compass word
     # (only the matches at a token's start count: the pattern is tried only at the token starts where str.find sees a
     # compass word, as finditer would reach them, since no match crosses a space; scanning the whole field with the
-    # alternation tested its first letters at every character, ~70 instructions each)
+    # alternation tested its first letters at every character, ~70 instructions each; a field that holds none of
+    # _COMPASS_STEMS, most, is not searched either: see _WORD_GATE_SHIFT)
     x = f.x
-    for mt in _matches_from(_COMPASS_RE, x, [k for k in _positions(x, _COMPASS_STEMS) if not k or x[k - 1] == " "]):
+    starts = [k for k in _positions(x, _COMPASS_STEMS) if not k or x[k - 1] == " "] if f.word_gates & _GATE_COMPASS else ()
+    for mt in _matches_from(_COMPASS_RE, x, starts):
         s0, e0 = mt.span()
         if s0 and x[s0 - 1] != " " or e0 >= len(x) or x[e0] != " ":
             continue  # inside a word (شمالي is matched whole: longest first)
