@@ -539,15 +539,18 @@ class _Field:
             return False
         return (self._adjq[i] if quotes else self._adj[i]) == 1
 
-    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterable[tuple[int, int, int]]:
-        """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on that ends a token, whose token
-        starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers yet (``occ``);
-        the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for (short
-        forms, repeated names) do not occur again: then no generator is made (the first search reads no ``occ``)."""
-        k = self.x.find(form, start)
-        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k)
+    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0,
+                         end: int | None = None) -> Iterable[tuple[int, int, int]]:
+        """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on (and up to ``end``) that ends a
+        token, whose token starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers
+        yet (``occ``); the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for
+        (short forms, repeated names) do not occur again: then no generator is made (the first search reads no
+        ``occ``)."""
+        k = self.x.find(form, start, end)
+        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k, end)
 
-    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int) -> Iterator[tuple[int, int, int]]:
+    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int,
+                          end: int | None = None) -> Iterator[tuple[int, int, int]]:
         """``free_occurrences`` from the first occurrence ``k`` on."""
         x = self.x
         while k != -1:
@@ -556,7 +559,7 @@ class _Field:
                 a = self.starts[self.tok_index(k)]
                 if prefix_re.fullmatch(x[a:k]) and 1 not in occ[a:e]:
                     yield a, k, e
-            k = x.find(form, e)
+            k = x.find(form, e, end)
 
     def prev_words(self, i: int, n: int) -> list[str]:
         """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""

@@ -376,7 +376,9 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
             for sf, (first_end, aid, lab, *alone) in own.items():
                 if alone:
                     continue  # a first name alone links forward only (matcher._link_short_forms)
-                for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ):
+                # (searched up to the end of the token at first_end only, not on to the field's end: an occurrence in
+                # a token that starts before first_end ends there at the latest)
+                for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, 0, f.ends[f.tok_index(first_end - 1)]):
                     if a >= first_end:
                         break  # after the full name: matcher._link_short_forms has taken what it could
                     weak = fld != "title" and aid.startswith("discovered:")  # before a discovered name: a context
