@@ -879,7 +879,7 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
 
 _KUNYA_RE = re.compile(r"اب[واي] |ام ")  # literal starts: far faster to scan for than a word alternation
 #: The tokens at which a match of _KUNYA_RE is read (the kunya word, with و/ف at most, then a space), as keys of the
-#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``matcher._WORD_GATES``), and a
+#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``matcher._WORD_GATE_SHIFT``), and a
 #: field without one (most) is not scanned with the pattern (whose first letter, ا, is the commonest of the text).
 KUNYA_TOKENS = tuple(f" {p}{k} " for k in ("ابو", "ابا", "ابي", "ام") for p in ("", "و", "ف"))
 KUNYA_GATE = 1 << 10
