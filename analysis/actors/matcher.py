@@ -566,7 +566,7 @@ class _Field:
         out = []
         j = i
         while j > 0 and len(out) < n:
-            if not self.adjacent(j, quotes=True):
+            if j >= len(self.starts) or not self._adjq[j]:  # self.adjacent(j, quotes=True) without a call (j > 0)
                 break
             j -= 1
             out.append(self.word(j))
@@ -4651,7 +4651,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             # skip the title's complements (الخارجية، المصري، ...)
             j = f.tok_index(e - 1) + 1
             skipped = 0
-            while j < len(f.starts) and skipped < 3 and f.adjacent(j, quotes=True):
+            adjq = f._adjq  # (f.adjacent(j, quotes=True) without a call: 0 < j < len(f.starts) where it is read)
+            while j < len(f.starts) and skipped < 3 and adjq[j]:
                 a, b = f.starts[j], f.ends[j]
                 w = f.x[a:b]
                 if (w in rules.title_complements or strip_clitics(w) in rules.title_complements) or (
@@ -4661,7 +4662,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     skipped += 1
                     continue
                 break
-            if j >= len(f.starts) or not f.adjacent(j, quotes=True):
+            if j >= len(f.starts) or not adjq[j]:
                 continue
             w = f.word(j)
             if w == "علي":  # after a title, a reporting verb or a nisba (وقال علي الشهري، اللاعب السعودي علي الزبيدي)

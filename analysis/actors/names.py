@@ -404,7 +404,7 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
     for i, rl in f.role_hits:
         j = max(i + rl, done + 1)
         last = min(n - 1, i + rl + 6)  # the pair's first word at most five words after the role
-        while j < last and f.adjacent(j, quotes=True):
+        while j < last and f._adjq[j]:  # f.adjacent(j, quotes=True) without a call (0 < j < n here)
             a = starts[j]
             if occ[a]:  # a mention: no pair starts here; a found name (وزير الخارجية سامح شكري) ends the search
                 if x[a : ends[j]] in given:
