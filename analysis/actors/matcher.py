@@ -4781,7 +4781,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if i >= len(f.starts):
             continue
         j = f.tok_index(b - 1)
-        if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f.adjacent(i, quotes=True):
+        if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f._adjq[i]:  # (f.adjacent(i, quotes=True): 0 < i < n)
             # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»، سهم «جاكو»، منطقة «رواغة»: an outlet, company or place the
             # codebook lacks, quoted after its head; و + the next quoted name continues that list (سهما "سابك" و"…")
             head = strip_clitics(f.word(i - 1))

@@ -244,12 +244,13 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     cov: dict = {}
     found = []
     done = -1
+    adjq = f._adjq  # (f.adjacent(j, quotes=True) without a call: 0 < j < n where it is read below)
     for i, rl in _role_starts(f, out, occ, cov):
         if i <= done:
             continue
         j = i + rl
         skipped = 0
-        while j < n and skipped < 3 and f.adjacent(j, quotes=True):
+        while j < n and skipped < 3 and adjq[j]:
             oj = cov.get(j)
             wj = f.word(j)
             if oj is not None and oj.kind == "nisba" and oj.s == f.starts[j]:
@@ -261,7 +262,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             else:
                 break
             skipped += 1
-        if j >= n or not f.adjacent(j, quotes=True) or cov.get(j) is not None:
+        if j >= n or not adjq[j] or cov.get(j) is not None:
             continue
         toks = _name_after(f, j, occ, rules, nr)
         while toks and f.word(toks[-1]) in rules.connectors:
