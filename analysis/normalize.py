@@ -238,12 +238,13 @@ def _normalize_by_tables(text: str, profile: tuple[bool, bool, bool, bool, bool]
     """:func:`normalize_for_matching` with two numpy table lookups over the code points: one for the replaced
     characters, one for the deleted marks."""
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    mapped = _char_map(profile)[cps]
-    marks = _mark_table()[cps]
+    # (np.take: the same arrays as indexing, ~half its instructions: no general fancy-indexing iterator)
+    mapped = np.take(_char_map(profile), cps)
+    marks = np.take(_mark_table(), cps)
     if not np.count_nonzero(marks):  # (cheaper than marks.any() on short arrays)
         return NormalizedText(text, mapped.tobytes().decode("utf-32-le", "surrogatepass"), None)
     keep = np.flatnonzero(~marks)
-    return NormalizedText(text, mapped[keep].tobytes().decode("utf-32-le", "surrogatepass"), keep)
+    return NormalizedText(text, mapped.take(keep).tobytes().decode("utf-32-le", "surrogatepass"), keep)
 
 
 def normalize(text: str, **profile: bool) -> str:
@@ -269,8 +270,29 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 _SENT_END = re.compile(
     "[.!?\u061f\u061b\u06d4\n](?:(?<=\n)\n*|(?<=[.!?\u061f\u061b\u06d4])[.!?\u061f\u061b\u06d4]*[\"'\u201d\u00bb)\\]]*(?=\\s|$))"
 )
+#: The characters a match of _SENT_END starts with (its first character class).
+_SENT_END_CHARS = ".!?\u061f\u061b\u06d4\n"
 #: Single letters followed by a dot are abbreviations (د. for doctor, أ.ف.ب), not sentence ends.
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(.])[^\W\d_]$")
+
+
+def _sentence_ends(text: str) -> list[re.Match]:
+    """``list(_SENT_END.finditer(text))`` (the same matches), found faster: a match starts with one of
+    ``_SENT_END_CHARS``, so the pattern is tried only where ``str.find`` sees one, in text order and after the end of
+    the previous match, as finditer does; finditer tests the character class at every character of the text (~90
+    instructions each, the most of this function's cost)."""
+    starts = []
+    for c in _SENT_END_CHARS:
+        k = text.find(c)
+        while k != -1:
+            starts.append(k)
+            k = text.find(c, k + 1)
+    found, pos = [], 0
+    for a in sorted(starts):
+        if a >= pos and (m := _SENT_END.match(text, a)):
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -285,7 +307,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in _sentence_ends(text):
         a, b = m.span()
         if b - a == 1 and text[a] == "." and _ABBREV_BEFORE.search(text, max(0, a - 3), a):
             continue

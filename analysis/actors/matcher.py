@@ -38,6 +38,9 @@ import pyarrow as pa
 from analysis.actors.codebook import Codebook, load_codebook, matching_key
 from analysis.actors.names import (
     _ENCLITICS,
+    KUNYA_GATE,
+    KUNYA_TOKENS,
+    _coverage,
     _foreign_word,
     _known_word,
     _name_in_fal,
@@ -51,7 +54,7 @@ from analysis.actors.names import (
     role_keys,
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
-from analysis.actors.references import FORMER_ADJECTIVES, link_references
+from analysis.actors.references import _FORMER_CORES, FORMER_ADJECTIVES, FORMER_GATE, link_references
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.references import _next_word
 from analysis.actors.rules import (CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, bare_in, bare_of, load_learned_names,
@@ -119,6 +122,41 @@ class _Entry:
 _NO_ENTRY = (1 << 20) - 1
 _ROLE_SHIFT, _HEAD_SHIFT, _LEX_SHIFT, _SUFFIX_SHIFT = 40, 42, 44, 46
 _HEAD_CODES = (None, "organization", "media")
+
+#: Word gates: passes that do nothing in a field where none of a few substrings occurs (قبيل/قبائل/عشير/عشائر for
+#: _tribes, وزار for _ministry_lists …) tested that with ``in`` first, a search of every field (~9 instructions per
+#: character each, ~0.3 G over 3,000 articles for all of them). The substrings are keys of the automaton too, with
+#: no entry and one bit per pass from _WORD_GATE_SHIFT on: the scan that finds the forms sets, per field, the bits
+#: of the passes whose substrings occur in it (``_Field.word_gates``), which the passes read instead. A substring
+#: starts with no space (the keys of the forms do): it shares no key, and crosses no field's end (the fields of a
+#: batch are parted by two spaces; one that ends with a space, علي, also holds at the field's end: such a gate only
+#: opens a test that remains). A key with a space at either end is a token (names.KUNYA_TOKENS, " بن "): merged with
+#: the key of a form or of another gate it may be (a necessary condition again: the pass's own test remains). Bit 0
+#: is references.py's (R5: FORMER_GATE), bit 10 names.py's (KUNYA_GATE).
+_WORD_GATE_SHIFT = 48
+_GATE_TRIBES, _GATE_UNITS, _GATE_DEPUTY, _GATE_PROPHET, _GATE_DUAL_MINISTRIES, _GATE_MINISTRIES, _GATE_LEGITIMACY, \
+    _GATE_ENVOY, _GATE_CAPITALS = (1 << k for k in range(1, 10))
+_GATE_BIN, _GATE_ALI_AL, _GATE_ALI, _GATE_COMPASS = (1 << k for k in range(11, 15))
+_ALL_WORD_GATES = (1 << 15) - 1  # (a field scanned without the automaton: every gate open, the passes search it)
+
+
+@lru_cache(maxsize=1)
+def _word_gate_keys() -> dict[str, int]:
+    """The substrings of the word gates -> the gate bits they set (see _WORD_GATE_SHIFT)."""
+    needles = [(w, FORMER_GATE) for w in _FORMER_CORES]
+    needles += [(w, _GATE_TRIBES) for w in _TRIBE_HEADS] + [(w, _GATE_UNITS) for w in _UNIT_CUES]
+    needles += [("نائبه", _GATE_DEPUTY), ("وزارت", _GATE_DUAL_MINISTRIES), ("وزار", _GATE_MINISTRIES),
+                ("شرعيه", _GATE_LEGITIMACY), (_ENVOY, _GATE_ENVOY)]
+    needles += [(w, _GATE_PROPHET) for w in _BLESSINGS] + [(row[0], _GATE_CAPITALS) for row in _context_capitals()]
+    needles += [(w, KUNYA_GATE) for w in KUNYA_TOKENS] + [(" بن ", _GATE_BIN), ("علي ال", _GATE_ALI_AL), ("علي ", _GATE_ALI)]
+    needles += [(w, _GATE_COMPASS) for w in _COMPASS_STEMS]
+    keys: dict[str, int] = {}
+    for w, bit in needles:
+        if len(w.strip()) < 2 or w[0] == " " and (w[-1] != " " or " " in w[1:-1]):
+            raise ValueError(f"word gate {w!r}: two characters at least; a token between spaces, or no space first")
+        keys[w] = keys.get(w, 0) | bit
+    return keys
+
 
 _GIVEN = _Entry(None, "given", None)
 _TITLE_WORD = _Entry(None, "title_word", None)  # a title word whose key a codebook form took (الرائد: a club, a rank)
@@ -257,6 +295,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _LEX_SHIFT
         for k in suffix_keys():
             gates[f" {k} "] = gates.get(f" {k} ", 0) | 1 << _SUFFIX_SHIFT
+    for k, bits in _word_gate_keys().items():
+        if k[0] == " ":  # a token: merged with the key of a form or of another gate (see _WORD_GATE_SHIFT)
+            gates[k] = gates.get(k, 0) | bits << _WORD_GATE_SHIFT
     if len(entries) >= _NO_ENTRY:
         raise ValueError(f"{len(entries):,} codebook entries: the automaton packs at most {_NO_ENTRY - 1:,} (see _NO_ENTRY)")
     A = ahocorasick.Automaton()
@@ -266,6 +307,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
     for k, bits in gates.items():
         if k not in best and len(k) < 1024:
             A.add_word(k, _NO_ENTRY << 20 | len(k) | bits)
+    for k, bits in _word_gate_keys().items():
+        if k[0] != " ":  # (no space first: no key above is one of them)
+            A.add_word(k, _NO_ENTRY << 20 | len(k) | bits << _WORD_GATE_SHIFT)
     A.make_automaton()
     form_keys = frozenset((f.actor_id, ("ال" + f.key) if f.article == "required" else f.key) for f in cb.forms if f.kind in ("name", "alias"))
     # «الرياض»، لـ"المدينة": an outlet whose name is also a place or a word is the outlet in quotes
@@ -458,7 +502,7 @@ class _Field:
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
     __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "x")
+                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -497,15 +541,18 @@ class _Field:
             return False
         return (self._adjq[i] if quotes else self._adj[i]) == 1
 
-    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0) -> Iterable[tuple[int, int, int]]:
-        """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on that ends a token, whose token
-        starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers yet (``occ``);
-        the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for (short
-        forms, repeated names) do not occur again: then no generator is made (the first search reads no ``occ``)."""
-        k = self.x.find(form, start)
-        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k)
+    def free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, start: int = 0,
+                         end: int | None = None) -> Iterable[tuple[int, int, int]]:
+        """``(a, k, e)`` for every occurrence ``x[k:e] == form`` from ``start`` on (and up to ``end``) that ends a
+        token, whose token starts at ``a`` with only ``prefix_re`` (proclitics) before it, and that no mention covers
+        yet (``occ``); the caller marks what it takes in ``occ`` before the next one is looked for. Most forms asked for
+        (short forms, repeated names) do not occur again: then no generator is made (the first search reads no
+        ``occ``)."""
+        k = self.x.find(form, start, end)
+        return () if k == -1 else self._free_occurrences(form, prefix_re, occ, k, end)
 
-    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int) -> Iterator[tuple[int, int, int]]:
+    def _free_occurrences(self, form: str, prefix_re: re.Pattern, occ: bytearray, k: int,
+                          end: int | None = None) -> Iterator[tuple[int, int, int]]:
         """``free_occurrences`` from the first occurrence ``k`` on."""
         x = self.x
         while k != -1:
@@ -514,14 +561,14 @@ class _Field:
                 a = self.starts[self.tok_index(k)]
                 if prefix_re.fullmatch(x[a:k]) and 1 not in occ[a:e]:
                     yield a, k, e
-            k = x.find(form, e)
+            k = x.find(form, e, end)
 
     def prev_words(self, i: int, n: int) -> list[str]:
         """Up to n clitic-stripped words before token i, stopping at punctuation other than quotes."""
         out = []
         j = i
         while j > 0 and len(out) < n:
-            if not self.adjacent(j, quotes=True):
+            if j >= len(self.starts) or not self._adjq[j]:  # self.adjacent(j, quotes=True) without a call (j > 0)
                 break
             j -= 1
             out.append(self.word(j))
@@ -554,7 +601,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         x = _NONWORD_RE.sub(" ", norm)
         isword = np.frombuffer(x.encode("utf-32-le"), dtype=np.uint32) != 32
     else:
-        isword = _word_lut()[ncp]
+        isword = np.take(_word_lut(), ncp)  # (_word_lut()[ncp], in ~half the instructions: see normalize)
         x = str(np.where(isword, ncp, np.uint32(32)).data, "utf-32-le")  # (no copy of the array to bytes first)
     d = np.diff(isword.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
@@ -565,8 +612,8 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     adj = np.zeros(len(starts), dtype=bool)
     adjq = np.zeros(len(starts), dtype=bool)
     if len(starts) > 1:
-        adj[1:] = c1[starts[1:]] == c1[ends[:-1]]
-        adjq[1:] = c2[starts[1:]] == c2[ends[:-1]]
+        adj[1:] = c1.take(starts[1:]) == c1.take(ends[:-1])  # (take: indexing in fewer instructions)
+        adjq[1:] = c2.take(starts[1:]) == c2.take(ends[:-1])
     # field boundaries in original and normalised coordinates
     ostarts = np.cumsum([0] + [len(t) + len(_SEP) for t in texts[:-1]])
     oends = ostarts + np.array([len(t) for t in texts])
@@ -581,7 +628,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     tok_field = np.repeat(np.arange(len(tfirst)), np.diff(tfirst, append=len(starts)))  # field k: tokens tfirst[k] on
     adj[tfirst[tfirst < len(adj)]] = False  # the first token of a field follows nothing
     adjq[tfirst[tfirst < len(adjq)]] = False
-    off = nstarts[tok_field] if len(starts) else starts
+    off = nstarts.take(tok_field) if len(starts) else starts
     starts_l, ends_l = (starts - off).tolist(), (ends - off).tolist()
     adj_b, adjq_b = adj.view(np.uint8).tobytes(), adjq.view(np.uint8).tobytes()  # bytes: no GC-tracked list per field
     # _Field.tok_index as a table: at each position of the batch, the local index of the token starting at or
@@ -619,6 +666,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     hits = [_NO_HITS] * len(texts)
     for f in fields:
         f.role_hits = f.head_hits = f.lex_hits = f.suffix_hits = ()
+        f.word_gates = _ALL_WORD_GATES if automaton is None else 0
     if automaton is not None and texts:
         # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
         # with numpy instead of a Python loop per hit; they come in text order (by end, the longest key first)
@@ -633,6 +681,14 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
             bounds = np.searchsorted(fld[main], np.arange(len(texts) + 1)).tolist()
             hits = [allh[bounds[k] : bounds[k + 1]] for k in range(len(texts))]
             _gate_hits(fields, fld, np.asarray(tok_at)[s0], code)
+            # the word gates (a substring's s0 is its second character, still in its field; a token's its start)
+            wg = (code >> _WORD_GATE_SHIFT) & _ALL_WORD_GATES
+            sel = np.flatnonzero(wg)
+            if len(sel):
+                per_field = np.zeros(len(texts), dtype=np.int64)
+                np.bitwise_or.at(per_field, fld[sel], wg[sel])
+                for f, g in zip(fields, per_field.tolist()):
+                    f.word_gates = g
     return fields, hits
 
 
@@ -1524,7 +1580,7 @@ def _deputy_of_king(f: _Field, out: list[_M], m: _Matcher, day) -> list[_M]:
     no word or punctuation between; nineteenth session: or with the honorific سمو before it, a comma allowed: …آل
     سعود، ولسمو نائبه) stands for the crown prince of that date (Saudi news: "خادم الحرمين الشريفين
     ونائبه"). Anywhere else نائبه is left alone (the deputy of a minister, a director …)."""
-    if day is None or "نائبه" not in f.x:
+    if day is None or not f.word_gates & _GATE_DEPUTY:  # (نائبه occurs: see _WORD_GATE_SHIFT)
         return out
     king = _holder(m.offices.get(_KING_OFFICE, ()), day)
     heir = _holder(m.offices.get(_CROWN_PRINCE_OFFICE, ()), day)
@@ -1570,7 +1626,7 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
     the first after it (title mention, as the annotators list it: … بعد سلسلة لقاءات لنا مع المبعوث الدولي). Not when a
     person's name follows within four words (المبعوث الأممي إلى ليبيا برناردينو ليون: the name is the mention, D5), and
     not in a field that names no envoy (the phrase alone does not say which)."""
-    if _ENVOY not in f.x:
+    if not f.word_gates & _GATE_ENVOY:  # (_ENVOY occurs: see _WORD_GATE_SHIFT)
         return out
     envoys = [o for o in out if o.typ == "person" and (m.info.get(o.actor_id) or (None,) * 4)[3] == "envoy"]
     if not envoys:
@@ -1600,6 +1656,8 @@ def _envoy_titles(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list
 _PROPHET = "person:prophet_muhammad"
 #: the blessing written after the Prophet's name or title (normalised: صلى → صلي, الصلاة → الصلاه)
 _BLESSING_RE = re.compile(r"صلي الله عليه وسلم|عليه الصلاه والسلام|ﷺ")
+#: what a field holds when _BLESSING_RE can match in it, besides ﷺ (_prophet_with_blessing's word gate)
+_BLESSINGS = ("صلي الله", "الصلاه والسلام")
 #: the titles that the blessing makes the Prophet's, with a proclitic: form -> length of the proclitic (والرسول، للنبي،
 #: بسنة … نبيه); ل on a title with the article is written لل (للنبي، وللرسول)
 _PROPHET_TITLES = {
@@ -1614,7 +1672,7 @@ def _prophet_with_blessing(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
     والسلام، ﷺ; a dash or bracket may part them) is the Prophet Muhammad, a title mention (416 such titles were
     uncovered in SaudiNewsNet; رسول الله and النبي الكريم were codebook forms already). Without the blessing these words
     stay unread (النبي سليمان، الرسول in other senses)."""
-    if _PROPHET not in m.info or ("صلي الله" not in f.x and "الصلاه والسلام" not in f.x and "ﷺ" not in f.x):
+    if _PROPHET not in m.info or (not f.word_gates & _GATE_PROPHET and "ﷺ" not in f.x):  # (_BLESSINGS: see _WORD_GATE_SHIFT)
         return out
     by_end = {f.tok_index(o.e - 1) for o in out}
     add = []
@@ -1682,7 +1740,7 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
     والتعليم): "وزارتي" + the first field is the first ministry and "و" + the second field is the second, as the
     annotators split them, when وزارة + each field is a codebook form (one to three words each; the longest second
     field wins). The country is the codebook's for the bare وزارة + field (the Saudi ministry, as for وزارة الداخلية)."""
-    if "وزارت" not in f.x:
+    if not f.word_gates & _GATE_DUAL_MINISTRIES:  # (وزارت occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
@@ -1746,7 +1804,7 @@ def _ministry_lists(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> li
     (وزارة الدفاع والعدل والداخلية والخارجية; وزارات الداخلية والشؤون الاجتماعية والصحة: the plural with its first field
     is the first ministry), when وزارة + each field is a codebook form; the chain stops at the first و-word that is no
     field. The country is the codebook's for the bare form (the Saudi ministry, as for وزارة الداخلية)."""
-    if "وزار" not in f.x:
+    if not f.word_gates & _GATE_MINISTRIES:  # (وزار occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     chains = [f.tok_index(o.e - 1) + 1 for o in out
@@ -1808,7 +1866,7 @@ def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher
     alias mention) after its supporters (القوات الموالية للشرعية، المؤيدة للشرعية) and in قوات / جيش / مقاتلي / السلطة
     الشرعية, as the annotators read it; not the abstract "legitimacy" (استعادة الشرعية، الانقلاب على الشرعية) nor
     الشرعية الدولية / الدستورية."""
-    if _YEMEN_GOVERNMENT not in m.info or "شرعيه" not in f.x:
+    if _YEMEN_GOVERNMENT not in m.info or not f.word_gates & _GATE_LEGITIMACY:  # (شرعيه: see _WORD_GATE_SHIFT)
         return out
     country_of = m.country_of or {}
     if not any(o.actor_id == "country:ye" or country_of.get(o.actor_id) == "country:ye" for o in out):
@@ -1899,6 +1957,8 @@ def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher)
 def _capitals_by_context(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
     """A capital whose name the codebook reads as another actor first (عمان: Oman, kept only once Oman is named)
     is the capital in a field that names its country and not the other actor (عمان in a field about Jordan)."""
+    if not f.word_gates & _GATE_CAPITALS:  # (a form of context_capitals.tsv occurs: see _WORD_GATE_SHIFT)
+        return out
     named = None
     added = []
     for form, aid, country, unless in _context_capitals():
@@ -2035,7 +2095,8 @@ def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Ru
     """Decide metonym vs location for capitals, and name vs nisba for forms like السعودية (in place)."""
     if not any(o.actor_id in m.metonym_of or (o.entry is not None and o.entry.also_nisba) for o in out):
         return  # no capital and no form that may be a nisba (most fields): nothing to decide
-    by_tok = {f.tok_index(o.s): o for o in out}
+    tok_at = f._tok_at  # (f.tok_index without a call per mention)
+    by_tok = {tok_at[o.s]: o for o in out}
     for _ in range(2):  # coordination can propagate from a later decision
         for o in out:
             if o.actor_id not in m.metonym_of or o.kind not in ("name", "alias", "metonym"):
@@ -2278,11 +2339,12 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     if drop:
         out = [o for o in out if id(o) not in drop]
         drop = set()
-    first_tok = [f.tok_index(o.s) for o in out]
+    tok_at = f._tok_at  # (f.tok_index without a call per mention)
+    first_tok = [tok_at[o.s] for o in out]
     embedded: set[int] = set()  # titles dropped inside another role phrase: a و-title right after one continues it
     languages: set[int] = set()  # tokens of feminine nisbas read as languages (the next و-nisba continues the list)
     by_start = dict(zip(first_tok, out))
-    by_end = {f.tok_index(o.e - 1): o for o in out}  # the token a mention ends in (mentions cover whole tokens)
+    by_end = {tok_at[o.e - 1]: o for o in out}  # the token a mention ends in (mentions cover whole tokens)
     for o, i in zip(out, first_tok):
         kind, typ = o.kind, o.typ
         joined = i > 0 and f._adj[i]  # f.adjacent(i), read once
@@ -2896,7 +2958,17 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
 def _sports_field(f: _Field, rules: Rules) -> bool:
     """Three different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة …).
     Each distinct token is looked at once (a long field repeats its words: في، الى، المباراة …); the tokens are the
-    runs of ``f.x`` between spaces, and the answer does not depend on their order."""
+    runs of ``f.x`` between spaces, and the answer does not depend on their order. A token that is a sport word holds
+    that word, so a field in which fewer than three of them occur at all (about half of those a club rule asks about) is
+    answered by substring tests alone, without reading its tokens (~100 µs for a long field)."""
+    found = 0
+    for w in rules.sport_words:
+        if w in f.x:
+            found += 1
+            if found == 3:
+                break
+    else:
+        return False
     seen: set[str] = set()
     words = set(f.x.split(" "))
     words.discard("")
@@ -2968,14 +3040,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
     * place head + an unknown name = a place (حي التواهي → التواهي; ميناء الزيت، شارع النفق، قصر 22 مايو as a whole);
       a codebook name after a "whole" head is inside the place's name (طريق الملك عبدالله، شارع العراق).
     """
-    by_tok: dict[int, _M] = {}
-    for o in out:
-        t0 = f.tok_index(o.s)
-        if " " not in f.x[o.s : o.e]:
-            by_tok[t0] = o  # one token (mentions cover whole tokens)
-            continue
-        for t in range(t0, f.tok_index(o.e - 1) + 1):
-            by_tok[t] = o
+    by_tok: dict[int, _M] = _coverage(f, out)  # token -> the mention covering it
     drop: set[int] = set()
     new: list[_M] = []
     towns: list[str] = []
@@ -3936,7 +4001,7 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     organisation (اللواء 35، اللواء الـ(15)، اللواء الخامس عشر), not a title before a name; and سهم + one to four words
     right before a number or a word of ``_AMOUNT_WORDS`` is a listed company (وصعد سهم داماك العقارية 2.2 في المائة،
     وسهم بنك الاتحاد الوطني 0.7، سهم إعمار بواقع 2%): no function word inside, not one frequent word alone."""
-    if "لواء" not in f.x and "سهم" not in f.x:
+    if not f.word_gates & _GATE_UNITS:  # (one of _UNIT_CUES occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
@@ -3991,6 +4056,8 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
 #: A tribe or clan named after its head word (seventeenth session): قبيلة يافع، قبائل أكلب، شيخ شمل قبائل بني مالك،
 #: عشيرة البونمر; the mention is the name alone, as the annotation conventions write tribes (groups).
 _TRIBE_HEAD_RE = re.compile(r"(?:^|(?<= ))(?:و|ف|ب|ل|لل|ول|وب)?(?:قبيله|قبائل|عشيره|عشائر)(?= )")
+#: what a field holds when _TRIBE_HEAD_RE can match in it (_tribes' word gate)
+_TRIBE_HEADS = ("قبيل", "قبائل", "عشير", "عشائر")
 #: the words that make a tribe's name of two words with the word after them: آل رميان، بني عامر، بنو هلال، البو نمر
 _TRIBE_LINKS = frozenset(norm_word(w) for w in ["آل", "بني", "بنو", "أبو", "البو"])
 
@@ -4007,11 +4074,13 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     where that word is no word of the lists (no stopword, no frequent or common word, no definite noun: not قبيلة أخرى،
     قبائل الشمال، عشائر المنطقة) or is a name of ``tribes.txt`` that is also a word (حرب، شمر، مطير); quotes allowed
     around it (قبيلة «يافع»). Not when the head is itself part of a name already found (مركز عشيرة: a place)."""
-    if "قبيل" not in f.x and "قبائل" not in f.x and "عشير" not in f.x and "عشائر" not in f.x:
+    if not f.word_gates & _GATE_TRIBES:  # (one of _TRIBE_HEADS occurs: see _WORD_GATE_SHIFT)
         return out
     new: list[_M] = []
     n = len(f.starts)
-    for mt in _TRIBE_HEAD_RE.finditer(f.x):
+    # (a match starts a token that holds one of _TRIBE_HEADS: the pattern is tried at those token starts only, as
+    # finditer would reach them; its look-behind start made the regex engine try it at every character)
+    for mt in _matches_from(_TRIBE_HEAD_RE, f.x, {f.starts[f.tok_index(k)] for k in _positions(f.x, _TRIBE_HEADS)}):
         t = f.tok_index(mt.start())
         k = t + 1
         if k >= n or 1 in occ[f.starts[t] : f.ends[t]] or not f.adjacent(k, quotes=True):
@@ -4041,6 +4110,8 @@ _LOCATIVE = frozenset(norm_word(w) for w in ["في", "على", "إلى", "من",
 _COMPASS = _DIRECTIONS - {norm_word("وسط")}
 #: (no look-behind: a plain alternation, longest first, is scanned ~5x faster; the caller checks the token bounds)
 _COMPASS_RE = re.compile("|".join(sorted(_COMPASS, key=lambda w: (-len(w), w))))
+#: the compass words that start with no other one (شمال for شمالي): every match of _COMPASS_RE starts with one of them
+_COMPASS_STEMS = tuple(sorted(w for w in _COMPASS if not any(v != w and w.startswith(v) for v in _COMPASS)))
 
 
 def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -4089,8 +4160,13 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, f.x[a + plen : b], "location"))
     # جنوب مالاري، شمال غرب سكرامنتو: a transliterated word (no word of the lists) right after a compass word
+    # (only the matches at a token's start count: the pattern is tried only at the token starts where str.find sees a
+    # compass word, as finditer would reach them, since no match crosses a space; scanning the whole field with the
+    # alternation tested its first letters at every character, ~70 instructions each; a field that holds none of
+    # _COMPASS_STEMS, most, is not searched either: see _WORD_GATE_SHIFT)
     x = f.x
-    for mt in _COMPASS_RE.finditer(x):
+    starts = [k for k in _positions(x, _COMPASS_STEMS) if not k or x[k - 1] == " "] if f.word_gates & _GATE_COMPASS else ()
+    for mt in _matches_from(_COMPASS_RE, x, starts):
         s0, e0 = mt.span()
         if s0 and x[s0 - 1] != " " or e0 >= len(x) or x[e0] != " ":
             continue  # inside a word (شمالي is matched whole: longest first)
@@ -4120,7 +4196,8 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
     become places even when they are also common nouns (والضاحية، والمثلث), unless they are function words, titles,
     verbs, first names, frequent words, place heads or regional words, or carry a possessive or a tanween. The list
     ends at the first other word, at punctuation other than a comma before و, or at another mention."""
-    by_tok = {f.tok_index(o.s): o for o in out}
+    tok_at = f._tok_at  # (f.tok_index without a call per mention)
+    by_tok = {tok_at[o.s]: o for o in out}
     n = len(f.starts)
     new: list[_M] = []
     for s, e, plen, _ent in heads:
@@ -4665,7 +4742,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         return w in rules.common_words or w in rules.stopwords or _conj_stripped(w) in rules.common_words
 
     # علي + ال + a first name (علي الفايز، علي الحسن): a person, although علي alone is mostly a misspelt على
-    for i in _ali_tokens(f, "علي ال"):
+    for i in _ali_tokens(f, "علي ال") if f.word_gates & _GATE_ALI_AL else ():  # (see _WORD_GATE_SHIFT)
         if i + 1 < len(f.starts) and f.adjacent(i + 1):
             w1 = f.word(i + 1)
             if (w1[2:] in rules.given_names and len(w1) > 4 and not _alef_maksura_end(f, f.starts[i], f.ends[i])
@@ -4721,7 +4798,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             # skip the title's complements (الخارجية، المصري، ...)
             j = f.tok_index(e - 1) + 1
             skipped = 0
-            while j < len(f.starts) and skipped < 3 and f.adjacent(j, quotes=True):
+            adjq = f._adjq  # (f.adjacent(j, quotes=True) without a call: 0 < j < len(f.starts) where it is read)
+            while j < len(f.starts) and skipped < 3 and adjq[j]:
                 a, b = f.starts[j], f.ends[j]
                 w = f.x[a:b]
                 if (w in rules.title_complements or strip_clitics(w) in rules.title_complements) or (
@@ -4731,7 +4809,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     skipped += 1
                     continue
                 break
-            if j >= len(f.starts) or not f.adjacent(j, quotes=True):
+            if j >= len(f.starts) or not adjq[j]:
                 continue
             w = f.word(j)
             if w == "علي":  # after a title, a reporting verb or a nisba (وقال علي الشهري، اللاعب السعودي علي الزبيدي)
@@ -4784,7 +4862,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     continue  # ويوضح كريتشلو after دونالد كريتشلو: the short form of a name given in full, which links to it
             emit(toks, strip_conj=False)
     # an unknown first name before بن (مطير بن مطر القثامي، شعشع بن مفرح): "X son of Y" is a person's name
-    k = f.x.find(" بن ")
+    k = f.x.find(" بن ") if f.word_gates & _GATE_BIN else -1  # (see _WORD_GATE_SHIFT)
     while k != -1:
         i = f.tok_index(k - 1) if k > 0 else -1
         if (i >= 0 and f.ends[i] == k and i + 2 < len(f.starts) and f.adjacent(i + 1) and f.adjacent(i + 2)
@@ -4850,7 +4928,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if i >= len(f.starts):
             continue
         j = f.tok_index(b - 1)
-        if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f.adjacent(i, quotes=True):
+        if i > 0 and 0 <= j - i < 4 and f.ends[j] == b and f._adjq[i]:  # (f.adjacent(i, quotes=True): 0 < i < n)
             # صحيفة “اكسبرس”، موقع "المصدر"، شركة «معادن»، سهم «جاكو»، منطقة «رواغة»: an outlet, company or place the
             # codebook lacks, quoted after its head; و + the next quoted name continues that list (سهما "سابك" و"…")
             head = strip_clitics(f.word(i - 1))
@@ -4897,7 +4975,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     # الفيفي: _name_from's), nor with a shadda (عليّ "on me"). In SaudiNewsNet, of the texts that write على at least
     # once, 3,243 uses of علي spelt with ي are followed by one of 21 words that mostly follow the preposition (الرغم،
     # أن، مستوى، حساب …) 53 times.
-    if "علي " in f.x and _ALA_RE.search(f.text):
+    if f.word_gates & _GATE_ALI and "علي " in f.x and _writes_ala(f.text):  # (see _WORD_GATE_SHIFT)
         for i in _ali_tokens(f, "علي "):
             a = f.starts[i]
             if (not occ[a] and not _alef_maksura_end(f, a, f.ends[i])
@@ -4926,6 +5004,18 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     o.entry = None
     allm = sorted(kept + found, key=_by_start)
     return _link_short_forms(f, allm, occ, m, rules)
+
+
+def _writes_ala(text: str) -> bool:
+    """``_ALA_RE.search(text)`` is a match (the same answer), found faster: the pattern starts with a look-behind, so the
+    regex engine tries it at every character of the text (~3 µs per field); here it is tried only where ``str.find``
+    sees على, at that position and, for a و/ف before it, one before (a match's literal على is always one of these)."""
+    k = text.find("على")
+    while k != -1:
+        if _ALA_RE.match(text, k) or k and _ALA_RE.match(text, k - 1):
+            return True
+        k = text.find("على", k + 3)
+    return False
 
 
 def _quoted_head_before_adjectives(f: _Field, i: int, j: int, out: list[_M], rules: Rules) -> str | None:

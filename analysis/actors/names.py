@@ -244,12 +244,13 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
     cov: dict = {}
     found = []
     done = -1
+    adjq = f._adjq  # (f.adjacent(j, quotes=True) without a call: 0 < j < n where it is read below)
     for i, rl in _role_starts(f, out, occ, cov):
         if i <= done:
             continue
         j = i + rl
         skipped = 0
-        while j < n and skipped < 3 and f.adjacent(j, quotes=True):
+        while j < n and skipped < 3 and adjq[j]:
             oj = cov.get(j)
             wj = f.word(j)
             if oj is not None and oj.kind == "nisba" and oj.s == f.starts[j]:
@@ -261,7 +262,7 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             else:
                 break
             skipped += 1
-        if j >= n or not f.adjacent(j, quotes=True) or cov.get(j) is not None:
+        if j >= n or not adjq[j] or cov.get(j) is not None:
             continue
         toks = _name_after(f, j, occ, rules, nr)
         while toks and f.word(toks[-1]) in rules.connectors:
@@ -404,7 +405,7 @@ def _names_after_role_phrases(f, out: list, occ: bytearray, rules: Rules, nr: Na
     for i, rl in f.role_hits:
         j = max(i + rl, done + 1)
         last = min(n - 1, i + rl + 6)  # the pair's first word at most five words after the role
-        while j < last and f.adjacent(j, quotes=True):
+        while j < last and f._adjq[j]:  # f.adjacent(j, quotes=True) without a call (0 < j < n here)
             a = starts[j]
             if occ[a]:  # a mention: no pair starts here; a found name (وزير الخارجية سامح شكري) ends the search
                 if x[a : ends[j]] in given:
@@ -878,6 +879,11 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
 
 
 _KUNYA_RE = re.compile(r"اب[واي] |ام ")  # literal starts: far faster to scan for than a word alternation
+#: The tokens at which a match of _KUNYA_RE is read (the kunya word, with و/ف at most, then a space), as keys of the
+#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``matcher._WORD_GATE_SHIFT``), and a
+#: field without one (most) is not scanned with the pattern (whose first letter, ا, is the commonest of the text).
+KUNYA_TOKENS = tuple(f" {p}{k} " for k in ("ابو", "ابا", "ابي", "ام") for p in ("", "و", "ف"))
+KUNYA_GATE = 1 << 10
 _FAMILY_WORDS = frozenset(norm_word(w) for w in ("عائلة", "أسرة", "قبيلة", "عائلتي", "أسرتي", "آل", "بيت"))
 
 
@@ -886,6 +892,8 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
     person (أبو بكر، أبو الحسن، أبا هريرة، أبو مصعب الزرقاوي) although the word alone is also a noun (بكر); a place
     the codebook lists after أبو (أبو ظبي) is matched before and stays a place. Nineteenth session: أم + a first name
     alone is a person too (أم ناصر، أم ريم), not أم + ال or a transliterated word (أم القرى، أم درمان: places)."""
+    if not f.word_gates & KUNYA_GATE:
+        return out  # no token of KUNYA_TOKENS: no match is read (see above)
     x = f.x
     found = []
     for mt in _KUNYA_RE.finditer(x):
