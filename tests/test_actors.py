@@ -2507,3 +2507,14 @@ def test_a_royal_name_form_followed_by_a_family_name_is_someone_else():
     assert ("عبدالله بن عبدالعزيز الجربوع", "discovered:عبدالله_بن_عبدالعزيز_الجربوع") in got, got
     assert ("أحمد بن عبدالعزيز الفارس", "discovered:احمد_بن_عبدالعزيز_الفارس") in got, got
     assert ("عبدالله بن عبدالعزيز آل سعود", "person:abdullah_of_saudi_arabia") in got, got
+
+
+def test_foreign_politicians_surnames_that_are_words_need_their_country():
+    """Twenty-third session: الملقى "thrown" (Hani Mulki), هانت "became easy" or Ethan Hunt (Jeremy Hunt), Dakota
+    Johnson (Boris Johnson), لأمي "to my mother" (David Lammy): rule country, and no_hamza for لامي."""
+    m = extract_mentions(arts("وهو ما يضاعف العبء الملقى على كاهل الناشر، وقلت لأمي إنني ذاهب. ويؤدي إيثان هانت دور "
+                              "العميل، بطولة تيلدا سوينتون وداكوتا جونسون."))
+    assert not {"person:hani_mulki", "person:david_lammy", "person:jeremy_hunt", "person:boris_johnson"} & set(m["actor_id"]), \
+        m[["surface", "actor_id"]].values.tolist()
+    uk = extract_mentions(arts("وقال رئيس الوزراء البريطاني بوريس جونسون في لندن إن بريطانيا ستغادر. وأضاف جونسون أن الأمر محسوم."))
+    assert list(uk["actor_id"]).count("person:boris_johnson") == 2, uk[["surface", "actor_id"]].values.tolist()
