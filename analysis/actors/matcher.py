@@ -64,6 +64,8 @@ from analysis.normalize import (
     CACHED_FIELDS,
     FORMAT_SET,
     NormalizedText,
+    matches_at,
+    positions_of,
     normalize_for_matching,
     remember_normalized,
     split_sentences_cached,
@@ -735,8 +737,8 @@ def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
     sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
     end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field. The field
     is searched for the fewest words that show every such token (``_cue_needles``)."""
-    starts = {f.starts[f.tok_index(k)] for k in _positions(f.x, _cue_needles(cues))}
-    return [mt.start() for mt in _matches_from(_market_cue_re(cues), f.x, starts)]
+    starts = {f.starts[f.tok_index(k)] for k in positions_of(f.x, _cue_needles(cues))}
+    return [mt.start() for mt in matches_at(_market_cue_re(cues), f.x, starts)]
 
 
 @lru_cache(maxsize=4)
@@ -744,31 +746,11 @@ def _cue_needles(cues: frozenset[str]) -> tuple[str, ...]:
     """What ``_market_cues`` looks for: the first word of each cue (a match of the cue pattern starts at the start of
     the token that holds it), less those that hold another one (تداولات holds تداول, سهمي holds سهم: the same token
     is found by the shorter word): 9 searches of the field instead of 17. The tokens found are a superset of those
-    where a cue starts, which ``_matches_from`` allows."""
+    where a cue starts, which ``matches_at`` allows."""
     firsts = {c.split(" ", 1)[0] for c in cues}
     return tuple(sorted(w for w in firsts if not any(v != w and v in w for v in firsts)))
 
 
-def _positions(text: str, needles) -> list[int]:
-    """Every position where one of ``needles`` (strings) occurs in ``text``, unsorted."""
-    out = []
-    for c in needles:
-        k = text.find(c)
-        while k != -1:
-            out.append(k)
-            k = text.find(c, k + 1)
-    return out
-
-
-def _matches_from(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is tried only there, in
-    text order and after the end of the previous match, as finditer does (far cheaper than scanning the text)."""
-    found, pos = [], 0
-    for a in sorted(starts):
-        if a >= pos and (mt := pattern.match(text, a)):
-            found.append(mt)
-            pos = mt.end()
-    return found
 
 
 _MARKET_WINDOW = 250  # characters: how near a market cue must be to a company's short name
@@ -4006,9 +3988,9 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     new: list[_M] = []
     n = len(f.starts)
     # the matches of _UNIT_HEAD_RE.finditer(f.x), found faster: a match is a whole token that holds a cue (الأسهم and
-    # السهم hold one too), and the pattern is tried only at the start of those tokens (_matches_from)
-    heads = {f.starts[f.tok_index(k)] for k in _positions(f.x, _UNIT_CUES)}
-    for mt in _matches_from(_UNIT_HEAD_RE, f.x, heads):
+    # السهم hold one too), and the pattern is tried only at the start of those tokens (matches_at)
+    heads = {f.starts[f.tok_index(k)] for k in positions_of(f.x, _UNIT_CUES)}
+    for mt in matches_at(_UNIT_HEAD_RE, f.x, heads):
         t = f.tok_index(mt.start(1))
         if t + 1 >= n:
             continue
@@ -4080,7 +4062,7 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     n = len(f.starts)
     # (a match starts a token that holds one of _TRIBE_HEADS: the pattern is tried at those token starts only, as
     # finditer would reach them; its look-behind start made the regex engine try it at every character)
-    for mt in _matches_from(_TRIBE_HEAD_RE, f.x, {f.starts[f.tok_index(k)] for k in _positions(f.x, _TRIBE_HEADS)}):
+    for mt in matches_at(_TRIBE_HEAD_RE, f.x, {f.starts[f.tok_index(k)] for k in positions_of(f.x, _TRIBE_HEADS)}):
         t = f.tok_index(mt.start())
         k = t + 1
         if k >= n or 1 in occ[f.starts[t] : f.ends[t]] or not f.adjacent(k, quotes=True):
@@ -4165,8 +4147,8 @@ def _located_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     # alternation tested its first letters at every character, ~70 instructions each; a field that holds none of
     # _COMPASS_STEMS, most, is not searched either: see _WORD_GATE_SHIFT)
     x = f.x
-    starts = [k for k in _positions(x, _COMPASS_STEMS) if not k or x[k - 1] == " "] if f.word_gates & _GATE_COMPASS else ()
-    for mt in _matches_from(_COMPASS_RE, x, starts):
+    starts = [k for k in positions_of(x, _COMPASS_STEMS) if not k or x[k - 1] == " "] if f.word_gates & _GATE_COMPASS else ()
+    for mt in matches_at(_COMPASS_RE, x, starts):
         s0, e0 = mt.span()
         if s0 and x[s0 - 1] != " " or e0 >= len(x) or x[e0] != " ":
             continue  # inside a word (شمالي is matched whole: longest first)
@@ -5042,7 +5024,7 @@ def _quoted_head_before_adjectives(f: _Field, i: int, j: int, out: list[_M], rul
 def _quoted_spans(norm: str) -> list[re.Match]:
     """``list(_QUOTE_RE.finditer(norm))`` (the same matches), found faster: a match starts at an opening quote mark,
     so the pattern is tried only there, in text order and after the end of the previous match, as finditer does."""
-    return _matches_from(_QUOTE_RE, norm, _positions(norm, "“\"«"))  # the opening marks of _QUOTE_RE
+    return matches_at(_QUOTE_RE, norm, positions_of(norm, "“\"«"))  # the opening marks of _QUOTE_RE
 
 
 def _linkable_persons(out: list[_M], first_pass: dict[int, _M], rules: Rules) -> list[_M]:
