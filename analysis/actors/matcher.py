@@ -1357,7 +1357,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     take(hits_actor)
     if any(o.kind == "title" for o in out):
         # an office phrase (الأمين العام لأوبك، أمير منطقة الرياض) keeps the organisation or place named inside it,
-        # in case the phrase is dropped as a role phrase before the holder's name (CONVENTIONS D5: both count)
+        # in case the phrase is dropped as a role phrase before the holder's name (CONVENTIONS D5: both count); an
+        # ambiguous one too, which the office phrase is context enough for (سلطان عمان، المكتب السياسي لحماس)
         orgs = [(s, e, plen, ent, m.info[ent.actor_id][2]) for s, e, plen, ent in hits_actor + hits_amb
                 if ent.kind in ("name", "alias") and ent.actor_id is not None
                 and m.info[ent.actor_id][2] in _INNER_TYPES]
