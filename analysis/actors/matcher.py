@@ -1242,7 +1242,7 @@ _MOVEMENT_RIVALS = {"group:hamas": "country:il"}
 
 
 def _context_movement(c, s, e, plen, ent, i, pw):
-    # حماس (also "enthusiasm": بحماس شديد، حماس الجماهير، وسط حماس من الحضور, a sixth of its bare mentions in
+    # حماس (also "enthusiasm": بحماس شديد، حماس الجماهير، وسط حماس من الحضور, a quarter of its mentions in
     # SaudiNewsNet): in quotes, after a movement word (وفد حماس), or near its country (Palestine: غزة، الفلسطيني، فتح),
     # its rival (Israel) or another group (حزب الله وحماس والجهاد الإسلامي)
     f, m, out = c.f, c.m, c.out
@@ -1971,8 +1971,10 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
     """A one-word codebook person form that is also a first name (صالح، هادي) inside someone else's name
     (د. صالح الحربي، محمد صالح) is not that person; the span is freed for discovery. A foreign leader's one-word name of
     that kind also needs his country near it, a title or person-context word before it or his full name earlier in the
-    field (else صالح زمانان، مشعل هوساوي، هادي يحيى are freed for discovery, and صالح الأعمال "good deeds", ولد صالح
-    "a righteous son" stay free of any name)."""
+    field. Else, before a name word or after a nisba, it is freed for discovery (صالح زمانان، مشعل هوساوي، هادي يحيى،
+    وزير الطاقة الجزائري صالح خيري); otherwise it stays occupied, so that discovery makes no name of the word (صالح
+    الأعمال "good deeds", ولد صالح "a righteous son"), and is marked ``weak``: the references may still link it to a
+    person of that first name named earlier (صالح after صالح الحربي); ``extract_mentions`` drops it if they do not."""
     keep = []
     for o in out:
         if o.kind in ("name", "alias") and o.typ == "person":
