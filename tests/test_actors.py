@@ -2519,3 +2519,20 @@ def test_foreign_politicians_surnames_that_are_words_need_their_country():
         m[["surface", "actor_id"]].values.tolist()
     uk = extract_mentions(arts("وقال رئيس الوزراء البريطاني بوريس جونسون في لندن إن بريطانيا ستغادر. وأضاف جونسون أن الأمر محسوم."))
     assert list(uk["actor_id"]).count("person:boris_johnson") == 2, uk[["surface", "actor_id"]].values.tolist()
+
+
+def test_the_identity_audit_counts_one_word_mentions_without_their_country():
+    """scripts/audit_actor_mentions.py (the twenty-third session's audit): a one-word mention of a foreign actor in an
+    article that names nothing else of its country and not the actor in full is "alone"; one near its country or
+    after its full name is not; Saudi actors, discovered names and other actor types are left out."""
+    from repo_scripts import load_script
+
+    audit = load_script("audit_actor_mentions").audit
+    texts = ["وقال كيري إن الخطة جاهزة.", "وقال كيري في واشنطن إن الخطة جاهزة.", "وقال جون كيري إن كيري باق."]
+    articles = arts(*texts, published=["2015-08-01"] * 3)
+    m = extract_mentions(articles)
+    got = audit(m, articles, {"person:john_kerry": "country:us", "location:washington": "country:us"}, examples=3)
+    row = got.set_index("actor_id").loc["person:john_kerry"]
+    assert (row["one_word"], row["alone"]) == (3, 1), got  # a0 alone; a1 near واشنطن; a2 after the full name
+    assert row["examples"] == ["وقال [[كيري]] إن الخطة جاهزة."], row["examples"]
+    assert set(got["actor_id"]) == {"person:john_kerry"}, got
