@@ -2536,3 +2536,13 @@ def test_the_identity_audit_counts_one_word_mentions_without_their_country():
     assert (row["one_word"], row["alone"]) == (3, 1), got  # a0 alone; a1 near واشنطن; a2 after the full name
     assert row["examples"] == ["وقال [[كيري]] إن الخطة جاهزة."], row["examples"]
     assert set(got["actor_id"]) == {"person:john_kerry"}, got
+
+
+def test_turki_before_a_family_name_is_a_man_not_turkish():
+    """Twenty-third session (found by the audit script): تركي before a family name the lists know as frequent
+    (اليوسف) or one without the article (رضيمان) is a man's first name, not the nisba "Turkish"; a Turkish soldier stays."""
+    m = extract_mentions(arts("من بطولة منذر رياحنة، تركي اليوسف، ونايف خلف. وأوضح مدير الفرع تركي رضيمان أن المعرض ناجح. "
+                              "وقتل جندي تركي في الاشتباك."))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert ("تركي اليوسف", "discovered:تركي_اليوسف") in got and ("تركي رضيمان", "discovered:تركي_رضيمان") in got, got
+    assert [s for s, i in got if i == "country:tr"] == ["تركي"], got

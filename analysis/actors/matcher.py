@@ -2062,7 +2062,8 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
             prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
             if prv in _NAME_LINKS or f.x[o.s : o.e] in rules.given_names and (
                     prv in rules.titles or i + 1 < n and f.adjacent(i + 1) and (
-                        f.word(i + 1) in _SON_OF or _rare_definite(f.word(i + 1), rules))):
+                        f.word(i + 1) in _SON_OF or _rare_definite(f.word(i + 1), rules)
+                        or _surname_after_first(f.word(i + 1), rules))):
                 # (الشاعر السعودي تركي المشيقح: a first name before a family name)
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 if prv not in _NAME_LINKS and prv not in rules.titles and f.word(i + 1) not in _SON_OF:
@@ -2074,6 +2075,16 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
                 continue
         keep.append(o)
     return keep
+
+
+def _surname_after_first(w: str, rules: Rules) -> bool:
+    """A family name that the lists know as frequent (اليوسف، الخضير: ال + a first name or a nisba shape that is no
+    common adjective) or one written without the article (رضيمان، هوساوي): after a first name that is also a nisba
+    (تركي اليوسف, a man, not "Turkish"; twenty-third session)."""
+    if w.startswith("ال"):
+        return _family_name(w, rules) and w[2:] not in rules.common_words
+    return w in rules.nisba_surnames or (w[0] not in "وفبلي" and not w.startswith(("ت", "سي", "ست", "سن"))
+                                          and _distinctive(w, rules))  # (not a verb: يبيع، تربطه، سيظل; nor و/ب + a word)
 
 
 def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> None:
