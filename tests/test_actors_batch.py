@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.actors.matcher import _QUOTE_RE, _batch_fields, _market_cue_re, _market_cues, _quoted_spans, _string_array
+from analysis.actors.matcher import _QUOTE_RE, _Field, _batch_fields, _market_cue_re, _market_cues, _quoted_spans, _string_array
 from analysis.normalize import normalize_for_matching
 
 # letters with and without proclitics, a diacritic, a tatweel, digits, punctuation, quote marks, spaces and breaks
@@ -57,13 +57,16 @@ def test_batch_of_fields_with_empty_ones():
 
 
 class _F:
-    """The two parts of a field that _market_cues reads."""
+    """The parts of a field that _market_cues reads: its text as given, its tokens and the field's candidate search."""
+
+    token_starts_of = _Field.token_starts_of
 
     def __init__(self, x: str):
         self.x = x
         fields, _ = _batch_fields([x])
         self.starts = fields[0].starts
         self.tok_index = fields[0].tok_index
+        self._tok_at = fields[0]._tok_at
 
 
 def test_market_cues_are_where_the_regex_finds_them():

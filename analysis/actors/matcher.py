@@ -64,6 +64,7 @@ from analysis.normalize import (
     CACHED_FIELDS,
     FORMAT_SET,
     NormalizedText,
+    dediacritize,
     matches_at,
     positions_of,
     normalize_for_matching,
@@ -530,6 +531,12 @@ class _Field:
         one lookup in a table made for the whole batch (see :func:`_batch_fields`), not a bisection per call."""
         return self._tok_at[pos]
 
+    def token_starts_of(self, needles) -> set[int]:
+        """The starts of the tokens in which one of ``needles`` occurs (``str.find``): where a pattern that matches
+        whole tokens holding one of them can start, for :func:`analysis.normalize.matches_at`."""
+        tok_at, starts = self._tok_at, self.starts
+        return {starts[tok_at[k]] for k in positions_of(self.x, needles)}
+
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that the span [start, end) covers (start < end)."""
         return range(self._tok_at[start], self._tok_at[end - 1] + 1)
@@ -737,8 +744,7 @@ def _market_cues(f: _Field, cues: frozenset[str]) -> list[int]:
     sees a cue word (a match always starts there: the clitics come before the cue), in text order and after the
     end of the previous match, as finditer does; scanning the whole field with it cost ~90 µs per field. The field
     is searched for the fewest words that show every such token (``_cue_needles``)."""
-    starts = {f.starts[f.tok_index(k)] for k in positions_of(f.x, _cue_needles(cues))}
-    return [mt.start() for mt in matches_at(_market_cue_re(cues), f.x, starts)]
+    return [mt.start() for mt in matches_at(_market_cue_re(cues), f.x, f.token_starts_of(_cue_needles(cues)))]
 
 
 @lru_cache(maxsize=4)
@@ -952,9 +958,8 @@ def _first_ta_marbuta(c, s, e, plen, ent):
     # (about 97 mentions in SaudiNewsNet; twenty-third session)
     f = c.f
     a, b = f.span_in_original(s, e)
-    word = "".join(ch for ch in f.text[a:b] if not ("\u064b" <= ch <= "\u0652" or ch == "\u0640"))
     near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
-    return word.endswith("ة") or any(ch in near for ch in "-–—")  # (جده - عبدالرحمن العمري، طريق مكة - جده السريع)
+    return dediacritize(f.text[a:b]).endswith("ة") or any(ch in near for ch in "-–—")  # (جده - عبدالرحمن العمري، طريق مكة - جده السريع)
 
 
 def _first_dateline(c, s, e, plen, ent):
@@ -1248,12 +1253,11 @@ def _context_movement(c, s, e, plen, ent, i, pw):
     f, m, out = c.f, c.m, c.out
     if _quoted(f, s, e) or pw and f.adjacent(i) and (pw[0] in _MOVEMENT_WORDS or pw[0] in c.rules.group_context):
         return True
-    country_of = m.country_of or {}
-    own, rival = country_of.get(ent.actor_id), _MOVEMENT_RIVALS.get(ent.actor_id)
-    near = {own, rival} - {None}  # (any actor of them, places too: في غزة)
-    return any(abs(o.s - s) < _CONTEXT_WINDOW and o.actor_id != ent.actor_id and (
-        o.typ == "group" or o.actor_id in near or m.metonym_of.get(o.actor_id) in near or country_of.get(o.actor_id) in near)
-        for o in out)
+    aid = ent.actor_id
+    if any(o.typ == "group" and abs(o.s - s) < _CONTEXT_WINDOW and o.actor_id != aid for o in out):
+        return True
+    near = {(m.country_of or {}).get(aid), _MOVEMENT_RIVALS.get(aid)} - {None}
+    return _countries_named_near(s, near, out, m, places=True, skip=aid)  # (places too: في غزة)
 
 
 #: rule → context check, after the shared ones (arguments: the hit, its token index and the two words before it).
@@ -1924,9 +1928,17 @@ def _country_near(s: int, actor_id: str, out: list[_M], m: _Matcher) -> bool:
     عمان) is named within ``_CONTEXT_WINDOW`` characters of ``s``: by name, by a capital standing for it, or by an
     actor of it that is not a place."""
     c = m.country_of.get(actor_id) if m.country_of else None
-    return c is not None and any(abs(o.s - s) < _CONTEXT_WINDOW and (
-        o.actor_id == c or m.metonym_of.get(o.actor_id) == c
-        or (m.country_of.get(o.actor_id) == c and m.info[o.actor_id][2] != "location")) for o in out)
+    return c is not None and _countries_named_near(s, {c}, out, m, places=False)
+
+
+def _countries_named_near(s: int, countries: set, out: list[_M], m: _Matcher, *, places: bool,
+                          skip: str | None = None) -> bool:
+    """One of ``countries`` is named within ``_CONTEXT_WINDOW`` characters of ``s``: by name, by a capital standing
+    for it, or by an actor of it (a place too only with ``places``), not by a mention of actor ``skip``."""
+    country_of = m.country_of or {}
+    return any(abs(o.s - s) < _CONTEXT_WINDOW and o.actor_id != skip and (
+        o.actor_id in countries or m.metonym_of.get(o.actor_id) in countries
+        or country_of.get(o.actor_id) in countries and (places or m.info[o.actor_id][2] != "location")) for o in out)
 
 
 def _capital_country_named(form: str, actor_id: str, out: list[_M], m: _Matcher) -> bool:
@@ -2043,8 +2055,7 @@ def _leader_named_here(f: _Field, o: _M, out: list[_M], prv: str, m: _Matcher, r
     if any(p.actor_id == o.actor_id and p.s < o.s and " " in f.x[p.s + p.plen : p.e] for p in out):
         return True
     c = m.country_of.get(o.actor_id)
-    return any(abs(p.s - o.s) < _CONTEXT_WINDOW and p.actor_id != o.actor_id and (
-        p.actor_id == c or m.metonym_of.get(p.actor_id) == c or m.country_of.get(p.actor_id) == c) for p in out)
+    return c is not None and _countries_named_near(o.s, {c}, out, m, places=True, skip=o.actor_id)
 
 
 def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
@@ -4003,8 +4014,7 @@ def _numbered_units(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> l
     n = len(f.starts)
     # the matches of _UNIT_HEAD_RE.finditer(f.x), found faster: a match is a whole token that holds a cue (الأسهم and
     # السهم hold one too), and the pattern is tried only at the start of those tokens (matches_at)
-    heads = {f.starts[f.tok_index(k)] for k in positions_of(f.x, _UNIT_CUES)}
-    for mt in matches_at(_UNIT_HEAD_RE, f.x, heads):
+    for mt in matches_at(_UNIT_HEAD_RE, f.x, f.token_starts_of(_UNIT_CUES)):
         t = f.tok_index(mt.start(1))
         if t + 1 >= n:
             continue
@@ -4076,7 +4086,7 @@ def _tribes(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     n = len(f.starts)
     # (a match starts a token that holds one of _TRIBE_HEADS: the pattern is tried at those token starts only, as
     # finditer would reach them; its look-behind start made the regex engine try it at every character)
-    for mt in matches_at(_TRIBE_HEAD_RE, f.x, {f.starts[f.tok_index(k)] for k in positions_of(f.x, _TRIBE_HEADS)}):
+    for mt in matches_at(_TRIBE_HEAD_RE, f.x, f.token_starts_of(_TRIBE_HEADS)):
         t = f.tok_index(mt.start())
         k = t + 1
         if k >= n or 1 in occ[f.starts[t] : f.ends[t]] or not f.adjacent(k, quotes=True):

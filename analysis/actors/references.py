@@ -42,6 +42,7 @@ from functools import lru_cache
 from itertools import chain
 
 from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, norm_word, strip_clitics
+from analysis.normalize import matches_at
 
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
@@ -61,14 +62,7 @@ def _former_hits(f) -> list[re.Match]:
     it, a space or the end after it) that holds one of _FORMER_CORES, so the pattern is tried only at the start of the
     tokens in which ``str.find`` sees one, in text order; its look-behind start made the regex engine try it at every
     character of the field (~20 µs per field)."""
-    x = f.x
-    starts = set()
-    for core in _FORMER_CORES:
-        k = x.find(core)
-        while k != -1:
-            starts.add(f.starts[f.tok_index(k)])
-            k = x.find(core, k + 1)
-    return [mt for a in sorted(starts) if (mt := _FORMER_RE.match(x, a))]
+    return matches_at(_FORMER_RE, f.x, f.token_starts_of(_FORMER_CORES))
 
 
 #: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase.
