@@ -2546,3 +2546,39 @@ def test_turki_before_a_family_name_is_a_man_not_turkish():
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert ("تركي اليوسف", "discovered:تركي_اليوسف") in got and ("تركي رضيمان", "discovered:تركي_رضيمان") in got, got
     assert [s for s, i in got if i == "country:tr"] == ["تركي"], got
+
+
+# --- twenty-fourth session ----------------------------------------------------------------------------------------
+
+
+def test_a_title_reads_the_actors_its_body_names():
+    """Twenty-fourth session: a headline is too short for the context the rules of ambiguous forms look for, so a form
+    counts in a title when the article's body names its actor (النصر the club, حماس the movement, هادي the president),
+    as it counts in a body that named it earlier. Not an outlet's name (المدينة is the city in a headline of the paper
+    al-Madina), and nothing when the body does not name the actor (بحماس "with enthusiasm")."""
+    titles = ["النصر يعيد فابيان لإكمال عقد أجانبه", "حماس تكشف حقيقة مشاركتها", "هادي يعين محافظا جديدا",
+              "عوائل المدينة تواجه غلاء الاستراحات", "أوبريت يلهب حماس الزوار"]
+    texts = ["أعاد نادي النصر لاعبه فابيان إلى قائمة الفريق.",
+             "نفت حركة حماس في بيان من غزة ما نشرته وسائل إعلام.",
+             "أصدر الرئيس اليمني عبدربه منصور هادي قرارا بتعيين محافظ جديد.",
+             "قال مواطنون لـ«المدينة» إن أسعار الاستراحات في المدينة المنورة ارتفعت.",
+             "شهد مهرجان أبها حضورا كبيرا من فلسطين ولبنان ومصر."]
+    m = extract_mentions(arts(*texts, titles=titles, published=["2015-08-01"] * 5))
+    title = rows(m, field="title")
+    got = [(a, s, i) for a, s, i in zip(title["article_id"], title["surface"], title["actor_id"])]
+    assert ("a0", "النصر", "org:al_nassr") in got, got
+    assert ("a1", "حماس", "group:hamas") in got, got
+    assert ("a2", "هادي", "person:abdrabbuh_mansur_hadi") in got, got
+    assert not [g for g in got if g[0] in ("a3", "a4")], got
+
+
+def test_a_titles_al_ahli_is_egypts_when_its_body_is_about_egypt():
+    """Twenty-fourth session: a title that names neither Egypt nor another club reads its body to tell Cairo's Al Ahly
+    from the Saudi club; a title that names the Zamalek decides by itself."""
+    texts = ["أعلن النادي الأهلي إعارة لاعبه إلى أندرلخت بعد مباراته أمام الزمالك في القاهرة.",
+             "تعاقد النادي الأهلي مع مدافع جديد في جدة، وينتظر الاتحاد رد اللاعب."]
+    m = extract_mentions(arts(*texts, titles=["الأهلي يعير لاعبه لأندرلخت", "الأهلي يتعاقد مع مدافع"],
+                              published=["2015-08-01"] * 2))
+    title = rows(m, field="title", surface="الأهلي")
+    assert list(zip(title["article_id"], title["actor_id"])) == [("a0", "org:al_ahly_egypt"), ("a1", "org:al_ahli_saudi")], \
+        m[["article_id", "field", "surface", "actor_id"]].values.tolist()

@@ -504,8 +504,10 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "elsewhere", "ends", "has_latin",
+                 "has_quote", "head_hits", "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates",
+                 "x")
+    # elsewhere: the actors the rest of the article names (a title's: its body's; see _body_context)
 
     @property
     def nt(self) -> NormalizedText:
@@ -675,6 +677,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
     hits = [_NO_HITS] * len(texts)
     for f in fields:
         f.role_hits = f.head_hits = f.lex_hits = f.suffix_hits = ()
+        f.elsewhere = frozenset()
         f.word_gates = _ALL_WORD_GATES if automaton is None else 0
     if automaton is not None and texts:
         # the automaton's values are ints (see _NO_ENTRY): the hits become one integer array, placed into fields
@@ -1285,7 +1288,9 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     # the name, which D5 leaves out: «المخلوع» علي عبدالله صالح)
     after = c.m.info[aid][2] != "person"
     seen = any((o.s < s or after and o.s >= e and _apposition_gap(f.norm[e : o.s]))
-               and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid))
+               and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid)) or (
+        aid in f.elsewhere and c.m.info[aid][2] != "media")  # a title whose body names the actor (not an outlet:
+    # a paper's own name in its body does not make المدينة in its headline the paper rather than the city)
     if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
         return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named
     if x[s + plen : e] == _YOUTH and (pw1 := f.prev_words(f.tok_index(s), 1)) and (
@@ -2052,8 +2057,9 @@ def _leader_named_here(f: _Field, o: _M, out: list[_M], prv: str, m: _Matcher, r
     if prv and bare_in(prv, _LOYAL) or role and prv and (
             prv in rules.person_context or prv in rules.titles or "ال" + prv in rules.person_context):
         return True  # (الموالية لهادي also before a verb: موالية لهادي بسطت سيطرتها)
-    if any(p.actor_id == o.actor_id and p.s < o.s and " " in f.x[p.s + p.plen : p.e] for p in out):
-        return True
+    if o.actor_id in f.elsewhere or any(
+            p.actor_id == o.actor_id and p.s < o.s and " " in f.x[p.s + p.plen : p.e] for p in out):
+        return True  # (or, in a title, the body names him: هادي يعين … above الرئيس عبدربه منصور هادي)
     c = m.country_of.get(o.actor_id)
     return c is not None and _countries_named_near(o.s, {c}, out, m, places=True, skip=o.actor_id)
 
@@ -5511,7 +5517,14 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if share:
             for f in fields:
                 remember_normalized(f.nt)
-        mss = [_match_prepared(f, h, m, rules, t[3], discover=discover, to_original=False) for t, f, h in zip(batch, fields, hits)]
+        # a title's body (the next field, of the same article); the bodies first, for their titles read them
+        body_of = {k: k + 1 for k in range(len(batch) - 1) if batch[k][1] == "title" and batch[k + 1][0] == batch[k][0]}
+        order = sorted(range(len(batch)), key=lambda k: k in body_of)
+        mss = [None] * len(batch)
+        for k in order:
+            if k in body_of:
+                _body_context(fields[k], mss[body_of[k]])
+            mss[k] = _match_prepared(fields[k], hits[k], m, rules, batch[k][3], discover=discover, to_original=False)
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
         # a leader's first name without his context that the references did not link to someone else: no mention
@@ -5519,8 +5532,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if rules.boilerplate:
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         if _EGYPT_AHLY in info:
-            for ms in mss:
-                _egyptian_ahly(ms, info)
+            for k in order:
+                _egyptian_ahly(mss[k], info, mss[body_of[k]] if k in body_of else ())
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -5548,15 +5561,35 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
     return conform(pd.DataFrame(cols), "mentions")
 
 
+def _body_context(title: _Field, body_mentions: list[_M]) -> None:
+    """Give a title the actors its article's body names (``_Field.elsewhere``; not the body's ``weak`` mentions). A
+    headline is too short for the context the rules of ambiguous forms look for near a word (النصر يعيد فابيان،
+    «موهبة» تطلق …، الأسد يعترف …، هادي يعين …), so a form counts there when the body names its actor, as a form counts
+    in a body that named its actor earlier."""
+    title.elsewhere = frozenset(o.actor_id for o in body_mentions if not o.weak)
+
+
 _SAUDI_AHLI, _EGYPT_AHLY = "org:al_ahli_saudi", "org:al_ahly_egypt"
 
 
-def _egyptian_ahly(ms: list[_M], info: dict) -> None:
+def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M] = ()) -> None:
     """The bare الأهلي is the Saudi club by default (these are Saudi news); in a field that names Egypt or an Egyptian
-    club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly."""
+    club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly.
+    A title that names neither decides by its ``body`` (after the body's own الأهلي was decided)."""
     ahli = [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"]
     if not ahli:
         return
+    egypt, saudi = _ahli_evidence(ms, info)
+    if not (egypt or saudi) and body:
+        egypt, saudi = _ahli_evidence(body, info)
+    if egypt and not saudi:
+        for o in ahli:
+            o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
+
+
+def _ahli_evidence(ms: list[_M], info: dict) -> tuple[bool, bool]:
+    """Whether the mentions name Egypt or an Egyptian club, and whether they name another club (besides the Saudi
+    Al-Ahli): then the field is not only about Egypt."""
     egypt = saudi = False
     for o in ms:
         row = info.get(o.actor_id)
@@ -5565,10 +5598,8 @@ def _egyptian_ahly(ms: list[_M], info: dict) -> None:
         if o.actor_id == "country:eg" or o.actor_id in _EGYPTIAN_CLUBS:
             egypt = True
         elif row[3] == "club":
-            saudi = True  # (or any other club: the field is not only about Egypt)
-    if egypt and not saudi:
-        for o in ahli:
-            o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
+            saudi = True
+    return egypt, saudi
 
 
 _EGYPTIAN_CLUBS = frozenset({"org:zamalek", _EGYPT_AHLY})
