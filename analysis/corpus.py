@@ -82,6 +82,7 @@ import bisect
 import codecs
 import csv
 import hashlib
+import html
 import io
 import json
 import math
@@ -343,6 +344,9 @@ _EDGE_MARKS_RE = re.compile(f"(?:^|(?<=\\n))(?:[^\\S\\n]|[{_MARKS}])*[{_MARKS}]|
 _ODD_SPACE_RE = re.compile(r"[^\S\n ]+")  # whitespace other than " " and "\n" (tab, no-break space ...)
 _MULTI_SPACE_RE = re.compile(" {2,}")
 _NEWLINES_RE = re.compile(r" *\n[ \n]*")
+#: an HTML character reference that a scraper left in the text (SaudiNewsNet: 232 titles write &quot;سبق&quot; or
+#: &#8220;حافلة&#8221;); read as its character. Unknown names stay as they are (html.unescape leaves them).
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 
 # Which cleaning steps a text needs, as bits: computed for a whole chunk at once from a table over all
 # code points (numpy), so that the regular expressions only run on the texts that need them.
@@ -432,7 +436,15 @@ def _boilerplate_re() -> re.Pattern | None:
     return re.compile(rf"^(?:{alts})[.!:]?$\n?", re.IGNORECASE | re.MULTILINE)
 
 
+def _unescape(m: re.Match) -> str:
+    return html.unescape(m.group(0))
+
+
 def _clean(text: str, flags: int) -> str:
+    if "&" in text and ";" in text:
+        decoded = _ENTITY_RE.sub(_unescape, text)
+        if decoded != text:  # (a reference may stand for a character that a later step handles: &nbsp;)
+            text, flags = decoded, _cleaning_flags_one(decoded)
     if flags & _SURROGATE:
         text = _SURROGATE_RE.sub("\ufffd", text)
     if flags & _CR:
@@ -468,10 +480,10 @@ def clean_texts(texts: list[str]) -> list[str]:
 def clean_text(text: str) -> str:
     """The cleaned article text (every offset in every table refers to it).
 
-    Line endings → ``\\n``; presentation forms → base letters (NFKC of those characters only); bidi
-    controls and other control characters removed, but bidi marks (LRM, RLM, ALM) inside a line kept (only those at
-    a line's start or before a space or line end go); other whitespace → space and runs of spaces collapsed; lines
-    trimmed; blank lines dropped (paragraphs kept, one per line); boilerplate lines
+    HTML character references → their characters (``&quot;`` → ``"``); line endings → ``\\n``; presentation
+    forms → base letters (NFKC of those characters only); bidi controls and other control characters removed, but
+    bidi marks (LRM, RLM, ALM) inside a line kept (only those at a line's start or before a space or line end go);
+    other whitespace → space and runs of spaces collapsed; lines trimmed; blank lines dropped (paragraphs kept, one per line); boilerplate lines
     (``resources/boilerplate.txt``) removed.
 
     >>> clean_text("\\ufeb3\\ufefc\\ufee1  \\u200fعليكم\\u200f\\r\\n\\r\\n\\tSorry Comments are closed ")

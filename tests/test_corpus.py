@@ -704,6 +704,17 @@ def test_title_and_author_are_cleaned_on_one_line(tmp_path):
     assert a["title"] == "سلام عليكم" and a["author"] == "فلان"
 
 
+def test_html_character_references_are_read_as_their_characters(tmp_path):
+    """SaudiNewsNet's scraper left HTML references in 232 titles (&quot;سبق&quot;، &#8220;حافلة&#8221;): the loader
+    reads them as characters, in the title and the text alike; a no-break space becomes a space, an unknown name and a
+    bare & stay."""
+    write_jsonl(tmp_path / "a.jsonl", [{"text": AR1 + " AT&T &foo; &#8220;حافلة&#8221;&nbsp;&amp;",
+                                        "title": "مصادر &quot;سبق&quot;: اجتماع"}])
+    a = load_corpus(tmp_path).articles.iloc[0]
+    assert a["title"] == 'مصادر "سبق": اجتماع'
+    assert a["text"].endswith(" AT&T &foo; “حافلة” &"), a["text"]
+
+
 def test_stem_sidecar_and_metadata_for_a_zip_member(tmp_path):
     (tmp_path / "a.txt").write_text(AR1, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"title": "ت أ"}, ensure_ascii=False), encoding="utf-8")
@@ -733,7 +744,7 @@ def test_many_skipped_records_do_not_pile_up_in_one_chunk(tmp_path):
 _MESSY = st.sampled_from(
     list("ابت سلام\n\r\t\u00a0\u2028\u200f\u202b\u061c\ufeff\x00\x1f\x85\u3000")
     + list("\ufeb3\ufefc\ufee1\ufe70\ufe71\ufdf2\ufb50")
-    + ["Sorry Comments are closed", "...المزيد", "// انتهى //"]
+    + ["Sorry Comments are closed", "...المزيد", "// انتهى //", "&quot;", "&nbsp;", "&#8220;", "&#x202b;", "&amp;"]
 )
 
 
