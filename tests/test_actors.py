@@ -2582,3 +2582,30 @@ def test_a_titles_al_ahli_is_egypts_when_its_body_is_about_egypt():
     title = rows(m, field="title", surface="الأهلي")
     assert list(zip(title["article_id"], title["actor_id"])) == [("a0", "org:al_ahly_egypt"), ("a1", "org:al_ahli_saudi")], \
         m[["article_id", "field", "surface", "actor_id"]].values.tolist()
+
+
+def test_a_leaders_surname_after_a_namesake_is_the_namesake_unless_his_countrys_politics_is_named():
+    """Twenty-fourth session: a codebook person's one-word surname after a discovered namesake (هشام مرسي, the coach;
+    المحامي أحمد الأسد) is the namesake, also for a surname the news uses often (مرسي) and one matched with its article
+    (الأسد); not where the field names an organisation or group of the leader's country (نظام الأسد: Bashar), and not
+    when the discovered name is the leader's own written otherwise (نيكولاس ساركوزي)."""
+    m = extract_mentions(arts("قال مدرب الوحدة هشام مرسي إن الفريق جاهز. وأضاف مرسي أن مصر بلد جميل.",
+                              "وقال المحامي أحمد الأسد في دمشق إن سوريا تعاني. وأضاف الأسد أن الوضع صعب.",
+                              "اعتقلت السلطات سليمان هلال الأسد بعد احتجاجات ضد النظام السوري. وقال أنصار الأسد إن الحادث مؤسف.",
+                              "وصل الرئيس الفرنسي السابق نيكولاس ساركوزي إلى تونس. وقال ساركوزي إن فرنسا تدعم تونس.",
+                              published=["2015-08-01"] * 4))
+    last = {a: g.iloc[-1] for a, g in m[m["match_kind"].isin(["alias", "discovered", "name"]) & (m["actor_type"] == "person")]
+            .groupby("article_id")}
+    assert last["a0"]["actor_id"] == "discovered:هشام_مرسي", m[["surface", "actor_id"]].values.tolist()
+    assert last["a1"]["actor_id"] == "discovered:احمد_الاسد", m[["surface", "actor_id"]].values.tolist()
+    assert last["a2"]["actor_id"] == "person:bashar_al_assad", m[["surface", "actor_id"]].values.tolist()
+    assert last["a3"]["actor_id"] == "person:nicolas_sarkozy", m[["surface", "actor_id"]].values.tolist()
+
+
+def test_al_thani_gives_no_short_form_to_every_second():
+    """Twenty-fourth session: ثاني of تميم بن حمد آل ثاني is ordinal-shaped: الثاني later (النائب الثاني، كانون الثاني،
+    يومي الثاني والثالث) is no mention of the emir."""
+    m = extract_mentions(arts("استقبل الشيخ تميم بن حمد آل ثاني ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء يوم الثاني "
+                              "من أغسطس.", published=["2015-08-01"]))
+    assert list(m.loc[m["actor_id"] == "person:tamim_bin_hamad", "surface"]) == ["تميم بن حمد آل ثاني"], \
+        m[["surface", "actor_id"]].values.tolist()

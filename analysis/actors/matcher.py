@@ -5075,7 +5075,12 @@ def _same_name(codebook_label: str, discovered_label: str) -> bool:
     a, b = norm_word(codebook_label), discovered_label
     if b == a or b.endswith(" " + a):
         return True
-    return " " in a and " " in b and _first_name_skeleton(a) == _first_name_skeleton(b)
+    if " " not in a or " " not in b:
+        return False
+    fa, fb = _first_name_skeleton(a), _first_name_skeleton(b)
+    # (or one first name is the other and a letter more, with the same last name: نيكولاس ساركوزي، نيكولا ساركوزي)
+    return fa == fb or (len(fa) >= 3 and len(fb) >= 3 and (fa.startswith(fb) or fb.startswith(fa))
+                        and a.rsplit(" ", 1)[1] == b.rsplit(" ", 1)[1])
 
 
 def _first_name_skeleton(name: str) -> str:
@@ -5091,15 +5096,14 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     mentions only, and no last name that is a word of the language (``_short_forms``' ``strict``); default: every
     person of ``out``."""
     short = _short_forms(f, out if persons is None else persons, m, rules, strict=persons is not None)
-    if not short:
-        return out
     named_in_full = {o.actor_id for o in out if o.kind == "name"}
     for o in out:  # المهندس مسفر المالكي … وقال المالكي: the engineer, not the codebook's Nouri al-Maliki
         if o.kind == "alias" and o.typ == "person" and o.actor_id not in named_in_full and " " not in f.x[o.s : o.e]:
-            hit = short.get(f.x[o.s + o.plen : o.e])
-            if (hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:")
-                    and not _same_name(m.info[o.actor_id][0], hit[2])):
+            hit = _surname_owner(f, o, out, short, rules, m)
+            if hit is not None and not _same_name(m.info[o.actor_id][0], hit[2]):
                 o.actor_id, o.kind, o.label_ar, o.entry = hit[1], "discovered", hit[2], None
+    if not short:
+        return out
     added = []
     for sf, (first_end, aid, lab, *alone) in short.items():
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
@@ -5114,6 +5118,44 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
             mm.entry = None
             added.append(mm)
     return sorted(out + added, key=_by_start) if added else out
+
+
+def _home_politics_named(actor_id: str, out: list[_M], m: _Matcher, rules: Rules) -> bool:
+    """A foreign person's country is present in the field as a political actor, an organisation or group of it
+    (نظام الأسد، الحكومة السورية، الحوثيين for Yemen): there his bare surname stays his even after a namesake of his
+    family (سليمان هلال الأسد … أنصار الأسد; طارق محمد عبدالله صالح … الحوثي وصالح). Not for Saudi persons: the news'
+    own country is named in most fields."""
+    country_of = m.country_of or {}
+    c = country_of.get(actor_id)
+    if c is None or c in (rules.home_titles or {}).values():
+        return False
+    return any((o.typ == "organization" or o.typ == "group") and country_of.get(o.actor_id) == c for o in out)
+
+
+def _surname_owner(f: _Field, o: _M, out: list[_M], short: dict, rules: Rules, m: _Matcher) -> tuple | None:
+    """The discovered person named in full before the codebook person's one-word alias ``o`` whose surname it is, as
+    ``(end, actor_id, label_ar)``, or None: by the short forms; or (twenty-fourth session), unless the codebook
+    person's country is present as a political actor (:func:`_home_politics_named`), by the short forms with the
+    alias's article (الأسد of أحمد الأسد, matched as ال + أسد) or, for a surname that the strict short forms leave out
+    because the news uses it often (مرسي، كيري), by the last word of a discovered name that starts with a given name
+    (هشام مرسي … وأضاف مرسي: the coach, not Mohamed Morsi)."""
+    sf = f.x[o.s + o.plen : o.e]
+    hit = short.get(sf)
+    if hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:"):
+        return hit
+    if _home_politics_named(o.actor_id, out, m, rules):
+        return None
+    forms = (sf, "ال" + sf) if f.x[o.s : o.s + o.plen].endswith("ال") else (sf,)
+    if len(forms) == 2:
+        hit = short.get(forms[1])
+        if hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:"):
+            return hit
+    for p in out:
+        if (p.e <= o.s and p.kind == "discovered" and p.typ == "person" and " " in p.label_ar
+                and (words := p.label_ar.split(" "))[-1] in forms and words[0] in rules.given_names
+                and words[-2] not in _SON_OF and words[-2] != _AL):
+            return p.e, p.actor_id, p.label_ar  # (not after بن or آل: مجتبى ابن خامنئي is his son, آل ثاني a family)
+    return None
 
 
 _THAT = frozenset(norm_word(w) for w in ["أن", "إن", "لكن", "ولكن", "لأن", "بأن", "وأن", "كأن"])
@@ -5216,8 +5258,10 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, ru
         return alone, ()  # (a definite one, الحربي, links as for every name: below)
     if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
         return alone, ()
-    if w in rules.title_complements or w in _ORDINALS:
-        return alone, ()  # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني)
+    if w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS:
+        # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني), nor an
+        # ordinal-shaped family name (ثاني of آل ثاني would link every الثاني: النائب الثاني، كانون الثاني)
+        return alone, ()
     if base in rules.given_names or base in rules.common_words:
         h = _strip_prep(_conj_stripped(last[0]))
         if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
