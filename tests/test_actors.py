@@ -2609,3 +2609,19 @@ def test_al_thani_gives_no_short_form_to_every_second():
                               "من أغسطس.", published=["2015-08-01"]))
     assert list(m.loc[m["actor_id"] == "person:tamim_bin_hamad", "surface"]) == ["تميم بن حمد آل ثاني"], \
         m[["surface", "actor_id"]].values.tolist()
+
+
+def test_audited_surnames_that_are_words_or_other_people_need_their_country():
+    """Twenty-fourth session (the audit script over every SaudiNewsNet text): بيريز (Florentino Pérez), صدام "a clash",
+    هيغل (Hegel), نوفاك (Novak Djokovic) and الحريري "silken" are no foreign politicians away from their country; a
+    nisba-shaped surname after a definite noun is its adjective (السلطان العثماني); الأمير مشعل is a prince, not Khaled
+    Mashal. Near their country they stay."""
+    m = extract_mentions(arts("طالبت الجماهير باستقالة فلورنتينو بيريز رئيس النادي، وأيد بيريز المدرب. ووقع صدام مسلح مع "
+                              "المتطرفين. وانتقد كانط فكر هيغل. وحافظ الصربي نوفاك ديوكوفيتش على الصدارة. وفي عهد السلطان "
+                              "العثماني بنيت القلعة. وعمل مع الأمير مشعل مستشارا.",
+                              "قال وزير الخارجية الإيراني إن طهران ملتزمة بالاتفاق، وأكد ظريف أن إيران لن تتراجع.",
+                              published=["2015-08-01"] * 2))
+    ids = set(rows(m, article_id="a0")["actor_id"])
+    assert not ids & {"person:shimon_peres", "person:saddam_hussein", "person:chuck_hagel", "person:alexander_novak",
+                      "person:saadeddine_othmani", "person:khaled_meshaal"}, m[["surface", "actor_id"]].values.tolist()
+    assert "person:mohammad_javad_zarif" in set(rows(m, article_id="a1")["actor_id"]), m[["surface", "actor_id"]].values.tolist()

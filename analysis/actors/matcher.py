@@ -1187,6 +1187,9 @@ def _context_person_country_group(c, s, e, plen, ent, i, pw):
                 # takes it in through discovery (العقيد تركي المالكي); another is left free for discovery
                 # (المهندس مسفر المالكي), which then finds the whole name
                 return given
+    if ent.ambiguous == "country" and pw and f.adjacent(i) and pw[0].startswith("ال") and (
+            _nisba_like(stem := f.x[s + plen : e]) or f.x[s : s + plen].endswith("ال") and _nisba_like("ال" + stem)):
+        return False  # الجيش العثماني، السلطان العثماني: a nisba after a definite noun is its adjective, away from his country
     if ent.ambiguous != "group" and m.info[ent.actor_id][3] != "party" and any(
             w in rules.person_context or "ال" + w in rules.person_context for w in prev):
         return True  # (not a party's short name: استقبل أمير المنطقة المحافظين are governors)
@@ -2026,7 +2029,7 @@ def _drop_first_name_persons(f: _Field, out: list[_M], occ: bytearray, rules: Ru
                     named = nxt and nxt[0] not in "وف" and (nxt in rules.given_names or nxt in rules.nisba_surnames
                                                             or _distinctive(nxt, rules) or _name_like(nxt, rules))
                     if not _leader_named_here(f, o, out, prv, m, rules, role=not named):
-                        if named or prv.startswith("ال") and prv.endswith("ي") and len(prv) > 4:
+                        if named or prv.startswith("ال") and prv.endswith("ي") and len(prv) > 4 or prv in _PRINCELY:
                             # صالح زمانان، مشعل هوساوي، هادي يحيى؛ وزير الطاقة الجزائري صالح خيري: for discovery
                             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                             continue
@@ -2054,7 +2057,7 @@ def _leader_named_here(f: _Field, o: _M, out: list[_M], prv: str, m: _Matcher, r
     """The one-word name ``o`` of a foreign leader (صالح، هادي، مشعل) stands for him: his country is named near it (by
     any actor of it: الحوثيين، عدن، اليمنية), he was named in full earlier in the field, or (``role``: no name word
     follows, as in المؤلف صالح زمانان) a title or person-context word comes right before it (الرئيس هادي، قوات صالح)."""
-    if prv and bare_in(prv, _LOYAL) or role and prv and (
+    if prv and bare_in(prv, _LOYAL) or role and prv and prv not in _PRINCELY and (
             prv in rules.person_context or prv in rules.titles or "ال" + prv in rules.person_context):
         return True  # (الموالية لهادي also before a verb: موالية لهادي بسطت سيطرتها)
     if o.actor_id in f.elsewhere or any(
@@ -2134,6 +2137,8 @@ def _resolve_capitals_and_nisba(f: _Field, out: list[_M], m: _Matcher, rules: Ru
 _SOUTH_KOREA, _NORTH_KOREA = "country:kr", "country:kp"
 #: "loyal to" before ل + a one-word person form (الموالية لهادي، الموالين لصالح): the person, as after قوات or أنصار
 _LOYAL = frozenset(norm_word(w) for w in ["موالي", "موالية", "موالين", "موالون"])
+#: a royal title before a leader's first name makes it a prince's (الأمير مشعل بن عبدالله), not Khaled Mashal's
+_PRINCELY = frozenset(norm_word(w) for w in ["الأمير", "أمير", "للأمير", "والأمير", "الأميرة", "سمو"])
 #: the indefinite endings: accusative (ـاً، ـًا), nominative (ـٌ) and genitive (ـٍ: بمعانٍ "with meanings", not Ma'an)
 _TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b", "\u064c", "\u064d")
 _MUSCAT = norm_word("مسقط")
