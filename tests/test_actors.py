@@ -2625,3 +2625,13 @@ def test_audited_surnames_that_are_words_or_other_people_need_their_country():
     assert not ids & {"person:shimon_peres", "person:saddam_hussein", "person:chuck_hagel", "person:alexander_novak",
                       "person:saadeddine_othmani", "person:khaled_meshaal"}, m[["surface", "actor_id"]].values.tolist()
     assert "person:mohammad_javad_zarif" in set(rows(m, article_id="a1")["actor_id"]), m[["surface", "actor_id"]].values.tolist()
+
+
+def test_agency_short_names_that_are_places_or_words_need_the_agency():
+    """Twenty-fourth session (the audit script): قنا (QNA; also the governorate Qena), سبأ (Saba; also Sheba, and سبا a
+    spa) and افي (EFE; also in وافي، كافي) count right after وكالة, in a dateline or bracket without a proclitic, or after
+    the agency was named in full; not with another proclitic or as a place."""
+    m = extract_mentions(arts("نقل 28 مصابا من قنا في محافظة قنا. وحسبما نقلت وكالة \"قنا\" فإن الوضع مستقر. وفقا لوكالة افي. "
+                              "ومن برامج الخدمات الذاتية «وافي» و(بس بس كافي). وفي منتجع وسبا حفل.", published=["2015-08-01"]))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"]) if i.startswith("media:")]
+    assert got == [("قنا", "media:qna"), ("افي", "media:efe")], m[["surface", "actor_id"]].values.tolist()

@@ -981,6 +981,20 @@ _VERB_NEXT = frozenset(norm_word(w) for w in ["أن", "وأن", "ان", "وان"
 _VERB_BEFORE = frozenset(norm_word(w) for w in ["مما", "ما", "كما", "لما", "وقد", "قد", "فقد", "أن", "وأن", "الذي", "التي"])
 
 
+def _first_agency(c, s, e, plen, ent):
+    # قنا (QNA) is also Qena, the Egyptian governorate (محافظة قنا، 28 من قنا); سبأ (Saba) also Sheba (ملكة سبأ) and a
+    # spa (منتجع وسبا); افي (EFE) also in وافي، كافي، آفي: the agency right after وكالة (وفقا لوكالة افي، وكالة «قنا»),
+    # never with a proclitic but ل; else by the dateline rule, or after it was named in full (twenty-fourth session)
+    f = c.f
+    i = f.tok_index(s)
+    if i > 0 and f.adjacent(i, quotes=True) and f.word(i - 1) in _AGENCY_WORDS:
+        return True
+    return False if plen and f.x[s : s + plen] != "ل" else None
+
+
+_AGENCY_WORDS = frozenset(norm_word(w) for w in ["وكالة", "لوكالة", "بوكالة", "ووكالة", "الوكالة"])
+
+
 def _first_not_after_number(c, s, e, plen, ent):
     f = c.f  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
     i = f.tok_index(s)
@@ -1104,6 +1118,7 @@ _FIRST_RULES = {
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
+    "agency": _first_agency,
     "ta_marbuta": _first_ta_marbuta,
 }
 
@@ -1272,7 +1287,7 @@ _CONTEXT_RULES = {
     "person": _context_person_country_group, "country": _context_person_country_group,
     "group": _context_person_country_group, "coordinated": _context_coordinated,
     "place_or_list": _context_place_or_list, "place": _context_place, "verb": _context_verb,
-    "dateline": _context_dateline, "movement": _context_movement,
+    "dateline": _context_dateline, "movement": _context_movement, "agency": _context_dateline,
 }
 
 
