@@ -2635,3 +2635,16 @@ def test_agency_short_names_that_are_places_or_words_need_the_agency():
                               "ومن برامج الخدمات الذاتية «وافي» و(بس بس كافي). وفي منتجع وسبا حفل.", published=["2015-08-01"]))
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"]) if i.startswith("media:")]
     assert got == [("قنا", "media:qna"), ("افي", "media:efe")], m[["surface", "actor_id"]].values.tolist()
+
+
+def test_audited_place_names_that_are_words_need_their_country():
+    """Twenty-fourth session (the audit script, --types location): سرت in كسرت "broke", الرباط الصليبي "the cruciate
+    ligament", ثيو والكوت (Theo Walcott), قرية واسط and حي الخالدية in Saudi towns are not Sirte, Rabat, Kut, Wasit or
+    Khalidiya in Iraq; near their country they are."""
+    m = extract_mentions(arts("تعرض اللاعب لقطع في الرباط الصليبي. وكسرت أسعار الذهب مستويات الدعم. وسجل ثيو والكوت هدفا. "
+                              "وطالب أهالي قرية واسط بتبالة بمطبات. واندلع حريق في حي الخالدية بالرياض.",
+                              "وصل الوفد الليبي إلى سرت قادما من طرابلس في ليبيا.", published=["2015-08-01"] * 2))
+    ids = set(rows(m, article_id="a0")["actor_id"])
+    assert not ids & {"location:sirte", "location:rabat", "location:kut", "location:wasit_governorate",
+                      "location:khalidiya"}, m[["surface", "actor_id"]].values.tolist()
+    assert "location:sirte" in set(rows(m, article_id="a1")["actor_id"]), m[["surface", "actor_id"]].values.tolist()
