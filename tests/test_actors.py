@@ -2642,9 +2642,11 @@ def test_audited_place_names_that_are_words_need_their_country():
     ligament", ثيو والكوت (Theo Walcott), قرية واسط and حي الخالدية in Saudi towns are not Sirte, Rabat, Kut, Wasit or
     Khalidiya in Iraq; near their country they are."""
     m = extract_mentions(arts("تعرض اللاعب لقطع في الرباط الصليبي. وكسرت أسعار الذهب مستويات الدعم. وسجل ثيو والكوت هدفا. "
-                              "وطالب أهالي قرية واسط بتبالة بمطبات. واندلع حريق في حي الخالدية بالرياض.",
+                              "وطالب أهالي قرية واسط بتبالة بمطبات. واندلع حريق في حي الخالدية بالرياض. ولجأوا إلى "
+                              "المحطة، فقال: أراك دائما هنا، وسقطت طائرة في مدينة أريحا بإدلب.",
                               "وصل الوفد الليبي إلى سرت قادما من طرابلس في ليبيا.", published=["2015-08-01"] * 2))
     ids = set(rows(m, article_id="a0")["actor_id"])
     assert not ids & {"location:sirte", "location:rabat", "location:kut", "location:wasit_governorate",
-                      "location:khalidiya"}, m[["surface", "actor_id"]].values.tolist()
+                      "location:khalidiya", "location:java", "location:arak", "location:jericho"}, \
+        m[["surface", "actor_id"]].values.tolist()
     assert "location:sirte" in set(rows(m, article_id="a1")["actor_id"]), m[["surface", "actor_id"]].values.tolist()
