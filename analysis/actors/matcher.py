@@ -1291,6 +1291,27 @@ _CONTEXT_RULES = {
 }
 
 
+def _places_after_heads(f: _Field, hits_amb: list, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> None:
+    """A foreign place's name that its rule ``country`` held back (its country not named) right after a place head
+    (حي الخالدية، أحياء الخالدية والنميص، مدينة أريحا بإدلب) is a place of that name all the same: another one, found
+    as discovered (الخالدية of Abha or Jeddah, not of Iraq); it can then start a list of places (_listed_places)."""
+    heads = _name_place_heads(rules)
+    for s, e, plen, ent in hits_amb:
+        if (ent.ambiguous != "country" or ent.actor_id is None or m.info[ent.actor_id][2] != "location"
+                or 1 in occ[s:e] or (i := f.tok_index(s)) <= 0 or not f.adjacent(i)
+                or strip_clitics(f.word(i - 1)) not in heads):
+            continue
+        occ[s:e] = b"\x01" * (e - s)
+        k = s + _proclitic_len(f.x[s : s + plen]) if plen else s  # (the name keeps its article: الخالدية)
+        out.append(_new(s, e, k - s, f.x[k:e], "location"))
+
+
+@lru_cache(maxsize=4)
+def _name_place_heads(rules: Rules) -> frozenset[str]:
+    """The place heads after which a name is a place (place_heads.tsv, span ``name``; place_list_heads.txt)."""
+    return frozenset(h for h, span in rules.place_heads.items() if span == "name") | rules.place_list_heads
+
+
 def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) -> bool:
     """Whether the ambiguous hit ``x[s:e]`` counts (see the tables above)."""
     amb = ent.ambiguous
@@ -1401,6 +1422,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         take(hits_amb, ok)
         if ctx.sport:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
             take([h for h in hits_amb if h[3].ambiguous == "club"], ok)
+        if discover:
+            _places_after_heads(f, hits_amb, out, occ, m, rules)
     out.sort(key=_by_start)
     out = _drop_first_name_persons(f, out, occ, rules, m)
     _resolve_capitals_and_nisba(f, out, m, rules)
