@@ -2655,7 +2655,8 @@ def test_audited_place_names_that_are_words_need_their_country():
 def test_a_held_back_foreign_place_name_after_a_place_head_is_a_place_of_that_name():
     """Twenty-fourth session: الخالدية after حي/أحياء in a Saudi town is not Khalidiya in Iraq (rule country) but a place
     all the same, found as discovered, and it still starts a list of districts (أحياء الخالدية والبلد والنميص)."""
-    m = extract_mentions(arts("وشملت الأمطار أحياء الخالدية والبلد والجامعة والنميص والمنسك في أبها.", published=["2015-08-01"]))
+    m = extract_mentions(arts("هطلت أمطار على مدينة أبها، وشملت أحياء الخالدية والبلد والجامعة والنميص والمنسك، والبديع "
+                              "والموظفين.", published=["2015-08-01"]))
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert ("الخالدية", "discovered:الخالديه") in got and ("والنميص", "discovered:النميص") in got, got
     assert "location:khalidiya" not in set(m["actor_id"]), got
