@@ -525,8 +525,8 @@ class _Field:
     """One normalised field (a view into a batch, see :func:`_batch_fields`): its token spans as two lists,
     ``starts`` and ``ends`` (no tuple per token), and helpers."""
 
-    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "ends", "has_latin", "has_quote", "head_hits",
-                 "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates", "x")
+    __slots__ = ("_adj", "_adjq", "_nt", "_orig_at", "_orig_base", "_tok_at", "_words", "ends", "has_latin", "has_quote",
+                 "head_hits", "lex_hits", "norm", "role_hits", "starts", "suffix_hits", "text", "word_gates", "x")
 
     @property
     def nt(self) -> NormalizedText:
@@ -563,7 +563,12 @@ class _Field:
         return range(self._tok_at[start], self._tok_at[end - 1] + 1)
 
     def word(self, i: int) -> str:
-        return self.x[self.starts[i] : self.ends[i]]
+        """Token i's text, sliced once per field: the rules ask for a word about three times (667k calls for 226k
+        distinct tokens over 3,000 articles), and the same ``str`` then also keeps its hash for the set lookups."""
+        w = self._words[i]
+        if w is None:
+            w = self._words[i] = self.x[self.starts[i] : self.ends[i]]
+        return w
 
     def adjacent(self, i: int, *, quotes: bool = False) -> bool:
         """Token i follows token i-1 with only spaces (and, with quotes=True, quote marks) between."""
@@ -693,6 +698,7 @@ def _batch_fields(texts: list[str], automaton=None) -> tuple[list[_Field], list[
         f._orig_base = os_
         f.starts = starts_l[a:b]
         f.ends = ends_l[a:b]
+        f._words = [None] * (b - a)
         f._adj = adj_b[a:b]
         f._adjq = adjq_b[a:b]
         f._tok_at = tok_at[ns : ne + 1]
