@@ -50,6 +50,24 @@ def test_batch_tokens_equal_those_of_each_field_alone():
             assert [f.tok_index(a) for a in starts] == list(range(len(starts))), text
 
 
+
+def test_batch_normalisation_equals_that_of_each_field_alone():
+    """_batch_fields normalises a batch with one table lookup per character (_batch_table): each field's text and
+    offset map are those of normalize_for_matching (alef forms, ى، ة، Arabic-Indic digits, marks and format
+    characters deleted, a character above the Basic Multilingual Plane)."""
+    pieces = _PIECES + ["أ", "إ", "آ", "ى", "ة", "\u200f", "\u200c", "\ufeff", "\u0670", "۵", "\U0001F600", "é"]
+    rng = random.Random(3)
+    for _ in range(200):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.choice([1, 5, 40, 200]))) for _ in range(rng.randint(1, 6))]
+        texts = [t.replace("\u0640", "") for t in texts]  # (a lone tatweel is a dash in a batch: not compared here)
+        fields, _hits = _batch_fields(texts)
+        for text, f in zip(texts, fields):
+            want = normalize_for_matching(text)
+            assert f.norm == want.norm, text
+            assert [f.span_in_original(a, a + 1) for a in range(len(f.norm))] == [
+                want.span_in_original(a, a + 1) for a in range(len(want.norm))], text
+
+
 def test_batch_of_fields_with_empty_ones():
     fields, hits = _batch_fields(["", "قال محمد", "", "مصر"])
     assert [(f.starts, f.ends) for f in fields] == [([], []), ([0, 4], [3, 8]), ([], []), ([0], [3])]
