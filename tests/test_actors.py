@@ -2661,3 +2661,13 @@ def test_a_held_back_foreign_place_name_after_a_place_head_is_a_place_of_that_na
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert ("الخالدية", "discovered:الخالديه") in got and ("والنميص", "discovered:النميص") in got, got
     assert "location:khalidiya" not in set(m["actor_id"]), got
+
+
+def test_a_held_back_foreign_place_name_after_in_is_a_place_but_not_the_ligament():
+    """Twenty-fourth session: after في with no proclitic and no definite word after it, a place name held back by its
+    rule country is a place of that name (في الرباط عند المدخل الشمالي: a district of Aden); الرباط الصليبي is the
+    cruciate ligament, no place."""
+    m = extract_mentions(arts("تعرض اللاعب لقطع في الرباط الصليبي. وانفجرت قنبلة في الرباط عند المدخل الشمالي للمدينة.",
+                              published=["2015-08-01"]))
+    got = [(a, s, i) for a, s, i in zip(m["start"], m["surface"], m["actor_id"])]
+    assert [(s, i) for a, s, i in got] == [("الرباط", "discovered:الرباط")] and got[0][0] > 40, got

@@ -1326,14 +1326,20 @@ _CONTEXT_RULES = {
 
 def _places_after_heads(f: _Field, hits_amb: list, out: list[_M], occ: bytearray, m: _Matcher, rules: Rules) -> None:
     """A foreign place's name that its rule ``country`` held back (its country not named) right after a place head
-    (حي الخالدية، أحياء الخالدية والنميص، مدينة أريحا بإدلب) is a place of that name all the same: another one, found
-    as discovered (الخالدية of Abha or Jeddah, not of Iraq); it can then start a list of places (_listed_places)."""
+    (حي الخالدية، أحياء الخالدية والنميص، مدينة أريحا بإدلب) or a preposition of place (في الرباط عند المدخل الشمالي
+    للمدينة: a district of Aden) is a place of that name all the same: another one, found as discovered (الخالدية of
+    Abha or Jeddah, not of Iraq); it can then start a list of places (_listed_places)."""
     heads = _name_place_heads(rules)
     for s, e, plen, ent in hits_amb:
         if (ent.ambiguous != "country" or ent.actor_id is None or m.info[ent.actor_id][2] != "location"
-                or 1 in occ[s:e] or (i := f.tok_index(s)) <= 0 or not f.adjacent(i)
-                or strip_clitics(f.word(i - 1)) not in heads):
+                or 1 in occ[s:e] or (i := f.tok_index(s)) <= 0 or not f.adjacent(i)):
             continue
+        prv = f.word(i - 1)
+        if strip_clitics(prv) not in heads and not (
+                prv in rules.place_context and not (plen and _proclitic_len(f.x[s : s + plen]))
+                and not (_next_word(f, e) or "").startswith("ال")):
+            continue  # (after في/إلى/من too, with no proclitic and no definite word after it: في الرباط عند المدخل،
+            # not في الرباط الصليبي / المتصالب, the ligament)
         occ[s:e] = b"\x01" * (e - s)
         k = s + _proclitic_len(f.x[s : s + plen]) if plen else s  # (the name keeps its article: الخالدية)
         out.append(_new(s, e, k - s, f.x[k:e], "location"))
