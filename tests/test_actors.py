@@ -2671,3 +2671,14 @@ def test_a_held_back_foreign_place_name_after_in_is_a_place_but_not_the_ligament
                               published=["2015-08-01"]))
     got = [(a, s, i) for a, s, i in zip(m["start"], m["surface"], m["actor_id"])]
     assert [(s, i) for a, s, i in got] == [("الرباط", "discovered:الرباط")] and got[0][0] > 40, got
+
+
+def test_an_indefinite_nisba_after_a_first_name_is_his_family_name():
+    """Twenty-fourth session: إسماعيل مغربي، هلال سوداني، دينيس روس are persons (a family name after a first name), not
+    Morocco, Sudan or Russia; after a first name that is also a noun (فلاح مصري "an Egyptian peasant", أميرة سعودية
+    "a Saudi princess") the nisba stays the country."""
+    m = extract_mentions(arts("وقع النادي مع المهاجم إسماعيل مغربي. وقال دينيس روس مستشار أوباما إن الاتفاق سيئ. وشارك ربع "
+                              "مليون فلاح مصري في الحفر.", published=["2015-08-01"]))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert ("إسماعيل مغربي", "discovered:اسماعيل_مغربي") in got and ("دينيس روس", "discovered:دينيس_روس") in got, got
+    assert [s for s, i in got if i.startswith("country:")] == ["مصري"], got

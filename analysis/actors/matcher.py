@@ -2157,7 +2157,17 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
     for o in out:
         if o.kind == "nisba" and o.plen == 0 and f.tok_index(o.e - 1) == (i := f.tok_index(o.s)):
             prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
-            if prv in _NAME_LINKS or f.x[o.s : o.e] in rules.given_names and (
+            w = f.x[o.s : o.e]
+            if (prv and not w.startswith("ال") and prv in rules.given_names and prv not in rules.common_words
+                    and prv not in rules.frequent_words and prv not in rules.titles and prv not in _NOUN_FIRST_NAMES
+                    and (i < 2 or not f.adjacent(i - 1)
+                                                                                      or f.word(i - 2) not in _SON_OF)):
+                # إسماعيل مغربي، هلال سوداني، حسن مغربي، دينيس روس: an indefinite nisba right after a first name that is
+                # no common word is his family name (a person found by discovery), not "a Moroccan" (twenty-fourth
+                # session; not after _NOUN_FIRST_NAMES: فلاح مصري "an Egyptian peasant")
+                occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+                continue
+            if prv in _NAME_LINKS or w in rules.given_names and (
                     prv in rules.titles or i + 1 < n and f.adjacent(i + 1) and (
                         f.word(i + 1) in _SON_OF or _rare_definite(f.word(i + 1), rules)
                         or _surname_after_first(f.word(i + 1), rules))):
@@ -2172,6 +2182,13 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
                 continue
         keep.append(o)
     return keep
+
+
+#: first names that are also nouns a nationality qualifies (أميرة سعودية "a Saudi princess", أسماء لبنانية "Lebanese
+#: names", نجم كويتي "a Kuwaiti star", فلاح مصري "an Egyptian peasant", جانٍ سعودي "a Saudi offender", لير ايطالي،
+#: فرانك سويسري; وجدي مصري "and my grandfather is Egyptian"): no family name after them
+_NOUN_FIRST_NAMES = frozenset(norm_word(w) for w in ["أميرة", "أسماء", "نجم", "لير", "ليرة", "فلاح", "جان", "فرانك",
+                                                     "وجدي"])
 
 
 def _surname_after_first(w: str, rules: Rules) -> bool:
