@@ -2682,3 +2682,5 @@ def test_an_indefinite_nisba_after_a_first_name_is_his_family_name():
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert ("إسماعيل مغربي", "discovered:اسماعيل_مغربي") in got and ("دينيس روس", "discovered:دينيس_روس") in got, got
     assert [s for s, i in got if i.startswith("country:")] == ["مصري"], got
+    gate = extract_mentions(arts("اقتحم مستوطنون المسجد الأقصى من باب المغاربة.", published=["2015-08-01"]))
+    assert list(gate["actor_id"]) == ["location:al_aqsa_mosque", "location:mughrabi_gate"], gate[["surface", "actor_id"]]
