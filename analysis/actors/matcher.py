@@ -2986,7 +2986,8 @@ def _sunset_prayer(f: _Field, o: _M, rules: Rules) -> bool:
     i = f.tok_index(o.s)
     pw = f.prev_words(i, 1)
     nw = _next_word(f, o.e)
-    return bool(o.s == f.starts[i] and pw and f.adjacent(i) and (pw[0] in _PRAYER_CUES or bare_in(pw[0], _PRAYER_CUES))
+    return bool(o.s == f.starts[i] and pw and f.adjacent(i) and (pw[0] in _PRAYER_CUES or bare_in(pw[0], _PRAYER_CUES)
+                                                                  or _conj_stripped(pw[0]) in _PRAYER_TIMES and nw not in _WHICH)
                 or nw is not None and nw[:1] == "و" and nw[1:] in _PRAYERS
                 or pw and f.adjacent(i) and _conj_stripped(pw[0]) in _PRAYERS and f.x[o.s : o.s + 1] == "و")
 
@@ -2995,6 +2996,10 @@ def _sunset_prayer(f: _Field, o: _M, rules: Rules) -> bool:
 #: prayers, joined to it by و (صلاتي المغرب والعشاء، العصر والمغرب).
 _PRAYER_CUES = frozenset(norm_word(w) for w in ["صلاة", "صلاتي", "صلاتا", "وقت", "أذان", "اذان", "موعد", "فريضة", "إقامة"])
 _PRAYERS = frozenset(norm_word(w) for w in ["العشاء", "العصر", "الظهر", "الفجر"])
+#: بعد المغرب، قبل المغرب: after or before the sunset prayer (محاضرة بعد المغرب), not after Morocco in a ranking, which a
+#: relative pronoun follows (بعد المغرب التي تصدرت القائمة); twenty-fourth session
+_PRAYER_TIMES = frozenset(norm_word(w) for w in ["بعد", "قبل", "لبعد", "لقبل"])
+_WHICH = frozenset(norm_word(w) for w in ["التي", "الذي", "الذين", "اللتين", "اللذين"])
 
 
 #: Team nicknames that are adjectives (the codebook form without the article): after a definite noun they qualify it.
