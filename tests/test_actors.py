@@ -2677,7 +2677,8 @@ def test_an_indefinite_nisba_after_a_first_name_is_his_family_name():
     """Twenty-fourth session: إسماعيل مغربي، هلال سوداني، دينيس روس are persons (a family name after a first name), not
     Morocco, Sudan or Russia; after a first name that is also a noun (فلاح مصري "an Egyptian peasant", أميرة سعودية
     "a Saudi princess") the nisba stays the country. Also Morocco's other readings: بعد المغرب is after the sunset prayer
-    (not بعد المغرب التي تصدرت, ranked after Morocco), باب المغاربة the Mughrabi Gate."""
+    (not بعد المغرب التي تصدرت, ranked after Morocco), باب المغاربة the Mughrabi Gate; and بنين in مدارس بنين وبنات is
+    "boys", not Benin."""
     m = extract_mentions(arts("وقع النادي مع المهاجم إسماعيل مغربي. وقال دينيس روس مستشار أوباما إن الاتفاق سيئ. وشارك ربع "
                               "مليون فلاح مصري في الحفر.", published=["2015-08-01"]))
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
@@ -2687,5 +2688,8 @@ def test_an_indefinite_nisba_after_a_first_name_is_his_family_name():
                                    published=["2015-08-01"]))
     assert (prayer["actor_id"] == "country:ma").sum() == 1 and prayer.loc[prayer["actor_id"] == "country:ma", "start"].iloc[0] > 40, \
         prayer[["start", "surface", "actor_id"]].values.tolist()
+    benin = extract_mentions(arts("في جميع المدارس بنين وبنات. وتشارك نيجيريا وتشاد والكاميرون وبنين في القوة.",
+                                  published=["2015-08-01"]))
+    assert list(benin.loc[benin["actor_id"] == "country:bj", "surface"]) == ["وبنين"], benin[["surface", "actor_id"]]
     gate = extract_mentions(arts("اقتحم مستوطنون المسجد الأقصى من باب المغاربة.", published=["2015-08-01"]))
     assert list(gate["actor_id"]) == ["location:al_aqsa_mosque", "location:mughrabi_gate"], gate[["surface", "actor_id"]]

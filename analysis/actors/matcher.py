@@ -1028,6 +1028,20 @@ def _first_agency(c, s, e, plen, ent):
 _AGENCY_WORDS = frozenset(norm_word(w) for w in ["وكالة", "لوكالة", "بوكالة", "ووكالة", "الوكالة"])
 
 
+def _first_not_boys(c, s, e, plen, ent):
+    # بنين (Benin) is also "boys" in Saudi education news (مدارس بنين وبنات، الوظائف التعليمية بنين، (بنين - بنات)):
+    # not before بنات, nor after a word of schooling or children; otherwise the country (twenty-fourth session)
+    f = c.f
+    if "بنات" in f.x[e : e + 12]:
+        return False
+    i = f.tok_index(s)
+    return not (i > 0 and f.word(i - 1).strip("(") in _BOYS_BEFORE)
+
+
+_BOYS_BEFORE = frozenset(norm_word(w) for w in ["مدارس", "مدرسة", "المدارس", "التعليمية", "تعليم", "التعليم", "الإدارة",
+                                                "إدارة", "الداخلي", "الأطفال", "بأموال", "الطلاب", "طلاب", "مكاتب"])
+
+
 def _first_not_after_number(c, s, e, plen, ent):
     f = c.f  # بي بي (BP), also "basis points" after a number (35 «بي بي»)
     i = f.tok_index(s)
@@ -1151,7 +1165,7 @@ _FIRST_RULES = {
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
-    "agency": _first_agency,
+    "agency": _first_agency, "not_boys": _first_not_boys,
     "ta_marbuta": _first_ta_marbuta,
 }
 
