@@ -483,8 +483,8 @@ def clean_text(text: str) -> str:
     HTML character references → their characters (``&quot;`` → ``"``); line endings → ``\\n``; presentation
     forms → base letters (NFKC of those characters only); bidi controls and other control characters removed, but
     bidi marks (LRM, RLM, ALM) inside a line kept (only those at a line's start or before a space or line end go);
-    other whitespace → space and runs of spaces collapsed; lines trimmed; blank lines dropped (paragraphs kept, one per line); boilerplate lines
-    (``resources/boilerplate.txt``) removed.
+    other whitespace → space and runs of spaces collapsed; lines trimmed; blank lines dropped (paragraphs kept, one per
+    line); boilerplate lines (``resources/boilerplate.txt``) removed.
 
     >>> clean_text("\\ufeb3\\ufefc\\ufee1  \\u200fعليكم\\u200f\\r\\n\\r\\n\\tSorry Comments are closed ")
     'سلام \\u200fعليكم'

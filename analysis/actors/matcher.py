@@ -2174,8 +2174,7 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
             w = f.x[o.s : o.e]
             if (prv and not w.startswith("ال") and prv in rules.given_names and prv not in rules.common_words
                     and prv not in rules.frequent_words and prv not in rules.titles and prv not in _NOUN_FIRST_NAMES
-                    and (i < 2 or not f.adjacent(i - 1)
-                                                                                      or f.word(i - 2) not in _SON_OF)):
+                    and (i < 2 or not f.adjacent(i - 1) or f.word(i - 2) not in _SON_OF)):
                 # إسماعيل مغربي، هلال سوداني، حسن مغربي، دينيس روس: an indefinite nisba right after a first name that is
                 # no common word is his family name (a person found by discovery), not "a Moroccan" (twenty-fourth
                 # session; not after _NOUN_FIRST_NAMES: فلاح مصري "an Egyptian peasant")
@@ -5257,17 +5256,18 @@ def _surname_owner(f: _Field, o: _M, out: list[_M], short: dict, rules: Rules, m
     alias's article (الأسد of أحمد الأسد, matched as ال + أسد) or, for a surname that the strict short forms leave out
     because the news uses it often (مرسي، كيري), by the last word of a discovered name that starts with a given name
     (هشام مرسي … وأضاف مرسي: the coach, not Mohamed Morsi)."""
+    def discovered_before(form: str) -> tuple | None:
+        hit = short.get(form)
+        return hit if hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:") else None
+
     sf = f.x[o.s + o.plen : o.e]
-    hit = short.get(sf)
-    if hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:"):
+    if (hit := discovered_before(sf)) is not None:
         return hit
     if _home_politics_named(o.actor_id, out, m, rules):
         return None
     forms = (sf, "ال" + sf) if f.x[o.s : o.s + o.plen].endswith("ال") else (sf,)
-    if len(forms) == 2:
-        hit = short.get(forms[1])
-        if hit is not None and len(hit) == 3 and hit[0] <= o.s and hit[1].startswith("discovered:"):
-            return hit
+    if len(forms) == 2 and (hit := discovered_before(forms[1])) is not None:
+        return hit
     for p in out:
         if (p.e <= o.s and p.kind == "discovered" and p.typ == "person" and " " in p.label_ar
                 and (words := p.label_ar.split(" "))[-1] in forms and words[0] in rules.given_names
