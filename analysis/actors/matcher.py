@@ -1349,14 +1349,13 @@ def _places_after_heads(f: _Field, hits_amb: list, out: list[_M], occ: bytearray
                 or 1 in occ[s:e] or (i := f.tok_index(s)) <= 0 or not f.adjacent(i)):
             continue
         prv = f.word(i - 1)
+        clitics = _proclitic_len(f.x[s : s + plen]) if plen else 0  # (without the article: the name keeps it, الخالدية)
         if strip_clitics(prv) not in heads and not (
-                prv in rules.place_context and not (plen and _proclitic_len(f.x[s : s + plen]))
-                and not (_next_word(f, e) or "").startswith("ال")):
+                prv in rules.place_context and not clitics and not (_next_word(f, e) or "").startswith("ال")):
             continue  # (after في/إلى/من too, with no proclitic and no definite word after it: في الرباط عند المدخل،
             # not في الرباط الصليبي / المتصالب, the ligament)
         occ[s:e] = b"\x01" * (e - s)
-        k = s + _proclitic_len(f.x[s : s + plen]) if plen else s  # (the name keeps its article: الخالدية)
-        out.append(_new(s, e, k - s, f.x[k:e], "location"))
+        out.append(_new(s, e, clitics, f.x[s + clitics : e], "location"))
 
 
 @lru_cache(maxsize=4)
@@ -1378,10 +1377,11 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     aid = ent.actor_id
     # (or, for a body, its name right after it in apposition: النقل الجماعي «سابتكو»; not a person's epithet before
     # the name, which D5 leaves out: «المخلوع» علي عبدالله صالح)
-    after = c.m.info[aid][2] != "person"
+    typ = c.m.info[aid][2]
+    after = typ != "person"
     seen = any((o.s < s or after and o.s >= e and _apposition_gap(f.norm[e : o.s]))
                and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid)) or (
-        aid in f.elsewhere and c.m.info[aid][2] != "media")  # a title whose body names the actor (not an outlet:
+        aid in f.elsewhere and typ != "media")  # a title whose body names the actor (not an outlet:
     # a paper's own name in its body does not make المدينة in its headline the paper rather than the city)
     if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
         return False  # المستطيل الأخضر "the green pitch": an adjective, even after the team was named

@@ -395,10 +395,10 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 occ = _occupied(f, ms)
             _role_references(f, ms, added, occ, phrases, 0 if pi != text_i else None, rules, take, removed)
         # R5: الرئيس السابق → the former holder named in the article
-        if day is not None and m.offices and f.word_gates & FORMER_GATE and _former_hits(f):
+        if day is not None and m.offices and f.word_gates & FORMER_GATE and (hits := _former_hits(f)):
             if occ is None:
                 occ = _occupied(f, ms)
-            _former_holders(f, occ, named, m, rules, day, take)
+            _former_holders(f, hits, occ, named, m, rules, day, take)
         if added:
             ms = sorted([o for o in ms if id(o) not in removed] + added, key=lambda o: o.s)
         out.append(ms)
@@ -685,10 +685,10 @@ def _honorific_before(f, a: int) -> bool:
     return p[mt.end() :] in _REF_HONORIFICS or p in _REF_HONORIFICS
 
 
-def _former_holders(f, occ: bytearray, named: list, m, rules: Rules, day, take) -> None:
+def _former_holders(f, hits: list[re.Match], occ: bytearray, named: list, m, rules: Rules, day, take) -> None:
     """R5: a title word, an optional nisba and السابق/الأسبق/المخلوع, bare, → the one person named in the article
     who held an office of that head word that ended before ``day``."""
-    for hit in _former_hits(f):
+    for hit in hits:  # (_former_hits of the field, found once by the caller)
         i = f.tok_index(hit.start())
         if i < 1 or not f.adjacent(i):
             continue
