@@ -2693,3 +2693,19 @@ def test_an_indefinite_nisba_after_a_first_name_is_his_family_name():
     assert list(benin.loc[benin["actor_id"] == "country:bj", "surface"]) == ["وبنين"], benin[["surface", "actor_id"]]
     gate = extract_mentions(arts("اقتحم مستوطنون المسجد الأقصى من باب المغاربة.", published=["2015-08-01"]))
     assert list(gate["actor_id"]) == ["location:al_aqsa_mosque", "location:mughrabi_gate"], gate[["surface", "actor_id"]]
+
+
+# --- twenty-fifth session -----------------------------------------------------------------------------------------
+def test_a_nisba_with_an_adjective_before_a_name_is_the_persons_descriptor():
+    """Twenty-fifth session (CONVENTIONS D5): a nisba with an adjective of the person between it and the name
+    (المدافع الفرنسي الشاب لوكاس هرنانديز، مهاجمه البرازيلي الدولي نيمار، الروائي الأميركي الراحل هنري ميلر) is the
+    named person's descriptor, not a mention of the country; the name stays. Without a name after it the nisba counts
+    (المنتخب البرازيلي is the team; اللاعب الفرنسي الشاب, no name, is France's nisba)."""
+    m = extract_mentions(arts("مدد النادي عقد المدافع الفرنسي الشاب لوكاس هرنانديز. وغاب مهاجمه البرازيلي الدولي نيمار. "
+                              "وكتب الروائي الأميركي الراحل هنري ميلر.", published=["2015-08-01"]))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert not [s for s, i in got if i.startswith("country:")], got
+    assert ("نيمار", "person:neymar") in got and ("لوكاس هرنانديز", "discovered:لوكاس_هرنانديز") in got, got
+    alone = extract_mentions(arts("فاز المنتخب البرازيلي الدولي. وتعاقد النادي مع اللاعب الفرنسي الشاب أمس.",
+                                  published=["2015-08-01"]))
+    assert list(alone["surface"]) == ["المنتخب البرازيلي", "الفرنسي"], alone[["surface", "actor_id"]]

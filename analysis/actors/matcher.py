@@ -2603,7 +2603,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         # الملكي الأمير محمد بن ناصر، وزير الزراعة المهندس …): the name still follows
         for _ in range(_MAX_HONORIFICS):
             if n is not None or j >= len(f.starts) or not f.adjacent(j) or (
-                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES) or (
+                    _conj_stripped(f.word(j)) not in _HONORIFICS and f.word(j) not in _TITLE_ADJECTIVES
+                    and not (kind == "nisba" and f.word(j) in _DESCRIPTOR_ADJECTIVES)) or (
                     kind == "nisba" and f.word(j)[0] == "و" and f.word(j) not in _HONORIFICS):
                 break  # (الميليشيات الحوثية والرئيس المخلوع: و starts another party, not an honorific of this one)
             j += 1
@@ -2678,6 +2679,12 @@ def _after_doctor_abbrev(f: _Field, j: int) -> bool:
 
 #: Adjectives between a title and the holder's name, skipped like honorifics (وزير الإسكان الجديد ماجد الحقيل).
 _TITLE_ADJECTIVES = frozenset(norm_word(w) for w in ["الجديد", "الجديدة", "الحالي", "الحالية"])
+#: Adjectives of a person between a nisba and the name it describes (CONVENTIONS D5: المدافع الفرنسي الشاب لوكاس
+#: هرنانديز، الروائي الأميركي الراحل هنري ميلر، لاعب الوسط الأرجنتيني الأصل خوسيه ماوري): the nisba is dropped too.
+_DESCRIPTOR_ADJECTIVES = frozenset(norm_word(w) for w in [
+    "الدولي", "الدولية", "السابق", "السابقة", "الشاب", "الشابة", "الشهير", "الشهيرة", "المخضرم", "المخضرمة", "الأصل",
+    "المولد", "الراحل", "الراحلة", "الكبير", "الكبيرة", "العالمي", "العالمية", "الواعد", "الواعدة", "المميز", "المميزة",
+    "المعروف", "المعروفة", "المعتزل", "الصاعد", "الصاعدة"])
 #: At most this many honorific words are skipped (صاحب السمو الملكي الأمير، الفريق أول ركن).
 _MAX_HONORIFICS = 4
 #: Types of the proper names kept from inside a dropped office phrase (CONVENTIONS D5: عضو [اللجنة المركزية
