@@ -2709,3 +2709,30 @@ def test_a_nisba_with_an_adjective_before_a_name_is_the_persons_descriptor():
     alone = extract_mentions(arts("فاز المنتخب البرازيلي الدولي. وتعاقد النادي مع اللاعب الفرنسي الشاب أمس.",
                                   published=["2015-08-01"]))
     assert list(alone["surface"]) == ["المنتخب البرازيلي", "الفرنسي"], alone[["surface", "actor_id"]]
+
+
+def test_a_list_of_clubs_bare_names_is_clubs_without_three_words_of_sport():
+    """Twenty-fifth session: three or more bare club names joined by و are clubs in any field (التعاون والشباب والفتح
+    والفيصلي); two need one word of sport (مباراة السوبر بين النصر والهلال, a two-line notice); two after a definite
+    noun they qualify are adjectives (وللسلم الأهلي والوحدة الوطنية "civil peace and national unity")."""
+    m = extract_mentions(arts("وأوضح المسؤول أن التسجيل متاح لكل من التعاون والشباب والفتح والفيصلي مباشرة.",
+                              published=["2015-08-01"]))
+    assert list(m["actor_id"]) == ["org:al_taawoun", "org:al_shabab", "org:al_fateh", "org:al_faisaly"], \
+        m[["surface", "actor_id"]]
+    two = extract_mentions(arts("تقرر إقامة مباراة السوبر السعودي بين النصر والهلال في لندن.", published=["2015-08-01"]))
+    assert ["org:al_nassr", "org:al_hilal"] == [i for i in two["actor_id"] if i.startswith("org:")], two[["surface", "actor_id"]]
+    words = extract_mentions(arts("ندعو إلى التعاون والوحدة بين الشعوب. وتهدد الجرائم السلم الأهلي والوحدة الوطنية، "
+                                  "قال لاعب سابق.", published=["2015-08-01"]))
+    assert not any(i.startswith("org:") for i in words["actor_id"]), words[["surface", "actor_id"]]
+
+
+def test_a_purpose_verb_after_a_name_and_compound_first_names_are_no_family_names():
+    """Twenty-fifth session: ل + an imperfect with its object after a discovered name ends the name (فريد لتحيل
+    البحيرة → فريد; مات بيسلر ليخطف الكرة), a lexicon surname in ل does not (مارك ليبرت); and the second word of a
+    compound first name (نور الإسلام، عز الدين) gives no short form: الإسلام and الدين later are no persons (whether
+    or not نور الإسلام is taken for a person)."""
+    m = extract_mentions(arts("استفاد كين من تعثر المدافع مات بيسلر ليخطف الكرة. وهدد رجل السفير الأميركي مارك ليبرت، "
+                              "وانتشر نور الإسلام في الأرض، ولا دخل لدولة الإسلام المزعومة به.", published=["2015-08-01"]))
+    got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
+    assert ("مات بيسلر", "discovered:مات_بيسلر") in got and ("مارك ليبرت", "discovered:مارك_ليبرت") in got, got
+    assert not any(s.endswith("الإسلام") and s != "نور الإسلام" for s, i in got), got

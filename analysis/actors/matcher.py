@@ -1191,11 +1191,41 @@ def _context_club_nisba(c, s, e, plen, ent, i, pw):
 
 def _context_club(c, s, e, plen, ent, i, pw):
     f, rules = c.f, c.rules
-    if not _club_cue(f, e, pw, rules, c.club_starts) and not (
-            "ال" + f.x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, c.out, rules)) and not (
-            _club_alternative(f, s, e, c.club_starts)):
-        return False  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
-    return c.is_sport()
+    if (_club_cue(f, e, pw, rules, c.club_starts) or (
+            "ال" + f.x[s + plen : e] in rules.bare_clubs and _bare_club(f, s, e, plen, c.out, rules)) or (
+            _club_alternative(f, s, e, c.club_starts))) and c.is_sport():
+        return True  # مدرب الهلال، قادما من الاتفاق: a cue word (or a club of `bare:`), in a field about sport
+    # a list of clubs' bare names joined by و: three or more are clubs wherever they stand (التعاون والشباب والفتح
+    # والفيصلي); two in a field with a word of sport (بين النصر والهلال in a two-line notice about the Super Cup's
+    # tickets: too short for the three words of a field about sport)
+    n = _club_chain(f, i, c.club_starts)
+    return n >= 3 or n == 2 and _sports_field(f, rules, 1) and not _chain_after_definite(f, i, c.club_starts, rules)
+
+
+def _club_chain(f: _Field, i: int, club_starts: frozenset) -> int:
+    """Twenty-fifth session: how many club forms of rule `club` (``club_starts``: where the field's hits of such forms
+    start) the list that token ``i`` belongs to holds: tokens right after one another, each after the first written
+    with و, nothing but spaces between them."""
+    a = i
+    while a > 0 and f.x[f.starts[a]] == "و" and f.adjacent(a) and f.starts[a - 1] in club_starts:
+        a -= 1
+    b = i
+    while b + 1 < len(f.starts) and f.adjacent(b + 1) and f.starts[b + 1] in club_starts and f.x[f.starts[b + 1]] == "و":
+        b += 1
+    return b - a + 1
+
+
+def _chain_after_definite(f: _Field, i: int, club_starts: frozenset, rules: Rules) -> bool:
+    """The list of club forms that token ``i`` belongs to starts with a bare definite form (no preposition) right after
+    a definite word that is neither a club cue nor a word of sport (وللسلم الأهلي والوحدة الوطنية "civil peace and
+    national unity": the adjectives of a noun; not الأندية الشباب والاتحاد، العبرة بالاتحاد والوحدة)."""
+    while i > 0 and f.x[f.starts[i]] == "و" and f.adjacent(i) and f.starts[i - 1] in club_starts:
+        i -= 1
+    if i == 0 or not f.adjacent(i) or not f.word(i).startswith("ال"):
+        return False
+    w = _conj_stripped(f.word(i - 1))
+    return (w.startswith(("ال", "لل")) and bare_of(w, rules.club_cues) is None
+            and bare_of(w, rules.sport_words) is None)
 
 
 def _club_alternative(f: _Field, s: int, e: int, club_starts: frozenset) -> bool:
@@ -3092,8 +3122,8 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     return not _qualified(f, e, ("ي", "يه", "يين", "يون"))  # (الي is إلى: too short)
 
 
-def _sports_field(f: _Field, rules: Rules) -> bool:
-    """Three different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة …).
+def _sports_field(f: _Field, rules: Rules, need: int = 3) -> bool:
+    """``need`` (three) different words of sport occur in the field (club_context.txt ``sport:``: دوري، لاعب، المباراة …).
     Each distinct token is looked at once (a long field repeats its words: في، الى، المباراة …); the tokens are the
     runs of ``f.x`` between spaces, and the answer does not depend on their order. A token that is a sport word holds
     that word, so a field in which fewer than three of them occur at all (about half of those a club rule asks about) is
@@ -3102,7 +3132,7 @@ def _sports_field(f: _Field, rules: Rules) -> bool:
     for w in rules.sport_words:
         if w in f.x:
             found += 1
-            if found == 3:
+            if found == need:
                 break
     else:
         return False
@@ -3113,7 +3143,7 @@ def _sports_field(f: _Field, rules: Rules) -> bool:
         w = bare_of(tok, rules.sport_words)
         if w is not None:
             seen.add(w)
-            if len(seen) == 3:
+            if len(seen) == need:
                 return True
     return False
 
@@ -5357,6 +5387,11 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     return short
 
 
+#: Second words of compound first names (نور الإسلام، سيف الإسلام، نور الدين): no family name, so no short form (a
+#: discovered نور الإسلام must not make every later الإسلام a person).
+_COMPOUND_SECONDS = frozenset(norm_word(w) for w in ["الإسلام", "الدين"])
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
@@ -5381,7 +5416,8 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, ru
     base = w[2:] if w.startswith("ال") and len(w) > 4 else w
     if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
         return alone, ()  # (a definite one, الحربي, links as for every name: below)
-    if len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names:
+    if (len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names
+            or w in _COMPOUND_SECONDS):
         return alone, ()
     if w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS:
         # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني), nor an

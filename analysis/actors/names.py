@@ -719,7 +719,8 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             if not ((last[0] in "يت" and (len(words) >= 3 and len(last) >= 5 or _verb_like(last, rules)
                                           or last.startswith(("يست", "تست")) and len(last) >= 5))
                     or len(words) >= 3 and last.startswith(("سي", "ست")) and _verb_like(last[1:], rules)
-                    or last[0] in "وفل" and known or obj_here):
+                    or last[0] in "وفل" and known or obj_here
+                    or _purpose_verb(f, o, last, rules)):
                 break
             obj = obj or obj_here
             verb = verb or last[0] in "يت" and len(words) == 2  # round 7: ولم يتضح → ولم, a word, is dropped below
@@ -736,6 +737,24 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out
+
+
+#: Words after a name that a purpose verb (ل + an imperfect) does not take next: the name goes on or ends there.
+_NOT_AFTER_PURPOSE = frozenset(norm_word(w) for w in ["الذي", "التي", "في"])
+
+
+def _purpose_verb(f, o, last: str, rules: Rules) -> bool:
+    """Twenty-fifth session (N3): the last word of the discovered name ``o`` is ل + a verb-like imperfect with its object
+    or complement right after it (فريد لتحيل البحيرة، مات بيسلر ليخطف الكرة، نزار قباني ليعم الدمار): a clause of
+    purpose, not a family name. Not a lexicon name, nor before a comma, a relative pronoun, في or a role (مارك ليبرت،
+    ستيفان ليندمان الذي، ديف ليزار الرئيس التنفيذي، فريدريك ليتون في رسالة)."""
+    if last[0] != "ل" or last[1] not in "يت" or len(last) < 5 or not _verb_like(last[1:], rules) or last in load_name_rules().foreign_names:
+        return False
+    k = f.tok_index(o.e - 1) + 1
+    if not f.adjacent(k):
+        return False
+    w = f.word(k)
+    return w not in _NOT_AFTER_PURPOSE and w not in rules.titles and w not in load_name_rules().roles
 
 
 @lru_cache(maxsize=WORD_CACHE)
