@@ -2736,3 +2736,16 @@ def test_a_purpose_verb_after_a_name_and_compound_first_names_are_no_family_name
     got = [(s, i) for s, i in zip(m["surface"], m["actor_id"])]
     assert ("مات بيسلر", "discovered:مات_بيسلر") in got and ("مارك ليبرت", "discovered:مارك_ليبرت") in got, got
     assert not any(s.endswith("الإسلام") and s != "نور الإسلام" for s, i in got), got
+
+
+def test_club_nicknames_are_their_clubs_and_the_royal_club_only_where_real_madrid_is_named():
+    """Twenty-fifth session: nicknames the blind sets annotate (البلوز، الجانرز، الفريق الكتالوني، الفريق البافاري)
+    are their clubs; النادي الملكي is Real Madrid only in an article that names it (al-Ahli of Jeddah is also
+    «الملكي»)."""
+    m = extract_mentions(arts("وساهم اللاعب في حصول البلوز على اللقب، ويسعى الفريق الكتالوني للفوز على الفريق البافاري. "
+                              "ورحل كاسياس عن ريال مدريد، وقرر النادي الملكي منح نافاس الفرصة.",
+                              published=["2015-08-01"]))
+    assert list(m["actor_id"]) == ["org:chelsea", "org:fc_barcelona", "org:bayern", "org:real_madrid", "org:real_madrid"], \
+        m[["surface", "actor_id"]]
+    ahli = extract_mentions(arts("لإسعاد عشاق ومحبي النادي الملكي، ومن يسبر أغوار الفريق الأهلاوي.", published=["2015-08-01"]))
+    assert "org:real_madrid" not in set(ahli["actor_id"]), ahli[["surface", "actor_id"]]

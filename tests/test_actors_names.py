@@ -605,7 +605,7 @@ def test_a_family_name_alone_before_the_speech_is_the_speaker():
     got = found_in("وأكد الحراري، أن المؤسسة تبذل جهودا. وذكر النادي الكتالوني أن اللاعب سيغيب.", "surface",
                    "actor_type", published=None)
     assert ("الحراري", "person") in got, got
-    assert not any("الكتالوني" in s for s, _ in got), got
+    assert not any("الكتالوني" in s and t == "person" for s, t in got), got  # (the club, since the twenty-fifth session)
     got = found_in("قال الناطق باسم المؤسسة محمد الحراري إن الإنتاج تراجع. وأكد الحراري، أن المؤسسة تعمل.",
                    "surface", "actor_id", published=None)
     assert ("الحراري", "discovered:محمد_الحراري") in got, got
