@@ -234,6 +234,45 @@ def test_cli_tagger_model_and_margin_reach_the_settings():
     assert s.tagger == "m.json.gz" and s.tagger_margin == 2.0
     s = _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--tagger"]))
     assert s.tagger is True and s.tagger_margin is None
+    # twenty-fifth session: the default is the gap filler; --no-gap-filler gives the rules alone
+    from analysis.config import GAP_FILLER, Settings
+
+    assert Settings().tagger == GAP_FILLER
+    assert _settings(build_parser().parse_args(["extract", "corpus.jsonl"])).tagger == GAP_FILLER
+    assert _settings(build_parser().parse_args(["extract", "corpus.jsonl", "--no-gap-filler"])).tagger is False
+
+
+def test_the_default_gap_filler_was_trained_on_no_held_out_set():
+    """The shipped gap filler's metadata names the blind sets it was trained on: exactly those of
+    analysis/resources/tagger/gap_training_sets.txt, none of them sealed (data/eval/blind_sets/sealed.txt: the sets of
+    the held-out figures); it is a gap filler by its metadata (margin 0)."""
+    import re
+
+    from analysis.config import GAP_FILLER
+
+    model = tg.load_tagger(GAP_FILLER)
+    assert model.meta["gap_margin"] == 0.0
+    trained = set(re.findall(r"set\d+", model.meta["gold"]))
+    listed = ROOT / "analysis" / "resources" / "tagger" / "gap_training_sets.txt"
+    assert trained == {ln for ln in listed.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")}
+    sealed = (ROOT / "data" / "eval" / "blind_sets" / "sealed.txt").read_text(encoding="utf-8").split()
+    assert len(trained) == 210 and not trained & set(sealed)
+
+
+def test_the_default_configuration_fills_gaps_the_rules_leave():
+    """extract's default configuration (Settings()) adds the gap filler's names where no rule mention is (بنك الإسكان,
+    جادة عكاظ: no rule finds them) and keeps every rule mention as it is; Settings(tagger=False) is the rules alone."""
+    from analysis.config import Settings
+    from analysis.pipeline import extract_chunk
+
+    text = "وأعلن بنك الإسكان عن خطة جديدة. وتجول الزوار في جادة عكاظ مساء أمس مع الأمير خالد الفيصل."
+    arts = pd.DataFrame({"article_id": ["a"], "title": [""], "text": [text], "published": [pd.Timestamp("2015-07-20")]})
+    rules = extract_chunk(arts, Settings(tagger=False, stages=("mentions",)))["mentions"]
+    full = extract_chunk(arts, Settings(stages=("mentions",)))["mentions"]
+    assert {"بنك الإسكان", "جادة عكاظ"} <= set(full["surface"]) and not {"بنك الإسكان", "جادة عكاظ"} & set(rules["surface"])
+    key = ["field", "start", "end", "actor_id", "match_kind"]
+    assert set(map(tuple, rules[key].values)) <= set(map(tuple, full[key].values))
+    assert set(full.loc[~full["surface"].isin(rules["surface"]), "match_kind"]) == {"discovered"}
 
 
 def test_word_cluster_experiment_script_clusters_and_keys():

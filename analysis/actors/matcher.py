@@ -5668,8 +5668,11 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
                title, published and timezone are used when present). Not modified.
     codebook   a :class:`Codebook` (default: ``load_codebook()``).
     discover   also emit names the codebook lacks (match_kind "discovered", actor_id "discovered:<name>").
-    tagger     also run the optional statistical tagger (``analysis.actors.tagger``, trained on ANERcorp train)
-               (ANERcorp's conventions): its place and organisation names replace the rules' mentions they overlap
+    tagger     also run a statistical tagger (``analysis.actors.tagger``). Off here (the rules alone); the default
+               configuration of ``extract`` (``analysis.config.Settings``) runs the gap filler,
+               ``tagger=analysis.config.GAP_FILLER`` (trained on hand-annotated SaudiNewsNet articles; a gap filler
+               by its metadata, see ``tagger_margin``). ``True``: the ANERcorp tagger (trained on ANERcorp train,
+               ANERcorp's conventions): its place and organisation names replace the rules' mentions they overlap
                unless one has exactly their span (match_kind "discovered"); its person names are not used. The stage
                then costs about 1.5-1.9x its CPU without it (``benchmarks/check_tagger.py``). A string names another model
                (a file in ``analysis/resources/tagger/`` or a path, :func:`analysis.actors.tagger.load_tagger`);
