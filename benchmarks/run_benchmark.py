@@ -46,6 +46,7 @@ import psutil
 
 from analysis.actors import extract_mentions, load_codebook
 from analysis.attribution import extract_attributions
+from analysis.config import Settings
 from analysis.corpus import iter_corpus, list_partitions
 from analysis.events import extract_events
 from analysis.normalize import normalize_for_matching, split_sentences, tokenize
@@ -169,6 +170,10 @@ def machine() -> dict:
             "packages": versions}
 
 
+#: The mentions stage as ``extract``'s default configuration runs it (``Settings()``: the rules and the gap filler).
+_TAGGER = {"tagger": Settings().tagger, "tagger_margin": Settings().tagger_margin}
+
+
 def stage_timings(chunks: list[pd.DataFrame], texts: list[str], res: dict, watch: MemoryWatcher) -> None:
     """Each stage over every chunk, in this process; seconds and this process's peak RSS per stage."""
     codebook = load_codebook()
@@ -193,7 +198,7 @@ def stage_timings(chunks: list[pd.DataFrame], texts: list[str], res: dict, watch
 
     for c in chunks:
         c = with_python_strings(c)  # as extract_chunk hands the articles to the stages (~6 ms per chunk, untimed)
-        m = run("mentions", extract_mentions, c, codebook=codebook)
+        m = run("mentions", extract_mentions, c, codebook=codebook, **_TAGGER)  # as the default configuration runs it
         tx = run("timex", extract_timex, c)
         run("events", extract_events, c, m, tx)
         run("attributions", extract_attributions, c, m)
@@ -230,7 +235,7 @@ def peers(chunks: list[pd.DataFrame], texts: list[str], res: dict, args) -> None
                              "matches": sum(counts.values())}
     small = sample["text"].astype("string")
     _, naive_all_s = timed(lambda: {lab: int(small.str.count(re.escape(lab)).sum()) for lab in all_labels})
-    ours, ours_s = timed(extract_mentions, sample, codebook=codebook)
+    ours, ours_s = timed(extract_mentions, sample, codebook=codebook, **_TAGGER)
     res["peer_str_count_all"] = {"labels": len(all_labels), "articles": len(sample), "seconds": naive_all_s,
                                  "ours_seconds": ours_s, "ours_mentions": len(ours)}
 
