@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"articles per chunk (bounds memory); default {Settings.chunk_size}")
     ex.add_argument("--no-gap-filler", action="store_true",
                     help="the rules alone: without the default gap filler (a tagger trained on annotated SaudiNewsNet "
-                         "articles, CC BY-NC-SA 4.0, non-commercial; about 1.6x the actor stage's time)")
+                         "articles, CC BY-NC-SA 4.0, non-commercial; about 1.5x the actor stage's time)")
     ex.add_argument("--tagger", action="store_true", help="run the ANERcorp name tagger instead of the gap filler")
     ex.add_argument("--tagger-model", metavar="FILE", help="run this tagger model (see analysis/resources/tagger/)")
     ex.add_argument("--tagger-margin", type=float, metavar="M",

@@ -62,7 +62,7 @@ MENTIONS: dict[str, str] = {
     "label_ar": STRING,
     "label_en": STRING,
     "actor_type": STRING,  # person | organization | country | location | group | media
-    "subtype": STRING,
+    "subtype": STRING,  # the codebook's (head_of_state, club, …); "tagger" for a name the statistical tagger found
     "match_kind": STRING,  # name | alias | title | nisba | metonym | discovered
     "sentence_index": INT,
 }

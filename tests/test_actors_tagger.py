@@ -261,7 +261,8 @@ def test_the_default_gap_filler_was_trained_on_no_held_out_set():
 
 def test_the_default_configuration_fills_gaps_the_rules_leave():
     """extract's default configuration (Settings()) adds the gap filler's names where no rule mention is (بنك الإسكان,
-    جادة عكاظ: no rule finds them) and keeps every rule mention as it is; Settings(tagger=False) is the rules alone."""
+    جادة عكاظ: no rule finds them; match_kind "discovered", subtype "tagger") and keeps every rule mention as it is;
+    Settings(tagger=False) is the rules alone."""
     from analysis.config import Settings
     from analysis.pipeline import extract_chunk
 
@@ -272,7 +273,9 @@ def test_the_default_configuration_fills_gaps_the_rules_leave():
     assert {"بنك الإسكان", "جادة عكاظ"} <= set(full["surface"]) and not {"بنك الإسكان", "جادة عكاظ"} & set(rules["surface"])
     key = ["field", "start", "end", "actor_id", "match_kind"]
     assert set(map(tuple, rules[key].values)) <= set(map(tuple, full[key].values))
-    assert set(full.loc[~full["surface"].isin(rules["surface"]), "match_kind"]) == {"discovered"}
+    added = full.loc[~full["surface"].isin(rules["surface"])]
+    assert set(added["match_kind"]) == {"discovered"} and set(added["subtype"]) == {"tagger"}, added
+    assert "tagger" not in set(rules["subtype"].dropna())  # the rules' own discoveries have no subtype
 
 
 def test_word_cluster_experiment_script_clusters_and_keys():

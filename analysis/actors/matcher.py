@@ -475,6 +475,7 @@ class _M:
     inner: list | None = None  # office phrases: the organisations named inside (see _inner_orgs)
     weak: bool = False  # a leader's first name without his context (_drop_first_name_persons): kept for the references
     # (which may link it to a person of that first name named earlier), dropped if still the leader after them
+    tagged: bool = False  # a name of the statistical tagger (_add_tagger_mentions): subtype "tagger" in the table
 
 
 def _term_days(start, end) -> tuple:
@@ -1198,32 +1199,30 @@ def _context_club(c, s, e, plen, ent, i, pw):
     # a list of clubs' bare names joined by و: three or more are clubs wherever they stand (التعاون والشباب والفتح
     # والفيصلي); two in a field with a word of sport (بين النصر والهلال in a two-line notice about the Super Cup's
     # tickets: too short for the three words of a field about sport)
-    n = _club_chain(f, i, c.club_starts)
-    return n >= 3 or n == 2 and _sports_field(f, rules, 1) and not _chain_after_definite(f, i, c.club_starts, rules)
+    a, b = _club_chain(f, i, c.club_starts)
+    return b - a >= 2 or b - a == 1 and _sports_field(f, rules, 1) and not _chain_after_definite(f, a, rules)
 
 
-def _club_chain(f: _Field, i: int, club_starts: frozenset) -> int:
-    """Twenty-fifth session: how many club forms of rule `club` (``club_starts``: where the field's hits of such forms
-    start) the list that token ``i`` belongs to holds: tokens right after one another, each after the first written
-    with و, nothing but spaces between them."""
+def _club_chain(f: _Field, i: int, club_starts: frozenset) -> tuple[int, int]:
+    """Twenty-fifth session: the first and last token of the list of club forms of rule `club` (``club_starts``: where
+    the field's hits of such forms start) that token ``i`` belongs to: tokens right after one another, each after the
+    first written with و, nothing but spaces between them."""
     a = i
     while a > 0 and f.x[f.starts[a]] == "و" and f.adjacent(a) and f.starts[a - 1] in club_starts:
         a -= 1
     b = i
     while b + 1 < len(f.starts) and f.adjacent(b + 1) and f.starts[b + 1] in club_starts and f.x[f.starts[b + 1]] == "و":
         b += 1
-    return b - a + 1
+    return a, b
 
 
-def _chain_after_definite(f: _Field, i: int, club_starts: frozenset, rules: Rules) -> bool:
-    """The list of club forms that token ``i`` belongs to starts with a bare definite form (no preposition) right after
+def _chain_after_definite(f: _Field, a: int, rules: Rules) -> bool:
+    """The list of club forms that starts at token ``a`` starts with a bare definite form (no preposition) right after
     a definite word that is neither a club cue nor a word of sport (وللسلم الأهلي والوحدة الوطنية "civil peace and
     national unity": the adjectives of a noun; not الأندية الشباب والاتحاد، العبرة بالاتحاد والوحدة)."""
-    while i > 0 and f.x[f.starts[i]] == "و" and f.adjacent(i) and f.starts[i - 1] in club_starts:
-        i -= 1
-    if i == 0 or not f.adjacent(i) or not f.word(i).startswith("ال"):
+    if a == 0 or not f.adjacent(a) or not f.word(a).startswith("ال"):
         return False
-    w = _conj_stripped(f.word(i - 1))
+    w = _conj_stripped(f.word(a - 1))
     return (w.startswith(("ال", "لل")) and bare_of(w, rules.club_cues) is None
             and bare_of(w, rules.sport_words) is None)
 
@@ -5575,6 +5574,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
             s0, e0 = f.span_in_original(a - b0, b - b0)
             mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", types[t], nm)
             mm.entry = None
+            mm.tagged = True
             keep.append(mm)
         out.append(sorted(keep, key=_by_start))
     return out
@@ -5635,6 +5635,7 @@ def _add_tagger_mentions_one(f: _Field, ms: list[_M]) -> list[_M]:
         s0, e0 = f.nt.span_in_original(a, b)
         mm = _M(s0, e0, 0, "discovered:" + nm.replace(" ", "_"), "discovered", TYPE_OF[typ], nm)
         mm.entry = None
+        mm.tagged = True
         added.append(mm)
     # the tagger's place and organisation names take precedence over the rules' mentions they overlap
     keep = [o for o, (a, b) in zip(ms, norm_spans) if 1 not in cover[a:b]]
@@ -5754,7 +5755,8 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             for o in ms:
                 aid_m = o.actor_id
                 if aid_m.startswith("discovered:"):
-                    lab, lab_en, typ, sub = o.label_ar or aid_m[11:].replace("_", " "), None, o.typ or "person", None
+                    lab, lab_en, typ = o.label_ar or aid_m[11:].replace("_", " "), None, o.typ or "person"
+                    sub = "tagger" if o.tagged else None  # a name the tagger found (the default gap filler's)
                 else:
                     if o.kind == "metonym":
                         aid_m = metonym_of[aid_m]
