@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--out", type=Path, help="output folder (default: results/<corpus-name>/)")
     rp.add_argument("--timezone", help="IANA zone of naive timestamps (overrides the parameters file)")
     rp.add_argument("--codebook", metavar="CSV", help="your actor codebook CSV (overrides the parameters file)")
+    rp.add_argument("--no-gap-filler", action="store_true",
+                    help="the actor rules alone, without the default gap filler (non-commercial licence; as for extract)")
     rp.add_argument("--quiet", action="store_true")
     return parser
 
@@ -133,6 +135,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"error: corpus {corpus} does not exist; give a folder, a file or a .zip", file=sys.stderr)
         return EXIT_BAD_INPUT
     overrides = {k: v for k, v in (("timezone", args.timezone), ("codebook", args.codebook)) if v}
+    if args.no_gap_filler:
+        overrides["gap_filler"] = False
     try:
         html = run_report(corpus, out_dir=args.out or default_out(corpus), params_file=args.params,
                           progress=not args.quiet, overrides=overrides or None)

@@ -419,7 +419,8 @@ def run_report(corpus: str | Path, *, out_dir: str | Path | None = None, params_
     check_params(params, declared, where=f"parameters file {params_file}")
 
     settings = reporting.settings_for(codebook=params.get("codebook"), timezone=params.get("timezone") or "UTC",
-                                      workers=min(os.cpu_count() or 1, 8), progress=progress)
+                                      workers=min(os.cpu_count() or 1, 8), progress=progress,
+                                      gap_filler=bool(params.get("gap_filler", True)))
     (out / REPORT_NAME).unlink(missing_ok=True)
     ensure_tables(corpus, out_dir=out, settings=settings)
 

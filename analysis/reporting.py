@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import Settings
+from .config import GAP_FILLER, Settings
 from .files import neutralise_formula, write_csv_atomic, write_text_atomic
 
 #: Sub-folders of a report's output folder.
@@ -76,12 +76,14 @@ __all__ = [
 
 
 def settings_for(*, codebook: str | Path | Sequence[str | Path] | None = None, timezone: str = "UTC",
-                 workers: int = 1, progress: bool = False) -> Settings:
+                 workers: int = 1, progress: bool = False, gap_filler: bool = True) -> Settings:
     """The :class:`~analysis.config.Settings` that the notebooks and ``report`` share for one corpus.
 
     Built in one place so that the report, which computes the tables first, and each notebook, which
     asks for them again, arrive at the same cache key (``analysis.pipeline.cache_key``) and the tables
     are computed once. ``codebook``: one extra actor CSV, several, or None/"" for the default codebook.
+    ``gap_filler``: the default configuration's gap filler after the actor rules (CC BY-NC-SA 4.0, non-commercial:
+    see analysis/resources/tagger/README.md); False: the rules alone.
     """
     if codebook is None or codebook == "":
         books: tuple[Path, ...] = ()
@@ -90,17 +92,18 @@ def settings_for(*, codebook: str | Path | Sequence[str | Path] | None = None, t
     else:
         books = tuple(Path(c) for c in codebook if c)
     return Settings(timezone=timezone or "UTC", codebook=tuple(p.resolve() for p in books), workers=workers,
-                    progress=progress)
+                    progress=progress, tagger=GAP_FILLER if gap_filler else False)
 
 
 def load_tables(corpus: str | Path, *, out_dir: str | Path, codebook: str | Path | Sequence | None = None,
-                timezone: str = "UTC", workers: int = 1, progress: bool = False) -> dict[str, pd.DataFrame]:
+                timezone: str = "UTC", workers: int = 1, progress: bool = False,
+                gap_filler: bool = True) -> dict[str, pd.DataFrame]:
     """The tables of ``corpus``: ``articles, skipped, mentions, timex, events, attributions``.
 
     Computed into ``out_dir`` by :func:`analysis.pipeline.ensure_tables` the first time, then reused as
     long as the corpus content, codebook, settings and package version are unchanged (so every notebook
     of a report, and every re-run in JupyterLab, shares one extraction). Returns ``{name: DataFrame}``
-    with the dtypes of :mod:`analysis.schema`.
+    with the dtypes of :mod:`analysis.schema`. ``gap_filler``: as for :func:`settings_for`.
     """
     from .pipeline import ensure_tables, read_tables
 
@@ -108,7 +111,8 @@ def load_tables(corpus: str | Path, *, out_dir: str | Path, codebook: str | Path
     if not corpus.exists():
         raise FileNotFoundError(f"corpus {corpus.resolve()} does not exist: set `corpus` in the parameters cell "
                                 "to a folder, a file or a .zip")
-    settings = settings_for(codebook=codebook, timezone=timezone, workers=workers, progress=progress)
+    settings = settings_for(codebook=codebook, timezone=timezone, workers=workers, progress=progress,
+                            gap_filler=gap_filler)
     result = ensure_tables(corpus, out_dir=out_dir, settings=settings)
     return read_tables(result.out_dir)
 

@@ -31,6 +31,7 @@
 corpus: str = "../data/seeds"  # folder, file or .zip of articles (relative to this notebook)
 codebook: str = ""  # extra actor CSV extending the default codebook; empty: the default only
 timezone: str = "UTC"  # zone of the corpus's naive timestamps (SaudiNewsNet: "Asia/Riyadh")
+gap_filler: bool = True  # actor names of the gap filler after the rules (non-commercial licence); False: rules alone
 date_from: str = ""  # first publication day kept, YYYY-MM-DD; empty: from the start
 date_to: str = ""  # last publication day kept, YYYY-MM-DD; empty: to the end
 outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
@@ -42,7 +43,7 @@ from analysis import reporting
 from analysis.plotting import plot_ranked_bars, plot_time_series, use_report_style
 
 use_report_style()
-corpus_tables = reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone)
+corpus_tables = reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone, gap_filler=gap_filler)
 tables = reporting.filter_tables(corpus_tables, outlets=outlets, date_from=date_from, date_to=date_to, actor=actor)
 articles, skipped = tables["articles"], tables["skipped"]
 overview = reporting.headline_numbers(tables)

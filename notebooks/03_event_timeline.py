@@ -32,6 +32,7 @@
 corpus: str = "../data/seeds"  # folder, file or .zip of articles (relative to this notebook)
 codebook: str = ""  # your actor CSV extending the default codebook; empty: the default only
 timezone: str = "UTC"  # zone of the corpus's naive timestamps (SaudiNewsNet: "Asia/Riyadh")
+gap_filler: bool = True  # actor names of the gap filler after the rules (non-commercial licence); False: rules alone
 date_from: str = ""  # first publication day kept, YYYY-MM-DD; empty: from the start
 date_to: str = ""  # last publication day kept, YYYY-MM-DD; empty: to the end
 outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
@@ -50,7 +51,7 @@ from analysis.plotting.timeline import explode_actors, plot_actor_timeline, plot
 
 use_report_style()
 event_tables = reporting.filter_tables(
-    reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone),
+    reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone, gap_filler=gap_filler),
     outlets=outlets, date_from=date_from, date_to=date_to, actor=actor)
 events, timex = event_tables["events"], event_tables["timex"]
 actor_labels = dict(zip(event_tables["mentions"]["actor_id"], event_tables["mentions"]["label_ar"]))

@@ -31,6 +31,7 @@
 corpus: str = "../data/seeds"  # folder, file or .zip of articles (relative to this notebook)
 codebook: str = ""  # your actor CSV extending the default codebook; empty: the default only
 timezone: str = "UTC"  # zone of the corpus's naive timestamps (SaudiNewsNet: "Asia/Riyadh")
+gap_filler: bool = True  # actor names of the gap filler after the rules (non-commercial licence); False: rules alone
 date_from: str = ""  # first publication day kept, YYYY-MM-DD; empty: from the start
 date_to: str = ""  # last publication day kept, YYYY-MM-DD; empty: to the end
 outlets: list[str] = []  # outlets kept, e.g. ["alriyadh", "okaz"]; empty: all
@@ -54,7 +55,7 @@ from analysis.plotting.attribution import (
 
 use_report_style()
 source_tables = reporting.filter_tables(
-    reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone),
+    reporting.load_tables(corpus, out_dir=out_dir, codebook=codebook, timezone=timezone, gap_filler=gap_filler),
     outlets=outlets, date_from=date_from, date_to=date_to, actor=actor)
 attributions, articles = source_tables["attributions"], source_tables["articles"]
 quoted = reporting.with_span_text(attributions, articles, start="content_start", end="content_end", name="content")

@@ -260,6 +260,20 @@ def test_settings_for_gives_the_same_settings_for_the_same_inputs(tmp_path):
     assert reporting.settings_for(codebook="").codebook == () and reporting.settings_for().timezone == "UTC"
 
 
+def test_the_notebooks_and_report_run_the_gap_filler_unless_told_not_to():
+    """Twenty-fifth session: the notebooks' and the report's settings follow extract's default (the gap filler after the
+    actor rules); ``gap_filler=False`` (the notebooks' parameter, ``report --no-gap-filler``) gives the rules alone,
+    under another cache key."""
+    from analysis.cli import build_parser
+    from analysis.config import GAP_FILLER, Settings
+    from analysis.pipeline import cache_key
+
+    assert reporting.settings_for().tagger == GAP_FILLER == Settings().tagger
+    assert reporting.settings_for(gap_filler=False).tagger is False
+    assert cache_key("data/seeds", reporting.settings_for()) != cache_key("data/seeds", reporting.settings_for(gap_filler=False))
+    assert build_parser().parse_args(["report", "corpus", "--no-gap-filler"]).no_gap_filler is True
+
+
 def test_save_chart_writes_png_svg_and_pdf_under_figures(tmp_path):
     import matplotlib
 
