@@ -5458,7 +5458,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
              tag exceeds the score of O by at least ``margin``; and never where the name is a codebook string
              (``hits``: the automaton's hits of each field, as :func:`_batch_fields` gives them, ending where the
              name ends and starting within its proclitics), which the rules saw and left out on purpose."""
-    from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, tag_concat
+    from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, sure_margins, tag_concat
 
     lengths = [len(f.starts) for f in fields]
     n = sum(lengths)
@@ -5509,7 +5509,10 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
                 rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
                 tag = "I-" + typ
     model = model or load_tagger()
-    codes = tag_concat(model, words, lengths, rt, load_rules(), gaps).astype(np.intp)
+    # (gap filler: with each token's integer margin over O, which decides most names without the reference)
+    codes, marg = (tag_concat(model, words, lengths, rt, load_rules(), gaps, margins=True) if margin is not None
+                   else (tag_concat(model, words, lengths, rt, load_rules(), gaps), None))
+    codes = codes.astype(np.intp)
     # the tagger's names (tagger.spans_of over each field): runs of non-O tags of one type, each starting at a
     # B- tag, after a token with another tag or at a field's first token
     named = np.flatnonzero(codes)
@@ -5548,10 +5551,16 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         for h, b0 in zip(hits or [], base.tolist()):
             if len(h):
                 known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
+        # a name's least margin over its tokens: the integer margins decide it unless it is within rounding of
+        # ``margin`` (or the weights are not exact); then the reference's float scores (_span_margin)
+        if marg is not None and len(named):
+            sure, fails = sure_margins(np.minimum.reduceat(marg[named], np.flatnonzero(opens)), margin)
+        else:
+            sure = fails = np.zeros(len(span_first), dtype=bool)
         for k in np.flatnonzero(add).tolist():
             a, b = int(s_at[k]), int(s_end[k])
-            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(
-                model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin
+            add[k] = not any((b, x) in known for x in range(a, a + 4)) and (sure[k] or not fails[k] and _span_margin(
+                model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
