@@ -458,24 +458,28 @@ class FastTagger:
         todo = np.flatnonzero(~sure_o)
         if not len(todo):
             return out, sc
-        # the decision of each remaining token for each possible previous tag, computed over [tag, previous tag,
-        # token] (reductions over the leading axis: contiguous slabs) and kept as pick[token, previous tag]
-        tot = by_tag[:, todo][:, None, :] + self.prev_rows.T[:, :, None]
-        top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
-        for k in range(1, len(TAGS)):  # the first best tag, as argmax
-            better = tot[k] > top
-            best[better] = k
-            np.maximum(top, tot[k], out=top)
-        pick = self.repair[np.arange(len(TAGS))[:, None], best]
-        pick[(tot == top).sum(axis=0) > 1] = -1  # a tie in exact arithmetic
-        pick = pick.T
+        # the decision of each remaining token for each possible previous tag, kept as pick[token, previous tag];
+        # computed over [tag, previous tag, token] (reductions over the leading axis: contiguous slabs), except for
+        # a token after a sure O or at a sequence's start (most of them), whose previous tag is O: its decision
+        # after O only, in every column (the loop below reads none of its other columns)
+        starts = np.zeros(n, dtype=bool)
+        starts[first[lens > 0]] = True
+        after_o = starts[todo] | sure_o[todo - 1]  # (todo - 1 is -1 only for token 0, a start)
+        pick = np.empty((len(todo), len(TAGS)), dtype=np.intp)
+        known, unknown = np.flatnonzero(after_o), np.flatnonzero(~after_o)
+        tot = by_tag[:, todo[known]] + self.prev_rows[0, :, None]
+        best, tie = _first_best(tot)
+        pick[known] = np.where(tie, -1, self.repair[0, best])[:, None]  # -1: a tie in exact arithmetic
+        tot = by_tag[:, todo[unknown]][:, None, :] + self.prev_rows.T[:, :, None]
+        best, tie = _first_best(tot)
+        some = self.repair[np.arange(len(TAGS))[:, None], best]
+        some[tie] = -1
+        pick[unknown] = some.T
         # the greedy loop, in rounds: a token's tag is pick[token, previous tag], the previous tag being O at a
         # sequence's start and after a sure O; each round decides every token whose previous tag is known (most
         # in the first: names are short chains)
         tags = np.full(n, -2, dtype=np.intp)
         tags[sure_o] = 0
-        starts = np.zeros(n, dtype=bool)
-        starts[first[lens > 0]] = True
         same = (pick == pick[:, :1]).all(axis=1) & (pick[:, 0] >= 0)  # the same tag after any previous tag
         tags[todo[same]] = pick[same, 0]
         rows = np.flatnonzero(~same)
@@ -494,6 +498,17 @@ class FastTagger:
             rows, left = rows[~ready], left[~ready]
         out[todo] = tags[todo]
         return out, sc
+
+
+def _first_best(tot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first best tag over the leading axis of ``tot`` (scores [tag, ...], as argmax) and where the best score
+    is tied."""
+    top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
+    for k in range(1, len(tot)):
+        better = tot[k] > top
+        best[better] = k
+        np.maximum(top, tot[k], out=top)
+    return best, (tot == top).sum(axis=0) > 1
 
 
 def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
