@@ -2,10 +2,12 @@
 
 usage: python benchmarks/check_same_mentions.py CORPUS [--zips 2015-08-06.zip 2015-08-07.zip]
                                                [--save FILE | --compare FILE] [--repeat 3]
+                                               [--tagger {none,gap,anercorp}]
 
 Loads the seed articles (``data/seeds``) and the given zips of CORPUS (the SaudiNewsNet folder) with
-``analysis.corpus.load_corpus``, runs ``extract_mentions`` with the default configuration ``--repeat``
-times and prints the best CPU seconds (``time.process_time``, the automaton built before timing).
+``analysis.corpus.load_corpus``, runs ``extract_mentions`` ``--repeat`` times (``--tagger``: none, the rules alone
+as ``extract_mentions`` defaults to; gap, the default gap filler ``analysis.config.GAP_FILLER``; anercorp,
+``tagger=True``) and prints the best CPU seconds (``time.process_time``, the automaton built before timing).
 ``--save FILE`` writes the mentions frame as Parquet (keep it outside the repository: it quotes the
 articles); ``--compare FILE`` checks the frame is identical to a saved one (same rows, order, values and
 dtypes; ``pandas.testing.assert_frame_equal``) and exits non-zero if not.
@@ -22,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import extract_mentions, load_codebook
+from analysis.config import GAP_FILLER
 from analysis.corpus import load_corpus
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
@@ -38,6 +41,8 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--zips", nargs="*", default=["2015-08-06.zip", "2015-08-07.zip"])
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--tagger", choices=("none", "gap", "anercorp"), default="none",
+                    help="none: the rules alone (default); gap: the default gap filler; anercorp: tagger=True")
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--save", type=Path, help="write the mentions frame here (Parquet)")
     g.add_argument("--compare", type=Path, help="check the mentions frame equals this saved one")
@@ -45,11 +50,12 @@ def main() -> None:
 
     articles = load_articles(args.corpus, args.zips)
     cb = load_codebook()
-    extract_mentions(articles.head(5), codebook=cb)  # build the automaton and load the rules before timing
+    tagger = {"none": False, "gap": GAP_FILLER, "anercorp": True}[args.tagger]
+    extract_mentions(articles.head(5), codebook=cb, tagger=tagger)  # build the automaton and load the rules before timing
     times = []
     for _ in range(max(1, args.repeat)):
         t0 = time.process_time()
-        got = extract_mentions(articles, codebook=cb)
+        got = extract_mentions(articles, codebook=cb, tagger=tagger)
         times.append(time.process_time() - t0)
     best = min(times)
     print(f"{len(articles)} articles, {len(got)} mentions: CPU s per run {', '.join(f'{t:.2f}' for t in times)}; "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -291,3 +292,48 @@ def test_word_cluster_experiment_script_clusters_and_keys():
     lab = wc.spherical_kmeans(x, 2, seed=0)
     assert len(set(lab[:3])) == 1 and len(set(lab[3:])) == 1 and lab[0] != lab[3], lab
     assert wc.keys_of("وقال محمد بالرياض", {}) == ["قال", "محمد", "رياض"]
+
+
+def test_tag_concat_margins_are_the_reference_margins(monkeypatch):
+    # each named token's integer margin is the reference's float score of its tag minus O's (after the tag decoded
+    # before it) times 1000; O tokens get 0
+    calls = recorded_inputs(load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(40), monkeypatch)
+    model, rules = tg.load_tagger(), load_rules()
+    words = [w for c in calls for w in c[0]]
+    codes, marg = tg.FastTagger(model, rules).tag_concat(words, [len(c[0]) for c in calls], [r for c in calls for r in c[1]],
+                                                         [g for c in calls for g in c[2]], margins=True)
+    a, named = 0, 0
+    for w, rt, gaps in calls:
+        tags = tg.tag_words_reference(model, w, rt, rules, gaps)
+        assert [tg.TAGS[k] for k in codes[a : a + len(w)]] == tags
+        for i, t in enumerate(tags):
+            if t == "O":
+                assert marg[a + i] == 0
+                continue
+            sc = model.scores(tg.token_features(w, i, rt, rules, gaps), tags[i - 1] if i else "O")
+            assert abs(marg[a + i] / 1000 - (sc[t] - sc["O"])) < 1e-9
+            named += 1
+        a += len(w)
+    assert named > 20
+    off = tiny_model({"w=زيد": {"B-ORG": 0.12345}})  # weights off the grid: no integer margins
+    assert tg.FastTagger(off, rules).tag_concat(["زيد"], [1], ["O"], ["^"], margins=True)[1] is None
+
+
+def test_sure_margins_leave_the_near_ties_to_the_reference():
+    sure, fails = tg.sure_margins([-3, -1, 0, 1, 5], 0.0)
+    assert sure.tolist() == [False, False, False, True, True] and fails.tolist() == [True, True, False, False, False]
+    sure, fails = tg.sure_margins([0, 1, 2], 0.001)  # 1 is 0.001 up to rounding: the reference decides
+    assert sure.tolist() == [False, False, True] and fails.tolist() == [True, False, False]
+
+
+def test_gap_filler_margins_decide_as_the_reference_scores(monkeypatch):
+    # the integer margins add exactly the names that the reference's float margins (_span_margin for every
+    # name) add
+    from analysis.config import GAP_FILLER
+
+    arts = load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(150)
+    fast = extract_mentions(arts, tagger=GAP_FILLER)
+    monkeypatch.setattr(tg, "sure_margins", lambda least, margin: (np.zeros(len(least), bool), np.zeros(len(least), bool)))
+    slow = extract_mentions(arts, tagger=GAP_FILLER)
+    assert (slow["subtype"] == "tagger").sum() > 10  # the check covers the gap filler's names
+    pd.testing.assert_frame_equal(fast, slow)

@@ -5458,7 +5458,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
              tag exceeds the score of O by at least ``margin``; and never where the name is a codebook string
              (``hits``: the automaton's hits of each field, as :func:`_batch_fields` gives them, ending where the
              name ends and starting within its proclitics), which the rules saw and left out on purpose."""
-    from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, tag_concat
+    from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, sure_margins, tag_concat
 
     lengths = [len(f.starts) for f in fields]
     n = sum(lengths)
@@ -5483,13 +5483,21 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     other[heads] = False
     gaps = ["_"] * n
     odd = np.flatnonzero(other)
+    feature_of = _GAP_FEATURES  # the text between two tokens -> its feature: few distinct texts (، . «)
+    if len(feature_of) > 10_000:
+        feature_of.clear()
     for i, a, b in zip(odd.tolist(), en[odd - 1].tolist(), st[odd].tolist()):
-        gaps[i] = gap_feature(big[a:b])
+        g = big[a:b]
+        feat = feature_of.get(g)
+        if feat is None:
+            feat = feature_of[g] = gap_feature(g)
+        gaps[i] = feat
     for i in heads.tolist():
         gaps[i] = "^"
     # the rule tags, and each mention's span in the fields' norms joined (``big``)
     rt = ["O"] * n
     kind_type = {"nisba": "NIS", "title": "TIT"}
+    bio = _RULE_TAGS  # type -> its B- and I- tags (the same str objects: the tagger hashes each once)
     m_at, m_end = [], []  # per mention of the batch, in field order
     for f, ms, t0, nt, b0 in zip(fields, mss, first.tolist(), lengths, base.tolist()):
         if not ms:
@@ -5500,16 +5508,21 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         at = pos if f._orig_at is None else np.searchsorted(f._orig_at, np.array(pos) + f._orig_base).tolist()
         m_at += [a + b0 for a in at[: len(ms)]]
         m_end += [b + b0 for b in at[len(ms) :]]
+        if not nt:
+            continue
+        tok_at = f._tok_at  # (f.tok_index without a call per mention)
         for o, a, b in zip(ms, at, at[len(ms) :]):
-            if o.kind == "discovered" or not nt:
+            if o.kind == "discovered":
                 continue
-            typ = kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")
-            tag = "B-" + typ
-            for k in range(f.tok_index(a), f.tok_index(max(a, b - 1)) + 1):
+            tag, inside = bio[kind_type.get(o.kind) or _COARSE.get(o.typ or "", "ORG")]
+            for k in range(tok_at[a], tok_at[max(a, b - 1)] + 1):
                 rt[t0 + (k if k >= 0 else k + nt)] = tag  # (k = -1, before the first token, is the last: rt[-1])
-                tag = "I-" + typ
+                tag = inside
     model = model or load_tagger()
-    codes = tag_concat(model, words, lengths, rt, load_rules(), gaps).astype(np.intp)
+    # (gap filler: with each token's integer margin over O, which decides most names without the reference)
+    codes, marg = (tag_concat(model, words, lengths, rt, load_rules(), gaps, margins=True) if margin is not None
+                   else (tag_concat(model, words, lengths, rt, load_rules(), gaps), None))
+    codes = codes.astype(np.intp)
     # the tagger's names (tagger.spans_of over each field): runs of non-O tags of one type, each starting at a
     # B- tag, after a token with another tag or at a field's first token
     named = np.flatnonzero(codes)
@@ -5548,10 +5561,16 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         for h, b0 in zip(hits or [], base.tolist()):
             if len(h):
                 known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
+        # a name's least margin over its tokens: the integer margins decide it unless it is within rounding of
+        # ``margin`` (or the weights are not exact); then the reference's float scores (_span_margin)
+        if marg is not None and len(named):
+            sure, fails = sure_margins(np.minimum.reduceat(marg[named], np.flatnonzero(opens)), margin)
+        else:
+            sure = fails = np.zeros(len(span_first), dtype=bool)
         for k in np.flatnonzero(add).tolist():
             a, b = int(s_at[k]), int(s_end[k])
-            add[k] = not any((b, x) in known for x in range(a, a + 4)) and _span_margin(
-                model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin
+            add[k] = not any((b, x) in known for x in range(a, a + 4)) and (sure[k] or not fails[k] and _span_margin(
+                model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
@@ -5578,6 +5597,10 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
             keep.append(mm)
         out.append(sorted(keep, key=_by_start))
     return out
+
+
+_GAP_FEATURES: dict[str, str] = {}  # (_add_tagger_mentions: tagger.gap_feature of each text between tokens seen)
+_RULE_TAGS = {t: ("B-" + t, "I-" + t) for t in ("PERS", "LOC", "ORG", "NIS", "TIT")}
 
 
 def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first: np.ndarray, lengths: list[int],

@@ -15,7 +15,9 @@ integers; a token whose O-margin no previous tag can overturn is O without the s
 decoded greedily. Where the integer best score is tied, the float sum of :class:`Perceptron` (the reference,
 :func:`tag_words_reference`) decides, so the tags are identical to the reference's. The matcher tags the fields
 of a batch together (:meth:`FastTagger.tag_concat`, :func:`tag_concat`): one numpy pass over all their tokens
-instead of one per field; :meth:`FastTagger.tag` of one sequence is the plain form it reproduces.
+instead of one per field; :meth:`FastTagger.tag` of one sequence is the plain form it reproduces. For the gap
+filler it also gives each token's integer margin of its tag over O (``margins=True``), which settles a name's margin
+test without the reference's float sums unless the margin is within rounding of the threshold (:func:`sure_margins`).
 """
 from __future__ import annotations
 
@@ -364,33 +366,60 @@ class FastTagger:
         return out
 
     def tag_concat(self, words: list[str], lengths: list[int], rule_tags: list[str],
-                   gaps: list[str] | None = None) -> np.ndarray:
+                   gaps: list[str] | None = None, *, margins: bool = False):
         """The tags of many token sequences at once, each the same as :meth:`tag` of that sequence alone.
 
         words, rule_tags, gaps   the sequences' words, rule tags and gaps one after another (gaps: all or none)
         lengths                  the number of tokens of each sequence (0 allowed), summing to ``len(words)``
+        margins                  also return each token's margin (below): ``(tags, margins)``
         Returns the index in TAGS of each token's tag (int8, one per word). The sequences are laid out one after
         another as :meth:`scores` lays out one, [<s>, <s>, w1 .. wn, </s>, </s>], with "O" rule tags and "$" gaps
         on the padding, so every token sees the neighbours, rule tags and gaps it sees alone; the scores, the
         sure-O test and the decisions per previous tag are one numpy pass for the whole batch, and the greedy
         loop runs over the remaining tokens in padded positions, where consecutive tokens of different
         sequences are never adjacent (the previous tag resets to O at each sequence, as in :meth:`tag`).
+
+        A token's margin is the score of its tag minus the score of O, after the tag decoded before it (the
+        previous-tag feature included), in integer units of 0.001 (int32; 0 at an O token): what the reference's
+        float scores (:meth:`Perceptron.scores`) give for that difference, times 1000, up to less than 1e-6
+        (see :func:`sure_margins`). None instead of the array when the weights are not exact (``self.exact``).
         """
+        out, sc = self._decode_concat(words, lengths, rule_tags, gaps)
+        if not margins:
+            return out
+        if sc is None:
+            return out, None
+        marg = np.zeros(len(out), dtype=np.int32)
+        named = np.flatnonzero(out)
+        if len(named):
+            lens = np.asarray(lengths, dtype=np.intp).reshape(-1)
+            starts = np.zeros(len(out), dtype=bool)
+            starts[(np.cumsum(lens) - lens)[lens > 0]] = True
+            tag = out[named].astype(np.intp)
+            prev = np.where(starts[named], 0, out[named - 1])  # (named - 1 >= 0 where it is read: not a start)
+            marg[named] = (sc[named, tag] - sc[named, 0]) + (self.prev_rows[prev, tag] - self.prev_rows[prev, 0])
+        return out, marg
+
+    def _decode_concat(self, words: list[str], lengths: list[int], rule_tags: list[str],
+                       gaps: list[str] | None) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`tag_concat`'s tags and the integer scores of each token and tag without the previous-tag
+        feature (int32, [token, tag]; None when the weights are not exact and the reference decoded)."""
         n = len(words)
         lens = np.asarray(lengths, dtype=np.intp).reshape(-1)
         if int(lens.sum()) != n or (lens < 0).any():
             raise ValueError("lengths must be non-negative and sum to len(words)")
         out = np.zeros(n, dtype=np.int8)
-        if n == 0:
-            return out
-        first = np.cumsum(lens) - lens  # index of each sequence's first token
         if not self.exact:
+            first = np.cumsum(lens) - lens
             for a, b in zip(first.tolist(), (first + lens).tolist()):
                 if a < b:
                     tags = tag_words_reference(self.model, words[a:b], rule_tags[a:b], self.rules,
                                                None if gaps is None else gaps[a:b])
                     out[a:b] = [TAGS.index(t) for t in tags]
-            return out
+            return out, None
+        if n == 0:
+            return out, np.zeros((0, len(TAGS)), dtype=np.int32)
+        first = np.cumsum(lens) - lens  # index of each sequence's first token
         pos = np.arange(n) + 4 * np.repeat(np.arange(len(lens)), lens) + 2  # padded position of each token
         heads = first + 4 * np.arange(len(lens))  # padded position of each sequence's first <s>
         m = n + 4 * len(lens)
@@ -428,25 +457,29 @@ class FastTagger:
         sure_o = rival < by_tag[0]
         todo = np.flatnonzero(~sure_o)
         if not len(todo):
-            return out
-        # the decision of each remaining token for each possible previous tag, computed over [tag, previous tag,
-        # token] (reductions over the leading axis: contiguous slabs) and kept as pick[token, previous tag]
-        tot = by_tag[:, todo][:, None, :] + self.prev_rows.T[:, :, None]
-        top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
-        for k in range(1, len(TAGS)):  # the first best tag, as argmax
-            better = tot[k] > top
-            best[better] = k
-            np.maximum(top, tot[k], out=top)
-        pick = self.repair[np.arange(len(TAGS))[:, None], best]
-        pick[(tot == top).sum(axis=0) > 1] = -1  # a tie in exact arithmetic
-        pick = pick.T
+            return out, sc
+        # the decision of each remaining token for each possible previous tag, kept as pick[token, previous tag];
+        # computed over [tag, previous tag, token] (reductions over the leading axis: contiguous slabs), except for
+        # a token after a sure O or at a sequence's start (most of them), whose previous tag is O: its decision
+        # after O only, in every column (the loop below reads none of its other columns)
+        starts = np.zeros(n, dtype=bool)
+        starts[first[lens > 0]] = True
+        after_o = starts[todo] | sure_o[todo - 1]  # (todo - 1 is -1 only for token 0, a start)
+        pick = np.empty((len(todo), len(TAGS)), dtype=np.intp)
+        known, unknown = np.flatnonzero(after_o), np.flatnonzero(~after_o)
+        tot = by_tag[:, todo[known]] + self.prev_rows[0, :, None]
+        best, tie = _first_best(tot)
+        pick[known] = np.where(tie, -1, self.repair[0, best])[:, None]  # -1: a tie in exact arithmetic
+        tot = by_tag[:, todo[unknown]][:, None, :] + self.prev_rows.T[:, :, None]
+        best, tie = _first_best(tot)
+        some = self.repair[np.arange(len(TAGS))[:, None], best]
+        some[tie] = -1
+        pick[unknown] = some.T
         # the greedy loop, in rounds: a token's tag is pick[token, previous tag], the previous tag being O at a
         # sequence's start and after a sure O; each round decides every token whose previous tag is known (most
         # in the first: names are short chains)
         tags = np.full(n, -2, dtype=np.intp)
         tags[sure_o] = 0
-        starts = np.zeros(n, dtype=bool)
-        starts[first[lens > 0]] = True
         same = (pick == pick[:, :1]).all(axis=1) & (pick[:, 0] >= 0)  # the same tag after any previous tag
         tags[todo[same]] = pick[same, 0]
         rows = np.flatnonzero(~same)
@@ -464,7 +497,18 @@ class FastTagger:
             tags[left[ready]] = k
             rows, left = rows[~ready], left[~ready]
         out[todo] = tags[todo]
-        return out
+        return out, sc
+
+
+def _first_best(tot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first best tag over the leading axis of ``tot`` (scores [tag, ...], as argmax) and where the best score
+    is tied."""
+    top, best = tot[0].copy(), np.zeros(tot.shape[1:], dtype=np.intp)
+    for k in range(1, len(tot)):
+        better = tot[k] > top
+        best[better] = k
+        np.maximum(top, tot[k], out=top)
+    return best, (tot == top).sum(axis=0) > 1
 
 
 def fast_tagger(model: Perceptron, rules: Rules) -> FastTagger:
@@ -481,10 +525,22 @@ def tag_words(model: Perceptron, words: list[str], rule_tags: list[str], rules: 
 
 
 def tag_concat(model: Perceptron, words: list[str], lengths: list[int], rule_tags: list[str], rules: Rules,
-               gaps: list[str] | None = None) -> np.ndarray:
+               gaps: list[str] | None = None, *, margins: bool = False):
     """BIO tags of many token sequences given one after another (``lengths`` tokens each), as indices into TAGS
-    (int8, one per word): the tags :func:`tag_words` gives each sequence alone (:meth:`FastTagger.tag_concat`)."""
-    return fast_tagger(model, rules).tag_concat(words, lengths, rule_tags, gaps)
+    (int8, one per word): the tags :func:`tag_words` gives each sequence alone (:meth:`FastTagger.tag_concat`;
+    ``margins=True``: also each token's integer margin over O, see there)."""
+    return fast_tagger(model, rules).tag_concat(words, lengths, rule_tags, gaps, margins=margins)
+
+
+def sure_margins(least: np.ndarray, margin: float) -> tuple[np.ndarray, np.ndarray]:
+    """Which integer margins (units of 0.001, :meth:`FastTagger.tag_concat` with ``margins=True``; e.g. the least
+    over a name's tokens) are surely >= ``margin`` and which surely < ``margin`` when the reference computes them in
+    floats (:meth:`Perceptron.scores`); the rest (within 1e-6 of ``margin``) need the reference's sums.
+
+    The bound: with exact weights (multiples of 0.001 below 1000 in size) a float score of at most ~40 terms
+    differs from its integer sum / 1000 by < 1e-9 (:class:`FastTagger`), so a difference of two by < 2e-9."""
+    x = np.asarray(least, dtype=np.float64) / _SCALE
+    return x - 1e-6 >= margin, x + 1e-6 < margin
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
