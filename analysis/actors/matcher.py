@@ -5483,15 +5483,8 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     other[heads] = False
     gaps = ["_"] * n
     odd = np.flatnonzero(other)
-    feature_of = _GAP_FEATURES  # the text between two tokens -> its feature: few distinct texts (، . «)
-    if len(feature_of) > 10_000:
-        feature_of.clear()
     for i, a, b in zip(odd.tolist(), en[odd - 1].tolist(), st[odd].tolist()):
-        g = big[a:b]
-        feat = feature_of.get(g)
-        if feat is None:
-            feat = feature_of[g] = gap_feature(g)
-        gaps[i] = feat
+        gaps[i] = gap_feature(big[a:b])  # (cached: few distinct texts between tokens, ، . «)
     for i in heads.tolist():
         gaps[i] = "^"
     # the rule tags, and each mention's span in the fields' norms joined (``big``)
@@ -5599,7 +5592,6 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     return out
 
 
-_GAP_FEATURES: dict[str, str] = {}  # (_add_tagger_mentions: tagger.gap_feature of each text between tokens seen)
 _RULE_TAGS = {t: ("B-" + t, "I-" + t) for t in ("PERS", "LOC", "ORG", "NIS", "TIT")}
 
 

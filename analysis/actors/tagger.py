@@ -39,6 +39,7 @@ TYPE_OF = {"PERS": "person", "LOC": "location", "ORG": "organization"}
 MODEL_FILE = "anercorp_perceptron.json.gz"
 
 
+@lru_cache(maxsize=4096)
 def gap_feature(g: str) -> str:
     """The gap feature of the text between two tokens: its first two non-space characters, "_" when it has none."""
     return "".join(g.split())[:2] or "_"
