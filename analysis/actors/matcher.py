@@ -5465,7 +5465,8 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     if not n:
         return mss
     # the words: the fields' x (word characters and spaces only) joined by spaces and split
-    words = list(filter(None, " ".join(f.x for f in fields).split(" ")))
+    bigx = " ".join(f.x for f in fields)  # (the tagger's names are read back from it below)
+    words = list(filter(None, bigx.split(" ")))
     if len(words) != n:  # cannot happen (tokens are the runs of word characters); the plain way if it did
         words = [f.x[a:b] for f in fields for a, b in zip(f.starts, f.ends)]
     first = np.cumsum(lengths) - lengths  # batch index of each field's first token
@@ -5572,7 +5573,6 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     m_cut = np.cumsum([0] + [len(ms) for ms in mss]).tolist()
     drop_l = drop.tolist()
     add_at, add_end, add_typ = add_at.tolist(), add_end.tolist(), add_typ.tolist()
-    bigx = " ".join(f.x for f in fields)
     types = (None, TYPE_OF["PERS"], TYPE_OF["LOC"], TYPE_OF["ORG"])
     out = []
     for q, (f, ms, nt, b0) in enumerate(zip(fields, mss, lengths, base.tolist())):

@@ -748,13 +748,14 @@ def _purpose_verb(f, o, last: str, rules: Rules) -> bool:
     or complement right after it (فريد لتحيل البحيرة، مات بيسلر ليخطف الكرة، نزار قباني ليعم الدمار): a clause of
     purpose, not a family name. Not a lexicon name, nor before a comma, a relative pronoun, في or a role (مارك ليبرت،
     ستيفان ليندمان الذي، ديف ليزار الرئيس التنفيذي، فريدريك ليتون في رسالة)."""
-    if last[0] != "ل" or last[1] not in "يت" or len(last) < 5 or not _verb_like(last[1:], rules) or last in load_name_rules().foreign_names:
+    nr = load_name_rules()
+    if last[0] != "ل" or last[1] not in "يت" or len(last) < 5 or not _verb_like(last[1:], rules) or last in nr.foreign_names:
         return False
     k = f.tok_index(o.e - 1) + 1
     if not f.adjacent(k):
         return False
     w = f.word(k)
-    return w not in _NOT_AFTER_PURPOSE and w not in rules.titles and w not in load_name_rules().roles
+    return w not in _NOT_AFTER_PURPOSE and w not in rules.titles and w not in nr.roles
 
 
 @lru_cache(maxsize=WORD_CACHE)
