@@ -1,22 +1,25 @@
-"""Word clusters from unlabelled Arabic news: the eleventh session's tagger experiment (NOT used by the package).
+"""Word clusters from unlabelled Arabic news: ``analysis/resources/tagger/word_clusters.tsv.gz``, features of the gap filler.
 
-Kept so that the experiment of ``analysis/resources/tagger/README.md`` ("Word-cluster experiment") can be repeated:
-nothing in ``analysis/`` reads the file this writes. To try the clusters as tagger features again, add the token's
-three cluster ids ("c1=", "c2=", "c3=" of ``strip_clitics(word)``, "?" outside the vocabulary) to
-``tagger.token_features`` and the same three columns to ``tagger._word_columns`` (group _SELF), then train with
-``scripts/train_tagger.py --dev`` or ``--out FILE`` and score with ``scripts/eval_anercorp.py --tagger-model FILE``.
+The default gap filler (``saudinewsnet_gap.json.gz``, trained by ``scripts/train_tagger.py --clusters
+word_clusters.tsv.gz``) reads each token's cluster at the three granularities ("c1=", "c2=", "c3=" of
+``strip_clitics(word)``, "?" outside the vocabulary) and the middle one of the words before and after it
+(``tagger.token_features``); see ``analysis/resources/tagger/README.md`` (twenty-sixth session; the eleventh
+session's experiment with the ANERcorp tagger is described there too). Rebuild the file, then retrain the gap filler:
+
+    PYTHONHASHSEED=0 .venv/bin/python scripts/build_word_clusters.py --out analysis/resources/tagger/word_clusters.tsv.gz
 
 usage: .venv/bin/python scripts/build_word_clusters.py [--saudinewsnet ../shared/data/saudinewsnet]
        [--anercorp-train ../shared/data/anercorp/ANERCorp_train_first125305.txt] [--vocab 60000] [--contexts 5000]
-       [--dims 200] [--k 64 256 1024] [--out /tmp/word_clusters.tsv.gz]
+       [--dims 200] [--k 64 256 1024] [--blind-sets data/eval/blind_sets] [--out /tmp/word_clusters.tsv.gz]
 
 Each word (normalised as the matcher normalises, clitics stripped as ``rules.strip_clitics`` strips them) is
 described by the words seen just before and just after it (positive PMI of the counts, context counts smoothed
 with the exponent 0.75), reduced to ``--dims`` dimensions by a randomised SVD and clustered by spherical k-means,
 once per ``--k``: words that occur in the same contexts (given names, place names, verbs of saying, ...) share a
-cluster, so a tagger trained on ANERcorp generalises to names it never saw labelled. Text: every distinct
-SaudiNewsNet article (title and content) and the ANERcorp TRAINING split's tokens (never the test split). numpy only;
-fixed seeds. Output: one line per word, ``word<TAB>cluster for each k``, most frequent words first; the header
+cluster, so a tagger generalises to names it never saw labelled. Text: every distinct SaudiNewsNet article (title
+and content) except the articles of the sealed blind sets (``--blind-sets``: the held-out evaluation, left out by URL
+and by identical text) and the ANERcorp TRAINING split's tokens (never the test split). numpy only; fixed seeds: the
+same data give the same file. Output: one line per word, ``word<TAB>cluster for each k``, most frequent words first; the header
 line holds the k values.
 """
 from __future__ import annotations
@@ -40,17 +43,28 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/word_clusters.tsv.gz")
 
 
-def texts(snn: Path, aner: Path | None):
-    """Distinct article texts of the SaudiNewsNet zips, then the ANERcorp training split in blocks of 200 tokens."""
-    seen = set()
+def sealed_urls(blind_sets: Path) -> set[str]:
+    """The URLs of the articles of every sealed blind set (``sealed.txt`` of ``blind_sets``): the held-out evaluation
+    articles, whose texts the clusters never see; a second annotation of a set, agreement/setNNb, has the set's)."""
+    names = [ln.strip() for ln in (blind_sets / "sealed.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    refs = [blind_sets / n / "refs.jsonl" for n in names if (blind_sets / n / "refs.jsonl").is_file()]
+    return {json.loads(line)["url"] for p in refs for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def texts(snn: Path, aner: Path | None, exclude: set[str] = frozenset()):
+    """Distinct article texts of the SaudiNewsNet zips (none whose URL is in ``exclude``, nor any with the same text),
+    then the ANERcorp training split in blocks of 200 tokens."""
+    recs = []
     for z in sorted(snn.glob("*.zip")):
         with zipfile.ZipFile(z) as zf:
-            recs = json.loads(zf.read(zf.namelist()[0]))
-        for r in recs:
-            c = (r.get("content") or "").strip()
-            if c and c not in seen:
-                seen.add(c)
-                yield (r.get("title") or "") + "\n" + c
+            recs += json.loads(zf.read(zf.namelist()[0]))
+    seen = {(r.get("content") or "").strip() for r in recs if r.get("url") in exclude}
+    for r in recs:
+        c = (r.get("content") or "").strip()
+        if c and c not in seen:
+            seen.add(c)
+            yield (r.get("title") or "") + "\n" + c
     if aner is not None:
         toks = [ln.rpartition(" ")[0].strip() for ln in aner.read_text(encoding="utf-8").splitlines()]
         toks = [t for t in toks if t]
@@ -101,6 +115,8 @@ def main() -> None:
     ap.add_argument("--dims", type=int, default=200)
     ap.add_argument("--k", type=int, nargs="+", default=[64, 256, 1024])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--blind-sets", type=Path, default=ROOT / "data" / "eval" / "blind_sets", metavar="DIR",
+                    help="leave out the articles of the sealed sets of DIR/sealed.txt (the held-out evaluation)")
     a = ap.parse_args()
     if "test" in a.anercorp_train.name.lower():
         raise SystemExit(f"{a.anercorp_train}: the ANERcorp test split is never used")
@@ -108,7 +124,9 @@ def main() -> None:
     cache: dict[str, str] = {}
     docs = []
     freq: Counter = Counter()
-    for n, t in enumerate(texts(a.saudinewsnet, a.anercorp_train), 1):
+    exclude = sealed_urls(a.blind_sets)
+    print(f"{len(exclude):,} articles of sealed sets left out", flush=True)
+    for n, t in enumerate(texts(a.saudinewsnet, a.anercorp_train, exclude), 1):
         ks = keys_of(t, cache)
         docs.append(ks)
         freq.update(ks)

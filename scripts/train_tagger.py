@@ -45,7 +45,7 @@ import pandas as pd
 from analysis.actors import extract_mentions, load_codebook
 from analysis.actors.matcher import _batch_fields
 from analysis.actors.rules import load_rules
-from analysis.actors.tagger import MODEL_FILE, TAGS, gaps_of, spans_from_tags, token_features
+from analysis.actors.tagger import MODEL_FILE, TAGS, gaps_of, load_clusters, spans_from_tags, token_features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "analysis" / "resources" / "tagger" / MODEL_FILE
@@ -287,12 +287,13 @@ def build_examples(sents, *, docs_of: int = 20):
     return out
 
 
-def train(examples, rules, *, epochs: int, seed: int = 0, min_weight: float = 0.002):
+def train(examples, rules, *, epochs: int, seed: int = 0, min_weight: float = 0.002, clusters: dict | None = None):
     w: dict = defaultdict(lambda: defaultdict(float))
     totals: dict = defaultdict(lambda: defaultdict(float))
     stamps: dict = defaultdict(lambda: defaultdict(int))
     step = 0
-    feats_cache = [[token_features(words, i, rt, rules, gp) for i in range(len(words))] for words, _, rt, gp in examples]
+    feats_cache = [[token_features(words, i, rt, rules, gp, clusters) for i in range(len(words))]
+                   for words, _, rt, gp in examples]
     order = list(range(len(examples)))
     rnd = random.Random(seed)
     for ep in range(epochs):
@@ -336,11 +337,11 @@ def train(examples, rules, *, epochs: int, seed: int = 0, min_weight: float = 0.
     return avg
 
 
-def dev_f1(weights, examples, rules) -> float:
+def dev_f1(weights, examples, rules, meta: dict | None = None) -> float:
     """Entity-level F1 (exact token spans and type) of the tagger alone on held-out training documents."""
     from analysis.actors.tagger import Perceptron, tag_words
 
-    model = Perceptron(weights)
+    model = Perceptron(weights, meta)
     tp = npred = ngold = 0
     for words, gold, rt, gp in examples:
         pred = set(spans_from_tags(tag_words(model, words, rt, rules, gp)))
@@ -373,6 +374,9 @@ def main() -> None:
     ap.add_argument("--gold-weight", type=int, default=1, help="each gold sentence counts this many times")
     ap.add_argument("--rule-dropout", type=float, default=0.0, help="probability of blanking a rule mention's tag feature")
     ap.add_argument("--gap-margin", type=float, default=None, help="store this gap-filling margin in the model")
+    ap.add_argument("--clusters", default="", metavar="FILE",
+                    help="also use word-cluster features (scripts/build_word_clusters.py; a file name in "
+                         "analysis/resources/tagger/ or a path), named in the model's metadata")
     ap.add_argument("--min-weight", type=float, default=0.002, help="prune averaged weights below this size")
     ap.add_argument("--out", default=str(OUT), help="model file to write")
     ap.add_argument("--hold-out", type=int, default=None, metavar="START",
@@ -409,16 +413,19 @@ def main() -> None:
         rnd = random.Random(1)
         examples = [(w, g, drop_rule_tags(rt, rnd, args.rule_dropout), gp) for w, g, rt, gp in examples]
         silver = [(w, g, drop_rule_tags(rt, rnd, args.rule_dropout), gp) for w, g, rt, gp in silver]
+    cmeta = {"clusters": args.clusters} if args.clusters else {}
+    clusters = load_clusters(args.clusters) if args.clusters else None
     if args.dev:
         cut = int(len(examples) * 0.85)
         for ep in ([args.epochs] if args.epochs else [2, 4, 6, 8, 12]):
-            wts = train(examples[:cut] + silver, rules, epochs=ep, min_weight=args.min_weight)
-            print(f"dev entity F1 after {ep} epochs: {dev_f1(wts, examples[cut:], rules):.3f}")
+            wts = train(examples[:cut] + silver, rules, epochs=ep, min_weight=args.min_weight, clusters=clusters)
+            print(f"dev entity F1 after {ep} epochs: {dev_f1(wts, examples[cut:], rules, cmeta):.3f}")
         return
-    weights = train(examples + silver, rules, epochs=args.epochs, min_weight=args.min_weight)
+    weights = train(examples + silver, rules, epochs=args.epochs, min_weight=args.min_weight, clusters=clusters)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"source": "ANERcorp training split (first 125,305 lines), CC BY-SA 4.0", "epochs": args.epochs, "tags": TAGS}
+    meta = {"source": "ANERcorp training split (first 125,305 lines), CC BY-SA 4.0", "epochs": args.epochs, "tags": TAGS,
+            **cmeta}
     if args.silver:
         meta.update(silver=f"the default matcher's mentions in {args.silver} SaudiNewsNet articles (CC BY-NC-SA 4.0), "
                     "evaluation sets excluded", rule_dropout=args.rule_dropout)

@@ -280,7 +280,7 @@ def test_the_default_configuration_fills_gaps_the_rules_leave():
 
 
 def test_word_cluster_experiment_script_clusters_and_keys():
-    """scripts/build_word_clusters.py (the eleventh session's experiment, not used by the package): spherical k-means
+    """scripts/build_word_clusters.py (the gap filler's word clusters): spherical k-means
     puts rows of two directions into two clusters, and words are keyed without clitics as the tagger keys them."""
     import numpy as np
 
@@ -337,3 +337,55 @@ def test_gap_filler_margins_decide_as_the_reference_scores(monkeypatch):
     slow = extract_mentions(arts, tagger=GAP_FILLER)
     assert (slow["subtype"] == "tagger").sum() > 10  # the check covers the gap filler's names
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_word_cluster_features_follow_the_reference():
+    """A model with word clusters (Perceptron.clusters): the clitic-stripped word's cluster at each granularity is a
+    feature ("c1=", "c2=", "c3="; "?" for a word without a cluster), the same in the reference's feature strings and in
+    the vectorised decoder."""
+    model = tiny_model({"c2=17": {"B-PERS": 1.0}, "c3=?": {"O": 0.2}, "c1=4": {"B-LOC": 0.7}})
+    model.clusters = {"زيد": ("1", "17", "5"), "رياض": ("4", "9", "3")}
+    rules = load_rules()
+    words, rt, gaps = ["قال", "وزيد", "في", "الرياض", "زيد"], ["O"] * 5, ["^", "_", "_", "_", "_"]
+    feats = tg.token_features(words, 1, rt, rules, gaps, model.clusters)
+    assert {"c1=1", "c2=17", "c3=5"} <= set(feats) and "c1=?" in tg.token_features(words, 0, rt, rules, gaps, model.clusters)
+    assert not any(f.startswith("c1=") for f in tg.token_features(words, 1, rt, rules, gaps))  # a model without clusters
+    want = tg.tag_words_reference(model, words, rt, rules, gaps)
+    assert want == ["O", "B-PERS", "O", "B-LOC", "B-PERS"]
+    assert tg.FastTagger(model, rules).tag(words, rt, gaps) == want
+    assert tg.tag_words_reference(tiny_model(model.w), words, rt, rules, gaps) == ["O"] * 5  # the same weights, no clusters
+
+
+def test_the_default_gap_filler_uses_the_shipped_word_clusters(monkeypatch):
+    """The gap filler's metadata names the word-cluster file shipped beside it; its fast tags equal the reference's
+    (cluster features included) on SaudiNewsNet text."""
+    from analysis.config import GAP_FILLER
+
+    model = tg.load_tagger(GAP_FILLER)
+    assert model.meta["clusters"] == tg.CLUSTERS_FILE and (ROOT / "analysis" / "resources" / "tagger" / tg.CLUSTERS_FILE).is_file()
+    assert len(model.clusters) > 50_000 and model.clusters["رياض"] != model.clusters["قال"]
+    assert sum(ft.startswith(("c1=", "c2=", "c3=")) for ft in model.w) > 500  # the model learnt from them
+    calls = recorded_inputs(load_corpus(ROOT / "data" / "seeds" / "saudinewsnet_sample.jsonl").articles.head(60), monkeypatch)
+    assert assert_same_tags(calls, model) > 50
+
+
+def test_word_clusters_never_see_the_sealed_sets(tmp_path):
+    """build_word_clusters.py leaves out every article of a sealed blind set (by URL, and any record with the same
+    text) from the unlabelled text it clusters."""
+    import json
+    import zipfile
+
+    from repo_scripts import load_script
+
+    wc = load_script("build_word_clusters")
+    sets = tmp_path / "sets"
+    (sets / "set9").mkdir(parents=True)
+    (sets / "sealed.txt").write_text("# comment\nset9\nset9b\n", encoding="utf-8")  # set9b: a second annotation
+    (sets / "set9" / "refs.jsonl").write_text(json.dumps({"gold_id": "b9_00", "url": "u2"}) + "\n", encoding="utf-8")
+    recs = [{"url": "u1", "title": "أ", "content": "نص أول"}, {"url": "u2", "title": "ب", "content": "نص مختوم"},
+            {"url": "u3", "title": "ج", "content": "نص مختوم"}, {"url": "u4", "title": "د", "content": "نص أول"}]
+    with zipfile.ZipFile(tmp_path / "2015-07-01.zip", "w") as zf:
+        zf.writestr("2015-07-01.json", json.dumps(recs, ensure_ascii=False))
+    assert wc.sealed_urls(sets) == {"u2"}
+    assert list(wc.texts(tmp_path, None, wc.sealed_urls(sets))) == ["أ\nنص أول"]
+    assert len(list(wc.texts(tmp_path, None))) == 2

@@ -5608,7 +5608,7 @@ def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first:
     least = float("inf")
     for k in range(i, j + 1):
         prev = TAGS[codes[k - 1]] if k > a else "O"
-        sc = model.scores(token_features(w, k - a, r, rules, g), prev)
+        sc = model.scores(token_features(w, k - a, r, rules, g, model.clusters), prev)
         least = min(least, sc[TAGS[codes[k]]] - sc["O"])
     return least
 

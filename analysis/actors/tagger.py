@@ -1,11 +1,17 @@
-"""Optional statistical name tagger (averaged perceptron, BIO over PERS/LOC/ORG), behind an option.
+"""Statistical name taggers (averaged perceptron, BIO over PERS/LOC/ORG) that run after the rules.
 
-Trained by ``scripts/train_tagger.py`` on the ANERcorp TRAINING split only (CC BY-SA 4.0; see
-``analysis/resources/tagger/README.md``). Features: the word, its clitic-stripped form, affixes, the
-neighbouring words, word-list flags (first names, common words, words that take ال) and the mention the
-rule matcher found at that token (so the tagger learns when to trust the codebook). Greedy left-to-right
-decoding with the previous tag as a feature. Off by default (``extract_mentions(..., tagger=True)``): the
-mentions stage then costs about 1.5-1.9x its CPU without the tagger (``benchmarks/check_tagger.py``).
+Two models are shipped, both trained by ``scripts/train_tagger.py`` (``analysis/resources/tagger/README.md``): the
+default configuration's gap filler (``analysis.config.GAP_FILLER``: the ANERcorp TRAINING split and hand-annotated
+SaudiNewsNet articles, CC BY-NC-SA 4.0; its names are added only where no rule mention is) and the ANERcorp tagger
+(``extract --tagger``, ``extract_mentions(..., tagger=True)``; the training split only, CC BY-SA 4.0). Features: the
+word, its clitic-stripped form, affixes, the neighbouring words, word-list flags (first names, common words, words
+that take ال) and the mention the rule matcher found at that token (so the tagger learns when to trust the
+codebook). Greedy left-to-right decoding with the previous tag as a feature. The mentions stage costs about 1.5x its
+CPU with a tagger (``benchmarks/check_tagger.py``, ``benchmarks/run_benchmark.py``).
+
+A model may also use word clusters built from unlabelled news (``meta["clusters"]``, :func:`load_clusters`; the
+default gap filler does, with :data:`CLUSTERS_FILE`): the token's cluster at three granularities and the middle one
+of its neighbours.
 
 Decoding is done by :class:`FastTagger`: every feature depends on ONE of the word, the word before or after
 it (one or two places), the rule tag at offset -1/0/+1, the punctuation before it or after it, or the previous
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +44,7 @@ from analysis.actors.rules import Rules, strip_clitics
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 TYPE_OF = {"PERS": "person", "LOC": "location", "ORG": "organization"}
 MODEL_FILE = "anercorp_perceptron.json.gz"
+CLUSTERS_FILE = "word_clusters.tsv.gz"  # the word clusters of the default gap filler (scripts/build_word_clusters.py)
 
 
 @lru_cache(maxsize=4096)
@@ -58,9 +66,12 @@ def gaps_of(norm: str, tokens: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules, gaps: list[str] | None = None) -> list[str]:
+def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules, gaps: list[str] | None = None,
+                   clusters: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """Feature strings of token i (words are normalised tokens; rule_tags the rule matcher's B-/I-<type> or O;
-    gaps the punctuation before each token, see :func:`gaps_of`)."""
+    gaps the punctuation before each token, see :func:`gaps_of`; clusters the word clusters of a model that
+    uses them, :func:`load_clusters`: the clitic-stripped word's cluster at each granularity, and the middle one of
+    the words before and after it)."""
     w = words[i]
     st = strip_clitics(w)
     p1 = words[i - 1] if i > 0 else "<s>"
@@ -113,7 +124,33 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
     base = st.removeprefix("ال")
     f.append("bx1=" + base[-1:])
     f.append("bp2=" + base[:2])
+    if clusters is not None:
+        f += [t + "=" + c for t, c in zip(_CLUSTER_TEMPLATES, clusters.get(st, _NO_CLUSTER))]
+        f.append("pc2=" + clusters.get(strip_clitics(p1), _NO_CLUSTER)[1])  # the middle granularity of the
+        f.append("nc2=" + clusters.get(strip_clitics(n1), _NO_CLUSTER)[1])  # words before and after
     return f
+
+
+_CLUSTER_TEMPLATES = ("c1", "c2", "c3")
+_NO_CLUSTER = ("?",) * len(_CLUSTER_TEMPLATES)
+
+
+@lru_cache(maxsize=2)
+def load_clusters(name: str) -> dict[str, tuple[str, ...]]:
+    """Word clusters (``scripts/build_word_clusters.py``): a file name in ``analysis/resources/tagger/`` or a path;
+    clitic-stripped normalised word -> its cluster id at each granularity (coarse to fine)."""
+    p = resources.files("analysis.resources").joinpath("tagger", name)
+    if not p.is_file():
+        p = Path(name)
+    if not p.is_file():
+        raise FileNotFoundError(f"no word-cluster file {name!r}: run `.venv/bin/python scripts/build_word_clusters.py`")
+    with gzip.open(p.open("rb"), "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    out = {}
+    for line in lines[1:]:  # the header names the granularities
+        word, *ids = line.split("\t")
+        out[word] = tuple(map(sys.intern, ids[: len(_CLUSTER_TEMPLATES)]))
+    return out
 
 
 class Perceptron:
@@ -122,6 +159,8 @@ class Perceptron:
     def __init__(self, weights: dict[str, dict[str, float]] | None = None, meta: dict | None = None):
         self.w = weights or {}
         self.meta = meta or {}
+        # the word clusters its features use (a model trained with ``--clusters``), else None
+        self.clusters = load_clusters(self.meta["clusters"]) if self.meta.get("clusters") else None
 
     def scores(self, feats: list[str], prev: str) -> dict[str, float]:
         sc = dict.fromkeys(TAGS, 0.0)
@@ -165,7 +204,7 @@ def tag_words_reference(model: Perceptron, words: list[str], rule_tags: list[str
     out: list[str] = []
     prev = "O"
     for i in range(len(words)):
-        t = model.predict(token_features(words, i, rule_tags, rules, gaps), prev)
+        t = model.predict(token_features(words, i, rule_tags, rules, gaps, model.clusters), prev)
         out.append(t)
         prev = t
     return out
@@ -176,7 +215,7 @@ _SELF, _P1, _P2, _N1, _N2 = range(5)
 _SCALE = 1000  # the training script rounds the averaged weights to 3 decimals
 
 
-def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
+def _word_columns(words: list[str], rules: Rules, clusters: dict | None = None) -> tuple[list, list]:
     """The features that each of ``words`` contributes as the token itself (_SELF) and as p1, p2, n1 and n2 of
     another token, column by column: ``(group, template, values)`` with one value per word for the feature
     strings "template=value" of :func:`token_features`, and ``(group, flag, bools)`` (a boolean array) for flags
@@ -197,6 +236,10 @@ def _word_columns(words: list[str], rules: Rules) -> tuple[list, list]:
               (_SELF, "len", [str(min(len(s), 8)) for s in st]), (_SELF, "bx1", [b[-1:] for b in base]),
               (_SELF, "bp2", [b[:2] for b in base]), (_P1, "p1", words), (_P1, "p1s", st), (_P2, "p2", words),
               (_N1, "n1", words), (_N1, "n1s", st), (_N2, "n2", words)]
+    if clusters is not None:
+        ids = [clusters.get(s, _NO_CLUSTER) for s in st]
+        valued += [(_SELF, t, [c[k] for c in ids]) for k, t in enumerate(_CLUSTER_TEMPLATES)]
+        valued += [(_P1, "pc2", [c[1] for c in ids]), (_N1, "nc2", [c[1] for c in ids])]
     given = either(rules.given_names)
     flags = [(_SELF, "given", given), (_P1, "p1given", given), (_SELF, "common", either(rules.common_words)),
              (_SELF, "takes_al", isin(rules.definite_stems, st)), (_SELF, "frequent", isin(rules.frequent_words, words)),
@@ -230,7 +273,8 @@ def _lookup(index: dict[str, int], keys: list[str]) -> np.ndarray:
 
 
 _TEMPLATES = ("w", "s", "p3", "x2", "x3", "sx3", "al", "len", "bx1", "bp2", "p1", "p1s", "p2", "n1", "n1s", "n2",
-              "given", "p1given", "common", "takes_al", "frequent", "ptoken", "latin", "p1title", "p1verb", "n1verb")
+              "given", "p1given", "common", "takes_al", "frequent", "ptoken", "latin", "p1title", "p1verb", "n1verb",
+              *_CLUSTER_TEMPLATES, "pc2", "nc2")
 
 
 class FastTagger:
@@ -299,7 +343,7 @@ class FastTagger:
         # the sum of the rows per (group, word), column by column (integers: exact)
         sums = np.zeros((5, len(new), len(TAGS)), dtype=np.int64)
         tpl, zero = self._by_template, len(self._w) - 1
-        valued, flags = _word_columns(new, self.rules)
+        valued, flags = _word_columns(new, self.rules, self.model.clusters)
         for g, t, values in valued:
             rows = np.fromiter(map(tpl[t].get, values, repeat(zero)), dtype=np.intp, count=len(values))
             sums[g] += self._w.take(rows, axis=0)
@@ -360,7 +404,7 @@ class FastTagger:
         for i, ks in zip(todo.tolist(), pick.tolist()):
             k = ks[prev if i == last + 1 else 0]  # after a sure O the previous tag is O
             if k < 0:  # the reference's float sums decide a tie
-                k = TAGS.index(self.model.predict(token_features(words, i, rule_tags, self.rules, gaps),
+                k = TAGS.index(self.model.predict(token_features(words, i, rule_tags, self.rules, gaps, self.model.clusters),
                                                   TAGS[prev if i == last + 1 else 0]))
             out[i] = TAGS[k]
             prev, last = k, i
@@ -493,7 +537,8 @@ class FastTagger:
                 i = int(left[ready][x])
                 q = int(np.searchsorted(first, i, side="right")) - 1
                 a, b = int(first[q]), int(first[q] + lens[q])
-                feats = token_features(words[a:b], i - a, rule_tags[a:b], self.rules, None if gaps is None else gaps[a:b])
+                feats = token_features(words[a:b], i - a, rule_tags[a:b], self.rules, None if gaps is None else gaps[a:b],
+                                       self.model.clusters)
                 k[x] = TAGS.index(self.model.predict(feats, TAGS[int(before[ready][x])]))
             tags[left[ready]] = k
             rows, left = rows[~ready], left[~ready]
