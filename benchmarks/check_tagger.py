@@ -3,7 +3,7 @@
 usage: python benchmarks/check_tagger.py CORPUS [--zips 2015-08-06.zip] [--n 2000] [--repeat 3]
                                           [--anercorp ../shared/data/anercorp/ANERCorp_train_first125305.txt]
                                           [--no-reference-timing] [--timing-only]
-                                          [--gap-model FILE [--gap-margin M]]
+                                          [--gap-model FILE ... [--gap-margin M]]
 
 CORPUS is the SaudiNewsNet folder. Takes the first ``--n`` articles of the zips and the ANERcorp TRAINING
 split (cut into 4,000-character documents; the test split is never read) and
@@ -18,7 +18,8 @@ split (cut into 4,000-character documents; the test split is never read) and
    with the per-field path, with the batched path (the fast decoder's word cache emptied before each of these
    runs, so the timing includes filling it) and with the batched path again on the cache the previous run filled
    (as in a worker that has already extracted a chunk); each also as the tagger's extra cost relative to the
-   stage without it. ``--gap-model FILE`` adds the timing of that model as a gap filler (cache emptied).
+   stage without it. ``--gap-model FILE ...`` adds the timing of each model as a gap filler (cache emptied; e.g.
+   an older model, ``git show COMMIT:analysis/resources/tagger/saudinewsnet_gap.json.gz > FILE``, and the shipped one).
 """
 from __future__ import annotations
 
@@ -106,7 +107,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--anercorp", type=Path, default=ROOT.parent / "shared/data/anercorp/ANERCorp_train_first125305.txt")
     ap.add_argument("--no-reference-timing", action="store_true", help="skip the (slow) timing of the reference decoder")
-    ap.add_argument("--gap-model", help="also time this model as a gap filler (extract_mentions(tagger=FILE))")
+    ap.add_argument("--gap-model", nargs="+", default=[], metavar="FILE",
+                    help="also time each of these models as a gap filler (extract_mentions(tagger=FILE))")
     ap.add_argument("--gap-margin", type=float, default=None, help="its margin (default: the model's own)")
     ap.add_argument("--timing-only", action="store_true", help="skip the checks of step 1")
     args = ap.parse_args()
@@ -125,18 +127,19 @@ def main() -> None:
     runs = {"no tagger": [], "reference tagger": [], "per field (before)": [], "batched": [], "batched, warm cache": []}
     if args.no_reference_timing:
         del runs["reference tagger"]
-    if args.gap_model:
-        runs["gap filler"] = []
+    gap = {f"gap filler {m}" if len(args.gap_model) > 1 else "gap filler": m for m in args.gap_model}
+    for name in gap:
+        runs[name] = []
     for _ in range(max(1, args.repeat)):
         for name in runs:
             tg.tag_words = tg.tag_words_reference if name == "reference tagger" else fast_fn
-            mt._add_tagger_mentions = BATCHED if name.startswith("batched") or name == "gap filler" else per_field
+            mt._add_tagger_mentions = BATCHED if name.startswith("batched") or name in gap else per_field
             if name in ("per field (before)", "batched"):
                 tg.load_tagger()._fast = None  # the fast decoder's word cache starts empty
-            if name == "gap filler":
-                tg.load_tagger(args.gap_model)._fast = None
+            if name in gap:
+                tg.load_tagger(gap[name])._fast = None
                 t0 = time.process_time()
-                extract_mentions(news, codebook=cb, tagger=args.gap_model, tagger_margin=args.gap_margin)
+                extract_mentions(news, codebook=cb, tagger=gap[name], tagger_margin=args.gap_margin)
             else:
                 t0 = time.process_time()
                 extract_mentions(news, codebook=cb, tagger=name != "no tagger")
