@@ -143,15 +143,18 @@ kwic(mentions, articles, actor_id=focus, width=70, limit=25)
 # ## Names the codebook lacks
 #
 # Candidates found after titles (اللواء، وزير الخارجية), in quotation marks or before reporting verbs,
-# with how often and in how many articles they occur and example sentences. Copy the rows you want
-# into your codebook CSV (`suggested_actor_id`, `label_ar`, `actor_type`) and pass it as `codebook`.
+# with how often and in how many articles they occur and example sentences. `found_by` says who found
+# them: the discovery rules, the statistical gap filler (`tagger`: about one in three of its names is
+# wrong, so read its examples first) or both. Copy the rows you want into your codebook CSV
+# (`suggested_actor_id`, `label_ar`, `actor_type`) and pass it as `codebook`.
 # The full list is exported as `exports/02_discovery_candidates.csv`.
 
 # %%
 candidates = discovery_candidates(ranked, articles, min_count=2)  # (first names alone left out unless first_names)
 reporting.export_csv(candidates, "02_discovery_candidates", out_dir=out_dir)
 reporting.export_csv(counts, "02_actor_counts", out_dir=out_dir)
-reporting.rtl_table(candidates[["label_ar", "actor_type", "count", "articles", "suggested_actor_id", "examples"]],
+shown = ["label_ar", "actor_type", "count", "articles", "found_by", "suggested_actor_id", "examples"]
+reporting.rtl_table(candidates[shown],
                     max_rows=top_n, caption="Discovered names (at least 2 mentions)")
 
 # %%

@@ -2749,3 +2749,18 @@ def test_club_nicknames_are_their_clubs_and_the_royal_club_only_where_real_madri
         m[["surface", "actor_id"]]
     ahli = extract_mentions(arts("لإسعاد عشاق ومحبي النادي الملكي، ومن يسبر أغوار الفريق الأهلاوي.", published=["2015-08-01"]))
     assert "org:real_madrid" not in set(ahli["actor_id"]), ahli[["surface", "actor_id"]]
+
+
+def test_discovery_candidates_say_which_names_the_gap_filler_found():
+    """found_by: "rules" for names the discovery rules found, "tagger" for names only the statistical gap filler
+    found (subtype "tagger"), "both" for an id found both ways."""
+    a = arts("قال اللواء ماهر الحسيناوي إن الوضع مستقر.", "وأكد الحسيناوي ذلك.")
+    m = extract_mentions(a)
+    c = discovery_candidates(m, a)
+    assert c.set_index("label_ar").loc["ماهر الحسيناوي", "found_by"] == "rules"
+    one = m[m["match_kind"] == "discovered"].iloc[:1]
+    fake = pd.concat([m, one.assign(subtype="tagger", actor_id="discovered:x", label_ar="س")], ignore_index=True)
+    both = pd.concat([fake, one.assign(subtype="tagger")], ignore_index=True)
+    got = discovery_candidates(both, a).set_index("actor_id")["found_by"]
+    assert got["discovered:x"] == "tagger" and got[one["actor_id"].iloc[0]] == "both"
+    assert list(discovery_candidates(m.iloc[:0], a).columns)[5] == "found_by"

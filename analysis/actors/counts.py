@@ -167,20 +167,25 @@ def discovery_candidates(mentions: pd.DataFrame, articles: pd.DataFrame, *, min_
     """Names the codebook lacks (match_kind "discovered"), to review and promote into a codebook CSV.
 
     Returns columns actor_id (the generated "discovered:…" id), label_ar, actor_type, count, articles,
-    examples (a list of up to ``examples`` sentences), suggested_actor_id (a codebook-style id), sorted by
-    count (descending). Write the rows you keep as ``suggested_actor_id,label_ar,actor_type`` into your CSV
-    (columns actor_id, label_ar, type) and pass it to ``load_codebook``.
+    found_by ("rules": by the discovery rules' cues only; "tagger": only by the statistical gap filler, whose
+    names have subtype "tagger" and are about one in three wrong, so review them first; "both"), examples (a list
+    of up to ``examples`` sentences), suggested_actor_id (a codebook-style id), sorted by count (descending).
+    Write the rows you keep as ``suggested_actor_id,label_ar,actor_type`` into your CSV (columns actor_id,
+    label_ar, type) and pass it to ``load_codebook``.
     """
     d = mentions[mentions["match_kind"] == "discovered"]
-    cols = ["actor_id", "label_ar", "actor_type", "count", "articles", "examples", "suggested_actor_id"]
+    cols = ["actor_id", "label_ar", "actor_type", "count", "articles", "found_by", "examples", "suggested_actor_id"]
     if d.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    g = d.groupby("actor_id", sort=False)
+    tagged = d["subtype"].eq("tagger") if "subtype" in d else pd.Series(False, index=d.index)
+    g = d.assign(_tagged=tagged.fillna(False).astype(bool)).groupby("actor_id", sort=False)
+    share = g["_tagged"].mean()
     out = pd.DataFrame({
         "label_ar": g["label_ar"].first(),
         "actor_type": g["actor_type"].agg(lambda s: s.mode().iloc[0]),
         "count": g.size(),
         "articles": g["article_id"].nunique(),
+        "found_by": share.map(lambda x: "tagger" if x == 1 else "rules" if x == 0 else "both"),
     }).reset_index()
     out = out[out["count"] >= min_count].sort_values(["count", "actor_id"], ascending=[False, True], kind="stable")
     by_id = {str(r["article_id"]): r for r in articles.to_dict("records")}
