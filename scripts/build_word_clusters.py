@@ -45,7 +45,8 @@ OUT = Path("/tmp/word_clusters.tsv.gz")
 
 def sealed_urls(blind_sets: Path) -> set[str]:
     """The URLs of the articles of every sealed blind set (``sealed.txt`` of ``blind_sets``): the held-out evaluation
-    articles, whose texts the clusters never see; a second annotation of a set, agreement/setNNb, has the set's)."""
+    articles, whose texts the clusters never see (a second annotation, agreement/setNNb, has no refs.jsonl of its
+    own: its set's articles are those of setNN)."""
     names = [ln.strip() for ln in (blind_sets / "sealed.txt").read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]
     refs = [blind_sets / n / "refs.jsonl" for n in names if (blind_sets / n / "refs.jsonl").is_file()]
