@@ -354,6 +354,8 @@ def test_word_cluster_features_follow_the_reference():
     assert want == ["O", "B-PERS", "O", "B-LOC", "B-PERS"]
     assert tg.FastTagger(model, rules).tag(words, rt, gaps) == want
     assert tg.tag_words_reference(tiny_model(model.w), words, rt, rules, gaps) == ["O"] * 5  # the same weights, no clusters
+    with pytest.raises(FileNotFoundError, match="build_word_clusters.py"):
+        tg.Perceptron({}, {"clusters": "/nonexistent/clusters.tsv.gz"})
 
 
 def test_the_default_gap_filler_uses_the_shipped_word_clusters(monkeypatch):

@@ -135,17 +135,23 @@ _CLUSTER_TEMPLATES = ("c1", "c2", "c3")
 _NO_CLUSTER = ("?",) * len(_CLUSTER_TEMPLATES)
 
 
-@lru_cache(maxsize=2)
-def load_clusters(name: str) -> dict[str, tuple[str, ...]]:
-    """Word clusters (``scripts/build_word_clusters.py``): a file name in ``analysis/resources/tagger/`` or a path;
-    clitic-stripped normalised word -> its cluster id at each granularity (coarse to fine)."""
+def _read_resource(name: str, what: str, script: str) -> str:
+    """The text of a gzipped file: a file name in ``analysis/resources/tagger/`` or a path (FileNotFoundError naming
+    the script that writes it when neither exists)."""
     p = resources.files("analysis.resources").joinpath("tagger", name)
     if not p.is_file():
         p = Path(name)
     if not p.is_file():
-        raise FileNotFoundError(f"no word-cluster file {name!r}: run `.venv/bin/python scripts/build_word_clusters.py`")
+        raise FileNotFoundError(f"no {what} {name!r}: run `.venv/bin/python scripts/{script}` first")
     with gzip.open(p.open("rb"), "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
+        return fh.read()
+
+
+@lru_cache(maxsize=2)
+def load_clusters(name: str) -> dict[str, tuple[str, ...]]:
+    """Word clusters (``scripts/build_word_clusters.py``): a file name in ``analysis/resources/tagger/`` or a path;
+    clitic-stripped normalised word -> its cluster id at each granularity (coarse to fine)."""
+    lines = _read_resource(name, "word-cluster file", "build_word_clusters.py").splitlines()
     out = {}
     for line in lines[1:]:  # the header names the granularities
         word, *ids = line.split("\t")
@@ -187,13 +193,7 @@ def load_tagger(name: str = MODEL_FILE) -> Perceptron:
     of a file written by ``scripts/train_tagger.py`` (raises FileNotFoundError with what to run when missing).
     Its ``meta`` holds the training metadata (``gap_margin``: the model is a gap filler, see
     :func:`analysis.actors.extract_mentions`)."""
-    p = resources.files("analysis.resources").joinpath("tagger", name)
-    if not p.is_file():
-        p = Path(name)
-    if not p.is_file():
-        raise FileNotFoundError(f"no tagger model {name!r}: run `.venv/bin/python scripts/train_tagger.py` first")
-    with gzip.open(p.open("rb"), "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = json.loads(_read_resource(name, "tagger model", "train_tagger.py"))
     return Perceptron(data["weights"], data.get("meta"))
 
 
