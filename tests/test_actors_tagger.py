@@ -341,9 +341,9 @@ def test_gap_filler_margins_decide_as_the_reference_scores(monkeypatch):
 
 def test_word_cluster_features_follow_the_reference():
     """A model with word clusters (Perceptron.clusters): the clitic-stripped word's cluster at each granularity is a
-    feature ("c1=", "c2=", "c3="; "?" for a word without a cluster), the same in the reference's feature strings and in
-    the vectorised decoder."""
-    model = tiny_model({"c2=17": {"B-PERS": 1.0}, "c3=?": {"O": 0.2}, "c1=4": {"B-LOC": 0.7}})
+    feature ("c1=", "c2=", "c3="; "?" for a word without a cluster), and the middle one of the words before and after
+    ("pc2=", "nc2="), the same in the reference's feature strings and in the vectorised decoder."""
+    model = tiny_model({"c2=17": {"B-PERS": 1.0}, "c3=?": {"O": 0.2}, "c1=4": {"B-LOC": 0.7}, "nc2=9": {"B-ORG": 0.3}})
     model.clusters = {"زيد": ("1", "17", "5"), "رياض": ("4", "9", "3")}
     rules = load_rules()
     words, rt, gaps = ["قال", "وزيد", "في", "الرياض", "زيد"], ["O"] * 5, ["^", "_", "_", "_", "_"]
@@ -351,7 +351,7 @@ def test_word_cluster_features_follow_the_reference():
     assert {"c1=1", "c2=17", "c3=5"} <= set(feats) and "c1=?" in tg.token_features(words, 0, rt, rules, gaps, model.clusters)
     assert not any(f.startswith("c1=") for f in tg.token_features(words, 1, rt, rules, gaps))  # a model without clusters
     want = tg.tag_words_reference(model, words, rt, rules, gaps)
-    assert want == ["O", "B-PERS", "O", "B-LOC", "B-PERS"]
+    assert want == ["O", "B-PERS", "B-ORG", "B-LOC", "B-PERS"]  # في: the next word's middle cluster (nc2=9)
     assert tg.FastTagger(model, rules).tag(words, rt, gaps) == want
     assert tg.tag_words_reference(tiny_model(model.w), words, rt, rules, gaps) == ["O"] * 5  # the same weights, no clusters
     with pytest.raises(FileNotFoundError, match="build_word_clusters.py"):
