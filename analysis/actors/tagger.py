@@ -78,6 +78,7 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
     p2 = words[i - 2] if i > 1 else "<s>"
     n1 = words[i + 1] if i + 1 < len(words) else "</s>"
     n2 = words[i + 2] if i + 2 < len(words) else "</s>"
+    p1s, n1s = strip_clitics(p1), strip_clitics(n1)
     f = [
         "b",
         "w=" + w,
@@ -90,8 +91,8 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
         "p2=" + p2,
         "n1=" + n1,
         "n2=" + n2,
-        "p1s=" + strip_clitics(p1),
-        "n1s=" + strip_clitics(n1),
+        "p1s=" + p1s,
+        "n1s=" + n1s,
         "r=" + rule_tags[i],
         "rp=" + (rule_tags[i - 1] if i > 0 else "O"),
         "rn=" + (rule_tags[i + 1] if i + 1 < len(words) else "O"),
@@ -100,7 +101,7 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
     ]
     if w in rules.given_names or st in rules.given_names:
         f.append("given")
-    if p1 in rules.given_names or strip_clitics(p1) in rules.given_names:
+    if p1 in rules.given_names or p1s in rules.given_names:
         f.append("p1given")
     if w in rules.common_words or st in rules.common_words:
         f.append("common")
@@ -108,7 +109,7 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
         f.append("takes_al")
     if w in rules.frequent_words:
         f.append("frequent")
-    if p1 in rules.titles or strip_clitics(p1) in rules.titles:
+    if p1 in rules.titles or p1s in rules.titles:
         f.append("p1title")
     if w in rules.person_tokens or st in rules.person_tokens:
         f.append("ptoken")
@@ -116,7 +117,7 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
         f.append("latin")
     if n1 in rules.reporting_verbs:
         f.append("n1verb")
-    if p1 in rules.reporting_verbs or strip_clitics(p1) in rules.reporting_verbs:
+    if p1 in rules.reporting_verbs or p1s in rules.reporting_verbs:
         f.append("p1verb")
     if gaps is not None:
         f.append("g=" + gaps[i])
@@ -126,8 +127,8 @@ def token_features(words: list[str], i: int, rule_tags: list[str], rules: Rules,
     f.append("bp2=" + base[:2])
     if clusters is not None:
         f += [t + "=" + c for t, c in zip(_CLUSTER_TEMPLATES, clusters.get(st, _NO_CLUSTER))]
-        f.append("pc2=" + clusters.get(strip_clitics(p1), _NO_CLUSTER)[1])  # the middle granularity of the
-        f.append("nc2=" + clusters.get(strip_clitics(n1), _NO_CLUSTER)[1])  # words before and after
+        f.append("pc2=" + clusters.get(p1s, _NO_CLUSTER)[1])  # the middle granularity of the
+        f.append("nc2=" + clusters.get(n1s, _NO_CLUSTER)[1])  # words before and after
     return f
 
 
