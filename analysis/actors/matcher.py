@@ -1541,7 +1541,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _dual_ministries(f, out, occ, m)
     out = _ministry_lists(f, out, occ, m)
     out = _legitimate_government(f, out, occ, m)
-    out = _own_nisba_after_org(f, out, m)
+    out = _own_nisba_after_org(f, out, m, rules)
     _korean_halves(f, out, occ, m)
     if m.country_titles and day is not None:
         out = _country_titles(f, out, occ, m, rules, day)
@@ -2005,30 +2005,59 @@ _NISBA_NAMED = frozenset(["club", "government", "ministry", "army", "police", "g
                           "intelligence", "judiciary", "central_bank", "security_force"])
 
 
-def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher) -> list[_M]:
-    """Tenth session: a codebook club or state body right followed by the definite nisba of its own country (ريال مدريد
-    الإسباني، الحكومة الشرعية اليمنية، مجلس الوزراء السعودي; or of a part of it: مانشستر يونايتد الإنجليزي) is one
-    mention with it, as the annotated sets write such names (CONVENTIONS: clubs keep the nisba in their name; a state
-    body's nisba is part of its name). Not a company, party, group or outlet: a nisba after those is the country («سي جي
-    جي» الفرنسية، حزب الله اللبناني)."""
+def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> list[_M]:
+    """A name right followed by a definite singular country nisba that the annotated sets write as one mention with it
+    (CONVENTIONS: clubs keep the nisba in their name; a state body's nisba is part of its name):
+
+    * tenth session: a codebook club or state body and the nisba of its own country (ريال مدريد الإسباني، الحكومة
+      الشرعية اليمنية، مجلس الوزراء السعودي; or of a part of it: مانشستر يونايتد الإنجليزي): the mention takes the
+      nisba and keeps its actor;
+    * twenty-seventh session: a codebook club or state body and the nisba of another country (وزارة الصحة العمانية،
+      مجلس الأمة الجزائري، حرس الحدود المصري, where the codebook's وزارة الصحة is Saudi Arabia's) is that country's
+      body, not the codebook's: one discovered organisation;
+    * twenty-seventh session: a discovered organisation in a sports field (``_sports_field``) and a masculine nisba
+      (كولجاك التركي، ريفربلايت الأرجنتيني: a foreign club) is the club: the mention takes the nisba.
+
+    Not a company, party, group or outlet: a nisba after those is the country («سي جي جي» الفرنسية، حزب الله
+    اللبناني، جامعة وارسو البولندية); nor a plural (البحرينيون) or a nisba with و/ب/ل (والأميركية)."""
     country_of = m.country_of or {}
-    by_start = {o.s: o for o in out if o.kind == "nisba"}
+    by_start = {o.s: o for o in out if o.kind == "nisba" and o.actor_id.startswith(("country:", "location:"))}
     if not by_start:
         return out
-    drop = set()
+    drop, new = set(), {}
+    sports = None  # _sports_field(f, rules), asked once, when a discovered organisation needs it
     for o in out:
-        if o.kind in ("nisba", "discovered") or o.typ != "organization" or m.info[o.actor_id][3] not in _NISBA_NAMED:
+        if o.kind == "nisba" or o.typ != "organization":
             continue
-        c = country_of.get(o.actor_id)
+        discovered = o.kind == "discovered"
+        if not discovered and m.info[o.actor_id][3] not in _NISBA_NAMED:
+            continue
+        c = None if discovered else country_of.get(o.actor_id)
         j = f.tok_index(o.e - 1) + 1
-        if c is None or j >= len(f.starts) or not f.adjacent(j):
+        if (c is None and not discovered) or j >= len(f.starts) or not f.adjacent(j):
             continue
         n = by_start.get(f.starts[j])
-        if (n is not None and (n.actor_id == c or country_of.get(n.actor_id) == c)  # (الإنجليزي: England, in the UK)
-                and f.x[n.s : n.s + n.plen] == "ال" and f.tok_index(n.e - 1) == j):
-            o.e = n.e
+        if n is None or f.x[n.s : n.s + n.plen] != "ال" or f.tok_index(n.e - 1) != j:
+            continue
+        word = f.x[n.s : n.e]
+        if word.endswith(("ون", "ين")):
+            continue
+        if discovered:
+            if not word.endswith("ي"):
+                continue
+            if sports is None:
+                sports = _sports_field(f, rules)
+            if not sports:
+                continue
+        elif not (n.actor_id == c or country_of.get(n.actor_id) == c):  # (الإنجليزي: England, in the UK)
+            new[id(o)] = _new(o.s, n.e, o.plen, f.x[o.s + o.plen : n.e], "organization")
             drop.add(id(n))
-    return [o for o in out if id(o) not in drop] if drop else out
+            continue
+        o.e = n.e
+        drop.add(id(n))
+    if not drop:
+        return out
+    return [new.get(id(o), o) for o in out if id(o) not in drop]
 
 
 @lru_cache(maxsize=1)
@@ -4841,6 +4870,25 @@ def _ali_after_title(f: _Field, j: int, occ: bytearray, rules: Rules, absorb: di
     return [j] + rest if rest else []
 
 
+_GLOSS_OPEN = re.compile(r"[\s\"“”«»]*\(\s*$")
+_CLOSING_QUOTES = ('"', "”", "»")
+
+
+def _gloss_of_organisation(f: _Field, a: int, b: int, out: list[_M], found: list[_M]) -> bool:
+    """The Latin name at ``a``..``b`` (normalised offsets) is alone in brackets right after an organisation or outlet
+    mention, quote marks allowed between: its name in Latin letters (الشبكة السعودية للمدفوعات (SPAN)، جامعة آستون
+    " ( Aston University )), not a product's or a term's gloss after a common noun (مسابقة (PX3)، منحنى للعائد
+    (Yield Curve))."""
+    if not f.norm[b : b + 3].lstrip(" ").startswith(")"):
+        return False
+    head = _GLOSS_OPEN.search(f.norm, max(0, a - 8), a)
+    if head is None:
+        return False
+    end = head.start()
+    return (any(c in head.group(0) for c in _CLOSING_QUOTES)
+            or any(o.e == end and o.typ in ("organization", "media") for o in chain(out, found)))
+
+
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
     # what the rules below read of the mentions, in one pass (out does not change here): the tokens of the discovered
@@ -5062,7 +5110,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             k -= 1
         if len(toks) >= 2 or (toks and f.word(toks[0]) in rules.person_tokens):
             emit(toks, strip_conj=False)
-    # Latin-script names (CNN, IBM, RusRating, AK&M) in Arabic text: organisations
+    # Latin-script names right after an organisation or outlet word (شركة Syniverse، موقع Ashley Madison,
+    # latin_name_heads.txt): organisations (without one: a product, model or term more often than a name)
     for mt in _LATIN_RE.finditer(f.x) if f.has_latin else ():
         g = mt.group(0)
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
@@ -5075,7 +5124,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             continue
         i, j = f.tok_index(mt.start()), f.tok_index(mt.end() - 1)
         a, b = f.starts[i], f.ends[j]
-        if 1 in occ[a:b]:
+        if 1 in occ[a:b] or i == 0 or (bare_of(f.word(i - 1), rules.latin_name_heads) is None
+                                        and not _gloss_of_organisation(f, mt.start(), mt.end(), out, found)):
             continue
         occ[a:b] = b"\x01" * (b - a)
         nm = f.norm[mt.start() : mt.end()]

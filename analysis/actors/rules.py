@@ -70,6 +70,7 @@ class Rules:
     frequent_words: frozenset[str]
     event_heads: frozenset[str]
     org_heads: dict[str, str]
+    latin_name_heads: frozenset[str]  # latin_name_heads.txt: a word before a Latin-script name that makes it a name
     institutions: frozenset[str]
     short_names: dict[str, tuple[tuple[frozenset[str], str], ...]]
     person_tokens: frozenset[str]
@@ -152,6 +153,7 @@ def load_rules() -> Rules:
         event_heads=_words("event_heads.txt"),
         org_heads={norm_word(h): t.strip() for h, t in (ln.split("\t")[:2] for ln in read_word_list("actors_rules", "org_heads.tsv")
                                                          if "\t" in ln and not ln.startswith("head\t"))},
+        latin_name_heads=_words("latin_name_heads.txt"),
         institutions=_words("institutions.txt"),
         short_names=_short_names(),
         person_tokens=frozenset(w for w in _words("person_tokens_anercorp.txt") if w not in stems and w not in freq)
