@@ -495,6 +495,10 @@ def test_a_state_body_with_another_countrys_nisba_is_that_countrys_body():
     assert ("الصينية", "country:cn", "nisba") in got, got
     both = found_in("وأعلنت وزارة الصحة السعودية والأمريكية التعاون.", "surface", "actor_id")
     assert ("وزارة الصحة السعودية", "org:sa_ministry_of_health") in both, both
+    # named with its article, without the preposition; a body the codebook gives no country takes any country's nisba
+    named = found_in("وقال إن للنظام المصري مصلحة، وأعلنت النيابة العامة الإماراتية ذلك.", "surface", "actor_id")
+    assert ("للنظام المصري", "discovered:النظام_المصري") in named, named
+    assert ("النيابة العامة الإماراتية", "discovered:النيابه_العامه_الاماراتيه") in named, named
 
 
 def test_a_discovered_club_keeps_its_nisba_in_a_sports_field():

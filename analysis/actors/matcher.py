@@ -2012,9 +2012,10 @@ def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher, rules: Rules) ->
     * tenth session: a codebook club or state body and the nisba of its own country (ريال مدريد الإسباني، الحكومة
       الشرعية اليمنية، مجلس الوزراء السعودي; or of a part of it: مانشستر يونايتد الإنجليزي): the mention takes the
       nisba and keeps its actor;
-    * twenty-seventh session: a codebook club or state body and the nisba of another country (وزارة الصحة العمانية،
-      مجلس الأمة الجزائري، حرس الحدود المصري, where the codebook's وزارة الصحة is Saudi Arabia's) is that country's
-      body, not the codebook's: one discovered organisation;
+    * twenty-seventh session: a codebook club or state body and the nisba of another country, or of any country when
+      the codebook gives the body none (وزارة الصحة العمانية، مجلس الأمة الجزائري، حرس الحدود المصري، النيابة العامة
+      الإماراتية, where the codebook's وزارة الصحة is Saudi Arabia's) is that country's body, not the codebook's: one
+      discovered organisation;
     * twenty-seventh session: a discovered organisation in a sports field (``_sports_field``) and a masculine nisba
       (كولجاك التركي، ريفربلايت الأرجنتيني: a foreign club) is the club: the mention takes the nisba.
 
@@ -2034,7 +2035,7 @@ def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher, rules: Rules) ->
             continue
         c = None if discovered else country_of.get(o.actor_id)
         j = f.tok_index(o.e - 1) + 1
-        if (c is None and not discovered) or j >= len(f.starts) or not f.adjacent(j):
+        if j >= len(f.starts) or not f.adjacent(j):
             continue
         n = by_start.get(f.starts[j])
         if n is None or f.x[n.s : n.s + n.plen] != "ال" or f.tok_index(n.e - 1) != j:
@@ -2049,8 +2050,11 @@ def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher, rules: Rules) ->
                 sports = _sports_field(f, rules)
             if not sports:
                 continue
-        elif not (n.actor_id == c or country_of.get(n.actor_id) == c):  # (الإنجليزي: England, in the UK)
-            new[id(o)] = _new(o.s, n.e, o.plen, f.x[o.s + o.plen : n.e], "organization")
+        elif c is None or not (n.actor_id == c or country_of.get(n.actor_id) == c):  # (الإنجليزي: England, in the UK)
+            # named with its article, without a preposition or conjunction (للنظام المصري → النظام المصري), as the
+            # institution + nisba rule of _postprocess names الجيش السوري
+            article = "ال" if f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) else ""
+            new[id(o)] = _new(o.s, n.e, o.plen, article + f.x[o.s + o.plen : n.e], "organization")
             drop.add(id(n))
             continue
         o.e = n.e
@@ -4876,9 +4880,9 @@ _CLOSING_QUOTES = ('"', "”", "»")
 
 def _gloss_of_organisation(f: _Field, a: int, b: int, out: list[_M], found: list[_M]) -> bool:
     """The Latin name at ``a``..``b`` (normalised offsets) is alone in brackets right after an organisation or outlet
-    mention, quote marks allowed between: its name in Latin letters (الشبكة السعودية للمدفوعات (SPAN)، جامعة آستون
-    " ( Aston University )), not a product's or a term's gloss after a common noun (مسابقة (PX3)، منحنى للعائد
-    (Yield Curve))."""
+    mention or right after a closing quote mark: the Latin letters of the name before it (جامعة آستون (Aston
+    University)، معهد "لانغويج سكول" (Inlingua School)), not a product's or a term's gloss after a common noun
+    (مسابقة (PX3)، منحنى للعائد (Yield Curve))."""
     if not f.norm[b : b + 3].lstrip(" ").startswith(")"):
         return False
     head = _GLOSS_OPEN.search(f.norm, max(0, a - 8), a)
@@ -5111,7 +5115,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if len(toks) >= 2 or (toks and f.word(toks[0]) in rules.person_tokens):
             emit(toks, strip_conj=False)
     # Latin-script names right after an organisation or outlet word (شركة Syniverse، موقع Ashley Madison,
-    # latin_name_heads.txt): organisations (without one: a product, model or term more often than a name)
+    # latin_name_heads.txt) or as the bracketed Latin name of the name before (_gloss_of_organisation): organisations
+    # (elsewhere a product, model or term more often than a name)
     for mt in _LATIN_RE.finditer(f.x) if f.has_latin else ():
         g = mt.group(0)
         if (len(g) < 2 or _RATING_RE.fullmatch(g) or _ENGLISH_WORD_RE.search(f.x, max(0, mt.start() - 25), mt.end() + 25)
