@@ -38,6 +38,7 @@ import numpy as np
 from analysis.actors.matcher import _NONWORD_RE
 from analysis.actors.rules import strip_clitics
 from analysis.normalize import normalize_for_matching
+from analysis.resources import word_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/word_clusters.tsv.gz")
@@ -47,8 +48,7 @@ def sealed_urls(blind_sets: Path) -> set[str]:
     """The URLs of the articles of every sealed blind set (``sealed.txt`` of ``blind_sets``): the held-out evaluation
     articles, whose texts the clusters never see (a second annotation, agreement/setNNb, has no refs.jsonl of its
     own: its set's articles are those of setNN)."""
-    names = [ln.strip() for ln in (blind_sets / "sealed.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    names = word_lines((blind_sets / "sealed.txt").read_text(encoding="utf-8"))
     refs = [blind_sets / n / "refs.jsonl" for n in names if (blind_sets / n / "refs.jsonl").is_file()]
     return {json.loads(line)["url"] for p in refs for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
 

@@ -46,6 +46,7 @@ from analysis.actors import extract_mentions, load_codebook
 from analysis.actors.matcher import _batch_fields
 from analysis.actors.rules import load_rules
 from analysis.actors.tagger import MODEL_FILE, TAGS, gaps_of, load_clusters, spans_from_tags, token_features
+from analysis.resources import word_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "analysis" / "resources" / "tagger" / MODEL_FILE
@@ -151,8 +152,7 @@ def silver_examples(n: int, *, exclude: set[str], other: float, seed: int = 0,
 
 
 #: the sealed blind sets of the repository (``data/eval/blind_sets/sealed.txt``): never trained on
-SEALED_SETS = frozenset(line.strip() for line in (ROOT / "data/eval/blind_sets/sealed.txt").read_text(encoding="utf-8").splitlines()
-                        if line.strip() and not line.startswith("#"))
+SEALED_SETS = frozenset(word_lines((ROOT / "data/eval/blind_sets/sealed.txt").read_text(encoding="utf-8")))
 #: the held-out evaluation sets (never trained on): folder names refused by :func:`check_gold_dir` (the sealed sets
 #: of the repository, and the folders of the seventh to ninth sessions' sets, which lived outside it)
 FORBIDDEN_SETS = SEALED_SETS | frozenset({"blind_eval6", "blind_eval14", "blind_eval15", "blind_eval19", "blind_eval20", "blind_eval21",

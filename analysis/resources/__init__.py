@@ -11,9 +11,15 @@ def resource_text(*parts: str) -> str:
     return resources.files(__name__).joinpath(*parts).read_text(encoding="utf-8")
 
 
+def word_lines(text: str) -> list[str]:
+    """The lines of a word list's text, stripped, without blank lines and ``#`` comments (also the format of the
+    blind sets' ``sealed.txt``, which the training scripts read)."""
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
 def read_word_list(*parts: str) -> list[str]:
     """Lines of a word list, stripped, without blank lines and ``#`` comments."""
-    return [ln.strip() for ln in resource_text(*parts).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return word_lines(resource_text(*parts))
 
 
 def read_table(*parts: str) -> list[dict[str, str]]:
