@@ -2751,6 +2751,23 @@ def test_club_nicknames_are_their_clubs_and_the_royal_club_only_where_real_madri
     assert "org:real_madrid" not in set(ahli["actor_id"]), ahli[["surface", "actor_id"]]
 
 
+def test_club_nicknames_that_are_words_or_ranks_only_in_sport():
+    """Twenty-eighth session: العميد (Al-Ittihad), الزعيم (Al-Hilal), السكري (Al-Taawoun) are their clubs in a field
+    about sport; العميد before a first name is a rank, الزعيم الأعلى الإيراني Khamenei's title (not a club named
+    inside it), and outside sport neither is a club."""
+    m = extract_mentions(arts("وحقق الزعيم فوزا كبيرا في الدوري وقدم اللاعب مباراة رائعة في بداية الموسم أمام العميد، "
+                              "فيما تعادل الفريق مع السكري."))
+    assert list(m["actor_id"]) == ["org:al_hilal", "org:al_ittihad", "org:al_taawoun"], m[["surface", "actor_id"]]
+    rank = extract_mentions(arts("وأعلن مجلس إدارة النادي برئاسة العميد محمد أبو السعود بعد المباراة في الدوري أن اللاعب "
+                                 "سيغيب عن الموسم."))
+    assert "org:al_ittihad" not in set(rank["actor_id"]), rank[["surface", "actor_id"]]
+    title = extract_mentions(arts("وقال الزعيم الأعلى الإيراني آية الله علي خامنئي إن الاتفاق لن يغير سياسة بلاده. وفي "
+                                  "الدوري قدم اللاعب مباراة كبيرة في الموسم.", published=["2015-08-01"]))
+    assert "org:al_hilal" not in set(title["actor_id"]) and "person:ali_khamenei" in set(title["actor_id"]), \
+        title[["surface", "actor_id"]]
+    assert extract_mentions(arts("وقال العميد إن الزعيم لم يحضر الاجتماع.")).empty
+
+
 def test_discovery_candidates_say_which_names_the_gap_filler_found():
     """found_by: "rules" for names the discovery rules found, "tagger" for names only the statistical gap filler
     found (subtype "tagger"), "both" for an id found both ways."""

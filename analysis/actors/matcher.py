@@ -1494,7 +1494,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
                 and m.info[ent.actor_id][2] in _INNER_TYPES]
         for o in out:
             if o.kind == "title":
-                inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)]
+                # (not a form at the phrase's first word: its head, الزعيم in الزعيم الأعلى الإيراني, no club)
+                inner = [(s, e, plen, ent, typ) for s, e, plen, ent, typ in orgs if o.s <= s and e <= o.e and (s, e) != (o.s, o.e)
+                         and f.tok_index(s) != f.tok_index(o.s)]
                 o.inner = [_M(s, e, plen, ent.actor_id, ent.kind, typ) for s, e, plen, ent, typ in inner
                            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, *_ in inner)  # longest wins
                            and not f.x[o.s : s].endswith("خادم ")]  # خادم الحرمين الشريفين: an honorific, no place
@@ -3117,7 +3119,18 @@ def _bare_club(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules
     the club unless right after a definite noun it qualifies (البنك الأهلي، المستطيل الأخضر) or before a nisba or an
     ل-genitive (الأهلي المصري is another club: the codebook's longer form; النصر للصناعات)."""
     return not (_after_definite_noun(f, s, plen, out, rules) or _after_given_name(f, s, plen, rules)
-                or _qualified(f, e, ("ي", "يه")))
+                or _qualified(f, e, ("ي", "يه")) or "ال" + f.x[s + plen : e] in rules.titles and _title_before(f, e, rules))
+
+
+def _title_before(f: _Field, e: int, rules: Rules) -> bool:
+    """Twenty-eighth session: the word after the form ending at ``e`` is a first name that is no common word or a
+    definite word: a club nickname that is also a title (العميد، الزعيم: titles.txt) is then a person's rank or title
+    (برئاسة العميد محمد أبو السعود، الزعيم الأعلى الإيراني), not the club."""
+    j = f.tok_index(e - 1) + 1
+    if j >= len(f.starts) or not f.adjacent(j):
+        return False
+    nxt = f.word(j)
+    return nxt.startswith("ال") or nxt in rules.given_names and nxt not in rules.common_words
 
 
 def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
