@@ -2752,9 +2752,9 @@ def test_club_nicknames_are_their_clubs_and_the_royal_club_only_where_real_madri
 
 
 def test_club_nicknames_that_are_words_or_ranks_only_in_sport():
-    """Twenty-eighth session: العميد (Al-Ittihad), الزعيم (Al-Hilal), السكري (Al-Taawoun) are their clubs in a field
-    about sport; العميد before a first name is a rank, الزعيم الأعلى الإيراني Khamenei's title (not a club named
-    inside it), and outside sport neither is a club."""
+    """Twenty-eighth session: العميد (Al-Ittihad), الزعيم (Al-Hilal), السكري (Al-Taawoun), الراقي (Al-Ahli) are their
+    clubs in a field about sport; العميد before a first name is a rank, الزعيم الأعلى الإيراني Khamenei's title (not a
+    club named inside it), الأداء الراقي an adjective, and outside sport none is a club."""
     m = extract_mentions(arts("وحقق الزعيم فوزا كبيرا في الدوري وقدم اللاعب مباراة رائعة في بداية الموسم أمام العميد، "
                               "فيما تعادل الفريق مع السكري."))
     assert list(m["actor_id"]) == ["org:al_hilal", "org:al_ittihad", "org:al_taawoun"], m[["surface", "actor_id"]]
@@ -2766,6 +2766,12 @@ def test_club_nicknames_that_are_words_or_ranks_only_in_sport():
     assert "org:al_hilal" not in set(title["actor_id"]) and "person:ali_khamenei" in set(title["actor_id"]), \
         title[["surface", "actor_id"]]
     assert extract_mentions(arts("وقال العميد إن الزعيم لم يحضر الاجتماع.")).empty
+    # a rank before a name of no list; الراقي "refined" after a definite noun, even once Al-Ahli was named
+    m = extract_mentions(arts("وفي الدوري قدم اللاعب مباراة كبيرة في الموسم، وقال العميد ثروت سويلم إن الأهلي قدم "
+                              "الأداء الراقي وإن الراقي سيعود."))
+    assert list(zip(m["surface"], m["actor_id"]))[-2:] == [("الأهلي", "org:al_ahli_saudi"), ("الراقي", "org:al_ahli_saudi")], \
+        m[["surface", "actor_id"]]
+    assert "org:al_ittihad" not in set(m["actor_id"]) and (m["surface"] == "الراقي").sum() == 1
 
 
 def test_discovery_candidates_say_which_names_the_gap_filler_found():

@@ -3088,7 +3088,7 @@ _WHICH = frozenset(norm_word(w) for w in ["التي", "الذي", "الذين", 
 
 #: Team nicknames that are adjectives (the codebook form without the article): after a definite noun they qualify it.
 #: Not the clubs named by a noun, which follow a definite noun in apposition (قطبا العاصمة الهلال، النادي الفيصلي).
-_ADJECTIVE_NICKNAMES = frozenset({norm_word("أخضر")})
+_ADJECTIVE_NICKNAMES = frozenset({norm_word("أخضر"), norm_word("راقي")})  # (الأداء الراقي "refined performance")
 
 
 def _after_definite_noun(f: _Field, s: int, plen: int, out: list[_M], rules: Rules) -> bool:
@@ -3098,7 +3098,9 @@ def _after_definite_noun(f: _Field, s: int, plen: int, out: list[_M], rules: Rul
     i = f.tok_index(s)
     if f.x[s : s + plen] not in ("", "ال") or i < 1 or not f.adjacent(i):
         return False
-    pw = f.word(i - 1)
+    pw = _conj_stripped(f.word(i - 1))  # (twenty-eighth session: also with و/ف, ب or ك: والأداء الراقي، بالشكل الراقي)
+    if pw.startswith(("بال", "كال")):
+        pw = pw[1:]
     return (pw.startswith("ال") and pw not in rules.stopwords and not bare_in(pw, rules.club_cues)
             and not any(o.s <= f.starts[i - 1] < o.e for o in out))
 
@@ -3124,13 +3126,18 @@ def _bare_club(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules
 
 def _title_before(f: _Field, e: int, rules: Rules) -> bool:
     """Twenty-eighth session: the word after the form ending at ``e`` is a first name that is no common word or a
-    definite word: a club nickname that is also a title (العميد، الزعيم: titles.txt) is then a person's rank or title
-    (برئاسة العميد محمد أبو السعود، الزعيم الأعلى الإيراني), not the club."""
+    word of no list (no proclitic or article, no stopword, frequent or common word, no verb, no number): a club
+    nickname that is also a title (العميد، الزعيم: titles.txt), with no cue before it, is then a person's rank or
+    title (برئاسة العميد محمد أبو السعود، العميد ثروت سويلم), not the club (العميد يستعد، الزعيم أمام، العميد الذي،
+    العميد لنفس الدوامة)."""
     j = f.tok_index(e - 1) + 1
     if j >= len(f.starts) or not f.adjacent(j):
         return False
     nxt = f.word(j)
-    return nxt.startswith("ال") or nxt in rules.given_names and nxt not in rules.common_words
+    if nxt in rules.given_names and nxt not in rules.common_words:
+        return True
+    return not (nxt[0] in "وفبلك" or nxt.startswith("ال") or nxt in rules.stopwords or nxt in rules.frequent_words
+                or nxt in rules.common_words or any(c.isdigit() for c in nxt) or _verb_like(nxt, rules))
 
 
 def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
