@@ -3130,10 +3130,9 @@ def _title_before(f: _Field, e: int, rules: Rules) -> bool:
     nickname that is also a title (العميد، الزعيم: titles.txt), with no cue before it, is then a person's rank or
     title (برئاسة العميد محمد أبو السعود، العميد ثروت سويلم), not the club (العميد يستعد، الزعيم أمام، العميد الذي،
     العميد لنفس الدوامة)."""
-    j = f.tok_index(e - 1) + 1
-    if j >= len(f.starts) or not f.adjacent(j):
+    nxt = _next_word(f, e)
+    if nxt is None:
         return False
-    nxt = f.word(j)
     if nxt in rules.given_names and nxt not in rules.common_words:
         return True
     return not (nxt[0] in "وفبلك" or nxt.startswith("ال") or nxt in rules.stopwords or nxt in rules.frequent_words
