@@ -170,7 +170,7 @@ def read_reviewed(path: Path = REVIEWED_TSV) -> set[str]:
 
 def corpus_reason(name: str, counts: Counter, prev: dict, given: set[str], reviewed: set[str]) -> str | None:
     """Why a one-word name is left out after the SaudiNewsNet test (``None``: kept), see CLITIC_SHARE."""
-    from analysis.actors.matcher import P_ART, P_NONE
+    from analysis.actors.fields import P_ART, P_NONE
 
     key, art = matching_key(name)
     base = ("ال" + key) if art == "required" else key

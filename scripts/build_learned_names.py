@@ -61,7 +61,7 @@ for p in (str(REPO), str(REPO / "scripts")):  # run as a script from anywhere: t
 
 import ahocorasick  # noqa: E402
 
-from analysis.actors.matcher import P_ART, P_NONE  # noqa: E402
+from analysis.actors.fields import P_ART, P_NONE  # noqa: E402
 from analysis.actors.rules import norm_word, strip_clitics  # noqa: E402
 from analysis.normalize import normalize  # noqa: E402
 from analysis.resources import read_table, read_word_list  # noqa: E402

@@ -6,7 +6,7 @@ usage:
     .venv/bin/python scripts/build_nisba_surnames.py ../shared/data/saudinewsnet --check    # exit 1 when out of date
 
 Why (twentieth session): Saudi family names are very often a nisba without ال (مهند عسيري، يحيى حكمي، متعب شراحيلي،
-عمر هوساوي). The name reader (``matcher._name_from``) stops at such a word after a first name when the corpus also
+عمر هوساوي). The name reader (``persons._name_from``) stops at such a word after a first name when the corpus also
 writes it with the article or often (the lists ``definite_stems`` / ``frequent_words``), because most such words are
 adjectives (نجم إقليمي، دور رياضي، نشاط شعبي): it found «محمد» alone in «وحضر محمد عسيري الحفل». A word list cannot
 tell the two kinds apart, the corpus can: a family name mostly follows a first name, an adjective mostly a noun.

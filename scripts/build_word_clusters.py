@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.actors.matcher import _NONWORD_RE
+from analysis.actors.fields import _NONWORD_RE
 from analysis.actors.rules import strip_clitics
 from analysis.normalize import normalize_for_matching
 from analysis.resources import word_lines

@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import extract_mentions, load_codebook
-from analysis.actors.matcher import _batch_fields
+from analysis.actors.fields import _batch_fields
 from analysis.actors.rules import load_rules
 from analysis.actors.tagger import MODEL_FILE, TAGS, gaps_of, load_clusters, spans_from_tags, token_features
 from analysis.resources import word_lines

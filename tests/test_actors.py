@@ -784,7 +784,7 @@ def test_amman_in_a_field_about_jordan_and_oman_once_oman_is_named():
 def test_the_automaton_scan_also_lists_role_and_head_words_by_token():
     # the second-pass rules (names.py N1, teams.py T1/T3) start from role and head words that the matcher's one
     # automaton scan finds, with their clitics, also where a codebook form shares the key (الرئيس)
-    from analysis.actors.matcher import _batch_fields, get_matcher
+    from analysis.actors.fields import _batch_fields, get_matcher
 
     m = get_matcher(load_codebook())
     text = "قال رجل الأعمال سامي وللمدرب هيلتون إن الرئيس زار نادي الوداد وصحيفة تايمز"
@@ -2258,7 +2258,7 @@ def test_a_discovered_persons_full_name_repeats_before_and_after_it():
 
 def test_verb_shaped_words_are_no_repeated_names():
     """Twentieth session: the one-word repeat leaves out words of the shape of a verb or of a suffixed noun."""
-    from analysis.actors.matcher import _verb_shaped
+    from analysis.actors.head_nouns import _verb_shaped
 
     assert [w for w in ["يلاحظ", "تتكون", "حددته", "اخلوا", "لاسطبلات", "فابيان", "تشونغ", "توشيبا", "راسموسين"]
             if _verb_shaped(w)] == ["يلاحظ", "تتكون", "حددته", "اخلوا", "لاسطبلات"]

@@ -9,7 +9,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.actors.matcher import _QUOTE_RE, _Field, _batch_fields, _market_cue_re, _market_cues, _quoted_spans, _string_array
+from analysis.actors.fields import _batch_fields, _Field, _market_cue_re, _market_cues, _QUOTE_RE
+from analysis.actors.matcher import _string_array
+from analysis.actors.persons import _quoted_spans
 from analysis.normalize import normalize_for_matching
 
 # letters with and without proclitics, a diacritic, a tatweel, digits, punctuation, quote marks, spaces and breaks

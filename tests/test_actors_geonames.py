@@ -207,7 +207,7 @@ def test_saudi_governorates_whose_name_is_a_word_count_in_a_list_of_places():
 
 
 def test_the_sunset_prayer_is_not_morocco():
-    """Ninth session (matcher._sunset_prayer): المغرب after صلاة/وقت/أذان or joined by و to another prayer is the
+    """Ninth session (head_nouns._sunset_prayer): المغرب after صلاة/وقت/أذان or joined by و to another prayer is the
     sunset prayer; بين المغرب والجزائر stays Morocco."""
     got = [s for s, a in found_in("بدأت الفعاليات بعد صلاة المغرب، وقبل دخول وقت المغرب، وأدوا صلاتي المغرب والعشاء. "
                                   "وبحث اللقاء العلاقات بين المغرب والجزائر.", "surface", "actor_id")
@@ -226,7 +226,7 @@ def test_a_regional_governors_title_alone_stands_for_him_in_2015():
 
 
 def test_khobar_after_a_city_head_or_a_dash():
-    """Tenth session (matcher._after_city_head, _coordinated_place with dash): الخبر, also "the news", is the city
+    """Tenth session (head_nouns._after_city_head, _coordinated_place with dash): الخبر, also "the news", is the city
     after مدينة/كورنيش/باتجاه or after a place and a dash (طريق الدمام - الخبر), not as "the news" (نشر الخبر) in an
     article that does not name the city otherwise (once named, a later الخبر counts, as before)."""
     got = [s for s, a in found_in("أقيم الحفل في مدينة الخبر.", "surface", "actor_id") if a == "location:khobar"]
@@ -245,7 +245,7 @@ def test_eastern_province_with_bi_after_fi_or_in_brackets():
 
 
 def test_corniche_and_ring_road_named_by_an_adjective():
-    """Tenth session (matcher._discover_named_heads): الكورنيش / الطريق الدائري + an adjective of direction or order is
+    """Tenth session (head_nouns._discover_named_heads): الكورنيش / الطريق الدائري + an adjective of direction or order is
     a named place (الكورنيش الشمالي، للكورنيش الأوسط، الطريق الدائري الثاني); الطريق الشمالي alone is not."""
     got = found_in("تطوير الكورنيش الشمالي وصيانة للكورنيش الأوسط، والزحام على الطريق الدائري الثاني وعلى الطريق "
                    "الشمالي.", "surface", "actor_type", "label_ar")
@@ -256,14 +256,14 @@ def test_corniche_and_ring_road_named_by_an_adjective():
 
 
 def test_the_news_link_is_not_khobar():
-    """Tenth session (matcher._NEWS_HEADS): once the city was named, a later الخبر counts, but not in رابط الخبر."""
+    """Tenth session (head_nouns._NEWS_HEADS): once the city was named, a later الخبر counts, but not in رابط الخبر."""
     got = [s for s, a in found_in("أقيم الحفل في مدينة الخبر. رابط الخبر بصحيفة الوئام: الحفل في الخبر.", "surface",
                                   "actor_id") if a == "location:khobar"]
     assert got == ["الخبر", "الخبر"], got
 
 
 def test_a_stadium_named_by_a_foreign_word_in_b_or_l():
-    """Tenth session (matcher._discover_named_heads): after ملعب/استاد/حديقة, a name word that starts like ب/ل + a word
+    """Tenth session (head_nouns._discover_named_heads): after ملعب/استاد/حديقة, a name word that starts like ب/ل + a word
     but whose rest is no word (لوفتس، بتروسبورت، بلخزمر) names the place; ل + a word (ملعب لنادي) does not, nor does
     دير after the particle of a foreign name (فان دير بيرغ)."""
     got = found_in("تقام المباراة على ملعب لوفتس رود، وقال فان دير بيرغ إنه جاهز، والتقى الفريق في ملعب لنادي "
@@ -280,7 +280,7 @@ def test_a_nisba_after_super_is_part_of_the_event():
 
 
 def test_a_war_or_world_cup_named_after_a_place_is_an_event():
-    """Tenth session (matcher._WAR, event_heads.txt): the place inside حرب لبنان، مونديال روسيا، غزوة تبوك is no actor
+    """Tenth session (head_nouns._WAR, event_heads.txt): the place inside حرب لبنان، مونديال روسيا، غزوة تبوك is no actor
     (event names are opaque); a nisba after الحرب is kept (لأسرى الحرب الأمريكيين: American prisoners)."""
     got = found_in("قاتل في حرب لبنان، ويستعد المنتخب لمونديال روسيا، وذكر غزوة تبوك. وعوضت الشركة أسرى الحرب "
                    "الأمريكيين.", "surface", "actor_id")

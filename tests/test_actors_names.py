@@ -97,7 +97,7 @@ def test_kunya_belongs_to_the_name():  # N6 (round 5)
     assert ("وأبو سليمان الحربي", "person", "discovered") in found("في لندن . وأبو سليمان الحربي من مواليد بغداد")
 
 
-def test_ambiguous_outlet_after_its_correspondent_or_a_statement():  # round 5, matcher._headed
+def test_ambiguous_outlet_after_its_correspondent_or_a_statement():  # round 5, fields._headed
     assert ("الجزيرة", "media", "alias") in found("وقال مراسل الجزيرة إن القصف استمر")
     assert ("للحياة", "media", "alias") in found("وأضاف في تصريح للحياة أن الاتفاق قريب")
     assert not [s for s, t, _ in found("ووصل الوفد إلى الجزيرة أمس") if t == "media"]
@@ -119,7 +119,7 @@ def test_suffixed_noun_alone_is_no_name():  # N3c (round 5)
     assert ("جوزيه", "person", "discovered") in found("ورفض المدرب البرتغالي جوزيه الإفصاح عن خطته")
 
 
-def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, matcher._QUOTE_RE
+def test_quoted_name_after_a_head_with_spaces_inside_the_quotes():  # round 5, fields._QUOTE_RE
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة " نوفا بلس " عن برنامج جديد')
     assert ("نوفا بلس", "organization", "discovered") in found('وأعلنت مؤسسة "نوفا بلس" عن برنامج جديد')
 
@@ -145,7 +145,7 @@ def test_two_word_name_does_not_end_on_an_imperfect_verb():  # N3, round 7: also
     assert not any("يسمع" in s for s, _, _ in out)
 
 
-def test_age_phrase_is_no_name():  # round 7: عن عمر ناهز (matcher._AGE_NEXT)
+def test_age_phrase_is_no_name():  # round 7: عن عمر ناهز (persons._AGE_NEXT)
     assert not any(t == "person" for _, t, _ in found("توفي الروائي عن عمر ناهز 94 عاما"))
     assert ("عمر الجاسر", "person", "discovered") in found("وقال عمر الجاسر إن المشروع اكتمل")
 
@@ -162,7 +162,7 @@ def test_one_word_name_after_a_role_may_start_with_fa():  # N1, round 7: فير�
     assert not any(t == "person" for _, t, _ in found("وانفرد بالحارس الاوكراني وراوغه قبل ان يسجل"))
 
 
-def test_transliterated_family_name_may_start_with_fa():  # round 7, matcher._common_continuation
+def test_transliterated_family_name_may_start_with_fa():  # round 7, persons._common_continuation
     assert ("كارستن فرتش", "person", "discovered") in found("وقال كارستن فرتش محلل سوق النفط إن الأسعار تراجعت")
     out = [s for s, t, _ in found("وقال المدافع خافيير ماسشيرانو فسيصبح قائدا للفريق") if t == "person"]
     assert out and not any("فسيصبح" in s for s in out)  # ف + a future verb ends the name
@@ -176,7 +176,7 @@ def test_country_nisba_after_an_arabic_name_is_its_family_name():  # N11 (round 
     assert not any(s.endswith("السعودي") and t == "person" for s, t, _ in out)
 
 
-def test_family_name_may_start_like_a_preposition_and_article():  # round 7, matcher._common_continuation
+def test_family_name_may_start_like_a_preposition_and_article():  # round 7, persons._common_continuation
     assert ("والتر بالمر", "person", "discovered") in found("واتهم طبيب الأسنان والتر بالمر بقتل الأسد")
     assert [s for s, t, _ in found("وقال محمد بالعربية إن") if t == "person"] == ["محمد"]  # ب + ال + a word
 
@@ -211,7 +211,7 @@ def test_name_before_a_match_score_is_a_club():  # T5
     assert not any(t == "organization" for _, t, _ in found("وصل الوفد يوم 1/5/2006 إلى المدينة"))
 
 
-def test_foreign_first_name_written_with_alif_lam_starts_a_name():  # matcher._discover: أليكس، ألفارو
+def test_foreign_first_name_written_with_alif_lam_starts_a_name():  # persons._discover: أليكس، ألفارو
     assert ("أليكس نيوول", "person", "discovered") in found("وفي لندن يقول أليكس نيوول العضو المنتدب في الشركة")
     assert ("ألفارو غوتيريز", "person", "discovered") in found("وأجرى المدرب ألفارو غوتيريز ثلاث حصص تدريبية")
     # a definite word that is no first name still does not start a name (الاسبوع is the article + a noun)
@@ -483,7 +483,7 @@ def test_credits_of_songs_plays_and_books_name_persons():
 
 
 def test_a_list_of_persons_between_commas_takes_items_with_a_family_name():
-    """Eighth session (matcher._coordinated_names): after a person, an item between commas whose second word is a family
+    """Eighth session (head_nouns._coordinated_names): after a person, an item between commas whose second word is a family
     name with the article is a person although its first name is a word (بليغ الرمضان); not a phrase with a possessive
     or a preposition (لابنه البكر)."""
     got = {s for s, in found_in("وضمت قائمة الحكام: محمد الهويش، بليغ الرمضان، ماجد الشمراني. وقال رئيس الوزراء "
@@ -493,7 +493,7 @@ def test_a_list_of_persons_between_commas_takes_items_with_a_family_name():
 
 
 def test_a_name_starting_with_fa_after_a_verb_or_title_is_no_conjunction():
-    """Eighth session (matcher._conj_word): after وقال or الملك, a word starting with ف whose rest is no word is a name
+    """Eighth session (persons._conj_word): after وقال or الملك, a word starting with ف whose rest is no word is a name
     (فيران سوريانو، فاروق), not ف + something (a و before the name still ends it: وحمايتهم)."""
     got = {s for s, in found_in("وقال فيران سوريانو الرئيس التنفيذي إن النادي سعيد، وتذكر رحيل الملك فاروق عن مصر.",
                                 "surface")}
@@ -501,7 +501,7 @@ def test_a_name_starting_with_fa_after_a_verb_or_title_is_no_conjunction():
 
 
 def test_a_fathers_name_that_is_a_word_before_a_family_name():
-    """Ninth session (matcher._father_before_family): a word that is also a common word (غالي، ضيف الله) is the
+    """Ninth session (persons._father_before_family): a word that is also a common word (غالي، ضيف الله) is the
     father's name between a first name and a family name, so the whole name is one person and its short form links;
     a kinship noun there relates two persons (سيف الإسلام شقيق الساعدي)."""
     m = mentions("وقال مساعد غالي العنزي إن الفرقة وصلت. حيث بين العنزي أنه تم نقلها. وقال مساعد ضيف الله الجابري إن "
@@ -514,7 +514,7 @@ def test_a_fathers_name_that_is_a_word_before_a_family_name():
 
 
 def test_names_end_before_an_accusative_noun_a_title_or_an_embedded_role():
-    """Ninth session (matcher._name_from): وليام سبيندلر متحدثا باسم: the accusative noun ("as spokesman") ends the
+    """Ninth session (persons._name_from): وليام سبيندلر متحدثا باسم: the accusative noun ("as spokesman") ends the
     name; الرائد before a first name starts another name; مساعد before a title is the role "assistant"."""
     got = {s for s, in found_in("وقال وليام سبيندلر متحدثا باسم المفوضية إن الأزمة كبيرة، وتابع سبيندلر أن أوروبا "
                                 "مقصرة. وقلد المقدم خالد عايش العنزي الرائد صلاح حضيري السناني مساعد مدير الشرطة رتبته.",
@@ -524,7 +524,7 @@ def test_names_end_before_an_accusative_noun_a_title_or_an_embedded_role():
 
 
 def test_an_unknown_first_name_after_a_reporting_verb_with_a_family_name():
-    """Ninth session (matcher._discover, verb trigger): وأكد معتوق اللحياني: an unknown word and a family name after a
+    """Ninth session (persons._discover, verb trigger): وأكد معتوق اللحياني: an unknown word and a family name after a
     reporting verb are a person; not an organisation head (أعلن نادي الأهلي) nor a title (قال مكتب المدعي العام)."""
     got = set(found_in("وأكد معتوق اللحياني أن الملتقى ناجح. وأعلن نادي الأهلي اليوم بيانا. وقال مكتب المدعي "
                        "العام السويسري إنه يحقق.", "surface", "actor_type", published=None))
@@ -533,7 +533,7 @@ def test_an_unknown_first_name_after_a_reporting_verb_with_a_family_name():
 
 
 def test_a_rare_first_name_alone_is_the_person_named_in_full_before():
-    """Ninth session (matcher._short_forms): a first name that is rare in the news (نادية، تامر) alone, as the subject
+    """Ninth session (persons._short_forms): a first name that is rare in the news (نادية، تامر) alone, as the subject
     of a clause (after أن/لأن or a reporting verb), links to the one person of the field who has it; not when two
     persons share it, nor when a family name follows (another person), nor a frequent one (محمد)."""
     m = mentions("قالت الفنانة نادية الجندي إن المسلسل مقتبس من أفلامها، لأن نادية قدمت الفكرة قبل سنوات. "
@@ -547,7 +547,7 @@ def test_a_rare_first_name_alone_is_the_person_named_in_full_before():
 
 
 def test_a_codebook_persons_name_in_another_spelling_after_his_title():
-    """Ninth session (matcher._title_then_variant): after a role phrase that stands for a codebook person (وزير
+    """Ninth session (fields._title_then_variant): after a role phrase that stands for a codebook person (وزير
     الخارجية التركي in 2015), two words or more each one letter at most from a word of his names are his name in
     another spelling (مولود جاوش اوغلو for مولود جاويش أوغلو); the role phrase then counts no more. An honorific
     (آية الله) is no such word."""
@@ -589,7 +589,7 @@ def test_the_right_hand_is_not_yemeni():
 
 
 def test_a_wa_list_of_persons_without_commas():
-    """Ninth session (matcher._coordinated_names): after a person, و + a first name + a family name with the article,
+    """Ninth session (head_nouns._coordinated_names): after a person, و + a first name + a family name with the article,
     with no comma, is another person of the list (وعبدالرحمن الشمري ومصعب العتيبي), the list going on from item to
     item; not و + a common noun (والوفد المرافق)."""
     got = {s for s, in found_in("وضمت التشكيلة حسين عبد الغني وعبدالرحمن الشمري ومصعب العتيبي، وغاب عن المباراة "
@@ -599,7 +599,7 @@ def test_a_wa_list_of_persons_without_commas():
 
 
 def test_a_family_name_alone_before_the_speech_is_the_speaker():
-    """Tenth session (matcher._speaker_surname): right after a reporting verb, a family name with the article alone
+    """Tenth session (persons._speaker_surname): right after a reporting verb, a family name with the article alone
     (وأكد الحراري، أن …) is a person when the speech follows; not after a skipped noun (وذكر النادي الكتالوني أن: an
     adjective), and, when the name was given in full before, the short form links to it."""
     got = found_in("وأكد الحراري، أن المؤسسة تبذل جهودا. وذكر النادي الكتالوني أن اللاعب سيغيب.", "surface",
@@ -612,7 +612,7 @@ def test_a_family_name_alone_before_the_speech_is_the_speaker():
 
 
 def test_a_frequent_name_alone_before_the_speech_is_the_speaker():
-    """Tenth session (matcher._frequent_speaker): a word the corpus writes often that never takes the article, alone
+    """Tenth session (persons._frequent_speaker): a word the corpus writes often that never takes the article, alone
     after a reporting verb and before the speech, is the speaker (وقال مورينيو: …); not قال تعالى (a verb), a title with
     a possessive (وأكد معاليه أن), a common noun (وقال مصدر:) or a quoted company (وقالت «نيسان» إن)."""
     got = {s for s, in found_in("وقال مورينيو: لست سعيدا. قال تعالى: إن الله غفور. وأكد معاليه أن القرار نهائي. "
@@ -633,7 +633,7 @@ def test_a_name_word_in_fal_goes_on_the_name():
 
 
 def test_a_comma_list_of_players_with_their_regions():
-    """Tenth session (matcher._coordinated_names, _home_place): in a list of players or referees, an item may end on
+    """Tenth session (head_nouns._coordinated_names, _home_place): in a list of players or referees, an item may end on
     من + a place (سعد الحنفوش من (الأحساء)), also the first one, and its family name may be any rare word with the
     article; a و-item with no comma still needs a family name (not ويأكلون الرطب)."""
     got = {s for s, in found_in("وهم: محمد البريدي من (الشرقية)، بليغ الرمضان، محمد الهويش، سعد الحنفوش من (الأحساء)، "
@@ -643,7 +643,7 @@ def test_a_comma_list_of_players_with_their_regions():
 
 
 def test_li_on_a_first_name_with_a_family_name():
-    """Tenth session (matcher._preposed_name): ل + a first name that is no word, then a family name, is a person
+    """Tenth session (persons._preposed_name): ل + a first name that is no word, then a family name, is a person
     (نُسب لأحمد الكمالي، والتلمذة لجعفر الصادق); ل + a first name that is a word is not (لصالح المواطنين، لحسن الحظ)."""
     got = found_in("حيث نُسب لأحمد الكمالي أستاذ التاريخ رأي. وذلك لصالح المواطنين ولحسن الحظ.", "surface",
                    "label_ar", published=None)

@@ -403,7 +403,7 @@ def test_al_ahli_in_a_field_about_egyptian_football_is_cairos_al_ahly():
 
 
 def test_a_quoted_codebook_company_starts_a_list_of_quoted_companies():
-    """Ninth session (matcher._discover, quoted names): «سامسونغ» (a codebook company) then و«إريكسون»، و«ميديا تيك»
+    """Ninth session (persons._discover, quoted names): «سامسونغ» (a codebook company) then و«إريكسون»، و«ميديا تيك»
     (a comma may stand before the و): each quoted item of the list is an organisation too."""
     got = found("بالتعاون مع ست شركات هواتف محمولة هي «سامسونغ»، و«إريكسون»، و«ميديا تيك»، و«نوكيا»، و«كوالكوم»، "
                 "ويهدف المشروع إلى توفير الإنترنت.")
@@ -411,7 +411,7 @@ def test_a_quoted_codebook_company_starts_a_list_of_quoted_companies():
 
 
 def test_quoted_names_after_a_dual_head_are_outlets_or_companies():
-    """Ninth session (matcher._QUOTED_HEADS): صحيفتا «…» و«…»، شركتي «…» و«…» name two outlets or companies; the
+    """Ninth session (persons._QUOTED_HEADS): صحيفتا «…» و«…»، شركتي «…» و«…» name two outlets or companies; the
     plural شركات does not (شركات «واجهة»: a kind of company)."""
     got = found("وذكرت صحيفتا «فاينانشيال تايمز» و«غارديان» أن التحالف تأسس من اندماج شركتي «تومسون» و«رويترز». "
                 "وتملك إيران شركات «واجهة» عديدة.")
@@ -454,7 +454,7 @@ def test_tenth_session_country_nisbas():
 
 
 def test_a_discovered_name_repeats_in_its_field():
-    """Tenth session (matcher._repeat_discovered_names): the other bare occurrences of a discovered organisation or
+    """Tenth session (head_nouns._repeat_discovered_names): the other bare occurrences of a discovered organisation or
     place whose one or two name words are no words of the lists are the same actor (quoted or not, before or after);
     a name of ordinary words is not repeated."""
     got = found_in("قال مدير شركة «بتروبراس» إن الإنتاج ارتفع. وكانت بتروبراس قد أعلنت خسائر، وتتوقع «بتروبراس» "
@@ -514,7 +514,7 @@ def test_a_discovered_club_keeps_its_nisba_in_a_sports_field():
 
 
 def test_a_latin_name_is_an_organisation_only_after_an_organisation_word_or_as_its_gloss():
-    """Twenty-seventh session (latin_name_heads.txt, matcher._gloss_of_organisation): a capitalised Latin name right
+    """Twenty-seventh session (latin_name_heads.txt, persons._gloss_of_organisation): a capitalised Latin name right
     after شركة/موقع/منظمة … is a discovered organisation, and so is one alone in brackets right after an organisation's
     name or a quoted name (its name in Latin letters); otherwise (مسابقة PX3، هاتف S6، نظام BOS، مسابقة (PX3)) it is
     a product, model or term, no name."""

@@ -3,7 +3,10 @@ import pandas as pd
 
 from analysis.actors import extract_mentions
 from analysis.actors.codebook import load_codebook
-from analysis.actors.matcher import _batch_fields, _match_prepared, _new, _short_forms, get_matcher
+from analysis.actors.fields import _batch_fields, get_matcher
+from analysis.actors.head_nouns import _new
+from analysis.actors.matcher import _match_prepared
+from analysis.actors.persons import _short_forms
 from analysis.actors.references import link_references
 from analysis.actors.rules import load_rules
 

@@ -1,4 +1,4 @@
-"""Person names that the first discovery pass (``matcher._discover``) leaves out, found in a second pass.
+"""Person names that the first discovery pass (``persons._discover``) leaves out, found in a second pass.
 
 Called by ``analysis.actors.matcher`` once per field after discovery, on mentions still in normalised
 coordinates (``refine_persons``). Five rules, each kept because it paid on held-out ANERcorp training text (two
@@ -170,7 +170,7 @@ def clitic_variants(word: str) -> set[str]:
 @lru_cache(maxsize=1)
 def role_keys() -> dict[str, int]:
     """Every role noun and title with its proclitics (``clitic_variants`` of its first word) -> its number of words.
-    The matcher's automaton finds them (``matcher._build_matcher``): a field lists its hits as ``f.role_hits``,
+    The matcher's automaton finds them (``fields._build_matcher``): a field lists its hits as ``f.role_hits``,
     (token index, number of words) in text order."""
     rules, nr = load_rules(), load_name_rules()
     keys: dict[str, int] = {}
@@ -761,7 +761,7 @@ def _purpose_verb(f, o, last: str, rules: Rules) -> bool:
 @lru_cache(maxsize=WORD_CACHE)
 def _name_in_fal(w: str, rules: Rules) -> bool:
     """w starts with فال and the rest is no word of the lists: a transliterated name (فالديس، فالتر، فالون), not ف + the
-    article + a word (فالمشروع); as ``matcher._common_continuation`` reads it."""
+    article + a word (فالمشروع); as ``persons._common_continuation`` reads it."""
     rest = w[3:]
     return (w.startswith("فال") and len(rest) >= 2 and rest not in rules.definite_stems
             and rest not in rules.frequent_words and rest not in rules.common_words
@@ -900,7 +900,7 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
 
 _KUNYA_RE = re.compile(r"اب[واي] |ام ")  # literal starts: far faster to scan for than a word alternation
 #: The tokens at which a match of _KUNYA_RE is read (the kunya word, with و/ف at most, then a space), as keys of the
-#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``matcher._WORD_GATE_SHIFT``), and a
+#: matcher's automaton: they set the bit KUNYA_GATE of a field's ``word_gates`` (``fields._WORD_GATE_SHIFT``), and a
 #: field without one (most) is not scanned with the pattern (whose first letter, ا, is the commonest of the text).
 KUNYA_TOKENS = tuple(f" {p}{k} " for k in ("ابو", "ابا", "ابي", "ام") for p in ("", "و", "ف"))
 KUNYA_GATE = 1 << 10
@@ -1084,8 +1084,8 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
     the JRC lexicon or a transliterated word, not verb-like), alone later in the field with و/ف/ب/ل/ك only (no
     article), is that person (… فنسنت كوهين … وقال كوهين), and so is the full name repeated (taken first: … سليم
     زبال … تأثر سليم زبال, not سليم + [زبال]); not right after a head of ``not_person_heads.txt`` (مجموعة سبرينجر).
-    ``matcher._link_short_forms`` links the last names of the first discovery pass and, after this pass, those of
-    its names that start with a given name (``matcher._linkable_persons``); the foreign names of this pass (N1,
+    ``persons._link_short_forms`` links the last names of the first discovery pass and, after this pass, those of
+    its names that start with a given name (``persons._linkable_persons``); the foreign names of this pass (N1,
     N8–N14), which start with none, get it here."""
     todo = {}
     for o in out:
@@ -1118,7 +1118,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N15 over one field (a ``matcher._Field``) after discovery.
+    """Rules N1–N15 over one field (a ``fields._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,

@@ -3,7 +3,7 @@
 Called by ``analysis.actors.matcher.extract_mentions`` once per article (discovery on), after each field was
 matched on its own and before offsets are mapped back to the original text (mentions in normalised
 coordinates). The matcher already links a person's short form to the full name seen EARLIER IN THE SAME FIELD
-(``matcher._link_short_forms``: مملوك → علي المملوك); this pass adds, from the persons named in full anywhere in
+(``persons._link_short_forms``: مملوك → علي المملوك); this pass adds, from the persons named in full anywhere in
 the article (rules R1-R5, see analysis/resources/actors_rules/README.md, "References within an article"):
 
 R1  the same short forms in the title field when the full name is in the text (headline الشدادي, body محمد علي
@@ -52,7 +52,7 @@ _FORMER_RE = re.compile(r"(?<= )(?:%s)(?= |$)" % "|".join(sorted(FORMER_ADJECTIV
 #: The adjectives that contain no other one (السابق for السابقة too): a field holds a match of _FORMER_RE only when
 #: one of them occurs in it, which ``in`` tells far faster than the regex with its look-behind (R5's gate).
 _FORMER_CORES = tuple(sorted(w for w in FORMER_ADJECTIVES if not any(v != w and v in w for v in FORMER_ADJECTIVES)))
-#: The bit of a field's ``word_gates`` (``matcher._WORD_GATE_SHIFT``) set when one of _FORMER_CORES occurs in it:
+#: The bit of a field's ``word_gates`` (``fields._WORD_GATE_SHIFT``) set when one of _FORMER_CORES occurs in it:
 #: the matcher's automaton scan tells, not a search of every field with ``in`` for each of them.
 FORMER_GATE = 1 << 0
 
@@ -303,7 +303,7 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                  (normalised offsets, sorted by start).
     m            the matcher (``info``: actor_id -> (label_ar, label_en, type, subtype); ``offices``).
     day          the article's local publication date (or None): R5 needs it.
-    short_forms  ``matcher._short_forms``; new: ``matcher._new`` (makes a discovered mention, then retyped here).
+    short_forms  ``persons._short_forms``; new: ``head_nouns._new`` (makes a discovered mention, then retyped here).
     title_phrases  also apply R4 (on by default; off: the references of the extraction before R4 was on).
     Returns the mention lists in the order of ``parts`` (a list is returned unchanged when nothing is added).
     """
@@ -371,12 +371,12 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
                 occ = _occupied(f, ms)
             for sf, (first_end, aid, lab, *alone) in own.items():
                 if alone:
-                    continue  # a first name alone links forward only (matcher._link_short_forms)
+                    continue  # a first name alone links forward only (persons._link_short_forms)
                 # (searched up to the end of the token at first_end only, not on to the field's end: an occurrence in
                 # a token that starts before first_end ends there at the latest)
                 for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, 0, f.ends[f.tok_index(first_end - 1)]):
                     if a >= first_end:
-                        break  # after the full name: matcher._link_short_forms has taken what it could
+                        break  # after the full name: persons._link_short_forms has taken what it could
                     weak = fld != "title" and aid.startswith("discovered:")  # before a discovered name: a context
                     if (weak or _plain(sf, rules, headline=fld == "title") or _after_family(f, a)) and not _name_context(f, a, e, rules):
                         continue

@@ -23,10 +23,10 @@ NAME_CLITICS_RE = re.compile(r"[وف]?[بلك]?")
 
 
 #: The word tests of the rules (a normalised word, the rule objects, flags: ``names._foreign_word``,
-#: ``matcher._name_like`` …) are cached per word with ``functools.lru_cache`` (``Rules`` and ``NameRules`` hash by
+#: ``head_nouns._name_like`` …) are cached per word with ``functools.lru_cache`` (``Rules`` and ``NameRules`` hash by
 #: identity): the rules ask about the same words again and again, in one field and across fields (most of these tests
 #: are a chain of set look-ups and ``str.startswith``). At most this many answers per test. Not the cheapest tests
-#: (``matcher._conj_stripped``, ``matcher._family_name``): the cache's look-up costs them as much as their work.
+#: (``fields._conj_stripped``, ``head_nouns._family_name``): the cache's look-up costs them as much as their work.
 WORD_CACHE = 50_000
 
 
@@ -99,7 +99,7 @@ class Rules:
     bare_clubs: frozenset[str] = frozenset()  # club_context.txt `bare:` club forms that need no cue in a field about sport
     word_nisbas: tuple[str, ...] = ()  # club_context.txt `word_nisba:` club nisbas that are also adjectives (bare; for startswith)
     nisba_heads: frozenset[str] = frozenset()  # club_context.txt `nisba_head:` nouns (bare) such a nisba must follow
-    tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: matcher._tribes)
+    tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: head_nouns._tribes)
     nisba_surnames: frozenset[str] = frozenset()  # nisba_surnames_saudinewsnet.txt: عسيري، حكمي (after a first name)
 
 

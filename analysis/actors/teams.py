@@ -65,7 +65,7 @@ def suffix_keys() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def head_keys() -> dict[str, str]:
     """Every team and outlet head with its proclitics -> "organization" | "media". The matcher's automaton finds them
-    (``matcher._build_matcher``): a field lists its hits as ``f.head_hits``, (token index, type) in text order."""
+    (``fields._build_matcher``): a field lists its hits as ``f.head_hits``, (token index, type) in text order."""
     heads = {v: "organization" for h in load_team_heads() for v in clitic_variants(h)}
     heads.update({v: "media" for h in load_outlet_heads() for v in clitic_variants(h)})
     return heads
@@ -281,7 +281,7 @@ def _companies_by_suffix(f, out: list, occ: bytearray, rules: Rules, new_mention
 
 
 def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules T1–T2 and T5–T7 over one field (a ``matcher._Field``) after discovery; see :func:`names.refine_persons` for
+    """Rules T1–T2 and T5–T7 over one field (a ``fields._Field``) after discovery; see :func:`names.refine_persons` for
     the arguments. Returns the mentions, sorted by start."""
     out = _companies_by_suffix(f, out, occ, rules, new_mention)
     out = _clubs_named_by_city(f, out, occ, rules, new_mention)
