@@ -37,17 +37,20 @@ import pandas as pd
 
 import analysis.actors.matcher as matcher
 import analysis.actors.names as names
+import analysis.actors.resolve as resolve
 import analysis.actors.teams as teams
 from analysis.actors import load_codebook
 from analysis.corpus import load_corpus
 
-#: the functions that matcher.extract_mentions and matcher._match_prepared call by their module-level names
-PASSES = ("_batch_fields", "_match_prepared", "_market_hits", "_drop_first_name_persons", "_resolve_capitals_and_nisba",
-          "_drop_name_part_nisbas", "_discover_named_heads", "_discover", "_link_short_forms", "_coordinated_names",
-          "refine_persons", "refine_organizations", "_capitals_by_context", "_postprocess", "_trim_heads_and_titles",
-          "_map_to_original", "split_sentences_cached", "remember_normalized", "_located_places", "_numbered_units",
-          "_bracketed_places", "_legitimate_government", "_coordinated_places", "_listed_places", "_bracketed_short_names",
-          "_codebook_full_names")
+#: the functions that matcher.extract_mentions and matcher._match_prepared call by their module-level names (and
+#: resolve._postprocess: _trim_heads_and_titles), wrapped in the module that calls them
+PASSES = (*((matcher, n) for n in (
+    "_batch_fields", "_match_prepared", "_market_hits", "_drop_first_name_persons", "_resolve_capitals_and_nisba",
+    "_drop_name_part_nisbas", "_discover_named_heads", "_discover", "_link_short_forms", "_coordinated_names",
+    "refine_persons", "refine_organizations", "_capitals_by_context", "_postprocess", "_map_to_original",
+    "split_sentences_cached", "remember_normalized", "_located_places", "_numbered_units", "_bracketed_places",
+    "_legitimate_government", "_coordinated_places", "_listed_places", "_bracketed_short_names",
+    "_codebook_full_names")), (resolve, "_trim_heads_and_titles"))
 
 
 #: The rule passes (module, function name, position of ``occ`` among the arguments after ``f, out``, or None): what
@@ -61,7 +64,7 @@ RULE_PASSES = (
     (matcher, "_country_titles", 0), (matcher, "_deputy_of_king", None), (matcher, "_prophet_with_blessing", None),
     (matcher, "_postprocess", None),
     (matcher, "_ministry_short_forms", 0), (matcher, "_bracketed_short_names", 0),
-    (matcher, "_link_short_forms", 0), (matcher, "_trim_heads_and_titles", None), (matcher, "refine_organizations", 0),
+    (matcher, "_link_short_forms", 0), (resolve, "_trim_heads_and_titles", None), (matcher, "refine_organizations", 0),
     *((names, n, 0) for n in ("_byline_names", "_role_names", "_names_before_roles", "_names_after_role_phrases",
                               "_lexicon_names", "_coordinated_foreign_names", "_extend_first_names", "_trim_verbs",
                               "_regnal_numbers", "_kunya", "_kunya_names", "_extend_left", "_nisba_family_names",
@@ -104,10 +107,10 @@ def split_idle(idle: dict, busy: dict) -> None:
         setattr(module, name, make(name, getattr(module, name), occ_pos))
 
 
-def wrap_passes(module, names: tuple[str, ...], own: dict[str, float]) -> dict[str, object]:
-    """Replace ``module.<name>`` by a wrapper adding its exclusive CPU seconds to ``own[name]``; returns the
-    originals (to put back)."""
-    originals = {n: getattr(module, n) for n in names}
+def wrap_passes(passes: tuple[tuple[object, str], ...], own: dict[str, float]) -> dict[tuple[object, str], object]:
+    """Replace each ``module.<name>`` of ``passes`` by a wrapper adding its exclusive CPU seconds to ``own[name]``;
+    returns the originals (to put back)."""
+    originals = {(module, n): getattr(module, n) for module, n in passes}
     stack = [0.0]  # CPU seconds of wrapped callees of the running wrapper
 
     def make(name, fn):
@@ -123,7 +126,7 @@ def wrap_passes(module, names: tuple[str, ...], own: dict[str, float]) -> dict[s
                 stack[-1] += spent
         return timed
 
-    for n, fn in originals.items():
+    for (module, n), fn in originals.items():
         setattr(module, n, make(n, fn))
     return originals
 
@@ -155,7 +158,7 @@ def main() -> None:
     elif args.idle:
         split_idle(idle, busy)
     own: dict[str, float] = defaultdict(float)
-    originals = wrap_passes(matcher, PASSES, own)
+    originals = wrap_passes(PASSES, own)
     gc.disable()
     try:
         t0 = time.process_time()
@@ -165,8 +168,8 @@ def main() -> None:
         total = time.process_time() - t0
     finally:
         gc.enable()
-        for n, fn in originals.items():
-            setattr(matcher, n, fn)
+        for (module, n), fn in originals.items():
+            setattr(module, n, fn)
     own["extract_mentions (records, table)"] = total - sum(own.values())
     print(f"{len(articles):,} articles of {len(paths)} input(s), {rows:,} mentions: {total:.2f} CPU s "
           f"({len(articles) / total:,.0f} articles/s)")

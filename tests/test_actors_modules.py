@@ -9,7 +9,7 @@ import analysis.actors
 PACKAGE = Path(analysis.actors.__file__).parent
 # bottom to top: the second passes and word lists, then the matcher's own modules in the order they build on each other
 LAYERS = [("rules", "codebook", "names", "teams", "references", "tagger"), ("fields",), ("head_nouns",), ("persons",),
-          ("ambiguous",), ("matcher",), ("counts",)]
+          ("ambiguous",), ("resolve",), ("matcher",), ("counts",)]
 
 
 def actor_imports(module: str) -> set[str]:

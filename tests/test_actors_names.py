@@ -560,7 +560,7 @@ def test_a_codebook_persons_name_in_another_spelling_after_his_title():
 
 
 def test_turki_before_a_family_name_is_a_first_name_not_turkish():
-    """Ninth session (matcher._drop_name_part_nisbas): تركي before a definite word that no list knows as a word
+    """Ninth session (resolve._drop_name_part_nisbas): تركي before a definite word that no list knows as a word
     (المشيقح، الجلفان) is the first name of a person, not the nisba "Turkish"; the role phrase's own nisba before
     it then falls under D5 (الشاعر السعودي تركي المشيقح); تركي الجنسية stays Turkish."""
     m = mentions("قال الشاعر السعودي تركي المشيقح إن الأمسيات مفيدة. وضمت القائمة عوض خريص، تركي الجلفان، عساف القرني. "
@@ -581,7 +581,7 @@ def test_a_clitic_on_a_function_word_starts_no_name():
 
 
 def test_the_right_hand_is_not_yemeni():
-    """Ninth session (matcher._postprocess): اليمنى "right" (فتضررت كليته اليمنى، اليد اليمنى) is written with ى; the
+    """Ninth session (resolve._postprocess): اليمنى "right" (فتضررت كليته اليمنى، اليد اليمنى) is written with ى; the
     normalised form is the Yemeni nisba اليمني, which it is not. An indefinite يمنى stays Yemeni (قاضٍ يمنى سابق)."""
     got = [s for s, a in found_in("أصيب اللاعب في الركبة اليمنى، وقال الرئيس اليمني إن قاضٍ يمنى سابق سيحقق.",
                                   "surface", "actor_id") if a == "country:ye"]

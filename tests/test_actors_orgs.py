@@ -472,7 +472,7 @@ def test_the_international_federation_is_fifa_once_named():
 
 
 def test_a_club_or_state_body_keeps_its_own_nisba():
-    """Tenth session (matcher._own_nisba_after_org): a codebook club or state body right followed by its own country's
+    """Tenth session (resolve._own_nisba_after_org): a codebook club or state body right followed by its own country's
     nisba is one mention with it (ريال مدريد الإسباني، الحكومة الشرعية اليمنية); after a group or a company the nisba
     stays the country (حزب الله اللبناني)."""
     got = found_in("فاز ريال مدريد الإسباني، وأعلنت الحكومة الشرعية اليمنية موقفها، وقال حزب الله اللبناني إن الوضع "
@@ -482,7 +482,7 @@ def test_a_club_or_state_body_keeps_its_own_nisba():
 
 
 def test_a_state_body_with_another_countrys_nisba_is_that_countrys_body():
-    """Twenty-seventh session (matcher._own_nisba_after_org): the codebook's وزارة الصحة is Saudi Arabia's; followed by
+    """Twenty-seventh session (resolve._own_nisba_after_org): the codebook's وزارة الصحة is Saudi Arabia's; followed by
     another country's nisba it is that country's ministry, one discovered organisation with the nisba (as the annotated
     sets write it), not the Saudi ministry and a country; a company keeps the nisba apart (هواوي الصينية), and a
     nisba with و is another adjective (الحكومة الإسرائيلية والأميركية)."""

@@ -12,10 +12,10 @@ Public API (keyword-only options)::
     kwic(mentions, articles, *, actor_id=None, width=60) -> pandas Styler (dir="rtl", mention highlighted)
 
 Modules: ``codebook`` (CSV loading, forms, nisba inflection), ``rules`` (context word lists), ``matcher``
-(``extract_mentions``: one field matched and post-processed, the table), built on ``fields`` (automaton, normalised
-fields), ``head_nouns`` (organisations and places by head nouns), ``persons`` (person discovery), ``ambiguous``
-(rules of ambiguous forms); second passes ``names``, ``teams``, ``references``; ``tagger`` (the statistical
-taggers); ``counts`` (tables and the KWIC view).
+(``extract_mentions``: the passes over each field, the table), built on ``fields`` (automaton, normalised fields),
+``head_nouns`` (organisations and places by head nouns), ``persons`` (person discovery), ``ambiguous`` (rules of
+ambiguous forms), ``resolve`` (metonymy, nisba, titles, role phrases); second passes ``names``, ``teams``,
+``references``; ``tagger`` (the statistical taggers); ``counts`` (tables and the KWIC view).
 """
 from analysis.actors.codebook import Codebook, CodebookError, load_codebook, nisba_forms
 from analysis.actors.counts import (
