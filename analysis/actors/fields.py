@@ -4,7 +4,8 @@
 proclitic combination, the trigger words of discovery and the word gates; ``_batch_fields`` normalises a batch of
 texts (titles and bodies) into ``_Field`` objects and scans them with the automaton in one pass; ``_M`` is a mention
 while a field is matched (offsets in the normalised field until ``matcher._map_to_original``). Also the word lists
-shared by the later modules (``head_nouns``, ``persons``, ``ambiguous``, ``matcher``), which import from here.
+shared by the later modules (``head_nouns``, ``persons``, ``ambiguous``, ``resolve``, ``matcher``), which import
+from here.
 """
 from __future__ import annotations
 

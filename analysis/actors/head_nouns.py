@@ -3,7 +3,7 @@
 Names after a head noun (وزارة، جامعة، شركة، مستشفى، حي، محافظة …: ``_discover_named_heads``), chains of
 organisations (``_org_chain``), coordinated and listed names and places (``_coordinated_names``, ``_listed_places``,
 ``_located_places``, ``_bracketed_places``), tribes, numbered units, repeated names; and the context tests of clubs
-(``_sports_field``, ``_club_cue``, ``_bare_club``) that ``ambiguous`` uses. Called by ``resolve._postprocess``; the
+(``_sports_field``, ``_club_cue``, ``_bare_club``) that ``ambiguous`` uses. Called by ``matcher._match_prepared``; the
 rules and their measured effect are in ``analysis/resources/actors_rules/README.md``.
 """
 from __future__ import annotations

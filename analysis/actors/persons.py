@@ -3,7 +3,7 @@
 ``_discover`` finds the names of one field (``discover=True``): a name starts at a trigger the automaton found (a
 given name, a title word, a reporting verb) and ``_name_from`` reads it to its end; ``_link_short_forms`` links a
 later short form to the full name seen earlier in the field (مملوك → علي المملوك); ``_short_forms`` gives the forms
-by which ``analysis.actors.references`` links them across an article. Called by ``resolve._postprocess``; the second
+by which ``analysis.actors.references`` links them across an article. Called by ``matcher._match_prepared``; the second
 pass over what this one leaves is ``analysis.actors.names``.
 """
 from __future__ import annotations
