@@ -85,8 +85,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=30, help="error categories to print")
     args = ap.parse_args()
 
-    import cv_gold_tagger as cv  # the sets' articles as score.py loads them; refuses sealed sets
-    from evalcore import match, place  # (cv_gold_tagger put ../shared/eval on the path)
+    import cv_gold_tagger as cv  # the sets' articles loaded and scored as score.py does; refuses sealed sets
 
     from analysis.config import Settings
     from analysis.pipeline import extract_chunk
@@ -101,16 +100,8 @@ def main() -> None:
         settings = Settings(stages=("mentions",), tagger=args.tagger_model or False)
     print(f"{len(articles)} articles of {len(args.sets)} set(s); mentions with tagger={settings.tagger}", file=sys.stderr)
     mentions = extract_chunk(articles, settings)["mentions"]
-    body = mentions[mentions["field"] == "text"]
-    by_article = {k: g for k, g in body.groupby(body["article_id"].astype(str))}
-    text_of = dict(zip(articles["article_id"].astype(str), articles["text"]))
     rows, tp, n_pred, n_gold = [], 0, 0, 0
-    for aid in sorted(gold):
-        items = gold[aid]
-        text = text_of[aid]
-        spans = place(text, [x["surface"] for x in items])
-        pred = by_article.get(aid, body.iloc[:0])
-        pairs = match([s if s else (-10, -9) for s in spans], list(zip(pred["start"].astype(int), pred["end"].astype(int))))
+    for aid, text, items, spans, pred, pairs in cv.article_matches(articles, gold, mentions):
         tp, n_pred, n_gold = tp + len(pairs), n_pred + len(pred), n_gold + len(items)
         rows += error_rows(aid, text, items, spans, pred, pairs)
     table = pd.DataFrame(rows, columns=COLUMNS)

@@ -64,19 +64,29 @@ def fold_articles(dirs: list[Path]) -> tuple[pd.DataFrame, dict[str, list[dict]]
     return articles, gold
 
 
-def score(articles: pd.DataFrame, gold: dict[str, list[dict]], mentions: pd.DataFrame):
-    """(tp, n_pred, n_gold, per-mention flag "overlaps a gold span" keyed by (article, start, end))."""
+def article_matches(articles: pd.DataFrame, gold: dict[str, list[dict]], mentions: pd.DataFrame):
+    """Per article of ``gold`` (in id order), as score.py scores it: ``(article id, text, gold items, where
+    evalcore.place put them (None: not found), the article's body-text mentions, the matched (gold index, mention
+    index) pairs of evalcore.match)``."""
     text_of = dict(zip(articles["article_id"].astype(str), articles["text"]))
     m = mentions[mentions["field"] == "text"]
     by = {k: g for k, g in m.groupby(m["article_id"].astype(str))}
+    for aid in sorted(gold):
+        items = gold[aid]
+        spans = place(text_of[aid], [x["surface"] for x in items])
+        pr = by.get(aid, m.iloc[:0])
+        ps = [(int(a), int(b)) for a, b in zip(pr["start"], pr["end"])]
+        yield aid, text_of[aid], items, spans, pr, match([s if s else (-10, -9) for s in spans], ps)
+
+
+def score(articles: pd.DataFrame, gold: dict[str, list[dict]], mentions: pd.DataFrame):
+    """(tp, n_pred, n_gold, per-mention flag "overlaps a gold span" keyed by (article, start, end))."""
     tp = npred = ngold = 0
     hit = {}
-    for aid, items in gold.items():
-        spans = place(text_of[aid], [x["surface"] for x in items])
+    for aid, _text, items, spans, pr, pairs in article_matches(articles, gold, mentions):
         gs = [s if s else (-10, -9) for s in spans]
-        pr = by.get(aid, pd.DataFrame(columns=["start", "end"]))
         ps = [(int(a), int(b)) for a, b in zip(pr["start"], pr["end"])]
-        tp += len(match(gs, ps))
+        tp += len(pairs)
         npred += len(ps)
         ngold += len(items)
         for a, b in ps:

@@ -225,7 +225,7 @@ def _title_before(f: _Field, e: int, rules: Rules) -> bool:
     if nxt in rules.given_names and nxt not in rules.common_words:
         return True
     return not (nxt[0] in "وفبلك" or nxt.startswith("ال") or nxt in rules.stopwords or nxt in rules.frequent_words
-                or nxt in rules.common_words or any(c.isdigit() for c in nxt) or _verb_like(nxt, rules))
+                or nxt in rules.common_words or _has_digit(nxt) or _verb_like(nxt, rules))
 
 
 def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
