@@ -220,6 +220,18 @@ def test_role_phrase_nisba_is_dropped_before_a_name():
     assert len(m[m["actor_type"] == "person"]) == 1
 
 
+def test_shipped_titles_resolve_to_the_holder_of_the_day_after_2016():
+    """The default codebook's terms reach the 2020s (thirtieth session): the same sentence names Castex in 2021,
+    Barnier in late 2024 and Lecornu in October 2025; the Sudanese head of state after 2019 is al-Burhan by his
+    council's title."""
+    text = "وقال رئيس الوزراء الفرنسي في كلمته إن الاقتصاد يتحسن."
+    a = arts(text, text, text, published=["2021-03-01T10:00:00Z", "2024-11-01T10:00:00Z", "2025-10-20T10:00:00Z"])
+    titles = rows(extract_mentions(a), match_kind="title")
+    assert dict(zip(titles["article_id"], titles["actor_id"])) == {
+        "a0": "person:jean_castex", "a1": "person:michel_barnier", "a2": "person:sebastien_lecornu"}
+    b = arts("واستقبل رئيس مجلس السيادة السوداني وفدا من الاتحاد الأفريقي.", published=["2023-02-01T10:00:00Z"])
+    assert list(rows(extract_mentions(b), match_kind="title")["actor_id"]) == ["person:abdel_fattah_al_burhan"]
+
 def test_title_resolves_inside_the_term_only(tmp_path):
     p = tmp_path / "persons.csv"
     p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")

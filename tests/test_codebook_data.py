@@ -10,7 +10,7 @@ import csv
 import importlib.util
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -388,6 +388,19 @@ def _holder(phrase: str, on: str) -> set[str]:
         ("خادم الحرمين الشريفين", "2004-06-01", "person:fahd_of_saudi_arabia"),
         ("ولي العهد", "2004-06-01", "person:abdullah_of_saudi_arabia"),
         ("الرئيس العراقي", "2002-06-01", "person:saddam_hussein"),
+        # thirtieth session: the 2016-2025 holders that were missing (test_top_offices_have_a_holder_on_every_day)
+        ("رئيس الوزراء الفرنسي", "2021-03-01", "person:jean_castex"),
+        ("رئيسة الوزراء الفرنسية", "2023-03-01", "person:elisabeth_borne"),
+        ("وزير الخارجية الفرنسي", "2025-01-10", "person:jean_noel_barrot"),
+        ("وزير الخارجية الألماني", "2025-07-01", "person:johann_wadephul"),
+        ("العاهل البريطاني", "2023-05-06", "person:charles_iii"),
+        ("رئيس الوزراء الصيني", "2024-01-01", "person:li_qiang"),
+        ("رئيس مجلس السيادة السوداني", "2023-04-15", "person:abdel_fattah_al_burhan"),
+        ("وزير الخارجية الجزائري", "2024-02-01", "person:ahmed_attaf"),
+        ("وزير الخارجية اللبناني", "2023-06-01", "person:abdallah_bou_habib"),
+        ("رئيس الوزراء الكويتي", "2024-03-01", "person:mohammad_sabah_al_salem"),
+        ("رئيس المجلس الرئاسي الليبي", "2022-01-01", "person:mohamed_al_menfi"),
+        ("رئيس الوزراء القطري", "2021-06-01", "person:khalid_bin_khalifa_al_thani"),
     ],
 )
 def test_a_title_resolves_to_the_holder_on_the_date(phrase, on, person):
@@ -399,6 +412,113 @@ def test_a_title_resolves_to_nobody_outside_every_term():
     # Lebanon had no president between Lahoud and Suleiman; Iraq none between Saddam and the interim council
     assert _holder("الرئيس اللبناني", "2008-01-01") == set()
     assert _holder("الرئيس العراقي", "2003-10-01") == set()
+
+
+
+# --- who holds the top offices on every day --------------------------------------------------------
+# A title alone (الرئيس السوداني، وزير الخارجية الفرنسي) resolves only inside a term of offices.csv, so a missing term
+# silently leaves the title unresolved. For the Arab states and the major powers the issue names, the heads of state and
+# government and the foreign ministers must have a holder on every day of COVERED, except the gaps listed in
+# OFFICE_GAPS with their reason (a real vacancy, an office that does not exist, or a holder not curated yet).
+COVERED = (date(2010, 1, 1), date(2025, 9, 30))
+GRACE_DAYS = 45  # a caretaker or acting holder between two listed terms is not required
+ROLE_OFFICES = {
+    "head_of_state": (r"^(President|King|Queen|Emir|Sultan) of |^Head of State of |^Leader of Libya$"
+                      r"|^Chairman of the (Supreme Council of the Armed Forces|Sovereignty Council|Presidential"
+                      r"|National Transitional Council)|^President of the General National Congress"),
+    "head_of_government": r"Prime Minister|^Head of Government of |^Premier of |^Chancellor of "
+                          r"|Secretary of the General People's Committee of Libya",
+    "foreign_minister": r"Foreign Affairs|^Foreign Secretary of |^United States Secretary of State$|for Foreign Liaison",
+}
+ROLE_EXCLUDED = re.compile(r"^Vice President of|Deputy|Kurdistan|Coalition|Supreme Revolutionary|Council of Representatives")
+OFFICE_COUNTRIES = ("sa eg sy iq jo lb ps ye om ae qa bh kw ly tn dz ma sd so dj km mr ir tr il us ru cn gb fr de").split()
+_NONE = "no such office"
+_NOT_CURATED = "holders not curated yet"
+OFFICE_GAPS: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {
+    ("us", "head_of_government"): [("2010-01-01", None, _NONE + ": the president heads the government")],
+    ("ir", "head_of_government"): [("2010-01-01", None, _NONE + " since 1989")],
+    ("om", "head_of_government"): [("2010-01-01", None, "the sultan is prime minister (Sultan of Oman rows)")],
+    ("sa", "head_of_government"): [("2010-01-01", "2022-09-27", "the king chaired the Council of Ministers")],
+    ("tr", "head_of_government"): [("2018-07-09", None, _NONE + ": abolished in 2018")],
+    ("sy", "head_of_government"): [("2025-03-29", None, _NONE + ": abolished by the 2025 constitutional declaration")],
+    ("sy", "head_of_state"): [("2024-12-08", "2025-01-29", "Ahmed al-Sharaa led without the title of president")],
+    ("lb", "head_of_state"): [("2014-05-25", "2016-10-31", "vacancy"), ("2022-10-30", "2025-01-09", "vacancy")],
+    ("tn", "head_of_government"): [("2021-07-25", "2021-10-11", "vacancy (the president's exceptional measures)")],
+    ("ye", "head_of_government"): [("2014-09-21", "2014-11-09", "caretaker before Khaled Bahah took office")],
+    ("ye", "foreign_minister"): [("2014-11-09", "2015-02-28", _NOT_CURATED + " (Abdullah al-Saidi)")],
+    ("iq", "foreign_minister"): [("2014-07-11", "2014-09-08", "acting minister (Hussain al-Shahristani)")],
+    ("ps", "foreign_minister"): [("2024-03-31", None, _NOT_CURATED + " (Mohammad Mustafa, then Varsen Aghabekian)")],
+    ("sd", "head_of_government"): [("2010-01-01", "2017-03-02", _NONE + ": the president headed the government"),
+                                   ("2019-04-11", "2019-08-21", "the military council ruled"),
+                                   ("2022-01-02", "2025-05-19", _NOT_CURATED + " (acting prime ministers)")],
+    ("sd", "foreign_minister"): [("2018-04-19", "2019-09-08", _NOT_CURATED), ("2020-07-09", "2021-02-08", _NOT_CURATED),
+                                 ("2021-10-25", None, _NOT_CURATED + " (acting ministers after the coup)")],
+    ("ly", "head_of_state"): [("2013-05-28", "2016-03-30", "rival legislatures (GNC and House of Representatives)")],
+    ("ly", "head_of_government"): [("2011-08-23", "2011-11-24", "the NTC's executive board"),
+                                   ("2014-03-11", "2021-03-15", "rival governments; the GNA's head is the "
+                                                                "Presidential Council chairman's row")],
+    ("ly", "foreign_minister"): [("2011-03-30", None, _NOT_CURATED)],
+    **{(c, role): [("2010-01-01", None, _NOT_CURATED)]
+       for c in ("so", "dj", "km", "mr") for role in ("head_of_government", "foreign_minister")},
+}
+
+
+def _office_role(office_en: str) -> str | None:
+    if ROLE_EXCLUDED.search(office_en):
+        return None
+    return next((role for role, rx in ROLE_OFFICES.items() if re.search(rx, office_en)), None)
+
+
+def _office_gaps(rows, country: str, role: str, covered=COVERED, grace: int = GRACE_DAYS):
+    """Stretches of ``covered`` longer than ``grace`` days in which no row of ``role`` in ``country`` is in office."""
+    lo, hi = covered
+    terms = sorted((date.fromisoformat(r["start"]), date.fromisoformat(r["end"]) if r["end"] else hi)
+                   for r in rows if r["country"] == f"country:{country}" and _office_role(r["office_en"]) == role)
+    gaps, cur = [], lo
+    for start, end in terms:
+        if (start - cur).days > grace:
+            gaps.append((cur, start))
+        cur = max(cur, end)
+    if (hi - cur).days > grace:
+        gaps.append((cur, hi))
+    return gaps
+
+
+def _excused(country: str, role: str, gap: tuple[date, date]) -> bool:
+    return any(date.fromisoformat(a) <= gap[0] + timedelta(days=GRACE_DAYS)
+               and gap[1] <= (date.fromisoformat(b) if b else COVERED[1])
+               for a, b, _ in OFFICE_GAPS.get((country, role), []))
+
+
+@pytest.mark.parametrize("country", OFFICE_COUNTRIES)
+def test_top_offices_have_a_holder_on_every_day(country):
+    rows = [r for _, r in _rows("offices.csv")]
+    missing = [(role, a.isoformat(), b.isoformat()) for role in ROLE_OFFICES
+               for a, b in _office_gaps(rows, country, role) if not _excused(country, role, (a, b))]
+    assert not missing, f"no holder in offices.csv (add the terms, or list the gap in OFFICE_GAPS): {missing}"
+
+
+def test_listed_office_gaps_are_still_gaps():
+    """A listed gap that the data now fills is stale: drop it, so that the list says what is really missing."""
+    rows = [r for _, r in _rows("offices.csv")]
+    stale = []
+    for (country, role), gaps in OFFICE_GAPS.items():
+        found = _office_gaps(rows, country, role)
+        for a, b, why in gaps:
+            a_, b_ = date.fromisoformat(a), date.fromisoformat(b) if b else COVERED[1]
+            if not any(min(b_, d) > max(a_, c) for c, d in found):
+                stale.append((country, role, a, b, why))
+    assert not stale, stale
+
+
+def test_office_gap_check_finds_a_missing_term():
+    """The check itself: drop one term and it reports that stretch."""
+    rows = [r for _, r in _rows("offices.csv")]
+    fr = [r for r in rows if not (r["person_id"] == "person:edouard_philippe" and r["office_en"] == "Prime Minister of France")]
+    assert _office_gaps(rows, "fr", "head_of_government") == []
+    assert _office_gaps(fr, "fr", "head_of_government") == [(date(2017, 5, 15), date(2020, 7, 3))]
+    assert _office_role("Vice President of the United States") is None
+    assert _office_role("United States Secretary of State") == "foreign_minister"
 
 
 # --- coverage of the annotated development articles -----------------------------------------------
