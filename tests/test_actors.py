@@ -232,6 +232,29 @@ def test_shipped_titles_resolve_to_the_holder_of_the_day_after_2016():
     b = arts("واستقبل رئيس مجلس السيادة السوداني وفدا من الاتحاد الأفريقي.", published=["2023-02-01T10:00:00Z"])
     assert list(rows(extract_mentions(b), match_kind="title")["actor_id"]) == ["person:abdel_fattah_al_burhan"]
 
+def test_codebook_terms_table_and_holders_on_a_day(tmp_path):
+    """Codebook.terms(): every term as a table; terms(on) the holders that day, the same rule the matcher applies
+    (start <= day < end)."""
+    p = tmp_path / "persons.csv"
+    p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")
+    o = tmp_path / "my_offices.csv"
+    o.write_text("person_id,office_ar,office_en,country,start,end,source\n"
+                 "person:morsi,رئيس جمهورية زمبلاند|رئيس زمبلاند,President of Zembland,,2012-06-30,2013-07-03,test\n"
+                 "person:sisi_t,رئيس جمهورية زمبلاند,President of Zembland,,2014-06-08,,test\n", encoding="utf-8")
+    cb = load_codebook([p, o])
+    t = cb.terms()
+    mine = t[t["office_en"] == "President of Zembland"]
+    assert list(mine["person_id"]) == ["person:morsi", "person:sisi_t"]
+    assert list(mine["label_ar"]) == ["محمد مرسي", "عبد الفتاح السيسي"]
+    assert mine["phrases"].iloc[0] == "رئيس جمهورية زمبلاند|رئيس زمبلاند" and pd.isna(mine["end"].iloc[1])
+    on = lambda day: list(cb.terms(day).query("office_en == 'President of Zembland'")["person_id"])  # noqa: E731
+    assert on("2013-01-10") == ["person:morsi"]
+    assert on("2013-07-03") == [] and on("2014-06-08") == ["person:sisi_t"] and on("2030-01-01") == ["person:sisi_t"]
+    assert on(pd.Timestamp("2013-01-10T23:00:00Z")) == ["person:morsi"]
+    # the shipped codebook: France's prime minister in November 2024
+    fr = load_codebook().terms("2024-11-01").query("office_en == 'Prime Minister of France'")
+    assert list(fr["person_id"]) == ["person:michel_barnier"]
+
 def test_title_resolves_inside_the_term_only(tmp_path):
     p = tmp_path / "persons.csv"
     p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")

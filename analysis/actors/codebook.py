@@ -108,6 +108,24 @@ class Codebook:
                     out.append(Form(key, art, off.person_id, "title", key.count(" ") + 1))
         return tuple(out)
 
+    def terms(self, on: str | pd.Timestamp | None = None) -> pd.DataFrame:
+        """The terms of office as a table, one row per term: ``person_id, label_ar, label_en, office_en, country,
+        start, end, phrases`` (``end`` NaT: in office at the time of writing; ``phrases`` joined by ``|``). With ``on``
+        (a date), only the terms that include that day, ``start <= on < end``: the holder a title resolves to in an
+        article of that date (``cb.terms("2024-11-01")`` … ``office_en == "Prime Minister of France"``)."""
+        label = {pid: self.label(pid) for pid in {o.person_id for o in self.offices}}  # load_codebook checked the ids
+        out = pd.DataFrame(
+            [{"person_id": o.person_id, "label_ar": label[o.person_id]["label_ar"], "label_en": label[o.person_id]["label_en"],
+              "office_en": o.office_en, "country": o.country or None, "start": o.start, "end": o.end,
+              "phrases": "|".join(o.phrases)} for o in self.offices],
+            columns=["person_id", "label_ar", "label_en", "office_en", "country", "start", "end", "phrases"])
+        out["start"], out["end"] = pd.to_datetime(out["start"]), pd.to_datetime(out["end"])
+        if on is not None:
+            day = pd.Timestamp(on)
+            day = (day.tz_localize(None) if day.tz else day).normalize()
+            out = out[(out["start"] <= day) & (out["end"].isna() | (day < out["end"]))]
+        return out.sort_values(["country", "office_en", "start"], na_position="last", kind="stable").reset_index(drop=True)
+
     def label(self, actor_id: str) -> dict[str, str | None]:
         """label_ar, label_en, type, subtype of an actor (NA-free dict)."""
         r = self.actors.loc[actor_id]
