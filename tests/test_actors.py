@@ -232,16 +232,22 @@ def test_shipped_titles_resolve_to_the_holder_of_the_day_after_2016():
     b = arts("واستقبل رئيس مجلس السيادة السوداني وفدا من الاتحاد الأفريقي.", published=["2023-02-01T10:00:00Z"])
     assert list(rows(extract_mentions(b), match_kind="title")["actor_id"]) == ["person:abdel_fattah_al_burhan"]
 
-def test_codebook_terms_table_and_holders_on_a_day(tmp_path):
-    """Codebook.terms(): every term as a table; terms(on) the holders that day, the same rule the matcher applies
-    (start <= day < end)."""
+
+def _zembland_codebook(tmp_path, morsi_phrases="رئيس جمهورية زمبلاند"):
+    """Two presidents of an invented country, Morsi's and Sisi's terms, as a user's persons and offices files."""
     p = tmp_path / "persons.csv"
     p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")
     o = tmp_path / "my_offices.csv"
     o.write_text("person_id,office_ar,office_en,country,start,end,source\n"
-                 "person:morsi,رئيس جمهورية زمبلاند|رئيس زمبلاند,President of Zembland,,2012-06-30,2013-07-03,test\n"
+                 f"person:morsi,{morsi_phrases},President of Zembland,,2012-06-30,2013-07-03,test\n"
                  "person:sisi_t,رئيس جمهورية زمبلاند,President of Zembland,,2014-06-08,,test\n", encoding="utf-8")
-    cb = load_codebook([p, o])
+    return load_codebook([p, o])
+
+
+def test_codebook_terms_table_and_holders_on_a_day(tmp_path):
+    """Codebook.terms(): every term as a table; terms(on) the holders that day, the same rule the matcher applies
+    (start <= day < end)."""
+    cb = _zembland_codebook(tmp_path, "رئيس جمهورية زمبلاند|رئيس زمبلاند")
     t = cb.terms()
     mine = t[t["office_en"] == "President of Zembland"]
     assert list(mine["person_id"]) == ["person:morsi", "person:sisi_t"]
@@ -255,14 +261,9 @@ def test_codebook_terms_table_and_holders_on_a_day(tmp_path):
     fr = load_codebook().terms("2024-11-01").query("office_en == 'Prime Minister of France'")
     assert list(fr["person_id"]) == ["person:michel_barnier"]
 
+
 def test_title_resolves_inside_the_term_only(tmp_path):
-    p = tmp_path / "persons.csv"
-    p.write_text("actor_id,label_ar,type\nperson:morsi,محمد مرسي,person\nperson:sisi_t,عبد الفتاح السيسي,person\n", encoding="utf-8")
-    o = tmp_path / "my_offices.csv"
-    o.write_text("person_id,office_ar,office_en,country,start,end,source\n"
-                 "person:morsi,رئيس جمهورية زمبلاند,President of Zembland,,2012-06-30,2013-07-03,test\n"
-                 "person:sisi_t,رئيس جمهورية زمبلاند,President of Zembland,,2014-06-08,,test\n", encoding="utf-8")
-    cb = load_codebook([p, o])
+    cb = _zembland_codebook(tmp_path)
     text = "وقال رئيس جمهورية زمبلاند في كلمته إن الاقتصاد يتحسن."
     a = arts(text, text, text, published=["2013-01-10T10:00:00Z", "2015-08-01T10:00:00Z", "2013-12-01T10:00:00Z"])
     m = extract_mentions(a, codebook=cb)
