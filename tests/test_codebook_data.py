@@ -414,7 +414,6 @@ def test_a_title_resolves_to_nobody_outside_every_term():
     assert _holder("الرئيس العراقي", "2003-10-01") == set()
 
 
-
 # --- who holds the top offices on every day --------------------------------------------------------
 # A title alone (الرئيس السوداني، وزير الخارجية الفرنسي) resolves only inside a term of offices.csv, so a missing term
 # silently leaves the title unresolved. For the Arab states and the major powers the issue names, the heads of state and
