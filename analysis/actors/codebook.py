@@ -115,16 +115,17 @@ class Codebook:
         article of that date (``cb.terms("2024-11-01")`` … ``office_en == "Prime Minister of France"``)."""
         label = {pid: self.label(pid) for pid in {o.person_id for o in self.offices}}  # load_codebook checked the ids
         out = pd.DataFrame(
-            [{"person_id": o.person_id, "label_ar": label[o.person_id]["label_ar"], "label_en": label[o.person_id]["label_en"],
-              "office_en": o.office_en, "country": o.country or None, "start": o.start, "end": o.end,
-              "phrases": "|".join(o.phrases)} for o in self.offices],
+            [{"person_id": o.person_id, "label_ar": label[o.person_id]["label_ar"],
+              "label_en": label[o.person_id]["label_en"], "office_en": o.office_en, "country": o.country or None,
+              "start": o.start, "end": o.end, "phrases": "|".join(o.phrases)} for o in self.offices],
             columns=["person_id", "label_ar", "label_en", "office_en", "country", "start", "end", "phrases"])
         out["start"], out["end"] = pd.to_datetime(out["start"]), pd.to_datetime(out["end"])
         if on is not None:
             day = pd.Timestamp(on)
             day = (day.tz_localize(None) if day.tz else day).normalize()
             out = out[(out["start"] <= day) & (out["end"].isna() | (day < out["end"]))]
-        return out.sort_values(["country", "office_en", "start"], na_position="last", kind="stable").reset_index(drop=True)
+        out = out.sort_values(["country", "office_en", "start"], na_position="last", kind="stable")
+        return out.reset_index(drop=True)
 
     def label(self, actor_id: str) -> dict[str, str | None]:
         """label_ar, label_en, type, subtype of an actor (NA-free dict)."""
