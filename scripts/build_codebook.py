@@ -58,7 +58,7 @@ INSTITUTIONS = (
     ("football_association", "Football association ({})", "الاتحاد", "m", "sports_body", ""),
 )
 #: Country aliases that make no construct-state name (حكومة المملكة is not a name; epithets are not used this way).
-NO_CONSTRUCT = ("المملكة", "السعودية العربية", "أرض الكنانة", "السلطنة")
+NO_CONSTRUCT = ("المملكة", "السعودية العربية", "أرض الكنانة", "السلطنة", "الشيطان الأكبر")
 #: Countries whose nisba is also a common adjective, so that its institution phrases mostly mean something else
 #: (الشرطة المالية "the financial police", الاتحاد المالي "the financial union"): no pattern rows (twenty-first session).
 NO_PATTERN_ROWS = frozenset({"country:ml"})

@@ -233,6 +233,21 @@ def test_shipped_titles_resolve_to_the_holder_of_the_day_after_2016():
     assert list(rows(extract_mentions(b), match_kind="title")["actor_id"]) == ["person:abdel_fattah_al_burhan"]
 
 
+def test_shipped_titles_of_the_smaller_arab_league_states():
+    """The prime ministers of Mauritania, Somalia and Djibouti and Djibouti's foreign minister (thirty-first session):
+    Mauritania's الوزير الأول is Ould Hademine in 2016 and Ould Bilal in 2022; Somalia's prime minister is Khaire in
+    2018 and Roble in 2021."""
+    mr = "وأكد الوزير الأول الموريتاني أن الحكومة ماضية في الإصلاح."
+    so = "وقال رئيس الوزراء الصومالي إن الانتخابات ستجرى في موعدها."
+    dj = "وأكد وزير الخارجية الجيبوتي دعم بلاده للتحالف."
+    a = arts(mr, mr, so, so, dj, published=["2016-03-01T10:00:00Z", "2022-03-01T10:00:00Z", "2018-03-01T10:00:00Z",
+                                            "2021-03-01T10:00:00Z", "2019-03-01T10:00:00Z"])
+    titles = rows(extract_mentions(a), match_kind="title")
+    assert dict(zip(titles["article_id"], titles["actor_id"])) == {
+        "a0": "person:yahya_ould_hademine", "a1": "person:mohamed_ould_bilal", "a2": "person:hassan_ali_khaire",
+        "a3": "person:mohamed_hussein_roble", "a4": "person:mahmoud_ali_youssouf"}
+
+
 def _zembland_codebook(tmp_path, morsi_phrases="رئيس جمهورية زمبلاند"):
     """Two presidents of an invented country, Morsi's and Sisi's terms, as a user's persons and offices files."""
     p = tmp_path / "persons.csv"
@@ -2178,6 +2193,14 @@ def test_a_nisba_after_an_initiative_or_an_agreement_is_the_country():
     assert got == [("الإيرانية", "country:ir"), ("فرنسي", "country:fr"), ("روسي", "country:ru")], got
 
 
+def test_a_country_named_after_an_agreement_is_a_party():
+    """Thirty-first session: اتفاق إيران النووي names a party, as اتفاق فرنسي does (the read sets annotate the country 3
+    times of 4); a city after اتفاق (اتفاق الطائف) and a country after حرب (حرب لبنان) stay inside the event name."""
+    m = extract_mentions(arts("أحال الرئيس اتفاق إيران النووي إلى المجلس، وذكّر باتفاق الطائف وبحرب لبنان."))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert got == [("إيران", "country:ir")], got
+
+
 def test_foreign_first_names_the_lexicon_lacked():
     """Nineteenth session (foreign_given_names.txt, scripts/build_foreign_given.py): first names the lexicon's filters
     dropped — written with ال (اليزابيث), also written with the article elsewhere (دارين، تومي), or found before the
@@ -2623,19 +2646,24 @@ def test_a_titles_al_ahli_is_egypts_when_its_body_is_about_egypt():
 def test_a_leaders_surname_after_a_namesake_is_the_namesake_unless_his_countrys_politics_is_named():
     """Twenty-fourth session: a codebook person's one-word surname after a discovered namesake (هشام مرسي, the coach;
     المحامي أحمد الأسد) is the namesake, also for a surname the news uses often (مرسي) and one matched with its article
-    (الأسد); not where the field names an organisation or group of the leader's country (نظام الأسد: Bashar), and not
+    (الأسد); not where the field names an organisation or group of the leader's country (نظام الأسد: Bashar; a club
+    of it does not count), and not
     when the discovered name is the leader's own written otherwise (نيكولاس ساركوزي)."""
     m = extract_mentions(arts("قال مدرب الوحدة هشام مرسي إن الفريق جاهز. وأضاف مرسي أن مصر بلد جميل.",
                               "وقال المحامي أحمد الأسد في دمشق إن سوريا تعاني. وأضاف الأسد أن الوضع صعب.",
                               "اعتقلت السلطات سليمان هلال الأسد بعد احتجاجات ضد النظام السوري. وقال أنصار الأسد إن الحادث مؤسف.",
                               "وصل الرئيس الفرنسي السابق نيكولاس ساركوزي إلى تونس. وقال ساركوزي إن فرنسا تدعم تونس.",
-                              published=["2015-08-01"] * 4))
+                              "خاض الوحدة مباراة بمصر أمام نادي الإسماعيلي. وقال المدرب هشام مرسي إن الفريق جاهز. "
+                              "وأضاف مرسي أن اللاعبين بخير.",
+                              published=["2015-08-01"] * 5))
     last = {a: g.iloc[-1] for a, g in m[m["match_kind"].isin(["alias", "discovered", "name"]) & (m["actor_type"] == "person")]
             .groupby("article_id")}
     assert last["a0"]["actor_id"] == "discovered:هشام_مرسي", m[["surface", "actor_id"]].values.tolist()
     assert last["a1"]["actor_id"] == "discovered:احمد_الاسد", m[["surface", "actor_id"]].values.tolist()
     assert last["a2"]["actor_id"] == "person:bashar_al_assad", m[["surface", "actor_id"]].values.tolist()
     assert last["a3"]["actor_id"] == "person:nicolas_sarkozy", m[["surface", "actor_id"]].values.tolist()
+    # an Egyptian club is no political actor of Egypt (thirty-first session)
+    assert last["a4"]["actor_id"] == "discovered:هشام_مرسي", m[["surface", "actor_id"]].values.tolist()
 
 
 def test_al_thani_gives_no_short_form_to_every_second():

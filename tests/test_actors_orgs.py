@@ -400,6 +400,9 @@ def test_al_ahli_in_a_field_about_egyptian_football_is_cairos_al_ahly():
     assert ("الأهلي", "org:al_ahly_egypt") in set(zip(eg["surface"], eg["actor_id"]))
     sa = mentions("تعاقد الأهلي مع اللاعب في الدوري والمباراة مع المدرب بعد الهلال، وسافر الفريق إلى مصر.")
     assert ("الأهلي", "org:al_ahli_saudi") in set(zip(sa["surface"], sa["actor_id"]))
+    # any Egyptian club of the codebook is such evidence, not only the Zamalek (thirty-first session: Smouha)
+    sm = mentions("وتغلب الأهلي على سموحة في الدوري بهدفين بعد المباراة مع المدرب.")
+    assert ("الأهلي", "org:al_ahly_egypt") in set(zip(sm["surface"], sm["actor_id"]))
 
 
 def test_a_quoted_codebook_company_starts_a_list_of_quoted_companies():

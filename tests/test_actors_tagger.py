@@ -262,16 +262,16 @@ def test_the_default_gap_filler_was_trained_on_no_held_out_set():
 
 def test_the_default_configuration_fills_gaps_the_rules_leave():
     """extract's default configuration (Settings()) adds the gap filler's names where no rule mention is (بنك الإسكان,
-    جادة عكاظ: no rule finds them; match_kind "discovered", subtype "tagger") and keeps every rule mention as it is;
+    ممشى الضباب: no rule finds them; match_kind "discovered", subtype "tagger") and keeps every rule mention as it is;
     Settings(tagger=False) is the rules alone."""
     from analysis.config import Settings
     from analysis.pipeline import extract_chunk
 
-    text = "وأعلن بنك الإسكان عن خطة جديدة. وتجول الزوار في جادة عكاظ مساء أمس مع الأمير خالد الفيصل."
+    text = "وأعلن بنك الإسكان عن خطة جديدة. وتجول الزوار في ممشى الضباب مساء أمس مع الأمير خالد الفيصل."
     arts = pd.DataFrame({"article_id": ["a"], "title": [""], "text": [text], "published": [pd.Timestamp("2015-07-20")]})
     rules = extract_chunk(arts, Settings(tagger=False, stages=("mentions",)))["mentions"]
     full = extract_chunk(arts, Settings(stages=("mentions",)))["mentions"]
-    assert {"بنك الإسكان", "جادة عكاظ"} <= set(full["surface"]) and not {"بنك الإسكان", "جادة عكاظ"} & set(rules["surface"])
+    assert {"بنك الإسكان", "ممشى الضباب"} <= set(full["surface"]) and not {"بنك الإسكان", "ممشى الضباب"} & set(rules["surface"])
     key = ["field", "start", "end", "actor_id", "match_kind"]
     assert set(map(tuple, rules[key].values)) <= set(map(tuple, full[key].values))
     added = full.loc[~full["surface"].isin(rules["surface"])]

@@ -444,7 +444,6 @@ OFFICE_GAPS: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {
     ("lb", "head_of_state"): [("2014-05-25", "2016-10-31", "vacancy"), ("2022-10-30", "2025-01-09", "vacancy")],
     ("tn", "head_of_government"): [("2021-07-25", "2021-10-11", "vacancy (the president's exceptional measures)")],
     ("ye", "head_of_government"): [("2014-09-21", "2014-11-09", "caretaker before Khaled Bahah took office")],
-    ("ye", "foreign_minister"): [("2014-11-09", "2015-02-28", _NOT_CURATED + " (Abdullah al-Saidi)")],
     ("iq", "foreign_minister"): [("2014-07-11", "2014-09-08", "acting minister (Hussain al-Shahristani)")],
     ("ps", "foreign_minister"): [("2024-03-31", None, _NOT_CURATED + " (Mohammad Mustafa, then Varsen Aghabekian)")],
     ("sd", "head_of_government"): [("2010-01-01", "2017-03-02", _NONE + ": the president headed the government"),
@@ -457,8 +456,10 @@ OFFICE_GAPS: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {
                                    ("2014-03-11", "2021-03-15", "rival governments; the GNA's head is the "
                                                                 "Presidential Council chairman's row")],
     ("ly", "foreign_minister"): [("2011-03-30", None, _NOT_CURATED)],
-    **{(c, role): [("2010-01-01", None, _NOT_CURATED)]
-       for c in ("so", "dj", "km", "mr") for role in ("head_of_government", "foreign_minister")},
+    ("so", "head_of_government"): [("2020-07-25", "2020-09-23", "acting prime minister (Mahdi Mohammed Gulaid)")],
+    ("km", "head_of_government"): [("2010-01-01", None, _NONE + ": the president heads the government")],
+    ("dj", "foreign_minister"): [("2025-03-13", None, _NOT_CURATED + " (Abdoulkader Houssein Omar)")],
+    **{(c, "foreign_minister"): [("2010-01-01", None, _NOT_CURATED)] for c in ("so", "km", "mr")},
 }
 
 

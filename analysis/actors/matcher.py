@@ -576,7 +576,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             mss = [_drop_boilerplate(f, ms, rules.boilerplate) for f, ms in zip(fields, mss)]
         if _EGYPT_AHLY in info:
             for k in order:
-                _egyptian_ahly(mss[k], info, mss[body_of[k]] if k in body_of else ())
+                _egyptian_ahly(mss[k], info, mss[body_of[k]] if k in body_of else (), m.country_of or {})
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -616,37 +616,34 @@ def _body_context(title: _Field, body_mentions: list[_M]) -> None:
 _SAUDI_AHLI, _EGYPT_AHLY = "org:al_ahli_saudi", "org:al_ahly_egypt"
 
 
-def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M] = ()) -> None:
+def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M] = (), country_of: dict | None = None) -> None:
     """The bare الأهلي is the Saudi club by default (these are Saudi news); in a field that names Egypt or an Egyptian
     club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly.
     A title that names neither decides by its ``body`` (after the body's own الأهلي was decided)."""
     ahli = [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"]
     if not ahli:
         return
-    egypt, saudi = _ahli_evidence(ms, info)
+    egypt, saudi = _ahli_evidence(ms, info, country_of or {})
     if not (egypt or saudi) and body:
-        egypt, saudi = _ahli_evidence(body, info)
+        egypt, saudi = _ahli_evidence(body, info, country_of or {})
     if egypt and not saudi:
         for o in ahli:
             o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
 
 
-def _ahli_evidence(ms: list[_M], info: dict) -> tuple[bool, bool]:
-    """Whether the mentions name Egypt or an Egyptian club, and whether they name another club (besides the Saudi
-    Al-Ahli): then the field is not only about Egypt."""
+def _ahli_evidence(ms: list[_M], info: dict, country_of: dict) -> tuple[bool, bool]:
+    """Whether the mentions name Egypt or an Egyptian club (a club of the codebook whose country is Egypt), and
+    whether they name another club (besides the Saudi Al-Ahli): then the field is not only about Egypt."""
     egypt = saudi = False
     for o in ms:
         row = info.get(o.actor_id)
         if row is None or o.actor_id == _SAUDI_AHLI:
             continue
-        if o.actor_id == "country:eg" or o.actor_id in _EGYPTIAN_CLUBS:
+        if o.actor_id == "country:eg" or row[3] == "club" and country_of.get(o.actor_id) == "country:eg":
             egypt = True
         elif row[3] == "club":
             saudi = True
     return egypt, saudi
-
-
-_EGYPTIAN_CLUBS = frozenset({"org:zamalek", _EGYPT_AHLY})
 
 
 def _drop_boilerplate(f: _Field, ms: list[_M], phrases: tuple[str, ...]) -> list[_M]:

@@ -945,12 +945,19 @@ def _home_politics_named(actor_id: str, out: list[_M], m: _Matcher, rules: Rules
     """A foreign person's country is present in the field as a political actor, an organisation or group of it
     (نظام الأسد، الحكومة السورية، الحوثيين for Yemen): there his bare surname stays his even after a namesake of his
     family (سليمان هلال الأسد … أنصار الأسد; طارق محمد عبدالله صالح … الحوثي وصالح). Not for Saudi persons: the news'
-    own country is named in most fields."""
+    own country is named in most fields. Nor a club, a sports body or a company of that country (thirty-first
+    session: الإسماعيلي in a story on a Saudi club's Egyptian camp does not make its coach هشام مرسي … مرسي Morsi)."""
     country_of = m.country_of or {}
     c = country_of.get(actor_id)
     if c is None or c in (rules.home_titles or {}).values():
         return False
-    return any((o.typ == "organization" or o.typ == "group") and country_of.get(o.actor_id) == c for o in out)
+    info = m.info
+    return any((o.typ == "organization" or o.typ == "group") and country_of.get(o.actor_id) == c
+               and info[o.actor_id][3] not in _NOT_POLITICAL for o in out)
+
+
+#: Organisation subtypes that are no political actor of their country (``_home_politics_named``).
+_NOT_POLITICAL = frozenset(("club", "national_team", "sports_body", "company"))
 
 
 def _surname_owner(f: _Field, o: _M, out: list[_M], short: dict, rules: Rules, m: _Matcher) -> tuple | None:

@@ -836,6 +836,8 @@ def _is_metonym(f: _Field, o: _M, by_tok: dict, m: _Matcher, rules: Rules) -> bo
 
 #: Nineteenth session: event heads whose nisba describes a party, not a name (المبادرة الإيرانية، اتفاق فرنسي - روسي،
 #: الاتفاق التونسي الأميركي): the nisba is the country (the read sets annotate 7 of 8), unlike الدوري القطري.
+#: Thirty-first session: so is a country's name after them (اتفاق إيران النووي: the read sets annotate 3 of 4), unlike a
+#: city's (اتفاق الطائف). A war named after a country stays opaque (حرب لبنان; CONVENTIONS: event names).
 _DESCRIBED_HEADS = frozenset(("مبادره", "اتفاق"))
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -985,7 +987,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
                      or kind != "nisba" and strip_clitics(prev_w) in _WAR)
-                and not (kind == "nisba" and bare_in(prev_w, _DESCRIBED_HEADS))):
+                and not (kind == "nisba" and bare_in(prev_w, _DESCRIBED_HEADS))
+                and not (typ == "country" and kind in ("name", "alias") and bare_in(prev_w, _DESCRIBED_HEADS))):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
         if (kind == "nisba" and o.plen >= 3 and f.x[o.e - 2 : o.e] == "يه" and o.actor_id != _SAUDI and (
