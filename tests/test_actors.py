@@ -640,6 +640,16 @@ def test_outlet_named_in_quotes_is_media():
     assert not any(s == "الوطن" for s, _ in got2)  # the word "homeland" stays a word
 
 
+def test_outlet_named_in_parentheses_after_li_or_reporting_is_media():
+    """Thirty-first session: Saudi papers write outlets' names in parentheses (قال لـ(الجزيرة)، علمت (المدينة)، حصلت
+    (اليوم) على نسخة); there they are the outlet after لـ or a word of reporting, not after other words (غدًا (اليوم)
+    is "today"), and they do not make a later bare المدينة the paper."""
+    _, m = _surfaces("وقال المدير لـ(الجزيرة) إن العمل بدأ. وعلمت (المدينة) أن الوفد وصل إلى المدينة. وحصلت (اليوم) على "
+                     "نسخة منه. وسيعلن الحزب غدًا (اليوم) عن الاتفاق.")
+    assert list(zip(m["surface"], m["actor_type"])) == [("الجزيرة", "media"), ("المدينة", "media"), ("اليوم", "media")], \
+        m[["surface", "actor_id"]].values.tolist()
+
+
 def test_social_networks_are_media():
     got, _ = _surfaces("ونشر مقطعا على تويتر وفيسبوك.")
     assert ("تويتر", "media") in got

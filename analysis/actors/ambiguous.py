@@ -110,7 +110,27 @@ def _first_country(c: _AmbiguousContext, s, e, plen, ent):
 
 def _first_quoted(c, s, e, plen, ent):
     # an outlet's name (checked when the hit was read) or a form of ambiguous_forms.tsv that counts in quotes only
-    return _quoted(c.f, s, e)  # («الكردستاني»)
+    return _quoted(c.f, s, e) or _outlet_in_parentheses(c, s, e, ent.actor_id)  # («الكردستاني»، (اليوم))
+
+
+def _outlet_in_parentheses(c, s: int, e: int, actor_id: str) -> bool:
+    """An outlet's name between parentheses after لـ or a word of reporting (لـ(الجزيرة)، علمت (المدينة)، حصلت (اليوم)
+    على نسخة، صحيفة (الحياة)), as Saudi papers write their own name and others' (the read sets annotate 11 of 11
+    parenthesised outlets; thirty-first session). Not after other words: غدًا (اليوم)، أسرتي هي (الحياة)."""
+    if c.m.info[actor_id][2] != "media" or not _quoted(c.f, s, e, "(", ")"):
+        return False
+    before = c.f.norm[: c.f.norm.rfind("(", 0, s)].rstrip().rsplit(None, 1)
+    if not before:
+        return False
+    w = before[-1]
+    return w in _BEFORE_PARENTHESISED_OUTLET or w[0] in "وف" and w[1:] in _BEFORE_PARENTHESISED_OUTLET
+
+
+#: Words after which a parenthesised outlet name is the outlet (normalised; also with و or ف): the preposition لـ
+#: written apart, and the verbs and nouns of reporting and publishing that precede one in SaudiNewsNet.
+_BEFORE_PARENTHESISED_OUTLET = frozenset(norm_word(w) for w in [
+    "لـ", "ل", "مع", "علمت", "حصلت", "صحيفة", "جريدة", "لصحيفة", "بصحيفة", "دار", "مصادر", "تواصلت", "استطاعت",
+    "كشفت", "نشرت", "قالت", "أكدت"])
 
 
 def _named_before(c, s, ent) -> bool:
@@ -593,14 +613,15 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
         if verdict is not None:
             return verdict
     f, x, out = c.f, c.f.x, c.out
-    # an outlet named in quotes does not license its bare name later (وزار المدينة after لـ«المدينة»)
+    # an outlet named in quotes or parentheses does not license its bare name later (وزار المدينة after لـ«المدينة»)
     aid = ent.actor_id
     # (or, for a body, its name right after it in apposition: النقل الجماعي «سابتكو»; not a person's epithet before
     # the name, which D5 leaves out: «المخلوع» علي عبدالله صالح)
     typ = c.m.info[aid][2]
     after = typ != "person"
     seen = any((o.s < s or after and o.s >= e and _apposition_gap(f.norm[e : o.s]))
-               and not (o.entry.ambiguous and _quoted(f, o.s, o.e)) for o in c.named(aid)) or (
+               and not (o.entry.ambiguous and (_quoted(f, o.s, o.e) or _quoted(f, o.s, o.e, "(", ")")))
+               for o in c.named(aid)) or (
         aid in f.elsewhere and typ != "media")  # a title whose body names the actor (not an outlet:
     # a paper's own name in its body does not make المدينة in its headline the paper rather than the city)
     if seen and x[s + plen : e] in _ADJECTIVE_NICKNAMES and _after_definite_noun(f, s, plen, out, c.rules):
@@ -616,8 +637,8 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
     if seen and amb != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
         return True
     info = c.m.info
-    if info[aid][2] == "media" and _quoted(f, s, e):
-        return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا": an outlet's name in quotes
+    if info[aid][2] == "media" and (_quoted(f, s, e) or _outlet_in_parentheses(c, s, e, aid)):
+        return True  # لـ«الوطن»، وعلمت "الوطن"، وكالة "معا"، لـ(الجزيرة): an outlet's name in quotes or parentheses
     if info[aid][3] == "club" and _coordinated_place(f, s, e, plen, c.clubs(), types=("organization",)):
         return True  # بين الأهلي والزمالك: a club joined by و to another club
     rule = _CONTEXT_RULES.get(amb)
