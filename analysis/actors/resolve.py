@@ -987,8 +987,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
                      or kind != "nisba" and strip_clitics(prev_w) in _WAR)
-                and not (kind == "nisba" and bare_in(prev_w, _DESCRIBED_HEADS))
-                and not (typ == "country" and kind in ("name", "alias") and bare_in(prev_w, _DESCRIBED_HEADS))):
+                and not ((kind == "nisba" or typ == "country" and kind in ("name", "alias"))
+                         and bare_in(prev_w, _DESCRIBED_HEADS))):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
             continue
         if (kind == "nisba" and o.plen >= 3 and f.x[o.e - 2 : o.e] == "يه" and o.actor_id != _SAUDI and (
