@@ -24,34 +24,30 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def per_set(keep: Path, sets_dir: Path) -> pd.DataFrame:
-    """tp, predicted and gold actor mentions of each sealed set, scored as ``score.py`` scores them."""
-    sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
-    from evalcore import match, place, text_field_rows
+    """tp, predicted and gold actor mentions of each sealed set, scored as ``score.py`` scores them
+    (``cv_gold_tagger.article_matches``)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from cv_gold_tagger import article_matches
 
     sealed = [s.strip() for s in (sets_dir / "sealed.txt").read_text(encoding="utf-8").splitlines()
               if s.strip() and not s.startswith("#")]
-    mentions = text_field_rows(pd.read_parquet(keep / "out" / "mentions.parquet"))
+    mentions = pd.read_parquet(keep / "out" / "mentions.parquet")
     articles = pd.read_parquet(keep / "out" / "articles.parquet")
-    by_article = {str(a): g for a, g in mentions.groupby(mentions["article_id"].astype(str))}
-    text = {str(a): t for a, t in zip(articles["article_id"], articles["text"])}
+    found = set(articles["article_id"].astype(str))
     rows = []
     for name in sealed:
         gold_file = sets_dir / name / "gold.jsonl"
         if not gold_file.exists():
             continue
-        tp = n_pred = n_gold = 0
+        gold = {}
         for line in gold_file.read_text(encoding="utf-8").splitlines():
             g = json.loads(line)
-            items = [x for x in g["actors"] if x.get("in", "content") == "content"]
-            n_gold += len(items)
-            if g["gold_id"] not in text:
-                continue
-            spans = [s if s else (-10, -9) for s in place(text[g["gold_id"]], [x["surface"] for x in items])]
-            pred = by_article.get(g["gold_id"])
-            pred_spans = [] if pred is None else [(int(a), int(b)) for a, b in zip(pred["start"], pred["end"])]
-            tp += len(match(spans, pred_spans))
-            n_pred += len(pred_spans)
-        rows.append((name, tp, n_pred, n_gold))
+            gold[g["gold_id"]] = [x for x in g["actors"] if x.get("in", "content") == "content"]
+        tp = n_pred = 0
+        for _aid, _text, _items, _spans, pred, pairs in article_matches(
+                articles, {k: v for k, v in gold.items() if k in found}, mentions):
+            tp, n_pred = tp + len(pairs), n_pred + len(pred)
+        rows.append((name, tp, n_pred, sum(map(len, gold.values()))))  # an article extract skipped: all its gold missed
     return pd.DataFrame(rows, columns=["set", "tp", "predicted", "gold"])
 
 

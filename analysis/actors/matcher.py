@@ -616,16 +616,16 @@ def _body_context(title: _Field, body_mentions: list[_M]) -> None:
 _SAUDI_AHLI, _EGYPT_AHLY = "org:al_ahli_saudi", "org:al_ahly_egypt"
 
 
-def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M] = (), country_of: dict | None = None) -> None:
+def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M], country_of: dict) -> None:
     """The bare الأهلي is the Saudi club by default (these are Saudi news); in a field that names Egypt or an Egyptian
     club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly.
     A title that names neither decides by its ``body`` (after the body's own الأهلي was decided)."""
     ahli = [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"]
     if not ahli:
         return
-    egypt, saudi = _ahli_evidence(ms, info, country_of or {})
+    egypt, saudi = _ahli_evidence(ms, info, country_of)
     if not (egypt or saudi) and body:
-        egypt, saudi = _ahli_evidence(body, info, country_of or {})
+        egypt, saudi = _ahli_evidence(body, info, country_of)
     if egypt and not saudi:
         for o in ahli:
             o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
