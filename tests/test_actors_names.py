@@ -667,3 +667,51 @@ def test_a_verb_is_no_one_word_name():
                    "أسامة إن الفريق جاهز.", "surface", "actor_type", published=None)
     assert not {"وهبطت", "سيقتص", "أنجز"} & {s for s, _ in got}, got
     assert ("اليمني", "country") in got and ("أسامة", "person") in got, got
+
+
+def test_a_lone_first_name_takes_a_family_name_that_is_also_a_word():
+    """Thirty-second session (persons._common_family_name): a first name alone took no family name that is also a
+    common noun (العمران "urbanism", العدوان "aggression"), which left discovered:محمد a person of its own; it takes it
+    now, but not a noun the corpus uses often without the article (أسعد الجميع "pleased everyone"), a plural or a
+    time word."""
+    got = {s for s, in found_in("قال رئيس اللجنة محمد العمران إن الحكم عبدالله العدوان أدار اللقاء، وهو أمر أسعد "
+                                "الجميع. وأعلن الملا عمر الأسبوع الماضي ذلك.", "surface", published=None)}
+    assert {"محمد العمران", "عبدالله العدوان"} <= got, got
+    assert not any("الجميع" in s or "الأسبوع" in s for s in got), got
+
+
+def test_a_family_name_in_abu_after_a_first_name():
+    """Thirty-second session (persons._name_from): after a first name, أبو + a word is the family name even when the
+    word is common (خالد أبو حكمة "wisdom", محمد أبو شعر "hair"); a place in أبو stays the place (أبو ظبي)."""
+    got = found_in("وأدار الحوار الدكتور خالد أبو حكمة. وقال محمد أبو شعر إن اللاعب جاهز، وزار محمد أبو ظبي.",
+                   "surface", "actor_type", published=None)
+    assert ("خالد أبو حكمة", "person") in got and ("محمد أبو شعر", "person") in got, got
+    assert ("أبو ظبي", "location") in got, got
+
+
+def test_a_first_name_before_a_leaders_surname_names_a_namesake():
+    """Thirty-second session (persons._discover): a first name before a codebook person's one-word surname written
+    without the article is a namesake (المنتج تامر مرسي, not Mohamed Morsi), as it was with the article (محمد
+    المالكي); the person's own first name keeps him (المخلوع علي صالح is Ali Abdullah Saleh)."""
+    got = found_in("وتلاحظ أن اسم المنتج (تامر مرسي) يتكرر، فيما تقاتل قوات المخلوع علي صالح في تعز.", "surface",
+                   "actor_id", published=None)
+    assert ("تامر مرسي", "discovered:تامر_مرسي") in got, got
+    assert not any(a == "person:mohamed_morsi" for _, a in got), got
+    assert ("صالح", "person:ali_abdullah_saleh") in got, got
+
+
+def test_words_that_anercorp_knows_as_names_are_no_persons_here():
+    """Thirty-second session: ANERcorp's one-word person names that are words in Saudi news (الخطابي in الحفل الخطابي
+    "the speeches", المرّ "bitter"), first names used as nouns or verbs (نبيه "his prophet", وعزت "and attributed",
+    كامل "the whole of"), and a stock index named with a nationality (مؤشر داكس الألماني) are no actors."""
+    got = {s for s, in found_in("وبدأ الحفل الخطابي بتلاوة آيات. فإن لم تستطع تغيير واقعك المرّ فانظر. وعزت الشركة "
+                                "الارتفاع إلى المبيعات، وقد استلم كامل حقوقه. وتراجع مؤشر داكس الألماني بنسبة 1%.",
+                                "surface", published=None)}
+    assert not {"الخطابي", "المرّ", "وعزت", "عزت", "كامل", "داكس"} & got, got
+
+
+def test_yonhap_is_a_news_agency():
+    """Thirty-second session (media.csv): Yonhap, discovered as a person's name before (وأشارت وكالة يونهاب)."""
+    got = found_in("وذكرت وكالة يونهاب الكورية الجنوبية للأنباء أن الاجتماع انتهى. ونقلت يونهاب عن مسؤول قوله.",
+                   "surface", "actor_id", published=None)
+    assert [a for s, a in got if "يونهاب" in s] == ["media:yonhap", "media:yonhap"], got

@@ -187,7 +187,7 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
-        if out and len(out) >= 2 and len(w) > 4 and w[-1] == "ا" and w[:-1] in rules.definite_stems and w not in rules.given_names:
+        if out and len(out) >= 2 and len(w) > 3 and w[-1] == "ا" and w[:-1] in rules.definite_stems and w not in rules.given_names:
             break  # وليام سبيندلر متحدثا باسم المفوضية: a noun in the accusative ("as spokesman") ends the name
         if out and (_family_name(w, rules) and not (w in titles and _next_given(f, j, rules))
                     or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
@@ -195,10 +195,13 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and (
                         w == "علي" or w not in stop and w not in titles and w not in verbs)
+                    or len(out) >= 2 and f.word(out[-1]) in _ABU and w not in stop and w not in titles and w not in verbs
+                    and w not in _TIME_WORDS
                     or len(out) >= 3 and f.word(out[-2]) in _SON_OF and w.startswith("ال") and len(w) > 4
                     and w not in stop and w not in titles and w not in rules.title_complements and w not in verbs
                     and w not in _TIME_WORDS and w not in _REGIONAL and w not in common and not w.endswith("يه")):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ,
+            # a family name in أبو after a first name, even a common word (محمد أبو شعر، خالد أبو حكمة، محمد أبو قرنين),
             # عوض الله، فضل الله (a compound name in الله, although الله is a stopword),
             # عبد الملك (a title word after عبد is the compound name's second half);
             # after بن any word but a function word, a title or a reporting verb is the father's name (بن مانع، بن عاطي;
@@ -229,6 +232,10 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     return out
 
 
+#: أبو (and its cases) inside a name: a family name in أبو follows (محمد أبو شعر).
+_ABU = frozenset(norm_word(w) for w in ["أبو", "أبي", "أبا"])
+
+
 #: Kinship nouns: between two names they relate two persons, they are no father's name.
 _KIN = frozenset(norm_word(w) for w in ["شقيق", "شقيقة", "نجل", "نجلة", "والد", "والدة", "زوج", "زوجة", "ابنة", "أخو", "أخي",
                                           "أخت", "عم", "خال", "جد", "حفيد", "حفيدة", "صهر", "أرملة", "طليقة", "خطيبة"])
@@ -253,6 +260,33 @@ def _father_before_family(f: _Field, j: int, occ: bytearray, rules: Rules) -> bo
         return False  # قال مكتب المدعي العام: a title, no family name
     return (nx.endswith("ي") and _family_name(nx, rules) and nx not in rules.common_words and nx not in rules.definite_nouns
             and nx not in _TIME_WORDS and nx not in rules.frequent_words)
+
+
+def _own_first_name(w: str, o: _M, m: _Matcher) -> bool:
+    """The word ``w`` (a first name before the one-word alias ``o`` of a codebook person) is a word of that person's
+    name (علي before صالح, Ali Abdullah Saleh): else it names a namesake (تامر مرسي، نورا جنبلاط)."""
+    w = _conj_stripped(w)
+    return w in (m.name_words or {}).get(o.actor_id, ()) or w in norm_word(m.info[o.actor_id][0] or "").split(" ")
+
+
+def _common_family_name(f: _Field, k: int, occ: bytearray, rules: Rules) -> bool:
+    """Token k, a word with the article that is also a common noun (العمران "urbanism", العدوان "aggression", الصعب
+    "the difficult"), is the family name of the lone first name before it (رئيس اللجنة محمد العمران، الحكم عبدالله
+    العدوان): ``_name_from`` stops at a common word, which left the first name alone, a person of its own in the
+    tables (discovered:محمد). Not a plural or feminine word (أسماء المشاركين، صالح الإرهابية), a time word (الملا عمر
+    الأسبوع الماضي), a kinship noun (خالد الشقيق الأكبر), a title, a function word, or a noun the corpus uses often
+    without the article."""
+    if k >= len(f.starts) or not f._adj[k] or 1 in occ[f.starts[k] : f.ends[k]]:
+        return False
+    s, e = f.span_in_original(f.starts[k - 1], f.ends[k - 1])
+    if any(c in "أإآ" for c in f.text[s + 1 : e]):
+        return False  # فرأس المال "so capital": ف + رأس, which normalisation spells as the name فراس
+    w = f.word(k)
+    if not w.startswith("ال") or len(w) < 5 or w.endswith(("ه", "ات", "ين", "ون", "ا")):
+        return False
+    return not (w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w in rules.title_complements
+                or w in _TIME_WORDS or w[2:] in _KIN or w in rules.person_context or w[2:] in rules.frequent_words)
+    # (the last: a noun frequent without the article, الجميع، الطبيب، الهدف، المكان, is no family name: أسعد الجميع)
 
 
 def _next_given(f: _Field, j: int, rules: Rules) -> bool:
@@ -510,7 +544,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
     found: list[_M] = []
     # what the rules below read of the mentions, in one pass (out does not change here): the tokens of the discovered
     # persons (absorb), the one-word family-name aliases of codebook persons, the country spans and the nisba triggers
-    absorb, aliases, country_spans = {}, {}, []
+    absorb, aliases, country_spans, bare_aliases = {}, {}, [], set()
     for o in out:
         kind, typ = o.kind, o.typ
         if typ == "person":
@@ -519,13 +553,17 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     absorb[f.starts[t]] = o
             elif kind == "alias" and o.plen in (0, 2) and f.x.startswith("ال", o.s) and " " not in f.x[o.s : o.e]:
                 aliases[o.s] = o
+            elif kind == "alias" and o.plen == 0 and " " not in f.x[o.s : o.e]:
+                aliases[o.s] = o  # مرسي، جنبلاط: taken in only by a first name that is not the person's own (emit)
+                bare_aliases.add(id(o))
         elif typ == "country":
             country_spans.append((o.s, o.e))
         # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
         if kind == "nisba" and o.plen >= 2 and f.x[o.s : o.s + o.plen].endswith("ال") and f.x[o.e - 1] == "ي":
             triggers.append((o.s, o.e, o.plen, _NISBA_TRIGGER))
     # a known first name takes in a codebook person's one-word family-name alias right after it (محمد المالكي, not
-    # محمد + Nouri al-Maliki): one discovered person, whose family name alone later links to him
+    # محمد + Nouri al-Maliki; تامر مرسي, not Tamer + Mohamed Morsi, thirty-second session): one discovered person,
+    # whose family name alone later links to him
     absorb_given = dict(absorb)
     absorb_given.update(aliases)
     absorbed: set[int] = set()
@@ -534,6 +572,13 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         a = f.starts[toks[0]]
         b = f.ends[toks[-1]]
         inner = {id(absorb_given[f.starts[t]]): absorb_given[f.starts[t]] for t in toks if f.starts[t] in absorb_given}
+        own = [o.s for o in inner.values() if id(o) in bare_aliases and _own_first_name(f.word(toks[0]), o, m)]
+        if own:  # علي صالح، ديمتري مدفيديف: the codebook person by his own first name, not a namesake: not taken in
+            toks = [t for t in toks if f.starts[t] < min(own)]
+            if not toks:
+                return
+            b = f.ends[toks[-1]]
+            inner = {k: o for k, o in inner.items() if o.e <= b}
         free = bytearray(occ[a:b])
         for o in inner.values():
             if o.s < a or o.e > b:
@@ -621,6 +666,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS or stem in rules.noun_given_names):
                 continue  # جميل، إيمان، مالك alone are words (they take the article elsewhere)
+            if len(toks) == 1 and _common_family_name(f, toks[0] + 1, occ, rules):
+                toks = [toks[0], toks[0] + 1]  # محمد العمران، عبدالله العدوان، سعد الصعب: not the first name alone
             if len(toks) == 1 and (f.word(i) in rules.definite_stems or i > 0 and f.adjacent(i) and f.word(i - 1) in _MA):
                 continue  # ورود "arrival" (not و + رود), ما دام "as long as"
             emit(toks, strip_conj=True, clitic=clitic)
@@ -934,6 +981,10 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 continue  # a first name alone: no proclitic, the subject of a clause, no other name (نادية لطفي)
             if k == a and sf.startswith("ال") and sf.endswith("ي") and _adjective_position(f, f.tok_index(a), rules):
                 continue  # نبيل العربي … العمل العربي المشترك، الأمن القومي العربي: the adjective, not his surname
+            if (k == a and sf.startswith("ال") and not sf.endswith("ي") and sf[2:] in rules.common_words
+                    and not _surname_context(f, f.tok_index(a), rules)):
+                continue  # (thirty-second session) إبراهيم الأخضر … الإسطبل الأخضر، فراس … رأس المال: a surname that is
+                # a common word (الأخضر "green", المال "money") is the person only where a person stands
             occ[a:e] = b"\x01" * (e - a)
             mm = _M(a, e, k - a, aid, "discovered" if aid.startswith("discovered:") else "alias", "person", lab)
             mm.entry = None
@@ -1008,6 +1059,14 @@ def _subject_context(f: _Field, i: int, rules: Rules) -> bool:
         if p in _THAT or p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs:
             return True
     return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
+
+
+def _surname_context(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i stands where a person's bare surname does: the subject of a clause (``_subject_context``: وأضاف الصعب)
+    or after a title (م. المخرج، الدكتور الصعب)."""
+    if _subject_context(f, i, rules):
+        return True
+    return i > 0 and f.adjacent(i) and (f.word(i - 1) in rules.titles or strip_clitics(f.word(i - 1)) in rules.titles)
 
 
 def _name_follows(f: _Field, i: int, rules: Rules) -> bool:

@@ -106,6 +106,8 @@ _NOT_AFTER_NADI = frozenset(norm_word(w) for w in [
     "العاصمة", "الدول", "المدينة", "البلد", "الذي", "التي", "السابق", "الجديد", "الأول", "الثاني", "الكبير", "الملكي",
     "المنافس", "الخصم", "الضيف", "المضيف", "الفائز", "الخاسر", "الأم", "الأخير", "المذكور", "نفسه", "ذاته"])
 _NADI = frozenset(norm_word(w) for w in ["نادي", "ناديي"])
+#: Words before a name + nisba that make it a stock index or a crude, no club (T2): مؤشر داكس الألماني، خام نايمكس
+_INDEX_WORDS = frozenset(norm_word(w) for w in ["مؤشر", "المؤشر", "مؤشرا", "مؤشري", "خام", "الخام", "بورصة"])
 
 
 def _word_after_nadi(f, i: int, k: int, rules: Rules) -> bool:
@@ -352,6 +354,8 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
             continue
         a, b = f.starts[j - 1], f.ends[j - 1]
         w = f.x[a:b]
+        if j > 1 and f.adjacent(j - 1) and f.word(j - 2).removeprefix("و") in _INDEX_WORDS:
+            continue  # مؤشر داكس الألماني، خام نايمكس الأمريكي: a stock index or a crude, no club
         if (1 in occ[a:b] or w.startswith("ال") or w in rules.given_names or w in rules.definite_stems
                 or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))):
             # an adjective (إغاثي، طبية) before the nisba is no club
