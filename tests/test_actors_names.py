@@ -715,3 +715,11 @@ def test_yonhap_is_a_news_agency():
     got = found_in("وذكرت وكالة يونهاب الكورية الجنوبية للأنباء أن الاجتماع انتهى. ونقلت يونهاب عن مسؤول قوله.",
                    "surface", "actor_id", published=None)
     assert [a for s, a in got if "يونهاب" in s] == ["media:yonhap", "media:yonhap"], got
+
+
+def test_a_name_ends_before_a_role_in_the_feminine():
+    """Thirty-second session (persons._name_from): the feminine of a frequent noun ends a name (الدكتورة سارة سالم عميدة
+    كلية التمريض: the dean), but only where the text writes ة; a possessive ه is left to N3 (شارحا موقفه)."""
+    got = {s for s, in found_in("وأوضحت الدكتورة سارة سالم عميدة كلية التمريض أن الطلاب كثر. وقال ممثل الوفد سمير داود "
+                                "شارحا موقفه.", "surface", published=None)}
+    assert {"سارة سالم", "سمير داود"} <= got, got

@@ -732,9 +732,10 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
             words.pop()
         w = strip_conj(f.x[o.s : o.e], rules)
-        if (obj or verb) and len(words) == 1 and (w in rules.noun_given_names or w not in rules.given_names and w not in rules.person_tokens and (
-                _known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي")))):
-            # (استلم كامل حقوقه → كامل: a first name that is mostly a noun, left alone by the trim, goes too)
+        # (and a first name that is mostly a noun, left alone by the trim: استلم كامل حقوقه → كامل, thirty-second session)
+        if (obj or verb) and len(words) == 1 and (w in rules.noun_given_names or (
+                w not in rules.given_names and w not in rules.person_tokens
+                and (_known_word(w, rules) or _object_word(f, o.e, w, rules) or w.startswith(("سي", "ست", "فسي", "وسي"))))):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out

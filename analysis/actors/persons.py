@@ -221,6 +221,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                 break
             if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
                 break
+            if out and len(w) > 3 and w[-1] == "ه" and w[:-1] in rules.frequent_words and f.text[f.span_in_original(a, b)[1] - 1] == "ة":
+                break  # نجوى سالم عميدة الكلية: the feminine of a frequent noun (a role) after the name
+                # (a ة in the text: not a possessive ه, موقفه, which N3 trims with what it ends: شارحا موقفه)
         elif out and w == "علي":
             break  # على written علي far more often than a second name علي
         if w == _ALLAH and out:
@@ -284,9 +287,9 @@ def _common_family_name(f: _Field, k: int, occ: bytearray, rules: Rules) -> bool
     w = f.word(k)
     if not w.startswith("ال") or len(w) < 5 or w.endswith(("ه", "ات", "ين", "ون", "ا")):
         return False
+    # (the last test: a noun frequent without the article, الجميع، الطبيب، الهدف، المكان, is no family name: أسعد الجميع)
     return not (w in rules.stopwords or w in rules.titles or w in rules.reporting_verbs or w in rules.title_complements
                 or w in _TIME_WORDS or w[2:] in _KIN or w in rules.person_context or w[2:] in rules.frequent_words)
-    # (the last: a noun frequent without the article, الجميع، الطبيب، الهدف، المكان, is no family name: أسعد الجميع)
 
 
 def _next_given(f: _Field, j: int, rules: Rules) -> bool:
