@@ -844,9 +844,13 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
         if not (commas or plen and f.adjacent(i) and f.adjacent(j) and f.x[o2.s : o2.s + o2.plen].startswith("و")
                 and not _verb_like(words[0], rules)):
             continue  # (a و-list: … عبدالرحمن الغامدي ومختار فلاته وسلمان الصبياني; not وتأثر بكارين)
-        if any(w in rules.stopwords or w in rules.frequent_words or w in rules.common_words or _has_digit(w) or len(w) < 2
-               or not commas and (w.startswith(("لل", "بال")) or bare_in(w, rules.role_words)
-                                  or typ != "location" and w in rules.definite_nouns) for w in words):
+        # a person's first name may be a word too (وأمير كردي، وإسلام سراج: thirty-third session), when a second word
+        # follows it that is none
+        given = typ == "person" and len(words) == 2 and not words[0].startswith("ال") and words[0] not in rules.stopwords
+        if any(w in rules.stopwords or (w in rules.frequent_words or w in rules.common_words) and not (given and k == 0)
+               or _has_digit(w) or len(w) < 2
+               or not commas and (w.startswith(("لل", "بال")) or bare_in(w, rules.role_words) and not (given and k == 0)
+                                  or typ != "location" and w in rules.definite_nouns) for k, w in enumerate(words)):
             continue  # (in a و-list not وليا للعهد، والزميل حمود، والمهاجمين حسن الراهب)
         if not commas and typ == "location" and all(w[0] == "و" and len(w) > 3 for w in words[1:]):
             # a و-list of one-word places (والعيص وخيبير والعشاش والعلا): each word is one place, not one name of three
@@ -858,6 +862,75 @@ def _items_between_items(f: _Field, out: list[_M], occ: bytearray, rules: Rules)
         a, b = f.starts[i], f.ends[j - 1]
         occ[a:b] = b"\x01" * (b - a)
         new.append(_new(a, b, plen, " ".join(words), typ))
+    return sorted(out + new, key=_by_start) if new else out
+
+
+def _linked(f: _Field, o1: _M, o2: _M) -> bool:
+    """Mentions o1 and o2 are neighbouring items of one list: a comma (or a dash) between them, or nothing but spaces
+    and a و on o2."""
+    gap = f.norm[o1.e : o2.s]
+    return bool(_LIST_SEP_RE.fullmatch(gap)) or not gap.strip() and o2.plen == 1 and f.x[o2.s] == "و"
+
+
+def _persons_ending_lists(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
+    """Thirty-third session: a list of persons (two or more, joined by commas or و) takes in the two-word item that
+    starts it or ends it (… ومحمود المليجي، وتوفيق الدقن، وعدلي كاسب (لعب …); …، وإسلام سراج، ومهند عسيري، وصالح
+    العمري): an item parted from the list by a comma or a و of its own or of the person's, set off from the rest of
+    the sentence by punctuation (or the end of the field), whose first word is no stopword, no verb and no word with
+    the article and whose second word is no word of the lists (the item between two persons: ``_items_between_items``)."""
+    persons = [o for o in out if o.typ == "person" and o.kind in ("name", "alias", "discovered")]
+    if len(persons) < 2:
+        return out
+    n = len(f.starts)
+    new: list[_M] = []
+
+    def item_ok(i: int) -> tuple[int, str] | None:
+        """Tokens i, i+1 as a person item: (plen, label) or None."""
+        if i < 0 or i + 1 >= n or not f.adjacent(i + 1) or 1 in occ[f.starts[i] : f.ends[i + 1]]:
+            return None
+        w0, w1 = f.word(i), f.word(i + 1)
+        plen = 1 if w0[0] == "و" and len(w0) > 3 and w0 not in rules.given_names else 0
+        w0 = w0[plen:]
+        if (w0.startswith("ال") or w0 in rules.stopwords or w0 in rules.reporting_verbs or _verb_like(w0, rules)
+                or _has_digit(w0) or len(w0) < 3 or not w0.isalpha() or not w1.isalpha()
+                or w0[0] in "بلك" and (w0[1:] in rules.frequent_words or w0[1:] in rules.common_words)):
+            return None  # (not بزواج أخويهما، بدر بن ناحي …)
+        if (w1 in rules.stopwords or w1 in rules.frequent_words or w1 in rules.common_words or len(w1) < 3
+                or w1[0] == "و" or _verb_like(w1, rules) or w1.startswith(("لل", "بال"))
+                or w1.startswith("ال") and (w1 in rules.definite_nouns
+                                             or not (_family_name(w1, rules) or _rare_definite(w1, rules)
+                                                     and not w1.endswith(("ان", "ون", "ين", "ات"))))):
+            return None  # (not واتفق الرئيسان، عبدالفتاح السيسي وعمر البشير)
+        return plen, f.x[f.starts[i] + plen : f.ends[i + 1]]
+
+    for k in range(len(persons) - 1):
+        p1, p2 = persons[k], persons[k + 1]
+        if not _linked(f, p1, p2):
+            continue
+        # after the list: p2 is its last person
+        if k + 2 >= len(persons) or not _linked(f, p2, persons[k + 2]):
+            i = f.tok_index(p2.e - 1) + 1
+            got = item_ok(i)
+            if got is not None:
+                plen, label = got
+                a, b = f.starts[i], f.ends[i + 1]
+                gap = f.norm[p2.e : a]
+                if ((_LIST_SEP_RE.fullmatch(gap) or plen and not gap.strip())
+                        and (i + 2 >= n or not f.adjacent(i + 2)) and _LIST_END_RE.match(f.norm, b)):
+                    occ[a:b] = b"\x01" * (b - a)
+                    new.append(_new(a, b, plen, label, "person"))
+        # before the list: p1 is its first person
+        if k == 0 or not _linked(f, persons[k - 1], p1):
+            j = f.tok_index(p1.s)
+            got = item_ok(j - 2)
+            if got is not None:
+                plen, label = got
+                a, b = f.starts[j - 2], f.ends[j - 1]
+                gap = f.norm[b : p1.s]
+                if ((_LIST_SEP_RE.fullmatch(gap) or p1.plen == 1 and f.x[p1.s] == "و" and not gap.strip())
+                        and (j - 2 == 0 or not f.adjacent(j - 2))):
+                    occ[a:b] = b"\x01" * (b - a)
+                    new.append(_new(a, b, plen, label, "person"))
     return sorted(out + new, key=_by_start) if new else out
 
 

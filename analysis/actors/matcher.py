@@ -74,6 +74,7 @@ from analysis.actors.head_nouns import (
     _located_places,
     _new,
     _numbered_units,
+    _persons_ending_lists,
     _quoted,
     _repeat_discovered_names,
     _repeat_person_names,
@@ -225,6 +226,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = _repeat_discovered_names(f, out, occ, rules)
         out = _repeat_person_names(f, out, occ, rules)
         out = _items_between_items(f, out, occ, rules)
+        out = _persons_ending_lists(f, out, occ, rules)
         out = _trailing_places(f, out, occ, rules)
     out = _capitals_by_context(f, out, occ, m)
     out = _ministry_short_forms(f, out, occ, rules)

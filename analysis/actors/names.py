@@ -119,6 +119,9 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
                 and w not in rules.definite_nouns and w not in rules.common_words)
     if len(w) > 4 and w.endswith(_ENCLITICS):
         return False
+    if len(w) > 4 and w.endswith("تي") and w[:-2] + "ه" in rules.frequent_words and w[:-2] + "ه" in rules.definite_stems:
+        return False  # thirty-third session: جامعتي، محافظتي (the dual in construct or "my" of a frequent noun in ة that
+        # takes the article; not كونتي)
     if w[0] in "وفبلك" and (len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
                                            or w[1:] in rules.common_words or w[1:] in rules.stopwords)
                             or len(w) == 3 and w[1:] in rules.stopwords and w[1:] not in ("اي", "او")):
@@ -587,13 +590,24 @@ def _coordinated_foreign_names(f, out: list, occ: bytearray, rules: Rules, nr: N
         if (1 in occ[a:b] or not (w0 in rules.given_names or _foreign_word(w0, rules, nr)) or w1[0] in "وي"
                 or not _foreign_word(w1, rules, nr) or _verb_like(w1, rules) or not _plain_spelling(f, j + 1)
                 or not _plain_spelling(f, j) or stem in rules.frequent_words or stem in rules.definite_stems
-                or j + 2 < n and f.adjacent(j + 2) and _foreign_word(f.word(j + 2), rules, nr)):
+                or j + 2 < n and f.adjacent(j + 2) and _foreign_word(f.word(j + 2), rules, nr)
+                and not _next_item(f, j + 2, rules, nr)):
             continue  # ونجله، ونيمار جاهزان، قتلا: a suffixed noun, a dual or plural; a third word: no plain name
         occ[a:b] = b"\x01" * (b - a)
         m = new_mention(a, b, 1, f.x[a + 1 : b], "person")
         found.append(m)
         todo.append(m)
     return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+def _next_item(f, k: int, rules: Rules, nr: NameRules) -> bool:
+    """Thirty-third session (N10): word k is not a third word of the name before it but the first of the list's next
+    item: و + a first name or a transliterated word, then one more word before the item ends (… وباستيان شفانيشتيجر
+    ومورجان شنيدرلين وماتيو دارميان); not a family name in و (فينوس ويليامز، at the end of its item)."""
+    w = f.word(k)
+    return (w[0] == "و" and len(w) > 3 and (w[1:] in rules.given_names or _foreign_word(w[1:], rules, nr))
+            and k + 1 < len(f.starts) and f.adjacent(k + 1) and (k + 2 >= len(f.starts) or not f.adjacent(k + 2)
+                                                                  or f.word(k + 2)[0] == "و"))
 
 
 def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
@@ -1120,7 +1134,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N15 over one field (a ``fields._Field``) after discovery.
+    """Rules N1–N17 over one field (a ``fields._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -1141,7 +1155,72 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _merge_adjacent(f, out, occ, rules, new_mention)
     out = _nisba_family_names(f, out, occ, rules)
     out = _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
-    return _split_at_conjunctions(f, out, occ, rules, nr, new_mention)
+    out = _split_at_conjunctions(f, out, occ, rules, nr, new_mention)
+    return _in_the_name_of(f, out, occ, rules)
+
+
+#: Words after which باسم is "in the name of, for" (المتحدث باسم الحكومة: _SPOKESMAN) or "by the name" (المعروف باسم،
+#: يعرف باسم: _NAMING), not the first name Basim; الرسمي and أيضا may stand between (المتحدث الرسمي باسم، يعرف أيضا باسم).
+_SPOKESMAN = frozenset(norm_word(w) for w in (
+    "المتحدث", "متحدث", "المتحدثة", "متحدثة", "والمتحدث", "الناطق", "ناطق", "الناطقة", "ناطقة", "والناطق"))
+_NAMING = frozenset(norm_word(w) for w in (
+    "المعروف", "المعروفة", "والمعروف", "والمعروفة", "المعروفين", "يعرف", "تعرف", "ويعرف", "وتعرف", "عرف", "عرفت",
+    "يناديه", "يناديها", "يسمى", "تسمى", "المسمى", "المسماة", "الملقب", "الملقبة", "سمي", "سميت", "ويسمى", "وتسمى"))
+_BETWEEN_BI_ISM = frozenset(norm_word(w) for w in ("الرسمي", "الرسمية", "أيضا", "أيضًا", "كذلك"))
+
+
+def _first_name_word(w: str, rules: Rules) -> bool:
+    """A word that can start a person's name: a first name (علي too, left out of ``given_names``) or a word that
+    ANERcorp tags in persons, without the article."""
+    return w == "علي" or w in rules.given_names or w in rules.person_tokens and not w.startswith("ال")
+
+
+def _in_the_name_of(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N17 (thirty-third session): a discovered person that starts with باسم after a spokesman or a naming word
+    (_SPOKESMAN, _NAMING: وقال المتحدث باسم الوكالة الوطنية، والذي عرف باسم محمد زد) starts at the first word after it
+    that can start a name (_first_name_word), if two words or more are left or a body stands before it (المتحدث الرسمي
+    باسم الاتحاد عدنان المعيبد → عدنان المعيبد; باسم الجماعة محمود; not باسم نجم سلسلة الأفلام), else at a last two
+    words without the article after a body (المتحدثة باسم المتنزه آمي بارتليت). Without such a name, the words after
+    a spokesman's باسم that all take the article are the body he speaks for, an organisation (المتحدث باسم البنك
+    الأوروبي), unless it is one rare word, his family name (المتحدث باسم العوضي: Basem); anything else is no person and
+    is dropped (يعرف باسم التدفق النقدي، متحدث باسم خفر)."""
+    drop = set()
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or o.plen or f.x[o.s : o.s + 5] != "باسم ":
+            continue
+        i = f.tok_index(o.s)
+        prev = f.word(i - 1) if i > 0 else ""
+        if prev in _BETWEEN_BI_ISM and i > 1:
+            prev = f.word(i - 2)
+        if prev not in _SPOKESMAN and prev not in _NAMING:
+            continue
+        last = f.tok_index(o.e - 1)
+        k = next((k for k in range(i + 1, last + 1)
+                  if _first_name_word(f.word(k), rules) and (k < last or k > i + 1)), None)
+        if k is None and last - i >= 3 and not any(f.word(j).startswith("ال") for j in (last - 1, last)):
+            k = last - 1  # باسم المتنزه آمي بارتليت: a two-word name after the body
+        if k is None:
+            w = f.word(last)
+            if (prev in _SPOKESMAN and last == i + 1 and w.startswith("ال") and w not in rules.frequent_words
+                    and w not in rules.definite_nouns and w not in rules.common_words
+                    and not (last + 1 < len(f.starts) and f.adjacent(last + 1) and f.word(last + 1).startswith("ال"))):
+                continue  # المتحدث باسم العوضي: one rare word with the article is the spokesman's family name (not
+                # باسم المدعي العام, a noun with its adjective)
+            if prev in _SPOKESMAN and last > i + 1 and all(f.word(j).startswith("ال") for j in range(i + 1, last + 1)):
+                o.s, o.typ = f.starts[i + 1], "organization"  # المتحدث باسم البعثة الدولية
+                occ[f.starts[i] : o.s] = b"\x00" * (o.s - f.starts[i])
+                o.plen = 0
+                o.label_ar = f.x[o.s : o.e]
+                o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+                continue
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            drop.add(id(o))
+            continue
+        occ[o.s : f.starts[k]] = b"\x00" * (f.starts[k] - o.s)
+        o.s = f.starts[k]
+        o.label_ar = f.x[o.s : o.e]
+        o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+    return [o for o in out if id(o) not in drop] if drop else out
 
 
 #: The letters after و that mark it as the conjunction, in the original text: a name never starts with وأ/وإ/وآ.
@@ -1151,9 +1230,10 @@ _HAMZA_ALEFS = "أإآ"
 def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
     """N16 (eighteenth session): a discovered person whose later word is و + a word written with a hamza or madda on its
     alef (وأديسون، وأبو همام، وإيمليا; a name never starts so) ends before it: two persons joined by و (آينشتاين وأديسون،
-    أرسطو وأفلاطون، محسن الفضلي وأبو همام), or a name and a noun (راشد وأخلاقه). The rest is a person when its first
-    word is a kunya head, a given name or a transliterated word (not a verb nor a word with a possessive ending),
-    each part split again."""
+    أرسطو وأفلاطون، محسن الفضلي وأبو همام), or a name and a noun (راشد وأخلاقه). So does one of three words or more
+    whose third or later word, not its last, is و + a first name (ممفيس ديباي وباستيان شفانيشتيجر; not وسام, a first
+    name itself). The rest is a person when its first word is a kunya head, a given name or a transliterated word (not
+    a verb nor a word with a possessive ending), each part split again."""
     if not any(o.kind == "discovered" and o.typ == "person" and " و" in f.x[o.s : o.e] for o in out):
         return out
     res = []
@@ -1170,6 +1250,11 @@ def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameR
                     if len(orig) > 1 and orig[1] in _HAMZA_ALEFS:
                         cut = k
                         break
+                w = f.word(k)
+                if (i0 + 2 <= k < i1 and w[0] == "و" and len(w) > 3 and w not in rules.given_names
+                        and w not in nr.foreign_names and (w[1:] in rules.given_names or w[1:] in nr.foreign_names)):
+                    cut = k  # thirty-third session: و + a first name after two words (ممفيس ديباي وباستيان شفانيشتيجر)
+                    break
         if cut is None:
             res.append(o)
             continue

@@ -675,11 +675,25 @@ def _drop_name_part_nisbas(f: _Field, out: list[_M], occ: bytearray, rules: Rule
     (الأمير تركي العبدالله الفيصل، تركي بن طلال; "the Turkish prince" is الأمير التركي) or before a family name (تركي
     المشيقح). It is dropped and its span freed for discovery; before a family name with no title before it, the name
     is taken here (ياسين حمزة، تركي الجلفان: nothing else would start it)."""
-    if not any(o.plen == 0 and o.kind == "nisba" for o in out):
+    if not any(o.plen < 2 and o.kind == "nisba" for o in out):
         return out
     keep = []
     n = len(f.starts)
+    x = f.x
     for o in out:
+        if (o.kind == "nisba" and o.plen == 1 and x[o.s] in "وف" and x[o.s + 1 : o.e] in rules.given_names
+                and (i := f.tok_index(o.s)) + 1 < n and f.tok_index(o.e - 1) == i and f.adjacent(i + 1)
+                and (_rare_definite(f.word(i + 1), rules) or _surname_after_first(f.word(i + 1), rules))):
+            # thirty-third session: و + a first name that is a nisba + a family name is the next person of a list
+            # (وصقر سليم وتركي الميزاني), not "and Turkish"
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            toks = _name_from(f, i, occ, rules)
+            if len(toks) >= 2:
+                a, b = f.starts[toks[0]], f.ends[toks[-1]]
+                occ[a:b] = b"\x01" * (b - a)
+                keep.append(_new(a, b, 1, x[a + 1 : b], "person"))
+                continue
+            occ[o.s : o.e] = b"\x01" * (o.e - o.s)
         if o.kind == "nisba" and o.plen == 0 and f.tok_index(o.e - 1) == (i := f.tok_index(o.s)):
             prv = f.word(i - 1) if i > 0 and f.adjacent(i) else ""
             w = f.x[o.s : o.e]

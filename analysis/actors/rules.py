@@ -117,9 +117,10 @@ def load_rules() -> Rules:
                     amb[norm_word(f)] = rule.strip()
     gaz = []
     communities = _words("communities.txt")  # not actors (CONVENTIONS), though ANERcorp tags some as ORG
+    skip = communities | _words("entities_anercorp_not.txt")  # and entries that are no actor (اشتريت، تسونامي)
     for ln in resource_text("actors_rules", "entities_anercorp.tsv").splitlines():
         parts = ln.split("\t")
-        if len(parts) == 3 and not ln.startswith("#") and parts[0] != "entity" and parts[0] not in communities:
+        if len(parts) == 3 and not ln.startswith("#") and parts[0] != "entity" and parts[0] not in skip:
             gaz.append((parts[0], parts[1], int(parts[2])))
     titles = _words("titles.txt")
     given = _words("given_names.txt") | frozenset(

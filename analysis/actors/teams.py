@@ -357,8 +357,10 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
         if j > 1 and f.adjacent(j - 1) and f.word(j - 2).removeprefix("و") in _INDEX_WORDS:
             continue  # مؤشر داكس الألماني، خام نايمكس الأمريكي: a stock index or a crude, no club
         if (1 in occ[a:b] or w.startswith("ال") or w in rules.given_names or w in rules.definite_stems
-                or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))):
-            # an adjective (إغاثي، طبية) before the nisba is no club
+                or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))
+                or w[-1] == "ه" and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words)):
+            # an adjective (إغاثي، طبية) before the nisba is no club; nor a noun with "his" (حارسه الإسباني,
+            # thirty-third session)
             continue
         occ[a:b] = b"\x01" * (b - a)
         new.append(new_mention(a, b, 0, w, "organization"))
