@@ -238,10 +238,12 @@ def test_a_quoted_name_after_a_place_head_is_a_place():
         assert word not in {s for s, in found_in(text, "surface")}, text
 
 
-def test_the_legitimacy_is_the_yemeni_government_only_as_its_supporters_or_forces_say_it():
+def test_the_legitimacy_is_the_yemeni_government_only_as_its_forces_say_it():
+    """Thirty-fourth session: no longer after its supporters (الموالي للشرعية) nor in السلطة الشرعية, which the 319
+    read sets never annotate."""
     found = found_in("في اليمن تقدمت عناصر الجيش الموالي للشرعية، وأنهت قوات الشرعية حصار عدن بالتعاون مع السلطة الشرعية.",
                      "surface", "actor_id")
-    assert [s for s, a in found if a == "org:government_ye"] == ["للشرعية", "الشرعية", "الشرعية"]
+    assert [s for s, a in found if a == "org:government_ye"] == ["الشرعية"]
     # the abstract "legitimacy", international legitimacy, and a field that names no Yemeni actor
     for text in ("في اليمن يسعون إلى استعادة الشرعية والانقلاب على الشرعية الدستورية.",
                  "في اليمن القوات الموالية للشرعية الدولية.", "تقدمت القوات الموالية للشرعية في ليبيا."):

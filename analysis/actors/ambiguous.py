@@ -110,7 +110,20 @@ def _first_country(c: _AmbiguousContext, s, e, plen, ent):
 
 def _first_quoted(c, s, e, plen, ent):
     # an outlet's name (checked when the hit was read) or a form of ambiguous_forms.tsv that counts in quotes only
-    return _quoted(c.f, s, e) or _outlet_in_parentheses(c, s, e, ent.actor_id)  # («الكردستاني»، (اليوم))
+    return (_quoted(c.f, s, e) or _outlet_in_parentheses(c, s, e, ent.actor_id)  # («الكردستاني»، (اليوم))
+            or not plen and _after_website(c.f, s, e))
+
+
+#: "website" (also with و/ب/ف and على written apart): on it a name that is a common word is the body's (موقع تداول:
+#: 15 times in SaudiNewsNet, the exchange's site where listed companies announce; thirty-fourth session)
+_WEBSITE = frozenset(norm_word(w) for w in ["موقع", "وموقع", "بموقع", "لموقع", "فموقع"])
+
+
+def _after_website(f, s: int, e: int) -> bool:
+    before = f.norm[:s].rstrip().rsplit(None, 1)
+    after = f.norm[e : e + 3]
+    return (bool(before) and before[-1] in _WEBSITE and not f.norm[:s].endswith(("\n", "\t"))
+            and not after.startswith(" ال"))  # (موقع مدن الصناعية: "cities", no name)
 
 
 def _outlet_in_parentheses(c, s: int, e: int, actor_id: str) -> bool:

@@ -485,7 +485,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
         if span == "feature":
             # جبل العرقوب، مرتفعات حمرين (not جبل الجليد، بحيرة السد [العالي]: a definite word whose bare form is frequent)
             a = f.starts[i]
-            if 1 in occ[a:b1] or w in rules.place_heads or w.startswith("ال") and w[2:] in rules.frequent_words or not (
+            if 1 in occ[a:b1] or w in rules.place_heads or w.startswith("ال") and w[2:] in rules.frequent_words or _verb_like(
+                    w, rules) or w[0] == "ب" and len(w) > 3 and (  # (محمية ينفذون دورية: a verb; محمية بطبقة،
+                    w[1:] in rules.definite_stems or w[1:] in rules.frequent_words) or not (  # بأغلبية: "protected by")
                     _name_like(w, rules) or w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules)
                     and w not in rules.definite_nouns and w not in _REGIONAL):
                 continue
@@ -1133,7 +1135,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         elif (compl > 0 or definite) and (w.startswith("لل") and len(w) > 4 or (w[0] == "ل" and len(w) > 3 and w[1:] not in rules.stopwords)):
             after_adj = after_conj = False
             lgen = True
-        elif not after_adj and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
+        elif not after_adj and (compl or not w.startswith("وال")) and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
                                 and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")):
             if w[1:] in rules.org_chain_heads:
                 break  # لجنة المقابلة | ولجنة الرصد: two organisations
@@ -1141,7 +1143,8 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
                 last = first_conj - 1  # a coordinated list, not one name: keep what precedes its first item
                 compl = first_conj - 1 - i  # (after a ل-complement a list is the name's: للثقافة والفنون والآداب)
                 break
-            first_conj = j  # والتحري، وتصنيع الحبوب
+            first_conj = j  # والتحري، وتصنيع الحبوب (a وال-word is never the first complement: 50 شركة | والتنسيق; thirty-fourth
+            # session; مجلس وزراء السياحة، شركة وابل: a و of the word)
             after_conj = w.startswith("وال")
         elif (compl == 0 and not definite or lgen) and not after_adj and not w.startswith(("ب", "ك", "و", "ل")) and j + 1 < n and f.adjacent(j + 1) and (
                 f.word(j + 1).startswith("ال") or by_tok.get(j + 1) is not None and by_tok[j + 1].typ in ("location", "country")):
@@ -1202,8 +1205,12 @@ _PARTICIPLE_ADJECTIVES = frozenset(norm_word(w) for w in [
 _TIME_WORDS = frozenset(norm_word(w) for w in [
     "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "اليوم", "أمس", "الأسبوع",
     "الشهر", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي", "الحالية", "غدا", "مساء"])
-#: First halves of compound names in الله written apart (عوض الله، فضل الله، نصر الله، عبد الله …)
-_ALLAH_COMPOUNDS = frozenset(norm_word(w) for w in ["عوض", "عطا", "فضل", "نصر", "جاد", "خير", "ضيف", "رزق", "حسب", "عبد"])
+#: First halves of compound names in الله written apart (عوض الله، فضل الله، نصر الله، عبد الله …; the
+#: thirty-fourth session added the southern and Gulf ones: غرم الله، جار الله، دخيل الله، مال الله …). Not حمد, نعمة,
+#: رحمة (حمد الله "he praised God", نعمة الله "God's grace"): those read as phrases as often as names.
+_ALLAH_COMPOUNDS = frozenset(norm_word(w) for w in ["عوض", "عطا", "فضل", "نصر", "جاد", "خير", "ضيف", "رزق", "حسب", "عبد",
+                                                    "غرم", "جار", "دخيل", "مال", "خلف", "عبيد", "هبة", "جاب", "سعد",
+                                                    "عطية", "فرج"])
 _DAYPART_NEXT = _TIME_WORDS | {norm_word("العيد")}  # صباح العيد: the morning of the feast (not in an org chain's stops)
 
 
@@ -1311,6 +1318,10 @@ def _home_place(f: _Field, k: int, places: dict) -> _M | None:
     return o if o is not None and not f.norm[f.ends[k] : f.starts[k + 1]].strip(" (") else None
 
 
+_AND_THE_CITY = norm_word("والمدينة")
+_MECCA, _MEDINA = "location:mecca", "location:medina"
+
+
 def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> list[_M]:
     """A list of places: right after a place mention (type location: a town, a village, a district), و + one word that
     looks like a name (قرى الفقعلي والقراصة وترعة، ومنها صبراتة وورشفانة) is a place too. Each item is one word joined
@@ -1332,6 +1343,12 @@ def _coordinated_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) 
             if p is not None and w[0] == "و":
                 j = f.tok_index(p.e - 1) + 1  # a known place in the list (والعيص وخيبير والعشاش والعلا): the list goes on
                 continue
+            if (w == _AND_THE_CITY and o.actor_id == _MECCA and 1 not in occ[f.starts[j] : f.ends[j]]
+                    and not (j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال"))):  # (والمدينة الجامعية)
+                a, b = f.starts[j], f.ends[j]  # مكة والمدينة، مكة وجدة والمدينة: Medina (thirty-fourth session)
+                occ[a:b] = b"\x01" * (b - a)
+                new.append(_M(a, b, 1, _MEDINA, "alias", "location"))
+                break
             if (w[0] != "و" or len(stem) < 3 or 1 in occ[f.starts[j] : f.ends[j]] or stem in rules.given_names
                     or not stem.isalpha() or not _name_like(stem, rules) or stem in rules.place_heads
                     or stem.endswith(_ENCLITICS) or _verb_like(stem, rules) or not _plain_spelling(f, j)

@@ -40,7 +40,13 @@ N13 a particle of a foreign name (فان، دي، دا …) or a first name with
 N14 two adjacent words that read as a foreign name by the name lexicon (``foreign_names_jrc.txt``, derived from
     JRC-Names) are a person without any cue (فنسنت كوهين): both lexicon words, a first name + a lexicon word, or a
     lexicon word and a transliterated word; not a verb, an award, brand, club or company (``_lexicon_names``);
-N15 the foreign surname of a person found by this pass, alone later in the field, is that person (… وقال كوهين).
+N15 the foreign surname of a person found by this pass, alone later in the field, is that person (… وقال كوهين);
+N16 a discovered name does not run across و into the next person of a list (``_split_at_conjunctions``);
+N17 باسم after a spokesman or a naming word is "in the name of, by the name", not the first name Basim
+    (``_in_the_name_of``);
+N18 بن/ابن + a family name right after a verb of saying is a person (وشدد بن محيا: ``_son_of_after_verb``);
+N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``_drop_suffixed_words``);
+N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_drop_work_titles``).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -119,9 +125,9 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
                 and w not in rules.definite_nouns and w not in rules.common_words)
     if len(w) > 4 and w.endswith(_ENCLITICS):
         return False
-    if len(w) > 4 and w.endswith("تي") and w[:-2] + "ه" in rules.frequent_words and w[:-2] + "ه" in rules.definite_stems:
+    if len(w) > 4 and w.endswith(_DUAL_ENDS) and _dual_of_noun(w, rules):
         return False  # thirty-third session: جامعتي، محافظتي (the dual in construct or "my" of a frequent noun in ة that
-        # takes the article; not كونتي)
+        # takes the article; not كونتي); thirty-fourth: the dual itself (شخصيتين، جامعتان)
     if w[0] in "وفبلك" and (len(w) > 3 and (w[1:] in rules.frequent_words or w[1:] in rules.definite_stems
                                            or w[1:] in rules.common_words or w[1:] in rules.stopwords)
                             or len(w) == 3 and w[1:] in rules.stopwords and w[1:] not in ("اي", "او")):
@@ -1134,7 +1140,7 @@ def _link_foreign_surnames(f, out: list, occ: bytearray, rules: Rules, nr: NameR
 
 
 def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> list:
-    """Rules N1–N17 over one field (a ``fields._Field``) after discovery.
+    """Rules N1–N20 over one field (a ``fields._Field``) after discovery.
 
     out: the field's mentions so far (normalised coordinates, sorted by start); occ: the occupied-character map,
     updated; new_mention(start, end, prefix_len, name, type): builds a discovered mention. Returns the mentions,
@@ -1156,7 +1162,178 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _nisba_family_names(f, out, occ, rules)
     out = _link_foreign_surnames(f, out, occ, rules, nr, new_mention)
     out = _split_at_conjunctions(f, out, occ, rules, nr, new_mention)
-    return _in_the_name_of(f, out, occ, rules)
+    out = _son_of_after_verb(f, out, occ, rules, nr, new_mention)
+    out = _in_the_name_of(f, out, occ, rules)
+    out = _drop_work_titles(f, out, occ)
+    return _drop_suffixed_words(f, out, occ, rules)
+
+
+#: Heads of a work's title (with or without a clitic): مسلسل «مريم»، فيلم «عمر»، رواية «ساق البامبو»
+_WORK_HEADS = frozenset(norm_word(w) for w in (
+    "مسلسل", "فيلم", "رواية", "مسرحية", "أغنية", "ألبوم", "قصيدة", "ديوان", "كتاب", "لعبة"))
+
+
+def _work_head(w: str) -> bool:
+    """w is a head of _WORK_HEADS, bare or with و/ف/ب/ل (بمسلسل، لفيلم; not كتاب read as ك + تاب); not with the
+    article: مدير البرنامج محمد العلي is the programme's director, a role before his name."""
+    for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if w.startswith(pre) and w[len(pre):] in _WORK_HEADS:
+            return True
+    return False
+
+
+def _drop_work_titles(f, out: list, occ: bytearray) -> list:
+    """N20 (thirty-fourth session): a discovered person quoted right after the head of a work is the work's title
+    (مسلسل «مريم»، فيلم «أبو زيد الهلالي»، رواية «بدرية»), no person; unquoted it is whose work it is (أغنية طلال،
+    لرواية محفوظ، فيلم جون هيوستن)."""
+    drop = set()
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or o.plen:
+            continue
+        i = f.tok_index(o.s)
+        if (i > 0 and o.s == f.starts[i] and f.adjacent(i, quotes=True) and not f.adjacent(i)
+                and _work_head(f.word(i - 1))):  # (quoted only: أغنية طلال، رواية محفوظ are his song, his novel)
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            drop.add(id(o))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+#: not ي (عسيري، قادري: family names), ني (جواني) nor نا (لورينا)
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "ك", "تي")
+
+
+def _known_stem(base: str, suffix: str, rules: Rules) -> bool:
+    """base, a word without its suffix, is a word of the frequency lists: as it is, with its ة (نص، أحدثت → أحدثة),
+    with its alif maqsura (مرما → مرمى) or as the plural or dual in construct (منافسي → منافس، مبتكرو → مبتكر). Before
+    تي ("my", after a ة) the noun must be frequent and also take the article (not كانتي: كأنه)."""
+    if suffix == "تي":
+        return base + "ه" in rules.frequent_words and base + "ه" in rules.definite_stems
+    forms = [base]
+    if base.endswith("ت"):
+        forms.append(base[:-1] + "ه")
+    if base.endswith("ا"):
+        forms.append(base[:-1] + "ي")
+    if base[-1] in "يو" and len(base) > 3:
+        forms.append(base[:-1])
+    return any(x in rules.frequent_words or x in rules.definite_stems or x in rules.common_words for x in forms)
+
+
+def _suffixed_word(f, o, w: str, rules: Rules) -> bool:
+    """N19: w (a one-word name) is a clitic-free word of the lists + a pronoun suffix (دعمه، زوجتي، بإمكانك، مرماه),
+    not a first name nor a word ANERcorp tags in persons, not a name in ة (سلامة) nor in يه (جوزيه، توريه)."""
+    if w in rules.given_names or w in rules.person_tokens or len(w) < 4:
+        return False
+    if w.endswith("ه") and f.text[f.span_in_original(o.e - 1, o.e)[0]] == "ة":
+        return False
+    for pre in _PROCLITICS:
+        if pre and not w.startswith(pre):
+            continue
+        rest = w[len(pre):]
+        if pre and (rest in rules.given_names or rest in rules.person_tokens):
+            return False  # وخالد، ولويس: و + a name
+        for suf in _PRONOUN_SUFFIXES:
+            if suf == "ه" and rest.endswith("يه"):
+                continue  # يه ends foreign names (جوزيه، توريه، أندريه), as in _object_word
+            base = rest[: -len(suf)] if rest.endswith(suf) else ""
+            if suf in ("ك", "كم") and base[-1:] in ("ا", "ي", "و"):
+                continue  # داماك، بلاك، أولمبيك، ماليك: foreign names in ك, not "your"
+            if len(base) >= 3 and _known_stem(base, suf, rules):
+                return True
+    return False
+
+
+def _drop_suffixed_words(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """N19 (thirty-fourth session): a discovered person of one word that reads as a common word with a pronoun suffix
+    (``_suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه) is no name: the role or
+    verb before it took it for one. Run last, after every pass that makes one-word names."""
+    drop = set()
+    for o in out:
+        if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
+            continue
+        if _suffixed_word(f, o, f.x[o.s : o.e], rules):
+            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
+            drop.add(id(o))
+    return [o for o in out if id(o) not in drop] if drop else out
+
+
+_DUAL_ENDS = ("تي", "تين", "تان")
+
+
+def _dual_of_noun(w: str, rules: Rules) -> bool:
+    """w is a noun in ة that takes the article, in the dual (شخصيتين، جامعتان، with a proclitic: بتشكيلتين), or a
+    frequent one in the dual in construct / with "my" (جامعتي): its ة written ت before تين/تان/تي."""
+    if w.endswith("تي"):
+        stem = w[:-2] + "ه"
+        return stem in rules.frequent_words and stem in rules.definite_stems  # (not كونتي: كونه is no definite stem)
+    if w.endswith(("تين", "تان")):  # a dual: a frequent noun, or one of five letters or more that takes the article
+        stem = w[:-3] + "ه"  # (ميداليتين، تشكيلتين; not مارتين، فورتان: المارة، الفورة are four letters), with a
+        return any(x in rules.definite_stems and (x in rules.frequent_words or len(x) >= 5)  # proclitic too
+                   for x in ((stem, stem[1:]) if w[0] in "وفبل" else (stem,)))
+    return False
+
+
+def _son_starts(x: str):
+    """The starts of the tokens بن and ابن in x (str.find, not a regex with a look-behind tried at every character)."""
+    for word in ("بن ", "ابن "):
+        k = x.find(word)
+        while k != -1:
+            if k == 0 or x[k - 1] == " ":
+                yield k
+            k = x.find(word, k + 1)
+
+
+#: kinship nouns after ابن: ابن عم الطيار "the pilot's cousin", no family name
+_SON_NOT = frozenset(norm_word(w) for w in ("عم", "عمه", "عمي", "خال", "خالة", "أخ", "أخت", "أخي", "الأخ", "الأخت"))
+
+
+def _son_of_after_verb(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
+    """N18 (thirty-fourth session): right after a verb of saying (``reporting_verbs.txt``, also with و/ف), بن or ابن +
+    one word is a person called by his family name (وشدد بن محيا على، ونوه بن رقوش بما، وأكد ابن مشيط أن: 108 such
+    phrases in SaudiNewsNet, nearly all persons): the word is no function word, title, role, common or frequent word,
+    kinship noun or word with the article (وكشف ابن المريضة، وقال ابن عم الطيار), and a function word, a title or role,
+    or punctuation follows it. A discovered person on that word takes the بن (وأوضح بن دليم: دليم → بن دليم)."""
+    x = f.x
+    if "بن " not in x:
+        return out
+    by_start = None
+    n = len(f.starts)
+    new = []
+    for a in _son_starts(x):
+        i = f.tok_index(a)
+        if i < 1 or i + 1 >= n or not f.adjacent(i) or not f.adjacent(i + 1) or 1 in occ[f.starts[i] : f.ends[i]]:
+            continue
+        v = f.word(i - 1)
+        if not (v in rules.reporting_verbs or v[:1] in ("و", "ف") and v[1:] in rules.reporting_verbs):
+            continue
+        w = f.word(i + 1)
+        if by_start is None:
+            by_start = {o.s: o for o in out}
+        o = by_start.get(f.starts[i + 1])
+        if o is not None:
+            if o.kind == "discovered" and o.typ == "person" and not o.plen and o.e == f.ends[i + 1]:
+                a, b = f.starts[i], f.ends[i]
+                occ[a:b] = b"\x01" * (b - a)
+                o.s = a
+                o.label_ar = f.x[o.s : o.e]
+                o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
+            continue
+        after = i + 2
+        if after < n and f.adjacent(after):
+            nx = f.word(after)
+            if not (nx in rules.stopwords or nx in rules.titles or nx in nr.roles or nx in rules.title_complements
+                    or nx[:1] in ("ب", "ل", "و", "ف") and nx[1:] in rules.stopwords):
+                continue  # وقال بن سعيد الغامدي …: a longer name, the first pass's (بما، لأن: a function word)
+        if (1 in occ[f.starts[i + 1] : f.ends[i + 1]] or len(w) < 3 or not w.isalpha() or w.startswith("ال")
+                or w in rules.stopwords or w in rules.titles or w in nr.roles or w in rules.common_words
+                or w in rules.frequent_words or w in rules.reporting_verbs or w in _SON_NOT or w in rules.connectors):
+            continue
+        a, b = f.starts[i], f.ends[i + 1]
+        occ[a:b] = b"\x01" * (b - a)
+        new.append(new_mention(a, b, 0, f.x[a:b], "person"))
+    if not new:
+        return out
+    return sorted(out + new, key=lambda o: o.s)
 
 
 #: Words after which باسم is "in the name of, for" (المتحدث باسم الحكومة: _SPOKESMAN) or "by the name" (المعروف باسم،

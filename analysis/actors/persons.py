@@ -55,7 +55,9 @@ from analysis.actors.head_nouns import (
     _via_idiom,
 )
 from analysis.actors.names import (
+    _DUAL_ENDS,
     _ENCLITICS,
+    _dual_of_noun,
     _foreign_word,
     _known_word,
     _name_in_fal,
@@ -182,10 +184,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # 17 رجب 1434هـ: a number (with or without its unit letter) is never part of a name
         if len(w) > 4 and w.endswith(_ENCLITICS) and w not in rules.given_names:
             break  # أرباحها، شعبها: a noun with a possessive pronoun, not a name
-        if (len(ws) > 4 and ws.endswith("تي") and ws not in rules.given_names
-                and ws[:-2] + "ه" in rules.frequent_words and ws[:-2] + "ه" in rules.definite_stems):
+        if len(ws) > 4 and ws.endswith(_DUAL_ENDS) and ws not in rules.given_names and _dual_of_noun(ws, rules):
             break  # thirty-third session: مدير جامعتي …، محافظتي (a dual in construct or "my" of a frequent noun in ة,
-            # which also takes the article: not كونتي, كونه "its being")
+            # which also takes the article: not كونتي, كونه "its being"); thirty-fourth: the dual (هيفاء شخصيتين)
         if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _DAYPART_NEXT:
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)

@@ -29,7 +29,9 @@ R4  a role phrase that introduced a person — right before the name (المفو
     النائب، الأمير) give no head forms;
 R5  a bare former-office phrase (الرئيس السابق، الرئيس الأسبق، الرئيس المخلوع, a nisba may stand between) stands
     for the one codebook person named in the article who held an office of that head (offices.csv: الرئيس
-    اليمني …) that ended before the article's date (القرار يطول الرئيس السابق → Ali Abdullah Saleh).
+    اليمني …) that ended before the article's date (القرار يطول الرئيس السابق → Ali Abdullah Saleh);
+R6  a discovered "بن X" (names N18: وأكد بن معمر) is the one person of the article named in full with بن/ابن X
+    (فيصل بن معمر).
 
 Single title words (الأمير، الملك، الرئيس) are not linked: in the annotated sets they mostly stand in a role
 phrase of someone else (مستشار جلالة الملك) or before a name, and annotators rarely mark them bare.
@@ -402,7 +404,33 @@ def link_references(parts: list, *, m, rules: Rules, day, short_forms: Callable,
         if added:
             ms = sorted([o for o in ms if id(o) not in removed] + added, key=lambda o: o.s)
         out.append(ms)
+    _son_of_short_forms(parts, persons, m)
     return out
+
+
+_SON_WORDS = ("بن", "ابن")
+
+
+def _son_of_short_forms(parts: list, persons: list, m) -> None:
+    """R6 (thirty-fourth session; in place): a discovered "بن X" / "ابن X" (names N18: وأكد بن معمر) is the one
+    person of the article whose name of three words or more ends in بن/ابن X (فيصل بن معمر، عبد الإله ابن كيران)."""
+    ends: dict[str, set] = {}
+    for pj, o in persons:
+        words = parts[pj][1].x[o.s + o.plen : o.e].split(" ")
+        if len(words) >= 3 and words[-2] in _SON_WORDS:
+            lab = o.label_ar if o.kind == "discovered" else m.info[o.actor_id][0]
+            ends.setdefault(words[-1], set()).add((o.actor_id, o.kind, lab))
+    if not ends:
+        return
+    for _fld, f, ms in parts:
+        for o in ms:
+            if o.kind != "discovered" or o.typ != "person":
+                continue
+            words = f.x[o.s + o.plen : o.e].split(" ")
+            if len(words) == 2 and words[0] in _SON_WORDS and len(cands := ends.get(words[1], ())) == 1:
+                aid, kind, lab = next(iter(cands))
+                o.actor_id, o.label_ar = aid, lab
+                o.kind = "discovered" if kind == "discovered" else "alias"
 
 
 #: R4: the governor of a Saudi region (أمير منطقة عسير، أمير تبوك) is "the emir of the region" later on.

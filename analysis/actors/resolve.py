@@ -478,18 +478,16 @@ def _foreign_after(f: _Field, last: int, nisba_at: dict) -> bool:
 
 
 _YEMEN_GOVERNMENT = "org:government_ye"
-#: words after which الشرعية ("legitimacy") is the Yemeni government of the 2015 war: الموالية للشرعية، قوات الشرعية
-_LEGITIMACY_SUPPORTERS = frozenset(norm_word(w) for w in ["الموالي", "الموالية", "الموالين", "الموالون", "موالية", "المؤيدة",
-                                                          "المؤيدين", "الداعم", "المساندة", "المساند", "تابعة"])
-_LEGITIMACY_PREFIX_RE = re.compile("و?(?:ال|لل)")
-_LEGITIMACY_HEADS = frozenset(norm_word(w) for w in ["قوات", "جيش", "مقاتلي", "السلطة"])
+#: words after which الشرعية ("legitimacy") is the Yemeni government of the 2015 war: قوات الشرعية، جيش الشرعية
+_LEGITIMACY_PREFIX_RE = re.compile("و?ال")
+_LEGITIMACY_HEADS = frozenset(norm_word(w) for w in ["قوات", "جيش", "مقاتلي"])
 
 
 def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> list[_M]:
     """In a field that names Yemen (or a Yemeni actor), الشرعية is the Yemeni government (``_YEMEN_GOVERNMENT``, an
-    alias mention) after its supporters (القوات الموالية للشرعية، المؤيدة للشرعية) and in قوات / جيش / مقاتلي / السلطة
-    الشرعية, as the annotators read it; not the abstract "legitimacy" (استعادة الشرعية، الانقلاب على الشرعية) nor
-    الشرعية الدولية / الدستورية."""
+    alias mention) in قوات / جيش / مقاتلي الشرعية; not the abstract "legitimacy" (استعادة الشرعية، الانقلاب على
+    الشرعية) nor الشرعية الدولية / الدستورية. Thirty-fourth session: no longer after its supporters (الجيش الموالي
+    للشرعية) nor in السلطة الشرعية: the 319 read sets annotate none of those 28 (the early sets did)."""
     if _YEMEN_GOVERNMENT not in m.info or not f.word_gates & _GATE_LEGITIMACY:  # (شرعيه: see _WORD_GATE_SHIFT)
         return out
     country_of = m.country_of or {}
@@ -502,9 +500,9 @@ def _legitimate_government(f: _Field, out: list[_M], occ: bytearray, m: _Matcher
         if i == 0 or not f.adjacent(i) or j < len(f.starts) and f.adjacent(j) and f.word(j) in ("الدوليه", "الدستوريه"):
             continue
         prev = _conj_stripped(f.word(i - 1))
-        if pre.endswith("لل") and prev in _LEGITIMACY_SUPPORTERS or pre.endswith("ال") and prev in _LEGITIMACY_HEADS:
+        if prev in _LEGITIMACY_HEADS:
             occ[a:e] = b"\x01" * (e - a)
-            pl = _proclitic_len(pre)  # the span's proclitics: و, ل (للشرعية = ل + الشرعية)
+            pl = _proclitic_len(pre)  # the span's proclitic: و (والشرعية)
             added.append(_M(a, e, pl, _YEMEN_GOVERNMENT, "alias", "organization"))
     return sorted(out + added, key=_by_start) if added else out
 
@@ -879,6 +877,11 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
     return False
 
 
+#: "According to": النظام after it is "the rules", no regime (حسب النظام، وفقا للنظام، بموجب النظام).
+_ACCORDING_TO = frozenset(norm_word(w) for w in ["حسب", "بحسب", "وحسب", "وفق", "وفقا", "ووفق", "طبقا", "بموجب", "وبموجب"])
+_REGIME = norm_word("النظام")
+
+
 def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M]:
     """Rules that look at neighbouring mentions (in order):
 
@@ -908,9 +911,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if not cands:
             continue
         i = f.tok_index(o.s)
-        if i > 0 and f.adjacent(i) and f.word(i - 1) in ("هذا", "هذه", "ذلك", "تلك"):
-            drop.add(id(o))
-            continue
+        if i > 0 and f.adjacent(i) and (f.word(i - 1) in ("هذا", "هذه", "ذلك", "تلك")
+                                        or full == _REGIME and f.word(i - 1) in _ACCORDING_TO):
+            drop.add(id(o))  # (حسب النظام، وفقا للنظام: "according to the rules", thirty-fourth session; not بحسب
+            continue  # الهلال الأحمر, a source)
         j = f.tok_index(o.e - 1) + 1
         if nisba_starts is None:
             nisba_starts = {x.s for x in out if x.kind == "nisba"}
@@ -1000,10 +1004,35 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
+                     or _conj_stripped(prev_w)[2:] in rules.event_heads and _conj_stripped(prev_w).startswith("لل")
                      or kind != "nisba" and strip_clitics(prev_w) in _WAR)
                 and not ((kind == "nisba" or typ == "country" and kind in ("name", "alias"))
                          and bare_in(prev_w, _DESCRIBED_HEADS))):
-            drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name
+            drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name (also
+            continue  # after لل: للدوري الأرجنتيني, which strip_clitics reads as ل + لدوري; thirty-fourth session)
+        if o.actor_id == _USA and joined and prev_w == _COPA and f.x[o.s : o.e] in _AMERICA:
+            drop.add(id(o))  # بطولة كوبا أميركا: the Copa América, where the event head already took كوبا
+            continue
+        if o.actor_id in _MODEL_MAKERS and _model_number_after(f, o.e):
+            drop.add(id(o))  # طائرة بوينغ 777، «إيرباص A380»: an aircraft's model, not the company (thirty-fourth session)
+            continue
+        if o.actor_id == _GENEVA and kind in ("name", "alias") and _CONFERENCE_NUMBER_RE.match(f.x, o.e):
+            drop.add(id(o))  # جنيف 1، «جنيف - 3»، جنيف3: the Geneva conferences on Syria, events
+            continue
+        if kind == "nisba" and o.actor_id == _ROMANIA and joined and strip_clitics(prev_w) in _ANTIQUITY:
+            drop.add(id(o))  # العصر الروماني، المسرح الروماني، القلعة الرومانية: Roman, not Romanian (thirty-fourth
+            continue  # session; الإمبراطورية الرومانية is the codebook's)
+        if (kind == "nisba" and joined and prev_w == _JAMEEL
+                and any(f._adj[k + 1] and bare_in(f.word(k), _LEAGUE) for k in range(max(0, i - 4), i - 1))):
+            drop.add(id(o))  # دوري عبد اللطيف جميل السعودي، لدوري جميل السعودي: the league's name, an event (the
+            continue  # sponsor's name between; thirty-fourth session)
+        if (kind == "nisba" and o.plen == 2 and f.x[o.e - 2 : o.e] == "يه" and joined and i > 1 and f._adj[i - 1] and (
+                prev_w == _TO and (_TRANSLATE_RE.match(f.word(i - 2)) or i > 2 and f._adj[i - 2]
+                                   and _TRANSLATE_RE.match(f.word(i - 3)))
+                or prev_w == "و" and (i - 2) in languages)):
+            drop.add(id(o))  # ترجم إلى التركية و الماليزية، ترجمته إلى الإنجليزية، ترجم الكتاب إلى: languages
+            # (thirty-fourth session)
+            languages.add(i)
             continue
         if (kind == "nisba" and o.plen >= 3 and f.x[o.e - 2 : o.e] == "يه" and o.actor_id != _SAUDI and (
                 f.x[o.s : o.s + o.plen] == "بال" or (
@@ -1263,6 +1292,26 @@ _CUP_HEADS = frozenset(norm_word(w) for w in ["كأس", "بطولة", "جائز�
 #: it names the programme, not its holder (not مبادرة: مبادرة الرئيس الصيني لإعادة إحياء طريق الحرير is his initiative)
 _PROGRAMME_HEADS = frozenset(norm_word(w) for w in ["برنامج", "مشروع", "مشروعات", "مشاريع"])
 _LEAGUE = frozenset((norm_word("دوري"),))
+_MODEL_MAKERS = frozenset(("org:boeing", "org:airbus"))
+_COPA = norm_word("كوبا")
+_GENEVA = "location:geneva"
+_MODEL_NUMBER_RE = re.compile(r"[\s»\"”'-]*(?:[A-Za-z]{0,2}\d|\(?[A-Za-z]\d)")
+_CONFERENCE_NUMBER_RE = re.compile(r"[\s»\"”'-]*\d{1,2}(?!\d)")  # جنيف 1، جنيف - 3 (not جنيف 2014, a year)
+
+
+def _model_number_after(f, e: int) -> bool:
+    """A model or series number right after a mention ending at e (بوينغ 777، إيرباص A380، جنيف - 3، «جنيف 2»), in the
+    normalised text: only spaces, a closing quote or a dash between."""
+    return bool(_MODEL_NUMBER_RE.match(f.x, e)) and not f.x[e:e + 1].isalnum()
+
+
+#: Nouns of antiquity after which روماني is "Roman" (العصر الروماني، المسرح الروماني), not Romania's nisba.
+_ROMANIA = "country:ro"
+_ANTIQUITY = frozenset(strip_clitics(norm_word(w)) for w in [
+    "العصر", "العصور", "العهد", "الحقبة", "الفترة", "المسرح", "القلعة", "الحمامات", "الحضارة", "الآثار",
+    "الطراز", "الحكم", "الاحتلال", "الفيلق", "الأعمدة", "المعبد"])  # (not الجيش: the Romanian army too;
+# not المدرج: المدرج الروماني, the amphitheatre of Amman, is a place the read sets annotate)
+_JAMEEL = norm_word("جميل")  # Abdul Latif Jameel, the sponsor of the Saudi league in 2015
 _CUBA, _USA, _SAUDI = "country:cu", "country:us", "country:sa"  # (بالسعودية: "in Saudi Arabia", no language)
 _AMERICA = frozenset(norm_word(w) for w in ["أمريكا", "أميركا", "امريكا", "اميركا"])
 _SOUQ = frozenset((norm_word("سوق"),))
@@ -1272,6 +1321,9 @@ _LANGUAGE_WORDS = frozenset(norm_word(w) for w in ("اللغة", "باللغة",
                                                    "اللغات", "باللغات", "لغات", "بلغات"))
 _LANGUAGE_BEFORE = _LANGUAGE_WORDS | {norm_word("بالعربية")}
 _ARABIC_LANGUAGE = frozenset(norm_word(w) for w in ("العربية", "والعربية"))
+_TO = norm_word("إلى")
+#: translate (ترجم، وترجمت، ترجمته، مترجما، يترجم، ترجمة …) before إلى + a feminine nisba: the language
+_TRANSLATE_RE = re.compile(r"[وف]?(?:[يتنم]|ال|ل)?ترجم")
 
 #: Heads that the guidelines leave out when a name follows (حركة حماس → حماس، صحيفة لوموند → لوموند).
 TRIM_HEADS = frozenset(norm_word(w) for w in ["حركة", "جماعة", "وكالة", "صحيفة", "جريدة", "قناة", "مجلة", "موقع", "شبكة", "دولة"])
@@ -1314,16 +1366,26 @@ def _trim_heads_and_titles(f: _Field, out: list[_M], rules: Rules, m: _Matcher) 
                 o.plen = 2
 
 
+#: titles whose لـ-complement is a portfolio, not a body (نائب وزير الصحة للشؤون الصحية، وكيل الوزارة للشؤون الصحية;
+#: not the spokesman of a body: المتحدث الرسمي للدفاع المدني)
+_PORTFOLIO_TITLES = frozenset(norm_word(w) for w in ["وزير", "الوزير", "نائب", "وكيل", "الوكيل", "مساعد", "المساعد"])
+#: plurals of a branch before a body's name: all its branches, no body (مديريات الشؤون الصحية، فروع الغرفة التجارية)
+_BRANCHES = frozenset(norm_word(w) for w in ["مديريات", "إدارات", "فروع", "مكاتب", "لمديريات", "بمديريات"])
+
+
 def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
     """A body with regional directorates (``rules.branch_heads``) followed by بـ + a place (الدفاع المدني بمنطقة
     عسير، للدفاع المدني بالعاصمة المقدسة) is one organisation, the branch, as the annotators mark it; the place is
-    not a mention."""
+    not a mention. Its name alone after a minister's title and لـ is his portfolio (نائب وزير الصحة للشؤون الصحية),
+    after a plural of branches every branch (مديريات الشؤون الصحية): no body (thirty-fourth session)."""
     keys = rules.branch_heads
     drop = set()
     for k in range(len(out) - 1):
         o, n = out[k], out[k + 1]
-        if o.typ != "organization" or n.typ not in ("location", "country") or not f.x[n.s : n.s + n.plen].startswith("ب"):
+        if o.typ != "organization" or n.typ not in ("location", "country"):
             continue
+        if not f.x[n.s : n.s + n.plen].startswith("ب"):
+            continue  # (not في: the read sets split الدفاع المدني | في منطقة تبوك more often than they join it)
         nm = f.x[o.s + o.plen : o.e]
         if (nm[2:] if nm.startswith("ال") else nm) not in keys:
             continue
@@ -1331,6 +1393,16 @@ def _join_branches(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
         if j == f.tok_index(o.e - 1) + 1 and f.adjacent(j) and n.s == f.starts[j]:
             o.e = n.e
             drop.add(id(n))
+    for o in out:  # thirty-fourth session: the body's name alone, as a portfolio or in the plural, is no body
+        if o.typ != "organization" or id(o) in drop or o.plen < 2:
+            continue
+        nm = f.x[o.s + o.plen : o.e]
+        if nm not in keys or not (i := f.tok_index(o.s)) or not f.adjacent(i):
+            continue
+        if (f.x[o.s : o.s + o.plen].endswith("لل") and any(
+                f.word(t) in _PORTFOLIO_TITLES for t in range(max(0, i - 3), i)) and _in_role_phrase(f, i, rules)
+                or _conj_stripped(f.word(i - 1)) in _BRANCHES):
+            drop.add(id(o))  # نائب وزير الصحة للشؤون الصحية (a portfolio); مديريات الشؤون الصحية (every branch)
     return [o for o in out if id(o) not in drop] if drop else out
 
 
