@@ -120,10 +120,9 @@ _WEBSITE = frozenset(norm_word(w) for w in ["موقع", "وموقع", "بموق�
 
 
 def _after_website(f, s: int, e: int) -> bool:
-    before = f.norm[:s].rstrip().rsplit(None, 1)
-    after = f.norm[e : e + 3]
-    return (bool(before) and before[-1] in _WEBSITE and not f.norm[:s].endswith(("\n", "\t"))
-            and not after.startswith(" ال"))  # (موقع مدن الصناعية: "cities", no name)
+    i, j = f.tok_index(s), f.tok_index(e - 1) + 1  # (token lookups: no slice of the field's text per hit)
+    return (f.adjacent(i) and f.word(i - 1) in _WEBSITE
+            and not (f.adjacent(j) and f.word(j).startswith("ال")))  # (موقع مدن الصناعية: "cities", no name)
 
 
 def _outlet_in_parentheses(c, s: int, e: int, actor_id: str) -> bool:

@@ -1004,12 +1004,12 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
                 and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
-                     or _conj_stripped(prev_w)[2:] in rules.event_heads and _conj_stripped(prev_w).startswith("لل")
+                     or bare_in(prev_w, rules.event_heads)
                      or kind != "nisba" and strip_clitics(prev_w) in _WAR)
                 and not ((kind == "nisba" or typ == "country" and kind in ("name", "alias"))
                          and bare_in(prev_w, _DESCRIBED_HEADS))):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name (also
-            continue  # after لل: للدوري الأرجنتيني, which strip_clitics reads as ل + لدوري; thirty-fourth session)
+            continue  # after لل: للدوري الأرجنتيني, which strip_clitics reads as ل + لدوري and bare_in reads right)
         if o.actor_id == _USA and joined and prev_w == _COPA and f.x[o.s : o.e] in _AMERICA:
             drop.add(id(o))  # بطولة كوبا أميركا: the Copa América, where the event head already took كوبا
             continue
@@ -1301,8 +1301,8 @@ _CONFERENCE_NUMBER_RE = re.compile(r"[\s»\"”'-]*\d{1,2}(?!\d)")  # جنيف 1
 
 def _model_number_after(f, e: int) -> bool:
     """A model or series number right after a mention ending at e (بوينغ 777، إيرباص A380، جنيف - 3، «جنيف 2»), in the
-    normalised text: only spaces, a closing quote or a dash between."""
-    return bool(_MODEL_NUMBER_RE.match(f.x, e)) and not f.x[e:e + 1].isalnum()
+    normalised text: only spaces, a closing quote or a dash between (a mention ends a token: x[e] is no letter)."""
+    return _MODEL_NUMBER_RE.match(f.x, e) is not None
 
 
 #: Nouns of antiquity after which روماني is "Roman" (العصر الروماني، المسرح الروماني), not Romania's nisba.
