@@ -966,3 +966,47 @@ def test_quoted_work_titles_aircraft_models_and_conferences():
     got = found("وقالت إن مسلسل «مريم» نجح، وإن أغنية طلال قديمة. وسقطت طائرة بوينغ 777 وقالت شركة بوينغ إن التحقيق بدأ. "
                 "ويعقد مؤتمر «جنيف - 3» في جنيف وفي جنيف 2014 اجتمعوا. وخسر في نهائي بطولة كوبا أميركا.")
     assert [s for s, _, _ in got] == ["طلال", "شركة بوينغ", "جنيف", "جنيف"], got
+
+
+def _persons(got):
+    return [(s, lab) for s, t, lab in got if t == "person"]
+
+
+def test_a_rare_first_name_alone_links_outside_a_subject_too():
+    """persons._first_name_alone (thirty-fifth session): the rare first name of the one discovered person who has it
+    stands for that person after a noun (شجاعة سامي، حالة سامي) and with a proclitic (لسامي), not only as a clause's
+    subject; not when it heads a construct (عمر الطفلة "the girl's age"), nor when it is a word (أسماء "names")."""
+    got = found_in("وقال الطالب سامي الحربي إن الفريق جاهز. وأكد شقيقه شجاعة سامي، وإن حالة سامي مستقرة، وشكرا لسامي. "
+                   "وقال الطبيب عمر الشهري إنها بخير، ويبلغ عمر الطفلة ثلاث سنوات. وقالت المعلمة أسماء العتيبي إن القائمة تضم أسماء كثيرة.",
+                   "surface", "actor_type", "label_ar", published=None)
+    assert _persons(got) == [("سامي الحربي", "سامي الحربي"), ("سامي", "سامي الحربي"), ("سامي", "سامي الحربي"),
+                             ("لسامي", "سامي الحربي"), ("عمر الشهري", "عمر الشهري"),
+                             ("أسماء العتيبي", "اسماء العتيبي")], got
+
+
+def test_a_surname_that_is_a_rare_given_name_links_alone():
+    """persons._person_short_forms (thirty-fifth session): a last name that is a rare given name (علوان of يحيى علوان)
+    stands alone for the one person of the field who has it, as his first name would; a name that two persons of the
+    field carry stays unlinked (منصور)."""
+    got = found_in("وقال المدرب يحيى علوان إن المنتخب جاهز. ويتولى علوان مهمة التدريب منذ عام. وقال اللاعب أحمد منصور "
+                   "والحكم منصور الشهري إن الملعب جاهز. وأضاف أن منصور غاب.",
+                   "surface", "actor_type", "label_ar", published=None)
+    assert ("علوان", "يحيي علوان") in _persons(got), got  # (labels are normalised: ى → ي)
+    assert "منصور" not in [s for s, _ in _persons(got)], got
+
+
+def test_a_parenthesised_outlet_after_a_reporting_verb_glued_to_a_full_stop():
+    """ambiguous._outlet_in_parentheses reads the word before the bracket as a token (thirty-fifth session): وعلمت
+    written right after a full stop (المصلين.وعلمت) still makes (المدينة) the paper; غدا (اليوم) stays a day."""
+    got = found("وقع الهجوم على المصلين.وعلمت (المدينة) أن الجنود بخير. وقال إن الاجتماع غدا (اليوم) في الرياض.")
+    assert [(s, t) for s, t, _ in got if s in ("المدينة", "اليوم")] == [("المدينة", "media")], got
+
+
+def test_ohod_club_only_after_a_team_head_or_in_a_list_of_clubs():
+    """ambiguous rule team_head (thirty-fifth session): أحد is Ohod Club right after فريق/نادي and joined by و to a
+    club (الاتحاد وأحد، أحد والأنصار); not as "one" (أحد اللاعبين، فريق أحد اللاعبين، واحد), not after النادي (أحد
+    كبار الداعمين), and an earlier mention of the club licenses no later أحد."""
+    got = found("يلتقي الاتحاد فريق أحد يوم السبت، وتقام مباراة الاتحاد وأحد في جدة. وقال أحد اللاعبين إن الفريق جاهز، "
+                "وإن الشباب واحد من أهم القوى. وحضر عضو شرف النادي أحد كبار الداعمين. وفي المدينة قطبا الرياضة أحد "
+                "والأنصار.")
+    assert [s for s, _, _ in got if "حد" in s] == ["أحد", "وأحد", "أحد"], got

@@ -48,6 +48,7 @@ from analysis.actors.head_nouns import (
 from analysis.actors.persons import _countries_named_near, _country_near
 from analysis.actors.references import _next_word
 from analysis.actors.rules import WORD_CACHE, Rules, bare_in, bare_of, norm_word, strip_clitics
+from analysis.actors.teams import load_team_heads
 from analysis.normalize import (
     dediacritize,
 )
@@ -129,12 +130,13 @@ def _outlet_in_parentheses(c, s: int, e: int, actor_id: str) -> bool:
     """An outlet's name between parentheses after لـ or a word of reporting (لـ(الجزيرة)، علمت (المدينة)، حصلت (اليوم)
     على نسخة، صحيفة (الحياة)), as Saudi papers write their own name and others' (the read sets annotate 11 of 11
     parenthesised outlets; thirty-first session). Not after other words: غدًا (اليوم)، أسرتي هي (الحياة)."""
-    if c.m.info[actor_id][2] != "media" or not _quoted(c.f, s, e, "(", ")"):
+    f = c.f
+    if c.m.info[actor_id][2] != "media" or not _quoted(f, s, e, "(", ")"):
         return False
-    before = c.f.norm[: c.f.norm.rfind("(", 0, s)].rstrip().rsplit(None, 1)
-    if not before:
-        return False
-    w = before[-1]
+    i = f.tok_index(s)  # (token lookups: no slice of the field's text per hit)
+    if i == 0 or f.norm[f.ends[i - 1] : s].strip() != "(":
+        return False  # (a word right before the bracket: not صحيفة: (الحياة))
+    w = f.word(i - 1)
     return w in _BEFORE_PARENTHESISED_OUTLET or w[0] in "وف" and w[1:] in _BEFORE_PARENTHESISED_OUTLET
 
 
@@ -381,6 +383,39 @@ def _first_not_direction(c, s, e, plen, ent):
 
 
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
+def _first_team_head(c, s, e, plen, ent):
+    # أحد (Ohod Club of Medina; mostly the word "one"): right after a team head, with no proclitic (فريق أحد، لفريق أحد،
+    # نادي أحد), or in a list of clubs joined by و (الاتحاد وأحد، أحد والأنصار); never before a definite word (فريق أحد
+    # اللاعبين) nor before a plural in construct (القادسية وأحد لاعبي الدرعية، أحد أبرز: "one of"); an earlier mention
+    # licenses nothing, as it does for rule `club` (thirty-fifth session)
+    f = c.f
+    if not _first_hamza(c, s, e, plen, ent):
+        return False  # واحد "one" (normalised و + احد), احد: the club is written with its hamza
+    nxt = _next_word(f, e)
+    if nxt is not None and (nxt.startswith("ال") or nxt in _ONE_OF
+                            or nxt.endswith("ي") and nxt not in c.rules.stopwords):  # (not علي, في)
+        return False
+    i = f.tok_index(s)
+    if not plen:
+        if i > 0 and f.adjacent(i) and _team_head(f.word(i - 1)):
+            return True
+        return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.starts[i + 1] in c.club_starts
+    return (f.x[s : s + plen] == "و" and i > 0 and f.adjacent(i)
+            and any(o.e == f.ends[i - 1] for o in c.clubs()))
+
+
+#: words after أحد "one" in "one of …" that are neither definite nor in ي (أحد أبرز، أحد أعضاء، أحد كبار)
+_ONE_OF = frozenset(norm_word(w) for w in ["أبرز", "أهم", "أكبر", "أفضل", "أشهر", "أعضاء", "أفراد", "أبناء", "أقدم",
+                                             "كبار", "ضحايا", "نجوم", "رموز", "أبطال", "قادة", "رجال", "أعمدة"])
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _team_head(w: str) -> bool:
+    """w is a word of ``team_heads.txt``, bare or with its proclitics (لفريق، ونادي; فريقي as it is)."""
+    heads = load_team_heads()
+    return w in heads or not w.startswith("ال") and strip_clitics(w) in heads  # (not النادي: an anaphor)
+
+
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
     "quoted_named": _first_quoted_named,
@@ -390,7 +425,7 @@ _FIRST_RULES = {
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
     "agency": _first_agency, "not_boys": _first_not_boys,
-    "ta_marbuta": _first_ta_marbuta,
+    "ta_marbuta": _first_ta_marbuta, "team_head": _first_team_head,
 }
 
 

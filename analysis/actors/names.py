@@ -45,8 +45,8 @@ N16 a discovered name does not run across و into the next person of a list (``_
 N17 باسم after a spokesman or a naming word is "in the name of, by the name", not the first name Basim
     (``_in_the_name_of``);
 N18 بن/ابن + a family name right after a verb of saying is a person (وشدد بن محيا: ``_son_of_after_verb``);
-N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``_drop_suffixed_words``);
-N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_drop_work_titles``).
+N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``_suffixed_word``);
+N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_work_title``).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -1164,8 +1164,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _split_at_conjunctions(f, out, occ, rules, nr, new_mention)
     out = _son_of_after_verb(f, out, occ, rules, nr, new_mention)
     out = _in_the_name_of(f, out, occ, rules)
-    out = _drop_work_titles(f, out, occ)
-    return _drop_suffixed_words(f, out, occ, rules)
+    return _drop_false_names(f, out, occ, rules)
 
 
 #: Heads of a work's title (with or without a clitic): مسلسل «مريم»، فيلم «عمر»، رواية «ساق البامبو»
@@ -1182,20 +1181,15 @@ def _work_head(w: str) -> bool:
     return False
 
 
-def _drop_work_titles(f, out: list, occ: bytearray) -> list:
-    """N20 (thirty-fourth session): a discovered person quoted right after the head of a work is the work's title
-    (مسلسل «مريم»، فيلم «أبو زيد الهلالي»، رواية «بدرية»), no person; unquoted it is whose work it is (أغنية طلال،
-    لرواية محفوظ، فيلم جون هيوستن)."""
-    drop = set()
-    for o in out:
-        if o.kind != "discovered" or o.typ != "person" or o.plen:
-            continue
-        i = f.tok_index(o.s)
-        if (i > 0 and o.s == f.starts[i] and f.adjacent(i, quotes=True) and not f.adjacent(i)
-                and _work_head(f.word(i - 1))):  # (quoted only: أغنية طلال، رواية محفوظ are his song, his novel)
-            occ[o.s : o.e] = b"\x00" * (o.e - o.s)
-            drop.add(id(o))
-    return [o for o in out if id(o) not in drop] if drop else out
+def _work_title(f, o) -> bool:
+    """N20 (thirty-fourth session): the discovered person ``o`` is quoted right after the head of a work, so it is the
+    work's title (مسلسل «مريم»، فيلم «أبو زيد الهلالي»، رواية «بدرية»), no person; unquoted it is whose work it is
+    (أغنية طلال، لرواية محفوظ، فيلم جون هيوستن)."""
+    if o.plen:
+        return False
+    i = f.tok_index(o.s)
+    return (i > 0 and o.s == f.starts[i] and f.adjacent(i, quotes=True) and not f.adjacent(i)
+            and _work_head(f.word(i - 1)))  # (quoted only: أغنية طلال، رواية محفوظ are his song, his novel)
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -1243,15 +1237,17 @@ def _suffixed_word(f, o, w: str, rules: Rules) -> bool:
     return False
 
 
-def _drop_suffixed_words(f, out: list, occ: bytearray, rules: Rules) -> list:
-    """N19 (thirty-fourth session): a discovered person of one word that reads as a common word with a pronoun suffix
-    (``_suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه) is no name: the role or
-    verb before it took it for one. Run last, after every pass that makes one-word names."""
+def _drop_false_names(f, out: list, occ: bytearray, rules: Rules) -> list:
+    """The last filter of discovery, one pass over the discovered persons (after every pass that makes one-word names):
+    N20, a work's quoted title (``_work_title``), and N19 (thirty-fourth session), one word that reads as a common word
+    with a pronoun suffix (``_suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه):
+    the role or verb before it took it for a name."""
     drop = set()
     for o in out:
-        if o.kind != "discovered" or o.typ != "person" or " " in f.x[o.s : o.e]:
+        if o.kind != "discovered" or o.typ != "person":
             continue
-        if _suffixed_word(f, o, f.x[o.s : o.e], rules):
+        w = f.x[o.s : o.e]
+        if _work_title(f, o) or " " not in w and _suffixed_word(f, o, w, rules):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out

@@ -985,8 +985,8 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
-            if alone and (k != a or _name_follows(f, f.tok_index(a), rules) or not _subject_context(f, f.tok_index(a), rules)):
-                continue  # a first name alone: no proclitic, the subject of a clause, no other name (نادية لطفي)
+            if alone and not _first_name_alone(f, a, k, sf, rules):
+                continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
             if k == a and sf.startswith("ال") and sf.endswith("ي") and _adjective_position(f, f.tok_index(a), rules):
                 continue  # نبيل العربي … العمل العربي المشترك، الأمن القومي العربي: the adjective, not his surname
             if (k == a and sf.startswith("ال") and not sf.endswith("ي") and sf[2:] in rules.common_words
@@ -1069,6 +1069,25 @@ def _subject_context(f: _Field, i: int, rules: Rules) -> bool:
     return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
 
 
+def _first_name_alone(f: _Field, a: int, k: int, sf: str, rules: Rules) -> bool:
+    """The rare first name ``sf`` at ``a`` (its word at ``k``, after the proclitics) stands for the one person of the
+    field who has it (``_short_forms``' fourth item): no name word follows (نادية لطفي is another) and no article
+    precedes; it is the subject of a clause (ورصدت نادية، أن عيسى), or (thirty-fifth session) anywhere else when the
+    name is no word of the language (شجاعة سامي، حالة مصطفى، لعزت، فسامي; not وسام، أسماء، يزيد) and no definite word
+    follows it in construct (عمر الطفلة "the girl's age", not the man عمر)."""
+    i = f.tok_index(a)
+    if "ال" in f.x[a:k] or _name_follows(f, i, rules):
+        return False
+    if k == a and _subject_context(f, i, rules):
+        return True
+    if sf in rules.common_words or sf in rules.noun_given_names:
+        return False
+    if i > 0 and f.adjacent(i) and f.word(i - 1) in rules.given_names:
+        return False  # (كونتا) عمر، (خالد) ناصر: a name's later word
+    j = i + 1
+    return not (j < len(f.starts) and f.adjacent(j) and (w := f.word(j)).startswith("ال") and w not in rules.stopwords)
+
+
 def _surname_context(f: _Field, i: int, rules: Rules) -> bool:
     """Token i stands where a person's bare surname does: the subject of a clause (``_subject_context``: وأضاف الصعب)
     or after a title (م. المخرج، الدكتور الصعب)."""
@@ -1117,9 +1136,9 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
         if not alone and not forms:
             continue
         v = (o.e, o.actor_id, o.label_ar)
-        if alone is not None:
-            firsts.setdefault(alone, set()).add(o.actor_id)
-            short_first.setdefault(alone, v)
+        for name in alone:
+            firsts.setdefault(name, set()).add(o.actor_id)
+            short_first.setdefault(name, v)
         for k in forms:
             short.setdefault(k, v)
     for first, ids in firsts.items():
@@ -1133,24 +1152,32 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
 _COMPOUND_SECONDS = frozenset(norm_word(w) for w in ["الإسلام", "الدين"])
 
 
+def _rare_given_name(w: str, rules: Rules) -> bool:
+    """An Arabic given name that may stand alone for its person: not frequent in the news (محمد), no title, no
+    stopword, no month or holiday (رمضان، عيد: junk names)."""
+    return (w in rules.given_names and len(w) >= 3 and w not in rules.frequent_words and w not in rules.titles
+            and w not in rules.stopwords and w not in _MONTHS and w not in _HOLIDAY_HEADS and w != "عبد")
+
+
 @lru_cache(maxsize=WORD_CACHE)
-def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
+def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
-    ``_short_forms``: its Arabic first name when that may stand alone (or None), and its short forms, in the order in
+    ``_short_forms``: the Arabic given names of it that may stand alone, and its short forms, in the order in
     which they are offered (``setdefault``: a form another mention gave first keeps that mention). Cached like the
     word tests (``WORD_CACHE``): the names of the news recur, so most persons are read from the cache."""
     last = span.rsplit(" ", 1)
     if len(last) < 2:
-        return None, ()
+        return (), ()
     first = span[plen:].split(" ", 1)[0]
-    alone = None
-    if (not strict and discovered and first in rules.given_names and len(first) >= 3
-            and first not in rules.frequent_words and first not in rules.titles and first not in rules.stopwords
-            and first not in _MONTHS and first not in _HOLIDAY_HEADS and first != "عبد"):  # (رمضان، عيد: junk names)
-        # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
-        # it is that person, when no other person of the field has it and no name word follows
-        alone = first
     w = last[1]
+    alone: tuple[str, ...] = ()
+    if not strict and discovered:
+        # an Arabic first name that is rare in the news (نادية for نادية الجندي, عيسى for عيسى الأحسائي): alone
+        # it is that person, when no other person of the field has it and no name word follows; so is (thirty-fifth
+        # session) a last name that is such a given name (رشاد of عبدالله رشاد، علوان of يحيى علوان), unless it is
+        # a father's name after بن (فيصل بن عبدالعزيز)
+        alone = tuple(dict.fromkeys(
+            n for n in (first, w if last[0].rsplit(" ", 1)[-1] not in _SON_OF else "") if _rare_given_name(n, rules)))
     if last[0].endswith(" ال") and w.startswith("ال"):
         # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only; آل سعود alone is the family
         return alone, (("ال " + w,) if discovered else ())
