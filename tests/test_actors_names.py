@@ -1010,3 +1010,22 @@ def test_ohod_club_only_after_a_team_head_or_in_a_list_of_clubs():
                 "وإن الشباب واحد من أهم القوى. وحضر عضو شرف النادي أحد كبار الداعمين. وفي المدينة قطبا الرياضة أحد "
                 "والأنصار.")
     assert [s for s, _, _ in got if "حد" in s] == ["أحد", "وأحد", "أحد"], got
+
+
+def test_a_noun_given_name_before_two_common_definite_words_is_no_person():
+    """persons._common_pair (thirty-fifth session): a given name that news text uses as a noun (أسماء "names", سلامة
+    "safety") + two common definite words is no person, as + one already was; with a family name it is (سلامة
+    الشمري)."""
+    got = found("أعلن فرع الكلية التقنية أسماء المتدربين المقبولين للتدريب. ويجب التأكد من سلامة الأغذية المحفوظة. "
+                "وقال المدرب سلامة الشمري إن الفريق جاهز.")
+    assert [s for s, t, _ in got if t == "person"] == ["سلامة الشمري"], got
+
+
+def test_khobar_after_a_definite_word_and_in_in_an_eastern_province_field():
+    """head_nouns._located_after_definite (thirty-fifth session): في الخبر after a definite word is Khobar in a field
+    that names another place of the Eastern Province (الواجهة البحرية في الخبر … الدمام); "in the news" stays a word
+    (ورد في الخبر أن، القارئ في الخبر where no such place is named)."""
+    got = found("وانطلقت في الواجهة البحرية في الخبر فعاليات الصيف، كما أقيمت في الدمام. وورد في الخبر أن الفعاليات "
+                "مستمرة.")
+    assert [s for s, _, _ in got] == ["الخبر", "الدمام"], got
+    assert found("قد لا يرى القارئ في الخبر ما يصدم، فالعالم مليء بالقصص.") == []

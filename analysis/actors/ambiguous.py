@@ -28,6 +28,7 @@ from analysis.actors.head_nouns import (
     _IN,
     _KHOBAR,
     _NEWS_HEADS,
+    _NEWS_NEXT,
     _YOUTH,
     _YOUTH_HEADS,
     _after_city_head,
@@ -678,9 +679,10 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
         return False  # لدرجة الشباب، كأس العالم للشباب، منتخب الشباب: the youth category, not the club al-Shabab
     if seen and amb == "club" and _after_given_name(f, s, plen, c.rules):
         return False  # نزيه النصر: a family name, even after the club was named
-    if (seen and amb == "coordinated" and (pw1 := f.prev_words(f.tok_index(s), 1))
-            and pw1[0] in _NEWS_HEADS):
-        return False  # رابط الخبر بصحيفة الوئام "the link of the news item", even after the city was named
+    if seen and amb == "coordinated" and (
+            (pw1 := f.prev_words(f.tok_index(s), 1)) and pw1[0] in _NEWS_HEADS or _next_word(f, e) in _NEWS_NEXT):
+        return False  # رابط الخبر بصحيفة الوئام "the link of the news item", ورد في الخبر أن "the item says that", even
+        # after the city was named
     if seen and amb != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
         return True
     info = c.m.info

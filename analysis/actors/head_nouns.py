@@ -100,6 +100,9 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
 _IN = frozenset(("في", "فى"))
 #: Words before الخبر that make it "the news item", not the city Khobar (رابط الخبر، نص الخبر، تفاصيل الخبر).
 _NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل", "مصدر", "نشر", "هذا", "وكان", "صاحب"])
+#: words after الخبر "the news item" (ورد في الخبر أن، الخبر الذي نشر، الخبر المنشور), not after the city: no earlier
+#: mention of Khobar makes it the city there (thirty-fifth session)
+_NEWS_NEXT = frozenset(norm_word(w) for w in ["أن", "ما", "الذي", "المنشور", "المفجع", "الصادق"])
 _GAME_WORDS = frozenset(norm_word(w) for w in ["للعبة", "لكرة"])
 #: A war named after a place is an event (حرب الخليج، حرب لبنان 2006، حرب غزة): the place inside is not an actor.
 _WAR = frozenset((norm_word("حرب"),))
@@ -123,14 +126,28 @@ _NEWS_AFTER = frozenset(norm_word(w) for w in ["الجميع", "الناس", "ا
 
 
 def _located_after_definite(f: _Field, s: int, plen: int) -> bool:
-    """بالخبر right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر، مستشفى الملك فهد
+    """بالخبر (and في الخبر, below) right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر، مستشفى الملك فهد
     الجامعي بالخبر، الألعاب النارية بالخبر: about 80 of the corpus's 110), not "with the news" (علمت بالخبر،
     فوجئوا بالخبر, after a verb or a noun with a pronoun)."""
     i = f.tok_index(s)
-    if f.x[s : s + plen] != "بال" or i < 1 or not f.adjacent(i):
+    if f.x[s : s + plen] in ("", "ال") and i >= 2 and f.adjacent(i) and _conj_stripped(f.word(i - 1)) in _KHOBAR_PREPOSITIONS:
+        # (thirty-fifth session) في/من/إلى الخبر after a definite word, in a field that names another place of the
+        # Eastern Province (الواجهة البحرية في الخبر، التدريبات في الخبر … الدمام): not القارئ في الخبر ("the news")
+        i -= 1
+        if not any(p in f.x for p in _EASTERN_PLACES):
+            return False
+    elif f.x[s : s + plen] != "بال":
+        return False
+    if i < 1 or not f.adjacent(i):
         return False
     pw = f.word(i - 1)
     return pw.startswith("ال") and len(pw) > 4 and pw not in _NEWS_AFTER
+
+
+_KHOBAR_PREPOSITIONS = frozenset(norm_word(w) for w in ["في", "من", "إلى"])
+#: places of the Eastern Province besides Khobar (normalised), any of which makes في الخبر a place
+_EASTERN_PLACES = tuple(norm_word(w) for w in ["الدمام", "الظهران", "القطيف", "الجبيل", "الأحساء", "الشرقية",
+                                               "رأس تنورة", "الخفجي", "سيهات"])
 
 
 def _before_adjective(f: _Field, e: int, rules: Rules) -> bool:

@@ -455,16 +455,21 @@ def _common_continuation(w: str, rules: Rules) -> bool:
     return False
 
 
+_BASEM = norm_word("باسم")
+
+
 def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
-    """Two tokens found from a given name that read as a common noun + a common definite noun (سلامة المستهلك، حياة
-    السجين): the first is in ``noun_given_names.txt`` (given names news text uses mostly as nouns), the second no name
-    (سلامة الشمري stays a person). Used for names found from a given name only (after a title or a verb the name is
-    announced)."""
-    if len(toks) != 2:
+    """Two or three tokens found from a given name that read as a common noun + common definite words (سلامة المستهلك،
+    حياة السجين; أسماء المتدربين المقبولين, thirty-fifth session): the first is in ``noun_given_names.txt`` (given names
+    news text uses mostly as nouns), the others no name (سلامة الشمري stays a person). Used for names found from a
+    given name only (after a title or a verb the name is announced)."""
+    if len(toks) not in (2, 3):
         return False
-    w0, w1 = _conj_stripped(f.word(toks[0])), f.word(toks[1])
-    return (w0 in rules.noun_given_names and w1.startswith("ال") and not _name_like(w1, rules)
-            and not _family_name(w1, rules))
+    w0 = _conj_stripped(f.word(toks[0]))
+    if w0 not in rules.noun_given_names or len(toks) == 3 and w0 == _BASEM:
+        return False  # (المتحدث باسم البعثة الدولية: a later pass makes the body's name of the words after باسم)
+    return all((w := f.word(t)).startswith("ال") and not _name_like(w, rules) and not _family_name(w, rules)
+               for t in toks[1:])
 
 
 def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
@@ -669,7 +674,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                                    or f.word(toks[1]) in rules.definite_nouns and not fam
                                    or strip_clitics(f.word(toks[1])) in rules.definite_stems and not f.word(toks[1]).startswith("ال")):
                 continue  # على the preposition (often written علي: "علي الناحية"), or an unconfirmed علي
-            if len(toks) == 2 and not fam and _common_pair(f, toks, rules):
+            if len(toks) in (2, 3) and not fam and _common_pair(f, toks, rules):
                 continue
             if len(toks) == 1 and (common(stem) or stem in rules.ambiguous or stem in rules.definite_stems or stem in rules.frequent_words
                                    or stem in _MONTHS or stem in rules.noun_given_names):
