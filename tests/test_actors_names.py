@@ -1029,3 +1029,13 @@ def test_khobar_after_a_definite_word_and_in_in_an_eastern_province_field():
                 "مستمرة.")
     assert [s for s, _, _ in got] == ["الخبر", "الدمام"], got
     assert found("قد لا يرى القارئ في الخبر ما يصدم، فالعالم مليء بالقصص.") == []
+
+
+def test_mosques_named_after_an_imam():
+    """head_nouns._titled_name (thirty-fifth session): after a place head and a title, a given name with the article
+    (جامع الإمام الحسين) and علي written with ي (مسجد الإمام علي) end the place's name; على (the preposition, spelt
+    the same once normalised) does not (طريق الملك على الرصيف)."""
+    got = found("استهدفوا المصلين في جامع الإمام الحسين بالدمام، وقبله مسجد الإمام علي في القديح. ووقف على طريق الملك على "
+                "الرصيف.")
+    assert [(s, t) for s, t, _ in got if "الإمام" in s or "الملك" in s] == [
+        ("جامع الإمام الحسين", "location"), ("مسجد الإمام علي", "location")], got

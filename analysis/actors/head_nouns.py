@@ -125,6 +125,22 @@ _NEWS_AFTER = frozenset(norm_word(w) for w in ["الجميع", "الناس", "ا
                                                "الشارع", "الوسط", "المتابعين"])
 
 
+_ALI = norm_word("علي")
+
+
+def _titled_name(f: _Field, j: int, rules: Rules) -> bool:
+    """Token j, after a title inside a place's name (طريق الملك …، مسجد الإمام …), is the name: a given name or a
+    name-like word (فهد، سلطان); (thirty-fifth session) also a given name with the article, as the imams are named
+    (جامع الإمام الحسين، مسجد الإمام الحسن), and علي written with ي in the text (not على, which the normalisation
+    spells the same: مسجد الإمام علي)."""
+    w = f.word(j)
+    if w in rules.given_names or _name_like(w, rules):
+        return True
+    if w == _ALI:
+        return not f.text[slice(*f.span_in_original(f.starts[j], f.ends[j]))].endswith("ى")
+    return w.startswith("ال") and w[2:] in rules.given_names and w[2:] not in rules.common_words
+
+
 def _located_after_definite(f: _Field, s: int, plen: int) -> bool:
     """بالخبر (and في الخبر, below) right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر، مستشفى الملك فهد
     الجامعي بالخبر، الألعاب النارية بالخبر: about 80 of the corpus's 110), not "with the news" (علمت بالخبر،
@@ -521,8 +537,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     and f.word(i + 2) != "نجوم"):  # (فندق 5 نجوم: a five-star hotel)
                 b = f.ends[i + 2]
             elif (w in rules.titles and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
-                  and (f.word(i + 2) in rules.given_names or _name_like(f.word(i + 2), rules))):
-                b = f.ends[i + 2]  # طريق الملك فهد، شارع الأمير سلطان
+                  and _titled_name(f, i + 2, rules)):
+                b = f.ends[i + 2]  # طريق الملك فهد، شارع الأمير سلطان، مسجد الإمام علي، جامع الإمام الحسين
                 if i + 3 < n and f.adjacent(i + 3) and f.word(i + 3) in ("بن", "ابن") and i + 4 < n and f.adjacent(i + 4):
                     b = f.ends[i + 4]
             elif stem in _SITE_HEADS_ALL and (w in rules.generic_complements or w[0] in "وفبلك" and not w.startswith("ال")
