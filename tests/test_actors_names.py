@@ -1039,3 +1039,11 @@ def test_mosques_named_after_an_imam():
                 "الرصيف.")
     assert [(s, t) for s, t, _ in got if "الإمام" in s or "الملك" in s] == [
         ("جامع الإمام الحسين", "location"), ("مسجد الإمام علي", "location")], got
+
+
+def test_tunnels_and_refineries_are_places():
+    """place_heads.tsv (thirty-fifth session): نفق and مصفاة + a name are places (نفق المانش، مصفاة الزور); after نفق only a
+    definite word whose bare form is rare (not نفق التخلف "the tunnel of backwardness", a figure of speech)."""
+    got = found("وحاول المهاجرون عبور نفق المانش، فيما أعلنت الكويت بدء بناء مصفاة الزور. ودخل العالم العربي نفق التخلف.")
+    assert [(s, t) for s, t, _ in got if "نفق" in s or "مصفاة" in s] == [("نفق المانش", "location"),
+                                                                        ("مصفاة الزور", "location")], got

@@ -545,10 +545,11 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                                               and (_plain_word(w[1:], rules) or w[1:] in rules.definite_stems
                                                    or w[1:] in rules.frequent_words)):
                 continue  # ملعب النادي "the club's ground", كنيسة ومكتبة، ملعب لنادي: no name (ملعب لوفتس رود is one)
-            elif (_rare_definite_name(w, rules) if stem in ("طريق", "ساحه", "ميدان")
+            elif (_rare_definite_name(w, rules) if stem in ("طريق", "ساحه", "ميدان", "نفق")
                   else w.startswith("ال") and len(w) > 4 and not _plain_word(w, rules) and w not in _REGIONAL
                   ) or _name_like(w, rules):
-                # (after طريق/ساحة/ميدان a definite word whose bare form is rare: طريق العويقيلة; not طريق النجاح)
+                # (after طريق/ساحة/ميدان/نفق a definite word whose bare form is rare: طريق العويقيلة، نفق المانش; not
+                # طريق النجاح، نفق التخلف "the tunnel of backwardness")
                 b = b1
                 if (stem in _SITE_HEADS and w.startswith("ال") and i + 2 < n and f.adjacent(i + 2)
                         and f.word(i + 2).startswith("وال") and len(f.word(i + 2)) > 4):
