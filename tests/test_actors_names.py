@@ -1047,3 +1047,11 @@ def test_tunnels_and_refineries_are_places():
     got = found("وحاول المهاجرون عبور نفق المانش، فيما أعلنت الكويت بدء بناء مصفاة الزور. ودخل العالم العربي نفق التخلف.")
     assert [(s, t) for s, t, _ in got if "نفق" in s or "مصفاة" in s] == [("نفق المانش", "location"),
                                                                         ("مصفاة الزور", "location")], got
+
+
+def test_no_name_starts_after_a_quantifier_a_relative_pronoun_or_kabir():
+    """names N21 (thirty-fifth session): كل عيد، الذي عوضه، جرح كبير أحدثته، كبير اقتصاديي الصندوق are no persons; a
+    name after a role still is (وقال المدرب سامي الجابر)."""
+    got = found("وفي كل عيد تضج المسارح بالجمهور. وشكر الله الذي عوضه خيرا. وكشف عن جرح كبير أحدثته رصاصة. وقال "
+                "روجريو زانداميلا كبير اقتصاديي الصندوق إن النمو ضعيف. وقال المدرب سامي الجابر إن الفريق جاهز.")
+    assert [s for s, t, _ in got if t == "person"] == ["روجريو زانداميلا", "سامي الجابر"], got

@@ -46,7 +46,8 @@ N17 باسم after a spokesman or a naming word is "in the name of, by the name"
     (``_in_the_name_of``);
 N18 بن/ابن + a family name right after a verb of saying is a person (وشدد بن محيا: ``_son_of_after_verb``);
 N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``_suffixed_word``);
-N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_work_title``).
+N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_work_title``);
+N21 no name starts right after كل، الذي/التي or كبير (كل عيد، الذي عوضه، جرح كبير أحدثته: ``_after_no_name_word``).
 
 Role words are found by the matcher's automaton (``role_keys``; no Python loop over every token).
 """
@@ -1237,9 +1238,23 @@ def _suffixed_word(f, o, w: str, rules: Rules) -> bool:
     return False
 
 
+#: N21 (thirty-fifth session): words right after which no person's name starts: a quantifier (كل عيد، لكل شي، بكل
+#: وديعة: عيد، شي، وديعة read as first names), a relative pronoun (الذي عوضه، التي تمثلت: a verb follows) and كبير as
+#: an adjective or in construct (جرح كبير أحدثته، كبير اقتصاديي الصندوق: the verb or the plural after it is no name)
+_NO_NAME_AFTER = frozenset(norm_word(w) for w in [
+    "كل", "لكل", "بكل", "وكل", "فكل", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "كبير"])
+
+
+def _after_no_name_word(f, o) -> bool:
+    """N21: the discovered person ``o`` starts right after a word of ``_NO_NAME_AFTER`` (no punctuation between)."""
+    i = f.tok_index(o.s)
+    return i > 0 and o.s == f.starts[i] and f.adjacent(i) and f.word(i - 1) in _NO_NAME_AFTER
+
+
 def _drop_false_names(f, out: list, occ: bytearray, rules: Rules) -> list:
     """The last filter of discovery, one pass over the discovered persons (after every pass that makes one-word names):
-    N20, a work's quoted title (``_work_title``), and N19 (thirty-fourth session), one word that reads as a common word
+    N20, a work's quoted title (``_work_title``); N21, a name after a word no name follows (``_after_no_name_word``:
+    كل عيد، الذي عوضه، جرح كبير أحدثته); and N19 (thirty-fourth session), one word that reads as a common word
     with a pronoun suffix (``_suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه):
     the role or verb before it took it for a name."""
     drop = set()
@@ -1247,7 +1262,7 @@ def _drop_false_names(f, out: list, occ: bytearray, rules: Rules) -> list:
         if o.kind != "discovered" or o.typ != "person":
             continue
         w = f.x[o.s : o.e]
-        if _work_title(f, o) or " " not in w and _suffixed_word(f, o, w, rules):
+        if _work_title(f, o) or _after_no_name_word(f, o) or " " not in w and _suffixed_word(f, o, w, rules):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out
