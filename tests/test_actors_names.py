@@ -977,7 +977,8 @@ def test_a_rare_first_name_alone_links_outside_a_subject_too():
     stands for that person after a noun (شجاعة سامي، حالة سامي) and with a proclitic (لسامي), not only as a clause's
     subject; not when it heads a construct (عمر الطفلة "the girl's age"), nor when it is a word (أسماء "names")."""
     got = found_in("وقال الطالب سامي الحربي إن الفريق جاهز. وأكد شقيقه شجاعة سامي، وإن حالة سامي مستقرة، وشكرا لسامي. "
-                   "وقال الطبيب عمر الشهري إنها بخير، ويبلغ عمر الطفلة ثلاث سنوات. وقالت المعلمة أسماء العتيبي إن القائمة تضم أسماء كثيرة.",
+                   "وقال الطبيب عمر الشهري إنها بخير، ويبلغ عمر الطفلة ثلاث سنوات. وقالت المعلمة أسماء العتيبي إن "
+                   "القائمة تضم أسماء كثيرة.",
                    "surface", "actor_type", "label_ar", published=None)
     assert _persons(got) == [("سامي الحربي", "سامي الحربي"), ("سامي", "سامي الحربي"), ("سامي", "سامي الحربي"),
                              ("لسامي", "سامي الحربي"), ("عمر الشهري", "عمر الشهري"),
@@ -1035,16 +1036,17 @@ def test_mosques_named_after_an_imam():
     """head_nouns._titled_name (thirty-fifth session): after a place head and a title, a given name with the article
     (جامع الإمام الحسين) and علي written with ي (مسجد الإمام علي) end the place's name; على (the preposition, spelt
     the same once normalised) does not (طريق الملك على الرصيف)."""
-    got = found("استهدفوا المصلين في جامع الإمام الحسين بالدمام، وقبله مسجد الإمام علي في القديح. ووقف على طريق الملك على "
-                "الرصيف.")
+    got = found("استهدفوا المصلين في جامع الإمام الحسين بالدمام، وقبله مسجد الإمام علي في القديح. ووقف على طريق "
+                "الملك على الرصيف.")
     assert [(s, t) for s, t, _ in got if "الإمام" in s or "الملك" in s] == [
         ("جامع الإمام الحسين", "location"), ("مسجد الإمام علي", "location")], got
 
 
 def test_tunnels_and_refineries_are_places():
-    """place_heads.tsv (thirty-fifth session): نفق and مصفاة + a name are places (نفق المانش، مصفاة الزور); after نفق only a
-    definite word whose bare form is rare (not نفق التخلف "the tunnel of backwardness", a figure of speech)."""
-    got = found("وحاول المهاجرون عبور نفق المانش، فيما أعلنت الكويت بدء بناء مصفاة الزور. ودخل العالم العربي نفق التخلف.")
+    """place_heads.tsv (thirty-fifth session): نفق and مصفاة + a name are places (نفق المانش، مصفاة الزور); after نفق
+    only a definite word whose bare form is rare (not نفق التخلف "the tunnel of backwardness", a figure of speech)."""
+    got = found("وحاول المهاجرون عبور نفق المانش، فيما أعلنت الكويت بدء بناء مصفاة الزور. ودخل العالم العربي نفق "
+                "التخلف.")
     assert [(s, t) for s, t, _ in got if "نفق" in s or "مصفاة" in s] == [("نفق المانش", "location"),
                                                                         ("مصفاة الزور", "location")], got
 

@@ -383,7 +383,6 @@ def _first_not_direction(c, s, e, plen, ent):
     return not (j < len(f.starts) and f.adjacent(j) and f.word(j) in _DIRECTION_AFTER)
 
 
-#: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 def _first_team_head(c, s, e, plen, ent):
     # أحد (Ohod Club of Medina; mostly the word "one"): right after a team head, with no proclitic (فريق أحد، لفريق أحد،
     # نادي أحد), or in a list of clubs joined by و (الاتحاد وأحد، أحد والأنصار); never before a definite word (فريق أحد
@@ -417,6 +416,7 @@ def _team_head(w: str) -> bool:
     return w in heads or not w.startswith("ال") and strip_clitics(w) in heads  # (not النادي: an anaphor)
 
 
+#: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
     "quoted_named": _first_quoted_named,

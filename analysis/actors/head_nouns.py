@@ -142,11 +142,12 @@ def _titled_name(f: _Field, j: int, rules: Rules) -> bool:
 
 
 def _located_after_definite(f: _Field, s: int, plen: int) -> bool:
-    """بالخبر (and في الخبر, below) right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر، مستشفى الملك فهد
-    الجامعي بالخبر، الألعاب النارية بالخبر: about 80 of the corpus's 110), not "with the news" (علمت بالخبر،
-    فوجئوا بالخبر, after a verb or a noun with a pronoun)."""
+    """بالخبر (and في الخبر, below) right after a definite noun or adjective is "in Khobar" (الواجهة البحرية بالخبر،
+    مستشفى الملك فهد الجامعي بالخبر، الألعاب النارية بالخبر: about 80 of the corpus's 110), not "with the news" (علمت
+    بالخبر، فوجئوا بالخبر, after a verb or a noun with a pronoun)."""
     i = f.tok_index(s)
-    if f.x[s : s + plen] in ("", "ال") and i >= 2 and f.adjacent(i) and _conj_stripped(f.word(i - 1)) in _KHOBAR_PREPOSITIONS:
+    if (f.x[s : s + plen] in ("", "ال") and i >= 2 and f.adjacent(i)
+            and _conj_stripped(f.word(i - 1)) in _KHOBAR_PREPOSITIONS):
         # (thirty-fifth session) في/من/إلى الخبر after a definite word, in a field that names another place of the
         # Eastern Province (الواجهة البحرية في الخبر، التدريبات في الخبر … الدمام): not القارئ في الخبر ("the news")
         i -= 1

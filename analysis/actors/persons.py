@@ -1115,8 +1115,8 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     """``{short form: (end of the first full mention, actor_id, label_ar)}`` for the persons named in full in a
     field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
     common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first. A rare
-    Arabic first name of one discovered person (نادية) has a fourth item, True: it links only where it is a clause's
-    subject (:func:`_subject_context`) and no name word follows.
+    Arabic given name of one discovered person, first (نادية) or last (علوان of يحيى علوان; thirty-fifth session), has
+    a fourth item, True: it links only where :func:`_first_name_alone` allows.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
     phrases: اسماء ضباط must not make every الضباط a person).
     What one mention gives depends on its text only (``_person_short_forms``, read once per distinct name)."""
@@ -1165,7 +1165,8 @@ def _rare_given_name(w: str, rules: Rules) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool, rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
+                        rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
     ``_short_forms``: the Arabic given names of it that may stand alone, and its short forms, in the order in
     which they are offered (``setdefault``: a form another mention gave first keeps that mention). Cached like the
