@@ -277,6 +277,8 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
         toks = _name_after(f, j, occ, rules, nr)
         while toks and f.word(toks[-1]) in rules.connectors:
             toks.pop()
+        if toks and skipped and _short_imperfect(f.word(toks[0]), rules):
+            continue  # لاعب أجنبي يشغل خانة، وزير جديد يصرخ: the clause's verb after the role's adjective, no name
         if len(toks) == 1 and _rare_family_after(f, toks[0], occ, rules):
             toks.append(toks[0] + 1)  # twenty-second session: والمدافع حسن الصندل، لاعب الفريق الأول مدالله العليان
         if toks and len(toks) == 1:
