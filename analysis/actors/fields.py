@@ -815,6 +815,12 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
     return rest
 
 
+def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
+    """The original text of the normalised span [a, b) ends in ى, which normalisation makes ي: على the preposition,
+    not the first name علي (that the web text also writes for على)."""
+    return f.text[slice(*f.span_in_original(a, b))].endswith("ى")
+
+
 def _conj_stripped(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 

@@ -25,6 +25,7 @@ from analysis.actors.fields import (
     _MEDIA_HEADS,
     _TRIBE_HEADS,
     _UNIT_CUES,
+    _alef_maksura_end,
     _by_start,
     _conj_stripped,
     _Field,
@@ -137,7 +138,7 @@ def _titled_name(f: _Field, j: int, rules: Rules) -> bool:
     if w in rules.given_names or _name_like(w, rules):
         return True
     if w == _ALI:
-        return not f.text[slice(*f.span_in_original(f.starts[j], f.ends[j]))].endswith("ى")
+        return not _alef_maksura_end(f, f.starts[j], f.ends[j])
     return w.startswith("ال") and w[2:] in rules.given_names and w[2:] not in rules.common_words
 
 

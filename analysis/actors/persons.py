@@ -30,6 +30,7 @@ from analysis.actors.fields import (
     _NISBA_TRIGGER,
     _QUOTE_RE,
     _RATING_RE,
+    _alef_maksura_end,
     _by_start,
     _conj_stripped,
     _Field,
@@ -470,12 +471,6 @@ def _common_pair(f: _Field, toks: list[int], rules: Rules) -> bool:
         return False  # (المتحدث باسم البعثة الدولية: a later pass makes the body's name of the words after باسم)
     return all((w := f.word(t)).startswith("ال") and not _name_like(w, rules) and not _family_name(w, rules)
                for t in toks[1:])
-
-
-def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
-    """The original text of the normalised span [a, b) ends in ى, which normalisation makes ي: على the preposition,
-    not the first name علي (that the web text also writes for على)."""
-    return f.text[slice(*f.span_in_original(a, b))].endswith("ى")
 
 
 def _ali_tokens(f: _Field, needle: str) -> Iterator[int]:

@@ -32,6 +32,7 @@ from analysis.actors.fields import (
     _M,
     _MONTHS,
     _NO_ENTRY,
+    _alef_maksura_end,
     _by_start,
     _conj_stripped,
     _context_capitals,
@@ -66,7 +67,6 @@ from analysis.actors.persons import (
     _EMBEDDING_ROLES,
     _HONORIFICS,
     _after_first_name,
-    _alef_maksura_end,
     _countries_named_near,
     _name_from,
 )
@@ -1003,9 +1003,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if (typ in ("location", "country") and kind in ("name", "alias", "metonym", "nisba") and joined
                 and (kind == "nisba" or o.plen == 0 or o.plen == 2 and f.x[o.s : o.s + 2] == "ال" and (
                     typ == "location" or kind == "metonym"))  # not اتفاق اليونان، إعلان الولايات المتحدة: a party
-                and (_conj_stripped(prev_w) in rules.event_heads or strip_clitics(prev_w) in rules.event_heads
-                     or bare_in(prev_w, rules.event_heads)
-                     or kind != "nisba" and strip_clitics(prev_w) in _WAR)
+                and (bare_in(prev_w, rules.event_heads)  # (bare_in also reads what _conj_stripped and
+                     or kind != "nisba" and strip_clitics(prev_w) in _WAR)  # strip_clitics strip, and لل right)
                 and not ((kind == "nisba" or typ == "country" and kind in ("name", "alias"))
                          and bare_in(prev_w, _DESCRIBED_HEADS))):
             drop.add(id(o))  # قمة بيروت، اتفاق الطائف، الدوري القطري، الثورة السورية: inside an event name (also
