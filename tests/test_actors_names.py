@@ -1066,3 +1066,46 @@ def test_no_name_after_a_roles_adjective_when_a_verb_or_no_name_follows():
     got = found("ويتبقى لاعب أجنبي رابع ينتظر أن يكون قلب دفاع. ومع قدوم أي وزير جديد يصرخ المعلمون. وقال اللاعب الدولي "
                 "ياسر القحطاني إن الفريق جاهز.")
     assert [s for s, t, _ in got if t == "person"] == ["ياسر القحطاني"], got
+
+
+def test_a_verb_alone_after_a_role_is_no_name():
+    """names N3c (thirty-sixth session): a one-word discovered person shaped like a verb of a frequent stem (a
+    perfect in ت or وا, an imperfect in ي/ت) is dropped (الطفلة حضرت، عناصر الحوثي سقطوا، اللاعب تغيب), and what it
+    hid is found again (الحوثي); a name after a role still is (اللاعب سامي الجابر)."""
+    got = found("لأن الطفلة حضرت للمستشفى متوفاة. وسقط عدد من عناصر الحوثي سقطوا بين قتلى وجرحى. ويذكر أن اللاعب تغيب عن "
+                "المباريات. وقال اللاعب سامي الجابر إن الفريق جاهز.")
+    assert [s for s, t, _ in got if t == "person"] == ["سامي الجابر"], got
+    assert ("الحوثي", "group") in [(s, t) for s, t, _ in got], got
+
+
+def _gap_filler_names(text: str, names: list[str]) -> list[tuple[str, str]]:
+    """``persons.tagged_short_forms`` over one field, as if the gap filler had added ``names`` (each at its first
+    occurrence) and the rules nothing: (surface, actor_id) of what it links."""
+    from analysis.actors.codebook import load_codebook
+    from analysis.actors.fields import _M, _batch_fields, get_matcher
+    from analysis.actors.persons import tagged_short_forms
+    from analysis.actors.rules import load_rules
+
+    (f,), _ = _batch_fields([text])
+    named = []
+    for name in names:
+        a = text.index(name)  # (these texts are normalised already: the same offsets)
+        mm = _M(a, a + len(name), 0, "discovered:" + name.replace(" ", "_"), "discovered", "person", f.x[a : a + len(name)])
+        named.append((a, a + len(name), mm))
+    got = tagged_short_forms(f, named, [(a, b) for a, b, _ in named], get_matcher(load_codebook()), load_rules())
+    return [(text[o.s : o.e], o.actor_id) for o in got]
+
+
+def test_a_gap_filler_persons_last_name_links_after_it():
+    """persons.tagged_short_forms (thirty-sixth session): the last name of a person the gap filler adds links after
+    it (وقال وتوت، عقد والكوت), with the article only where a bare surname stands (وأضاف الحمادي; not أن الحمادي
+    تشهد); the name's first word again makes one mention with it (ثيو والكوت); no first name alone (ثيو), nothing of a
+    junk name whose first word is a word of the language (خادم الحرمين)."""
+    text = ("قال عاشور الحمادي إن الطيران قصف رتلا. وأضاف الحمادي أن الضربات دمرته. ويرى الخبراء أن الحمادي تشهد "
+            "تحسنا. وجدد النادي عقد ثيو والكوت. وقال ثيو إن عقد والكوت طويل. وقال اسكندر وتوت إن الطائرات وصلت. "
+            "وقال وتوت إن الصفقة تمت. وأعلن خادم الحرمين أن الحرمين جاهزان.")
+    got = _gap_filler_names(text, ["عاشور الحمادي", "ثيو والكوت", "اسكندر وتوت", "خادم الحرمين"])
+    assert got == [("الحمادي", "discovered:عاشور_الحمادي"), ("والكوت", "discovered:ثيو_والكوت"),
+                   ("وتوت", "discovered:اسكندر_وتوت")], got
+    text2 = "وجدد النادي عقد ثيو والكوت. ويبقى ثيو والكوت حتى 2019."
+    assert _gap_filler_names(text2, ["ثيو والكوت"]) == [("ثيو والكوت", "discovered:ثيو_والكوت")]

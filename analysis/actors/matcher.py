@@ -90,6 +90,7 @@ from analysis.actors.persons import (
     _linkable_persons,
     _relabel_short_speakers,
     _short_forms,
+    tagged_short_forms,
 )
 from analysis.actors.references import link_references
 from analysis.actors.resolve import (
@@ -265,7 +266,8 @@ def _map_to_original(f: _Field, out: list[_M]) -> None:
 
 
 def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=None,
-                         margin: float | None = None, hits: list[np.ndarray] | None = None) -> list[list[_M]]:
+                         margin: float | None = None, hits: list[np.ndarray] | None = None,
+                         matcher: _Matcher | None = None) -> list[list[_M]]:
     """The tagger's names in a batch of fields (``mss``: the mentions of each field, offsets already in the original
     text): with the shipped model, its place and organisation names replace the rules' mentions they overlap (a
     rule mention with exactly the same span stays) and its person names are not used; in gap-filler mode (below),
@@ -278,7 +280,10 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
              discovered names included, and they are kept) and only when, at each of its tokens, the score of its
              tag exceeds the score of O by at least ``margin``; and never where the name is a codebook string
              (``hits``: the automaton's hits of each field, as :func:`_batch_fields` gives them, ending where the
-             name ends and starting within its proclitics), which the rules saw and left out on purpose."""
+             name ends and starting within its proclitics), which the rules saw and left out on purpose.
+    matcher  gap-filler mode: the codebook's matcher; a person name of two words or more that the gap filler adds
+             then gives its short forms as the rules' names do (thirty-sixth session: عاشور الحمادي … وأضاف
+             الحمادي; ``_link_short_forms``, strict), after it in its field, where no mention is."""
     from analysis.actors.tagger import TYPE_OF, gap_feature, load_tagger, sure_margins, tag_concat
 
     lengths = [len(f.starts) for f in fields]
@@ -396,6 +401,7 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     add_at, add_end, add_typ = add_at.tolist(), add_end.tolist(), add_typ.tolist()
     types = (None, TYPE_OF["PERS"], TYPE_OF["LOC"], TYPE_OF["ORG"])
     out = []
+    persons = []  # (gap filler) what is added to a field: start, end, the mention if a person's name of 2+ words
     for q, (f, ms, nt, b0) in enumerate(zip(fields, mss, lengths, base.tolist())):
         if not nt:
             out.append(ms)
@@ -409,6 +415,14 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
             mm.entry = None
             mm.tagged = True
             keep.append(mm)
+            if matcher is not None:
+                persons.append((a - b0, b - b0, mm if t == 1 and " " in nm else None))
+        if any(p[2] is not None for p in persons):
+            spans = [(a - b0, b - b0) for a, b in zip(m_at[m_cut[q] : m_cut[q + 1]].tolist(),
+                                                     m_end[m_cut[q] : m_cut[q + 1]].tolist())]
+            keep += tagged_short_forms(f, [p for p in persons if p[2] is not None], spans + [p[:2] for p in persons],
+                                       matcher, load_rules())
+        persons = []
         out.append(sorted(keep, key=_by_start))
     return out
 
@@ -583,7 +597,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
         if tagger:
-            mss = _add_tagger_mentions(fields, mss, **tagger_opts, **({"hits": hits} if tagger_opts else {}))
+            mss = _add_tagger_mentions(fields, mss, **tagger_opts, **({"hits": hits, "matcher": m} if tagger_opts else {}))
         for (aid, fld, s, day), ms in zip(batch, mss):
             if not ms:
                 continue

@@ -723,7 +723,8 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             w = f.x[o.s : o.e]
             if (w not in rules.given_names and w not in rules.person_tokens and (len(w) > 4
                     and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))
-                    or _verb_shaped(f, o, w, rules))):
+                    or _verb_shaped(f, o, w, rules) or _verb_like(w, rules)
+                    and w not in load_name_rules().foreign_names)):
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
             continue

@@ -1000,6 +1000,75 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     return sorted(out + added, key=_by_start) if added else out
 
 
+def tagged_short_forms(f: _Field, named: list[tuple[int, int, _M]], spans: list[tuple[int, int]],
+                       m: _Matcher, rules: Rules) -> list[_M]:
+    """The gap filler's person names of two words or more (``named``: start and end in the field's norm, the
+    mention) give their last name alone after them, where no mention (``spans``, in the norm) is (thirty-sixth
+    session: عاشور الحمادي … وأضاف الحمادي، ثيو والكوت … عقد والكوت): the strict short forms of
+    ``_link_short_forms``, the last name only (no first name: سلوى أبو النجا), in Arabic letters.
+    Not of a name whose first word is a word of the language, a title or a stopword, or starts with لل (خادم
+    الحرمين، للعدو الفارسي are no persons), or is a definite noun (النوبي الطيب; not الهادي الوالي, nor الون موسك:
+    Elon), or with a mark inside (كرنفال «أوسو); nor a last name in لل (طوبى للغرباء) or that is a noun of the
+    language (عادل الصناعات، بشي لحم: a junk name's). A last name with the
+    article links only where a person's bare surname stands: before or after a reporting verb, or after a title
+    (وأضاف الحمادي; not أن المنطقة). Where the name's earlier words stand before it (لوك فيري again), the mention
+    covers them. Returns the new mentions, original offsets, ``tagged``."""
+    persons = []
+    for a, b, mm in named:
+        words = mm.label_ar.split(" ")
+        first, last = words[0], words[-1]
+        bare = first[1:] if first[:1] == "و" else first
+        if ("" in words or first.startswith("لل") or bare.startswith("ال") and bare[2:] not in rules.given_names
+                and (bare in rules.definite_nouns or bare[2:] in rules.common_words or bare[2:] in rules.titles)
+                or any(w in rules.common_words or w in rules.titles or w in rules.stopwords or w in rules.frequent_words
+                       for w in (first, bare))
+                or last.startswith("لل") or not _ARABIC_WORD_RE.fullmatch(last) or last in rules.common_words
+                or last.startswith("ال") and (last in rules.definite_nouns or last[2:] in rules.common_words)):
+            continue
+        p = _M(a, b, 0, mm.actor_id, "discovered", "person", mm.label_ar)
+        p.entry = None
+        persons.append(p)
+    if not persons:
+        return []
+    occ = bytearray(len(f.x) + 1)
+    for a, b in spans:
+        occ[a:b] = b"\x01" * (b - a)
+    given = {id(p) for p in persons}
+    out = []
+    for o in _link_short_forms(f, persons, occ, m, rules, persons=persons):
+        if id(o) in given:
+            continue
+        words = o.label_ar.split(" ")
+        w, last = f.x[o.s + o.plen : o.e], words[-1]
+        if w != last and "ال" + w != last and w != "ال" + last:
+            continue  # a first name
+        i = f.tok_index(o.s)
+        if w.startswith("ال") and (w in rules.definite_nouns or not _bare_surname_context(f, i, rules)):
+            continue
+        k = len(words) - 1  # the name's earlier words right before it: the name again, in full
+        while k and i and f.adjacent(i) and strip_clitics(f.word(i - 1)) == strip_clitics(words[k - 1]):
+            k, i = k - 1, i - 1
+        if k < len(words) - 1:
+            o.s, o.plen = f.starts[i], 0
+        o.s, o.e = f.span_in_original(o.s, o.e)
+        o.tagged = True
+        out.append(o)
+    return out
+
+
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+
+
+def _bare_surname_context(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i stands where a bare surname with the article does: after or before a reporting verb (وأضاف
+    الحمادي، الحمادي قال) or after a title; not after أن (أن المنطقة تشهد)."""
+    if i > 0 and f.adjacent(i, quotes=True):
+        p = _conj_stripped(f.word(i - 1))
+        if p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs or p in rules.titles:
+            return True
+    return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
+
+
 def _home_politics_named(actor_id: str, out: list[_M], m: _Matcher, rules: Rules) -> bool:
     """A foreign person's country is present in the field as a political actor, an organisation or group of it
     (نظام الأسد، الحكومة السورية، الحوثيين for Yemen): there his bare surname stays his even after a namesake of his
