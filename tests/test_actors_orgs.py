@@ -323,6 +323,17 @@ def test_a_club_nisba_after_a_definite_noun_in_a_field_about_sport():
     assert not {s for s, in found_in("وأعلنت الحكومة الاتحادية في بغداد خطة جديدة.", "surface")} & {"الاتحادية"}
 
 
+def test_a_club_nisba_without_the_article_after_a_head_noun_without_it():
+    """Thirty-sixth session (rule club_nisba): مصادر اتحادية، مشجع هلالي، عضو شرف وحداوي are the club in a field
+    about sport; not after a word that is no head (قانون اتحادي "federal"), nor outside sport."""
+    sport = "وواصل الفريق تدريباته استعدادا للموسم الجديد من الدوري، وحرص المدرب على متابعة اللاعبين. "
+    got = found_in(sport + "وكشفت مصادر اتحادية أن المدرب باق، وقال مشجع هلالي إنه سعيد، وأكد عضو شرف وحداوي دعمه، "
+                   "وصدر قانون اتحادي جديد.", "surface", "actor_id", "match_kind")
+    assert [g for g in got if g[2] == "nisba"] == [("اتحادية", "org:al_ittihad", "nisba"),
+                                                    ("هلالي", "org:al_hilal", "nisba"),
+                                                    ("وحداوي", "org:al_wehda", "nisba")], got
+    assert "اتحادية" not in {s for s, in found_in("وكشفت مصادر اتحادية في بغداد أن الحكومة ستعلن خطة.", "surface")}
+
 def test_gulf_clubs_after_their_counterpart_and_codebook_rows_of_the_eighth_session():
     """Eighth session: الريان، السد، الغرافة (Qatar), الوحدات، الرجاء are words or places too: rule club, with نظيره
     as a cue; الملا منصور is Akhtar Mansour."""

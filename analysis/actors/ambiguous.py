@@ -443,9 +443,11 @@ def _context_club_nisba(c, s, e, plen, ent, i, pw):
     if x[s + plen : e].startswith(rules.word_nisbas):  # الشبابية "youth", التعاونية: also adjectives
         if not ("ال" in x[s : s + plen] and (plural or pw and c.f.adjacent(i) and bare_in(pw[0], rules.nisba_heads))):
             return False  # الإدارة الشبابية، الاتفاقيين; not الفئات الشبابية
-    elif not (plural or "ال" in x[s : s + plen] and pw and c.f.adjacent(i)
-              and _conj_stripped(pw[0]).startswith(("ال", "لل"))):
-        return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual)
+    elif not (plural or pw and c.f.adjacent(i) and (
+            "ال" in x[s : s + plen] and _conj_stripped(pw[0]).startswith(("ال", "لل"))
+            or "ال" not in x[s : s + plen] and not pw[0].startswith("ال") and bare_in(pw[0], rules.nisba_heads))):
+        return False  # not واتحادي العراق "and the federations of Iraq" (no article, a construct dual); without the
+        # article after a head noun without it (thirty-sixth session: مشجع هلالي، مصادر اتحادية، عضو شرف وحداوي)
     return c.is_sport()
 
 
