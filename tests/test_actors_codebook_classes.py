@@ -79,3 +79,16 @@ def test_khobar_in_a_list_of_places_not_the_news():
     assert "location:khobar" in ids("وشهدت مدن الدمام والخبر والظهران أمطارا غزيرة.")
     assert "location:khobar" in ids("وتوجه الوفد إلى الخبر والظهران أمس.")
     assert "location:khobar" not in ids("وجاء في الخبر أن الاجتماع انتهى، وفوجئنا بالخبر في الدمام.")
+
+
+def test_the_hajj_holy_sites_by_their_short_names_and_the_iom():
+    """Thirty-sixth session: منطقة المشاعر is the holy sites, and المشاعر ("feelings" too) once they were named
+    (rule seen); المنظمة الدولية للهجرة is the IOM, المنظمة الدولية alone an anaphor (no UN), الحدود الجنوبية no
+    alias of the southern border (الحد الجنوبي)."""
+    holy = "location:holy_sites_mecca"
+    m = found_in("وصلت القطارات إلى المشاعر المقدسة أمس. وتعمل مستشفيات المشاعر بطاقتها في منطقة المشاعر.",
+                 "surface", "actor_id")
+    assert [s for s, a in m if a == holy] == ["المشاعر المقدسة", "المشاعر", "منطقة المشاعر"], m
+    assert holy not in ids("وعبر الحضور عن المشاعر الطيبة تجاه الجميع.")
+    assert ids("وأعلنت المنظمة الدولية للهجرة أرقاما جديدة، وحذرت المنظمة الدولية من المجاعة.") == {"org:iom"}
+    assert ids("وقال الجنود على الحدود الجنوبية إن الوضع في الحد الجنوبي هادئ.") == {"location:saudi_southern_border"}
