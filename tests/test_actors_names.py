@@ -1071,10 +1071,11 @@ def test_no_name_after_a_roles_adjective_when_a_verb_or_no_name_follows():
 def test_a_verb_alone_after_a_role_is_no_name():
     """names N3c (thirty-sixth session): a one-word discovered person shaped like a verb of a frequent stem (a
     perfect in ت or وا, an imperfect in ي/ت) is dropped (الطفلة حضرت، عناصر الحوثي سقطوا، اللاعب تغيب), and what it
-    hid is found again (الحوثي); a name after a role still is (اللاعب سامي الجابر)."""
+    hid is found again (الحوثي); a name after a role still is (اللاعب سامي الجابر), and a word of that shape after an
+    honorific or a rank is a name (الرئيس تشي: Xi Jinping)."""
     got = found("لأن الطفلة حضرت للمستشفى متوفاة. وسقط عدد من عناصر الحوثي سقطوا بين قتلى وجرحى. ويذكر أن اللاعب تغيب عن "
-                "المباريات. وقال اللاعب سامي الجابر إن الفريق جاهز.")
-    assert [s for s, t, _ in got if t == "person"] == ["سامي الجابر"], got
+                "المباريات. وقال اللاعب سامي الجابر إن الفريق جاهز. ويدعي الرئيس تشي بأنه مسيطر على الأسواق.")
+    assert [s for s, t, _ in got if t == "person"] == ["سامي الجابر", "تشي"], got
     assert ("الحوثي", "group") in [(s, t) for s, t, _ in got], got
 
 

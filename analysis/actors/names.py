@@ -724,9 +724,10 @@ def _trim_verbs(f, out: list, occ: bytearray, rules: Rules) -> list:
             if (w not in rules.given_names and w not in rules.person_tokens and (len(w) > 4
                     and (_object_word(f, o.e, w, rules) or w[0] in "لبوف" and _object_word(f, o.e, w[1:], rules))
                     or _verb_shaped(f, o, w, rules) or _verb_like(w, rules)
-                    and w not in load_name_rules().foreign_names)):
+                    and w not in load_name_rules().foreign_names and not _named_slot(f, f.tok_index(o.s), rules))):
                 occ[o.s : o.e] = b"\x00" * (o.e - o.s)
-                drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name
+                drop.add(id(o))  # N3c: غاراته، لمصلحته، حرصا alone are no name; nor (thirty-sixth session) a verb of a
+                # frequent stem (الطفلة حضرت، عناصر الحوثي سقطوا) except where a name stands (الرئيس تشي)
             continue
         obj = verb = False
         while len(words) >= 2:  # شارحا امتناعه: one word at a time while the clause goes on
@@ -805,6 +806,24 @@ def _verb_shaped(f, o, w: str, rules: Rules) -> bool:
         return True  # ستتولى، سيقوم، سنعمل
     s0, _e0 = f.span_in_original(o.s, o.e)
     return len(w) == 4 and f.text[s0] == "أ" and w[1:] not in rules.given_names  # أنجز، أشاد (not أحمد: a first name)
+
+
+def _named_slot(f, i: int, rules: Rules) -> bool:
+    """Thirty-sixth session: token i stands where a name does, whatever its shape: after an honorific or a rank
+    (الرئيس تشي، للرئيس تشي، د. توكل، الدكتور يماني) or right after a reporting verb (وأضاف يماني), where the clause's verb does
+    not stand."""
+    if i == 0:
+        return False
+    p = strip_conj(f.word(i - 1), rules)
+    return p in _HONORIFICS or p[:2] == "لل" and "ال" + p[2:] in _HONORIFICS or f.adjacent(i) and (
+        p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs)
+
+
+#: Titles after which a word is a name whatever its shape (``_named_slot``): not the role nouns of titles.txt, after
+#: which the clause's verb often stands (اللاعب تغيب، الطفلة حضرت)
+_HONORIFICS = frozenset(norm_word(w) for w in [
+    "الرئيس", "الدكتور", "د", "المهندس", "م", "الأستاذ", "أ", "الشيخ", "الأمير", "الأميرة", "السيد", "السيدة", "الملك",
+    "معالي", "سمو", "فضيلة", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
 
 
 def strip_conj(w: str, rules: Rules) -> str:
