@@ -57,7 +57,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.actors.rules import NAME_CLITICS_RE, WORD_CACHE, Rules, load_rules, norm_word, strip_clitics
+from analysis.actors.rules import (
+    NAME_CLITICS_RE,
+    WORD_CACHE,
+    Rules,
+    load_rules,
+    norm_word,
+    reporting_verb,
+    strip_clitics,
+)
 from analysis.normalize import dediacritize
 from analysis.resources import read_word_list
 
@@ -810,13 +818,12 @@ def _verb_shaped(f, o, w: str, rules: Rules) -> bool:
 
 def _named_slot(f, i: int, rules: Rules) -> bool:
     """Thirty-sixth session: token i stands where a name does, whatever its shape: after an honorific or a rank
-    (الرئيس تشي، للرئيس تشي، د. توكل، الدكتور يماني) or right after a reporting verb (وأضاف يماني), where the clause's verb does
-    not stand."""
+    (الرئيس تشي، للرئيس تشي، د. توكل، الدكتور يماني) or right after a reporting verb (وأضاف يماني), where the clause's
+    verb does not stand."""
     if i == 0:
         return False
     p = strip_conj(f.word(i - 1), rules)
-    return p in _HONORIFICS or p[:2] == "لل" and "ال" + p[2:] in _HONORIFICS or f.adjacent(i) and (
-        p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs)
+    return p in _HONORIFICS or p[:2] == "لل" and "ال" + p[2:] in _HONORIFICS or f.adjacent(i) and reporting_verb(p, rules)
 
 
 #: Titles after which a word is a name whatever its shape (``_named_slot``): not the role nouns of titles.txt, after

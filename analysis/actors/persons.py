@@ -77,6 +77,7 @@ from analysis.actors.rules import (
     bare_in,
     bare_of,
     norm_word,
+    reporting_verb,
     strip_clitics,
 )
 from analysis.normalize import (
@@ -1009,10 +1010,9 @@ def tagged_short_forms(f: _Field, named: list[tuple[int, int, _M]], spans: list[
     Not of a name whose first word is a word of the language, a title or a stopword, or starts with لل (خادم
     الحرمين، للعدو الفارسي are no persons), or is a definite noun (النوبي الطيب; not الهادي الوالي, nor الون موسك:
     Elon), or with a mark inside (كرنفال «أوسو); nor a last name in لل (طوبى للغرباء) or that is a noun of the
-    language (عادل الصناعات، بشي لحم: a junk name's). A last name with the
-    article links only where a person's bare surname stands: before or after a reporting verb, or after a title
-    (وأضاف الحمادي; not أن المنطقة). Where the name's earlier words stand before it (لوك فيري again), the mention
-    covers them. Returns the new mentions, original offsets, ``tagged``."""
+    language (عادل الصناعات، بشي لحم: a junk name's). A last name with the article links only where a person's bare
+    surname stands (``_surname_context`` without أن: وأضاف الحمادي; not أن المنطقة). Where the name's earlier words
+    stand before it (لوك فيري again), the mention covers them. Returns the new mentions, original offsets, ``tagged``."""
     persons = []
     for a, b, mm in named:
         words = mm.label_ar.split(" ")
@@ -1043,7 +1043,7 @@ def tagged_short_forms(f: _Field, named: list[tuple[int, int, _M]], spans: list[
         if w != last and "ال" + w != last and w != "ال" + last:
             continue  # a first name
         i = f.tok_index(o.s)
-        if w.startswith("ال") and (w in rules.definite_nouns or not _bare_surname_context(f, i, rules)):
+        if w.startswith("ال") and (w in rules.definite_nouns or not _surname_context(f, i, rules, that=False)):
             continue
         k = len(words) - 1  # the name's earlier words right before it: the name again, in full
         while k and i and f.adjacent(i) and strip_clitics(f.word(i - 1)) == strip_clitics(words[k - 1]):
@@ -1057,16 +1057,6 @@ def tagged_short_forms(f: _Field, named: list[tuple[int, int, _M]], spans: list[
 
 
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
-
-
-def _bare_surname_context(f: _Field, i: int, rules: Rules) -> bool:
-    """Token i stands where a bare surname with the article does: after or before a reporting verb (وأضاف
-    الحمادي، الحمادي قال) or after a title; not after أن (أن المنطقة تشهد)."""
-    if i > 0 and f.adjacent(i, quotes=True):
-        p = _conj_stripped(f.word(i - 1))
-        if p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs or p in rules.titles:
-            return True
-    return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
 
 
 def _home_politics_named(actor_id: str, out: list[_M], m: _Matcher, rules: Rules) -> bool:
@@ -1128,12 +1118,12 @@ def _adjective_position(f: _Field, i: int, rules: Rules) -> bool:
             and w not in load_name_rules().roles and w not in rules.stopwords)
 
 
-def _subject_context(f: _Field, i: int, rules: Rules) -> bool:
-    """Token i is the subject of a clause: after أن/إن/لكن or a reporting verb (ورصدت نادية، أن عيسى), or before a
-    reporting verb."""
+def _subject_context(f: _Field, i: int, rules: Rules, *, that: bool = True) -> bool:
+    """Token i is the subject of a clause: after أن/إن/لكن (not with ``that=False``) or a reporting verb (ورصدت نادية،
+    أن عيسى), or before a reporting verb."""
     if i > 0 and f.adjacent(i, quotes=True):
         p = _conj_stripped(f.word(i - 1))
-        if p in _THAT or p in rules.reporting_verbs or p[-1:] == "ت" and p[:-1] in rules.reporting_verbs:
+        if that and p in _THAT or reporting_verb(p, rules):
             return True
     return i + 1 < len(f.starts) and f.adjacent(i + 1, quotes=True) and f.word(i + 1) in rules.reporting_verbs
 
@@ -1157,10 +1147,10 @@ def _first_name_alone(f: _Field, a: int, k: int, sf: str, rules: Rules) -> bool:
     return not (j < len(f.starts) and f.adjacent(j) and (w := f.word(j)).startswith("ال") and w not in rules.stopwords)
 
 
-def _surname_context(f: _Field, i: int, rules: Rules) -> bool:
-    """Token i stands where a person's bare surname does: the subject of a clause (``_subject_context``: وأضاف الصعب)
-    or after a title (م. المخرج، الدكتور الصعب)."""
-    if _subject_context(f, i, rules):
+def _surname_context(f: _Field, i: int, rules: Rules, *, that: bool = True) -> bool:
+    """Token i stands where a person's bare surname does: the subject of a clause (``_subject_context``: وأضاف الصعب;
+    ``that=False``: not after أن, أن المنطقة تشهد) or after a title (م. المخرج، الدكتور الصعب)."""
+    if _subject_context(f, i, rules, that=that):
         return True
     return i > 0 and f.adjacent(i) and (f.word(i - 1) in rules.titles or strip_clitics(f.word(i - 1)) in rules.titles)
 

@@ -248,6 +248,11 @@ def _bare_of(tok: str, words: frozenset[str]) -> str | None:
     return None
 
 
+def reporting_verb(w: str, rules: Rules) -> bool:
+    """w (normalised, without its conjunction) is a verb of ``reporting_verbs.txt`` or its feminine in ت (أضافت)."""
+    return w in rules.reporting_verbs or w[-1:] == "ت" and w[:-1] in rules.reporting_verbs
+
+
 def bare_in(tok: str, words: frozenset[str]) -> bool:
     """``bare_of(tok, words) is not None``."""
     return bare_of(tok, words) is not None
