@@ -401,12 +401,12 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     add_at, add_end, add_typ = add_at.tolist(), add_end.tolist(), add_typ.tolist()
     types = (None, TYPE_OF["PERS"], TYPE_OF["LOC"], TYPE_OF["ORG"])
     out = []
-    persons = []  # (gap filler) what is added to a field: start, end, the mention if a person's name of 2+ words
     for q, (f, ms, nt, b0) in enumerate(zip(fields, mss, lengths, base.tolist())):
         if not nt:
             out.append(ms)
             continue
         keep = [o for o, d in zip(ms, drop_l[m_cut[q] : m_cut[q + 1]]) if not d]
+        added, named = [], []  # the added names' spans in the field's norm; its persons of two words or more
         for a, b, t in zip(add_at[add_cut[q] : add_cut[q + 1]], add_end[add_cut[q] : add_cut[q + 1]],
                            add_typ[add_cut[q] : add_cut[q + 1]]):
             nm = bigx[a:b]
@@ -415,14 +415,13 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
             mm.entry = None
             mm.tagged = True
             keep.append(mm)
-            if matcher is not None:
-                persons.append((a - b0, b - b0, mm if t == 1 and " " in nm else None))
-        if any(p[2] is not None for p in persons):
+            added.append((a - b0, b - b0))
+            if t == 1 and " " in nm:
+                named.append((a - b0, b - b0, mm))
+        if matcher is not None and named:
             spans = [(a - b0, b - b0) for a, b in zip(m_at[m_cut[q] : m_cut[q + 1]].tolist(),
                                                      m_end[m_cut[q] : m_cut[q + 1]].tolist())]
-            keep += tagged_short_forms(f, [p for p in persons if p[2] is not None], spans + [p[:2] for p in persons],
-                                       matcher, load_rules())
-        persons = []
+            keep += tagged_short_forms(f, named, spans + added, matcher, load_rules())
         out.append(sorted(keep, key=_by_start))
     return out
 

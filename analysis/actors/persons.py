@@ -38,6 +38,7 @@ from analysis.actors.fields import (
 )
 from analysis.actors.head_nouns import (
     _ALLAH_COMPOUNDS,
+    _ARABIC_WORD_RE,
     _CONTEXT_WINDOW,
     _DAYPART_NEXT,
     _ORDINALS,
@@ -1054,9 +1055,6 @@ def tagged_short_forms(f: _Field, named: list[tuple[int, int, _M]], spans: list[
         o.tagged = True
         out.append(o)
     return out
-
-
-_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
 
 
 def _home_politics_named(actor_id: str, out: list[_M], m: _Matcher, rules: Rules) -> bool:
