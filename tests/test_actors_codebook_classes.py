@@ -92,3 +92,16 @@ def test_the_hajj_holy_sites_by_their_short_names_and_the_iom():
     assert holy not in ids("وعبر الحضور عن المشاعر الطيبة تجاه الجميع.")
     assert ids("وأعلنت المنظمة الدولية للهجرة أرقاما جديدة، وحذرت المنظمة الدولية من المجاعة.") == {"org:iom"}
     assert ids("وقال الجنود على الحدود الجنوبية إن الوضع في الحد الجنوبي هادئ.") == {"location:saudi_southern_border"}
+
+
+def test_the_eid_wish_bil_yumn_is_no_yemen_and_new_rows():
+    """Thirty-seventh session: باليمن والخير والبركات is the Eid wish "with good fortune" (rule not_before), not
+    Yemen, which stays Yemen before other words; بروسيا دورتموند is the club, not ب + Russia; the rows added for
+    Abkhazia (with its nisba), the Chechen nisba, NPR and Garuda Indonesia."""
+    assert ids("سائلين الله أن يعيده على الجميع باليمن والخير والبركات، وعلينا باليمن والمسرات.") == set()
+    assert ids("وصل الوفد إلى اليمن والسعودية أمس، والأوضاع باليمن والعراق صعبة.") == {"country:ye", "country:sa", "country:iq"}
+    assert ids("فاز الفريق على بروسيا دورتموند.") == {"org:dortmund"}
+    assert ids("اختطف الأبخاز وزير خارجية جورجيا وقاتل جندي شيشاني.") == {
+        "location:abkhazia", "country:ge", "location:chechnya"}
+    assert ids("قال أوباما لإذاعة إن بي آر إن الطائرة تابعة لشركة جارودا.") == {
+        "person:barack_obama", "media:npr", "org:garuda_indonesia"}

@@ -1110,3 +1110,26 @@ def test_a_gap_filler_persons_last_name_links_after_it():
                    ("وتوت", "discovered:اسكندر_وتوت")], got
     text2 = "وجدد النادي عقد ثيو والكوت. ويبقى ثيو والكوت حتى 2019."
     assert _gap_filler_names(text2, ["ثيو والكوت"]) == [("ثيو والكوت", "discovered:ثيو_والكوت")]
+
+
+def test_a_place_after_bin_and_a_first_name_ends_the_nasab():
+    """N11b (thirty-seventh session): a one-word country or place with the article right after بن + a first name is
+    the family name (عبدالله بن محمد السويد), not Sweden; after a name without بن, or with a proclitic, it stays the
+    country (محمد سلمان السويد is no nasab; وزير خارجية السويد)."""
+    got = found("بحضور المدير العام الدكتور عبدالله بن محمد السويد ومساعده. وزار وزير خارجية السويد الرياض.")
+    assert ("عبدالله بن محمد السويد", "person", "discovered") in got, got
+    assert [s for s, t, _ in got if t == "country"] == ["السويد"], got
+
+
+def test_a_kunya_and_a_nisba_are_one_name():
+    """N6b and N11 (thirty-seventh session): أبو/أبي + a first name that is also a word (عمر "age", علي for على) +
+    a nisba in ال…ي is one person (أبو عمر الشيشاني، أبي علي التونسي), with no nisba mention of its own."""
+    got = found("وقاد المسلحين أبو عمر الشيشاني، وهي زوجة أبي علي التونسي أحد القياديين.")
+    assert [(s, t) for s, t, _ in got] == [("أبو عمر الشيشاني", "person"), ("أبي علي التونسي", "person")], got
+
+
+def test_a_form_x_imperfect_alone_is_no_name():
+    """N3c (thirty-seventh session): a one-word discovered person shaped as an imperfect of form X (يست/تست + three
+    letters: يستنكر، تستنفر) is a verb; the nisba before it is found again (الأردني)."""
+    got = found("وقال إن الشعب الأردني يستنكر مثل هذه الأفعال.")
+    assert [(s, t) for s, t, _ in got] == [("الأردني", "country")], got

@@ -171,9 +171,11 @@ def _first_place(c, s, e, plen, ent):
 
 
 #: rule `not_before`: the word after which a form is part of an idiom (النيل من "to harm", not the Nile; يهلك الحرث
-#: والنسل "destroys tillage and offspring", not Al-Harth). Keyed by the form without its article.
+#: والنسل "destroys tillage and offspring", not Al-Harth; باليمن والخير "with good fortune", not Yemen). Keyed by the form
+#: without its article.
 _NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
-    ("نيل", ["من"]), ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]))}
+    ("نيل", ["من"]), ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]),
+    ("يمن", ["والخير", "والخيرات", "والبركات", "والبركة", "والمسرات", "والسعادة", "والإيمان"]))}
 #: and the words before which it is (الأشهر الحرم "the sacred months", not the Great Mosque)
 _NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (("حرم", ["الأشهر", "والأشهر", "أشهر"]),)}
 

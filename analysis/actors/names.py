@@ -30,7 +30,8 @@ N9  (round 7) a role noun or title, up to five more words of its phrase, then tw
 N10 (round 7) after a person's name, و + a first name or a transliterated word + a transliterated word (not a dual,
     plural or suffixed word) is the next person of a list (ادم ساندلر وكيت بيكنسيل، أندريه إيوو وجانيلي إيمبولا);
 N11 (round 7) a definite masculine country nisba right after a discovered Arabic name of first names and links is its
-    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5);
+    family name (عبدالله بن عبدالمحسن التركي، أبو حمزة المصري); after a foreign name it stays a nisba (D5); N11b
+    (thirty-seventh session) so is a one-word place with the article after بن + a first name (عبدالله بن محمد السويد);
 N12 the byline that opens a text: one or more names of two or three words (separated by ،) before a dash and the
     outlet or a place that ends the first line (فايز الحسيكي – عين اليوم، مسلّم الهواملة-عين اليوم، أحمد العدواني -
     الدمام); a name's first word does not start with ال and none of its words is a common or function word (not
@@ -631,15 +632,19 @@ def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
     """N11: a discovered name of two words or more, all of them first names or name links (سعيد محمد، عبدالله بن
     عبدالمحسن، أبو حمزة), followed directly by a definite masculine country nisba ends with it: the nisba is a family
     name (سعيد محمد الكندي، أبو حمزة المصري، عبدالله بن عبدالمحسن التركي). After a foreign name (مبارك واكاسو
-    السعودي) or a phrase it stays a nisba."""
+    السعودي) or a phrase it stays a nisba. N11b: so does a place after بن + a first name (``_place_family_name``)."""
     drop = set()
     for o, m in zip(out, out[1:]):
-        if (m.kind != "nisba" or o.kind != "discovered" or m.plen != 2 or o.typ != "person"
-                or " " not in f.x[o.s + o.plen : o.e] or not definite_masculine_nisba(f, m)):
+        if (o.kind != "discovered" or o.typ != "person" or m.kind not in ("nisba", "name")
+                or " " not in f.x[o.s + o.plen : o.e]):
             continue
         words = f.x[o.s + o.plen : o.e].split(" ")
+        if not (m.kind == "nisba" and m.plen == 2 and definite_masculine_nisba(f, m)
+                or _place_family_name(f, m, words, rules)):
+            continue
         if not all(w in rules.given_names or w in rules.connectors or w in _COMPOUND_HEADS or w in _KUNYA
-                   or i and words[i - 1] in _COMPOUND_HEADS for i, w in enumerate(words)):  # عبد الله، ابو حمزة
+                   or i and (words[i - 1] in _COMPOUND_HEADS or words[i - 1] in _KUNYA)
+                   for i, w in enumerate(words)):  # عبد الله، ابو حمزة، أبي علي
             continue
         j = f.tok_index(m.s)
         if j != f.tok_index(o.e - 1) + 1 or not f.adjacent(j):
@@ -649,6 +654,17 @@ def _nisba_family_names(f, out: list, occ: bytearray, rules: Rules) -> list:
         o.actor_id = "discovered:" + o.label_ar.replace(" ", "_")
         drop.add(id(m))
     return [o for o in out if id(o) not in drop] if drop else out
+
+
+def _place_family_name(f, m, words: list[str], rules: Rules) -> bool:
+    """Thirty-seventh session (N11b): a one-word place or country with the article and no proclitic, right after
+    بن/ابن + a first name, is the family name that ends the nasab (عبدالله بن محمد السويد، محمد بن وصل الأحمدي), not
+    Sweden or Ahmadi. Only after بن: a name of first names alone before a country is a list or a headline."""
+    if m.kind != "name" or m.plen not in (0, 2) or not m.actor_id.startswith(("country:", "location:")) or len(words) < 3:
+        return False
+    w = f.x[m.s : m.e]
+    return (w.startswith("ال") and " " not in w and words[-2] in ("بن", "ابن")
+            and words[-1] in rules.given_names)
 
 
 def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_mention) -> list:
@@ -805,9 +821,12 @@ def _name_in_fal(w: str, rules: Rules) -> bool:
 
 def _verb_shaped(f, o, w: str, rules: Rules) -> bool:
     """Tenth session (N3c): a one-word discovered person that is shaped like a verb and no name of the lexicon: و/ف +
-    a perfect in ت (وهبطت), a future (ستتولى، سيقوم: س + an imperfect), a perfect of form IV written with أ (أنجز)."""
+    a perfect in ت (وهبطت), a future (ستتولى، سيقوم: س + an imperfect), a perfect of form IV written with أ (أنجز);
+    thirty-seventh session: an imperfect of form X (يستنكر، تستنفر: يست/تست + three letters or more)."""
     if w in load_name_rules().foreign_names or len(w) < 4:
         return False
+    if len(w) >= 6 and w.startswith(("يست", "تست")):
+        return True  # الشعب الأردني يستنكر، ديوان المظالم يستقيل
     if w[0] in "وف" and len(w) == 5 and w.endswith("ت") and w[1:] not in rules.given_names:
         return True  # وهبطت، فقالت (not وطلعت: و + a first name)
     if w[0] == "س" and w[1] in "تين" and len(w) in (5, 6) and w[1:] not in rules.given_names:
@@ -968,6 +987,7 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
         return out  # no token of KUNYA_TOKENS: no match is read (see above)
     x = f.x
     found = []
+    nisbas = None  # the starts of the field's nisbas in ال…ي (N11 makes them the family name), when first needed
     for mt in _KUNYA_RE.finditer(x):
         i = f.tok_index(mt.start())
         if x[f.starts[i] : mt.start()] not in ("", "و", "ف"):
@@ -976,12 +996,21 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
         if j >= len(f.starts) or not f.adjacent(j) or 1 in occ[f.starts[i] : f.ends[j]]:
             continue
         w, kun = f.word(j), f.word(i)
+        nisba_next = False
+        if j + 1 < len(f.starts) and f.adjacent(j + 1) and occ[f.starts[j + 1]]:
+            if nisbas is None:
+                nisbas = {o.s for o in out if o.plen == 2 and x.startswith("ال", o.s) and definite_masculine_nisba(f, o)}
+            nisba_next = f.starts[j + 1] in nisbas
+            if not nisba_next:
+                continue  # أبي بكر + البغدادي: merged later (N4)
         if (f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ى") or w[0] in "وف"
-                or i > 0 and f.word(i - 1) in _FAMILY_WORDS
-                or j + 1 < len(f.starts) and f.adjacent(j + 1) and occ[f.starts[j + 1]]):
-            continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family); أبي بكر + البغدادي: merged later (N4)
+                or i > 0 and f.word(i - 1) in _FAMILY_WORDS):
+            continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family)
         mother = kun.endswith("ام")  # nineteenth session: أم + a first name (أم ناصر، وذكرت أم سعيد), a first name only
-        if not (w in rules.given_names and w not in rules.noun_given_names
+        # (thirty-seventh session: a first name that is also a noun or a preposition, as عمر "age" and علي (على),
+        # before a nisba in ال…ي, which N11 then joins as the family name: أبو عمر الشيشاني، أبي علي التونسي)
+        if not (w in rules.given_names and (w not in rules.noun_given_names or nisba_next and not mother)
+                or nisba_next and not mother and w == "علي"
                 or not mother and w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
                 or not mother and not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules)
                 and _plain_spelling(f, j)):
