@@ -1013,6 +1013,16 @@ def test_ohod_club_only_after_a_team_head_or_in_a_list_of_clubs():
     assert [s for s, _, _ in got if "حد" in s] == ["أحد", "وأحد", "أحد"], got
 
 
+def test_a_team_head_with_the_article_is_an_anaphor_with_or_without_a_proclitic():
+    """ambiguous._team_head (thirty-seventh session): فريق، لفريق، ونادي head a club's name; النادي is an anaphor, and
+    so are بالنادي، والفريق، للنادي (they passed as ب/و/ل + a head before)."""
+    from analysis.actors.ambiguous import _team_head
+    from analysis.actors.rules import norm_word
+
+    assert [w for w in ("فريق", "لفريق", "ونادي", "النادي", "بالنادي", "والفريق", "للنادي", "وللفريق")
+            if _team_head(norm_word(w))] == ["فريق", "لفريق", "ونادي"]
+
+
 def test_a_noun_given_name_before_two_common_definite_words_is_no_person():
     """persons._common_pair (thirty-fifth session): a given name that news text uses as a noun (أسماء "names", سلامة
     "safety") + two common definite words is no person, as + one already was; with a family name it is (سلامة

@@ -413,9 +413,13 @@ _ONE_OF = frozenset(norm_word(w) for w in ["أبرز", "أهم", "أكبر", "أ
 
 @lru_cache(maxsize=WORD_CACHE)
 def _team_head(w: str) -> bool:
-    """w is a word of ``team_heads.txt``, bare or with its proclitics (لفريق، ونادي; فريقي as it is)."""
+    """w is a word of ``team_heads.txt``, bare or with its proclitics (لفريق، ونادي; فريقي as it is); not with the
+    article, which makes it an anaphor (النادي، بالنادي، والفريق، للنادي)."""
     heads = load_team_heads()
-    return w in heads or not w.startswith("ال") and strip_clitics(w) in heads  # (not النادي: an anaphor)
+    if w in heads:
+        return True
+    bare = strip_clitics(w)
+    return bare in heads and not w[: len(w) - len(bare)].endswith(("ال", "لل"))
 
 
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.

@@ -59,7 +59,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.actors.rules import (
+    HONORIFICS,
     NAME_CLITICS_RE,
+    RANKS,
     WORD_CACHE,
     Rules,
     load_rules,
@@ -845,11 +847,12 @@ def _named_slot(f, i: int, rules: Rules) -> bool:
     return p in _HONORIFICS or p[:2] == "لل" and "ال" + p[2:] in _HONORIFICS or f.adjacent(i) and reporting_verb(p, rules)
 
 
-#: Titles after which a word is a name whatever its shape (``_named_slot``): not the role nouns of titles.txt, after
-#: which the clause's verb often stands (اللاعب تغيب، الطفلة حضرت)
-_HONORIFICS = frozenset(norm_word(w) for w in [
-    "الرئيس", "الدكتور", "د", "المهندس", "م", "الأستاذ", "أ", "الشيخ", "الأمير", "الأميرة", "السيد", "السيدة", "الملك",
-    "معالي", "سمو", "فضيلة", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب"])
+#: Titles after which a word is a name whatever its shape (``_named_slot``): the honorifics and ranks of ``rules``,
+#: الرئيس and the abbreviations د، م، أ; not the words that are also common nouns (الفريق "the team", أول "first",
+#: ركن "corner", صاحب "owner"), nor the role nouns of titles.txt, after which the clause's verb often stands (اللاعب
+#: تغيب، الطفلة حضرت)
+_HONORIFICS = (HONORIFICS | RANKS | frozenset(norm_word(w) for w in ["الرئيس", "د", "م", "أ"])) - frozenset(
+    norm_word(w) for w in ["الفريق", "أول", "ركن", "صاحب", "صاحبة"])
 
 
 def strip_conj(w: str, rules: Rules) -> str:

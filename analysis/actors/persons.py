@@ -72,7 +72,9 @@ from analysis.actors.names import (
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.rules import (
     CLITIC_RE,
+    HONORIFICS,
     NAME_CLITICS_RE,
+    RANKS,
     WORD_CACHE,
     Rules,
     bare_in,
@@ -107,11 +109,9 @@ def _countries_named_near(s: int, countries: set, out: list[_M], m: _Matcher, *,
 
 _AL = norm_word("آل")
 
-#: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name).
-_HONORIFICS = frozenset(norm_word(w) for w in [
-    "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الرئيس", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس",
-    "المهندسة", "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة",
-    "سعادة", "المشير", "الفريق", "أول", "ركن", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "د"])
+#: Honorifics that may stand between a role phrase and the holder's name (they are trimmed off the name): the
+#: honorifics and ranks of ``rules``, الرئيس and د (the abbreviation of الدكتور).
+_HONORIFICS = HONORIFICS | RANKS | frozenset(norm_word(w) for w in ["الرئيس", "د"])
 _DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
 _THOUSANDS = frozenset(norm_word(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات"])  # 520 ألف فدان
 #: The stem of the title الداعية (the preacher), also the adjective "calling (for)": الجهات الداعية لـ …

@@ -43,7 +43,16 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from analysis.actors.rules import CLITIC_RE, NAME_CLITICS_RE, WORD_CACHE, Rules, norm_word, strip_clitics
+from analysis.actors.rules import (
+    CLITIC_RE,
+    HONORIFICS,
+    NAME_CLITICS_RE,
+    RANKS,
+    WORD_CACHE,
+    Rules,
+    norm_word,
+    strip_clitics,
+)
 from analysis.normalize import matches_at
 
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
@@ -67,10 +76,9 @@ def _former_hits(f) -> list[re.Match]:
     return matches_at(_FORMER_RE, f.x, f.token_starts_of(_FORMER_CORES))
 
 
-#: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase.
-_HONORIFICS = frozenset(norm_word(w) for w in [
-    "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
-    "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة", "سعادة", "فخامة"])
+#: Honorifics between a role phrase and the name (صاحب السمو الملكي الأمير، الدكتور): skipped, not part of the phrase
+#: (the honorifics of ``rules`` and فخامة).
+_HONORIFICS = HONORIFICS | {norm_word("فخامة")}
 _NAME_KINDS = ("name", "alias", "discovered")
 #: Words before a family name that make it the family, not the person (عائلة دوابشة، أسرة الجنيد).
 FAMILY_HEADS = frozenset(norm_word(w) for w in ["عائلة", "أسرة", "عائلات", "أسر", "قبيلة", "لعائلة", "لأسرة", "بعائلة", "بأسرة"])
@@ -86,8 +94,8 @@ _SHORT_HEADS = frozenset(norm_word(w) for w in [
 #: Ranks that are also common nouns (الفريق "the team", اللواء "the brigade", الرائد "the pioneer"): no role phrase
 #: starts with them (R4).
 _NOUN_RANKS = frozenset(norm_word(w) for w in ["فريق", "لواء", "رائد", "مقدم"])
-#: Military ranks before a name (skipped like honorifics when a name follows a role phrase).
-_RANKS = frozenset(norm_word(w) for w in ["اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "ركن", "أول"])
+#: Military ranks before a name (``rules.RANKS``), skipped like honorifics when a name follows a role phrase.
+_HONORIFICS_RANKS = _HONORIFICS | RANKS
 #: Words after a role phrase that announce its holder's name (رئيس قسم المراقبين بالوكالة إبراهيم …) (R4).
 _ACTING = frozenset(norm_word(w) for w in ["بالوكالة", "بالنيابة", "بالإنابة", "المكلف", "المكلفة", "المناوب"])
 #: Words before a name that make it part of a longer name (سلطان بن [سلمان بن عبدالعزيز]) (R4; the matcher reads them too).
@@ -497,7 +505,7 @@ def _holder_follows(f, j: int, person_starts: set, cont: frozenset, rules: Rules
     if f.norm[f.ends[j - 1] : f.starts[j]].strip() in ("«", "“", '"'):
         return True  # المدرب الروماني «بولوني»: a name in quotes
     t = j
-    while t < len(f.starts) and t - j < 4 and (t == j or _joined(f, t)) and _bare(f.word(t)) in _HONORIFICS | _RANKS:
+    while t < len(f.starts) and t - j < 4 and (t == j or _joined(f, t)) and _bare(f.word(t)) in _HONORIFICS_RANKS:
         t += 1
     return t < len(f.starts) and (t == j or _joined(f, t)) and (t in person_starts or f.word(t) in rules.given_names)
 

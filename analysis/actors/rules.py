@@ -253,6 +253,16 @@ def reporting_verb(w: str, rules: Rules) -> bool:
     return w in rules.reporting_verbs or w[-1:] == "ت" and w[:-1] in rules.reporting_verbs
 
 
+#: Honorifics and forms of address before a person's name (الشيخ، الدكتورة، صاحب السمو الملكي، معالي): the words
+#: that ``persons``, ``references`` and ``names`` start their lists from; each adds or leaves out words for its rule.
+HONORIFICS = frozenset(norm_word(w) for w in [
+    "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة",
+    "الأستاذ", "الأستاذة", "صاحب", "صاحبة", "السمو", "الملكي", "الملكية", "سمو", "معالي", "فضيلة", "سعادة"])
+#: Military ranks before a name, with the words of compound ranks (الفريق أول ركن).
+RANKS = frozenset(norm_word(w) for w in [
+    "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "ركن", "أول"])
+
+
 def bare_in(tok: str, words: frozenset[str]) -> bool:
     """``bare_of(tok, words) is not None``."""
     return bare_of(tok, words) is not None
