@@ -377,19 +377,19 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
     else:  # gap filler: untouched spans only, where the model is sure enough
         occ = covered(m_at, m_end)
         add = occ[s_end] - occ[s_at] == 0
-        known = set()  # (end, start) of the codebook strings, in the fields' norms joined
-        for h, b0 in zip(hits or [], base.tolist()):
-            if len(h):
-                known.update(zip((h[:, 1] + b0).tolist(), (h[:, 0] + b0).tolist()))
         # a name's least margin over its tokens: the integer margins decide it unless it is within rounding of
         # ``margin`` (or the weights are not exact); then the reference's float scores (_span_margin)
         if marg is not None and len(named):
             sure, fails = sure_margins(np.minimum.reduceat(marg[named], np.flatnonzero(opens)), margin)
         else:
             sure = fails = np.zeros(len(span_first), dtype=bool)
-        for k in np.flatnonzero(add).tolist():
-            a, b = int(s_at[k]), int(s_end[k])
-            add[k] = not any((b, x) in known for x in range(a, a + 4)) and (sure[k] or not fails[k] and _span_margin(
+        cand = np.flatnonzero(add)
+        cand_field = (np.searchsorted(base, s_at[cand], side="right") - 1).tolist()
+        for k, q in zip(cand.tolist(), cand_field):
+            a, b = int(s_at[k]) - int(base[q]), int(s_end[k]) - int(base[q])  # (in the field's norm)
+            h = hits[q] if hits else None  # the codebook strings of the field: (start, end) rows
+            coded = h is not None and len(h) > 0 and bool(np.any((h[:, 1] == b) & (h[:, 0] >= a) & (h[:, 0] < a + 4)))
+            add[k] = not coded and (sure[k] or not fails[k] and _span_margin(
                 model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
