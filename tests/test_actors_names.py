@@ -1124,8 +1124,7 @@ def test_a_gap_filler_persons_last_name_links_after_it():
 
 def test_a_place_after_bin_and_a_first_name_ends_the_nasab():
     """N11b (thirty-seventh session): a one-word country or place with the article right after بن + a first name is
-    the family name (عبدالله بن محمد السويد), not Sweden; after a name without بن, or with a proclitic, it stays the
-    country (محمد سلمان السويد is no nasab; وزير خارجية السويد)."""
+    the family name (عبدالله بن محمد السويد), not Sweden; elsewhere it stays the country (وزير خارجية السويد)."""
     got = found("بحضور المدير العام الدكتور عبدالله بن محمد السويد ومساعده. وزار وزير خارجية السويد الرياض.")
     assert ("عبدالله بن محمد السويد", "person", "discovered") in got, got
     assert [s for s, t, _ in got if t == "country"] == ["السويد"], got
