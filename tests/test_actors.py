@@ -777,19 +777,21 @@ def test_organisation_inside_a_role_phrase_before_the_holder_counts():
     assert list(zip(m["surface"], m["actor_type"])) == [("لأوبك", "organization"), ("عبدالله البدري", "person")]
 
 
-def test_family_and_festival_are_not_actors_a_currency_nisba_is_the_country():
-    """The read gold sets annotate 9 of 10 currency nisbas as the country (currencies.txt)."""
+def test_family_and_festival_are_not_actors_nor_an_amounts_currency_nisba():
+    """عائلة المطيري is a family, مهرجان صيف أبها an event; the nisba of an amount's currency (30 مليون دولار أمريكي) is
+    no country (currencies.txt, thirty-eighth session: most read gold sets leave it out)."""
     got, m = _surfaces("وزار الوفد عائلة المطيري، وتبلغ الكلفة 30 مليون دولار أمريكي خلال مهرجان صيف أبها.")
     assert not any(t == "person" for _, t in got)
     assert not any("أبها" in s for s, _ in got)
-    assert [(r.surface, r.label_en, r.match_kind) for r in m.itertuples() if r.actor_type == "country"] == [
-        ("أمريكي", "United States", "nisba")]
+    assert not any(t == "country" for _, t in got), got
 
 
-def test_currency_nisbas_are_countries_and_a_currency_is_no_person_head():
+def test_a_definite_currency_nisba_is_the_country_and_a_currency_is_no_person_head():
+    """currencies.txt: الدولار الأمريكي, the currency named with the article, counts as the United States (18 of 18 in
+    the read gold sets); the indefinite nisba after an amount (260 مليون ريال عماني، 500 ريال سعودي) does not."""
     got, m = _surfaces("وبلغت الخسائر 260 مليون ريال عماني، وسجل الدولار الأمريكي ارتفاعا، ودفع 500 ريال سعودي.")
     assert {(r.surface, r.label_en) for r in m.itertuples() if r.match_kind == "nisba"} == {
-        ("عماني", "Oman"), ("الأمريكي", "United States"), ("سعودي", "Saudi Arabia")}
+        ("الأمريكي", "United States")}
     assert not any(t == "person" for _, t in got)
 
 

@@ -105,3 +105,13 @@ def test_the_eid_wish_bil_yumn_is_no_yemen_and_new_rows():
         "location:abkhazia", "country:ge", "location:chechnya"}
     assert ids("قال أوباما لإذاعة إن بي آر إن الطائرة تابعة لشركة جارودا.") == {
         "person:barack_obama", "media:npr", "org:garuda_indonesia"}
+
+
+def test_coconut_wti_crude_and_the_congo_spelt_with_jim():
+    """Thirty-eighth session: جوز الهند is "coconut" and خام غرب تكساس الوسيط the WTI crude benchmark, no India and no
+    Texas (rule not_before, ambiguous._NOT_AFTER; the span is kept from the later passes, which found غرب تكساس as
+    a place after a compass word); both stay places elsewhere. الكونجو is the Congo's spelling with ج."""
+    assert ids("يقدم عصير جوز الهند وزيت جوز الهند، وخسر خام غرب تكساس الوسيط 2 في المائة.") == set()
+    assert ids("زار الهند وولاية تكساس.") == {"country:in", "location:us_texas"}
+    assert ids("يعاني سكان الكونجو من الجوع في الكونجو الديمقراطية.") == {"country:cg", "country:cd"}
+

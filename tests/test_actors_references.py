@@ -149,6 +149,14 @@ def test_a_role_phrase_of_a_former_holder_does_not_stand_for_the_current_one():
     assert ("الرئيس الأمريكي", "person:bill_clinton") not in got
 
 
+def test_the_late_holder_of_an_office_is_no_current_holder():
+    """R5's adjectives (thirty-eighth session): الراحل, "the late", makes the office phrase a former one like السابق:
+    الرئيس المصري الراحل أنور السادات gives no title mention of the president of the day (Sisi in 2015)."""
+    text = "اتهموا في قضية اغتيال الرئيس المصري الراحل أنور السادات. وقال الرئيس المصري إن الأمن مستقر."
+    got = titles(extract_mentions(arts(text, published="2015-08-06")))
+    assert got == [("الرئيس المصري", "person:abdel_fattah_el_sisi")], got
+
+
 def test_two_articles_with_one_id_are_not_linked_together():
     """The pass links the title and text of ONE article: a repeated article_id does not join two articles."""
     df = pd.DataFrame({"article_id": ["x", "x"], "title": [None, "الشدادي يصل"],

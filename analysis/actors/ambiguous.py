@@ -65,14 +65,16 @@ from analysis.normalize import (
 class _AmbiguousContext:
     """What the rules of ambiguous forms read in one field: the field, the matcher, the rules, the mentions taken so
     far (``out``, growing while the hits are taken), the starts of the club hits, and whether the field is about sport
-    (``sport``: computed once, when a club rule first asks; None until then). ``named`` and ``clubs`` read ``out``
+    (``sport``: computed once, when a club rule first asks; None until then), and the spans that rule ``not_before``
+    refused as idioms (``idioms``: the matcher keeps them from the later passes). ``named`` and ``clubs`` read ``out``
     through an index kept up to date as it grows (``out`` only grows while the hits are taken): most rules ask
     whether the hit's actor was named before, once per hit, which scanned every mention of the field each time."""
-    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport", "_by_actor", "_clubs", "_indexed")
+    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport", "idioms", "_by_actor", "_clubs", "_indexed")
 
     def __init__(self, f: _Field, m: _Matcher, rules: Rules, out: list, club_starts: frozenset):
         self.f, self.m, self.rules, self.out, self.club_starts = f, m, rules, out, club_starts
         self.sport: bool | None = None
+        self.idioms: list[tuple[int, int]] = []
         self._by_actor: dict[str, list[_M]] = {}
         self._clubs: list[_M] = []
         self._indexed = 0  # how many mentions of out the index holds
@@ -176,8 +178,10 @@ def _first_place(c, s, e, plen, ent):
 _NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
     ("نيل", ["من"]), ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]),
     ("يمن", ["والخير", "والخيرات", "والبركات", "والبركة", "والمسرات", "والسعادة", "والإيمان"]))}
-#: and the words before which it is (الأشهر الحرم "the sacred months", not the Great Mosque)
-_NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (("حرم", ["الأشهر", "والأشهر", "أشهر"]),)}
+#: and the words before which it is (الأشهر الحرم "the sacred months", not the Great Mosque; جوز الهند "coconut"; خام غرب
+#: تكساس الوسيط, the WTI crude benchmark)
+_NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
+    ("حرم", ["الأشهر", "والأشهر", "أشهر"]), ("هند", ["جوز", "وجوز", "بجوز"]), ("تكساس", ["غرب", "لغرب", "وغرب"]))}
 
 
 def _first_not_before(c, s, e, plen, ent):
@@ -186,8 +190,12 @@ def _first_not_before(c, s, e, plen, ent):
     if stem in _NOT_AFTER:
         i = c.f.tok_index(s)
         if i > 0 and c.f.adjacent(i) and c.f.word(i - 1) in _NOT_AFTER[stem]:
+            c.idioms.append((s, e))
             return False
-    return _next_word(c.f, e) not in _NOT_BEFORE.get(stem, ())
+    if _next_word(c.f, e) in _NOT_BEFORE.get(stem, ()):
+        c.idioms.append((s, e))  # (no later pass finds a place there: غرب تكساس is a compass word and a name)
+        return False
+    return True
 
 
 def _first_no_lam(c, s, e, plen, ent):

@@ -196,6 +196,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         take(hits_amb, ok)
         if ctx.sport:  # a club taken late licenses the one joined to it by و (مثل الفيحاء والاتحاد): once more
             take([h for h in hits_amb if h[3].ambiguous == "club"], ok)
+        for s, e in ctx.idioms:  # جوز الهند، النيل من: no pass after this one finds a name there
+            occ[s:e] = b"\x01" * (e - s)
         if discover:
             _places_after_heads(f, hits_amb, out, occ, m, rules)
     out.sort(key=_by_start)

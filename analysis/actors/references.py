@@ -58,7 +58,8 @@ from analysis.normalize import matches_at
 _CONJ_PREFIX_RE = re.compile(r"[وف]?")
 _ART_PREFIX_RE = re.compile(r"(?:[وف]?[بلك]?)(?:ال|لل)")
 #: Adjectives that make an office phrase a former one (R5).
-FORMER_ADJECTIVES = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة"])
+FORMER_ADJECTIVES = frozenset(norm_word(w) for w in ["السابق", "الأسبق", "المخلوع", "السابقة", "الأسبقة", "الراحل",
+                                                        "الراحلة"])
 _FORMER_RE = re.compile(r"(?<= )(?:%s)(?= |$)" % "|".join(sorted(FORMER_ADJECTIVES)))
 #: The adjectives that contain no other one (السابق for السابقة too): a field holds a match of _FORMER_RE only when
 #: one of them occurs in it, which ``in`` tells far faster than the regex with its look-behind (R5's gate).

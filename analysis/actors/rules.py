@@ -101,6 +101,7 @@ class Rules:
     nisba_heads: frozenset[str] = frozenset()  # club_context.txt `nisba_head:` nouns (bare) such a nisba must follow
     tribes: frozenset[str] = frozenset()  # tribes.txt: tribe names that are also words (after قبيلة: head_nouns._tribes)
     nisba_surnames: frozenset[str] = frozenset()  # nisba_surnames_saudinewsnet.txt: عسيري، حكمي (after a first name)
+    currencies: frozenset[str] = frozenset()  # currencies.txt: ريال، دولار (an indefinite nisba after one is no country)
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +195,7 @@ def load_rules() -> Rules:
         nisba_heads=frozenset(norm_word(x[11:]) for x in club if x.startswith("nisba_head:")),
         tribes=_words("tribes.txt"),
         nisba_surnames=frozenset(read_word_list("actors_rules", "nisba_surnames_saudinewsnet.txt")),
+        currencies=_words("currencies.txt"),
     )
 
 
