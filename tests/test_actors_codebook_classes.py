@@ -114,4 +114,3 @@ def test_coconut_wti_crude_and_the_congo_spelt_with_jim():
     assert ids("يقدم عصير جوز الهند وزيت جوز الهند، وخسر خام غرب تكساس الوسيط 2 في المائة.") == set()
     assert ids("زار الهند وولاية تكساس.") == {"country:in", "location:us_texas"}
     assert ids("يعاني سكان الكونجو من الجوع في الكونجو الديمقراطية.") == {"country:cg", "country:cd"}
-
