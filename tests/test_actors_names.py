@@ -1142,3 +1142,14 @@ def test_a_form_x_imperfect_alone_is_no_name():
     letters: يستنكر، تستنفر) is a verb; the nisba before it is found again (الأردني)."""
     got = found("وقال إن الشعب الأردني يستنكر مثل هذه الأفعال.")
     assert [(s, t) for s, t, _ in got] == [("الأردني", "country")], got
+
+
+def test_a_two_word_codebook_persons_last_name_alone_is_that_person():
+    """Thirty-eighth session: the last word of a codebook person of two words that is a rare given name (محمد صلاح →
+    صلاح، أختر منصور → منصور) stands for that person alone, on the terms of a discovered person's rare given name
+    (``_first_name_alone``: no name word after it, no given name before it)."""
+    text = ("محمد صلاح يحرز هدفاً في مرمى يوفنتوس أمس الخميس في كأس إيطاليا.\n"
+            "والبعض الآخر ليس لإعادة صلاح، ولكن من أجل إبرام صفقة أخرى للفريق.")
+    got = found_in(text, "surface", "actor_id", published=None)
+    assert [(s, a) for s, a in got if a.startswith("person:")] == [
+        ("محمد صلاح", "person:mohamed_salah"), ("صلاح", "person:mohamed_salah")], got
