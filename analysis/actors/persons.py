@@ -1236,7 +1236,7 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
         # a father's name after بن (فيصل بن عبدالعزيز)
         alone = tuple(dict.fromkeys(
             n for n in (first, w if last[0].rsplit(" ", 1)[-1] not in _SON_OF else "") if _rare_given_name(n, rules)))
-    elif not strict and " " not in span[plen:].split(" ", 1)[-1] and _rare_given_name(w, rules):
+    elif not strict and span[plen:].count(" ") == 1 and _rare_given_name(w, rules):
         # thirty-eighth session: a codebook person of two words whose last is such a given name (محمد صلاح، أختر منصور،
         # الملا عمر) is that person alone too, on the same terms (_first_name_alone: after a given name it is another
         # person's, نادية منصور; a first name the lists lack is not seen, so سهى عرفات, his widow, is read as him)

@@ -71,7 +71,7 @@ from analysis.actors.persons import (
     _name_from,
 )
 from analysis.actors.references import FAMILY_HEADS as _FAMILY_HEADS
-from analysis.actors.references import FORMER_ADJECTIVES, _next_word
+from analysis.actors.references import FORMER_ADJECTIVES, _next_word, _prev_word
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
 from analysis.actors.rules import (
     NAME_CLITICS_RE,
@@ -771,12 +771,6 @@ _PRINCELY = frozenset(norm_word(w) for w in ["الأمير", "أمير", "للأ
 _TANWIN_ENDS = ("\u064b", "\u064bا", "ا\u064b", "\u064c", "\u064d")
 
 
-def _after_currency(f: _Field, o: _M, rules: Rules) -> bool:
-    """The mention's word directly follows a currency word (ريال، دولار: currencies.txt)."""
-    i = f.tok_index(o.s)
-    return i > 0 and f.adjacent(i) and f.word(i - 1) in rules.currencies
-
-
 def _tanwin_noun(f: _Field, o: _M, rules: Rules) -> bool:
     """The mention's first word is written with the indefinite accusative and is no first name (a first name takes it:
     سعودًا الفيصل، محمداً)."""
@@ -1183,7 +1177,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))  # صلاة المغرب، وقت المغرب، المغرب والعشاء: the sunset prayer, not Morocco
         elif o.kind == "nisba" and o.actor_id == "country:ye" and f.text[slice(*f.span_in_original(o.s, o.e))].endswith("اليمنى"):
             drop.add(id(o))  # بذراعها اليمنى، اليد اليمنى: "right" (feminine of أيمن), not Yemeni (اليمني)
-        elif o.kind == "nisba" and o.plen == 0 and _after_currency(f, o, rules):
+        elif o.kind == "nisba" and o.plen == 0 and _prev_word(f, o.s) in rules.currencies:
             drop.add(id(o))  # 300 مليون ريال سعودي، فرنك سويسري: an amount's currency, no country (currencies.txt)
         elif o.kind == "discovered" and o.typ == "person" and tanwin and _tanwin_noun(f, o, rules):
             drop.add(id(o))  # ثمناً باهضاً، مسرفاً يسرف، مخاطبًا سعودًا: a noun or adjective with tanwin, no first name
