@@ -223,7 +223,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
         out = refine_persons(f, out, occ, rules, _new)  # analysis/actors/names.py: rules N1-N15
         _codebook_full_names(out, m)
         out = _link_short_forms(f, out, occ, m, rules, persons=_linkable_persons(out, first_pass, rules))
-        _relabel_short_speakers(f, out, rules)
+        _relabel_short_speakers(f, out, m, rules)
         out = refine_organizations(f, out, occ, rules, _new)  # analysis/actors/teams.py: rules T1-T2
         out = _bracketed_short_names(f, out, occ, rules)
         out = _repeat_discovered_names(f, out, occ, rules)

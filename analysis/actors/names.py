@@ -131,6 +131,8 @@ def _name_word(w: str, rules: Rules, nr: NameRules, *, first: bool, relaxed: boo
         return False  # والمواهب، للضغط: a definite common noun with a clitic
     if w.endswith("ا") and len(w) > 3 and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
         return False  # موقفا، اظهارا، فوزا: an indefinite accusative noun
+    if construct_plural(w, rules):
+        return False  # محامو، مؤيدو: a plural noun in construct
     if w.startswith("ال"):
         # a family name: ال + a nisba-shaped or first-name stem (الشربيني، الحسن), not a common noun
         return (not first and len(w) > 4 and (w.endswith("ي") or w[2:] in rules.given_names)
@@ -370,12 +372,24 @@ def _verb_like(w: str, rules: Rules) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def construct_plural(w: str, rules: Rules) -> bool:
+    """Thirty-ninth session: w is a masculine plural noun in construct (مؤيدو، مديرو، محامو: a participle in م whose ين
+    form takes the article in the news, definite_stems; or whose ين form is frequent: لاعبو، مواطنو), no name (مؤيدو
+    مبارك، محامو بورزاكو: the name is after it)."""
+    if len(w) < 5 or not w.endswith("و") or w in rules.given_names:
+        return False
+    p = w[:-1] + "ين"  # (a participle in م, or a frequent noun: لاعبو; not سالكو، ماريو)
+    return p in rules.frequent_words or w[0] == "م" and p in rules.definite_stems
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _foreign_word(w: str, rules: Rules, nr: NameRules, *, hamza: bool = False) -> bool:
     """w is no word of the lists (function, frequent or common word, a noun that takes the article, a title or role,
-    nor the feminine plural of such a noun: مذكرات from المذكرة): a transliterated name (جوتشولك، مازوز، خاجيبور).
+    nor the feminine plural of such a noun: مذكرات from المذكرة, nor a plural in construct: ``construct_plural``): a
+    transliterated name (جوتشولك، مازوز، خاجيبور).
     ``hamza``: w is written with أل/آل, so its ال is no article (أليسا، أليكسيس، ألكساندر; see ``_hamza_initial``)."""
     return (w not in rules.frequent_words and len(w) >= 3 and w.isalpha() and (hamza or not w.startswith(_DEFINITE))
-            and not (w.endswith("ات") and w[:-2] + "ه" in rules.definite_stems)
+            and not (w.endswith("ات") and w[:-2] + "ه" in rules.definite_stems) and not construct_plural(w, rules)
             and not w.endswith(_ENCLITICS + ("ته",)) and w not in rules.stopwords and w not in rules.common_words
             and w not in rules.definite_stems and w not in rules.definite_nouns and w not in rules.titles
             and w not in rules.title_complements and w not in rules.reporting_verbs and w not in nr.roles

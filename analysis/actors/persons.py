@@ -67,6 +67,7 @@ from analysis.actors.names import (
     _rare_definite,
     _short_imperfect,
     _verb_like,
+    construct_plural,
     load_name_rules,
 )
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
@@ -192,6 +193,10 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             # which also takes the article: not كونتي, كونه "its being"); thirty-fourth: the dual (هيفاء شخصيتين)
         if out and w in _DAYPARTS and j + 1 < n and f._adj[j + 1] and f.word(j + 1) in _DAYPART_NEXT:
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
+        if not out and construct_plural(ws, rules):
+            break  # thirty-ninth session: a plural noun in construct (مؤيدو مبارك، مديرو المتنزه) starts no name
+        if out and _kin_word(w):
+            break  # thirty-ninth session: سهى عرفات أرملة الرئيس، أحمد الزهراني والد الشهيد: kinship after a name ends it
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
                 and f.word(out[-1]) not in rules.connectors):  # (عمر بن مساعد الشريوفي: a father's name)
             break  # حمد الشنيبر مساعد المدير العام: a role in construct after the name (مساعد is also a first name)
@@ -250,6 +255,18 @@ _ABU = frozenset(norm_word(w) for w in ["أبو", "أبي", "أبا"])
 #: Kinship nouns: between two names they relate two persons, they are no father's name.
 _KIN = frozenset(norm_word(w) for w in ["شقيق", "شقيقة", "نجل", "نجلة", "والد", "والدة", "زوج", "زوجة", "ابنة", "أخو", "أخي",
                                           "أخت", "عم", "خال", "جد", "حفيد", "حفيدة", "صهر", "أرملة", "طليقة", "خطيبة"])
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _kin_word(w: str) -> bool:
+    """A kinship noun (``_KIN``), also with a possessive pronoun (أرملته، والدها، زوجته)."""
+    if w in _KIN:
+        return True
+    for end in ("ه", "ها", "هم", "هما"):
+        if w.endswith(end) and len(w) > len(end) + 1:
+            base = w[: -len(end)]
+            return base in _KIN or base.endswith("ت") and base[:-1] + "ه" in _KIN
+    return False
 
 
 def _father_before_family(f: _Field, j: int, occ: bytearray, rules: Rules) -> bool:
@@ -363,20 +380,48 @@ def _speaker_surname(f: _Field, j: int, rules: Rules) -> bool:
     return _speech_follows(f, j) and f.x.find(w, 0, f.starts[j]) == -1  # (seen before: it links to its full form)
 
 
-def _relabel_short_speakers(f: _Field, out: list[_M], rules: Rules) -> None:
+def _relabel_short_speakers(f: _Field, out: list[_M], m: _Matcher, rules: Rules) -> None:
     """Nineteenth session (in place): a one-word discovered person (a speaker found after a reporting verb: وقال موتكو
     في مقابلة) that is the last word of a person named in full earlier in the field (فيتالي موتكو) is that person: it
     takes the full name's id (the mention was found before the full name, so the short-form link could not make it);
-    discovered names only, and not a word that is also a first name."""
+    discovered names only, and not a word that is also a first name.
+    Thirty-ninth session: a first name is that person too where the short forms let it stand alone (the rare given
+    name of the one person of the field who has it, :func:`_first_name_alone`): محمود عباس … وأضاف عباس، نادية
+    العتيبي … وقالت نادية, which discovery took as a speaker before the link could."""
     full: dict[str, _M] = {}
+    short = None
     for o in out:
         if o.typ != "person" or o.kind != "discovered":
             continue
         name = f.x[o.s + o.plen : o.e]
         if " " in name:
             full.setdefault(name.rsplit(" ", 1)[1], o)
-        elif (p := full.get(name)) is not None and p.e <= o.s and p.actor_id != o.actor_id and name not in rules.given_names:
-            o.actor_id, o.label_ar = p.actor_id, p.label_ar  # (not a first name: سلمان، ياسين alone are others)
+        elif name not in rules.given_names:
+            if (p := full.get(name)) is not None and p.e <= o.s and p.actor_id != o.actor_id:
+                o.actor_id, o.label_ar = p.actor_id, p.label_ar  # (not a first name: سلمان، ياسين alone are others)
+        elif o.actor_id == "discovered:" + name:
+            if short is None:
+                short = _short_forms(f, out, m, rules)
+            hit = short.get(name)
+            if (hit is not None and len(hit) == 4 and hit[0] <= o.s and hit[1] != o.actor_id
+                    and _first_name_alone(f, o.s, o.s + o.plen, name, rules) and not _name_may_follow(f, o, rules)):
+                o.actor_id, o.label_ar = hit[1], hit[2]
+                if not hit[1].startswith("discovered:"):
+                    o.kind, o.entry = "alias", None
+
+
+def _name_may_follow(f: _Field, o: _M, rules: Rules) -> bool:
+    """A word that may go on the one-word name ``o`` follows it, and no speech does (والده محمد علي باشا، أكد الدكتور
+    أحمد بحر، قال عبدالله طلب: the first name of a longer name that discovery cut short, not the person named before)."""
+    j = f.tok_index(o.s) + 1
+    if j >= len(f.starts) or not f.adjacent(j) or _speech_follows(f, j - 1):
+        return False
+    w = f.word(j)
+    if w == "علي" or w in rules.given_names or _family_name(w, rules):
+        return True
+    if w.startswith(("ال", "لل")) or w[:1] in "وفبلك" and w[1:3] == "ال":
+        return False  # (a definite word or a preposition's phrase goes on no name: وطالب عباس بالعفو)
+    return not (w in rules.stopwords or w in rules.frequent_words or _verb_like(w, rules))
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -989,6 +1034,10 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
             if alone and not _first_name_alone(f, a, k, sf, rules):
                 continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
+            if (alone and k == a and not aid.startswith("discovered:") and sf in rules.definite_stems
+                    and _adjective_position(f, f.tok_index(a), rules)):
+                continue  # (thirty-ninth session) العيد مبارك: a codebook person's last name that is an adjective
+                # taking the article, right after a definite noun, is the adjective (الرئيس مبارك: a title, the man)
             if k == a and sf.startswith("ال") and sf.endswith("ي") and _adjective_position(f, f.tok_index(a), rules):
                 continue  # نبيل العربي … العمل العربي المشترك، الأمن القومي العربي: the adjective, not his surname
             if (k == a and sf.startswith("ال") and not sf.endswith("ي") and sf[2:] in rules.common_words
@@ -1189,7 +1238,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             continue  # وزير التعليم: the last word of an office is no name (التعليم later is not the minister)
         if strict and discovered and x[o.s + o.plen : o.e] != o.label_ar:
             continue  # a short form linked before (آل الشيخ for عبدالله بن محمد آل الشيخ) has no short form of its own
-        alone, forms = _person_short_forms(x[o.s : o.e], o.plen, discovered, strict, rules)
+        span, plen = x[o.s : o.e], o.plen
+        if not discovered and row[0] and " " in span:
+            lab = _label_words(row[0])
+            if " " in lab and len(lab) < len(span) - plen and span.endswith(" " + lab):
+                span, plen = lab, 0  # الرئيس الأسبق حسني مبارك: the forms of the name, not of the title before it
+        alone, forms = _person_short_forms(span, plen, discovered, strict, rules)
         if not alone and not forms:
             continue
         v = (o.e, o.actor_id, o.label_ar)
@@ -1202,6 +1256,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
         if len(ids) == 1 and first not in short:
             short[first] = short_first[first] + (True,)
     return short
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _label_words(label: str) -> str:
+    """A codebook person's label as the matcher sees it (normalised), read once per person."""
+    return norm_word(label)
 
 
 #: Second words of compound first names (نور الإسلام، سيف الإسلام، نور الدين): no family name, so no short form (a
