@@ -1034,12 +1034,11 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
             if alone and not _first_name_alone(f, a, k, sf, rules):
                 continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
-            if (alone and k == a and not aid.startswith("discovered:") and sf in rules.definite_stems
-                    and _adjective_position(f, f.tok_index(a), rules)):
-                continue  # (thirty-ninth session) العيد مبارك: a codebook person's last name that is an adjective
-                # taking the article, right after a definite noun, is the adjective (الرئيس مبارك: a title, the man)
-            if k == a and sf.startswith("ال") and sf.endswith("ي") and _adjective_position(f, f.tok_index(a), rules):
-                continue  # نبيل العربي … العمل العربي المشترك، الأمن القومي العربي: the adjective, not his surname
+            if k == a and (sf.startswith("ال") and sf.endswith("ي") or alone and not aid.startswith("discovered:")
+                           and sf in rules.definite_stems) and _adjective_position(f, f.tok_index(a), rules):
+                continue  # the adjective right after a definite noun, not the person: a nisba-shaped surname (نبيل العربي
+                # … العمل العربي المشترك، الأمن القومي العربي) or (thirty-ninth session) a codebook person's last name
+                # alone that is an adjective taking the article (العيد مبارك; الرئيس مبارك: a title, the man)
             if (k == a and sf.startswith("ال") and not sf.endswith("ي") and sf[2:] in rules.common_words
                     and not _surname_context(f, f.tok_index(a), rules)):
                 continue  # (thirty-second session) إبراهيم الأخضر … الإسطبل الأخضر، فراس … رأس المال: a surname that is
