@@ -307,6 +307,23 @@ def test_short_names_follow_the_article_context():
     assert "group:syrian_opposition" not in set(m["actor_id"])
 
 
+def test_the_alliance_is_nato_where_the_field_names_nato():
+    """Fortieth session (short_names.tsv, CONVENTIONS D1): الحلف alone is NATO where the field names NATO (a context
+    actor, not a country), and no actor elsewhere."""
+    m = extract_mentions(arts("قال حلف الناتو إن تركيا طلبت اجتماعا. وأضاف الحلف في بيان أن السفراء سيجتمعون.",
+                              "وقال المالكي إن الحلف الذي تشكل لن يدوم."))
+    assert list(rows(m, article_id="a0", surface="الحلف")["actor_id"]) == ["org:nato"]
+    assert rows(m, article_id="a1", surface="الحلف").empty
+
+
+def test_codebook_forms_the_read_sets_lacked():
+    """Fortieth session: spellings and short names of codebook actors that annotated articles use (دي مستورا without
+    ي، شتولتينبيرج، أمانة المدينة for Medina's municipality)."""
+    m = extract_mentions(arts("ذكرت أمانة المدينة أن المشاريع اكتملت. وقال المبعوث إن دي مستورا سيزور دمشق، ودعا ينس "
+                              "شتولتينبيرج إلى اجتماع."))
+    assert {"org:sa_madinah_municipality", "person:staffan_de_mistura", "person:jens_stoltenberg"} <= set(m["actor_id"])
+
+
 def test_short_names_follow_the_country_of_an_actor_when_no_country_is_named():
     """A short name that would be dropped as generic takes the country of another actor of the field (the coalition's
     own Syrian nisba, the Assad regime after Bashar al-Assad), not of the short names themselves."""

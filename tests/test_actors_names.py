@@ -1198,3 +1198,12 @@ def test_foreign_first_names_of_the_read_sets_start_foreign_names():
                 "وأعلن النادي التعاقد مع الثنائي ماوريسيو أفونسو ودييجو أريسمندي.")
     persons = [s for s, t, _ in got if t == "person"]
     assert {"ثيو برونكهورست", "برونكهورست", "ماوريسيو أفونسو"} <= set(persons), got
+
+
+def test_a_last_name_that_is_a_given_name_is_the_person_as_the_subject_of_a_reporting_verb():
+    """Fortieth session: محمود of حسن شيخ محمود (a given name, so no short form anywhere) is that person right after a
+    reporting verb (``persons._subject_alone``), not when a name word follows it (محمود عباس is another)."""
+    got = found_in("قال الرئيس الصومالي حسن شيخ محمود إن الانتخابات ستجرى. وقال محمود في بيان له إن المعارضة تكذب. "
+                   "وقال محمود عباس إن الاتفاق قائم.", "surface", "actor_id", published=None)
+    assert got == [("حسن شيخ محمود", "person:hassan_sheikh_mohamud"), ("محمود", "person:hassan_sheikh_mohamud"),
+                   ("محمود عباس", "person:mahmoud_abbas")], got

@@ -404,7 +404,8 @@ def _relabel_short_speakers(f: _Field, out: list[_M], m: _Matcher, rules: Rules)
                 short = _short_forms(f, out, m, rules)
             hit = short.get(name)
             if (hit is not None and len(hit) == 4 and hit[0] <= o.s and hit[1] != o.actor_id
-                    and _first_name_alone(f, o.s, o.s + o.plen, name, rules) and not _name_may_follow(f, o, rules)):
+                    and (_subject_alone(f, o.s, o.s + o.plen, rules) if hit[3] == "subject"
+                         else _first_name_alone(f, o.s, o.s + o.plen, name, rules)) and not _name_may_follow(f, o, rules)):
                 o.actor_id, o.label_ar = hit[1], hit[2]
                 if not hit[1].startswith("discovered:"):
                     o.kind, o.entry = "alias", None
@@ -1032,7 +1033,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
-            if alone and not _first_name_alone(f, a, k, sf, rules):
+            if alone and not (_subject_alone(f, a, k, rules) if alone[0] == "subject" else _first_name_alone(f, a, k, sf, rules)):
                 continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
             if k == a and (sf.startswith("ال") and sf.endswith("ي") or alone and not aid.startswith("discovered:")
                            and sf in rules.definite_stems) and _adjective_position(f, f.tok_index(a), rules):
@@ -1193,6 +1194,13 @@ def _first_name_alone(f: _Field, a: int, k: int, sf: str, rules: Rules) -> bool:
     return not (j < len(f.starts) and f.adjacent(j) and (w := f.word(j)).startswith("ال") and w not in rules.stopwords)
 
 
+def _subject_alone(f: _Field, a: int, k: int, rules: Rules) -> bool:
+    """A last name that is a given name (``_short_forms``' fourth item "subject"), at ``a`` without proclitics, is the
+    subject of a reporting verb (وقال صالح، وأكد غني; not after أن) and no name word follows (وقال صالح العتيبي)."""
+    i = f.tok_index(a)
+    return k == a and _subject_context(f, i, rules, that=False) and not _name_follows(f, i, rules)
+
+
 def _surname_context(f: _Field, i: int, rules: Rules, *, that: bool = True) -> bool:
     """Token i stands where a person's bare surname does: the subject of a clause (``_subject_context``: وأضاف الصعب;
     ``that=False``: not after أن, أن المنطقة تشهد) or after a title (م. المخرج، الدكتور الصعب)."""
@@ -1216,13 +1224,16 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
     field: the last name (with and without ال), a foreign first name; a last name that is a given name or a
     common word only with ال (السعيد links, سعيد alone does not). In text order, first full mention first. A rare
     Arabic given name of one discovered person, first (نادية) or last (علوان of يحيى علوان; thirty-fifth session), has
-    a fourth item, True: it links only where :func:`_first_name_alone` allows.
+    a fourth item, True: it links only where :func:`_first_name_alone` allows; a last name that is a given name
+    (صالح of بكري حسن صالح; fortieth session) has the fourth item "subject": it links only where
+    :func:`_subject_alone` allows (وقال صالح). Either only when no other person of the field has that name.
     ``strict``: no last name without the article that is a word of the language (the learned names hold a few
     phrases: اسماء ضباط must not make every الضباط a person).
     What one mention gives depends on its text only (``_person_short_forms``, read once per distinct name)."""
     short: dict[str, tuple] = {}
     firsts: dict[str, set[str]] = {}  # Arabic first name -> the persons of the field who have it
     short_first: dict[str, tuple[int, str, str]] = {}
+    short_subject: dict[str, tuple[int, str, str]] = {}
     info, x = m.info, f.x
     for o in out:
         if o.typ != "person":
@@ -1242,8 +1253,8 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             lab = _label_words(row[0])
             if " " in lab and len(lab) < len(span) - plen and span.endswith(" " + lab):
                 span, plen = lab, 0  # الرئيس الأسبق حسني مبارك: the forms of the name, not of the title before it
-        alone, forms = _person_short_forms(span, plen, discovered, strict, rules)
-        if not alone and not forms:
+        alone, forms, subject = _person_short_forms(span, plen, discovered, strict, rules)
+        if not alone and not forms and not subject:
             continue
         v = (o.e, o.actor_id, o.label_ar)
         for name in alone:
@@ -1251,9 +1262,12 @@ def _short_forms(f: _Field, out: list[_M], m: _Matcher, rules: Rules, *,
             short_first.setdefault(name, v)
         for k in forms:
             short.setdefault(k, v)
+        for name in subject:
+            firsts.setdefault(name, set()).add(o.actor_id)
+            short_subject.setdefault(name, v)
     for first, ids in firsts.items():
         if len(ids) == 1 and first not in short:
-            short[first] = short_first[first] + (True,)
+            short[first] = short_first[first] + (True,) if first in short_first else short_subject[first] + ("subject",)
     return short
 
 
@@ -1277,14 +1291,14 @@ def _rare_given_name(w: str, rules: Rules) -> bool:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
-                        rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                        rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
     ``_short_forms``: the Arabic given names of it that may stand alone, and its short forms, in the order in
     which they are offered (``setdefault``: a form another mention gave first keeps that mention). Cached like the
     word tests (``WORD_CACHE``): the names of the news recur, so most persons are read from the cache."""
     last = span.rsplit(" ", 1)
     if len(last) < 2:
-        return (), ()
+        return (), (), ()
     first = span[plen:].split(" ", 1)[0]
     w = last[1]
     alone: tuple[str, ...] = ()
@@ -1302,30 +1316,35 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
         alone = (w,)
     if last[0].endswith(" ال") and w.startswith("ال"):
         # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only; آل سعود alone is the family
-        return alone, (("ال " + w,) if discovered else ())
+        return alone, (("ال " + w,) if discovered else ()), ()
     base = w[2:] if w.startswith("ال") and len(w) > 4 else w
     if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
-        return alone, ()  # (a definite one, الحربي, links as for every name: below)
-    if (len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in rules.given_names
-            or w in _COMPOUND_SECONDS):
-        return alone, ()
-    if w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS:
-        # رئيس هيئة التعليم …: a role word is no surname; nor a regnal number (عبدالله الثاني → النائب الثاني), nor an
-        # ordinal-shaped family name (ثاني of آل ثاني would link every الثاني: النائب الثاني، كانون الثاني)
-        return alone, ()
+        return alone, (), ()  # (a definite one, الحربي, links as for every name: below)
+    if (len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in _COMPOUND_SECONDS
+            or w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS):
+        # (رئيس هيئة التعليم …: a role word is no surname; nor a regnal number, عبدالله الثاني → النائب الثاني, nor an
+        # ordinal-shaped family name: ثاني of آل ثاني would link every الثاني، النائب الثاني، كانون الثاني)
+        return alone, (), ()
+    if w in rules.given_names:
+        # a last name that is a given name (صالح of بكري حسن صالح، غني of أشرف غني): alone it is that person only as
+        # the subject of a reporting verb (fortieth session: وقال صالح، وأكد غني) — ``_short_forms``' fourth item
+        # "subject"; not a father's name after بن
+        if strict or w in alone or w in _MONTHS or w in _HOLIDAY_HEADS or last[0].rsplit(" ", 1)[-1] in _SON_OF:
+            return alone, (), ()
+        return alone, (), (w,)
     if base in rules.given_names or base in rules.common_words:
         h = _strip_prep(_conj_stripped(last[0]))
         if " " not in h and h.startswith("ال") and h[2:] in rules.common_words and h[2:] not in rules.given_names:
-            return alone, ()  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
+            return alone, (), ()  # الرسول الكريم: an epithet after a common noun, its last word (الكريم) is no surname
         noun = h[2:] if h.startswith("ال") else h[:-2] if h.endswith("نا") else ""  # النبي، رسولنا
         if (" " not in h and w.startswith("ال") and noun not in rules.given_names
                 and (noun in rules.common_words or noun in rules.definite_stems)):
-            return alone, ()  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
-        return alone, (w,)  # السعيد links, سعيد alone does not
+            return alone, (), ()  # النبي الكريم، رسولنا الكريم: the same, after a frequent definite or a possessed noun
+        return alone, (w,), ()  # السعيد links, سعيد alone does not
     forms = tuple(dict.fromkeys((w, base)))  # ordered: the result must not depend on hash order
     # a foreign first name alone (أنوش for أنوش أنصاري) links too; a frequent Arabic one (محمد) does not
     if (len(first) >= 4 and first not in rules.given_names and first not in rules.common_words and first not in rules.stopwords
             and first not in rules.titles and first not in rules.definite_stems and first not in rules.frequent_words
             and not first.startswith("ال") and first not in rules.connectors):
         forms += (first,)
-    return alone, forms
+    return alone, forms, ()

@@ -899,10 +899,15 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     _trim_heads_and_titles(f, out, rules, m)
     out = _join_branches(f, out, rules)
 
-    # D1 short names resolved by the countries of the field
+    # D1 short names resolved by the countries (or other actors) of the field
     countries = _countries_named(out, m)
     actor_countries = None  # _countries_of_actors(out, m), built when a short name needs it
+    named = None  # the countries and the other actors the field names, built when a short name needs them
     nisba_starts = None  # the starts of the nisba mentions, built when a short name needs them
+
+    def short_name(x: _M) -> bool:
+        return x.plen >= 2 and "ال" + f.x[x.s + x.plen : x.e] in rules.short_names
+
     for o in out:
         if o.kind not in ("name", "alias") or o.plen < 2 or not f.x[o.s : o.s + o.plen].endswith(("ال", "لل")):
             continue
@@ -921,14 +926,16 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or f.starts[j] in nisba_starts):
             drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
             continue
-        # a country the field names wins; else the row for any article ("*", listed last); when that row drops the
-        # form as generic ("-"), the country of one of the field's actors decides (الائتلاف الوطني السوري … الائتلاف;
-        # بشار الأسد … النظام; a place in Yemen … المقاومة)
-        aid = next((aid for ctx, aid in cands if not ctx or ctx & countries), None)
+        # a country (or another actor: حلف الناتو … الحلف) the field names wins; else the row for any article ("*",
+        # listed last); when that row drops the form as generic ("-"), the country of one of the field's actors
+        # decides (الائتلاف الوطني السوري … الائتلاف; بشار الأسد … النظام; a place in Yemen … المقاومة). Neither from
+        # the short names themselves (الائتلاف alone is no context).
+        if named is None:
+            named = countries | {x.actor_id for x in out if x.typ != "country" and not short_name(x)}
+        aid = next((aid for ctx, aid in cands if not ctx or ctx & named), None)
         if aid == "-":
-            if actor_countries is None:  # not from the short names themselves (الائتلاف alone is no context)
-                actor_countries = _countries_of_actors([x for x in out if not (
-                    x.plen >= 2 and "ال" + f.x[x.s + x.plen : x.e] in rules.short_names)], m)
+            if actor_countries is None:
+                actor_countries = _countries_of_actors([x for x in out if not short_name(x)], m)
             aid = next((aid for ctx, aid in cands if not ctx or ctx & actor_countries), None)
         if aid == "-":
             drop.add(id(o))
