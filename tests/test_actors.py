@@ -316,6 +316,23 @@ def test_the_alliance_is_nato_where_the_field_names_nato():
     assert rows(m, article_id="a1", surface="الحلف").empty
 
 
+def test_the_regime_is_no_system():
+    """Fortieth session: النظام before an adjective of a system (المالي، السياسي، العام) is no regime, so not Syria's
+    government even in a field about Syria; النظام alone there still is."""
+    m = extract_mentions(arts("قصفت قوات النظام مواقع المعارضة في سوريا، بينما ناقش الخبراء النظام المالي العالمي "
+                              "والنظام السياسي في لبنان."))
+    assert list(rows(m, actor_id="org:government_sy")["surface"]) == ["النظام"]
+
+
+def test_the_kings_title_after_private_is_anothers_role():
+    """Fortieth session (CONVENTIONS D5): لخادم الحرمين الشريفين after الخاص/الخاصة (السكرتير الخاص، رئيس الشؤون الخاصة)
+    is part of another person's role, no mention of the king; after a verb's complement it still is."""
+    text = ("وكان في الوداع فهد العسكر نائب السكرتير الخاص لخادم الحرمين الشريفين، وحازم زقزوق رئيس الشؤون الخاصة "
+            "لخادم الحرمين الشريفين. ورفع الوزير الشكر لخادم الحرمين الشريفين.")
+    m = extract_mentions(arts(text, published=["2015-08-01T10:00:00Z"]))
+    assert list(rows(m, actor_id="person:salman_of_saudi_arabia")["start"]) == [text.rindex("لخادم")]
+
+
 def test_codebook_forms_the_read_sets_lacked():
     """Fortieth session: spellings and short names of codebook actors that annotated articles use (دي مستورا without
     ي، شتولتينبيرج، أمانة المدينة for Medina's municipality)."""

@@ -880,6 +880,14 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
 #: "According to": النظام after it is "the rules", no regime (حسب النظام، وفقا للنظام، بموجب النظام).
 _ACCORDING_TO = frozenset(norm_word(w) for w in ["حسب", "بحسب", "وحسب", "وفق", "وفقا", "ووفق", "طبقا", "بموجب", "وبموجب"])
 _REGIME = norm_word("النظام")
+_PRIVATE = frozenset(norm_word(w) for w in ["الخاص", "الخاصة"])
+#: Adjectives after النظام that make it a system, not a regime (fortieth session: النظام العام "public order", النظام
+#: المالي، النظام السياسي) or a regime other than the field's (الإطاحة بالنظام السابق); not القائم, القديم (النظام القائم
+#: في دمشق، أن يعود النظام القديم: the regime).
+_SYSTEM_ADJECTIVES = frozenset(norm_word(w) for w in [
+    "العام", "السياسي", "الجديد", "السابق", "المالي", "الرئاسي", "الأساسي", "الداخلي", "الاقتصادي",
+    "التعليمي", "الصحي", "القضائي", "المصرفي", "الضريبي", "البرلماني", "الانتخابي", "الملكي", "الجمهوري",
+    "الفيدرالي", "الاتحادي", "النقدي", "المحاسبي", "الإداري", "الغذائي", "المناعي", "الشمسي", "البيئي"])
 
 
 def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M]:
@@ -923,9 +931,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         j = f.tok_index(o.e - 1) + 1
         if nisba_starts is None:
             nisba_starts = {x.s for x in out if x.kind == "nisba"}
-        if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or f.starts[j] in nisba_starts):
-            drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one
-            continue
+        if j < len(f.starts) and f.adjacent(j) and (f.word(j) in _REGIONAL or f.starts[j] in nisba_starts
+                                                    or full == _REGIME and f.word(j) in _SYSTEM_ADJECTIVES):
+            drop.add(id(o))  # النظام العربي، المعارضة التركية: another regime / opposition than the named one; النظام
+            continue  # المالي: a system
         # a country (or another actor: حلف الناتو … الحلف) the field names wins; else the row for any article ("*",
         # listed last); when that row drops the form as generic ("-"), the country of one of the field's actors
         # decides (الائتلاف الوطني السوري … الائتلاف; بشار الأسد … النظام; a place in Yemen … المقاومة). Neither from
@@ -1145,8 +1154,10 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))  # الرئيس المصري السابق: not the holder on the article's date (references.py R5 reads it)
             new.extend(_inner_orgs(o))
             continue
-        if kind == "title" and joined and _strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES:
-            drop.add(id(o))  # D5: سفير/مستشار خادم الحرمين الشريفين — an embedded title is not the holder
+        if kind == "title" and joined and (_strip_prep(_conj_stripped(prev_w)) in _EMBEDDING_ROLES
+                                           or prev_w in _PRIVATE and f.x[o.s : o.s + o.plen] == "ل"):
+            drop.add(id(o))  # D5: سفير/مستشار خادم الحرمين الشريفين — an embedded title is not the holder; nor is it
+            # after "private" (fortieth session: السكرتير الخاص لخادم الحرمين الشريفين، رئيس الشؤون الخاصة لخادم …)
             embedded.add(id(o))
             new.extend(_inner_orgs(o))
             continue
