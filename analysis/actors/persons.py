@@ -404,8 +404,7 @@ def _relabel_short_speakers(f: _Field, out: list[_M], m: _Matcher, rules: Rules)
                 short = _short_forms(f, out, m, rules)
             hit = short.get(name)
             if (hit is not None and len(hit) == 4 and hit[0] <= o.s and hit[1] != o.actor_id
-                    and (_subject_alone(f, o.s, o.s + o.plen, rules) if hit[3] == "subject"
-                         else _first_name_alone(f, o.s, o.s + o.plen, name, rules)) and not _name_may_follow(f, o, rules)):
+                    and _stands_alone(f, o.s, o.s + o.plen, name, hit[3], rules) and not _name_may_follow(f, o, rules)):
                 o.actor_id, o.label_ar = hit[1], hit[2]
                 if not hit[1].startswith("discovered:"):
                     o.kind, o.entry = "alias", None
@@ -1033,7 +1032,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
-            if alone and not (_subject_alone(f, a, k, rules) if alone[0] == "subject" else _first_name_alone(f, a, k, sf, rules)):
+            if alone and not _stands_alone(f, a, k, sf, alone[0], rules):
                 continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
             if k == a and (sf.startswith("ال") and sf.endswith("ي") or alone and not aid.startswith("discovered:")
                            and sf in rules.definite_stems) and _adjective_position(f, f.tok_index(a), rules):
@@ -1194,6 +1193,13 @@ def _first_name_alone(f: _Field, a: int, k: int, sf: str, rules: Rules) -> bool:
     return not (j < len(f.starts) and f.adjacent(j) and (w := f.word(j)).startswith("ال") and w not in rules.stopwords)
 
 
+def _stands_alone(f: _Field, a: int, k: int, sf: str, mode: bool | str, rules: Rules) -> bool:
+    """The name ``sf`` at ``a`` (its word at ``k``) that ``_short_forms`` gives with the fourth item ``mode`` stands for
+    its person here: a first name (True) where :func:`_first_name_alone` allows, a last name that is a given name
+    ("subject") where :func:`_subject_alone` does."""
+    return _subject_alone(f, a, k, rules) if mode == "subject" else _first_name_alone(f, a, k, sf, rules)
+
+
 def _subject_alone(f: _Field, a: int, k: int, rules: Rules) -> bool:
     """A last name that is a given name (``_short_forms``' fourth item "subject"), at ``a`` without proclitics, is the
     subject of a reporting verb (وقال صالح، وأكد غني; not after أن) and no name word follows (وقال صالح العتيبي)."""
@@ -1293,7 +1299,8 @@ def _rare_given_name(w: str, rules: Rules) -> bool:
 def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
                         rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What a person mention whose normalised text is ``span`` (``plen`` proclitic characters first) gives
-    ``_short_forms``: the Arabic given names of it that may stand alone, and its short forms, in the order in
+    ``_short_forms``: the Arabic given names of it that may stand alone, its short forms, and its last name when that
+    is a given name that links as the subject of a reporting verb only (fortieth session), in the order in
     which they are offered (``setdefault``: a form another mention gave first keeps that mention). Cached like the
     word tests (``WORD_CACHE``): the names of the news recur, so most persons are read from the cache."""
     last = span.rsplit(" ", 1)
@@ -1320,8 +1327,8 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
     base = w[2:] if w.startswith("ال") and len(w) > 4 else w
     if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
         return alone, (), ()  # (a definite one, الحربي, links as for every name: below)
-    if (len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords or w in _COMPOUND_SECONDS
-            or w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS):
+    if (len(base) < 3 or base in rules.stopwords or base in rules.titles or w in rules.stopwords
+            or w in _COMPOUND_SECONDS or w in rules.title_complements or w in _ORDINALS or "ال" + w in _ORDINALS):
         # (رئيس هيئة التعليم …: a role word is no surname; nor a regnal number, عبدالله الثاني → النائب الثاني, nor an
         # ordinal-shaped family name: ثاني of آل ثاني would link every الثاني، النائب الثاني، كانون الثاني)
         return alone, (), ()

@@ -880,10 +880,11 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
 #: "According to": النظام after it is "the rules", no regime (حسب النظام، وفقا للنظام، بموجب النظام).
 _ACCORDING_TO = frozenset(norm_word(w) for w in ["حسب", "بحسب", "وحسب", "وفق", "وفقا", "ووفق", "طبقا", "بموجب", "وبموجب"])
 _REGIME = norm_word("النظام")
+#: "Private": a title with ل after it is part of another person's role (السكرتير الخاص لخادم الحرمين الشريفين; D5).
 _PRIVATE = frozenset(norm_word(w) for w in ["الخاص", "الخاصة"])
 #: Adjectives after النظام that make it a system, not a regime (fortieth session: النظام العام "public order", النظام
-#: المالي، النظام السياسي) or a regime other than the field's (الإطاحة بالنظام السابق); not القائم, القديم (النظام القائم
-#: في دمشق، أن يعود النظام القديم: the regime).
+#: المالي، النظام السياسي) or a regime other than the field's (الإطاحة بالنظام السابق); not القائم, القديم
+#: (النظام القائم في دمشق، أن يعود النظام القديم: the regime).
 _SYSTEM_ADJECTIVES = frozenset(norm_word(w) for w in [
     "العام", "السياسي", "الجديد", "السابق", "المالي", "الرئاسي", "الأساسي", "الداخلي", "الاقتصادي",
     "التعليمي", "الصحي", "القضائي", "المصرفي", "الضريبي", "البرلماني", "الانتخابي", "الملكي", "الجمهوري",
