@@ -1678,6 +1678,17 @@ def test_passports_and_health_affairs_directorates():
     assert not {x for x in got if x[0] == "a1" and x[2].startswith("location:")}, got
 
 
+def test_education_directorates_and_town_colleges_are_one_branch():
+    """Fortieth session (branch_heads.txt): الإدارة العامة للتعليم، المديرية العامة للشؤون الصحية and الكلية الجامعية
+    with بـ + a place are one organisation, the branch; other bodies with بـ + a place stay two mentions."""
+    m = extract_mentions(arts("أعلنت الإدارة العامة للتعليم بمنطقة تبوك موعد الدراسة، وأكدت المديرية العامة للشؤون الصحية "
+                              "بمنطقة القصيم جاهزيتها، ودرس في الكلية الجامعية بضباء. وزار جمعية البر الخيرية بجدة."))
+    orgs = list(rows(m, actor_type="organization")["surface"])
+    assert orgs[:3] == ["الإدارة العامة للتعليم بمنطقة تبوك", "المديرية العامة للشؤون الصحية بمنطقة القصيم",
+                        "الكلية الجامعية بضباء"], orgs
+    assert "بجدة" in set(m["surface"]), m
+
+
 def test_nationality_after_a_name_is_a_descriptor():
     """A nisba + الجنسية right after a person's name (a dash, comma or bracket between) describes the named person and
     is not a country mention (D5); after a noun it stays (أن يكون المتقدم سعودي الجنسية)."""
