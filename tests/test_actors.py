@@ -2908,3 +2908,31 @@ def test_discovery_candidates_say_which_names_the_gap_filler_found():
     got = discovery_candidates(both, a).set_index("actor_id")["found_by"]
     assert got["discovered:x"] == "tagger" and got[one["actor_id"].iloc[0]] == "both"
     assert list(discovery_candidates(m.iloc[:0], a).columns)[5] == "found_by"
+
+
+def test_a_body_country_or_place_inside_a_competitions_name_is_opaque():
+    """Forty-first session (CONVENTIONS: event and competition names are opaque): after كأس or بطولة in construct a
+    body, country or place is the competition's name (كأس الاتحاد الإفريقي، بطولة مجلس التعاون الخليجي، كأس الجزائر)
+    and after دورة a place or country (دورة الخليج، دورة فرنسا للدراجات). Not a name with a preposition (بطولة بجدة),
+    not after the definite head (سلم الكأس للكويت), not a person (بطولة محمد رمضان "starring"), not a body after
+    دورة (دورة الاتحاد الأوروبي, the EU's presidency)."""
+    m = extract_mentions(arts("حصل على كأس الجزائر وتأهل إلى نصف نهائي كأس الاتحاد الإفريقي، وشارك في بطولة مجلس التعاون "
+                              "الخليجي الـ15 للشباب وفي دورة الخليج ودورة فرنسا للدراجات. وأقيمت بطولة بجدة للشطرنج، "
+                              "وسلم الرئيس الكأس للكويت. وعرض فيلم من بطولة محمد رمضان. وتترأس سلوفاكيا دورة الاتحاد "
+                              "الأوروبي."))
+    assert list(m["surface"]) == ["بجدة", "للكويت", "محمد رمضان", "سلوفاكيا", "الاتحاد الأوروبي"], \
+        m[["surface", "actor_id"]].values.tolist()
+
+
+def test_mina_and_arafat_in_a_field_about_the_hajj():
+    """Forty-first session, rule ``hajj`` (``ambiguous_forms.tsv``): منى and عرفات are the holy sites near a word of the
+    Hajj (الحجاج، مزدلفة، الجمرات …); منى only where written with its alef maksura (مني "from me" normalises the same),
+    not as a hospital's name after its head (لمستشفى منى الطوارئ, an organisation), and Yasser Arafat's name repeated
+    is no cue for the plain."""
+    m = extract_mentions(arts("تسهيل تنقل الحجاج بين منى وعرفات ومزدلفة. وقال الحاج إن المشرف طلب مني الانتظار. "
+                              "وعين الدكتور أيمن يماني مديرا لمستشفى منى الطوارئ.",
+                              "توفي ياسر عرفات عام 2004. وفتح ضريح عرفات في 2012."))
+    got = [(r.article_id, r.surface, r.actor_id) for r in m.itertuples() if r.actor_type != "person"]
+    assert got == [("a0", "منى", "location:mina"), ("a0", "وعرفات", "location:arafat"),
+                   ("a0", "ومزدلفة", "location:muzdalifah"), ("a0", "لمستشفى منى الطوارئ", "discovered:مستشفي_مني_الطوارئ")], got
+    assert list(m[m["article_id"] == "a1"]["actor_id"]) == ["person:yasser_arafat"] * 2, m.values.tolist()

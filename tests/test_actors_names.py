@@ -1207,3 +1207,15 @@ def test_a_last_name_that_is_a_given_name_is_the_person_as_the_subject_of_a_repo
                    "وقال محمود عباس إن الاتفاق قائم.", "surface", "actor_id", published=None)
     assert got == [("حسن شيخ محمود", "person:hassan_sheikh_mohamud"), ("محمود", "person:hassan_sheikh_mohamud"),
                    ("محمود عباس", "person:mahmoud_abbas")], got
+
+
+def test_a_nisba_that_qualifies_a_noun_starts_no_name():
+    """Forty-first session: a country nisba after a definite noun that is no role (الشعب السعودي، الجانب الروسي، الموقف
+    التركي) qualifies that noun: the word after it is the clause's verb or predicate, not a name, when it is no name of
+    the lists and its word cluster holds almost none (``names._nisba_of_a_noun``, ``names._unnamed_cluster``). After a
+    role (المدرب البرازيلي) or a noun completing one (مدرب اللياقة اليوناني) a one-word name still counts."""
+    got = found("وأكد أن الشعب السعودي سيظل دائما وفيا. وذكرت الخارجية أن الجانب الروسي يقترح العمل على الاستقرار. "
+                "والموقف التركي ملتبس؟ هذا ما جرى. وقال المدرب البرازيلي فورميقا إن الفريق جاهز. ويعمل مدرب اللياقة "
+                "اليوناني جريجوريس على تطبيق التدريبات.")
+    assert [s for s, t, _ in got if t == "person"] == ["فورميقا", "جريجوريس"], got
+    assert [s for s, t, _ in got if t == "country"][:2] == ["السعودي", "الروسي"], got

@@ -430,6 +430,40 @@ def _team_head(w: str) -> bool:
     return bare in heads and not w[: len(w) - len(bare)].endswith(("ال", "لل"))
 
 
+#: forty-first session, rule ``hajj``: words of a field about the Hajj (normalised)
+_HAJJ_CUES = frozenset(norm_word(w) for w in [
+    "الحج", "للحج", "بالحج", "الحجاج", "للحجاج", "حجاج", "الحاج", "الحجيج", "المشاعر", "مشعر", "مشعري", "المشعر",
+    "عرفة", "مزدلفة", "ومزدلفة", "الجمرات", "التروية", "النفرة", "الطوافة"])  # (not عرفات itself: Yasser Arafat's
+# name repeated is no cue)
+_MINA = norm_word("منى")
+
+
+def _first_hajj(c, s, e, plen, ent):
+    # منى (Mina) only where the text writes its alef maksura (مني "from me" normalises the same); neither منى nor عرفات
+    # right after a head noun, whose name it is (لمستشفى منى الطوارئ, an organisation discovery finds whole), even
+    # after the site was named
+    f = c.f
+    a, b = f.span_in_original(s + plen, e)
+    if f.x[s + plen : e] == _MINA and not dediacritize(f.text[a:b]).endswith("ى"):
+        return False
+    i = f.tok_index(s)
+    if i > 0 and f.adjacent(i):
+        w = strip_clitics(f.word(i - 1))
+        if w in c.rules.org_heads or w in c.rules.place_heads:
+            return False
+    return None
+
+
+def _context_hajj(c, s, e, plen, ent, i, pw):
+    # منى (Mina), عرفات (Arafat): in a field about the Hajj (a word of _HAJJ_CUES within _CONTEXT_WINDOW characters:
+    # منى وعرفات ومزدلفة، رمي الجمرات في منى); عرفات also after a place word, as under rule place before (في عرفات)
+    f = c.f
+    if f.x[s + plen : e] != _MINA and _context_place(c, s, e, plen, ent, i, pw):
+        return True
+    lo, hi = max(0, s - _CONTEXT_WINDOW), min(e + _CONTEXT_WINDOW, len(f.x) - 1)
+    return any(f.word(t) in _HAJJ_CUES for t in range(f.tok_index(lo), f.tok_index(hi) + 1) if t != i)
+
+
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
@@ -438,6 +472,7 @@ _FIRST_RULES = {
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,
     "demonstrative": _first_demonstrative, "market": _first_market, "hamza": _first_hamza,
+    "hajj": _first_hajj,
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
     "agency": _first_agency, "not_boys": _first_not_boys,
     "ta_marbuta": _first_ta_marbuta, "team_head": _first_team_head,
@@ -634,6 +669,7 @@ def _context_movement(c, s, e, plen, ent, i, pw):
 
 #: rule → context check, after the shared ones (arguments: the hit, its token index and the two words before it).
 _CONTEXT_RULES = {
+    "hajj": _context_hajj,
     "club_nisba": _context_club_nisba, "club": _context_club, "seen": _context_seen,
     "person": _context_person_country_group, "country": _context_person_country_group,
     "group": _context_person_country_group, "coordinated": _context_coordinated,

@@ -215,6 +215,59 @@ def definite_masculine_nisba(f, o) -> bool:
     return i == f.tok_index(o.e - 1) and o.s == f.starts[i] and f.x[o.s : o.e].startswith(_DEFINITE)
 
 
+def _nisba_of_a_noun(f, i: int, occ: bytearray, rules: Rules) -> bool:
+    """Forty-first session: the nisba at token i qualifies the definite noun right before it, which is no role, title
+    or person cue and no mention (الشعب السعودي، الجانب الروسي، الموقف التركي; not اللاعب البرازيلي، المدرب الفرنسي,
+    where a name follows as it does after a bare السعودي)."""
+    if i < 1 or not f.adjacent(i) or 1 in occ[f.starts[i - 1] : f.ends[i - 1]]:
+        return False
+    w = f.word(i - 1)
+    if not w.startswith(_DEFINITE):
+        return False
+    nr = load_name_rules()
+
+    def cue(w: str) -> bool:
+        bare = strip_clitics(w)
+        if w.startswith(("لل", "ولل", "فلل")):
+            bare = "ال" + w[w.index("لل") + 2 :]  # للفيلسوف: ل + الفيلسوف
+        return any(v in nr.roles or v in rules.titles or v in rules.person_context or v in rules.given_names
+                   for v in (w, bare, bare[2:] if bare.startswith("ال") else "ال" + bare))
+
+    # (a noun that completes a role before it is part of the role: مدرب اللياقة اليوناني، مدرب الحراس الكولومبي)
+    return not cue(w) and not (i > 1 and f.adjacent(i - 1) and cue(f.word(i - 2)))
+
+
+_NAME_SHARE = 0.035  # a cluster holding fewer names than this share of its words is no cluster of names
+
+
+@lru_cache(maxsize=1)
+def _unnamed_clusters() -> tuple[dict[str, str], frozenset[str]]:
+    """The word clusters of the default gap filler at the middle granularity (k = 256; ``analysis/resources/tagger/``,
+    ``scripts/build_word_clusters.py``) and the clusters in which fewer than ``_NAME_SHARE`` of the words are names of
+    the lists (given names, ANERcorp person tokens, the foreign name lexicon, nisba-shaped family names): the clusters
+    of verbs, adjectives and common nouns (يقترح، مستعد، مهيأ)."""
+    from analysis.actors.tagger import CLUSTERS_FILE, load_clusters  # (not loaded unless a candidate asks)
+
+    rules = load_rules()
+    names = rules.given_names | rules.person_tokens | load_name_rules().foreign_names | rules.nisba_surnames
+    of = {w: ids[1] for w, ids in load_clusters(CLUSTERS_FILE).items() if len(ids) > 1}
+    size: dict[str, int] = {}
+    named: dict[str, int] = {}
+    for w, c in of.items():
+        size[c] = size.get(c, 0) + 1
+        named[c] = named.get(c, 0) + (w in names)
+    return of, frozenset(c for c, n in size.items() if named[c] < _NAME_SHARE * n)
+
+
+def _unnamed_cluster(w: str, rules: Rules) -> bool:
+    """w is no name of the lists and its word cluster holds (almost) no names; a word the clusters lack is not."""
+    if w in rules.given_names or w in rules.person_tokens or w in load_name_rules().foreign_names:
+        return False
+    of, unnamed = _unnamed_clusters()
+    c = of.get(strip_clitics(w))
+    return c is not None and c in unnamed
+
+
 def _role_starts(f, out: list, occ: bytearray, cov: dict) -> list[tuple[int, int]]:
     """(token index, number of tokens) of each role noun in the field and of each definite masculine country nisba
     (الفرنسي، للبرازيلي), which introduces a name the same way; only those followed by a free word. cov (token ->
@@ -303,7 +356,9 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             if (len(w) < 3 or w in rules.common_words or w in rules.definite_stems or w in rules.definite_nouns
                     or _short_imperfect(w, rules)
                     or w[0] in "وف" and w not in rules.given_names and not (
-                        _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends):
+                        _foreign_word(w, rules, nr) and not w.endswith(("وا", "ه")) and not (w[0] == "و" and w[1] in "يتن")) or not ends
+                    or cov.get(i) is not None and cov[i].kind == "nisba" and _nisba_of_a_noun(f, i, occ, rules)
+                    and _unnamed_cluster(w, rules)):  # الجانب الكويتي اعترض، الشعب الباكستاني مستعد: the clause's verb
                 toks = []
         if toks:
             a, b = f.starts[toks[0]], f.ends[toks[-1]]

@@ -63,9 +63,11 @@ from analysis.actors.names import (
     _foreign_word,
     _known_word,
     _name_in_fal,
+    _nisba_of_a_noun,
     _plain_spelling,
     _rare_definite,
     _short_imperfect,
+    _unnamed_cluster,
     _verb_like,
     construct_plural,
     load_name_rules,
@@ -779,6 +781,9 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, j, occ, rules, absorb=absorb_given if w in rules.given_names else absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
+            if ent.kind == "nisba_trigger" and len(toks) == 1 and _nisba_of_a_noun(f, i, occ, rules) and _unnamed_cluster(
+                    f.word(toks[0]), rules):
+                continue  # الشعب السعودي سيظل، الجانب الروسي يقترح: the nisba qualifies a noun; the clause's verb follows
             if w == "باسم" and _common_pair(f, toks[:2], rules):
                 continue  # المتحدث باسم المكتب الإعلامي: "on behalf of", not the first name Basem
             if (len(toks) == 1 and w in rules.definite_stems and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
