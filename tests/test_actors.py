@@ -1655,14 +1655,16 @@ def test_towns_that_are_words_after_a_city_head():
 
 
 def test_prosecution_courts_central_bank_and_dual_place_heads():
-    """النيابة العامة، المحكمة العامة، المحكمة الجزائية and البنك المركزي are bodies (annotated in the read blind sets);
-    a named central bank or court wins by length; تايلندي is Thailand's nisba; a place that is also a word counts after
-    a dual head (في محافظتي البيضاء وأبين)."""
+    """النيابة العامة، المحكمة العامة، المحكمة الجزائية are bodies (annotated in the read blind sets); a named central
+    bank or court wins by length, and the bare البنك المركزي is generic since the forty-first session (6 of its 24
+    predictions in the 471 read sets matched an annotation); تايلندي is Thailand's nisba; a place that is also a word
+    counts after a dual head (في محافظتي البيضاء وأبين)."""
     m = extract_mentions(arts("كما تم إخطار النيابة العامة بالواقعة.", "وبإحالته إلى المحكمة العامة صدر بحقه صك شرعي.",
                               "وطبق خلالها البنك المركزي سياسات نقدية متشددة.", "قرار البنك المركزي الأوروبي أمس.",
                               "أعلنت الحكومة التايلندية أن الصين ستشتري الأرز.", "قصفت الطائرات مواقع في محافظتي البيضاء وأبين."))
     got = set(zip(m["article_id"], m["actor_id"]))
-    assert {("a0", "org:public_prosecution"), ("a1", "org:sa_general_court"), ("a2", "org:central_bank"), ("a3", "org:ecb"),
+    assert "a2" not in set(m["article_id"]), m[m["article_id"] == "a2"].values.tolist()
+    assert {("a0", "org:public_prosecution"), ("a1", "org:sa_general_court"), ("a3", "org:ecb"),
             ("a4", "org:government_th"), ("a5", "location:al_bayda")} <= got, got
     assert ("a3", "org:central_bank") not in got, got
 
@@ -2936,3 +2938,26 @@ def test_mina_and_arafat_in_a_field_about_the_hajj():
     assert got == [("a0", "منى", "location:mina"), ("a0", "وعرفات", "location:arafat"),
                    ("a0", "ومزدلفة", "location:muzdalifah"), ("a0", "لمستشفى منى الطوارئ", "discovered:مستشفي_مني_الطوارئ")], got
     assert list(m[m["article_id"] == "a1"]["actor_id"]) == ["person:yasser_arafat"] * 2, m.values.tolist()
+
+
+def test_champions_leagues_and_the_bare_central_bank_are_no_actors():
+    """Forty-first session: the continent after دوري أبطال and a place after a compass word after a competition's head
+    are inside the event's name (دوري أبطال آسيا، بطولة غرب آسيا); a continent elsewhere stays (جنوب آسيا). The bare
+    البنك المركزي is a generic institution (CONVENTIONS: institutional anaphors; 6 of its 24 predictions in the read
+    sets matched an annotation), a named or nisba-qualified one is the organisation."""
+    m = extract_mentions(arts("تأهل الهلال في دوري أبطال آسيا وفاز المنتخب ببطولة غرب آسيا، والنمو في جنوب آسيا قوي. "
+                              "وقال البنك المركزي إن التضخم تراجع، وخفض البنك المركزي الروسي الفائدة."))
+    assert [(r.surface, r.actor_id) for r in m.itertuples()] == [
+        ("الهلال", "org:al_hilal"), ("آسيا", "location:asia"), ("البنك المركزي الروسي", "org:central_bank_of_russia")], \
+        m.values.tolist()
+
+
+def test_a_discovered_body_after_li_keeps_its_article_in_the_label():
+    """Forty-first session: ل + ال is written لل (للجامعة اللبنانية، للبنك المركزي اليوناني): the discovered body's name
+    is الجامعة اللبنانية, the same id as without the preposition (it was لجامعة اللبنانية, a second id); لجنة keeps
+    its own ل (للجنة فض المنازعات → لجنة فض المنازعات)."""
+    m = extract_mentions(arts("قدمت الحكومة منحة للجامعة اللبنانية وقرضا للبنك المركزي اليوناني، وأحالت الملف للجنة فض "
+                              "المنازعات. وقالت الجامعة اللبنانية إن المنحة وصلت."))
+    assert list(m["label_ar"]) == ["الجامعه اللبنانيه", "البنك المركزي اليوناني", "لجنه فض المنازعات",
+                                   "الجامعه اللبنانيه"], m[["surface", "label_ar"]].values.tolist()  # (normalised)
+    assert m["actor_id"].iloc[0] == m["actor_id"].iloc[3]

@@ -359,6 +359,15 @@ def _proclitic_len(pre: str) -> int:
     return len(pre) - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
 
 
+def _headed_name(f: _Field, a: int, b: int, pre: str) -> str:
+    """The name of the span a:b that starts with a head word carrying the proclitics ``pre``: the span without them,
+    with the article given back after لل (للجامعة اللبنانية → الجامعة اللبنانية, as للكورنيش → الكورنيش; forty-first
+    session: the label was لجامعة اللبنانية, and one body had two ids by its preposition)."""
+    if pre.endswith("لل"):
+        return "ال" + f.x[a + len(pre) : b]
+    return f.x[a + _proclitic_len(pre) : b]
+
+
 #: Particles of foreign names after which a place head is part of the name (فان دير بيرغ، فون دير لاين).
 _NAME_PARTICLES = frozenset(norm_word(w) for w in ["فان", "فون", "دي", "دا"])
 
@@ -399,7 +408,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 a, b = f.starts[i], f.ends[j]
                 occ[a:b] = b"\x01" * (b - a)
                 pl = _proclitic_len(pre)
-                new.append(_new(a, b, pl, f.x[a + pl : b], "organization"))
+                new.append(_new(a, b, pl, _headed_name(f, a, b, pre), "organization"))
                 continue
             toks = _company_name(f, i + 1, occ, rules)
             if toks:
@@ -434,7 +443,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                     drop.add(id(o))
                     occ[o.s : o.e] = b"\x00" * (o.e - o.s)
                 occ[a:b] = b"\x01" * (b - a)
-                org_m = _new(a, b, pl, f.x[a + pl : b], org[0])
+                org_m = _new(a, b, pl, _headed_name(f, a, b, pre), org[0])
                 new.append(org_m)
                 reps = []
                 if short is not None:  # برنامج التعاملات الإلكترونية الحكومية (يسر): its short name, here and later
@@ -463,7 +472,8 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 a, b = f.starts[i], f.ends[toks[-1]]
                 pl = _proclitic_len(pre)
                 occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, " ".join(f.x[a + pl : b].split()), "organization"))  # (quotes: spaces in x)
+                new.append(_new(a, b, pl, " ".join(_headed_name(f, a, b, pre).split()), "organization"))  # (quotes:
+                # spaces in x)
                 continue
         span = rules.place_heads.get(stem)
         if definite and stem in _ADJECTIVE_NAMED_HEADS:

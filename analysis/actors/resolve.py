@@ -1031,6 +1031,12 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 and (o.plen == 0 or f.x[o.s : o.s + o.plen] == "ال")):
             drop.add(id(o))  # كأس الاتحاد الآسيوي، بطولة المملكة، دورة الخليج: inside a competition's name
             continue
+        if (typ in ("country", "location") and kind in ("name", "alias") and joined and o.plen == 0 and i > 1
+                and f._adj[i - 1] and (prev_w == _CHAMPIONS and f.word(i - 2) in _LEAGUE_HEADS or prev_w in _QUARTERS and (
+                    f.word(i - 2) in _COMPETITION_HEADS or f.word(i - 2) == _FEDERATION and i > 2 and f._adj[i - 2]
+                    and f.word(i - 3) in _COMPETITION_HEADS))):
+            drop.add(id(o))  # دوري أبطال آسيا، بطولة غرب آسيا، بطولة اتحاد غرب آسيا: inside a competition's name
+            continue
         if o.actor_id == _USA and joined and prev_w == _COPA and f.x[o.s : o.e] in _AMERICA:
             drop.add(id(o))  # بطولة كوبا أميركا: the Copa América, where the event head already took كوبا
             continue
@@ -1095,7 +1101,7 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                     drop.update(id(x) for x in inside)  # وزارة المالية + الألمانية: the German ministry, not the Saudi one
                     a = f.starts[i - n]
                     pl = len(f.word(i - n)) - len(words[0])
-                    nm = f.x[a + pl : o.e]
+                    nm = words[0] + f.x[f.ends[i - n] : o.e]  # (للبنك المركزي اليوناني: البنك المركزي اليوناني)
                     mm = _M(a, o.e, pl, "discovered:" + nm.replace(" ", "_"), "discovered", "organization", nm)
                     mm.entry = None
                     new.append(mm)
@@ -1327,6 +1333,12 @@ _COPA = norm_word("كوبا")
 _CLITICS_OF_HEADS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _COMPETITION_HEADS = frozenset(p + norm_word(h) for h in ("كأس", "بطولة") for p in _CLITICS_OF_HEADS)
 _TOURNAMENT_HEADS = frozenset(p + norm_word("دورة") for p in _CLITICS_OF_HEADS)
+#: the Champions Leagues and the West Asian championships (دوري أبطال آسيا، دوري أبطال أوروبا، بطولة غرب آسيا، بطولة
+#: اتحاد غرب آسيا): the place after أبطال or a compass word that follows a league or cup head is in the event's name
+_LEAGUE_HEADS = _COMPETITION_HEADS | frozenset(p + norm_word("دوري") for p in _CLITICS_OF_HEADS)
+_CHAMPIONS = norm_word("أبطال")
+_QUARTERS = frozenset(norm_word(w) for w in ["غرب", "شرق", "جنوب", "شمال", "وسط"])  # (not fields._COMPASS: with وسط)
+_FEDERATION = norm_word("اتحاد")
 _GENEVA = "location:geneva"
 _MODEL_NUMBER_RE = re.compile(r"[\s»\"”'-]*(?:[A-Za-z]{0,2}\d|\(?[A-Za-z]\d)")
 _CONFERENCE_NUMBER_RE = re.compile(r"[\s»\"”'-]*\d{1,2}(?!\d)")  # جنيف 1، جنيف - 3 (not جنيف 2014, a year)
