@@ -361,8 +361,8 @@ def _proclitic_len(pre: str) -> int:
 
 def _headed_name(f: _Field, a: int, b: int, pre: str) -> str:
     """The name of the span a:b that starts with a head word carrying the proclitics ``pre``: the span without them,
-    with the article given back after لل (للجامعة اللبنانية → الجامعة اللبنانية, as للكورنيش → الكورنيش; forty-first
-    session: the label was لجامعة اللبنانية, and one body had two ids by its preposition)."""
+    with the article given back after لل (للجامعة اللبنانية → الجامعة اللبنانية, للكورنيش → الكورنيش; forty-first
+    session: the organisations' label was لجامعة اللبنانية, and one body had two ids by its preposition)."""
     if pre.endswith("لل"):
         return "ال" + f.x[a + len(pre) : b]
     return f.x[a + _proclitic_len(pre) : b]
@@ -483,7 +483,7 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 a, b = f.starts[i], f.ends[j]  # الكورنيش الشمالي، الطريق الدائري الثاني: a named place
                 pl = _proclitic_len(pre)
                 occ[a:b] = b"\x01" * (b - a)
-                new.append(_new(a, b, pl, "ال" + f.x[s + plen : b], "location"))  # (للكورنيش: the label الكورنيش)
+                new.append(_new(a, b, pl, _headed_name(f, a, b, pre), "location"))  # (للكورنيش: الكورنيش)
             continue
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
             continue
