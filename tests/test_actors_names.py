@@ -1219,3 +1219,34 @@ def test_a_nisba_that_qualifies_a_noun_starts_no_name():
                 "اليوناني جريجوريس على تطبيق التدريبات.")
     assert [s for s, t, _ in got if t == "person"] == ["فورميقا", "جريجوريس"], got
     assert [s for s, t, _ in got if t == "country"][:2] == ["السعودي", "الروسي"], got
+
+
+def test_a_suffixed_noun_and_its_adjective_is_no_name():
+    """Forty-second session (N19b, ``names._suffixed_pair``; teams T2 with ``names.suffixed_word``): a common word with
+    a pronoun suffix and an adjective (بطاقته الدولية "his international card"), or before a country nisba (حارس مرماه
+    البلجيكي "its Belgian goalkeeper"), is no person and no club; a suffixed word before a name leaves the name."""
+    got = found("وتأخر قيد اللاعب بسبب عدم تسليم نادي بورتو البرتغالي بطاقته الدولية للاتحاد السعودي. وعقب طرد حارس "
+                "مرماه البلجيكي تيبو كورتوا في الدقيقة 52 خسر الفريق.")
+    assert not [s for s, _, _ in got if "بطاقته" in s or "مرماه" in s], got
+    assert ("تيبو كورتوا", "person", "discovered") in got, got
+
+
+def test_a_name_after_an_office_phrase_with_its_nisba():
+    """Forty-second session (``persons._discover``, trigger ``title_phrase``): after an office phrase that ends in a
+    nisba and that the date resolves (رئيس الوزراء البريطاني in 2015: David Cameron), a known first name or a name of
+    the foreign lexicon is another person (Ramsay MacDonald, Jimmy Carter), and the phrase is his role, no mention; a
+    verb after it leaves the phrase for the holder of the day."""
+    got = found_in("حمل قضية فلسطين إلى رئيس الوزراء البريطاني ماكدونالد عام 1930. ووافق الرئيس الأميركي جيمي كارتر "
+                   "على ذلك. وقال رئيس الوزراء البريطاني أمس إن", "surface", "actor_id")
+    assert ("ماكدونالد", "discovered:ماكدونالد") in got and ("جيمي كارتر", "discovered:جيمي_كارتر") in got, got
+    assert [a for _, a in got if a.startswith("person:")] == ["person:david_cameron"], got
+
+
+def test_a_regnal_number_only_after_a_first_name_or_a_ruler():
+    """Forty-second session (N5, ``names._regnal_name``): an ordinal after a discovered name is its regnal number
+    after a first name or a ruler's word (الخديو عباس حلمي الثاني), not after a family name (a seeding: أندرياس سيبي
+    الرابع; the second session of زيد المدخلي)."""
+    got = found("وأقل اليخت الخديو عباس حلمي الثاني إلى منفاه. واكتسح اللاعب أندرياس سيبي الرابع 6 - 1. "
+                "وتقام دورة الشيخ زيد المدخلي الثانية بجامع التقوى.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert "عباس حلمي الثاني" in persons and "أندرياس سيبي" in persons and "زيد المدخلي" in persons, got

@@ -540,3 +540,23 @@ def test_a_latin_name_is_an_organisation_only_after_an_organisation_word_or_as_i
     assert ("Syniverse", "discovered") in got and ("Aston University", "discovered") in got, got
     assert ("Inlingua School", "discovered") in got, got
     assert not {s for s, _ in got} & {"PX3", "S6", "BOS"}, got
+
+
+def test_medical_school_as_a_field_of_study_is_no_body():
+    """Forty-second session (``head_nouns._org_chain``, ``_FIELDS_OF_STUDY``): كلية الطب with no university or place
+    after it is the field of study (عدم قبول ابنتها في كلية الطب), not a body; with its university it is one."""
+    got = found("راجع الأب عمادة القبول والتسجيل في جامعة تبوك لتسجيل ابنتها في كلية الطب. وأشار إلى نسبتها.")
+    assert ("جامعة تبوك", "organization") in got and not [s for s, t in got if "كلية" in s], got
+    assert ("كلية الطب", "organization") in found("أعلنت كلية الطب بجامعة الملك عبدالعزيز عن وظائف شاغرة.")
+
+
+def test_igad_is_not_the_verbal_noun_lighting():
+    """Forty-second session (rule ``verbal_noun`` of ambiguous_forms.tsv): إيقاد in construct (لإيقاد النار، وإيقاد
+    الشرارة) is "lighting", not IGAD; quoted or alone it is the body. And the Turkish channels of the codebook (CNN
+    Türk، NTV), the P5+1 as السداسية الدولية and Bab Rizq Jameel are found by name."""
+    got = found_in("وتحتوي مكان لإيقاد النار والتدفئة. وسلم وسطاء «إيقاد» مسودة الاتفاق. وذكرت محطتا (سي إن إن تورك) "
+                   "و(إن تي في) أن الشرطة طاردتهما. وأشار إلى الاتفاق النووي مع السداسية الدولية. وحقق باب رزق جميل "
+                   "نتائج جيدة.", "surface", "actor_id")
+    assert [(s, a) for s, a in got if a == "org:igad"] == [("إيقاد", "org:igad")], got
+    assert {("سي إن إن تورك", "media:cnn_turk"), ("إن تي في", "media:ntv_turkey"),
+            ("السداسية الدولية", "org:p5_plus_1"), ("باب رزق جميل", "org:bab_rizq_jameel")} <= set(got), got

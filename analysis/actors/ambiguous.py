@@ -198,6 +198,17 @@ def _first_not_before(c, s, e, plen, ent):
     return True
 
 
+def _first_verbal_noun(c, s, e, plen, ent):
+    # إيقاد is IGAD and the verbal noun "lighting": in construct it is the noun (إيقاد النار، وإيقاد الشرارة، لإيقاد
+    # العداوة: a word with the article right after it, only spaces between) or after ب/ل with a word right after it
+    # (بإيقاد نارها), not IGAD (وساطة «إيقاد»، المعروفة باسم (إيقاد) في، دعا «الإيقاد»)
+    nxt = _next_word(c.f, e)
+    if nxt is not None and (nxt.startswith("ال") or _has_preposition(c.f.x[s : s + plen])):
+        c.idioms.append((s, e))
+        return False
+    return True
+
+
 def _first_no_lam(c, s, e, plen, ent):
     return "ل" not in c.f.x[s : s + plen]  # للحج is "for the Hajj" (ل + الحج), not "to Lahij"
 
@@ -475,7 +486,7 @@ _FIRST_RULES = {
     "hajj": _first_hajj,
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
     "agency": _first_agency, "not_boys": _first_not_boys,
-    "ta_marbuta": _first_ta_marbuta, "team_head": _first_team_head,
+    "ta_marbuta": _first_ta_marbuta, "team_head": _first_team_head, "verbal_noun": _first_verbal_noun,
 }
 
 

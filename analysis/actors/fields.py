@@ -129,6 +129,7 @@ def _word_gate_keys() -> dict[str, int]:
 _GIVEN = _Entry(None, "given", None)
 _TITLE_WORD = _Entry(None, "title_word", None)  # a title word whose key a codebook form took (الرائد: a club, a rank)
 _NISBA_TRIGGER = _Entry(None, "nisba_trigger", None)
+_TITLE_PHRASE = _Entry(None, "title_phrase", None)  # an office phrase that ends in a nisba (رئيس الوزراء البريطاني)
 
 
 @dataclass(frozen=True)

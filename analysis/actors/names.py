@@ -46,7 +46,8 @@ N16 a discovered name does not run across و into the next person of a list (``_
 N17 باسم after a spokesman or a naming word is "in the name of, by the name", not the first name Basim
     (``_in_the_name_of``);
 N18 بن/ابن + a family name right after a verb of saying is a person (وشدد بن محيا: ``_son_of_after_verb``);
-N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``_suffixed_word``);
+N19 a one-word name that is a common word with a pronoun suffix is none (دعمه، بإمكانك: ``suffixed_word``), nor two
+    words, such a word and an adjective (ناديه الأصلي، بطاقته الدولية: ``_suffixed_pair``);
 N20 a quoted name right after a work's head is the work's title (مسلسل «مريم»: ``_work_title``);
 N21 no name starts right after كل، الذي/التي or كبير (كل عيد، الذي عوضه، جرح كبير أحدثته: ``_after_no_name_word``).
 
@@ -953,14 +954,38 @@ _ORDINALS = frozenset(norm_word(w) for w in ("الأول", "الثاني", "ال
                                              "الثامن", "التاسع", "العاشر", "الحادي", "الثانية"))
 
 
-def _regnal_numbers(f, out: list, occ: bytearray) -> None:
-    """N5 (in place): a regnal number after a person's name belongs to it (تشارلز الأول، محمد الخامس، الفونسو الثالث عشر)."""
+#: N5: monarchs' and popes' names that the given-name lists lack (بطرس الأكبر، رمسيس الثاني، لويس الرابع عشر) and the
+#: words before a ruler's name (الملك جورج الخامس، الخديو عباس حلمي الثاني)
+_REGNAL_NAMES = frozenset(norm_word(w) for w in [
+    "بطرس", "رمسيس", "لويس", "فرديناند", "فريدريك", "غليوم", "يوحنا", "بولس", "بنديكت", "بنديكتوس", "فرنسيس",
+    "الحسن", "الحسين", "إليزابيث", "اليزابيث", "أمنحتب", "تحتمس", "سيتي", "بطليموس", "جوستاف", "غوستاف"])
+_RULER_WORDS = frozenset(norm_word(w) for w in [
+    "الملك", "الملكة", "ملك", "ملكة", "الإمبراطور", "الإمبراطورة", "إمبراطور", "القيصر", "القيصرة", "الخديو",
+    "الخديوي", "البابا", "السلطان", "الفرعون", "الشاه", "العاهل", "الأمير", "الأميرة", "عهد", "عصر"])
+
+
+def _regnal_name(f, o, rules: Rules) -> bool:
+    """N5: the discovered name ``o`` can take a regnal number: its last word is a first name (هنري الثامن، عبد الله
+    الثاني، أحمد فؤاد الثاني) or a ruler's word stands within two words before it (الخديو عباس حلمي الثاني); not a
+    family name (أندرياس سيبي الرابع، جيل مولر السابع: a seeding; زيد المدخلي الثانية: the second session)."""
+    last = strip_conj(f.word(f.tok_index(o.e - 1)), rules)
+    if last in rules.given_names or last in _REGNAL_NAMES:
+        return True
+    i = f.tok_index(o.s)
+    return any(strip_conj(f.word(k), rules) in _RULER_WORDS for k in range(max(0, i - 2), i))
+
+
+def _regnal_numbers(f, out: list, occ: bytearray, rules: Rules) -> None:
+    """N5 (in place): a regnal number after a person's name belongs to it (تشارلز الأول، محمد الخامس، الفونسو الثالث عشر);
+    after a discovered name only as ``_regnal_name`` allows (forty-second session)."""
     n = len(f.starts)
     for o in out:
         if o.typ != "person" or o.kind not in ("discovered", "name", "alias"):
             continue
         j = f.tok_index(o.e - 1) + 1
         if j >= n or not f.adjacent(j) or f.word(j) not in _ORDINALS or 1 in occ[slice(f.starts[j], f.ends[j])]:
+            continue
+        if o.kind == "discovered" and not _regnal_name(f, o, rules):
             continue
         if j + 1 < n and f.adjacent(j + 1) and f.word(j + 1) == "عشر" and 1 not in occ[slice(f.starts[j + 1], f.ends[j + 1])]:
             j += 1
@@ -1285,7 +1310,7 @@ def refine_persons(f, out: list, occ: bytearray, rules: Rules, new_mention) -> l
     out = _coordinated_foreign_names(f, out, occ, rules, nr, new_mention)
     _extend_first_names(f, out, occ, rules, nr)
     out = _trim_verbs(f, out, occ, rules)
-    _regnal_numbers(f, out, occ)
+    _regnal_numbers(f, out, occ, rules)
     _kunya(f, out, occ)
     out = _kunya_names(f, out, occ, rules, nr, new_mention)
     _extend_left(f, out, occ, rules, nr)
@@ -1344,12 +1369,13 @@ def _known_stem(base: str, suffix: str, rules: Rules) -> bool:
     return any(x in rules.frequent_words or x in rules.definite_stems or x in rules.common_words for x in forms)
 
 
-def _suffixed_word(f, o, w: str, rules: Rules) -> bool:
-    """N19: w (a one-word name) is a clitic-free word of the lists + a pronoun suffix (دعمه، زوجتي، بإمكانك، مرماه),
-    not a first name nor a word ANERcorp tags in persons, not a name in ة (سلامة) nor in يه (جوزيه، توريه)."""
+def suffixed_word(f, end: int, w: str, rules: Rules) -> bool:
+    """N19: w (a word of the field ending at ``end``) is a clitic-free word of the lists + a pronoun suffix (دعمه،
+    زوجتي، بإمكانك، مرماه), not a first name nor a word ANERcorp tags in persons, not a name in ة (سلامة) nor in يه
+    (جوزيه، توريه)."""
     if w in rules.given_names or w in rules.person_tokens or len(w) < 4:
         return False
-    if w.endswith("ه") and f.text[f.span_in_original(o.e - 1, o.e)[0]] == "ة":
+    if w.endswith("ه") and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
         return False
     for pre in _PROCLITICS:
         if pre and not w.startswith(pre):
@@ -1381,18 +1407,34 @@ def _after_no_name_word(f, o) -> bool:
     return i > 0 and o.s == f.starts[i] and f.adjacent(i) and f.word(i - 1) in _NO_NAME_AFTER
 
 
+def _suffixed_pair(f, o, w: str, rules: Rules) -> bool:
+    """N19b (forty-second session): a two-word name whose first word is a common word with a pronoun suffix and whose
+    second is an adjective with the article or another such word (ناديه الأصلي، بطاقته الدولية، ورغباته وخياراته):
+    "his original club", "his international card", not a person. Not a suffixed word before a name (مرماه فويتشيك،
+    مواطنيه أريسمندي: the goalkeeper and the compatriot are named after it)."""
+    first, _, second = w.partition(" ")
+    if not second or " " in second:
+        return False
+    i = f.tok_index(o.s)
+    if not suffixed_word(f, f.ends[i], first, rules):
+        return False
+    return second.startswith("ال") or suffixed_word(f, o.e, second, rules)
+
+
 def _drop_false_names(f, out: list, occ: bytearray, rules: Rules) -> list:
     """The last filter of discovery, one pass over the discovered persons (after every pass that makes one-word names):
     N20, a work's quoted title (``_work_title``); N21, a name after a word no name follows (``_after_no_name_word``:
     كل عيد، الذي عوضه، جرح كبير أحدثته); and N19 (thirty-fourth session), one word that reads as a common word
-    with a pronoun suffix (``_suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه):
-    the role or verb before it took it for a name."""
+    with a pronoun suffix (``suffixed_word``: نائب رئيس الجمهورية دعمه، بمساعدة زوجتي، ويضيف بإمكانك، حارس مرماه):
+    the role or verb before it took it for a name; N19b, such a word and an adjective (``_suffixed_pair``: ناديه
+    الأصلي)."""
     drop = set()
     for o in out:
         if o.kind != "discovered" or o.typ != "person":
             continue
         w = f.x[o.s : o.e]
-        if _work_title(f, o) or _after_no_name_word(f, o) or " " not in w and _suffixed_word(f, o, w, rules):
+        if (_work_title(f, o) or _after_no_name_word(f, o)
+                or (_suffixed_pair(f, o, w, rules) if " " in w else suffixed_word(f, o.e, w, rules))):
             occ[o.s : o.e] = b"\x00" * (o.e - o.s)
             drop.add(id(o))
     return [o for o in out if id(o) not in drop] if drop else out

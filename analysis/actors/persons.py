@@ -30,6 +30,7 @@ from analysis.actors.fields import (
     _NISBA_TRIGGER,
     _QUOTE_RE,
     _RATING_RE,
+    _TITLE_PHRASE,
     _alef_maksura_end,
     _by_start,
     _conj_stripped,
@@ -613,6 +614,11 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             elif kind == "alias" and o.plen == 0 and " " not in f.x[o.s : o.e]:
                 aliases[o.s] = o  # مرسي، جنبلاط: taken in only by a first name that is not the person's own (emit)
                 bare_aliases.add(id(o))
+            if kind == "title" and f.x[o.e - 1] == "ي" and f.x.startswith("ال", f.starts[f.tok_index(o.e - 1)]):
+                # an office phrase that ends in a definite nisba, resolved by the date, announces a name as its nisba
+                # does (رئيس الوزراء البريطاني ماكدونالد: Ramsay MacDonald, not the holder of the day; the nisba
+                # inside the phrase is no mention of its own, forty-second session)
+                triggers.append((o.s, o.e, o.plen, _TITLE_PHRASE))
         elif typ == "country":
             country_spans.append((o.s, o.e))
         # a definite masculine nisba is a title-like trigger too (اللاعب الفرنسي زين الدين زيدان، السعودي عادل الجبير)
@@ -681,7 +687,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                     and w1 not in rules.stopwords):
                 emit([i, i + 1], strip_conj=False)
     for s, e, plen, ent in sorted(triggers, key=lambda t: (t[0], t[0] - t[1])):
-        if ent.kind == "nisba_trigger":
+        if ent.kind == "nisba_trigger" or ent.kind == "title_phrase":
             pass
         elif 1 in occ[s:e] and s not in absorb:
             continue
@@ -781,6 +787,11 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             toks = _name_from(f, j, occ, rules, absorb=absorb_given if w in rules.given_names else absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)
+            if ent.kind == "title_phrase" and not (f.word(toks[0]) in rules.given_names
+                                                   or f.word(toks[0]) in load_name_rules().foreign_names):
+                continue  # الرئيس الأمريكي يقترح، رئيس الوزراء الإسرائيلي منبوذ: after an office phrase only a known
+                # first name or a name of the foreign lexicon (ماكدونالد، جيمي كارتر) starts a name; else the phrase
+                # stands for the holder and a verb or noun follows
             if ent.kind == "nisba_trigger" and len(toks) == 1 and _nisba_of_a_noun(f, i, occ, rules) and _unnamed_cluster(
                     f.word(toks[0]), rules):
                 continue  # الشعب السعودي سيظل، الجانب الروسي يقترح: the nisba qualifies a noun; the clause's verb follows

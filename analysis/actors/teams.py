@@ -32,6 +32,7 @@ from analysis.actors.names import (
     free_token_before,
     load_name_rules,
     repeat_forms,
+    suffixed_word,
 )
 from analysis.actors.rules import WORD_CACHE, Rules, norm_word
 from analysis.resources import read_word_list
@@ -358,9 +359,10 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
             continue  # مؤشر داكس الألماني، خام نايمكس الأمريكي: a stock index or a crude, no club
         if (1 in occ[a:b] or w.startswith("ال") or w in rules.given_names or w in rules.definite_stems
                 or w in rules.person_tokens or not _club_word(w, rules) or len(w) < 4 or w.endswith(("ي", "يه"))
-                or w[-1] == "ه" and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words)):
+                or w[-1] == "ه" and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words)
+                or suffixed_word(f, b, w, rules)):
             # an adjective (إغاثي، طبية) before the nisba is no club; nor a noun with "his" (حارسه الإسباني,
-            # thirty-third session)
+            # thirty-third session; حارس مرماه البلجيكي, "his goal's keeper", forty-second session)
             continue
         occ[a:b] = b"\x01" * (b - a)
         new.append(new_mention(a, b, 0, w, "organization"))
