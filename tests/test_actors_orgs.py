@@ -560,3 +560,12 @@ def test_igad_is_not_the_verbal_noun_lighting():
     assert [(s, a) for s, a in got if a == "org:igad"] == [("إيقاد", "org:igad")], got
     assert {("سي إن إن تورك", "media:cnn_turk"), ("إن تي في", "media:ntv_turkey"),
             ("السداسية الدولية", "org:p5_plus_1"), ("باب رزق جميل", "org:bab_rizq_jameel")} <= set(got), got
+
+
+def test_league_of_nations_and_iraqs_federal_police():
+    """Forty-second session: عصبة الأمم is a codebook body; bare الشرطة الاتحادية is Iraq's Federal Police near Iraq
+    (rule country of ambiguous_forms.tsv), not Germany's."""
+    got = found_in("فشلت عصبة الأمم. وقال قائد الشرطة الاتحادية إن القوات العراقية تقدمت في الأنبار.", "surface", "actor_id")
+    assert ("عصبة الأمم", "org:league_of_nations") in got and ("الشرطة الاتحادية", "org:iq_federal_police") in got, got
+    got = found_in("وأعلنت الشرطة الاتحادية الألمانية اعتقال رجل في برلين.", "surface", "actor_id")
+    assert not [a for _, a in got if a == "org:iq_federal_police"], got
