@@ -1236,6 +1236,7 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
 #: them without a university after it); كلية الطب بجامعة الملك عبدالعزيز is a body
 _FACULTY = frozenset([norm_word("كلية")])
 _FIELDS_OF_STUDY = frozenset([norm_word("الطب")])
+_UNIVERSITY = frozenset([norm_word("جامعة")])
 
 
 def _body_after(f: _Field, last: int, by_tok: dict) -> bool:
@@ -1248,9 +1249,6 @@ def _body_after(f: _Field, last: int, by_tok: dict) -> bool:
         return False
     o = by_tok.get(j)
     return bare_in(f.word(j), _UNIVERSITY) or o is not None and o.typ in ("location", "country", "organization")
-
-
-_UNIVERSITY = frozenset([norm_word("جامعة")])
 
 
 def _relational_adjective(w: str, *, feminine: bool) -> bool:

@@ -362,7 +362,9 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                 or w[-1] == "ه" and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words)
                 or suffixed_word(f, b, w, rules)):
             # an adjective (إغاثي، طبية) before the nisba is no club; nor a noun with "his" (حارسه الإسباني,
-            # thirty-third session; حارس مرماه البلجيكي, "his goal's keeper", forty-second session)
+            # thirty-third session; حارس مرماه البلجيكي, "his goal's keeper", forty-second session). The ه test before
+            # suffixed_word is no twin of it: it also holds for a word written with ة (قبضة الحوثي، حمادة المصري),
+            # which suffixed_word leaves to names; without it 3 corpus mentions change
             continue
         occ[a:b] = b"\x01" * (b - a)
         new.append(new_mention(a, b, 0, w, "organization"))
