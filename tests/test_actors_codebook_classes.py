@@ -114,3 +114,22 @@ def test_coconut_wti_crude_and_the_congo_spelt_with_jim():
     assert ids("يقدم عصير جوز الهند وزيت جوز الهند، وخسر خام غرب تكساس الوسيط 2 في المائة.") == set()
     assert ids("زار الهند وولاية تكساس.") == {"country:in", "location:us_texas"}
     assert ids("يعاني سكان الكونجو من الجوع في الكونجو الديمقراطية.") == {"country:cg", "country:cd"}
+
+
+def test_the_id_card_harming_and_the_cdc():
+    """Forty-third session: بطاقة الأحوال المدنية is the ID card, no Civil Status agency (ambiguous._NOT_AFTER), the agency
+    stays elsewhere; النيل منه "to harm him" is no Nile (the pronoun forms of من in ambiguous._NOT_BEFORE); the US
+    CDC by the forms the corpus writes (org:us_cdc)."""
+    assert ids("يرفق صورة من بطاقة الأحوال المدنية وبطاقة الأحوال المدنية للأم.") == set()
+    assert ids("تصدق الشهادة من الأحوال المدنية.") == {"org:sa_civil_status"}
+    assert ids("من يريدون النيل منه وتشويهه، ويتحين الفرص للنيل منهم، على ضفاف النيل.") == {"location:nile"}
+    assert ids("وقالت المراكز الأميركية لمكافحة الأمراض والوقاية منها (CDC) إن الإصابة نادرة.") == {"org:us_cdc"}
+
+
+def test_the_bare_olympic_committee_is_the_saudi_one():
+    """Forty-third session (rule ``no_adjective``): bare اللجنة الأولمبية is the Saudi Olympic Committee in SaudiNewsNet's
+    sports news; before a definite feminine adjective it is another country's committee (اللجنة الأولمبية القطرية), and
+    اللجنة الأولمبية الدولية stays the IOC."""
+    assert ids("وتقوم اللجنة الأولمبية بتكريم المتفوقين.") == {"org:saudi_olympic_committee"}
+    assert "org:saudi_olympic_committee" not in ids("رئيس اللجنة الأولمبية القطرية ورئيس اللجنة الأولمبية الدولية.")
+    assert "org:ioc" in ids("رئيس اللجنة الأولمبية الدولية توماس باخ.")

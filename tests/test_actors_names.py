@@ -1250,3 +1250,35 @@ def test_a_regnal_number_only_after_a_first_name_or_a_ruler():
                 "وتقام دورة الشيخ زيد المدخلي الثانية بجامع التقوى.")
     persons = [s for s, t, _ in got if t == "person"]
     assert "عباس حلمي الثاني" in persons and "أندرياس سيبي" in persons and "زيد المدخلي" in persons, got
+
+
+def test_a_weekday_after_a_first_name_is_the_family_name():
+    """Forty-third session (``persons._WEEKDAY_SURNAMES``): خميس and جمعة without the article after a known first name
+    are the family name (عوض خميس, not عوض + the weekday), and the name stops there unless a name word follows (محمد
+    جمعة الحربي); the surname alone links to the person later, the weekday with the article or after صلاة does not.
+    عوض alone is the verb "made up for" (عوض سعر الذهب خسائره)."""
+    got = found_in("وتعرض لاعب الوسط عوض خميس لخلع في الكتف. وكان نجم الشباب محمد جمعة الحربي حاضرا. وقال خميس إن "
+                   "المباراة ستقام فجر الخميس. وفي نهاية الجلسة عوض المؤشر معظم خسائره.", "surface", "actor_id")
+    assert ("عوض خميس", "discovered:عوض_خميس") in got and ("محمد جمعة الحربي", "discovered:محمد_جمعه_الحربي") in got, got
+    assert [s for s, a in got if a == "discovered:عوض_خميس"] == ["عوض خميس", "خميس"], got
+    assert not [s for s, _ in got if s.startswith("عوض") and s != "عوض خميس"], got
+
+
+def test_a_first_name_read_as_a_word_by_its_neighbours():
+    """Forty-third session (``persons.word_in_context``): أمل after خيبة is "hope", أشرف before على the verb
+    "supervised", whatever pass found them; the same first names elsewhere stay persons. A kinship noun after a name
+    found after a role ends it (N1, ``names._name_after``), as it does in ``persons._name_from``."""
+    got = found("وهو ما زاد من خيبة أمل المشجعين. وأضاف أن السوداني أشرف على هجمات ضد القوات. وقالت الدكتورة أمل "
+                "الشقير إن التطبيق جاهز. وقالت الإعلامية نهال كمال زوجة الأبنودي إنها تلقت العزاء.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert "أمل الشقير" in persons and "نهال كمال" in persons, got
+    assert not [s for s in persons if s.startswith(("أمل الم", "أشرف")) or "زوجة" in s], got
+
+
+def test_ali_after_a_kunya():
+    """Forty-third session (N6b, ``names._kunya_names``): علي spelt with ي after أم or أبو is the first name of the
+    kunya (ونزلت أم علي، أبو علي عوام), not the preposition على, which the text spells with ى."""
+    got = found("ونزلت أم علي واتجهت نحوها. وأكدت مصادر أن القيادي أبو علي عوام لقي مصرعه.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert persons == ["أم علي", "أبو علي عوام"], got
+    assert not [s for s, t, _ in found("هل هو على المكتب أم على الطاولة؟") if t == "person"]

@@ -176,12 +176,14 @@ def _first_place(c, s, e, plen, ent):
 #: والنسل "destroys tillage and offspring", not Al-Harth; باليمن والخير "with good fortune", not Yemen). Keyed by the form
 #: without its article.
 _NOT_BEFORE = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
-    ("نيل", ["من"]), ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]),
+    ("نيل", ["من", "منه", "منها", "منهم", "منهما", "منا", "مني", "منك", "منكم"]),  # (the pronoun forms: forty-third session)
+    ("حرث", ["والنسل"]), ("حرم", ["الجامعي", "الجامعية", "الجامعة"]),
     ("يمن", ["والخير", "والخيرات", "والبركات", "والبركة", "والمسرات", "والسعادة", "والإيمان"]))}
 #: and the words before which it is (الأشهر الحرم "the sacred months", not the Great Mosque; جوز الهند "coconut"; خام غرب
-#: تكساس الوسيط, the WTI crude benchmark)
+#: تكساس الوسيط, the WTI crude benchmark; بطاقة الأحوال المدنية, the national ID card, not the agency)
 _NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
-    ("حرم", ["الأشهر", "والأشهر", "أشهر"]), ("هند", ["جوز", "وجوز", "بجوز"]), ("تكساس", ["غرب", "لغرب", "وغرب"]))}
+    ("حرم", ["الأشهر", "والأشهر", "أشهر"]), ("هند", ["جوز", "وجوز", "بجوز"]), ("تكساس", ["غرب", "لغرب", "وغرب"]),
+    ("أحوال المدنية", ["بطاقة", "وبطاقة", "ببطاقة", "لبطاقة", "بطاقات", "وبطاقات", "ببطاقات", "كبطاقة"]))}
 
 
 def _first_not_before(c, s, e, plen, ent):
@@ -207,6 +209,13 @@ def _first_verbal_noun(c, s, e, plen, ent):
         c.idioms.append((s, e))
         return False
     return True
+
+
+def _first_no_adjective(c, s, e, plen, ent):
+    # bare اللجنة الأولمبية is the Saudi committee in SaudiNewsNet's sports news, but not before a definite feminine
+    # adjective: a nisba names another country's (اللجنة الأولمبية القطرية، اليابانية), which discovery then finds
+    nxt = _next_word(c.f, e)
+    return not (nxt is not None and nxt.startswith("ال") and nxt.endswith("يه"))
 
 
 def _first_no_lam(c, s, e, plen, ent):
@@ -487,6 +496,7 @@ _FIRST_RULES = {
     "not_direction": _first_not_direction, "no_hamza": _first_no_hamza, "dateline": _first_dateline,
     "agency": _first_agency, "not_boys": _first_not_boys,
     "ta_marbuta": _first_ta_marbuta, "team_head": _first_team_head, "verbal_noun": _first_verbal_noun,
+    "no_adjective": _first_no_adjective,
 }
 
 

@@ -91,6 +91,7 @@ from analysis.actors.persons import (
     _relabel_short_speakers,
     _short_forms,
     tagged_short_forms,
+    word_in_context,
 )
 from analysis.actors.references import link_references
 from analysis.actors.resolve import (
@@ -245,8 +246,9 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _deputy_of_king(f, out, m, day)  # before the D5 rules: ونائبه الأمير محمد بن نايف is the name's role phrase
     out = _prophet_with_blessing(f, out, m)
     out = _envoy_titles(f, out, occ, m)
-    if rules.not_person_phrases:  # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt)
-        out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and o.label_ar in rules.not_person_phrases)]
+    # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt); خيبة أمل، أشرف على: words in context
+    out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and (
+        o.label_ar in rules.not_person_phrases or word_in_context(f, o)))]
     out = _postprocess(f, out, rules, m)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)

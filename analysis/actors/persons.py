@@ -60,8 +60,10 @@ from analysis.actors.head_nouns import (
 from analysis.actors.names import (
     _DUAL_ENDS,
     _ENCLITICS,
+    _KIN,
     _dual_of_noun,
     _foreign_word,
+    _kin_word,
     _known_word,
     _name_in_fal,
     _nisba_of_a_noun,
@@ -198,6 +200,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # استقبل محمد العنزي صباح أمس: "the morning of", not the name Sabah
         if not out and construct_plural(ws, rules):
             break  # thirty-ninth session: a plural noun in construct (مؤيدو مبارك، مديرو المتنزه) starts no name
+        if out and f.word(out[-1]) in _WEEKDAY_SURNAMES and not (_family_name(w, rules) or w in rules.given_names):
+            break  # عوض خميس اللذان، عوض خميس لكدمة: after a weekday surname only a name word goes on (محمد جمعة الحربي)
         if out and _kin_word(w):
             break  # thirty-ninth session: سهى عرفات أرملة الرئيس، أحمد الزهراني والد الشهيد: kinship after a name ends it
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
@@ -208,6 +212,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
         if out and (_family_name(w, rules) and not (w in titles and _next_given(f, j, rules))
                     or (len(out) == 1 and _after_first_name(f.word(out[0]), w, rules))
                     or w == _ALLAH and f.word(out[-1]) in _ALLAH_COMPOUNDS or _father_before_family(f, j, occ, rules)
+                    or len(out) == 1 and w in _WEEKDAY_SURNAMES and (f.word(out[0]) in rules.given_names
+                                                             or _conj_stripped(f.word(out[0])) in rules.given_names)
+                    and not (j + 1 < n and f._adj[j + 1] and f.word(j + 1) == "مشيط")
                     or f.word(out[-1]) in ("ال", "عبد") and w.startswith("ال") and w not in rules.stopwords
                     or f.word(out[-1]) in _SON_OF and not w.startswith("ال") and (
                         w == "علي" or w not in stop and w not in titles and w not in verbs)
@@ -217,6 +224,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                     and w not in stop and w not in titles and w not in rules.title_complements and w not in verbs
                     and w not in _TIME_WORDS and w not in _REGIONAL and w not in common and not w.endswith("يه")):
             pass  # العامري، الشهري، المقرن، الجلال: a family name after a first name, even if the word is common; آل الشيخ,
+            # خميس and جمعة without the article after a known first name (عوض خميس، وائل جمعة: not the weekday, which
+            # takes the article; but خميس مشيط, the city),
             # a family name in أبو after a first name, even a common word (محمد أبو شعر، خالد أبو حكمة، محمد أبو قرنين),
             # عوض الله، فضل الله (a compound name in الله, although الله is a stopword),
             # عبد الملك (a title word after عبد is the compound name's second half);
@@ -251,24 +260,39 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
     return out
 
 
+#: The weekdays that are family names too: without the article after a known first name they are one (عوض خميس، وائل
+#: جمعة، مختار جمعة: 93 first names cut short in SaudiNewsNet, forty-third session).
+_WEEKDAY_SURNAMES = frozenset(norm_word(w) for w in ["خميس", "جمعة"])
+#: and the words before which they are the weekday, also without the article (صلاة جمعة، يوم خميس)
+_WEEKDAY_BEFORE = frozenset(norm_word(w) for w in ["صلاة", "خطبة", "يوم", "ليلة", "فجر", "صباح", "مساء", "ظهر", "عصر",
+                                                   "كل", "أيام", "إمام"])
+
 #: أبو (and its cases) inside a name: a family name in أبو follows (محمد أبو شعر).
 _ABU = frozenset(norm_word(w) for w in ["أبو", "أبي", "أبا"])
 
 
-#: Kinship nouns: between two names they relate two persons, they are no father's name.
-_KIN = frozenset(norm_word(w) for w in ["شقيق", "شقيقة", "نجل", "نجلة", "والد", "والدة", "زوج", "زوجة", "ابنة", "أخو", "أخي",
-                                          "أخت", "عم", "خال", "جد", "حفيد", "حفيدة", "صهر", "أرملة", "طليقة", "خطيبة"])
+#: أمل after these words is "hope" (خيبة أمل "disappointment"), and أشرف before these the verb "supervised" (أشرف على،
+#: أشرف أيضا على، وأشرف عليها), not the first names (forty-third session: 5 and 6 false persons in SaudiNewsNet)
+_AMAL, _ASHRAF = norm_word("أمل"), norm_word("أشرف")
+#: and ناديه spelt with ه is نادي + ه "his club" (35 of 61 نادية/ناديه persons in SaudiNewsNet: وناديه، ناديه الأصلي)
+_NADIA = norm_word("نادية")
+_LETDOWN = frozenset(norm_word(w) for w in ["خيبة", "وخيبة", "بخيبة", "لخيبة", "خيبات"])
+_SUPERVISED_NEXT = frozenset(norm_word(w) for w in ["على", "عليها", "عليه", "عليهم", "أيضا", "أيضاً"])
 
 
-@lru_cache(maxsize=WORD_CACHE)
-def _kin_word(w: str) -> bool:
-    """A kinship noun (``_KIN``), also with a possessive pronoun (أرملته، والدها، زوجته)."""
-    if w in _KIN:
-        return True
-    for end in ("ه", "ها", "هم", "هما"):
-        if w.endswith(end) and len(w) > len(end) + 1:
-            base = w[: -len(end)]
-            return base in _KIN or base.endswith("ت") and base[:-1] + "ه" in _KIN
+def word_in_context(f: _Field, o: _M) -> bool:
+    """A discovered person that its neighbours or its spelling read as a word: خيبة أمل المشجعين ("disappointment"),
+    السوداني أشرف على هجمات ("supervised"), ناديه الأصلي spelt with ه ("his club", not Nadia). Asked of every discovered
+    person once all passes ran (``matcher._match_prepared``), as the first names come from several of them (a given
+    name, a title, a nisba, a role)."""
+    i = f.tok_index(o.s)
+    w0 = _conj_stripped(f.word(i))
+    if w0 == _NADIA:
+        return f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ه")
+    if w0 == _AMAL:
+        return i > 0 and f.adjacent(i) and f.word(i - 1) in _LETDOWN
+    if w0 == _ASHRAF and f.tok_index(o.e - 1) == i:
+        return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) in _SUPERVISED_NEXT
     return False
 
 
@@ -1048,6 +1072,9 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
+            if sf in _WEEKDAY_SURNAMES and ("ال" in f.x[a:k] or (i := f.tok_index(a)) > 0 and f.adjacent(i)
+                                            and _conj_stripped(f.word(i - 1)) in _WEEKDAY_BEFORE):
+                continue  # وائل جمعة … يتذكر جمعة links; the weekday does not: فجر الخميس، خطبة الجمعة، صلاة جمعة
             if alone and not _stands_alone(f, a, k, sf, alone[0], rules):
                 continue  # a first name alone: no other name (نادية لطفي), no article, no word (وسام)
             if k == a and (sf.startswith("ال") and sf.endswith("ي") or alone and not aid.startswith("discovered:")
