@@ -133,3 +133,11 @@ def test_the_bare_olympic_committee_is_the_saudi_one():
     assert ids("وتقوم اللجنة الأولمبية بتكريم المتفوقين.") == {"org:saudi_olympic_committee"}
     assert "org:saudi_olympic_committee" not in ids("رئيس اللجنة الأولمبية القطرية ورئيس اللجنة الأولمبية الدولية.")
     assert "org:ioc" in ids("رئيس اللجنة الأولمبية الدولية توماس باخ.")
+
+
+def test_the_national_water_company_and_the_contractor_agency():
+    """Forty-third session: bare المياه الوطنية is the National Water Company (rule ``no_adjective``: not المياه الوطنية
+    الليبية, Libya's waters); وكالة تصنيف المقاولين is the municipal ministry's contractor classification agency."""
+    assert ids("«المياه الوطنية» تطلق فرعها الإلكتروني.") == {"org:sa_national_water_company"}
+    assert ids("دخلت السفينة المياه الوطنية الليبية.") == {"country:ly"}
+    assert ids("قامت الوزارة ممثلة في وكالة تصنيف المقاولين بإعداد برنامج.") == {"org:sa_contractor_classification"}

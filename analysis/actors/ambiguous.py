@@ -213,7 +213,8 @@ def _first_verbal_noun(c, s, e, plen, ent):
 
 def _first_no_adjective(c, s, e, plen, ent):
     # bare اللجنة الأولمبية is the Saudi committee in SaudiNewsNet's sports news, but not before a definite feminine
-    # adjective: a nisba names another country's (اللجنة الأولمبية القطرية، اليابانية), which discovery then finds
+    # adjective: a nisba names another country's (اللجنة الأولمبية القطرية، اليابانية), which discovery then finds;
+    # so is bare المياه الوطنية the National Water Company, but المياه الوطنية الليبية Libya's waters
     nxt = _next_word(c.f, e)
     return not (nxt is not None and nxt.startswith("ال") and nxt.endswith("يه"))
 
