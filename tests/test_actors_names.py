@@ -1266,8 +1266,9 @@ def test_a_weekday_after_a_first_name_is_the_family_name():
 
 def test_a_first_name_read_as_a_word_by_its_neighbours():
     """Forty-third session (``persons.word_in_context``): أمل after خيبة is "hope", أشرف before على the verb
-    "supervised", ناديه spelt with ه "his club", whatever pass found them; the same first names elsewhere stay persons. A kinship noun after a name
-    found after a role ends it (N1, ``names._name_after``), as it does in ``persons._name_from``."""
+    "supervised", ناديه spelt with ه "his club", whatever pass found them; the same first names elsewhere stay
+    persons. A kinship noun after a name found after a role ends it (N1, ``names._name_after``), as it does in
+    ``persons._name_from``."""
     got = found("وهو ما زاد من خيبة أمل المشجعين. وأضاف أن السوداني أشرف على هجمات ضد القوات. وقالت الدكتورة أمل "
                 "الشقير إن التطبيق جاهز. وقالت الإعلامية نهال كمال زوجة الأبنودي إنها تلقت العزاء. وأكدت المصادر أن "
                 "اللاعب وناديه وافقا على العرض، ولم يعد إلى ناديه الأصلي. وشاركت الفنانة نادية الجندي.")
