@@ -481,6 +481,12 @@ def _plain_spelling(f, k: int) -> bool:
     return "\u064b" not in orig and not (orig.endswith("ه") and not orig.endswith("يه"))
 
 
+def _alef_maksura_token(f, k: int) -> bool:
+    """Token k ends in ى in the original text (أبى "refused", على the preposition), which normalisation makes ي: the
+    token form of ``fields._alef_maksura_end``, which this module cannot import (``fields`` imports it)."""
+    return f.text[slice(*f.span_in_original(f.starts[k], f.ends[k]))].endswith("ى")
+
+
 def _hamza_initial(f, k: int) -> bool:
     """Token k starts with أل or آل in the original text: a word whose alif is a root letter (ألف، ألقى) or a foreign
     name (أليسا سلوتكين، أليكسيس بوشكوف، ألكساندر أوستروالدر), never the article, which normalisation makes it look like."""
@@ -1119,7 +1125,7 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
             nisba_next = f.starts[j + 1] in nisbas
             if not nisba_next:
                 continue  # أبي بكر + البغدادي: merged later (N4)
-        if (f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ى") or w[0] in "وف"
+        if (_alef_maksura_token(f, i) or w[0] in "وف"
                 or i > 0 and f.word(i - 1) in _FAMILY_WORDS):
             continue  # أبى (refused); أبي وأمي; عائلة أبو ناب (a family)
         mother = kun.endswith("ام")  # nineteenth session: أم + a first name (أم ناصر، وذكرت أم سعيد), a first name only
@@ -1129,7 +1135,7 @@ def _kunya_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_
         # SaudiNewsNet; the others the dessert أم علي twice, a valley and an oil field)
         if not (w in rules.given_names and (w not in rules.noun_given_names or nisba_next and not mother)
                 or w == "علي" and (nisba_next and not mother
-                                   or not f.text[slice(*f.span_in_original(f.starts[j], f.ends[j]))].endswith("ى"))
+                                   or not _alef_maksura_token(f, j))
                 or not mother and w.startswith("ال") and w[2:] in rules.given_names and len(w) > 4
                 or not mother and not kun.endswith("ي") and _foreign_word(w, rules, nr) and not _verb_like(w, rules)
                 and _plain_spelling(f, j)):
