@@ -2286,12 +2286,16 @@ def test_al_ain_and_clubs_joined_by_or_in_a_field_about_sport():
 
 def test_the_last_items_of_a_list_of_places_are_places():
     """Nineteenth session (_trailing_places): the و-items that end a list of places, up to the punctuation that closes
-    it, are places (… وطبرجل والناصفة والعيساوية وصوير وزلوم؛); not a word of the lists (والحديثة "the modern"), not
-    a pronoun (وغيرهما), and not when the run does not end the clause (الرياض وجدة ويستمر)."""
+    it, are places (… وطبرجل والناصفة والعيساوية وصوير وزلوم؛); not a word of the lists (والحديثة "the modern") by
+    that rule, not a pronoun (وغيرهما), and not when the run does not end the clause (الرياض وجدة ويستمر). Forty-fourth
+    session (``persons.list_gaps``): between two places of the list, a word of the lists is a place too (الحديثة, the
+    town of al-Jawf, between العيساوية and صوير)."""
     m = extract_mentions(arts("وشملت الحملة القريات ودومة الجندل وطبرجل والناصفة والعيساوية والحديثة وصوير وزلوم؛ مفيدا أن",
-                              "كالكويت وإيران وغيرهما. وزار الرياض وجدة ويستمر في جولته."))
+                              "كالكويت وإيران وغيرهما. وزار الرياض وجدة ويستمر في جولته.",
+                              "وشملت الحملة القريات والحديثة؛ مفيدا أن"))
     got = [(a, s) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"]) if t == "location"]
-    assert [s for a, s in got if a == "a0"][3:] == ["والناصفة", "والعيساوية", "وصوير", "وزلوم"], got
+    assert [s for a, s in got if a == "a0"][3:] == ["والناصفة", "والعيساوية", "والحديثة", "وصوير", "وزلوم"], got
+    assert [s for a, s in got if a == "a2"] == ["القريات"], got
     assert [s for a, s in got if a == "a1"] == ["الرياض", "وجدة"], got
     m = extract_mentions(arts("وشملت الأمطار أحياء الخالدية والنميص والمنسك، والبديع."))
     assert [s for s, t in zip(m["surface"], m["actor_type"]) if t == "location"] == ["الخالدية", "والنميص", "والمنسك",

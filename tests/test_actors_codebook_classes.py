@@ -126,6 +126,21 @@ def test_the_id_card_harming_and_the_cdc():
     assert ids("وقالت المراكز الأميركية لمكافحة الأمراض والوقاية منها (CDC) إن الإصابة نادرة.") == {"org:us_cdc"}
 
 
+def test_insisting_chickpeas_and_the_emaar_companies():
+    """Forty-fourth session: مصر between هو/أنه and على is the adjective "insisting" (ambiguous._NOT_BETWEEN), Egypt
+    after هي; بلا حمص is the idiom's chickpea (ambiguous._NOT_AFTER), Homs elsewhere; bare إعمار (also "reconstruction")
+    counts in a field that names the stock market (rule market), not in إعادة إعمار; among Saudi companies it is Emaar
+    The Economic City (matcher._saudi_emaar), else Emaar Properties of Dubai; إعمار مصر is Emaar Misr."""
+    assert ids("وهو مصر على مواصلة إضرابه، إلا أنه مصر على نقلي.") == set()
+    assert ids("ها هي مصر على سكة السلامة.") == {"country:eg"}
+    assert ids("خرج من المولد بلا حمص.") == set()
+    assert ids("قصفت الطائرات حمص.") == {"location:homs"}
+    assert ids("وجاءت أسهم شركات الإنماء وإعمار على قائمة الأكثر نشاطا.") == {"org:alinma_bank", "org:emaar_ec"}
+    assert ids("وتراجع سهم إعمار في سوق دبي المالي.") >= {"org:emaar"}
+    assert ids("مؤتمر إعادة إعمار غزة.") == {"location:gaza_city"}
+    assert ids("وصعد سهم إعمار مصر للتطوير العقاري.") == {"org:emaar_misr"}
+
+
 def test_the_bare_olympic_committee_is_the_saudi_one():
     """Forty-third session (rule ``no_adjective``): bare اللجنة الأولمبية is the Saudi Olympic Committee in SaudiNewsNet's
     sports news; before a definite feminine adjective it is another country's committee (اللجنة الأولمبية القطرية), and

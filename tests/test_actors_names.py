@@ -1284,3 +1284,40 @@ def test_ali_after_a_kunya():
     persons = [s for s, t, _ in got if t == "person"]
     assert persons == ["أم علي", "أبو علي عوام"], got
     assert not [s for s, t, _ in found("هل هو على المكتب أم على الطاولة؟") if t == "person"]
+
+
+def test_blessings_and_verbs_are_no_first_names():
+    """Forty-fourth session (``persons.word_in_context``): رضوان before الله is the blessing رضوان الله عليهم and نجيب
+    after أن or نحن the verb "we answer", not Ridwan and Najib, who stay persons elsewhere (إلا أن نجيب نفى)."""
+    got = found("وكان الصحابة رضوان الله عليهم يصغون إليه. وهذا سؤال يجب أن نجيب عنه. أنتم تسألون ونحن نجيب. إلا "
+                "أن نجيب نفى ذلك. وقال المهندس رضوان الشهري إن المشروع جاهز.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert persons == ["نجيب", "رضوان الشهري"], got
+
+
+def test_unknown_names_inside_a_list_of_persons_or_places():
+    """Forty-fourth session (``persons.list_gaps``): a name the rules do not know between two persons of one list, or
+    after the last before وغيرهم, is a person (زبن، مرشد، جهز، جزاء are first names and words); so is a place between
+    two places of a list. Not a role after a name (جون كيري وزير الخارجية وارنست مونيز) nor a place head (طريق الملك
+    عبدالعزيز وطريق وادي الأديرع), and not a run that ends at no member of the list."""
+    got = found("ومن رواة الشعر ابن شريم وحمد المغيولي وشايع الأمسح وزبن بن عمير وسرور الأطرش وعلي القري وعبدالله "
+                "الحرير ومرشد البذال وبدر الحويفي وجزاء الحربي وغيرهم. وأطلع جون كيري وزير الخارجية وارنست مونيز "
+                "وزير الطاقة على الاتفاق. وزار الوفد جبيل وصيدا وصور وطرابلس. وشمل المشروع طريق الملك عبدالعزيز "
+                "وطريق وادي الأديرع بمدينة حائل. وحضر خالد الفيصل وجهز الحمدان الحفل.")
+    persons = [s for s, t, _ in got if t == "person"]
+    for name in ("وزبن بن عمير", "وسرور الأطرش", "وعلي القري", "ومرشد البذال", "وجزاء الحربي"):
+        assert name in persons, (name, got)
+    assert not [s for s in persons if "وزير" in s], got
+    assert ("وصور", "location", "discovered") in got, got
+    assert not [s for s, _, _ in got if s == "وطريق"], got
+    assert not [s for s in persons if "جهز" in s], got  # (خالد الفيصل وجهز الحمدان الحفل: the run ends at no member)
+
+
+def test_al_family_name_after_a_reporting_verb():
+    """Forty-fourth session (``persons._person_short_forms``, ``_link_short_forms``): the family name آل + a name
+    links to the person named in full as both words where a title or a reporting verb stands before it (وأكد آل فرج،
+    وقال آل الشيخ), and the bare name where it did before (آل [حزام] يتأهل)."""
+    got = found_in("وشرح مدير المستشفى محمد علي آل فرج الخطة. وأكد آل فرج أنه لم يصب أحد. وفاز حسين آل حزام بالذهبية. "
+                   "ويعد آل حزام من أقوى المرشحين.", "surface", "actor_id")
+    assert ("آل فرج", "discovered:محمد_علي_ال_فرج") in got, got
+    assert ("حزام", "discovered:حسين_ال_حزام") in got, got

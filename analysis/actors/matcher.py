@@ -39,10 +39,12 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.actors.ambiguous import (
+    _NOT_BETWEEN,
     _ambiguous_ok,
     _AmbiguousContext,
     _place_context,
     _places_after_heads,
+    word_between,
 )
 from analysis.actors.codebook import Codebook, load_codebook
 from analysis.actors.fields import (
@@ -90,6 +92,8 @@ from analysis.actors.persons import (
     _linkable_persons,
     _relabel_short_speakers,
     _short_forms,
+    al_family_speakers,
+    list_gaps,
     tagged_short_forms,
     word_in_context,
 )
@@ -247,8 +251,12 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _prophet_with_blessing(f, out, m)
     out = _envoy_titles(f, out, occ, m)
     # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt); خيبة أمل، أشرف على: words in context
+    # وهو مصر على: a codebook name that its neighbours make another word (ambiguous._NOT_BETWEEN)
     out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and (
-        o.label_ar in rules.not_person_phrases or word_in_context(f, o)))]
+        o.label_ar in rules.not_person_phrases or word_in_context(f, o))
+        or o.actor_id in _NOT_BETWEEN and word_between(f, o))]
+    if discover:
+        out = list_gaps(f, out, rules)
     out = _postprocess(f, out, rules, m)
     if to_original and f._orig_at is not None:  # else nothing was deleted: the offsets are the same
         _map_to_original(f, out)
@@ -589,6 +597,7 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
             mss[k] = _match_prepared(fields[k], hits[k], m, rules, batch[k][3], discover=discover, to_original=False)
         if discover:
             mss = _link_articles(batch, fields, mss, m, rules)
+            mss = [al_family_speakers(f, ms or [], rules) for f, ms in zip(fields, mss)]
         # a leader's first name without his context that the references did not link to someone else: no mention
         mss = [[o for o in ms if not o.weak or o.actor_id.startswith("discovered:")] if ms else ms for ms in mss]
         if rules.boilerplate:
@@ -596,6 +605,9 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
         if _EGYPT_AHLY in info:
             for k in order:
                 _egyptian_ahly(mss[k], info, mss[body_of[k]] if k in body_of else (), m.country_of or {})
+        if _EMAAR_EC in info:
+            for ms in mss:
+                _saudi_emaar(ms, info, m.country_of or {})
         for f, ms in zip(fields, mss):
             if f._orig_at is not None and ms:  # else nothing was deleted: the offsets are the same
                 _map_to_original(f, ms)
@@ -648,6 +660,33 @@ def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M], country_of: dict) -
     if egypt and not saudi:
         for o in ahli:
             o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
+
+
+_EMAAR, _EMAAR_EC = "org:emaar", "org:emaar_ec"
+_EMIRATI_CUES = frozenset(("location:dubai", "country:ae"))
+
+
+def _saudi_emaar(ms: list[_M], info: dict, country_of: dict) -> None:
+    """Bare إعمار is Emaar Properties of Dubai (the codebook's row) unless the field lists Saudi companies and no
+    Emirati one, nor Dubai, the Emirates or إعمار العقارية: then it is the Saudi market's Emaar The Economic City
+    (forty-fourth session: أسهم شركات الإنماء وموبايلي وإعمار ودار الأركان; not سهم إعمار … دبي الإسلامي)."""
+    bare = [o for o in ms if o.actor_id == _EMAAR and o.kind == "name"] if ms else ()
+    if not bare:
+        return
+    saudi = emirati = False
+    for o in ms:
+        if o.actor_id in _EMIRATI_CUES or o.actor_id == _EMAAR and o.kind != "name":
+            emirati = True  # إعمار العقارية، دبي: the Dubai company's own news
+            continue
+        row = info.get(o.actor_id)
+        if row is None or o.actor_id == _EMAAR or row[2] != "organization" or row[3] not in ("company", "bank"):
+            continue
+        c = country_of.get(o.actor_id)
+        saudi |= c == "country:sa"
+        emirati |= c == "country:ae"
+    if saudi and not emirati:
+        for o in bare:
+            o.actor_id, o.kind = _EMAAR_EC, "alias"
 
 
 def _ahli_evidence(ms: list[_M], info: dict, country_of: dict) -> tuple[bool, bool]:

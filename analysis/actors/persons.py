@@ -38,6 +38,7 @@ from analysis.actors.fields import (
     _Matcher,
 )
 from analysis.actors.head_nouns import (
+    _ALI,
     _ALLAH_COMPOUNDS,
     _ARABIC_WORD_RE,
     _CONTEXT_WINDOW,
@@ -234,9 +235,11 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             # and a word with ال after the father's name the family name (بن حمود الشايع), but for a word ANERcorp uses as
             # an ordinary word or a feminine adjective (مدينة الأمير محمد بن عبدالعزيز الرياضية)
         elif (out and w == "علي" and j + 1 < n and f._adj[j + 1] and f.word(out[-1]) in rules.given_names
-              and (_family_name(f.word(j + 1), rules) or f.word(j + 1) in rules.given_names and f.word(j + 1) != "علي")
+              and (_family_name(f.word(j + 1), rules) or f.word(j + 1) in rules.given_names and f.word(j + 1) != "علي"
+                   or f.word(j + 1) == "ال" and j + 2 < n and f._adj[j + 2])
               and not _alef_maksura_end(f, a, b)):
-            pass  # محمد علي الشدادي، أحمد علي موسى: علي spelt with ي between a first name and a family or first name
+            pass  # محمد علي الشدادي، أحمد علي موسى: علي spelt with ي between a first name and a family or first
+            # name, or آل and its name (محمد علي آل فرج; forty-fourth session)
         elif out and w in rules.nisba_surnames and _conj_stripped(f.word(out[-1])) in rules.given_names:
             pass  # مهند عسيري، يحيى حكمي: a family name of the shape of a nisba without ال after a first name, although
             # the corpus also writes it with the article (nisba_surnames_saudinewsnet.txt; twentieth session)
@@ -278,14 +281,28 @@ _AMAL, _ASHRAF = norm_word("أمل"), norm_word("أشرف")
 _NADIA = norm_word("نادية")
 _LETDOWN = frozenset(norm_word(w) for w in ["خيبة", "وخيبة", "بخيبة", "لخيبة", "خيبات"])
 _SUPERVISED_NEXT = frozenset(norm_word(w) for w in ["على", "عليها", "عليه", "عليهم", "أيضا", "أيضاً"])
+#: رضوان before الله is the blessing رضوان الله عليهم "God's pleasure be upon them", not Ridwan (forty-fourth session:
+#: 10 of the 40 lone رضوان persons in SaudiNewsNet); نجيب after أن or نحن is the verb "we answer" (أن نجيب على سؤال،
+#: ونحن نجيب: 7), not Najib, who follows أن before a verb (إلا أن نجيب نفى)
+_RIDWAN, _NAJIB = norm_word("رضوان"), norm_word("نجيب")
+#: and a name of one or two words right after بني (about 90 persons in SaudiNewsNet: خان بني سعد 48 times, بني آدم، بني
+#: مازن)
+_SONS_OF = frozenset(norm_word(w) for w in ["بني", "وبني", "لبني", "ببني", "فبني"])
+_WE_ANSWER_BEFORE = frozenset(norm_word(w) for w in ["أن", "ان", "لن", "كي", "حين", "نحن", "ونحن"])
+_WE = frozenset(norm_word(w) for w in ["حين", "نحن", "ونحن"])
 
 
 def word_in_context(f: _Field, o: _M) -> bool:
     """A discovered person that its neighbours or its spelling read as a word: خيبة أمل المشجعين ("disappointment"),
-    السوداني أشرف على هجمات ("supervised"), ناديه الأصلي spelt with ه ("his club", not Nadia). Asked of every discovered
-    person once all passes ran (``matcher._match_prepared``), as the first names come from several of them (a given
-    name, a title, a nisba, a role)."""
+    السوداني أشرف على هجمات ("supervised"), ناديه الأصلي spelt with ه ("his club", not Nadia), رضوان الله عليهم, أن
+    نجيب عنه; or as a tribe or place after بني (خان بني سعد). Asked of every discovered person once all passes ran
+    (``matcher._match_prepared``), as the first names come from several of them (a given name, a title, a nisba, a
+    role)."""
     i = f.tok_index(o.s)
+    if (i > 0 and f.adjacent(i) and f.word(i - 1) in _SONS_OF and f.tok_index(o.e - 1) <= i + 1
+            and not _alef_maksura_end(f, f.starts[i - 1], f.ends[i - 1])):
+        return True  # بني سعد، بني آدم، قبيلة بني مبارك: a tribe, a place or mankind, not سعد (forty-fourth session);
+        # not after بنى "built" or the name لبنى, spelt with ى (بنى هاريل أدواته، د. لبنى الأنصاري)
     w0 = _conj_stripped(f.word(i))
     if w0 == _NADIA:
         return f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ه")
@@ -293,7 +310,146 @@ def word_in_context(f: _Field, o: _M) -> bool:
         return i > 0 and f.adjacent(i) and f.word(i - 1) in _LETDOWN
     if w0 == _ASHRAF and f.tok_index(o.e - 1) == i:
         return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) in _SUPERVISED_NEXT
+    if w0 == _RIDWAN and f.tok_index(o.e - 1) == i:
+        return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) == _ALLAH
+    if w0 == _NAJIB and f.tok_index(o.e - 1) == i and i > 0 and f.adjacent(i) and f.word(i - 1) in _WE_ANSWER_BEFORE:
+        nxt = f.word(i + 1) if i + 1 < len(f.starts) and f.adjacent(i + 1) else ""
+        return f.word(i - 1) in _WE or nxt.startswith(("عن", "عل"))
     return False
+
+
+#: the words after which a list of persons ends (وبدر الحويفي وجزاء الحربي وغيرهم)
+_AND_OTHERS = frozenset(norm_word(w) for w in ["وغيرهم", "وآخرون", "وآخرين", "وسواهم"])
+
+
+def list_gaps(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
+    """Names the rules did not know inside a list of persons or of places (forty-fourth session, blind sets 721 and
+    722), each right after و with only spaces around, up to four in a row, taken only when the run ends at the next
+    member of the list (after و) or, for persons, at وغيرهم:
+
+    * persons (:func:`_person_item`): وشايع الأمسح وزبن بن عمير وسرور الأطرش وعلي القري وعبدالله الحرير ومرشد البذال
+      وجهز بن شرار وبدر الحويفي وجزاء الحربي وغيرهم (زبن، مرشد، جهز، جزاء are first names and words);
+    * places (:func:`_place_item`): في الطائف والخرمة وتربة ورنية والمويه وميسان وبني سعد (المويه، ميسان)."""
+    out = _list_gap(f, out, rules, "person", _person_item, _AND_OTHERS)
+    return _list_gap(f, out, rules, "location", _place_item, frozenset())
+
+
+def _person_item(f: _Field, j: int, rules: Rules) -> int | None:
+    """The end (token after) of a person's name at token j of a list: a first word after و and a family name with the
+    article (ومرشد البذال) or بن and a name (وزبن بن عمير); not a role (جون كيري وزير الخارجية)."""
+    n = len(f.starts)
+    if j + 1 >= n or not f.adjacent(j + 1):
+        return None
+    w0, w1 = f.word(j), f.word(j + 1)
+    if (not (w0.startswith("و") and len(w0) >= 3 and w0[1:].isalpha()) or w0 in rules.titles or w0[1:] in rules.titles
+            or w1 in rules.title_complements or w0[1:] in rules.stopwords
+            and not (w0[1:] == _ALI and not _alef_maksura_end(f, f.starts[j], f.ends[j]))):
+        return None  # (وعلي القري written with ي is Ali: on both sides persons of the list)
+    k = j + 2
+    if w1 in _SON_OF and w1 != "ال":
+        return k + 1 if k < n and f.adjacent(k) and f.word(k).isalpha() else None
+    if not (w1.startswith("ال") and len(w1) >= 5 and w1.isalpha()) or w1 in rules.stopwords or w1 in rules.titles:
+        return None
+    return k
+
+
+_TRIBE_HEADS = frozenset(norm_word(w) for w in ["بني", "آل"])
+#: no place alone in a list: the compass words (بورسعيد وشمال وجنوب سيناء، السليل وغربي وادي الدواسر)
+_COMPASS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
+                                            "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط"])
+
+
+def _place_item(f: _Field, j: int, rules: Rules) -> int | None:
+    """The end (token after) of a place's name at token j of a list: one word after و (والمويه، وميسان) or بني/آل and a
+    word (وبني مالك); not a place head (طريق الملك عبدالعزيز وطريق وادي الأديرع، محافظات ومدن وقرى), nor a compass
+    word."""
+    w0 = f.word(j)
+    w = w0[1:]
+    if not (w0.startswith("و") and len(w0) >= 4 and w.isalpha()) or w in rules.stopwords or w in rules.titles:
+        return None
+    if (w in rules.place_heads or w in rules.place_list_heads or w in _COMPASS
+            or w.startswith("ال") and w[2:] in rules.place_heads):
+        return None
+    if w in _TRIBE_HEADS:
+        k = j + 1
+        return k + 1 if k < len(f.starts) and f.adjacent(k) and f.word(k).isalpha() else None
+    return j + 1
+
+
+def _list_gap(f: _Field, out: list[_M], rules: Rules, typ: str, item, enders: frozenset) -> list[_M]:
+    """:func:`list_gaps` for the members of type ``typ``, the names read by ``item`` (token -> end token or None)."""
+    members = [o for o in out if o.typ == typ and o.kind in ("discovered", "name", "alias")]
+    if len(members) < 2:
+        return out
+    n, x, starts_at = len(f.starts), f.x, f.starts
+    starts = None
+    new = []
+    for p in members:
+        j = f.tok_index(p.e - 1) + 1  # the token after p
+        if j >= n or x[starts_at[j]] != "و" or not f.adjacent(j):
+            continue  # (most members: no و-word right after them)
+        if starts is None:  # (a next member after و has proclitics: not وادي الأديرع)
+            starts = {f.tok_index(o.s): o.plen for o in members}
+        run = []
+        while len(run) < 4 and j < n and f.adjacent(j) and j not in starts and (k := item(f, j, rules)) is not None:
+            run.append((j, k))
+            j = k
+        if not run or j >= n or not f.adjacent(j):
+            continue
+        if not (starts.get(j) and f.word(j).startswith("و") or f.word(j) in enders):
+            continue
+        for a0, k in run:
+            a, b = f.starts[a0], f.ends[k - 1]
+            if any(o.s < b and a < o.e for o in out):
+                break
+            label = f.x[a + 1 : b]
+            new.append(_M(a, b, 1, "discovered:" + label.replace(" ", "_"), "discovered", typ, label))
+    return sorted(out + new, key=_by_start) if new else out
+
+
+#: the family words after which آل + a name is the family, not one of it (وأسرة آل سالم)
+_FAMILY_WORDS = frozenset(norm_word(w) for w in ["أسرة", "عائلة", "قبيلة", "منزل", "بيت", "أبناء", "آل"])
+
+
+def al_family_speakers(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
+    """آل and a name that no mention covers, as the subject of a reporting verb or after a title, is a person known by
+    the family name (وأضاف آل غالب، وشدد آل الشيخ، السفير آل صالح; forty-fourth session: about 50 in SaudiNewsNet whose
+    full name the article does not give, or gives otherwise); not after a family word (وأسرة آل سالم). Asked after the
+    references linked the article's fields (``matcher._link_articles``): a headline's آل منصور whose body names
+    عبدالله بن دواس آل منصور is that man, linked there."""
+    x = f.x
+    k = x.find(" ال ")  # (the token آل, normalised ال, with a word before it: rare, most fields have none)
+    if k == -1:
+        return out
+    n = len(f.starts)
+    new = []
+    while k != -1:
+        i = f.tok_index(k + 1)
+        k = x.find(" ال ", k + 3)
+        if i < 1 or i + 1 >= n or not f.adjacent(i) or not f.adjacent(i + 1):
+            continue
+        name = f.word(i + 1)
+        if (not name.isalpha() or len(name) < 3 or name in rules.stopwords
+                or name in rules.titles and not name.startswith("ال")):
+            continue  # (آل الشيخ: الشيخ is a title too)
+        prev = _conj_stripped(f.word(i - 1))
+        t = i + 2  # the token after the name; آل جار الله: with الله
+        if t < n and f.adjacent(t) and f.word(t) == _ALLAH and name in _ALLAH_COMPOUNDS:
+            t += 1
+        speaker = (prev in rules.titles or reporting_verb(prev, rules)
+                   or t < n and f.adjacent(t, quotes=True) and f.word(t) in rules.reporting_verbs)
+        if prev in _FAMILY_WORDS or not speaker:
+            continue  # (the word after the name, not the name: الشيخ صالح آل طالب، طالب "demanded")
+        a, b = f.starts[i], f.ends[t - 1]
+        label = x[a:b]
+        over = [o for o in out if o.s < b and a < o.e]
+        if not over:
+            new.append(_M(a, b, 0, "discovered:" + label.replace(" ", "_"), "discovered", "person", label))
+        elif (len(over) == 1 and (o := over[0]).s == f.starts[i + 1] and o.e == b and o.kind == "discovered"
+              and o.typ == "person" and o.actor_id == "discovered:" + x[o.s : b].replace(" ", "_")):
+            o.s, o.plen, o.label_ar = a, 0, label  # السفير آل [صالح]: the name alone becomes the family name
+            o.actor_id = "discovered:" + label.replace(" ", "_")
+    return sorted(out + new, key=_by_start) if new else out
 
 
 def _father_before_family(f: _Field, j: int, occ: bytearray, rules: Rules) -> bool:
@@ -1070,8 +1226,10 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     added = []
     for sf, (first_end, aid, lab, *alone) in short.items():
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
-            if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles):
-                continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ), else the family
+            if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and (
+                    f.word(i - 1) in rules.titles or _subject_context(f, i, rules, that=False))):
+                continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ) or (forty-fourth session) as the
+                # subject of a reporting verb (وقال آل الشيخ، وأكد آل فرج), else the family
             if sf in _WEEKDAY_SURNAMES and ("ال" in f.x[a:k] or (i := f.tok_index(a)) > 0 and f.adjacent(i)
                                             and _conj_stripped(f.word(i - 1)) in _WEEKDAY_BEFORE):
                 continue  # وائل جمعة … يتذكر جمعة links; the weekday does not: فجر الخميس، خطبة الجمعة، صلاة جمعة
@@ -1365,8 +1523,15 @@ def _person_short_forms(span: str, plen: int, discovered: bool, strict: bool,
         # person's, نادية منصور; a first name the lists lack is not seen, so سهى عرفات, his widow, is read as him)
         alone = (w,)
     if last[0].endswith(" ال") and w.startswith("ال"):
-        # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title only; آل سعود alone is the family
+        # عبدالله بن محمد آل الشيخ → الدكتور آل الشيخ (normalised ال الشيخ): after a title or a reporting verb only
+        # (_link_short_forms); آل سعود alone is the family
         return alone, (("ال " + w,) if discovered else ()), ()
+    if last[0].endswith(" ال") and discovered:
+        # آل and a name without the article (forty-fourth session: محمد علي آل فرج … وأكد آل فرج): both words first,
+        # where _link_short_forms allows them (after a title or a reporting verb), then the name alone as before
+        # (آل [حزام] يتأهل، وأضاف قراش، "القحيشي")
+        alone, forms, subject = _person_short_forms(span[: -len(w) - 4] + " " + w, plen, discovered, strict, rules)
+        return alone, ("ال " + w,) + forms, subject
     base = w[2:] if w.startswith("ال") and len(w) > 4 else w
     if strict and base == w and (w in rules.common_words or w in rules.frequent_words):
         return alone, (), ()  # (a definite one, الحربي, links as for every name: below)

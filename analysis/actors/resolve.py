@@ -374,8 +374,9 @@ def _dual_ministries(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> l
             continue
         found = None
         for k in range(t + 2, min(t + 5, n)):  # the token that starts the second field: و + a word with the article
-            w = f.word(k)
-            if not (w.startswith("وال") and f.adjacent(k)) or not all(f.adjacent(j) for j in range(t + 1, k)):
+            w = f.word(k)  # (a comma may stand before it: وزارتي الداخلية، والتعليم; forty-fourth session)
+            joined = f.adjacent(k) or f.norm[f.ends[k - 1] : f.starts[k]].strip() in ("،", ",")
+            if not (w.startswith("وال") and joined) or not all(f.adjacent(j) for j in range(t + 1, k)):
                 continue
             first = _codebook_form(m, " ".join([_MINISTRY] + [f.word(j) for j in range(t + 1, k)]))
             if first is None:
