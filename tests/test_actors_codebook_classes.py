@@ -139,6 +139,9 @@ def test_insisting_chickpeas_and_the_emaar_companies():
     assert ids("وتراجع سهم إعمار في سوق دبي المالي.") >= {"org:emaar"}
     assert ids("مؤتمر إعادة إعمار غزة.") == {"location:gaza_city"}
     assert ids("وصعد سهم إعمار مصر للتطوير العقاري.") == {"org:emaar_misr"}
+    # two ministries in one dual, with a comma before the second (resolve._dual_ministries)
+    assert ids("وسيستعين بقطاعات وزارتي الداخلية، والتعليم.") == {"org:sa_ministry_of_interior",
+                                                              "org:sa_ministry_of_education"}
 
 
 def test_the_bare_olympic_committee_is_the_saudi_one():

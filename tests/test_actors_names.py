@@ -1321,3 +1321,16 @@ def test_al_family_name_after_a_reporting_verb():
                    "ويعد آل حزام من أقوى المرشحين.", "surface", "actor_id")
     assert ("آل فرج", "discovered:محمد_علي_ال_فرج") in got, got
     assert ("حزام", "discovered:حسين_ال_حزام") in got, got
+
+
+def test_al_family_speakers_and_no_person_after_bani():
+    """Forty-fourth session: آل + a name as the subject of a reporting verb or after a title, with no full name in the
+    article, is a person (``persons.al_family_speakers``; السفير آل صالح whole, not صالح), not after a family word
+    (وأسرة آل سالم) nor when the name is followed by the verb (الشيخ صالح آل طالب); a name right after بني is no person
+    (``persons.word_in_context``: خان بني سعد، بني آدم), but after بنى "built" the name stays."""
+    got = found("وأضاف آل غالب أن المراكز ستدار. وأكد السفير آل صالح أن المواطنين بخير. وزار الأمير أسرة آل سالم. "
+                "وقع التفجير في خان بني سعد. ولقد كرمنا بني آدم. وبنى خالد العتيبي منزله.")
+    persons = [s for s, t, _ in got if t == "person"]
+    assert "آل غالب" in persons and "آل صالح" in persons and "صالح" not in persons, got
+    assert not [s for s in persons if "سالم" in s or s in ("سعد", "آدم")], got
+    assert "خالد العتيبي" in persons, got
