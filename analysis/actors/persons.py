@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import chain
 
 from analysis.actors.fields import (
+    _DIRECTIONS,
     _ALA_RE,
     _ALLAH,
     _CODE_RE,
@@ -61,6 +62,7 @@ from analysis.actors.head_nouns import (
 from analysis.actors.names import (
     _DUAL_ENDS,
     _ENCLITICS,
+    _FAMILY_WORDS,
     _KIN,
     _dual_of_noun,
     _foreign_word,
@@ -353,10 +355,11 @@ def _person_item(f: _Field, j: int, rules: Rules) -> int | None:
     return k
 
 
-_TRIBE_HEADS = frozenset(norm_word(w) for w in ["بني", "آل"])
-#: no place alone in a list: the compass words (بورسعيد وشمال وجنوب سيناء، السليل وغربي وادي الدواسر)
-_COMPASS = frozenset(norm_word(w) for w in ["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
-                                            "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط"])
+#: بني/آل + a word is one place of a list (وبني مالك; head_nouns._TRIBE_LINKS has more, for tribes)
+_BANI_AL = frozenset(norm_word(w) for w in ["بني", "آل"])
+#: no place alone in a list: the compass words, bare or as nouns with the article (بورسعيد وشمال وجنوب سيناء، السليل
+#: وغربي وادي الدواسر، والجنوب)
+_LIST_DIRECTIONS = _DIRECTIONS | frozenset("ال" + w for w in _DIRECTIONS if not w.endswith("ي"))
 
 
 def _place_item(f: _Field, j: int, rules: Rules) -> int | None:
@@ -367,10 +370,10 @@ def _place_item(f: _Field, j: int, rules: Rules) -> int | None:
     w = w0[1:]
     if not (w0.startswith("و") and len(w0) >= 4 and w.isalpha()) or w in rules.stopwords or w in rules.titles:
         return None
-    if (w in rules.place_heads or w in rules.place_list_heads or w in _COMPASS
+    if (w in rules.place_heads or w in rules.place_list_heads or w in _LIST_DIRECTIONS
             or w.startswith("ال") and w[2:] in rules.place_heads):
         return None
-    if w in _TRIBE_HEADS:
+    if w in _BANI_AL:
         k = j + 1
         return k + 1 if k < len(f.starts) and f.adjacent(k) and f.word(k).isalpha() else None
     return j + 1
@@ -407,8 +410,17 @@ def _list_gap(f: _Field, out: list[_M], rules: Rules, typ: str, item, enders: fr
     return sorted(out + new, key=_by_start) if new else out
 
 
-#: the family words after which آل + a name is the family, not one of it (وأسرة آل سالم)
-_FAMILY_WORDS = frozenset(norm_word(w) for w in ["أسرة", "عائلة", "قبيلة", "منزل", "بيت", "أبناء", "آل"])
+#: the family words after which آل + a name is the family, not one of it (وأسرة آل سالم; names._FAMILY_WORDS, the
+#: kunyas' list, and a house or the sons: منزل آل سالم، أبناء آل سالم)
+_FAMILY_BEFORE_AL = _FAMILY_WORDS | frozenset(norm_word(w) for w in ["منزل", "أبناء"])
+
+
+def _reporting_verb_around(f: _Field, i: int, t: int, rules: Rules) -> bool:
+    """A name from token i to the token before t is the subject of a reporting verb: one stands right before it (وأكد
+    آل فرج) or right after its last word (آل فرج أكد) — after the whole name, not after its first word, which may itself
+    look like one (آل طالب: طالب "demanded")."""
+    return (f.adjacent(i, quotes=True) and reporting_verb(_conj_stripped(f.word(i - 1)), rules)
+            or t < len(f.starts) and f.adjacent(t, quotes=True) and f.word(t) in rules.reporting_verbs)
 
 
 def al_family_speakers(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
@@ -436,10 +448,8 @@ def al_family_speakers(f: _Field, out: list[_M], rules: Rules) -> list[_M]:
         t = i + 2  # the token after the name; آل جار الله: with الله
         if t < n and f.adjacent(t) and f.word(t) == _ALLAH and name in _ALLAH_COMPOUNDS:
             t += 1
-        speaker = (prev in rules.titles or reporting_verb(prev, rules)
-                   or t < n and f.adjacent(t, quotes=True) and f.word(t) in rules.reporting_verbs)
-        if prev in _FAMILY_WORDS or not speaker:
-            continue  # (the word after the name, not the name: الشيخ صالح آل طالب، طالب "demanded")
+        if prev in _FAMILY_BEFORE_AL or not (prev in rules.titles or _reporting_verb_around(f, i, t, rules)):
+            continue
         a, b = f.starts[i], f.ends[t - 1]
         label = x[a:b]
         over = [o for o in out if o.s < b and a < o.e]
@@ -1227,7 +1237,7 @@ def _link_short_forms(f: _Field, out: list[_M], occ: bytearray, m: _Matcher, rul
     for sf, (first_end, aid, lab, *alone) in short.items():
         for a, k, e in f.free_occurrences(sf, CLITIC_RE, occ, first_end):
             if sf.startswith("ال ") and not (k == a and (i := f.tok_index(a)) > 0 and f.adjacent(i) and (
-                    f.word(i - 1) in rules.titles or _subject_context(f, i, rules, that=False))):
+                    f.word(i - 1) in rules.titles or _reporting_verb_around(f, i, f.tok_index(e - 1) + 1, rules))):
                 continue  # آل الشيخ: the person after a title (الدكتور آل الشيخ) or (forty-fourth session) as the
                 # subject of a reporting verb (وقال آل الشيخ، وأكد آل فرج), else the family
             if sf in _WEEKDAY_SURNAMES and ("ال" in f.x[a:k] or (i := f.tok_index(a)) > 0 and f.adjacent(i)
