@@ -159,3 +159,17 @@ def test_the_national_water_company_and_the_contractor_agency():
     assert ids("«المياه الوطنية» تطلق فرعها الإلكتروني.") == {"org:sa_national_water_company"}
     assert ids("دخلت السفينة المياه الوطنية الليبية.") == {"country:ly"}
     assert ids("قامت الوزارة ممثلة في وكالة تصنيف المقاولين بإعداد برنامج.") == {"org:sa_contractor_classification"}
+
+
+def test_forty_fifth_session_codebook_rows():
+    """Forty-fifth session: Shell's short name only after the company was named (rule ``seen``: not شل "to paralyse"),
+    Ali and Umar after سيدنا (علي alone is also the preposition), Réunion as the news spells it, McDonald's, Real Betis,
+    Olympique Lyonnais with its nisba, Xi Jinping spelt تشي."""
+    assert ids("أعلنت شركة شل خفض الوظائف. وقالت شل إن أرباحها تراجعت.") == {"org:shell"}
+    assert ids("وسيؤدي ذلك إلى شل جانب كبير من قدرات البلاد.") == set()
+    assert ids("وقفت عند مقولة سيدنا علي رضي الله عنه. وقال سيدنا عمر") == {"person:ali_ibn_abi_talib",
+                                                                          "person:umar_ibn_al_khattab"}
+    assert ids("عثر على حطام الطائرة في جزيرة لا ريونيون. ونقل الحطام من لاريونيون") == {"country:re"}
+    assert ids("وتراجعت مبيعات ماكدونالدز. وقرر الموافقة على عرض ريال بيتيس.") == {"org:mcdonalds", "org:real_betis"}
+    assert ids("تعاقد ليون الفرنسي مع لاعب الوسط.") == {"org:olympique_lyon"}
+    assert ids("وقد استجاب الرئيس الصيني تشي جين بينغ للأزمة.") >= {"person:xi_jinping"}

@@ -1334,3 +1334,37 @@ def test_al_family_speakers_and_no_person_after_bani():
     assert "آل غالب" in persons and "آل صالح" in persons and "صالح" not in persons, got
     assert not [s for s in persons if "سالم" in s or s in ("سعد", "آدم")], got
     assert "خالد العتيبي" in persons, got
+
+
+def test_no_name_of_a_possessed_word_or_a_feminine_verb():
+    """Forty-fifth session: a word of the lists with a possessive pronoun is no outlet's name after its head
+    (``names.pronoun_suffixed``: شبكة خطوطها، شبكة اتصالاته), nor an imperfect in ت whose ي-form is frequent
+    (``names._verb_like``: شبكة تنتمي، مجموعة تنتمي); a foreign first name in ت stays (تومي هيلفيغر), and so does a
+    foreign outlet's name after شبكة (شبكة فوكس)."""
+    got = found("وتسافر على شبكة خطوطها في أمريكا. وداعش يعتمد على شبكة اتصالاته الجديدة. "
+                "وألقي القبض على شبكة تنتمي لتنظيم داعش. والتقى المصمم تومي هيلفيغر. وقالت شبكة فوكس إن المرشحين")
+    surfaces = [s for s, _, _ in got]
+    for junk in ("خطوطها", "اتصالاته", "تنتمي"):
+        assert not [s for s in surfaces if junk in s], (junk, got)
+    assert "تومي هيلفيغر" in surfaces and "فوكس" in surfaces, got
+
+
+def test_places_after_a_comma_in_a_list_after_a_plural_head():
+    """Forty-fifth session (``head_nouns._trailing_places``): after one place right after a plural place head, the
+    و-items of the list are places with a comma before the first one too (محافظات صعدة، وحجة، وعمران،إذ)."""
+    got = found("يعود أغلبهم إلى محافظات صعدة، وحجة، وعمران،إذ قامت الميليشيا بترقيمهم.")
+    places = [s for s, t, _ in got if t == "location"]
+    assert places == ["صعدة", "وحجة", "وعمران"], got
+
+
+def test_a_clubs_name_before_a_nisba_and_a_first_name():
+    """Forty-fifth session (``head_nouns._nisba_before_first_name``): a club's bare name right before a nisba and a
+    first name is the club, the nisba the nationality of the coach or player (مدير الجهاز الفني بالهلال اليوناني
+    جورجيوس دونيس، مدرب الرائد الجزائري عبدالقادر عمراني); before a nisba alone it stays another body (الاتحاد
+    الآسيوي)."""
+    got = found_in("يعقد مدير الجهاز الفني بالهلال اليوناني جورجيوس دونيس مؤتمراً صحفياً قبل مباراة الدوري. ولعب مدرب "
+                   "الرائد الجزائري عبدالقادر عمراني بتشكيلتين مع اللاعب. وقرر الاتحاد الآسيوي إقامة المباراة.",
+                   "surface", "actor_id")
+    assert ("بالهلال", "org:al_hilal") in got and ("الرائد", "org:al_raed") in got, got
+    assert not [a for _, a in got if a.startswith("discovered:") and ("اليوناني" in a or "الجزائري" in a)], got
+    assert ("الاتحاد الآسيوي", "org:afc") in got, got

@@ -245,7 +245,8 @@ def _bare_club(f: _Field, s: int, e: int, plen: int, out: list[_M], rules: Rules
     the club unless right after a definite noun it qualifies (البنك الأهلي، المستطيل الأخضر) or before a nisba or an
     ل-genitive (الأهلي المصري is another club: the codebook's longer form; النصر للصناعات)."""
     return not (_after_definite_noun(f, s, plen, out, rules) or _after_given_name(f, s, plen, rules)
-                or _qualified(f, e, ("ي", "يه")) or "ال" + f.x[s + plen : e] in rules.titles and _title_before(f, e, rules))
+                or _club_qualified(f, e, ("ي", "يه"), rules)
+                or "ال" + f.x[s + plen : e] in rules.titles and _title_before(f, e, rules))
 
 
 def _title_before(f: _Field, e: int, rules: Rules) -> bool:
@@ -270,6 +271,24 @@ def _qualified(f: _Field, e: int, nisba_ends: tuple[str, ...]) -> bool:
     return nxt is not None and (nxt.startswith("لل") or nxt.startswith("ال") and nxt.endswith(nisba_ends) and len(nxt) > 4)
 
 
+def _club_qualified(f: _Field, e: int, nisba_ends: tuple[str, ...], rules: Rules) -> bool:
+    """:func:`_qualified` for a club's bare name, unless (forty-fifth session) the nisba after it is the nationality of
+    the person whose first name, Arabic or foreign, follows it (مدير الجهاز الفني بالهلال اليوناني جورجيوس دونيس:
+    Al-Hilal's coach, a Greek; nothing but spaces between the three)."""
+    return _qualified(f, e, nisba_ends) and not _nisba_before_first_name(f, f.tok_index(e - 1) + 1, rules)
+
+
+def _nisba_before_first_name(f: _Field, j: int, rules: Rules) -> bool:
+    """Forty-fifth session: the nisba at token j is the nationality of the person whose first name, Arabic or foreign,
+    follows it (مدرب الرائد الجزائري عبدالقادر عمراني, لاعب النصر الأرجوياني رودريغو مورا), not a word of the name
+    before it; nothing but spaces between the three words."""
+    k = j + 1
+    if k >= len(f.starts) or not f.adjacent(k) or not f.adjacent(j) or f.word(j).startswith("لل"):
+        return False
+    w = f.word(k)
+    return w in rules.given_names or w in load_name_rules().foreign_names
+
+
 #: cue words of rule `club` that count without the article only (twentieth session: فريق الشباب، لفريق الرائد)
 _TEAM_CUES = frozenset(norm_word(w) for w in ["فريق", "نادي"])
 
@@ -291,7 +310,7 @@ def _club_cue(f: _Field, e: int, pw: list[str], rules: Rules, club_starts: froze
     if not cue and not (pw[0] == "بين" and j < len(f.starts) and f.adjacent(j) and f.starts[j] in club_starts
                         and f.word(j)[0] == "و"):
         return False
-    return not _qualified(f, e, ("ي", "يه", "يين", "يون"))  # (الي is إلى: too short)
+    return not _club_qualified(f, e, ("ي", "يه", "يين", "يون"), rules)  # (الي is إلى: too short)
 
 
 def _sports_field(f: _Field, rules: Rules, need: int = 3) -> bool:
@@ -1001,8 +1020,8 @@ def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> 
     n = len(f.starts)
     x = f.x
     for o1, o2 in zip([None] + places, places):
-        if x[o2.e : o2.e + 2] != " و":
-            continue  # (cheap test first: no و-item right after the place; the first item follows it with a space only)
+        if x[o2.e : o2.e + 2] != " و" and x[o2.e : o2.e + 4].lstrip()[:1] != "و":
+            continue  # (cheap test first: no و-item right after the place, after a space or a comma)
         i2 = f.tok_index(o2.s)
         if o1 is None or f.tok_index(o1.e - 1) != i2 - 1:
             if not (i2 > 0 and f.adjacent(i2) and bare_in(f.word(i2 - 1), _PLURAL_PLACE_HEADS)):
@@ -1013,8 +1032,8 @@ def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> 
                 continue
         k = f.tok_index(o2.e - 1) + 1
         run = []
-        while k < n and (f.adjacent(k) or run and _LIST_SEP_RE.fullmatch(f.norm[f.ends[k - 1] : f.starts[k]])) \
-                and not occ[f.starts[k]]:
+        while k < n and (f.adjacent(k) or _LIST_SEP_RE.fullmatch(f.norm[f.ends[k - 1] : f.starts[k]])) \
+                and not occ[f.starts[k]]:  # (forty-fifth session: a comma before the first item too: صعدة، وحجة، وعمران)
             w = f.word(k)
             v = w[1:]
             if w[0] != "و" or len(v) < 3 or v in rules.stopwords or _has_digit(v) or _verb_like(v, rules) or w in rules.given_names:

@@ -443,6 +443,10 @@ def _verb_like(w: str, rules: Rules) -> bool:
     if v[0] in "يت":
         rest = v[1:-2] if v.endswith(("ون", "ان")) and len(v) > 5 else v[1:]
         cands += [rest, "ا" + rest]
+        if (v[0] == "ت" and len(v) >= 4 and "ي" + v[1:] in rules.frequent_words and "ي" + v[1:] not in rules.given_names
+                and w not in load_name_rules().foreign_names):
+            return True  # (forty-fifth session) تنتمي، تلتقي: the feminine of a frequent ينتمي، يلتقي (not تونس: يونس;
+            # not تومي: يومي)
     return any(len(c) >= 3 and (c in rules.frequent_words or c in rules.definite_stems) for c in cands)
 
 
@@ -1401,9 +1405,17 @@ def suffixed_word(f, end: int, w: str, rules: Rules) -> bool:
     """N19: w (a word of the field ending at ``end``) is a clitic-free word of the lists + a pronoun suffix (دعمه،
     زوجتي، بإمكانك، مرماه), not a first name nor a word ANERcorp tags in persons, not a name in ة (سلامة) nor in يه
     (جوزيه، توريه)."""
-    if w in rules.given_names or w in rules.person_tokens or len(w) < 4:
-        return False
     if w.endswith("ه") and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
+        return False
+    return pronoun_suffixed(w, rules)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def pronoun_suffixed(w: str, rules: Rules) -> bool:
+    """:func:`suffixed_word` without the original text (forty-fifth session, for an outlet's name after its head,
+    ``teams._outlet_word``: شبكة خطوطها، شبكة اتصالاته): a word ending in ه may then be a name in ة (سلامة), which only
+    the original spelling tells; an outlet's name is a foreign word, seldom in ة."""
+    if w in rules.given_names or w in rules.person_tokens or len(w) < 4:
         return False
     for pre in _PROCLITICS:
         if pre and not w.startswith(pre):

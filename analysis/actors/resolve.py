@@ -51,6 +51,7 @@ from analysis.actors.head_nouns import (
     _family_name,
     _name_like,
     _new,
+    _nisba_before_first_name,
     _proclitic_len,
     _sports_field,
     _strip_prep,
@@ -551,6 +552,10 @@ def _own_nisba_after_org(f: _Field, out: list[_M], m: _Matcher, rules: Rules) ->
         word = f.x[n.s : n.e]
         if word.endswith(("ون", "ين")):
             continue
+        if (word.endswith("ي") and (discovered or m.info[o.actor_id][3] == "club")
+                and _nisba_before_first_name(f, j, rules)):
+            continue  # (forty-fifth session) a club's name, a masculine nisba and a first name: the coach's or the
+            # player's nationality (مدرب الرائد الجزائري عبدالقادر عمراني; not وزارة الصحة المصرية حسام عبدالغفار)
         if discovered:
             if not word.endswith("ي"):
                 continue

@@ -31,6 +31,7 @@ from analysis.actors.names import (
     definite_masculine_nisba,
     free_token_before,
     load_name_rules,
+    pronoun_suffixed,
     repeat_forms,
     suffixed_word,
 )
@@ -81,7 +82,8 @@ def _outlet_word(w: str, rules: Rules) -> bool:
         return False
     if w.startswith("ال"):
         return w[2:] not in rules.definite_stems and w[2:] not in rules.frequent_words and not w.endswith(("ي", "يه"))
-    return w[0] not in "وفلب" and not w.endswith(("ي", "يه"))
+    return (w[0] not in "وفلب" and not w.endswith(("ي", "يه")) and not pronoun_suffixed(w, rules)
+            and not (w[0] in "يت" and _verb_like(w, rules)))  # (forty-fifth session) شبكة خطوطها، شبكة تنتمي
 
 
 @lru_cache(maxsize=WORD_CACHE)
