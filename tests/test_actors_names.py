@@ -1368,3 +1368,6 @@ def test_a_clubs_name_before_a_nisba_and_a_first_name():
     assert ("بالهلال", "org:al_hilal") in got and ("الرائد", "org:al_raed") in got, got
     assert not [a for _, a in got if a.startswith("discovered:") and ("اليوناني" in a or "الجزائري" in a)], got
     assert ("الاتحاد الآسيوي", "org:afc") in got, got
+    # a state body keeps its nisba before a name (resolve._own_nisba_after_org: clubs only): Egypt's ministry
+    got = found_in("وقال المتحدث باسم وزارة الصحة المصرية حسام عبدالغفار إن المصابين بخير.", "surface", "actor_id")
+    assert not [a for _, a in got if a == "org:sa_ministry_of_health"], got
