@@ -1020,7 +1020,7 @@ def _trailing_places(f: _Field, out: list[_M], occ: bytearray, rules: Rules) -> 
     n = len(f.starts)
     x = f.x
     for o1, o2 in zip([None] + places, places):
-        if x[o2.e : o2.e + 2] != " و" and x[o2.e : o2.e + 4].lstrip()[:1] != "و":
+        if x[o2.e : o2.e + 4].lstrip()[:1] != "و":
             continue  # (cheap test first: no و-item right after the place, after a space or a comma)
         i2 = f.tok_index(o2.s)
         if o1 is None or f.tok_index(o1.e - 1) != i2 - 1:
