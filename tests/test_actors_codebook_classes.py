@@ -173,3 +173,33 @@ def test_forty_fifth_session_codebook_rows():
     assert ids("وتراجعت مبيعات ماكدونالدز. وقرر الموافقة على عرض ريال بيتيس.") == {"org:mcdonalds", "org:real_betis"}
     assert ids("تعاقد ليون الفرنسي مع لاعب الوسط.") == {"org:olympique_lyon"}
     assert ids("وقد استجاب الرئيس الصيني تشي جين بينغ للأزمة.") >= {"person:xi_jinping"}
+
+
+def test_forty_sixth_session_codebook_rows():
+    """Forty-sixth session: Talgo, the European Financial Stabilisation Mechanism (not the ESM, whose masculine
+    spelling is an alias now), Savile Row, and the statistics department with الإحصاء for الإحصاءات."""
+    assert ids("قالت تالجو الأسبانية إن السعودية ألغت عقدا.") >= {"org:talgo"}
+    assert ids("وحصلت اليونان على تمويل من آلية الاستقرار المالي الأوروبية.") >= {"org:efsm"}
+    assert ids("وافق مجلس محافظي آلية الاستقرار الأوروبي على المفاوضات.") >= {"org:esm"}
+    assert ids("من إبداع خياطي «سافيل رو» بلندن.") >= {"location:savile_row"}
+    assert ids("بالإضافة إلى مصلحة الإحصاء العامة في معرفة العدد.") == {"org:sa_cdsi"}
+
+
+def party_nisbas(text: str) -> list[tuple[str, str]]:
+    return [(s, a) for s, a, k in found_in(text, "surface", "actor_id", "match_kind") if k == "nisba" and "party" in a]
+
+
+def test_us_parties_by_their_nisbas():
+    """Forty-sixth session (rule ``party_nisba``, ``ambiguous._context_party_nisba``): جمهوري، ديمقراطيا … are the US
+    parties after a member, a candidate, a number, a pronoun, the other party or a parenthesis, with the US named
+    near; not a decree or a system (قرارا جمهوريا، نظام ديمقراطي), nor without the US, nor the feminine (جمهورية)."""
+    us = "وقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. "
+    assert party_nisbas(us + "ويضم مجلس النواب 246 جمهوريا و188 ديموقراطيا. وأصبح أول سناتور ديمقراطي يعلن معارضته.") == [
+        ("جمهوريا", "org:republican_party"), ("ديموقراطيا", "org:democratic_party"),
+        ("ديمقراطي", "org:democratic_party")]
+    assert party_nisbas(us + "وتبدأ الانتخابات التمهيدية للحزبين الجمهوري والديمقراطي في فبراير.") == [
+        ("الجمهوري", "org:republican_party"), ("والديمقراطي", "org:democratic_party")]
+    assert party_nisbas(us + "وقال السيناتور جون ماكين (جمهوري، ولاية أريزونا) إن الاتفاق سيئ.") == [
+        ("جمهوري", "org:republican_party")]
+    assert party_nisbas(us + "وأصدر الرئيس قرارا جمهوريا. واعتمدت تونس نظاما سياسيا ديمقراطيا وجمهورية جديدة.") == []
+    assert party_nisbas("أصدر الرئيس اليمني عبدربه منصور هادي قرارا جمهوريا بتعيين 13 عضوا جمهوريا.") == []

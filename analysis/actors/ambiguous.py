@@ -540,6 +540,35 @@ def _context_club_nisba(c, s, e, plen, ent, i, pw):
     return c.is_sport()
 
 
+#: Words right before a US party's nisba that make it the party: a member, a candidate or a voter (عضوا جمهوريا،
+#: النائب الجمهوري، مرشحين جمهوريين), a pronoun or a verb of being (وهو جمهوري، ليس جمهوريا، كان ديمقراطيا), a seat
+#: (مقعد جمهوري); a number too (246 جمهوريا، 44 ديمقراطيا). Not a decree, a system or a guard (قرارا جمهوريا، نظام
+#: ديمقراطي، الحرس الجمهوري)
+_PARTY_HEADS = frozenset(norm_word(w) for w in [
+    "عضو", "عضوا", "أعضاء", "العضو", "نائب", "نائبا", "نواب", "النائب", "النواب", "سيناتور", "سيناتورا", "السيناتور",
+    "سناتور", "السناتور", "شيوخ", "مرشح", "مرشحا", "مرشحين", "مرشحون", "المرشح", "المرشحين", "المرشحون", "منافس",
+    "رئيس", "الرئيس", "حاكم", "الحاكم", "زعيم", "زعيمة", "مشرعين", "مشرعون", "المشرعين", "ناخبين", "الناخبين",
+    "سياسيين", "معلقون", "مقعد", "الجانب", "هو", "هم", "هؤلاء", "ليس", "كان", "كانوا", "معظمهم", "بعضهم", "الحزبين",
+    "حزبين", "للحزبين", "حزبي"])
+#: the two parties' nisbas (a word of _PARTY_HEADS too: الحزبين الجمهوري والديمقراطي، أعضاء جمهوريون وديمقراطيون)
+_PARTY_NISBAS = frozenset(norm_word(a + w + e) for w in ("جمهوري", "ديمقراطي", "ديموقراطي")
+                          for a, e in (("", ""), ("ال", ""), ("", "ا"), ("", "ون"), ("", "ين"), ("ال", "ون"), ("ال", "ين")))
+
+
+def _context_party_nisba(c, s, e, plen, ent, i, pw):
+    # forty-sixth session: جمهوري، ديمقراطيا، الجمهوري ("republican", "democratic", also of a decree or a system) are
+    # the US party after a word of _PARTY_HEADS or a number, with the US named near (its name, Washington, Obama,
+    # the Congress: rule country); the feminine forms (جمهورية "republic", ديمقراطية "democracy") are not looked for
+    f = c.f
+    if pw and f.adjacent(i):
+        w = _conj_stripped(pw[0])
+        if not (w in _PARTY_HEADS or w in _PARTY_NISBAS or w.isdigit() or strip_clitics(w) in _PARTY_HEADS):
+            return False
+    elif f.norm[max(0, s - 2) : s].rstrip()[-1:] != "(":
+        return False  # (or right after a parenthesis: السيناتور جون ماكين (جمهوري، ولاية أريزونا))
+    return _country_near(s, ent.actor_id, c.out, c.m)
+
+
 def _context_club(c, s, e, plen, ent, i, pw):
     f, rules = c.f, c.rules
     if (_club_cue(f, e, pw, rules, c.club_starts) or (
@@ -710,7 +739,7 @@ def _context_movement(c, s, e, plen, ent, i, pw):
 #: rule → context check, after the shared ones (arguments: the hit, its token index and the two words before it).
 _CONTEXT_RULES = {
     "hajj": _context_hajj,
-    "club_nisba": _context_club_nisba, "club": _context_club, "seen": _context_seen,
+    "club_nisba": _context_club_nisba, "party_nisba": _context_party_nisba, "club": _context_club, "seen": _context_seen,
     "person": _context_person_country_group, "country": _context_person_country_group,
     "group": _context_person_country_group, "coordinated": _context_coordinated,
     "place_or_list": _context_place_or_list, "place": _context_place, "verb": _context_verb,
@@ -775,7 +804,8 @@ def _ambiguous_ok(c: _AmbiguousContext, s: int, e: int, plen: int, ent: _Entry) 
             (pw1 := f.prev_words(f.tok_index(s), 1)) and pw1[0] in _NEWS_HEADS or _next_word(f, e) in _NEWS_NEXT):
         return False  # رابط الخبر بصحيفة الوئام "the link of the news item", ورد في الخبر أن "the item says that", even
         # after the city was named
-    if seen and amb != "club_nisba":  # a club's nisba only by its own rule (باسل الهلالي)
+    if seen and amb not in ("club_nisba", "party_nisba"):  # a club's or a party's nisba only by its own rule
+        # (باسل الهلالي; نظام ديمقراطي after الحزب الديمقراطي)
         return True
     info = c.m.info
     if info[aid][2] == "media" and (_quoted(f, s, e) or _outlet_in_parentheses(c, s, e, aid)):

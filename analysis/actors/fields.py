@@ -190,6 +190,11 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
             amb = rules.ambiguous.get("ال" + f.key) or amb  # المالي (the nisba: rule country), مالي (the name: place)
         if f.kind == "nisba" and info[f.actor_id][3] == "club":
             amb = "club_nisba"  # الهلالي (also a family name, "crescent-shaped"), الاتحادي ("federal"): rule club_nisba
+        elif f.kind == "nisba" and info[f.actor_id][3] == "party" and typ == "organization":  # (not the groups'
+            # nisbas: إخواني، حوثي)
+            if f.key.endswith(("ه", "ات", "تين", "تان")):
+                continue  # جمهورية "republic", ديمقراطية "democracy": not the US parties' nisbas
+            amb = "party_nisba"  # جمهوري، ديمقراطيا: rule party_nisba
         if full in rules.short_names:
             amb = None  # resolved by the D1 context rule instead
         elif amb is None and f.actor_id in amb_actor and f.n_tokens == 1 and f.kind in ("name", "alias"):

@@ -31,6 +31,7 @@ step 4). The second passes are ``names`` (persons), ``teams`` (organisations, cl
 from __future__ import annotations
 
 import bisect
+import re
 from functools import partial
 from itertools import chain
 
@@ -400,9 +401,15 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
         for k, q in zip(cand.tolist(), cand_field):
             a, b = int(s_at[k]) - int(base[q]), int(s_end[k]) - int(base[q])  # (in the field's norm)
             h = hits[q] if hits else None  # the codebook strings of the field: (start, end) rows
-            coded = h is not None and len(h) > 0 and bool(np.any((h[:, 1] == b) & (h[:, 0] >= a) & (h[:, 0] < a + 4)))
+            rows = h[(h[:, 1] == b) & (h[:, 0] >= a) & (h[:, 0] < a + 4)] if h is not None and len(h) else ()
+            # (not a US party's nisba that its rule held back: حي الجمهوري is a district of Taiz)
+            coded = any(matcher is None or matcher.entries[int(r[2])].ambiguous != "party_nisba" for r in rows)
             add[k] = not coded and (sure[k] or not fails[k] and _span_margin(
                 model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
+            if add[k] and span_typ[k] == 3 and " " in bigx[s_at[k] : s_end[k]]:
+                f = fields[q]
+                s0, e0 = f.span_in_original(a, b)
+                add[k] = not _generic_phrase(bigx[s_at[k] : s_end[k]], f.text[s0:e0], load_rules())
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
@@ -439,6 +446,22 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
 
 
 _RULE_TAGS = {t: ("B-" + t, "I-" + t) for t in ("PERS", "LOC", "ORG", "NIS", "TIT")}
+
+
+def _generic_phrase(nm: str, orig: str, rules) -> bool:
+    """Forty-sixth session: the gap filler's organisation ``nm`` (normalised; ``orig`` as written) is two words, an
+    indefinite head and an indefinite adjective that the news also writes with the article (جمعية عمومية، مجلس بلدي،
+    طيران دولية، منظمة إرهابية، حزب سياسي، وبنك تجاري): a common noun phrase, no name. Not an adjective in ى (a
+    name: مصيف سلمى) nor a given name (وكالة عطية). (Its places are left alone: ولاية يوبي، جبل حبشي are names.)"""
+    ws = nm.split()
+    if len(ws) != 2 or orig.endswith("ى"):
+        return False
+    h, a = ws
+    return (_DEFINITE_RE.match(h) is None and not a.startswith("ال") and a.endswith(("ي", "يه")) and len(a) >= 4
+            and a not in rules.given_names and a in rules.definite_stems)
+
+
+_DEFINITE_RE = re.compile("[وفبكل]{0,2}ال|لل")
 
 
 def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first: np.ndarray, lengths: list[int],
@@ -647,19 +670,28 @@ def _body_context(title: _Field, body_mentions: list[_M]) -> None:
 _SAUDI_AHLI, _EGYPT_AHLY = "org:al_ahli_saudi", "org:al_ahly_egypt"
 
 
+def _switch_actor(ms: list[_M], picked: list[_M], evidence, to_id: str, body: list[_M] = ()) -> None:
+    """Give the mentions ``picked`` (of the field's mentions ``ms``) the actor ``to_id`` (kind alias) when
+    ``evidence(ms)``, a pair (for ``to_id``, against it), is for and not against; a field with no evidence either way
+    decides by ``body`` (a title by its article's body). The default reading of a bare form is its codebook row's;
+    the field's other actors may make it another (``_egyptian_ahly``, ``_saudi_emaar``)."""
+    if not picked:
+        return
+    pro, con = evidence(ms)
+    if not (pro or con) and body:
+        pro, con = evidence(body)
+    if pro and not con:
+        for o in picked:
+            o.actor_id, o.kind = to_id, "alias"
+
+
 def _egyptian_ahly(ms: list[_M], info: dict, body: list[_M], country_of: dict) -> None:
     """The bare الأهلي is the Saudi club by default (these are Saudi news); in a field that names Egypt or an Egyptian
-    club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly.
-    A title that names neither decides by its ``body`` (after the body's own الأهلي was decided)."""
-    ahli = [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"]
-    if not ahli:
-        return
-    egypt, saudi = _ahli_evidence(ms, info, country_of)
-    if not (egypt or saudi) and body:
-        egypt, saudi = _ahli_evidence(body, info, country_of)
-    if egypt and not saudi:
-        for o in ahli:
-            o.actor_id, o.kind = _EGYPT_AHLY, "alias"  # (its label is الأهلي المصري)
+    club and no other Saudi club (داخل مصر سواء الأهلي أو الزمالك، مسؤولو الأهلي … الدوري المصري) it is Cairo's Al Ahly
+    (its label is الأهلي المصري). A title that names neither decides by its ``body`` (after the body's own الأهلي was
+    decided)."""
+    _switch_actor(ms, [o for o in ms if o.actor_id == _SAUDI_AHLI and o.kind != "nisba"],
+                  lambda x: _ahli_evidence(x, info, country_of), _EGYPT_AHLY, body)
 
 
 _EMAAR, _EMAAR_EC = "org:emaar", "org:emaar_ec"
@@ -670,13 +702,18 @@ def _saudi_emaar(ms: list[_M], info: dict, country_of: dict) -> None:
     """Bare إعمار is Emaar Properties of Dubai (the codebook's row) unless the field lists Saudi companies and no
     Emirati one, nor Dubai, the Emirates or إعمار العقارية: then it is the Saudi market's Emaar The Economic City
     (forty-fourth session: أسهم شركات الإنماء وموبايلي وإعمار ودار الأركان; not سهم إعمار … دبي الإسلامي)."""
-    bare = [o for o in ms if o.actor_id == _EMAAR and o.kind == "name"] if ms else ()
-    if not bare:
-        return
+    if ms:
+        _switch_actor(ms, [o for o in ms if o.actor_id == _EMAAR and o.kind == "name"],
+                      lambda x: _emaar_evidence(x, info, country_of), _EMAAR_EC)
+
+
+def _emaar_evidence(ms: list[_M], info: dict, country_of: dict) -> tuple[bool, bool]:
+    """Whether the mentions name a Saudi company or bank, and whether they name an Emirati one, Dubai, the Emirates
+    or إعمار العقارية (the Dubai company's own news)."""
     saudi = emirati = False
     for o in ms:
         if o.actor_id in _EMIRATI_CUES or o.actor_id == _EMAAR and o.kind != "name":
-            emirati = True  # إعمار العقارية، دبي: the Dubai company's own news
+            emirati = True
             continue
         row = info.get(o.actor_id)
         if row is None or o.actor_id == _EMAAR or row[2] != "organization" or row[3] not in ("company", "bank"):
@@ -684,9 +721,7 @@ def _saudi_emaar(ms: list[_M], info: dict, country_of: dict) -> None:
         c = country_of.get(o.actor_id)
         saudi |= c == "country:sa"
         emirati |= c == "country:ae"
-    if saudi and not emirati:
-        for o in bare:
-            o.actor_id, o.kind = _EMAAR_EC, "alias"
+    return saudi, emirati
 
 
 def _ahli_evidence(ms: list[_M], info: dict, country_of: dict) -> tuple[bool, bool]:
