@@ -31,7 +31,6 @@ step 4). The second passes are ``names`` (persons), ``teams`` (organisations, cl
 from __future__ import annotations
 
 import bisect
-import re
 from functools import partial
 from itertools import chain
 
@@ -118,6 +117,7 @@ from analysis.actors.resolve import (
     _resolve_capitals_and_nisba,
 )
 from analysis.actors.rules import (
+    CLITIC_RE,
     Rules,
     load_rules,
 )
@@ -457,11 +457,8 @@ def _generic_phrase(nm: str, orig: str, rules) -> bool:
     if len(ws) != 2 or orig.endswith("ى"):
         return False
     h, a = ws
-    return (_DEFINITE_RE.match(h) is None and not a.startswith("ال") and a.endswith(("ي", "يه")) and len(a) >= 4
-            and a not in rules.given_names and a in rules.definite_stems)
-
-
-_DEFINITE_RE = re.compile("[وفبكل]{0,2}ال|لل")
+    return (not CLITIC_RE.match(h).group().endswith(("ال", "لل")) and not a.startswith("ال")
+            and a.endswith(("ي", "يه")) and len(a) >= 4 and a not in rules.given_names and a in rules.definite_stems)
 
 
 def _span_margin(model, words: list[str], rt: list[str], gaps: list[str], first: np.ndarray, lengths: list[int],
