@@ -203,3 +203,36 @@ def test_us_parties_by_their_nisbas():
         ("جمهوري", "org:republican_party")]
     assert party_nisbas(us + "وأصدر الرئيس قرارا جمهوريا. واعتمدت تونس نظاما سياسيا ديمقراطيا وجمهورية جديدة.") == []
     assert party_nisbas("أصدر الرئيس اليمني عبدربه منصور هادي قرارا جمهوريا بتعيين 13 عضوا جمهوريا.") == []
+
+
+def test_forty_seventh_session_idioms_and_common_nouns():
+    """Forty-seventh session (ambiguous._NOT_BETWEEN, one neighbour): يمني النفس "hopes" is no Yemen, سمك لبن تمر هندي
+    no India, شاعر عكاظ and بردة عكاظ the festival's prizes (no Okaz, which لـ«عكاظ» still is), عتق رقبة blood money
+    (no Ataq), بعقوبة تعزيرية a punishment (no Baqubah) and درعا تذكاريا a shield (no Daraa); each place stays itself
+    elsewhere. وون is a currency: وون كوري after an amount is money, no Korea."""
+    assert ids("أما الفريق الذي يمني النفس بلقب، ومن يمني نفسه بإلغائها.") == set()
+    assert ids("وقال مسؤول يمني إن القوات انسحبت.") == {"country:ye"}
+    assert ids("وأفلامه «سمك لبن تمر هندي» و«الأفوكاتو».") == set()
+    assert ids("الشاعر هزبر محمود شاعر عكاظ، وحسن طواشي شاعر شباب عكاظ يتقلدان بردة عكاظ. وقال لـ«عكاظ» إن") == {
+        "discovered:هزبر_محمود", "discovered:حسن_طواشي", "media:okaz"}
+    assert ids("اكتمال مبلغ عتق رقبة ابنه. وفر القائد من مدينة عتق.") == {"location:ataq"}
+    assert ids("وطالب بعقوبة تعزيرية بحقها. وقتل عشرة في بعقوبة.") == {"location:baqubah"}
+    assert ids("وقدم رئيس البلدية درعا تذكاريا للمحافظ. وقصف الجيش درعا.") == {"location:daraa"}
+    assert ids("بلغت الأرباح 6.9 تريليون وون كوري.") == set()
+
+
+def test_forty_seventh_session_codebook_rows():
+    """Forty-seventh session: the Iraqi Forces Alliance (the Sunni bloc; تحالف القوى its short name) and Habermas."""
+    assert ids("وقال رئيس كتلة تحالف القوى العراقية في البرلمان إن تحالف القوى يساند المطالب.") == {
+        "org:iraqi_forces_alliance"}
+    assert ids("الفضاء العمومي كما وصفه هابرماس، مع هابرماز ضد هابرماز.") == {"person:jurgen_habermas"}
+
+
+def test_a_list_of_governorates_with_commas_alone():
+    """Forty-seventh session (rule list_only, head_nouns._coordinated_place with ``comma``): a governorate whose bare
+    name is a word (فرسان "knights", تربة "soil", حقل "field") is a place in a list of places joined by commas alone;
+    after a place it must end its item (في جدة، ثار الغيورون: the verb "rose up")."""
+    assert ids("وتشمل الانتخابات صبيا، الداير بني مالك، فرسان، الحكامية.") >= {"location:farasan"}
+    assert ids("والبلديات المرتبطة (تربة، رنية، الخرمة).") >= {"location:turabah"}
+    assert ids("وانتشرت مقاطع التحرش في جدة، ثار الغيورون وكتب الجميع.") == {"location:jeddah"}
+    assert ids("وتحدث عن فرسان الخيل، ومنهم من جدة.") == {"location:jeddah"}

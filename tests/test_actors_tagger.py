@@ -410,3 +410,19 @@ def test_the_gap_filler_leaves_out_a_generic_noun_and_adjective():
     got = found_in("وأكد الاتحاد أن جمعية عمومية غير عادية ستعقد. لتصبح رابع شركة طيران دولية تشغل رحلات إلى المطار.",
                    "surface", tagger=GAP_FILLER)
     assert not [s for (s,) in got if "عمومية" in s or "دولية" in s], got
+
+
+def test_a_discovered_name_ends_before_a_word_in_the_accusative():
+    """Forty-seventh session (``matcher._accusative_cut``): a discovered name, of the rules or of the gap filler, ends
+    before its first word with the tanween of the accusative (مستنكراً، ابتهالاً: an adjective or adverb after the
+    name); a name that starts with one is none (فارساً "a knight"), a given name in the accusative stays (محمداً)."""
+    from analysis.config import GAP_FILLER
+    from one_article import found_in
+    text = ("وقال الشيخ عادل الكلباني مستنكراً ردة الفعل. وأنشد فهد الكبيسي ابتهالاً جميلا. "
+            "لكنَّ فارساً مرتدياً حلةً من بياض التقطها. وأشهد أن محمداً رسول الله.")
+    for opts in ({}, {"tagger": GAP_FILLER}):
+        got = found_in(text, "surface", "actor_id", **opts)
+        assert ("عادل الكلباني", "discovered:عادل_الكلباني") in got, got
+        assert ("فهد الكبيسي", "discovered:فهد_الكبيسي") in got, got
+        assert not [s for s, _ in got if "\u064b" in s and not s.startswith("محمد")], got
+        assert [s for s, _ in got if s.startswith("محمداً")], got

@@ -188,20 +188,38 @@ _NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
 #: A codebook name that is another word between these words, asked of every mention once all passes ran
 #: (``matcher._match_prepared``; not a rule of ambiguous_forms.tsv: the form stays a sure context for the rules that
 #: look for its country): وهو مصر على الرفض "he insists on" (مُصِرّ), not Egypt (forty-fourth session: 5 of the 6 such
-#: مصر in SaudiNewsNet; ها هي مصر على سكة السلامة is Egypt: هي is no cue). Actor -> (the form without clitics, the word
-#: before, the word after).
-_NOT_BETWEEN = {aid: (norm_word(k), frozenset(norm_word(w) for w in a), frozenset(norm_word(w) for w in b))
-                for aid, k, a, b in (("country:eg", "مصر",
-                                      ["هو", "وهو", "أنه", "انه", "إنه", "لأنه", "بأنه", "لكنه", "ولكنه"], ["على"]),)}
+#: مصر in SaudiNewsNet; ها هي مصر على سكة السلامة is Egypt: هي is no cue). Forty-seventh session, idioms and common
+#: nouns with one neighbour (None: any word on that side): يمني النفس "hopes" (the verb), سمك لبن تمر هندي and التمر
+#: الهندي (tamarind), شاعر عكاظ and بردة عكاظ (the Souq Okaz festival's prizes, not the paper), عتق رقبة (a convict's
+#: blood money, not Ataq), الحكم بعقوبة تعزيرية ("with a punishment", not Baqubah), درعا تذكاريا ("a shield", not
+#: Daraa). Actor -> [(the mention's exact surface, clitics included; the words before; the words after)].
+_NOT_BETWEEN: dict[str, list[tuple]] = {}
+for _aid, _form, _before, _after in (
+        ("country:eg", "مصر", ["هو", "وهو", "أنه", "انه", "إنه", "لأنه", "بأنه", "لكنه", "ولكنه"], ["على"]),
+        ("country:ye", "يمني", None, ["النفس", "نفسه"]),
+        ("country:in", "هندي", ["تمر"], None), ("country:in", "الهندي", ["التمر", "والتمر", "بالتمر"], None),
+        ("media:okaz", "عكاظ", ["شاعر", "وشاعر", "لشاعر", "بشاعر", "بردة", "وبردة", "ببردة", "جائزة", "وجائزة", "بجائزة",
+                                "لجائزة", "شباب"], None),
+        ("location:ataq", "عتق", None, ["رقبة", "رقبته", "رقبتها", "رقاب", "الرقبة", "الرقاب"]),
+        ("location:baqubah", "بعقوبة", None, ["تعزيرية", "رادعة", "مشددة", "مالية", "السجن", "الإعدام", "الجلد",
+                                              "القتل", "الغرامة"]),
+        ("location:daraa", "درعا", None, ["تذكاريا", "تذكارية", "تكريميا", "تكريمية", "تقديريا"])):
+    _NOT_BETWEEN.setdefault(_aid, []).append((
+        norm_word(_form), None if _before is None else frozenset(norm_word(w) for w in _before),
+        None if _after is None else frozenset(norm_word(w) for w in _after)))
 
 
 def word_between(f, o) -> bool:
-    """The mention ``o`` is the word of ``_NOT_BETWEEN`` that its neighbours make another word (وهو مصر على)."""
-    form, before, after = _NOT_BETWEEN[o.actor_id]
-    if o.plen or f.x[o.s : o.e] != form:
-        return False
-    i = f.tok_index(o.s)
-    return i > 0 and f.adjacent(i) and f.word(i - 1) in before and _next_word(f, o.e) in after
+    """The mention ``o`` is a form of ``_NOT_BETWEEN`` that its neighbours make another word (وهو مصر على، شاعر
+    عكاظ)."""
+    for form, before, after in _NOT_BETWEEN[o.actor_id]:
+        if f.x[o.s : o.e] != form:
+            continue
+        i = f.tok_index(o.s)
+        if ((before is None or i > 0 and f.adjacent(i) and f.word(i - 1) in before)
+                and (after is None or _next_word(f, o.e) in after)):
+            return True
+    return False
 
 
 def _first_not_before(c, s, e, plen, ent):
@@ -364,8 +382,9 @@ def _first_occupation(c, s, e, plen, ent):
 
 
 def _first_list_only(c, s, e, plen, ent):
-    # مدركة، الحريق: only in a list of places (تربة والخرمة), never from an earlier mention
-    return _coordinated_place(c.f, s, e, plen, c.out)
+    # مدركة، الحريق: only in a list of places (تربة والخرمة; forty-seventh session, also one of commas alone: صبيا،
+    # فرسان، العارضة), never from an earlier mention
+    return _coordinated_place(c.f, s, e, plen, c.out, comma=True)
 
 
 def _first_province(c, s, e, plen, ent):

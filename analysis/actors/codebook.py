@@ -153,11 +153,14 @@ def matching_key(form: str) -> tuple[str, str]:
     return s, "none"
 
 
-def nisba_forms(base: str) -> list[str]:
-    """The regular inflections of a masculine singular nisba (no article; the matcher adds ال).
+def nisba_forms(base: str, *, feminine: bool = True) -> list[str]:
+    """The regular inflections of a masculine singular nisba (no article; the matcher adds ال); without the feminine
+    ones if not ``feminine`` (a US party's: جمهورية is "republic", ديمقراطية "democracy").
 
     >>> nisba_forms("مصري")
     ['مصري', 'مصرية', 'مصريين', 'مصريون', 'مصريان', 'مصريتين', 'مصريتان', 'مصريات', 'مصريو']
+    >>> nisba_forms("جمهوري", feminine=False)
+    ['جمهوري', 'جمهوريين', 'جمهوريون', 'جمهوريان', 'جمهوريو']
     """
     b = base.strip()
     if b.startswith("ال") and len(b) > 4:  # called on the form as written: ألماني keeps its hamza here
@@ -166,7 +169,11 @@ def nisba_forms(base: str) -> list[str]:
         b = b[:-1] + "ي"
     if not b.endswith("ي"):  # an irregular form listed as it is (عرب, روس, أكراد)
         return [b]
-    return [b, b + "ة", b + "ين", b + "ون", b + "ان", b + "تين", b + "تان", b + "ات", b + "و"]
+    return [b + e for e in ("", "ة", "ين", "ون", "ان", "تين", "تان", "ات", "و") if feminine or e not in _FEMININE_ENDINGS]
+
+
+#: The endings of the feminine inflections of a nisba (nisba_forms).
+_FEMININE_ENDINGS = frozenset(("ة", "تين", "تان", "ات"))
 
 
 def _split(cell) -> list[str]:
@@ -208,9 +215,12 @@ def actor_forms(actor_id: str, row: pd.Series | dict, *, user: bool = False) -> 
     add(row["label_ar"], "name")
     for a in _split(row.get("aliases")):
         add(a, "alias")
+    # a party's nisba is never looked for in the feminine, a word of its own (forty-sixth session: جمهورية
+    # "republic", ديمقراطية "democracy"; rule party_nisba, fields.py)
+    party = row.get("subtype") == "party" and row.get("type") == "organization"
     for base in _split(row.get("nisba")):
         b = dediacritize(base)
-        for f in nisba_forms(b):
+        for f in nisba_forms(b, feminine=not party):
             add(f, "nisba", "optional")
         b = b[2:] if b.startswith("ال") and len(b) > 4 else b
         if b.endswith(("ي", "ى")) and len(b) >= 4:

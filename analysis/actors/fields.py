@@ -191,9 +191,7 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         if f.kind == "nisba" and info[f.actor_id][3] == "club":
             amb = "club_nisba"  # الهلالي (also a family name, "crescent-shaped"), الاتحادي ("federal"): rule club_nisba
         elif f.kind == "nisba" and info[f.actor_id][3] == "party" and typ == "organization":  # (not the groups'
-            # nisbas: إخواني، حوثي)
-            if f.key.endswith(("ه", "ات", "تين", "تان")):
-                continue  # جمهورية "republic", ديمقراطية "democracy": not the US parties' nisbas
+            # nisbas: إخواني، حوثي; the codebook gives a party's nisba no feminine forms: codebook.actor_forms)
             amb = "party_nisba"  # جمهوري، ديمقراطيا: rule party_nisba
         if full in rules.short_names:
             amb = None  # resolved by the D1 context rule instead

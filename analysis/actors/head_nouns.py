@@ -82,10 +82,13 @@ def _via_idiom(f: _Field, k: int, head: str) -> bool:
 
 
 def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], types=("location", "country"),
-                       dash: bool = False) -> bool:
+                       dash: bool = False, comma: bool = False) -> bool:
     """Rule `coordinated` of ambiguous_forms.tsv: the form is joined by و to a place or country mention (of ``types``;
     not a nisba: الأجواء الشرقية والتايلاندية) right before it (الدمام والخبر، الأحساء، والخبر) or right after it
-    (الخبر والظهران); with ``dash``, also by a dash to a place right before it (طريق الدمام - الخبر)."""
+    (الخبر والظهران); with ``dash``, also by a dash to a place right before it (طريق الدمام - الخبر); with ``comma``,
+    the form without a proclitic but the article, also by a comma alone to a place right before or after it (a list
+    of governorates: الداير بني مالك، فرسان، الحكامية، العارضة، وادي جازان)."""
+    bare = comma and f.x[s : s + plen] in ("", "ال")
     for o in out:
         if o.typ not in types or o.kind == "nisba":
             continue
@@ -95,9 +98,14 @@ def _coordinated_place(f: _Field, s: int, e: int, plen: int, out: list[_M], type
             return True
         if e <= o.s and f.x[o.s : o.s + o.plen].startswith("و") and not f.x[e : o.s].strip():
             return True
+        if bare and (o.e <= s and f.norm[o.e : s].strip() in ("،", ",") and f.norm[e : e + 2].strip()[:1] in _LIST_END
+                     or e <= o.s and f.norm[e : o.s].strip() in ("،", ",") and f.x[o.s : o.s + o.plen] in ("", "ال")):
+            return True  # (after a place, the form ends an item: جدة، ثار الغيورون is a verb)
     return False
 
 
+#: What may follow the last item of a list of places: a comma or another mark, or the field's end.
+_LIST_END = frozenset(("", "،", ",", ".", ")", "»", '"', "”", ":", "؛", ";", "-"))
 _IN = frozenset(("في", "فى"))
 #: Words before الخبر that make it "the news item", not the city Khobar (رابط الخبر، نص الخبر، تفاصيل الخبر).
 _NEWS_HEADS = frozenset(norm_word(w) for w in ["رابط", "نص", "تفاصيل", "مصدر", "نشر", "هذا", "وكان", "صاحب"])
