@@ -236,3 +236,17 @@ def test_a_list_of_governorates_with_commas_alone():
     assert ids("والبلديات المرتبطة (تربة، رنية، الخرمة).") >= {"location:turabah"}
     assert ids("وانتشرت مقاطع التحرش في جدة، ثار الغيورون وكتب الجميع.") == {"location:jeddah"}
     assert ids("وتحدث عن فرسان الخيل، ومنهم من جدة.") == {"location:jeddah"}
+
+
+def test_a_city_named_for_its_club_on_the_sports_pages():
+    """Forty-seventh session (``matcher._city_clubs``): in a field about sport, برشلونة، روما، ليفربول، مارسيليا named
+    bare are their clubs; after في or a city head, or before a feminine nisba, they stay the cities, and outside sport
+    they are the cities; نادي روما is AS Roma."""
+    sport = "وسجل اللاعب هدفين في المباراة ضمن الدوري. "
+    assert found(sport + "فاز برشلونة على روما، وتعادل ليفربول مع مارسيليا.") == [
+        ("برشلونة", "org:fc_barcelona"), ("روما", "org:as_roma"), ("ليفربول", "org:liverpool_fc"),
+        ("مارسيليا", "org:olympique_marseille")]
+    assert found(sport + "وأقام الفريق معسكره في برشلونة قرب مدينة روما الإيطالية.") == [
+        ("برشلونة", "location:barcelona"), ("روما", "location:rome"), ("الإيطالية", "country:it")]
+    assert found("زار الوزير روما والتقى نظيره.") == [("روما", "location:rome")]
+    assert ids("وتوصل نادي روما لاتفاق مع اللاعب.") == {"org:as_roma"}
