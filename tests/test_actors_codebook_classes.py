@@ -244,9 +244,9 @@ def test_a_city_named_for_its_club_on_the_sports_pages():
     they are the cities; نادي روما is AS Roma."""
     sport = "وسجل اللاعب هدفين في المباراة ضمن الدوري. "
     assert found(sport + "فاز برشلونة على روما، وتعادل ليفربول مع مارسيليا.") == [
-        ("برشلونة", "org:fc_barcelona"), ("روما", "org:as_roma"), ("ليفربول", "org:liverpool_fc"),
+        ("برشلونة", "org:fc_barcelona"), ("روما", "org:roma"), ("ليفربول", "org:liverpool_fc"),
         ("مارسيليا", "org:olympique_marseille")]
     assert found(sport + "وأقام الفريق معسكره في برشلونة قرب مدينة روما الإيطالية.") == [
         ("برشلونة", "location:barcelona"), ("روما", "location:rome"), ("الإيطالية", "country:it")]
     assert found("زار الوزير روما والتقى نظيره.") == [("روما", "location:rome")]
-    assert ids("وتوصل نادي روما لاتفاق مع اللاعب.") == {"org:as_roma"}
+    assert ids("وتوصل نادي روما لاتفاق مع اللاعب.") == {"org:roma"}

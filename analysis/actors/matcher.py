@@ -788,7 +788,7 @@ def _ahli_evidence(ms: list[_M], info: dict, country_of: dict) -> tuple[bool, bo
 
 #: Cities whose football club the sports pages name by the city alone (فاز برشلونة على روما، انتقل إلى ليفربول): the
 #: city's row -> the club's. Not Madrid, Manchester or Milan (two clubs each; ميلان alone is the AC's row already).
-_CITY_CLUBS = {"location:barcelona": "org:fc_barcelona", "location:rome": "org:as_roma",
+_CITY_CLUBS = {"location:barcelona": "org:fc_barcelona", "location:rome": "org:roma",
                "location:liverpool": "org:liverpool_fc", "location:marseille": "org:olympique_marseille",
                "location:lyon": "org:olympique_lyon"}
 #: Words before such a city that keep it the city, in a field about sport too: a city head, في (على ملعب الأولمبيكو في
