@@ -666,7 +666,6 @@ def extract_mentions(articles: pd.DataFrame, *, codebook: Codebook | None = None
 #: The tanween of the accusative (fathatan) at a word's end, before or after its alef (مستنكراً، متمتعًا), other marks
 #: of the word's letters (a shadda) ignored.
 _ACCUSATIVE_END = re.compile(r"(?:\u064b\u0627?|\u0627\u064b)[\u064c-\u0652]*$")
-_MARKS = re.compile(r"[\u0640\u064c-\u0652]")
 #: A word of the original text: a run of anything but spaces.
 _TOKEN_RE = re.compile(r"\S+")
 
@@ -688,7 +687,7 @@ def _accusative_cut(text: str, ms: list[_M], rules) -> list[_M]:
         if cut is None:
             out.append(o)
             continue
-        w = norm_word(_MARKS.sub("", text[toks[cut][0] : toks[cut][1]]))
+        w = norm_word(text[toks[cut][0] : toks[cut][1]])  # (the normalisation deletes the tanween and other marks)
         w = w[:-1] if w[-1:] == "ا" else w  # (محمداً → محمد)
         if w in rules.given_names and w not in rules.definite_stems:
             out.append(o)
