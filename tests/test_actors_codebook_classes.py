@@ -250,3 +250,65 @@ def test_a_city_named_for_its_club_on_the_sports_pages():
         ("برشلونة", "location:barcelona"), ("روما", "location:rome"), ("الإيطالية", "country:it")]
     assert found("زار الوزير روما والتقى نظيره.") == [("روما", "location:rome")]
     assert ids("وتوصل نادي روما لاتفاق مع اللاعب.") == {"org:roma"}
+
+
+def test_al_qaeda_is_the_base_in_a_field_about_a_base():
+    """Forty-eighth session (rule group, ``ambiguous._AIR_BASE_RE``): where the field names a base (قاعدة إنجيرليك،
+    قاعدة العند، القاعدة العسكرية), bare القاعدة is the base even with ISIS nearby; after تنظيم/مشتقات, before في, or
+    joined to another group by و/أو it stays al-Qaeda."""
+    base = "وافقت تركيا على استعمال قاعدة إنجيرليك لضرب داعش في سوريا. "
+    assert "group:al_qaeda" not in ids(base + "وقال إن القاعدة ستفتح للتحالف وإن استخدام القاعدة سيبدأ قريبا.")
+    assert found(base + "ويحارب التحالف داعش ومشتقات القاعدة.")[-1] == ("القاعدة", "group:al_qaeda")
+    assert found(base + "وكان ذلك قبل هجمات تبنتها داعش أو القاعدة.")[-1] == ("القاعدة", "group:al_qaeda")
+    assert found("سيطرت المقاومة على قاعدة العند الجوية. وتبرأ منها تنظيم القاعدة، إذ لم يسبق للقاعدة في اليمن أن "
+                 "فجرت مسجدا.")[-2] == ("للقاعدة", "group:al_qaeda")
+    # without a base in the field, another group near it still makes it al-Qaeda
+    assert ("القاعدة", "group:al_qaeda") in found("قال إن داعش أخطر من القاعدة على المنطقة.")
+
+
+def test_roads_named_by_where_they_lead():
+    """Forty-eighth session (``head_nouns._ROAD_COMPLEMENTS``): طريق + المدينة (المنورة)، الساحل، الجنوب، المطار،
+    السيل is a road, not عن طريق "by way of"."""
+    assert found("والحادثة الثانية في طريق المدينة، بعد محطة الوقود.")[0] == ("طريق المدينة", "discovered:طريق_المدينه")
+    assert found("انقلبت المركبة على طريق المدينة المنورة السريع.")[0][0] == "طريق المدينة المنورة"
+    assert found("ضبطت دوريات أمن الطرق بطريق الساحل امرأة.")[-1][0] == "بطريق الساحل"
+    assert found("وصل الانتحاري إلى الكويت عن طريق المطار.") == [("الكويت", "country:kw")]
+
+
+def test_omar_is_the_age_and_good_luck_no_person():
+    """Forty-eighth session (``persons.word_in_context``, not_person_phrases.txt): عمر + a common definite noun after a
+    word of lasting or measuring (ويطيل عمر المبنى، نحدد عمر المصحف، من عمر البطولة) is "the age of"; من حسن حظنا is
+    "luckily"; Omar with a family name stays a person."""
+    assert ids("العزل الحراري يطيل عمر المبنى. ونستطيع أن نحدد عمر المصحف.") == set()
+    assert ids("هناك جولتان متبقيتان من عمر البطولة.") == set()
+    assert ids("إنه لمن حسن حظنا أنه كان سائقا بفريقنا.") == set()
+    assert ids("قال عضو اللجنة التجارية عمر السلمي إن التشهير") == {"discovered:عمر_السلمي"}
+
+
+def test_a_club_before_its_team_doings():
+    """Forty-eighth session (``ambiguous._team_doings_after``): a club's bare name right before تدريباته، معسكره، صفوفه
+    or أولى مبارياته is the club on the sports pages (واصل الفتح تدريباته); not outside sport."""
+    sport = "أقيمت المباراة ضمن الدوري وسجل اللاعب هدفا. "
+    assert found(sport + "وواصل الفتح تدريباته على الملعب.")[-1] == ("الفتح", "org:al_fateh")
+    assert found(sport + "وكسب الباطن أولى مبارياته الودية.")[-1] == ("الباطن", "org:al_batin")
+    assert ids("قال إن إشراك الشباب أولى خطوات التجديد.") == set()
+
+
+def test_a_preposition_on_a_one_word_person_form_with_the_article():
+    """Forty-eighth session (fields.PREFIXES ``prep_art``): للأسد، بالأسد، للجبير count as a preposition on لهادي does:
+    once the person was named, or by the form's own rule (الأسد near Syria); not without either."""
+    assert found("التقى الرئيس السوري بشار الأسد وفدا. ويقدم حزب الله دعما للأسد في الحرب.")[-1] == (
+        "للأسد", "person:bashar_al_assad")
+    assert ("للجبير", "person:adel_al_jubeir") in found("وصل عادل الجبير إلى الدوحة. وأقيمت مأدبة تكريما للجبير.")
+    assert ids("وقدم الحارس الطعام للأسد في حديقة الحيوان.") == set()
+
+
+def test_forty_eighth_session_codebook_rows():
+    """Forty-eighth session: Eni (إيني; after a proclitic only with its hamza: فلايني is Fellaini), ستاندارد آند بورز,
+    الجبلاية (the Egyptian FA) and القلعة الحمراء (Al Ahly)."""
+    assert ids("وقالت شركة إيني الإيطالية إنها حققت كشفا. ورفعت مصر السعر الذي تدفعه لإيني.") >= {"org:eni"}
+    assert "org:eni" not in ids("وغاب البلجيكي مروان فلايني عن المباراة.")
+    assert ids("وتتوقع ستاندارد آند بورز نمو الشركات.") == {"org:sp_global"}
+    assert ids("انتقد رئيس النادي قرارات الجبلاية.") == {"org:efa"}
+    assert ids("وأوضح أن القلعة الحمراء تحملت الكثير.") == {"org:al_ahly_egypt"}
+

@@ -401,6 +401,10 @@ _NAME_PARTICLES = frozenset(norm_word(w) for w in ["فان", "فون", "دي", "
 
 #: Definite place heads named by an adjective of direction or order (الكورنيش الشمالي، الطريق الدائري الثاني).
 _ROAD, _RING = norm_word("طريق"), norm_word("الدائري")
+#: common definite words that name a road after طريق by where it leads (forty-eighth session; the roads of Jeddah, Mecca,
+#: Tabuk and Taif in SaudiNewsNet): طريق المدينة (المنورة)، طريق الساحل، طريق الجنوب، طريق المطار، طريق السيل
+_ROAD_COMPLEMENTS = frozenset(norm_word(w) for w in ["المدينة", "الساحل", "الجنوب", "المطار", "السيل"])
+_MEDINA, _MUNAWWARA = norm_word("المدينة"), norm_word("المنورة")
 _ADJECTIVE_NAMED_HEADS = frozenset((norm_word("كورنيش"), _ROAD))
 _PLACE_ORDINALS = frozenset(norm_word(w) for w in [
     "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط", "الأول", "الثاني", "الثالث", "الرابع", "الخامس"])
@@ -596,6 +600,11 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
                 elif (w in rules.given_names and i + 3 < n and f.word(i + 2) in _SON_OF and f.adjacent(i + 2)
                       and f.adjacent(i + 3) and 1 not in occ[f.starts[i + 2] : f.ends[i + 3]]):
                     b = f.ends[i + 3]  # طريق عثمان بن عفان، شارع خالد بن الوليد: a road named after a person
+            elif stem == _ROAD and w in _ROAD_COMPLEMENTS:
+                b = b1  # طريق المدينة، طريق الساحل، طريق الجنوب، طريق المطار: a road named by where it leads (not عن
+                # طريق المطار "by way of the airport": _via_idiom)
+                if w == _MEDINA and i + 2 < n and f.adjacent(i + 2) and f.word(i + 2) == _MUNAWWARA:
+                    b = f.ends[i + 2]
             else:
                 continue
             a = f.starts[i]

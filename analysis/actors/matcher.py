@@ -257,7 +257,7 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt); خيبة أمل، أشرف على: words in context
     # وهو مصر على: a codebook name that its neighbours make another word (ambiguous._NOT_BETWEEN)
     out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and (
-        o.label_ar in rules.not_person_phrases or word_in_context(f, o))
+        o.label_ar in rules.not_person_phrases or word_in_context(f, o, rules))
         or o.actor_id in _NOT_BETWEEN and word_between(f, o))]
     if discover:
         out = list_gaps(f, out, rules)

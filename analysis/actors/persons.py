@@ -292,14 +292,20 @@ _RIDWAN, _NAJIB = norm_word("رضوان"), norm_word("نجيب")
 _SONS_OF = frozenset(norm_word(w) for w in ["بني", "وبني", "لبني", "ببني", "فبني"])
 _WE_ANSWER_BEFORE = frozenset(norm_word(w) for w in ["أن", "ان", "لن", "كي", "حين", "نحن", "ونحن"])
 _WE = frozenset(norm_word(w) for w in ["حين", "نحن", "ونحن"])
+#: عمر + a common definite noun after these words is "the age / the life of" (forty-eighth session: إطالة عمر المبنى،
+#: نحدد عمر المصحف، في عمر العشرينيات، من عمر البطولة), not Omar and a family name (عضو اللجنة عمر السلمي)
+_OMAR = norm_word("عمر")
+_AGE_BEFORE = frozenset(norm_word(w) for w in [
+    "إطالة", "وإطالة", "يطيل", "ويطيل", "تطيل", "تمديد", "تحديد", "يحدد", "نحدد", "تحدد", "قصر", "طول", "ضعف", "يقدر",
+    "ويقدر", "نوع", "من", "في"])
 
 
-def word_in_context(f: _Field, o: _M) -> bool:
+def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
     """A discovered person that its neighbours or its spelling read as a word: خيبة أمل المشجعين ("disappointment"),
     السوداني أشرف على هجمات ("supervised"), ناديه الأصلي spelt with ه ("his club", not Nadia), رضوان الله عليهم, أن
-    نجيب عنه; or as a tribe or place after بني (خان بني سعد). Asked of every discovered person once all passes ran
-    (``matcher._match_prepared``), as the first names come from several of them (a given name, a title, a nisba, a
-    role)."""
+    نجيب عنه, يطيل عمر المبنى ("the life of"); or as a tribe or place after بني (خان بني سعد). Asked of every
+    discovered person once all passes ran (``matcher._match_prepared``), as the first names come from several of them
+    (a given name, a title, a nisba, a role)."""
     i = f.tok_index(o.s)
     if (i > 0 and f.adjacent(i) and f.word(i - 1) in _SONS_OF and f.tok_index(o.e - 1) <= i + 1
             and not _alef_maksura_end(f, f.starts[i - 1], f.ends[i - 1])):
@@ -314,6 +320,8 @@ def word_in_context(f: _Field, o: _M) -> bool:
         return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) in _SUPERVISED_NEXT
     if w0 == _RIDWAN and f.tok_index(o.e - 1) == i:
         return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) == _ALLAH
+    if w0 == _OMAR and f.tok_index(o.e - 1) == i + 1 and i > 0 and f.adjacent(i) and f.word(i - 1) in _AGE_BEFORE:
+        return f.word(i + 1) in rules.definite_nouns
     if w0 == _NAJIB and f.tok_index(o.e - 1) == i and i > 0 and f.adjacent(i) and f.word(i - 1) in _WE_ANSWER_BEFORE:
         nxt = f.word(i + 1) if i + 1 < len(f.starts) and f.adjacent(i + 1) else ""
         return f.word(i - 1) in _WE or nxt.startswith(("عن", "عل"))
