@@ -267,22 +267,23 @@ def _first_plus(c, s, e, plen, ent):
     return "+" in c.f.norm[s:e]  # 5+1، 1+ 5: the digits with a plus sign, not a date (5/1)
 
 
+def _written_first(f, s: int, e: int, letters: str) -> bool:
+    """The original text writes the normalised span [s, e) with one of ``letters`` first (a hamza or madda that
+    normalisation turned into ا)."""
+    a, _ = f.span_in_original(s, e)
+    return a < len(f.text) and f.text[a] in letters
+
+
 def _first_hamza(c, s, e, plen, ent):
     # أبل/آبل (Apple): only where the text writes a hamza or madda over its first alef; إبل is "camels" and وابل "a
     # torrent", which normalisation (أإآ → ا) spells the same (seventeenth session)
-    f = c.f
-    a, _ = f.span_in_original(s + plen, e)
-    return a < len(f.text) and f.text[a] in "أآ"
+    return _written_first(c.f, s + plen, e, "أآ")
 
 
 def _first_clitic_hamza(c, s, e, plen, ent):
     # إيني (Eni): after a proclitic only where the text writes the hamza (لإيني، وإيني); فلايني is فلايني (Fellaini), not
     # ف + ل + ايني (forty-eighth session)
-    if not plen:
-        return True
-    f = c.f
-    a, _ = f.span_in_original(s + plen, e)
-    return a < len(f.text) and f.text[a] in "أإآ"
+    return not plen or _written_first(c.f, s + plen, e, "أإآ")
 
 
 def _first_no_hamza(c, s, e, plen, ent):
@@ -608,10 +609,10 @@ _FIRST_F = norm_word("أولى")
 
 def _team_doings_after(f: _Field, e: int) -> bool:
     """A word of :data:`_TEAM_DOINGS` right after the token that ends at ``e``, or after أولى there (أولى مبارياته)."""
-    j = f.tok_index(e - 1) + 1
-    if j < len(f.starts) and f.adjacent(j) and f.word(j) == _FIRST_F:
-        j += 1
-    return j < len(f.starts) and f.adjacent(j) and f.word(j) in _TEAM_DOINGS
+    nxt = _next_word(f, e)
+    if nxt == _FIRST_F:
+        nxt = _next_word(f, f.ends[f.tok_index(e - 1) + 1])
+    return nxt in _TEAM_DOINGS
 
 
 def _context_club(c, s, e, plen, ent, i, pw):

@@ -688,7 +688,7 @@ def _accusative_cut(text: str, ms: list[_M], rules) -> list[_M]:
             out.append(o)
             continue
         w = norm_word(text[toks[cut][0] : toks[cut][1]])  # (the normalisation deletes the tanween and other marks)
-        w = w[:-1] if w[-1:] == "ا" else w  # (محمداً → محمد)
+        w = w.removesuffix("ا")  # (محمداً → محمد)
         if w in rules.given_names and w not in rules.definite_stems:
             out.append(o)
             continue
