@@ -796,6 +796,14 @@ def _gloss_of_organisation(f: _Field, a: int, b: int, out: list[_M], found: list
             or any(o.e == end and o.typ in ("organization", "media") for o in chain(out, found)))
 
 
+def _circumstantial_participle(w: str, rules: Rules) -> bool:
+    """Forty-ninth session: w has the shape of a participle in the accusative (م + a consonant … ا: معقبا، مستدركا،
+    متسائلا، مطاردا، مرارا), the adverb of a clause (وقال معقبا), not a name; not a first name (محمدا) nor a foreign
+    name, whose second letter is mostly a long vowel (ماريا، ميرنا، موراتا)."""
+    return (len(w) >= 5 and w[0] == "م" and w[1] not in "اويء" and w[-1] == "ا" and w not in rules.given_names
+            and w[:-1] not in rules.given_names and w not in load_name_rules().foreign_names)
+
+
 def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matcher, rules: Rules) -> list[_M]:
     found: list[_M] = []
     # what the rules below read of the mentions, in one pass (out does not change here): the tokens of the discovered
@@ -864,6 +872,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if (_conj_stripped(w0) in _MONTHS_BUT_SAFAR and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _MONTH_QUALIFIERS or not _family_name(f.word(toks[1]), rules))):
             return  # رمضان المبارك، شعبان المعظم، ربيع الأول (not ربيع العوبثاني، رمضان العنزي: a family name)
+        if len(toks) == 1 and _circumstantial_participle(w0, rules):
+            return  # وقال معقبا، مستدركا، متسائلا: how he said it (a participle in the accusative), not a name
         absorbed.update(inner)
         # و/ف is a conjunction only when the word is not itself a name (فاطمة، وليد، فيصل keep their first letter)
         plen = clitic or (1 if (strip_conj and len(w0) > 3 and w0[0] in "وف" and w0[1:] in rules.given_names
@@ -979,9 +989,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 continue  # سيترأس الوزير الكوبي حفلا يجري: a noun in the accusative (حفل); not جادا بينكت سميث، موزا بنت ناصر
             if w not in rules.given_names and not fam_next and (w in rules.definite_stems or _conj_stripped(w) in rules.definite_stems
                                                or w in rules.frequent_words or w[0] in "لبك" and (w[1:] in rules.definite_stems
-                                               or w[1:] in rules.frequent_words or w[1:] in rules.common_words)) and not (
+                                               or w[1:] in rules.frequent_words or w[1:] in rules.common_words
+                                               or w[1:] in rules.stopwords)) and not (
                     ent.kind == "verb" and not skipped and _frequent_speaker(f, j, rules)):
-                continue  # رئيس مصرف، لمكافحة: a common noun (it takes the article elsewhere), not a name
+                continue  # رئيس مصرف، لمكافحة، بهذي: a common noun (it takes the article elsewhere) or a function word, not a name
             toks = _name_from(f, j, occ, rules, absorb=absorb_given if w in rules.given_names else absorb)
             if not toks or _short_imperfect(f.word(toks[0]), rules):
                 continue  # النظام العراقي يكدس، الرائد يمنح لاعبيه: the verb of the clause (round 8)

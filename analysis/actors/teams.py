@@ -25,6 +25,7 @@ from analysis.actors.names import (
     _coverage,
     _plain_spelling,
     _foreign_word,
+    _short_imperfect,
     _known_word,
     _verb_like,
     clitic_variants,
@@ -96,11 +97,29 @@ def _club_word(w: str, rules: Rules, *, first: bool = True) -> bool:
         return False
     if first and not w.startswith("ال") and w.endswith(("ي", "يه")):
         return False  # فريق إغاثي، فريق طبي: an adjective, not a name
+    if first and (_short_imperfect(w, rules) or w[0] in "يت" and _verb_like(w, rules)
+                  or w[-1] == "ه" and _short_imperfect(w[:-1], rules)):
+        return False  # فريق سيقاتل، فريق يلحق، الذي يدربه البرتغالي: a verb (forty-ninth session)
     if w[0] in "وفلب" and not w.startswith("ال"):
         return False  # وأولمبيك، لكرة: a second item or a complement
     if len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم", "نا")):
         return False
     return not (w.startswith("ال") and w.endswith("ي") and len(w) > 5)  # a nisba adjective ends the name
+
+
+def _common_after_team(f, i: int, k: int, rules: Rules) -> bool:
+    """Forty-ninth session: the word k after the team head i (not نادي, after which a club's name in ة is common: نادي
+    مولدة) is a common noun with "his" (فريق مدافعه، فريق دفاعه) or a participle in ة that also takes the article
+    (كل فريق متقاربة) or a participle before من (فريق مكون من), not a club's first word; not before a nisba (فريق مولده
+    النرويجي)."""
+    if re.sub(r"^[وفبل]", "", f.word(i)) in _NADI:
+        return False
+    if k + 1 < len(f.starts) and f.adjacent(k + 1) and re.fullmatch(r"ال\w+ي", f.word(k + 1)):
+        return False  # فريق مولده النرويجي: a nisba after the word makes it a club's name
+    w = f.word(k)
+    if w[0] == "م" and k + 1 < len(f.starts) and f.adjacent(k + 1) and f.word(k + 1) == "من":
+        return True  # فريق مكون من، فريق مؤلف من: "made up of"
+    return suffixed_word(f, f.ends[k], w, rules) or w[0] == "م" and w[-1] == "ه" and w in rules.definite_stems
 
 
 #: T1b: words after نادي that are no club's name: a descriptor (نادي العاصمة الإيطالية), a figure of speech (نادي الدول
@@ -329,7 +348,7 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                     continue
                 break
             a, b = f.starts[k], f.ends[k]
-            if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks):
+            if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks) or not toks and _common_after_team(f, i, k, rules):
                 if not toks and k == i + 1 and 1 not in occ[a:b] and _word_after_nadi(f, i, k, rules):
                     toks.append(k)  # T1b: the word alone (نادي الجيل أحمد الغنيم: the name after it is a person's)
                 break
