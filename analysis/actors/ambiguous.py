@@ -65,15 +65,17 @@ from analysis.normalize import (
 class _AmbiguousContext:
     """What the rules of ambiguous forms read in one field: the field, the matcher, the rules, the mentions taken so
     far (``out``, growing while the hits are taken), the starts of the club hits, and whether the field is about sport
-    (``sport``: computed once, when a club rule first asks; None until then), and the spans that rule ``not_before``
+    (``sport``: computed once, when a club rule first asks; None until then), whether it names a military base (``base``:
+    ``_AIR_BASE_RE``, computed once, when rule group first asks), and the spans that rule ``not_before``
     refused as idioms (``idioms``: the matcher keeps them from the later passes). ``named`` and ``clubs`` read ``out``
     through an index kept up to date as it grows (``out`` only grows while the hits are taken): most rules ask
     whether the hit's actor was named before, once per hit, which scanned every mention of the field each time."""
-    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport", "idioms", "_by_actor", "_clubs", "_indexed")
+    __slots__ = ("f", "m", "rules", "out", "club_starts", "sport", "base", "idioms", "_by_actor", "_clubs", "_indexed")
 
     def __init__(self, f: _Field, m: _Matcher, rules: Rules, out: list, club_starts: frozenset):
         self.f, self.m, self.rules, self.out, self.club_starts = f, m, rules, out, club_starts
         self.sport: bool | None = None
+        self.base: bool | None = None
         self.idioms: list[tuple[int, int]] = []
         self._by_actor: dict[str, list[_M]] = {}
         self._clubs: list[_M] = []
@@ -104,6 +106,11 @@ class _AmbiguousContext:
         if self.sport is None:
             self.sport = _sports_field(self.f, self.rules)
         return self.sport
+
+    def names_a_base(self) -> bool:
+        if self.base is None:
+            self.base = _AIR_BASE_RE.search(self.f.x) is not None
+        return self.base
 
 
 def _first_country(c: _AmbiguousContext, s, e, plen, ent):
@@ -727,7 +734,7 @@ def _context_person_country_group(c, s, e, plen, ent, i, pw):
             return False  # القاعدة الجوية، القاعدة الأساسية
         if any(w in rules.group_context for w in prev[:1] + prev[2:3]):
             return True
-        if nxt != "في" and _AIR_BASE_RE.search(f.x) and not any(
+        if nxt != "في" and c.names_a_base() and not any(
                 o.typ == "group" and (0 < s - o.e <= 4 or 0 < o.s - e <= 3) for o in out):
             return False  # a field about a base (قاعدة إنجيرليك، قاعدة العند): فتح القاعدة، استخدام القاعدة; not للقاعدة
             # في اليمن, داعش أو القاعدة, معتقلين من القاعدة وطالبان
