@@ -112,7 +112,7 @@ def _common_after_team(f, i: int, k: int, rules: Rules) -> bool:
     مولدة) is a common noun with "his" (فريق مدافعه، فريق دفاعه) or a participle in ة that also takes the article
     (كل فريق متقاربة) or a participle before من (فريق مكون من), not a club's first word; not before a nisba (فريق مولده
     النرويجي)."""
-    if re.sub(r"^[وفبل]", "", f.word(i)) in _NADI:
+    if _nadi_head(f, i):
         return False
     if k + 1 < len(f.starts) and f.adjacent(k + 1) and re.fullmatch(r"ال\w+ي", f.word(k + 1)):
         return False  # فريق مولده النرويجي: a nisba after the word makes it a club's name
@@ -128,6 +128,11 @@ _NOT_AFTER_NADI = frozenset(norm_word(w) for w in [
     "العاصمة", "الدول", "المدينة", "البلد", "الذي", "التي", "السابق", "الجديد", "الأول", "الثاني", "الكبير", "الملكي",
     "المنافس", "الخصم", "الضيف", "المضيف", "الفائز", "الخاسر", "الأم", "الأخير", "المذكور", "نفسه", "ذاته"])
 _NADI = frozenset(norm_word(w) for w in ["نادي", "ناديي"])
+
+
+def _nadi_head(f, i: int) -> bool:
+    """Token i is the team head نادي (with و/ف/ب/ل), not فريق or another head."""
+    return re.sub(r"^[وفبل]", "", f.word(i)) in _NADI
 #: Words before a name + nisba that make it a stock index or a crude, no club (T2): مؤشر داكس الألماني، خام نايمكس
 _INDEX_WORDS = frozenset(norm_word(w) for w in ["مؤشر", "المؤشر", "مؤشرا", "مؤشري", "خام", "الخام", "بورصة"])
 
@@ -137,7 +142,7 @@ def _word_after_nadi(f, i: int, k: int, rules: Rules) -> bool:
     when it is also a word of the language (نادي النور، نادي النجمة، نادي العيون، نادي الطيران السعودي): a club is
     named so; not a word of ``_NOT_AFTER_NADI``, a function word or a title (نادي الأمير فيصل بن فهد), not before an
     ل-genitive (نادي الدول …), and not after the verb نادى."""
-    if re.sub(r"^[وفبل]", "", f.word(i)) not in _NADI:
+    if not _nadi_head(f, i):
         return False
     s, e = f.span_in_original(f.starts[i], f.ends[i])
     if f.text[s:e].endswith("ى"):
