@@ -2162,14 +2162,15 @@ def test_the_houthi_and_saleh_forces_are_two_actors():
 
 def test_a_club_after_nadi_may_be_named_by_a_word():
     """Eighteenth session (T1b): after نادي a definite word is a club even when it is also a word (نادي النور، نادي
-    العيون، بنادي الجيل), the name after it stays a person; not after the verb نادى, nor a descriptor (نادي العاصمة
-    الإيطالية) or a title (نادي الأمير فيصل بن فهد is no club named الأمير)."""
+    العيون، نادي الكوكب; نادي الجيل until the fiftieth session made Al-Jeel a codebook row), the name after it stays a
+    person; not after the verb نادى, nor a descriptor (نادي العاصمة الإيطالية) or a title (نادي الأمير فيصل بن فهد is no
+    club named الأمير)."""
     m = extract_mentions(arts("ظفرت إدارة نادي النور بخدمات الثلاثي، ووقعت إدارة نادي العيون مع لاعب.",
-                              "وصل رئيس نادي الجيل أحمد الغنيم إلى المعسكر.",
+                              "وصل رئيس نادي الكوكب أحمد الغنيم إلى المعسكر.",
                               "بينما نادى البعض بسن قانون، وانضم إلى نادي العاصمة الإيطالية."))
     got = [(a, s, t) for a, s, t in zip(m["article_id"], m["surface"], m["actor_type"])]
     assert ("a0", "النور", "organization") in got and ("a0", "العيون", "organization") in got, got
-    assert ("a1", "الجيل", "organization") in got and ("a1", "أحمد الغنيم", "person") in got, got
+    assert ("a1", "الكوكب", "organization") in got and ("a1", "أحمد الغنيم", "person") in got, got
     assert not [x for x in got if x[0] == "a2" and x[2] == "organization"], got
 
 

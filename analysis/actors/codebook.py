@@ -104,8 +104,8 @@ class Codebook:
         for off in self.offices:
             for ph in off.phrases:
                 key, art = matching_key(ph)
-                if key:
-                    out.append(Form(key, art, off.person_id, "title", key.count(" ") + 1))
+                for k in spelling_variants([key]) if key else ():
+                    out.append(Form(k, art, off.person_id, "title", k.count(" ") + 1))
         return tuple(out)
 
     def terms(self, on: str | pd.Timestamp | None = None) -> pd.DataFrame:
@@ -182,12 +182,17 @@ def _split(cell) -> list[str]:
     return [x.strip() for x in str(cell).split("|") if x.strip()]
 
 
-def _add_abd_variants(keys: Iterable[str]) -> set[str]:
-    """عبد الله ↔ عبدالله, أبو مازن ↔ أبومازن: news text writes both."""
+def spelling_variants(keys: Iterable[str]) -> set[str]:
+    """عبد الله ↔ عبدالله, أبو مازن ↔ أبومازن, الشؤون ↔ الشئون (fiftieth session: وزير الشئون الاجتماعية): news text
+    writes both."""
     out = set(keys)
     for k in list(out):
         out.add(re.sub(r"\b(عبد|ابو|بو) (?=\w)", r"\1", k))
         out.add(re.sub(r"\b(عبد)(?=ال)", r"\1 ", k))
+    for k in list(out):
+        if "شؤون" in k or "شئون" in k:
+            out.add(k.replace("شؤون", "شئون"))
+            out.add(k.replace("شئون", "شؤون"))
     return out
 
 
@@ -203,7 +208,7 @@ def actor_forms(actor_id: str, row: pd.Series | dict, *, user: bool = False) -> 
             return
         if article is not None:
             art = article
-        for k in _add_abd_variants([key]):
+        for k in spelling_variants([key]):
             if (k, kind) in seen:
                 at = seen[(k, kind)]
                 if {out[at].article, art} == {"none", "required"}:  # باراجواي and الباراجواي both listed: either

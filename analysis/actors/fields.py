@@ -19,7 +19,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy as np
 
-from analysis.actors.codebook import Codebook, matching_key
+from analysis.actors.codebook import Codebook, matching_key, spelling_variants
 from analysis.actors.names import (
     KUNYA_GATE,
     KUNYA_TOKENS,
@@ -161,8 +161,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
     for off in cb.offices:
         for ph in off.phrases:
             key, art = matching_key(ph)
-            if key:
-                offices.setdefault(("ال" + key) if art == "required" else key, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
+            for k in spelling_variants([key]) if key else ():  # (وزير الشئون الاجتماعية)
+                offices.setdefault(("ال" + k) if art == "required" else k, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
     nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
     best: dict[str, tuple[tuple, int, int]] = {}
     entries: list[_Entry] = []

@@ -1219,8 +1219,10 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             lgen = True
         elif not after_adj and (compl or not w.startswith("وال")) and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n
                                 and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")):
-            if w[1:] in rules.org_chain_heads:
-                break  # لجنة المقابلة | ولجنة الرصد: two organisations
+            if w[1:] in rules.org_chain_heads or (w[3:] in rules.org_chain_heads and w.startswith("وال") and j + 1 < n
+                                                  and f.adjacent(j + 1) and f.word(j + 1).startswith(("ال", "ل"))):
+                break  # لجنة المقابلة | ولجنة الرصد, المركز السعودي لكفاءة الطاقة | والهيئة السعودية للمواصفات: two
+                # organisations (not بكلية الاقتصاد والإدارة: a field, with nothing after it; fiftieth session)
             if first_conj and not lgen:
                 last = first_conj - 1  # a coordinated list, not one name: keep what precedes its first item
                 compl = first_conj - 1 - i  # (after a ل-complement a list is the name's: للثقافة والفنون والآداب)

@@ -886,6 +886,8 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
 #: "According to": النظام after it is "the rules", no regime (حسب النظام، وفقا للنظام، بموجب النظام).
 _ACCORDING_TO = frozenset(norm_word(w) for w in ["حسب", "بحسب", "وحسب", "وفق", "وفقا", "ووفق", "طبقا", "بموجب", "وبموجب"])
 _REGIME = norm_word("النظام")
+#: The words between a title and the body it serves (المتحدث الأمني باسم وزارة الداخلية، في وزارة الداخلية).
+_OF_BODY = frozenset(norm_word(w) for w in ["باسم", "في"])
 #: "Private": a title with ل after it is part of another person's role (السكرتير الخاص لخادم الحرمين الشريفين; D5).
 _PRIVATE = frozenset(norm_word(w) for w in ["الخاص", "الخاصة"])
 #: Adjectives after النظام that make it a system, not a regime (fortieth session: النظام العام "public order", النظام
@@ -957,8 +959,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             drop.add(id(o))
         elif aid in m.info:
             o.actor_id, o.typ = aid, m.info[aid][2]
-    if rules.home_titles:
-        drop |= _foreign_home_titles(f, out, m, rules, countries)
+    if rules.home_titles:  # (without the short names dropped above: هذا النظام "this law" names no Syria; fiftieth
+        # session: وزير الحج after اللائحة التنفيذية للنظام)
+        drop |= _foreign_home_titles(f, [o for o in out if id(o) not in drop] if drop else out, m, rules, countries)
     # a one-word discovered person followed by a surname the codebook knows as a place or nisba (لجين الأحمدي)
     for k in range(len(out) - 1):
         o, n = out[k], out[k + 1]
@@ -1182,6 +1185,16 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         j = f.tok_index(o.e - 1) + 1
         n = by_start.get(j)
         if kind == "title" and n is not None and n.kind == "nisba" and f.adjacent(j):  # زعيم حزب الله اللبناني حسن نصر الله
+            j = f.tok_index(n.e - 1) + 1
+            n = by_start.get(j)
+        # the body the role serves, then the name (المتحدث الأمني بوزارة الداخلية اللواء منصور التركي; باسم وزارة
+        # الداخلية، في وزارة الداخلية; fiftieth session); not a place after في (خادم الحرمين الشريفين في قصر السلام)
+        if kind == "title" and n is None and j + 1 < len(f.starts) and f.adjacent(j) and f.word(j) in _OF_BODY:
+            b = by_start.get(j + 1)
+            if b is not None and b.typ == "organization" and f.adjacent(j + 1) and b.plen == 0:
+                j = f.tok_index(b.e - 1) + 1
+                n = by_start.get(j)
+        elif kind == "title" and n is not None and n.typ == "organization" and f.adjacent(j) and f.x[n.s : n.s + n.plen] in ("ب", "ل"):
             j = f.tok_index(n.e - 1) + 1
             n = by_start.get(j)
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو
