@@ -457,3 +457,20 @@ def test_home_titles_and_the_hamza_seat_of_shuun():
         ("وزارة الداخلية", "org:sa_ministry_of_interior"), ("منصور التركي", "person:mansour_al_turki")]
     assert [a for _, a in found("وأشار المتحدث الأمني بوزارة الداخلية اللواء منصور التركي إلى")] == [
         "org:sa_ministry_of_interior", "person:mansour_al_turki"]
+
+
+def test_fiftieth_session_second_round():
+    """Fiftieth session, round 2: مني written with ي is "from me" (طلب مني، المحاولة مني), the first name منى only after a
+    title or د.; a name right after سورة is a chapter of the Quran; مارك after مليارات is the currency; codebook rows
+    (Xavi, Iniesta, EPA, GOIC, Dudayev, Grozny's spelling جروزني, Ingushetia, North Ossetia, Mozart, Beethoven, the
+    Eiffel Tower)."""
+    assert found("وكان والدي يطلب مني أن أتأمل الممثلين. وهذه المحاولة مني تتكامل مع غيرها.") == []
+    assert found("مع حطين طلب مني أحمد الحلوي تسجيله.") == [("أحمد الحلوي", "discovered:احمد_الحلوي")]
+    assert ("مني البلهيد", "discovered:مني_البلهيد") in found("المشاركون هم: د. ابراهيم الحمر، د. مني البلهيد، وغيرهما.")
+    assert found("وهو مصطلح قرآني في سورة يوسف. واقرئي الآية 9 من سورة ياسين.") == []
+    assert found("بدفع ثلاثة مليارات مارك لإسرائيل.") == [("لإسرائيل", "country:il")]
+    assert ids("(إ ب أ) وقال تشافي إن إنييستا سيحمل شارة القائد.") == {"media:epa", "person:xavi", "person:andres_iniesta"}
+    assert ids("وقالت منظمة الخليج للاستشارات الصناعية (جويك) إن") == {"org:goic"}
+    assert ids("وفي جروزني قتل جوهر دوداييف. وتمتد إلى إنغوشيا وأوسيتيا الشمالية.") == {
+        "location:grozny", "person:dzhokhar_dudayev", "location:ingushetia", "location:north_ossetia"}
+    assert ids("وعزف ألحان موزارت وبيتهوفن قرب برج إيفل.") == {"person:mozart", "person:beethoven", "location:eiffel_tower"}

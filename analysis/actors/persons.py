@@ -122,7 +122,8 @@ _AL = norm_word("آل")
 #: honorifics and ranks of ``rules``, الرئيس and د (the abbreviation of الدكتور).
 _HONORIFICS = HONORIFICS | RANKS | frozenset(norm_word(w) for w in ["الرئيس", "د"])
 _DAYPARTS = frozenset(norm_word(w) for w in ["صباح", "مساء", "فجر", "ظهر", "عصر", "ضحى"])  # also first names
-_THOUSANDS = frozenset(norm_word(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مئات", "عشرات"])  # 520 ألف فدان
+_THOUSANDS = frozenset(norm_word(w) for w in ["ألف", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "مئات", "عشرات"])
+# (520 ألف فدان; ثلاثة مليارات مارك: the currency, fiftieth session)
 #: The stem of the title الداعية (the preacher), also the adjective "calling (for)": الجهات الداعية لـ …
 _CALLING = norm_word("داعية")
 _MA = frozenset(("ما", "وما", "فما", "طالما"))  # ما دام "as long as": a verb, not the first name دام
@@ -310,14 +311,32 @@ _AGE_BEFORE = frozenset(norm_word(w) for w in [
 #: 19 false persons in SaudiNewsNet, fiftieth session), not Malik and a family name (مالك الرشيدي، مالك الموسى) or
 #: after a title (الشيخ مالك الشعار)
 _MALIK = norm_word("مالك")
+#: a name right after سورة is a chapter of the Quran (سورة يوسف، سورة مريم: 11 false persons in SaudiNewsNet)
+_SURA = norm_word("سورة")
+#: منى written مني (normalisation makes ى ي): "from me" in the text written with ي (طلب مني، المحاولة مني: 37 false
+#: persons in SaudiNewsNet), the first name after a title (fiftieth session)
+_MUNA = norm_word("منى")
+
+
+def _from_me(f: _Field, i: int, rules: Rules) -> bool:
+    """Token i, مني, is "from me" (طلب مني، المحاولة مني، مني بهزيمته "suffered"), not the first name منى: it is written
+    with ي and no title or د. comes right before it (الكاتبة مني ظاهر، د. مني البلهيد; fiftieth session)."""
+    if _alef_maksura_end(f, f.starts[i], f.ends[i]):
+        return False
+    if i == 0 or f.norm[f.ends[i - 1] : f.starts[i]].strip() not in ("", "."):
+        return True
+    w = f.word(i - 1)  # (للكاتبة، والكاتبة: the title with a preposition or و)
+    return not (w in _HONORIFICS or w in rules.titles or "ال" + strip_clitics(w) in rules.titles
+                or w.startswith("لل") and "ال" + w[2:] in rules.titles)
 
 
 def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
     """A discovered person that its neighbours or its spelling read as a word: خيبة أمل المشجعين ("disappointment"),
     السوداني أشرف على هجمات ("supervised"), ناديه الأصلي spelt with ه ("his club", not Nadia), رضوان الله عليهم, أن
-    نجيب عنه, يطيل عمر المبنى ("the life of"), مالك العقار ("the owner of"); or as a tribe or place after بني (خان بني
-    سعد). Asked of every discovered person once all passes ran (``matcher._match_prepared``), as the first names come
-    from several of them (a given name, a title, a nisba, a role)."""
+    نجيب عنه, يطيل عمر المبنى ("the life of"), مالك العقار ("the owner of"), سورة يوسف (a chapter of the Quran); or as a
+    tribe or place after بني (خان بني سعد). Asked of every discovered person once all passes ran
+    (``matcher._match_prepared``), as the first names come from several of them (a given name, a title, a nisba, a
+    role)."""
     i = f.tok_index(o.s)
     if (i > 0 and f.adjacent(i) and f.word(i - 1) in _SONS_OF and f.tok_index(o.e - 1) <= i + 1
             and not _alef_maksura_end(f, f.starts[i - 1], f.ends[i - 1])):
@@ -334,6 +353,10 @@ def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
         return i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1) == _ALLAH
     if w0 == _OMAR and f.tok_index(o.e - 1) == i + 1 and i > 0 and f.adjacent(i) and f.word(i - 1) in _AGE_BEFORE:
         return f.word(i + 1) in rules.definite_nouns
+    if w0 == _MUNA and _from_me(f, i, rules):
+        return True  # طلب مني ابراموفيتش: "from me" (the other passes and the learned names start names at مني too)
+    if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)) == _SURA:
+        return True  # سورة يوسف، من سورة مريم، سورة محمد: a chapter of the Quran (fiftieth session)
     if w0 == _MALIK and f.tok_index(o.e - 1) == i + 1:
         if i > 0 and f.adjacent(i) and f.word(i - 1) in rules.titles:
             return False  # مفتي طرابلس الشيخ مالك الشعار: a title before him names a man
@@ -938,6 +961,8 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
             if not toks:
                 continue
             stem = f.x[s + plen : e]
+            if stem == _MUNA and _from_me(f, i, rules):
+                continue  # طلب مني أحمد الحلوي: "from me", and the name after it is found from its own first name
             if stem in _MONTHS and i > 0 and _conj_stripped(f.word(i - 1)) in ("شهر", "لشهر", "بشهر"):
                 continue  # شهر رجب، شهر رمضان
             if stem == "عمر" and i + 1 < len(f.starts) and f.adjacent(i + 1) and f.word(i + 1).rstrip("0123456789") in _AGE_NEXT:
