@@ -65,8 +65,8 @@ from analysis.normalize import (
 class _AmbiguousContext:
     """What the rules of ambiguous forms read in one field: the field, the matcher, the rules, the mentions taken so
     far (``out``, growing while the hits are taken), the starts of the club hits, and whether the field is about sport
-    (``sport``: computed once, when a club rule first asks; None until then), whether it names a military base (``base``:
-    ``_AIR_BASE_RE``, computed once, when rule group first asks), and the spans that rule ``not_before``
+    (``sport``: computed once, when a club rule first asks; None until then), whether it names a military base
+    (``base``: ``_AIR_BASE_RE``, computed once, when rule group first asks), and the spans that rule ``not_before``
     refused as idioms (``idioms``: the matcher keeps them from the later passes). ``named`` and ``clubs`` read ``out``
     through an index kept up to date as it grows (``out`` only grows while the hits are taken): most rules ask
     whether the hit's actor was named before, once per hit, which scanned every mention of the field each time."""

@@ -162,7 +162,8 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
         for ph in off.phrases:
             key, art = matching_key(ph)
             for k in spelling_variants([key]) if key else ():  # (وزير الشئون الاجتماعية)
-                offices.setdefault(("ال" + k) if art == "required" else k, []).append((off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
+                offices.setdefault(("ال" + k) if art == "required" else k, []).append(
+                    (off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
     nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
     best: dict[str, tuple[tuple, int, int]] = {}
     entries: list[_Entry] = []

@@ -1194,7 +1194,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             if b is not None and b.typ == "organization" and f.adjacent(j + 1) and b.plen == 0:
                 j = f.tok_index(b.e - 1) + 1
                 n = by_start.get(j)
-        elif kind == "title" and n is not None and n.typ == "organization" and f.adjacent(j) and f.x[n.s : n.s + n.plen] in ("ب", "ل"):
+        elif (kind == "title" and n is not None and n.typ == "organization" and f.adjacent(j)
+              and f.x[n.s : n.s + n.plen] in ("ب", "ل")):
             j = f.tok_index(n.e - 1) + 1
             n = by_start.get(j)
         # honorifics between a title and the name (خادم الحرمين الشريفين الملك سلمان، أمير منطقة جازان صاحب السمو

@@ -133,6 +133,8 @@ _NADI = frozenset(norm_word(w) for w in ["نادي", "ناديي"])
 def _nadi_head(f, i: int) -> bool:
     """Token i is the team head نادي (with و/ف/ب/ل), not فريق or another head."""
     return re.sub(r"^[وفبل]", "", f.word(i)) in _NADI
+
+
 #: Words before a name + nisba that make it a stock index or a crude, no club (T2): مؤشر داكس الألماني، خام نايمكس
 _INDEX_WORDS = frozenset(norm_word(w) for w in ["مؤشر", "المؤشر", "مؤشرا", "مؤشري", "خام", "الخام", "بورصة"])
 
@@ -353,7 +355,8 @@ def refine_organizations(f, out: list, occ: bytearray, rules: Rules, new_mention
                     continue
                 break
             a, b = f.starts[k], f.ends[k]
-            if 1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks) or not toks and _common_after_team(f, i, k, rules):
+            if (1 in occ[a:b] or not _club_word(f.x[a:b], rules, first=not toks)
+                    or not toks and _common_after_team(f, i, k, rules)):
                 if not toks and k == i + 1 and 1 not in occ[a:b] and _word_after_nadi(f, i, k, rules):
                     toks.append(k)  # T1b: the word alone (نادي الجيل أحمد الغنيم: the name after it is a person's)
                 break
