@@ -474,3 +474,60 @@ def test_fiftieth_session_second_round():
     assert ids("وفي جروزني قتل جوهر دوداييف. وتمتد إلى إنغوشيا وأوسيتيا الشمالية.") == {
         "location:grozny", "person:dzhokhar_dudayev", "location:ingushetia", "location:north_ossetia"}
     assert ids("وعزف ألحان موزارت وبيتهوفن قرب برج إيفل.") == {"person:mozart", "person:beethoven", "location:eiffel_tower"}
+
+
+def test_fifty_first_session_words_read_as_names():
+    """Fifty-first session: words that a first-name or role rule read as a name: يزيد after a particle is the verb
+    "increases" (ألا يزيد المؤهل العلمي، وقد يزيد الاتفاق; not وذكر يزيد بن فهد الرشيد), اليأس spelt with أ is
+    "despair" (not Elias), سعيد after "I" is "happy", a dual noun in ة is no family name (نجم القمتين), nor a noun with
+    "his" after a first name that is a noun too (وسلامة أراضيه; not لوي لوبيه), an unknown word in ي after an accusative
+    noun is a verb (قال كلاما يناقض), a particle starts no name after a role (تحدث الشاعر عما واجه; the frequent words
+    جو and منة still do: الحارس جو هارت، الممثلة منة شلبي)."""
+    assert found("وألا يزيد المؤهل العلمي عن الثانوية. وقد يزيد الاتفاق الذي توصلت إليه الدول المعروض.") == []
+    assert found("وذكر يزيد بن فهد الرشيد، مدير عام الشركة") == [
+        ("يزيد بن فهد الرشيد", "discovered:يزيد_بن_فهد_الرشيد")]
+    assert found("مؤكدًا أنّ «هذا الخطاب عن اليأس الأفريقي خاطئ». وقال: وأنا سعيد لتواجدي هنا") == []
+    assert ("الياس خوري", "discovered:الياس_خوري") in found("وقال الياس خوري إن الرواية")
+    summits = "الثابت أن نجم القمتين كان بوتين. ما الحاصل الجمعي للقمتين؟"
+    assert not any(a.startswith("discovered:") for a in ids(summits))
+    assert found("والحفاظ على وحدة اليمن وسلامة أراضيه ومقدراته") == [("اليمن", "country:ye")]
+    assert ("لوي لوبيه", "discovered:لوي_لوبيه") in found("1902- الرئيس الفرنسي لوي لوبيه يصدر عفوا عن محكوم")
+    assert found("علي أكبر ولايتي قال كلاما يناقض ما تقوله الإدارة.") == [
+        ("علي أكبر ولايتي", "person:ali_akbar_velayati")]
+    assert found("ثم تحدث الشاعر عما واجه الدعوة من عدم القبول") == []
+    assert found("عجز الحارس جو هارت عن صد الكرة. وكشفت الممثلة منة شلبي أن") == [
+        ("جو هارت", "discovered:جو_هارت"), ("منة شلبي", "discovered:منه_شلبي")]
+
+
+def test_fifty_first_session_places_courts_and_home_titles():
+    """Fifty-first session: a day and month named like a place (6 أكتوبر, the Egyptian city) is a date with a year or a
+    time word after it or a date word or range before it; a region inside a disease's name is opaque (متلازمة الشرق
+    الأوسط); الدولة, a stopword, continues an organisation's chain after a construct noun (محكمة أمن الدولة); a bare
+    Saudi home title stands for its holder when the country the field names first, and last before it, is Saudi Arabia,
+    though a foreign one comes up later (بيان وزارة الداخلية … وذكر المتحدث الأمني … سورية)."""
+    assert found("ابتداء من 13 ذي الحجة 1435هـ الموافق 6 أكتوبر 2014م. والفترة من 2 – 6 أكتوبر المقبل.") == []
+    assert found("يقيم معسكره في مدينة 6 أكتوبر بالقاهرة") == [
+        ("6 أكتوبر", "discovered:6_اكتوبر"), ("بالقاهرة", "location:cairo")]
+    assert found("بفيروس كورونا المسبب لمتلازمة الشرق الأوسط التنفسية") == []
+    assert found("وجرى تسليم المتورطين إلى المدعي العام في محكمة أمن الدولة.") == [
+        ("محكمة أمن الدولة", "discovered:محكمه_امن_الدوله")]
+    text = ("في بيان وزارة الداخلية أعلن عن الإطاحة بتنظيم مرتبط بداعش. وذكر المتحدث الأمني أن عدد المقبوض عليهم 431. "
+            "وقال وزير الخارجية السابق إن خطر داعش يجب ضربه في سورية.")
+    assert "person:mansour_al_turki" in ids(text)
+    assert "person:mansour_al_turki" not in ids("وقالت سورية إن الهجوم فشل. وذكر المتحدث الأمني أن عدد القتلى 4.")
+
+
+def test_fifty_first_session_codebook_rows():
+    """Fifty-first session: codebook rows and aliases (BRICS with the article, G7 as السبعة الكبار, the SCO cut short,
+    UNRWA with لغوث, Atlético's nickname, Ayelet Shaked, Lloyds, Prudential, Saudi administrative investigations,
+    Roma's players, Al-Islah Online)."""
+    assert ids("هل كانت قمة البريكس نقطة تحول؟ ومنتدى على غرار «السبعة الكبار» ووفد منظمة شنغهاي") == {
+        "org:brics", "org:g7", "org:sco"}
+    assert ids("في ميزانية وكالة الأمم المتحدة لغوث وتشغيل اللاجئين الفلسطينيين") == {"org:unrwa"}
+    assert ids("التتويج مع الروخيبلانكوس. وقالت وزيرة العدل آييلت شكيد") == {
+        "org:atletico_madrid", "person:ayelet_shaked"}
+    assert ids("في مصرفي لويدز والرئيس السابق لشركة برودينشال") >= {"org:lloyds_banking_group", "org:prudential_plc"}
+    assert ids("بالتنسيق مع المباحث الإدارية") == {"org:sa_administrative_investigations"}
+    assert ids("والأمر يتعلق بسيدو دومبيا وجرفينيو وفيكتور إيباربو وآدم لياييتش") == {
+        "person:seydou_doumbia", "person:gervinho", "person:victor_ibarbo", "person:adem_ljajic"}
+    assert "media:alislah_online" in ids("رئيس تحرير موقع الإصلاح أون لاين، وحسن عناب محرر قناة يمن شباب")

@@ -1151,6 +1151,9 @@ def _repeat_name(f: _Field, name: str, start: int, occ: bytearray, typ: str) -> 
     return out
 
 
+_STATE = norm_word("الدولة")  # a stopword (alone it names no state), inside a chain a complement (fifty-first session)
+
+
 def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ: bytearray, rules: Rules):
     """Last token and swallowed inner mentions of an organisation name starting with the head at token i, or None.
 
@@ -1200,7 +1203,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
         construct = ((lgen or compl == 0 and not definite) and not after_adj and j + 1 < n and f.adjacent(j + 1) and f.word(j + 1).startswith("ال")
                      and not w.startswith(("ال", "و", "ب", "ك")) and w not in rules.stopwords and w not in rules.titles
                      and not _indefinite_adjective(w))
-        if (1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules))
+        # (محكمة أمن الدولة: الدولة, a stopword, continues the chain after a construct noun)
+        if (1 in occ[f.starts[j] : f.ends[j]] or w in _SPEECH_NEXT or (not construct and _chain_stop(w, rules) and not (
+                w == _STATE and compl and not after_adj))
                 or compl and w in _TIME_WORDS):  # حزب العمال | الأربعاء (not مستشفى الخميس: Khamis Mushait)
             break
         if len(w) > 4 and w.endswith(_ENCLITICS):

@@ -135,6 +135,22 @@ from analysis.normalize import (
 from analysis.schema import MENTIONS, conform
 
 
+#: the words around a day and month that make it a date (الموافق 6 أكتوبر، إلى 6 أكتوبر المقبل)
+_DATE_BEFORE = frozenset(norm_word(w) for w in ["الموافق", "إلى", "حتى", "من", "يوم"])
+_DATE_AFTER = frozenset(norm_word(w) for w in ["المقبل", "المقبلين", "المقبلة", "القادم", "الماضي", "الجاري", "الحالي",
+                                               "المنصرم", "الفائت", "السابق"])
+
+
+def _date_like(f: _Field, s: int, e: int) -> bool:
+    """The day and month at ``[s, e)`` (a place's name, as ``6 أكتوبر`` the Egyptian city) read as a date: a year or
+    a time word follows (2014م، المقبل), or a date word or a range comes before (الموافق، إلى، 2 –)."""
+    i, j = f.tok_index(s), f.tok_index(e - 1) + 1
+    if j < len(f.starts) and (f.word(j).rstrip("مه").isdigit() or f.word(j) in _DATE_AFTER):
+        return True
+    return i > 0 and (f.word(i - 1) in _DATE_BEFORE or f.word(i - 1).isdigit() or "-" in f.x[f.ends[i - 1] : s]
+                      or "–" in f.x[f.ends[i - 1] : s])
+
+
 def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, day, *, discover: bool,
                     to_original: bool = True) -> list[_M]:
     """The mentions of one field; offsets in the original text (``to_original=False``: still in ``f.x``)."""
@@ -158,6 +174,8 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
             if holder is None:
                 continue
             ent = _Entry(holder, "title", None)
+        if kind == "gazetteer" and x[s + plen].isdigit() and _date_like(f, s, e):
+            continue  # الموافق 6 أكتوبر 2014م، من 2 إلى 6 أكتوبر المقبل: a date, not the Egyptian city (51st session)
         (hits_amb if ent.ambiguous else hits_actor).append((s, e, plen, ent))
         if (kind == "name" or kind == "alias") and discover and x[s + plen : e] in given and " " not in x[s:e]:
             triggers.append((s, e, plen, _GIVEN))  # صالح is Saleh, or the first name of صالح الحربي

@@ -363,6 +363,8 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
         toks = _name_after(f, j, occ, rules, nr)
         while toks and f.word(toks[-1]) in rules.connectors:
             toks.pop()
+        if toks and _function_word(f.word(toks[0]), rules):
+            continue  # تحدث الشاعر عما واجه: a function word (عما "about what") starts no name (fifty-first session)
         if toks and _short_imperfect(f.word(toks[0]), rules) and (skipped or f.word(toks[0]) in rules.frequent_words):
             continue  # لاعب أجنبي يشغل خانة، وزير جديد يصرخ: the clause's verb after the role's adjective, no name;
             # right after the role too when the verb is a frequent word (مدرب يحظى بحب اللاعبين; not المدرب يونغ)
@@ -387,6 +389,22 @@ def _role_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules, new_m
             found.append(new_mention(a, b, 0, f.x[a:b], "person"))
             done = toks[-1]
     return sorted(out + found, key=lambda o: o.s) if found else out
+
+
+#: particles, adverbs and function words that start no name after a role (الرئيس العراقي الراحل حينما سئل، المسؤول
+#: التركي "إننا نحقق"، النادي السعودي عقب فسخ، كما ذكر آنفا: fifty-first session). Not the frequent words at large:
+#: جو، بات، منة، إدي، معين are frequent words and first names (الحارس جو هارت، القس بات روبرتسون، الممثلة منة شلبي),
+#: and لو "if" is also Le (المهندس لو كوربوزييه).
+_NO_NAME_START = frozenset(norm_word(w) for w in [
+    "عما", "حينما", "عندما", "بينما", "طالما", "كلما", "مثلما", "فيما", "مما", "ممن", "لما", "إننا", "أننا", "إنني",
+    "أنني", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "أنك", "إنك", "ليس", "ليست", "سوف", "هل", "أين", "كيف", "متى",
+    "لماذا", "ربما", "لقد", "قد", "كنت", "كان", "كانت", "آنفا", "آنذاك", "حاليا", "مؤخرا", "أيضا", "وتم", "تم", "بها",
+    "به", "لها", "له", "منها", "عقب", "إثر", "معظم", "أبرز", "أجمل", "إحدى"])
+
+
+def _function_word(w: str, rules: Rules) -> bool:
+    """w is a stopword or a particle of ``_NO_NAME_START`` (عما، بينما، ليس، إننا): it starts no name."""
+    return w in rules.stopwords or w in _NO_NAME_START
 
 
 @lru_cache(maxsize=WORD_CACHE)

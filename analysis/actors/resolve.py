@@ -1283,22 +1283,41 @@ _MAX_HONORIFICS = 4
 _INNER_TYPES = frozenset(["organization", "group", "media", "location", "country"])
 
 
+#: how far (characters) before a bare home office phrase its own country, named last, still makes the phrase its holder
+_HOME_NEAR = 500
+
+
 def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, countries: set) -> set[int]:
     """ids of the bare office phrases (home_titles.tsv: وزير التعليم، المقام السامي) that cannot stand for their
     country's holder here: the field names another country (by name, nisba or metonym, or a person, organisation,
     group or place of it) and not the holder by name (خادم الحرمين الشريفين الملك سلمان … ونقل معاليه للملك المفدى
-    … رئيس جمهورية مصر العربية), or the phrase runs on into another office (وزير التعليم العالي)."""
+    … رئيس جمهورية مصر العربية) unless the country the field names first, and last shortly before the phrase, is the
+    phrase's own (fifty-first session), or the phrase runs on into another office (وزير التعليم العالي)."""
     home = [(o, c) for o in out if o.kind == "title" and (c := _home_country(f.x[o.s + o.plen : o.e], rules))]
     if not home:
         return set()
     named = countries | _countries_of_actors(out, m)
     named.discard(None)
     by_name = {o.actor_id for o in out if o.kind != "title"}
+    country_of = m.country_of or {}
     drop = set()
     for o, c in home:
         j = f.tok_index(o.e - 1) + 1
-        if (named - {c} and o.actor_id not in by_name) or (j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before):
+        if j < len(f.starts) and f.adjacent(j) and f.word(j) in rules.home_not_before:
             drop.add(id(o))
+        elif named - {c} and o.actor_id not in by_name:
+            # the country the field names first, and last shortly before the phrase, is its own (بيان وزارة الداخلية
+            # … وذكر المتحدث الأمني): kept, though another country comes up later in the field (fifty-first session);
+            # not when a mention of another or no country follows it (وزير العمل الأوغندي، وزير المالية بدولة الكويت;
+            # not المتحدث الأمني لوزارة الداخلية). A media outlet names no country of the story (موضحا لـ«الشرق
+            # الأوسط» أن الوزراء هم وزير السياحة، وزير العدل …)
+            before = sorted((x.e, x.actor_id if x.typ == "country" else country_of[x.actor_id]) for x in out
+                            if x.e <= o.s and x.typ != "media" and (x.typ == "country" or country_of.get(x.actor_id)))
+            if (not before or o.s - before[-1][0] > _HOME_NEAR or before[-1][1] != c or before[0][1] != c
+                    or j < len(f.starts) and f.adjacent(j) and any(
+                        f.tok_index(x.s) in (j, j + 1)
+                        and (x.actor_id if x.typ == "country" else country_of.get(x.actor_id)) != c for x in out)):
+                drop.add(id(o))
     return drop
 
 
