@@ -531,3 +531,15 @@ def test_fifty_first_session_codebook_rows():
     assert ids("والأمر يتعلق بسيدو دومبيا وجرفينيو وفيكتور إيباربو وآدم لياييتش") == {
         "person:seydou_doumbia", "person:gervinho", "person:victor_ibarbo", "person:adem_ljajic"}
     assert "media:alislah_online" in ids("رئيس تحرير موقع الإصلاح أون لاين، وحسن عناب محرر قناة يمن شباب")
+
+
+def test_in_the_name_of_and_the_short_forms_of_a_dropped_name():
+    """Fifty-first session, round 3: باسم + الجهاد (or a chain of definite words) is "in the name of", not Basem and a
+    family name; the short forms that had been linked to such a "name" go with it (الجهاد alone later), while a real
+    name keeps its short form (باسم المنتشري … المنتشري)."""
+    assert found("يقتلون باسم الجهاد في كل مكان. فأين هو الجهاد الحقيقي؟ وأفتى باسم الجهاد الكفائي.") == []
+    assert found("وقال باسم المنتشري إن الفريق جاهز. وأكد المنتشري أن") == [
+        ("باسم المنتشري", "discovered:باسم_المنتشري"), ("المنتشري", "discovered:باسم_المنتشري")]
+    assert ids("وتتوقع آي إتش إس استمرار النمو. وكشف استطلاع «يوجوف» أن") == {"org:ihs", "org:yougov"}
+    assert ids("في الدفرسوار والبلاح وبحيرة التمساح والبحيرات المرة") >= {"location:lake_timsah",
+                                                                    "location:great_bitter_lake"}

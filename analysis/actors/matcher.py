@@ -274,9 +274,13 @@ def _match_prepared(f: _Field, raw_hits: np.ndarray, m: _Matcher, rules: Rules, 
     out = _envoy_titles(f, out, occ, m)
     # إنه جواد كريم، حسن الظن، عمر المتقدم: idioms, no persons (not_person_phrases.txt); خيبة أمل، أشرف على: words in context
     # وهو مصر على: a codebook name that its neighbours make another word (ambiguous._NOT_BETWEEN)
-    out = [o for o in out if not (o.kind == "discovered" and o.typ == "person" and (
-        o.label_ar in rules.not_person_phrases or word_in_context(f, o, rules))
-        or o.actor_id in _NOT_BETWEEN and word_between(f, o))]
+    words = {id(o) for o in out if o.kind == "discovered" and o.typ == "person" and (
+        o.label_ar in rules.not_person_phrases or word_in_context(f, o, rules))}
+    if words:  # and the short forms linked to such a "name" (باسم الجهاد … الجهاد), unless it stands in full elsewhere
+        gone = {o.actor_id: o.e - o.s for o in out if id(o) in words}
+        full = {o.actor_id for o in out if id(o) not in words and o.e - o.s >= gone.get(o.actor_id, 1 << 30)}
+        words |= {id(o) for o in out if o.actor_id in gone and o.actor_id not in full}
+    out = [o for o in out if id(o) not in words and not (o.actor_id in _NOT_BETWEEN and word_between(f, o))]
     if discover:
         out = list_gaps(f, out, rules)
     out = _postprocess(f, out, rules, m)

@@ -334,6 +334,9 @@ def _imperfect_after(w: str, rules: Rules) -> bool:
 
 
 _BASIM, _SADIQ, _SARA, _ELIAS = norm_word("باسم"), norm_word("صادق"), norm_word("سارة"), norm_word("الياس")
+#: باسم + these is "in the name of" (باسم الجهاد، باسم الدين), not the first name Basem and a family name
+_IN_THE_NAME_OF = frozenset(norm_word(w) for w in ["الجهاد", "الدين", "الإسلام", "الوطن", "الشعب", "الله", "الحق",
+                                                   "الثورة", "الحرية"])
 _CONDOLENCES = frozenset(norm_word(w) for w in ["التعازي", "تعازيه", "تعازيها", "تعازيهم", "العزاء", "المواساة"])
 #: the words before which سارة is the adjective "pleasant" (fifty-first session: 24 of the 55 one-word سارة persons of
 #: SaudiNewsNet)
@@ -413,6 +416,11 @@ def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
                   or w0 not in rules.given_names and w0 in rules.definite_stems)
     if k > i and noun_first and _possessed_noun(f, k, rules):
         return True  # وسلامة أراضيه، خالص تعازيه، باسم أعضائه: a noun with "his" (أراضي takes the article)
+    if w0 == _BASIM and k > i and (
+            f.word(i + 1) in _IN_THE_NAME_OF
+            or k > i + 1 and f.word(i + 1) in rules.definite_nouns
+            and all(f.word(t).startswith("ال") for t in range(i + 2, k + 1))):
+        return True  # باسم الجهاد، باسم الجهاد الكفائي، باسم التكامل الأوروبي: "in the name of" (fifty-first session)
     if w0 == _SADIQ and k == i + 1 and f.word(k) in _CONDOLENCES:
         return True  # صادق التعازي "sincere condolences" (fifty-first session)
     if w0 == _SARA and k == i and i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)) in _PLEASANT_AFTER:
