@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -101,12 +101,18 @@ class Codebook:
         # plain dicts rather than iterrows(): a Series per row cost more than the forms themselves (8,000 rows)
         for aid, row in zip(self.actors.index, self.actors.to_dict("records")):
             out.extend(actor_forms(aid, row, user=aid in self.user_ids))
+        out.extend(Form(k, art, off.person_id, "title", k.count(" ") + 1) for off, k, art in self.office_keys())
+        return tuple(out)
+
+    def office_keys(self) -> Iterator[tuple[Office, str, str]]:
+        """``(office, key, article)`` for every office phrase: its matching key (:func:`matching_key`) and the key's
+        spellings (:func:`spelling_variants`: وزير الشئون الاجتماعية). Read by :attr:`forms` and by the matcher's
+        table of offices (``fields._build_matcher``)."""
         for off in self.offices:
             for ph in off.phrases:
                 key, art = matching_key(ph)
                 for k in spelling_variants([key]) if key else ():
-                    out.append(Form(k, art, off.person_id, "title", k.count(" ") + 1))
-        return tuple(out)
+                    yield off, k, art
 
     def terms(self, on: str | pd.Timestamp | None = None) -> pd.DataFrame:
         """The terms of office as a table, one row per term: ``person_id, label_ar, label_en, office_en, country,

@@ -19,7 +19,7 @@ from operator import attrgetter
 import ahocorasick
 import numpy as np
 
-from analysis.actors.codebook import Codebook, matching_key, spelling_variants
+from analysis.actors.codebook import Codebook
 from analysis.actors.names import (
     KUNYA_GATE,
     KUNYA_TOKENS,
@@ -158,12 +158,9 @@ def _build_matcher(cb: Codebook, rules: Rules, discover: bool, learned: tuple = 
     amb_actor = {aid for aid, a in zip(actors.index, actors["ambiguous"]) if str(a).strip() == "1"}
     # one phrase (الرئيس المصري) stands for every holder of the office: resolved by date at match time
     offices: dict[str, list] = {}
-    for off in cb.offices:
-        for ph in off.phrases:
-            key, art = matching_key(ph)
-            for k in spelling_variants([key]) if key else ():  # (وزير الشئون الاجتماعية)
-                offices.setdefault(("ال" + k) if art == "required" else k, []).append(
-                    (off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
+    for off, k, art in cb.office_keys():  # (with the spellings of each key: وزير الشئون الاجتماعية)
+        offices.setdefault(("ال" + k) if art == "required" else k, []).append(
+            (off.start, off.end, off.person_id, *_term_days(off.start, off.end)))
     nisba_keys = {(f.actor_id, f.key) for f in cb.forms if f.kind == "nisba"}
     best: dict[str, tuple[tuple, int, int]] = {}
     entries: list[_Entry] = []

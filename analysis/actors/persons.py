@@ -412,9 +412,8 @@ def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
     if w0 == _ELIAS and "يأس" in f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]:
         return True  # اليأس "despair" spelt with أ (normalisation makes it الياس, Elias): 14 false persons
     k = f.tok_index(o.e - 1)
-    noun_first = (w0 in rules.noun_given_names or w0 == _BASIM
-                  or w0 not in rules.given_names and w0 in rules.definite_stems)
-    if k > i and noun_first and _possessed_noun(f, k, rules):
+    if k > i and (w0 in rules.noun_given_names or w0 == _BASIM or w0 not in rules.given_names
+                  and w0 in rules.definite_stems) and _possessed_noun(f, k, rules):
         return True  # وسلامة أراضيه، خالص تعازيه، باسم أعضائه: a noun with "his" (أراضي takes the article)
     if w0 == _BASIM and k > i and (
             f.word(i + 1) in _IN_THE_NAME_OF

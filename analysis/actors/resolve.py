@@ -164,6 +164,12 @@ def _countries_named(out: list[_M], m: _Matcher) -> set:
     return {o.actor_id for o in out if o.typ == "country"} | {m.metonym_of.get(o.actor_id) for o in out if o.kind == "metonym"}
 
 
+def _mention_country(o: _M, country_of: dict) -> str | None:
+    """The country a mention names (a country mention's own id) or belongs to (the codebook's ``country`` column of
+    its actor), else None."""
+    return o.actor_id if o.typ == "country" else country_of.get(o.actor_id)
+
+
 def _countries_of_actors(out: list[_M], m: _Matcher) -> set:
     """The countries of a field's persons, organisations, groups and places (the codebook's ``country`` column);
     may hold None (an actor without a country)."""
@@ -877,7 +883,7 @@ def _other_country_near(f: _Field, out: list[_M], o: _M, i: int, m: _Matcher, wi
             continue
         if j > hi:
             break
-        c = p.actor_id if p.typ == "country" else country_of.get(p.actor_id)
+        c = _mention_country(p, country_of)
         if c is not None and c != own and not _SENTENCE_END.search(f.x, min(p.e, o.e), max(p.s, o.s)):
             return True
     return False
@@ -1311,12 +1317,11 @@ def _foreign_home_titles(f: _Field, out: list[_M], m: _Matcher, rules: Rules, co
             # not when a mention of another or no country follows it (وزير العمل الأوغندي، وزير المالية بدولة الكويت;
             # not المتحدث الأمني لوزارة الداخلية). A media outlet names no country of the story (موضحا لـ«الشرق
             # الأوسط» أن الوزراء هم وزير السياحة، وزير العدل …)
-            before = sorted((x.e, x.actor_id if x.typ == "country" else country_of[x.actor_id]) for x in out
-                            if x.e <= o.s and x.typ != "media" and (x.typ == "country" or country_of.get(x.actor_id)))
+            before = sorted((x.e, cx) for x in out
+                            if x.e <= o.s and x.typ != "media" and (cx := _mention_country(x, country_of)))
             if (not before or o.s - before[-1][0] > _HOME_NEAR or before[-1][1] != c or before[0][1] != c
                     or j < len(f.starts) and f.adjacent(j) and any(
-                        f.tok_index(x.s) in (j, j + 1)
-                        and (x.actor_id if x.typ == "country" else country_of.get(x.actor_id)) != c for x in out)):
+                        f.tok_index(x.s) in (j, j + 1) and _mention_country(x, country_of) != c for x in out)):
                 drop.add(id(o))
     return drop
 
