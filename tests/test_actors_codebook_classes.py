@@ -533,6 +533,47 @@ def test_fifty_first_session_codebook_rows():
     assert "media:alislah_online" in ids("رئيس تحرير موقع الإصلاح أون لاين، وحسن عناب محرر قناة يمن شباب")
 
 
+def test_fifty_second_session_words_read_as_names():
+    """Fifty-second session: a first name ends before a short word in ي, the verb of the clause (مبلغ ثابت يوزع، أبو
+    محمد يسحب; not a name of the lists, محمد يوسف); صباح + a common noun with the article is "the morning of" («صباح
+    الزبالة»; not صباح السالم, a family name); a one-word name written with kasratan (ايادٍ، جانٍ) is a common noun,
+    and a nisba + الجنسية after it is the country again; bodybuilding, "I hope you will kindly" and "the age of flowers"
+    are phrases (not_person_phrases.txt)."""
+    assert found("بالإضافة إلى مبلغ ثابت يوزع على الأجهزة. ومن الإرهاب شر مطلق يطل بغدره على الجميع.") == []
+    assert found("مع ذلك كانوا مراقبين للحارة. ابو محمد يسحب السطل الذي يعده مراد") == [
+        ("ابو محمد", "discovered:ابو_محمد")]
+    assert found("وقال محمد يوسف إن الفريق جاهز") == [("محمد يوسف", "discovered:محمد_يوسف")]
+    assert found("«صباح الزبالة» «كيفك مع هالزبالة»، اختنقنا من الزبالة") == []
+    assert found("وقال صباح السالم إن اللجنة اجتمعت") == [("صباح السالم", "discovered:صباح_السالم")]
+    assert found("ومن تحركهم ايادٍ خارجية لمصالح فاسدة. ونفذ حكم القتل قصاصاً في جانٍ سعودي الجنسية") == [
+        ("سعودي", "country:sa")]
+    assert found("توفي بطل سابق في كمال الأجسام. آمل التكرم بنشر هذا الإيضاح. شباب في عمر الزهور") == []
+
+
+def test_my_brothers_is_no_brotherhood_nisba():
+    """Fifty-second session: bare إخواني is mostly "my brothers" (من إخواني وأخواتي): the Brotherhood's nisba only once
+    the Brotherhood was named; with the article (التيار الإخواني) always its nisba."""
+    assert found("شباب استراليا من إخواني وأخواتي. وأنصح إخواني المبتعثين") == [("استراليا", "country:au")]
+    assert found("المحسوبة على التيار الإخواني") == [("الإخواني", "group:muslim_brotherhood")]
+    assert ("إخواني", "group:muslim_brotherhood") in found(
+        "تحذير من جماعة الإخوان المسلمين. وتم القبض على عنصرين أحدهما إخواني")
+
+
+def test_fifty_second_session_codebook_rows():
+    """Fifty-second session: codebook rows and aliases (Fukushima, Sartre, Pierre Nkurunziza and his spelling in ي, the
+    nisba of Burundi and its army, the IFRC in the order الهلال … والصليب, Sambisa written with ز, Shanghai with ق,
+    Inter as Internazionale, Indonesia without ي, Petr Čech)."""
+    assert ids("المفاعل الموجود في فوكوشيما. الذي يعرفه سارتر بأنه") == {
+        "location:fukushima", "person:jean_paul_sartre"}
+    assert ids("تنكر على نكورونزيزي الحق. ودعا بان كي مون السلطات البوروندية") >= {
+        "person:pierre_nkurunziza", "country:bi"}
+    assert ids("أكد الاتحاد الدولي لجمعيات الهلال الأحمر والصليب الأحمر عبر موقعه") == {"org:ifrc"}
+    assert ids("بالقرب من غابة سامبيزا أحد معاقل بوكو حرام") >= {"location:sambisa_forest"}
+    assert ids("في شنقهاي. سيتقابل مع إنترناسيونالي. وضع سلطنة عمان وإندونسيا") == {
+        "location:shanghai", "org:inter_milan", "country:om", "country:id"}
+    assert ids("الحارس بيتر تشيك. ولم يعلق الجيش البوروندي") == {"person:petr_cech", "org:army_bi"}
+
+
 def test_in_the_name_of_and_the_short_forms_of_a_dropped_name():
     """Fifty-first session, round 3: باسم + الجهاد (or a chain of definite words) is "in the name of", not Basem and a
     family name; the short forms that had been linked to such a "name" go with it (الجهاد alone later), while a real

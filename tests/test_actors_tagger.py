@@ -412,6 +412,21 @@ def test_the_gap_filler_leaves_out_a_generic_noun_and_adjective():
     assert not [s for (s,) in got if "عمومية" in s or "دولية" in s], got
 
 
+def test_the_gap_filler_names_no_list_and_no_vague_body():
+    """Fifty-second session: the gap filler's name never runs over an Arabic comma (حزب معارض، المدني: two phrases),
+    and an organisation that is a head and a vague adjective (والاتحاد المعني، ومعهد واحد) is a common noun phrase."""
+    from analysis.actors.matcher import _generic_phrase
+    from analysis.config import GAP_FILLER
+    from one_article import found_in
+    rules = load_rules()
+    for nm in ("والاتحاد المعني", "ومعهد واحد", "الجهه المختصه"):
+        assert _generic_phrase(nm, nm, rules), nm
+    text = ("وأكد مسؤول في الحركة من أجل التضامن والتنمية وهي حزب معارض، المدني هو ديو نشيميريمانا. وافتتحت المؤسسة "
+            "ومعهدين في المنطقة الشرقية، ومعهد واحد في الرياض، بالتنسيق بين اللجنة الأولمبية والاتحاد المعني.")
+    got = [s for (s,) in found_in(text, "surface", tagger=GAP_FILLER)]
+    assert not [s for s in got if "،" in s or "المعني" in s or "واحد" in s], got
+
+
 def test_a_discovered_name_ends_before_a_word_in_the_accusative():
     """Forty-seventh session (``matcher._accusative_cut``): a discovered name, of the rules or of the gap filler, ends
     before its first word with the tanween of the accusative (مستنكراً، ابتهالاً: an adjective or adverb after the

@@ -167,6 +167,12 @@ def _first_quoted_seen(c, s, e, plen, ent):
     return _quoted(c.f, s, e) or _named_before(c, s, ent)  # (حركة فتح … قالت فتح)
 
 
+def _first_definite_or_seen(c, s, e, plen, ent):
+    # إخواني: with the article the Brotherhood's nisba (التيار الإخواني); bare mostly "my brothers" (من إخواني
+    # وأخواتي، أنصح إخواني المبتعثين), so only once the Brotherhood was named (fifty-second session)
+    return c.f.x[s : s + plen].endswith(("ال", "لل")) or _named_before(c, s, ent)  # (the article is in the prefix)
+
+
 def _first_quoted_named(c, s, e, plen, ent):
     # «هدف» (the HRDF; also "a goal", quoted in sports news): between quote marks and after the actor was named by a
     # form that is no common word (صندوق تنمية الموارد البشرية «هدف»)
@@ -199,8 +205,13 @@ _NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
 #: nouns with one neighbour (None: any word on that side): يمني النفس "hopes" (the verb), سمك لبن تمر هندي and التمر
 #: الهندي (tamarind), شاعر عكاظ and بردة عكاظ (the Souq Okaz festival's prizes, not the paper), عتق رقبة (a convict's
 #: blood money, not Ataq), الحكم بعقوبة تعزيرية ("with a punishment", not Baqubah), درعا تذكاريا ("a shield", not
-#: Daraa). Actor -> [(the mention's exact surface, clitics included; the words before; the words after)].
+#: Daraa); fifty-second session, الرمادي "grey" (اللون الرمادي، الذئب الرمادي: not Ramadi). Actor -> [(the mention's
+#: exact surface, clitics included; the words before; the words after)].
 _NOT_BETWEEN: dict[str, list[tuple]] = {}
+#: colours before الرمادي "grey" in a list (الأسود والرمادي، بالأبيض والأسود والرمادي), not Ramadi (fifty-second
+#: session: with اللون الرمادي، الذئب الرمادي … 27 of the 372 الرمادي of SaudiNewsNet)
+_COLOURS = ["الأسود", "والأسود", "الأبيض", "والأبيض", "الأزرق", "والأزرق", "الأرجواني", "الذهبي", "والذهبي", "الفضي",
+            "والفضي", "الأحمر", "والأحمر", "الأخضر", "والأخضر", "البني", "والبني"]
 for _aid, _form, _before, _after in (
         ("country:eg", "مصر", ["هو", "وهو", "أنه", "انه", "إنه", "لأنه", "بأنه", "لكنه", "ولكنه"], ["على"]),
         ("country:ye", "يمني", None, ["النفس", "نفسه"]),
@@ -210,7 +221,10 @@ for _aid, _form, _before, _after in (
         ("location:ataq", "عتق", None, ["رقبة", "رقبته", "رقبتها", "رقاب", "الرقبة", "الرقاب"]),
         ("location:baqubah", "بعقوبة", None, ["تعزيرية", "رادعة", "مشددة", "مالية", "السجن", "الإعدام", "الجلد",
                                               "القتل", "الغرامة"]),
-        ("location:daraa", "درعا", None, ["تذكاريا", "تذكارية", "تكريميا", "تكريمية", "تقديريا"])):
+        ("location:daraa", "درعا", None, ["تذكاريا", "تذكارية", "تكريميا", "تكريمية", "تقديريا"]),
+        ("location:ramadi", "الرمادي", ["اللون", "باللون", "ألوان", "بألوان", "الذئب", "ذئب", "الدخان", "الموقف",
+                                        "موقفها", "التدرج", "التلفاز", "نجمك"], None),
+        ("location:ramadi", "والرمادي", _COLOURS, None)):
     _NOT_BETWEEN.setdefault(_aid, []).append((
         norm_word(_form), None if _before is None else frozenset(norm_word(w) for w in _before),
         None if _after is None else frozenset(norm_word(w) for w in _after)))
@@ -548,7 +562,7 @@ def _context_hajj(c, s, e, plen, ent, i, pw):
 #: rule → first check: True or False decides; None goes on to the shared checks and the context rule.
 _FIRST_RULES = {
     "country": _first_country, "quoted": _first_quoted, "quoted_seen": _first_quoted_seen, "place": _first_place,
-    "quoted_named": _first_quoted_named,
+    "quoted_named": _first_quoted_named, "definite_or_seen": _first_definite_or_seen,
     "not_before": _first_not_before, "no_lam": _first_no_lam, "no_ba": _first_no_ba, "plus": _first_plus,
     "not_after_number": _first_not_after_number, "place_only": _first_place_only, "seen_bare": _first_seen_bare,
     "occupation": _first_occupation, "list_only": _first_list_only, "province": _first_province,

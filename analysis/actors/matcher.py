@@ -431,10 +431,12 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
             coded = any(matcher is None or matcher.entries[int(r[2])].ambiguous != "party_nisba" for r in rows)
             add[k] = not coded and (sure[k] or not fails[k] and _span_margin(
                 model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
-            if add[k] and span_typ[k] == 3 and " " in bigx[s_at[k] : s_end[k]]:
+            if add[k] and " " in bigx[s_at[k] : s_end[k]]:
                 f = fields[q]
                 s0, e0 = f.span_in_original(a, b)
-                add[k] = not _generic_phrase(bigx[s_at[k] : s_end[k]], f.text[s0:e0], load_rules())
+                # (fifty-second session: no name runs over a comma, حزب معارض، المدني)
+                add[k] = not _LIST_PUNCT.intersection(f.text[s0:e0]) and not (
+                    span_typ[k] == 3 and _generic_phrase(bigx[s_at[k] : s_end[k]], f.text[s0:e0], load_rules()))
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]
@@ -473,15 +475,26 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
 _RULE_TAGS = {t: ("B-" + t, "I-" + t) for t in ("PERS", "LOC", "ORG", "NIS", "TIT")}
 
 
+#: Arabic punctuation that parts two names of a list: a tagged name holding it is two phrases (fifty-second session;
+#: not the Latin comma, which Latin names hold: "Physiology-Regulatory, Integrative and Comparative Physiology").
+_LIST_PUNCT = frozenset("،؛")
+#: Adjectives of an unnamed body: the gap filler's two-word organisation ending in one is a common noun phrase.
+_VAGUE_ADJECTIVES = frozenset(norm_word(w) for w in ["المعني", "المعنية", "المختص", "المختصة", "المذكور", "المذكورة",
+                                                      "واحد", "واحدة", "آخر", "أخرى"])
+
+
 def _generic_phrase(nm: str, orig: str, rules) -> bool:
     """Forty-sixth session: the gap filler's organisation ``nm`` (normalised; ``orig`` as written) is two words, an
     indefinite head and an indefinite adjective that the news also writes with the article (جمعية عمومية، مجلس بلدي،
     طيران دولية، منظمة إرهابية، حزب سياسي، وبنك تجاري): a common noun phrase, no name. Not an adjective in ى (a
-    name: مصيف سلمى) nor a given name (وكالة عطية). (Its places are left alone: ولاية يوبي، جبل حبشي are names.)"""
+    name: مصيف سلمى) nor a given name (وكالة عطية). Nor is a head with a vague adjective (``_VAGUE_ADJECTIVES``:
+    والاتحاد المعني، ومعهد واحد). (Its places are left alone: ولاية يوبي، جبل حبشي are names.)"""
     ws = nm.split()
     if len(ws) != 2 or orig.endswith("ى"):
         return False
     h, a = ws
+    if a in _VAGUE_ADJECTIVES:
+        return True  # والاتحاد المعني، ومعهد واحد (fifty-second session)
     return (not CLITIC_RE.match(h).group().endswith(("ال", "لل")) and not a.startswith("ال")
             and a.endswith(("ي", "يه")) and len(a) >= 4 and a not in rules.given_names and a in rules.definite_stems)
 

@@ -206,6 +206,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # thirty-ninth session: a plural noun in construct (مؤيدو مبارك، مديرو المتنزه) starts no name
         if out and f.word(out[-1]) in _WEEKDAY_SURNAMES and not (_family_name(w, rules) or w in rules.given_names):
             break  # عوض خميس اللذان، عوض خميس لكدمة: after a weekday surname only a name word goes on (محمد جمعة الحربي)
+        if out and w[:1] == "ي" and _verb_after_given(f.word(out[-1]), w, rules):
+            break  # ثابت يوزع، جميل يروج، أبو محمد يسحب: the verb of the clause after a first name ends the name
         if out and _kin_word(w):
             break  # thirty-ninth session: سهى عرفات أرملة الرئيس، أحمد الزهراني والد الشهيد: kinship after a name ends it
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
@@ -327,10 +329,31 @@ _SAID = norm_word("سعيد")
 _I = frozenset(norm_word(w) for w in ["أنا", "وأنا", "فأنا", "إني", "إنني", "لأنني", "لأني", "نحن", "ونحن"])
 
 
+def _unlisted_in_ya(w: str, rules: Rules) -> bool:
+    """w is a word in ي of no name list (given names, name tokens, foreign names, nisba-shaped family names): after a
+    noun or a first name it reads as an imperfect verb, the verb of the clause (يناقض، يوزع)."""
+    return (w[:1] == "ي" and w not in rules.given_names and w not in rules.person_tokens
+            and w not in rules.nisba_surnames and w not in load_name_rules().foreign_names)
+
+
+def _verb_after_given(prev: str, w: str, rules: Rules) -> bool:
+    """w, right after the Arabic first name ``prev``, reads as an imperfect verb (ثابت يوزع، جميل يروج، أبو محمد يسحب):
+    an unlisted word in ي of three or four letters (not يوسف، يحيى; longer ones, يامين، يماني, are often names), not
+    after a foreign first name, whose family name may be such a word (بيتر يوين، لي جاي يونج; fifty-second session)."""
+    return (3 <= len(w) <= 4 and _unlisted_in_ya(w, rules) and prev in rules.given_names
+            and prev not in load_name_rules().foreign_names)
+
+
+def _daypart_noun(w: str, rules: Rules) -> bool:
+    """w, after صباح or مساء, is the noun of "the morning of" (صباح الزبالة، مساء الخير): a common noun seen with the
+    article and no family name (not صباح الأحمد، صباح السالم; fifty-second session)."""
+    return w.startswith("ال") and w in rules.definite_nouns and not _family_name(w, rules)
+
+
 def _imperfect_after(w: str, rules: Rules) -> bool:
-    """w, after an accusative noun, reads as an imperfect verb (قال كلاما يناقض ما …): a word in ي of no name list."""
-    return w[:1] == "ي" and len(w) >= 4 and w not in rules.given_names and w not in rules.person_tokens and (
-        w not in load_name_rules().foreign_names)
+    """w, after an accusative noun, reads as an imperfect verb (قال كلاما يناقض ما …): an unlisted word in ي of four
+    letters or more."""
+    return len(w) >= 4 and _unlisted_in_ya(w, rules)
 
 
 _BASIM, _SADIQ, _SARA, _ELIAS = norm_word("باسم"), norm_word("صادق"), norm_word("سارة"), norm_word("الياس")
@@ -975,8 +998,10 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
                 or f.word(toks[0] + 1) in rules.person_context or f.word(toks[0] + 1) in _HONORIFICS):
             return  # مساعد مدير الأمن العام، مساعد سمو رئيس الهيئة، ونائب مساعد وزير الدفاع: the role "assistant", not the first name
         if (_conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
-                and f.word(toks[0] + 1) in _DAYPART_NEXT):
-            return  # صباح أمس، فجر الجمعة، صباح العيد: a time of day, not a woman called صباح
+                and (f.word(toks[0] + 1) in _DAYPART_NEXT or len(toks) > 1 and _daypart_noun(f.word(toks[1]), rules))):
+            return  # صباح أمس، فجر الجمعة، صباح العيد، «صباح الزبالة»: a time of day, not a woman called صباح
+        if len(toks) == 1 and f.text[slice(*f.span_in_original(a, b))].rstrip("\u0651").endswith("\u064d"):
+            return  # تحركهم ايادٍ، في جانٍ: a word written with kasratan (ٍ), a common noun, not the name إياد or جان
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
                 and not (toks[0] > 0 and f.word(toks[0] - 1) in _NAME_LINKS)):  # عواد بن عيد البلوي is a name

@@ -1011,8 +1011,8 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     for o in out:  # الضفة الغربية لقناة السويس / لنهر الأردن: a bank, not the territory
         if o.typ == "location" and f.x[o.s + o.plen : o.e].startswith("ضفه"):
             j = f.tok_index(o.e - 1) + 1
-            if j < len(f.starts) and f.adjacent(j) and f.word(j)[0] == "ل":
-                drop.add(id(o))
+            if j < len(f.starts) and f.adjacent(j) and f.word(j) in _OF_WATER:
+                drop.add(id(o))  # (not before another ل-word: الضفة الغربية لوكالة فرانس برس، لمدة، لإسرائيل)
         elif o.plen == 0 and o.typ == "organization" and rules.title_bodies and f.x[o.s : o.e] in rules.title_bodies:
             i = f.tok_index(o.s)  # نائب رئيس مجلس الوزراء بدولة الكويت: another country's cabinet (title_bodies.txt)
             if i > 0 and f.adjacent(i) and strip_clitics(f.word(i - 1)) in rules.titles and _other_country_near(f, out, o, i, m):
@@ -1254,6 +1254,11 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
     return sorted(kept + new, key=_by_start) if new else kept
 
 
+#: "of" a water body after الضفة (a bank, not the West Bank; fifty-second session: of the nine الضفة الغربية + a ل-word
+#: of SaudiNewsNet only للبوسفور is a bank)
+_OF_WATER = frozenset(norm_word(w) for w in [
+    "لقناة", "للقناة", "لنهر", "للنهر", "للبوسفور", "لمضيق", "للمضيق", "للبحر", "لبحر", "لخليج", "للخليج", "لبحيرة",
+    "للبحيرة", "للنيل", "للفرات", "لدجلة", "للأردن"])
 _NATIONALITY = norm_word("الجنسية")
 
 
