@@ -574,6 +574,22 @@ def test_fifty_second_session_codebook_rows():
     assert ids("الحارس بيتر تشيك. ولم يعلق الجيش البوروندي") == {"person:petr_cech", "org:army_bi"}
 
 
+def test_grey_the_west_bank_and_verbs_read_as_libyan_cities():
+    """Fifty-second session, rounds 3 and 4: الرمادي after a colour word or اللون/الذئب is "grey", not Ramadi (which
+    stays after الفلوجة و and in Iraq); الضفة الغربية before a ل-word is the West Bank unless the word is a water body
+    (لقناة السويس: a bank); كسبها "won it" and كسرت "broke" are verbs, not ك + Sabha or Sirte; ماتسمى "the so-called" is
+    a word; codebook rows (the Americas, DAMAC, Kyrgyzstan as كرجيزستان)."""
+    assert found("وقفزت اعداد الذئب الرمادي. بين الأسود والرمادي. باللون الرمادي فقط") == []
+    assert found("داخل الفلوجة والرمادي دروعا") == [("الفلوجة", "location:fallujah"), ("والرمادي", "location:ramadi")]
+    assert found("المكلف ملف الاستيطان في شمال الضفة الغربية لوكالة الأنباء") == [
+        ("الضفة الغربية", "location:west_bank")]
+    assert "location:west_bank" not in ids("على الضفة الغربية لقناة السويس")
+    assert found("المباراة التي كسبها الفريق. والمملكة كسرت العقدة.") == [("والمملكة", "country:sa")]
+    assert found("قائد ماتسمى بكتائب") == []
+    assert ids("وبنسبة 8% في الأمريكتين. وارتفع سهم داماك العقارية. الأردن ضد كرجيزستان") == {
+        "location:americas", "org:damac", "country:jo", "country:kg"}
+
+
 def test_in_the_name_of_and_the_short_forms_of_a_dropped_name():
     """Fifty-first session, round 3: باسم + الجهاد (or a chain of definite words) is "in the name of", not Basem and a
     family name; the short forms that had been linked to such a "name" go with it (الجهاد alone later), while a real

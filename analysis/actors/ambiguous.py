@@ -205,8 +205,9 @@ _NOT_AFTER = {norm_word(k): frozenset(norm_word(w) for w in v) for k, v in (
 #: nouns with one neighbour (None: any word on that side): يمني النفس "hopes" (the verb), سمك لبن تمر هندي and التمر
 #: الهندي (tamarind), شاعر عكاظ and بردة عكاظ (the Souq Okaz festival's prizes, not the paper), عتق رقبة (a convict's
 #: blood money, not Ataq), الحكم بعقوبة تعزيرية ("with a punishment", not Baqubah), درعا تذكاريا ("a shield", not
-#: Daraa); fifty-second session, الرمادي "grey" (اللون الرمادي، الذئب الرمادي: not Ramadi). Actor -> [(the mention's
-#: exact surface, clitics included; the words before; the words after)].
+#: Daraa); fifty-second session, الرمادي "grey" (اللون الرمادي، الذئب الرمادي: not Ramadi) and the verbs read as ك + a
+#: Libyan city, كسبها "won it" (24 in SaudiNewsNet, all the verb) and كسرت "broke". Actor -> [(the mention's exact
+#: surface, clitics included; the words before; the words after; None: any)].
 _NOT_BETWEEN: dict[str, list[tuple]] = {}
 #: colours before الرمادي "grey" in a list (الأسود والرمادي، بالأبيض والأسود والرمادي), not Ramadi (fifty-second
 #: session: with اللون الرمادي، الذئب الرمادي … 27 of the 372 الرمادي of SaudiNewsNet)
@@ -224,7 +225,8 @@ for _aid, _form, _before, _after in (
         ("location:daraa", "درعا", None, ["تذكاريا", "تذكارية", "تكريميا", "تكريمية", "تقديريا"]),
         ("location:ramadi", "الرمادي", ["اللون", "باللون", "ألوان", "بألوان", "الذئب", "ذئب", "الدخان", "الموقف",
                                         "موقفها", "التدرج", "التلفاز", "نجمك"], None),
-        ("location:ramadi", "والرمادي", _COLOURS, None)):
+        ("location:ramadi", "والرمادي", _COLOURS, None),
+        ("location:sabha", "كسبها", None, None), ("location:sirte", "كسرت", None, None)):
     _NOT_BETWEEN.setdefault(_aid, []).append((
         norm_word(_form), None if _before is None else frozenset(norm_word(w) for w in _before),
         None if _after is None else frozenset(norm_word(w) for w in _after)))
