@@ -600,3 +600,46 @@ def test_in_the_name_of_and_the_short_forms_of_a_dropped_name():
     assert ids("وتتوقع آي إتش إس استمرار النمو. وكشف استطلاع «يوجوف» أن") == {"org:ihs", "org:yougov"}
     assert ids("في الدفرسوار والبلاح وبحيرة التمساح والبحيرات المرة") >= {"location:lake_timsah",
                                                                     "location:great_bitter_lake"}
+
+
+def test_fifty_third_session_indices_lunar_words_and_words_in_kaf():
+    """Fifty-third session: a stock index named with a number (ستاندرد آند بورز 500، فايننشال تايمز 100) or the Nasdaq
+    after an index word or before المجمع is no company (the exchange stays: بورصة ناسداك); قمري after السنة/الفوهات is
+    "lunar" and القمرين "the two moons", not the Comoros (جزر القمر stays); a word in ك that is no nisba form (كروس،
+    كارمن) is not ك "like" + Russians or Armenians (كروسيا، كسعوديين stay); صنعا is the noun, not Sanaa."""
+    assert found('وزاد مؤشر "ستاندرد آند بورز 500" وتراجع مؤشر فايننشال تايمز 100 وصعد المؤشر ناسداك المجمع') == []
+    assert ids("وقالت ستاندرد آند بورز إن. وأدرجت في بورصة ناسداك") == {"org:sp_global", "org:nasdaq"}
+    assert found("رصد الفوهات القمرية في السنة القمرية وأطلقت القمرين الصناعيين") == []
+    assert ids("وصل الوفد إلى جزر القمر") == {"country:km"}
+    assert found("تمريرة من لاعب يدعى كروس. أخرجه ديل كارمن. وهم يحسبون أنهم يحسنون صنعا") == []
+    assert ids("الدول الداعمة لنظام الأسد كروسيا وإيران. عملوا كسعوديين") >= {"country:ru", "country:sa"}
+
+
+def test_fifty_third_session_youth_leagues_titles_and_phrases():
+    """Fifty-third session: الشباب السعودي is "Saudi youth" (its nisba) outside sport; the nisba after دوري الدرجة
+    الأولى or الدوري الممتاز and the place after كأس أمم or زلزال are inside an event's name; the next title of the
+    deputy premier's chain and وليا لولي العهد are no mentions of a holder; bare الجمعية العامة is the UN's only once
+    named; القريتين is the Syrian town only near Syria; generic phrases (اتحاد اللعبة، سلامة المرضى، تولى زمام الأمور);
+    a verb in the future ends a first name (آمنة ستشكل)."""
+    assert found("كيف يتم إعداد الشباب السعودي لمواجهة الفكر المتطرف") == [("السعودي", "country:sa")]
+    assert found("المنتمي لدوري الدرجة الأولى الألماني وفي كأس أمم أوروبا وزلزال فوكوشيما") == []
+    assert ids("محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع السعودي في مكتبه") == {
+        "person:mohammed_bin_salman", "org:sa_council_of_ministers"}
+    assert found("واختيار الثاني وليًا لولي العهد") == []
+    assert found("حسب موافقة الجمعية العامة غير العادية") == []
+    assert ids("أمام الجمعية العامة للأمم المتحدة. وصوتت الجمعية العامة") == {"org:un_general_assembly"}
+    assert found("أظهرت نقوش جدران القريتين عراقتهما") == []
+    assert ids("سيطر داعش على القريتين في ريف حمص السوري") >= {"location:al_qaryatayn"}
+    assert found("وهاجمت الصحافة اتحاد اللعبة. ومؤشرات رضا المرضى وسلامة المرضى. تولى زمام الأمور") == []
+    assert found("وقالت آمنة ستشكل لجنة") == [("آمنة", "discovered:امنه")]
+
+
+def test_fifty_third_session_codebook_rows():
+    """Fifty-third session: codebook rows the blind sets read that session named (the Korean peninsula, Asia-Pacific,
+    the GCC grid authority, the GERD, the Arab world as الوطن العربي, Toni Kroos, Art Jameel, the Golden Division)."""
+    assert ids("التوتر في شبه الجزيرة الكورية وفي منطقة آسيا والمحيط الهادي") == {
+        "location:korean_peninsula", "location:asia_pacific"}
+    assert ids("وكانت هيئة الربط الكهربائي لدول الخليج قالت. وتأثيرات سد النهضة. لإنقاذ الوطن العربي") == {
+        "org:gccia", "location:gerd", "location:arab_world"}
+    assert ids('من الألماني توني كروس. أعلنت مبادرة "الفن جميل". قوات الفرقة الذهبية. أما طيران الاتحاد') == {
+        "person:toni_kroos", "org:art_jameel", "org:iraqi_golden_division", "org:etihad_airways"}

@@ -523,6 +523,11 @@ class _Field:
         e = at[end] - base if end < n else len(text)
         return s, (trim_format_end(text, s, e) if e and text[e - 1] in FORMAT_SET else e)
 
+    def original(self, start: int, end: int) -> str:
+        """The original spelling of ``norm[start:end]`` (``text`` over :meth:`span_in_original`): its hamzas, ة, ى and
+        diacritics, which normalisation drops."""
+        return self.text[slice(*self.span_in_original(start, end))]
+
     def tok_index(self, pos: int) -> int:
         """Index of the token starting at or containing ``pos`` (0 <= pos <= len(x); -1 before the first token):
         one lookup in a table made for the whole batch (see :func:`_batch_fields`), not a bisection per call."""
@@ -824,7 +829,7 @@ def _market_hits(f: _Field, hits_amb: list, hits_actor: list, rules: Rules) -> l
 def _alef_maksura_end(f: _Field, a: int, b: int) -> bool:
     """The original text of the normalised span [a, b) ends in ى, which normalisation makes ي: على the preposition,
     not the first name علي (that the web text also writes for على)."""
-    return f.text[slice(*f.span_in_original(a, b))].endswith("ى")
+    return f.original(a, b).endswith("ى")
 
 
 def _conj_stripped(w: str) -> str:

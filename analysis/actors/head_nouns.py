@@ -518,12 +518,12 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             continue
         if span is None or definite or i + 1 >= n or not f.adjacent(i + 1):
             continue
-        if stem == "وادي" and "أ" in f.text[slice(*f.span_in_original(s, e))]:
+        if stem == "وادي" and "أ" in f.original(s, e):
             continue  # وأدى الصلاة "and performed the prayer" (normalised like وادي, a wadi)
         if _via_idiom(f, i, stem):
             continue  # عن طريق "by means of", على ساحة "on the scene of"
-        if i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_PARTICLES and "إ" not in f.text[
-                slice(*f.span_in_original(f.starts[i - 1], f.ends[i - 1]))]:
+        if (i > 0 and f.adjacent(i) and f.word(i - 1) in _NAME_PARTICLES
+                and "إ" not in f.original(f.starts[i - 1], f.ends[i - 1])):
             continue  # فان دير بيرغ: the particle of a person's name, not a monastery (فإن طريق شرما: "so that")
         o = by_tok.get(i + 1)
         if (o is None and span == "whole" and i + 2 < n and f.adjacent(i + 2) and f.word(i + 1) in rules.titles

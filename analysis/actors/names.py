@@ -544,7 +544,7 @@ def _plain_spelling(f, k: int) -> bool:
 def _alef_maksura_token(f, k: int) -> bool:
     """Token k ends in ى in the original text (أبى "refused", على the preposition), which normalisation makes ي: the
     token form of ``fields._alef_maksura_end``, which this module cannot import (``fields`` imports it)."""
-    return f.text[slice(*f.span_in_original(f.starts[k], f.ends[k]))].endswith("ى")
+    return f.original(f.starts[k], f.ends[k]).endswith("ى")
 
 
 def _hamza_initial(f, k: int) -> bool:
@@ -863,6 +863,14 @@ def _names_before_roles(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
 _COMPOUND_HEADS = frozenset(("عبد", "ابو"))
 
 
+def future_verb(w: str, rules: Rules) -> bool:
+    """w is سـ + an imperfect verb (سيقبل، ستشكل، سنعمل) whose form in ي is a frequent word (يقبل، يشكل), and no name
+    word (not سيري، سيدو): after a name it is the verb of the clause (صلاح سيقبل، آمنة ستشكل; fifty-third session)."""
+    return (len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and "ي" + w[2:] in rules.frequent_words
+            and w not in rules.given_names and w not in rules.person_tokens
+            and w not in load_name_rules().foreign_names)
+
+
 def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> None:
     """N2 (in place): a one-word discovered person that is a first name + the next name-like word; N2b: a compound
     first name too (عبد الله بوكرمة، ابو عبد الله التركي)."""
@@ -882,8 +890,8 @@ def _extend_first_names(f, out: list, occ: bytearray, rules: Rules, nr: NameRule
         a, b = f.starts[j], f.ends[j]
         w = f.x[a:b]
         if (1 in occ[a:b] or w in rules.connectors or not _name_word(w, rules, nr, first=False, relaxed=True)
-                or w[0] == "و" and _kin_word(w[1:])):
-            continue  # (forty-ninth session: not والده سعد + ووالدته)
+                or w[0] == "و" and _kin_word(w[1:]) or future_verb(w, rules)):
+            continue  # (forty-ninth session: not والده سعد + ووالدته; fifty-third: not آمنة + ستشكل)
         occ[a:b] = b"\x01" * (b - a)
         o.e = b
         o.label_ar = f.x[o.s + o.plen : b]
@@ -1037,7 +1045,7 @@ def _object_word(f, end: int, w: str, rules: Rules) -> bool:
     """N3b: the last word of a discovered name is an indefinite accusative (متأثرا، موظفا، قضائيا) or a noun with a
     possessive suffix (مصرعه، مواقفه، رؤيته) whose stem is a common noun: the clause goes on after the name."""
     if w.endswith("ا") and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words) and (
-            len(w) >= 5 or "\u064b" in f.text[slice(*f.span_in_original(end - len(w), end))]):
+            len(w) >= 5 or "\u064b" in f.original(end - len(w), end)):
         return True  # مدربا، عقدًا; not a short foreign name (موتا، ماسا) without the tanween
     for enc in ("ه", "ها", "هم", "هما"):
         if not w.endswith(enc) or len(w) - len(enc) < 3 or w.endswith("يه"):
@@ -1152,7 +1160,7 @@ def _extend_left(f, out: list, occ: bytearray, rules: Rules, nr: NameRules) -> N
         w = f.x[a:b]
         plen = 0
         if w in _PARTICLES:
-            if "\u0625" in f.text[slice(*f.span_in_original(a, b))]:
+            if "\u0625" in f.original(a, b):
                 continue  # فإن لوب: the conjunction, not van
         elif (len(w) > 3 and w[0] in "لوب" and w[1:] in rules.given_names and not _known_word(w, rules)
               and w not in rules.definite_stems and w[1:] not in rules.stopwords and w[1:] not in rules.frequent_words

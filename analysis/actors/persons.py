@@ -76,6 +76,7 @@ from analysis.actors.names import (
     _unnamed_cluster,
     _verb_like,
     construct_plural,
+    future_verb,
     load_name_rules,
 )
 from analysis.actors.references import NAME_LINKS as _NAME_LINKS
@@ -208,6 +209,9 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
             break  # عوض خميس اللذان، عوض خميس لكدمة: after a weekday surname only a name word goes on (محمد جمعة الحربي)
         if out and w[:1] == "ي" and _verb_after_given(f.word(out[-1]), w, rules):
             break  # ثابت يوزع، جميل يروج، أبو محمد يسحب: the verb of the clause after a first name ends the name
+        if out and w[:1] == "س" and future_verb(w, rules):
+            break  # صلاح سيقبل، آمنة ستشكل: a verb in the future (سـ + a frequent imperfect) ends the name (fifty-third
+            # session)
         if out and _kin_word(w):
             break  # thirty-ninth session: سهى عرفات أرملة الرئيس، أحمد الزهراني والد الشهيد: kinship after a name ends it
         if (out and w in _EMBEDDING_ROLES and j + 1 < n and f._adj[j + 1] and (f.word(j + 1).startswith("ال") or f.word(j + 1) in titles)
@@ -377,7 +381,7 @@ def _possessed_noun(f: _Field, k: int, rules: Rules) -> bool:
     if stem.endswith("ئ"):
         stem = stem[:-1] + "ء"  # أعضائه: أعضاء + ه
     return (w.endswith("ه") and len(stem) >= 4 and stem in rules.definite_stems and w not in rules.given_names
-            and f.text[slice(*f.span_in_original(f.starts[k], f.ends[k]))].endswith("ه"))
+            and f.original(f.starts[k], f.ends[k]).endswith("ه"))
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -418,7 +422,7 @@ def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
         # not after بنى "built" or the name لبنى, spelt with ى (بنى هاريل أدواته، د. لبنى الأنصاري)
     w0 = _conj_stripped(f.word(i))
     if w0 == _NADIA:
-        return f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))].endswith("ه")
+        return f.original(f.starts[i], f.ends[i]).endswith("ه")
     if w0 == _AMAL:
         return i > 0 and f.adjacent(i) and f.word(i - 1) in _LETDOWN
     if w0 == _ASHRAF and f.tok_index(o.e - 1) == i:
@@ -432,7 +436,7 @@ def word_in_context(f: _Field, o: _M, rules: Rules) -> bool:
         return True  # ألا يزيد المؤهل العلمي، قد يزيد الاتفاق: the verb "increases" (fifty-first session)
     if w0 == _SAID and i > 0 and f.adjacent(i) and f.word(i - 1) in _I:
         return True  # وأنا سعيد لتواجدي هنا: "happy"
-    if w0 == _ELIAS and "يأس" in f.text[slice(*f.span_in_original(f.starts[i], f.ends[i]))]:
+    if w0 == _ELIAS and "يأس" in f.original(f.starts[i], f.ends[i]):
         return True  # اليأس "despair" spelt with أ (normalisation makes it الياس, Elias): 14 false persons
     k = f.tok_index(o.e - 1)
     if k > i and (w0 in rules.noun_given_names or w0 == _BASIM or w0 not in rules.given_names
@@ -1000,7 +1004,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         if (_conj_stripped(w0) in _DAYPARTS and toks[0] + 1 < len(f.starts) and f.adjacent(toks[0] + 1)
                 and (f.word(toks[0] + 1) in _DAYPART_NEXT or len(toks) > 1 and _daypart_noun(f.word(toks[1]), rules))):
             return  # صباح أمس، فجر الجمعة، صباح العيد، «صباح الزبالة»: a time of day, not a woman called صباح
-        if len(toks) == 1 and f.text[slice(*f.span_in_original(a, b))].rstrip("\u0651").endswith("\u064d"):
+        if len(toks) == 1 and f.original(a, b).rstrip("\u0651").endswith("\u064d"):
             return  # تحركهم ايادٍ، في جانٍ: a word written with kasratan (ٍ), a common noun, not the name إياد or جان
         if (_conj_stripped(w0) in _HOLIDAY_HEADS and len(toks) > 1 and f.word(toks[1]).startswith("ال")
                 and (f.word(toks[1]) in _HOLIDAY_NAMES or not f.word(toks[1]).endswith("ي"))
@@ -1280,7 +1284,7 @@ def _discover(f: _Field, out: list[_M], occ: bytearray, triggers: list, m: _Matc
         for i in _ali_tokens(f, "علي "):
             a = f.starts[i]
             if (not occ[a] and not _alef_maksura_end(f, a, f.ends[i])
-                    and "\u0651" not in f.text[slice(*f.span_in_original(a, f.ends[i]))]  # عليّ "on me"
+                    and "\u0651" not in f.original(a, f.ends[i])  # عليّ "on me"
                     and not (i > 0 and f.adjacent(i) and (_conj_stripped(f.word(i - 1)) in rules.given_names
                                                           or f.word(i - 1) in _SON_OF
                                                           or occ[f.ends[i - 1] - 1] and any(
