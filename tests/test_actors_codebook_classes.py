@@ -643,3 +643,18 @@ def test_fifty_third_session_codebook_rows():
         "org:gccia", "location:gerd", "location:arab_world"}
     assert ids('من الألماني توني كروس. أعلنت مبادرة "الفن جميل". قوات الفرقة الذهبية. أما طيران الاتحاد') == {
         "person:toni_kroos", "org:art_jameel", "org:iraqi_golden_division", "org:etihad_airways"}
+
+
+def test_fifty_third_session_heir_chains_and_generic_bodies():
+    """Fifty-third session, round 5: the heir's title followed by his other titles and then his own name is in
+    apposition (not another person after it: the delegation of ولي ولي العهد، وزير الشؤون الاجتماعية ماجد القصبي); a
+    generic body's kind takes no ل-complement (إدارة النادي للحصول على، مجلس إدارة الشركة لتلافي: no name; اللجنة
+    المنظمة لمعرض ألوان السعودية stays); مطروح "proposed" is Matruh only near Egypt; باسم المستشفى "on behalf of"."""
+    assert ids("استقبل ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية صاحب السمو الملكي الأمير محمد بن نايف") == {
+        "org:sa_council_of_ministers", "person:mohammed_bin_nayef"}
+    assert ids("ووصل الوفد المرافق لولي ولي العهد، وزير الشؤون الاجتماعية الدكتور ماجد القصبي") == {
+        "person:mohammed_bin_salman", "person:majid_al_qasabi"}
+    assert found("كعضو في مجلس إدارة الشركة لتلافي تعارض المصالح. وتسعى إدارة النادي للحصول على التأشيرات") == []
+    assert ids("واللجنة المنظمة لمعرض ألوان السعودية") == {"discovered:اللجنه_المنظمه_لمعرض_الوان_السعوديه"}
+    assert found("الأمر غير مطروح للنقاش. وقال متحدث باسم المستشفى إن. واستمعت لشكوى مالك المبنى") == []
+    assert ids("قال محافظ مطروح إن مصر") >= {"location:mersa_matruh", "country:eg"}

@@ -725,12 +725,18 @@ _GENERIC_BODIES = frozenset(norm_word(w) for w in [
     "الجامعة", "الوزارة", "المجلس", "البرنامج", "المستشفى", "الكلية", "الأمانة", "البلدية"])
 
 
+#: generic complements that also name (اللجنة المنظمة لمعرض …: "the organising"; مؤسسة المدينة للصحافة: the newspaper)
+_NAMING_GENERICS = frozenset(norm_word(w) for w in ["المنظمة", "المدينة"])
+
+
 def _generic_board(f: _Field, i: int, j: int, stem: str) -> bool:
     """The chain from token ``i`` to ``j`` is the board of a body named only by its kind: مجلس إدارة + one generic
-    noun (مجلس إدارة النادي، مجلس إدارة الهيئة), or مجلس الإدارة with whatever follows (الجديد، السابق)."""
+    noun (مجلس إدارة النادي، مجلس إدارة الهيئة; fifty-third session: also before a ل-word, مجلس إدارة الشركة لتلافي
+    تعارض المصالح "to avoid"), or مجلس الإدارة with whatever follows (الجديد، السابق)."""
     if stem != _BOARD_HEAD or j <= i or f.word(i + 1) not in _BOARD_WORDS:
         return False
-    return f.word(i + 1).startswith("ال") or j == i + 2 and f.word(i + 2) in _GENERIC_BODIES
+    return f.word(i + 1).startswith("ال") or j >= i + 2 and f.word(i + 2) in _GENERIC_BODIES and (
+        j == i + 2 or f.word(i + 3)[0] == "ل")
 
 
 #: legal forms that end a company's name (شركة يوم القهوة المحدودة، شركة البيان القابضة)
@@ -1220,6 +1226,9 @@ def _org_chain(f: _Field, i: int, definite: bool, head: tuple, by_tok: dict, occ
             after_adj = after_adj or adj
             after_conj = False
         elif (compl > 0 or definite) and (w.startswith("لل") and len(w) > 4 or (w[0] == "ل" and len(w) > 3 and w[1:] not in rules.stopwords)):
+            if compl == 1 and f.word(j - 1) in rules.generic_complements and f.word(j - 1) not in _NAMING_GENERICS:
+                break  # إدارة الشركة | لتلافي تعارض المصالح: a generic body's kind takes no ل-complement of a name
+                # (fifty-third session; the chain ends an anaphor, below)
             after_adj = after_conj = False
             lgen = True
         elif not after_adj and (compl or not w.startswith("وال")) and (w.startswith("وال") and len(w) > 5 or w[0] == "و" and len(w) > 3 and j + 1 < n

@@ -361,9 +361,11 @@ def _imperfect_after(w: str, rules: Rules) -> bool:
 
 
 _BASIM, _SADIQ, _SARA, _ELIAS = norm_word("باسم"), norm_word("صادق"), norm_word("سارة"), norm_word("الياس")
-#: باسم + these is "in the name of" (باسم الجهاد، باسم الدين), not the first name Basem and a family name
+#: باسم + these is "in the name of" (باسم الجهاد، باسم الدين), not the first name Basem and a family name; and
+#: "on behalf of" a body (متحدث باسم المستشفى، باسم الأهالي: fifty-third session)
 _IN_THE_NAME_OF = frozenset(norm_word(w) for w in ["الجهاد", "الدين", "الإسلام", "الوطن", "الشعب", "الله", "الحق",
-                                                   "الثورة", "الحرية"])
+                                                   "الثورة", "الحرية", "المستشفى", "الأهالي", "الوزارة", "الشركة",
+                                                   "الهيئة", "الجمعية", "المجلس", "الحكومة", "النادي", "اللجنة"])
 _CONDOLENCES = frozenset(norm_word(w) for w in ["التعازي", "تعازيه", "تعازيها", "تعازيهم", "العزاء", "المواساة"])
 #: the words before which سارة is the adjective "pleasant" (fifty-first session: 24 of the 55 one-word سارة persons of
 #: SaudiNewsNet)

@@ -1119,8 +1119,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
         if typ == "media" and joined and bare_in(prev_w, _SOUQ):
             drop.add(id(o))  # سوق عكاظ (the festival, 1,173 times in SaudiNewsNet), سوق الرياض: a market, no outlet
             continue
-        # institution + nisba
-        if kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل")) and not (role := _in_role_phrase(f, i, rules)):
+        # institution + nisba (not ك "like" + a nisba: أسماء أخرى للرئاسة كالكويتي أحمد الفهد; fifty-third session)
+        if (kind == "nisba" and joined and f.x[o.s : o.s + o.plen].endswith(("ال", "لل"))
+                and "ك" not in f.x[o.s : o.s + o.plen] and not (role := _in_role_phrase(f, i, rules))):
             for n in (2, 1):
                 if i - n < 0 or (n == 2 and not f.adjacent(i - 1)) or (i - n) in by_end:
                     continue
@@ -1191,6 +1192,13 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
             # (كارتر لخادم الحرمين الشريفين) or و after a name or a title of its own (محمد بن سلمان ووزير الدفاع الأميركي)
             if f.x[o.s : o.s + o.plen].startswith(("و", "ف")):
                 embedded.add(id(o))
+            drop.add(id(o))
+            new.extend(_inner_orgs(o))
+            continue
+        if kind == "title" and _HEIR in f.x[o.s + o.plen : o.e] and _holder_after_chain(f, o, by_start, rules):
+            # ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية صاحب السمو الملكي الأمير محمد بن نايف: the heir's title,
+            # then his other titles, then his name (the read sets leave it out, 25 of 34; fifty-third session); a place
+            # inside it stays (ولي عهد أبوظبي محمد بن زايد)
             drop.add(id(o))
             new.extend(_inner_orgs(o))
             continue
@@ -1409,6 +1417,10 @@ _INDEX_PLURALS = frozenset(norm_word(w) for w in ["مؤشر", "المؤشر", "�
                                                   "المؤشرات", "لمؤشر", "بمؤشر"])
 _INDEX_NUMBERS = frozenset(("100", "500", "250"))
 _INDEX_NUMBER_RE = re.compile(r"[\s»\"”'-]*(?:100|250|350|500)(?!\d)")
+#: the heir's titles (ولي العهد، ولي ولي العهد، ولي عهده) and the words of an office chain (``_holder_after_chain``)
+_HEIR = norm_word("عهد")
+_CHAIN_WORDS = frozenset(norm_word(w) for w in ["نائب", "النائب", "الأول", "الثاني", "الثانى", "لرئيس", "رئيس",
+                                                "وزير", "الدولة", "عضو", "المستشار", "مستشار"])
 #: وليا لولي العهد "as deputy crown prince"; النائب الأول / الثاني لرئيس مجلس الوزراء (``_after_deputy_premier``)
 _AS_HEIR = frozenset(norm_word(w) for w in ["وليا", "وليًا", "ولياً"])
 _COUNCIL, _TO_THE_PREMIER = "org:sa_council_of_ministers", norm_word("لرئيس")
@@ -1434,6 +1446,38 @@ _FEDERATION = norm_word("اتحاد")
 _GENEVA = "location:geneva"
 _MODEL_NUMBER_RE = re.compile(r"[\s»\"”'-]*(?:[A-Za-z]{0,2}\d|\(?[A-Za-z]\d)")
 _CONFERENCE_NUMBER_RE = re.compile(r"[\s»\"”'-]*\d{1,2}(?!\d)")  # جنيف 1، جنيف - 3 (not جنيف 2014, a year)
+
+
+def _holder_after_chain(f: _Field, o: _M, by_start: dict, rules: Rules) -> bool:
+    """The title ``o`` is followed, within 14 words, by its holder's name after a chain of his other titles, bodies and
+    honorifics (ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية صاحب السمو الملكي الأمير محمد بن نايف); commas may part
+    them, nothing else (not the delegation after ولي ولي العهد، وزير الشؤون الاجتماعية الدكتور ماجد القصبي: another
+    person)."""
+    k = f.tok_index(o.e - 1) + 1
+    n = len(f.starts)
+    stop = min(n, k + 14)
+    while k < stop:
+        if f.norm[f.ends[k - 1] : f.starts[k]].strip(" ،,"):
+            return False
+        x = by_start.get(k)
+        if x is not None:
+            if x.typ == "person" and x.kind in ("name", "alias"):
+                return x.actor_id == o.actor_id
+            if x.typ != "organization" and x.kind != "title":
+                return False
+            k = f.tok_index(x.e - 1) + 1
+            continue
+        if not any(_chain_word(w, f.word(k - 1), rules) for w in {f.word(k), f.word(k).removeprefix("و")}):
+            return False
+        k += 1
+    return False
+
+
+def _chain_word(w: str, prev: str, rules: Rules) -> bool:
+    """w is a word of an office chain (وزير، النائب، الداخلية after وزير، صاحب السمو، الأمير); ``prev``: the word
+    before it."""
+    return (w in rules.titles or w in rules.title_complements or w in _HONORIFICS or w in _CHAIN_WORDS
+            or w.startswith("ال") and (prev in _CHAIN_WORDS or prev[1:] in _CHAIN_WORDS))
 
 
 def _after_deputy_premier(f: _Field, b: _M) -> bool:
