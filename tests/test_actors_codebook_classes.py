@@ -658,3 +658,11 @@ def test_fifty_third_session_heir_chains_and_generic_bodies():
     assert ids("واللجنة المنظمة لمعرض ألوان السعودية") == {"discovered:اللجنه_المنظمه_لمعرض_الوان_السعوديه"}
     assert found("الأمر غير مطروح للنقاش. وقال متحدث باسم المستشفى إن. واستمعت لشكوى مالك المبنى") == []
     assert ids("قال محافظ مطروح إن مصر") >= {"location:mersa_matruh", "country:eg"}
+
+
+def test_fifty_third_session_diameter_and_possessed_place_names():
+    """Fifty-third session, round 6: قطر before a number and a unit of length is "diameter" (بقطر 27 بوصة), not Qatar;
+    a place head + a noun with "his" names no place (في طريق احترافه), but مسجد رسوله is the Prophet's Mosque."""
+    assert found("فيقدم شاشة بقطر 27 بوصة. وإدخال الخط الرئيسي قطر 800 ملم") == []
+    assert ids("وفازت قطر على عمان") >= {"country:qa"}
+    assert found("المحطة المهمة في طريق احترافه بعد ان مثل") == []

@@ -555,6 +555,9 @@ def _discover_named_heads(f: _Field, out: list[_M], occ: bytearray, heads: list,
             continue  # شاطئ بجزيرة ريونيون، مرتفعات منطقتي عسير: the next head names the place
         if w.startswith("لل"):
             continue  # إقليم للسنة "a region for the Sunnis": a preposition and the article, no name
+        if _possessed_noun(f, i + 1, rules) and w not in _HIS_PROPHET:
+            continue  # في طريق ذهابه، طريق احترافه: a noun with "his", no name (fifty-third session; not ميناء كاليه,
+            # nor مسجد رسوله "the mosque of His Messenger", the Prophet's Mosque that the read sets annotate)
         if w[0] in "ول" and len(w) > 4 and not w.startswith("ال") and (
                 _plain_word(w[1:], rules) or w[1:] in rules.definite_stems or w.endswith("ا") and w[1:-1] in rules.definite_stems):
             continue  # مدينة وقرية وتجمع سكاني، مرتفعات لتخفيف، جبال وهابطا: و/ل on a common word, no name (not وهران، بولو)
@@ -725,6 +728,19 @@ _GENERIC_BODIES = frozenset(norm_word(w) for w in [
     "الجامعة", "الوزارة", "المجلس", "البرنامج", "المستشفى", "الكلية", "الأمانة", "البلدية"])
 
 
+def _possessed_noun(f: _Field, k: int, rules: Rules) -> bool:
+    """Token k is a noun with the possessive ه (أراضيه، تعازيه: spelt with ه, not ة; its stem takes the article in the
+    news), no family name (fifty-first session). Asked after a first word that is also a noun (سلامة، خالص): after a
+    name only (لوي لوبيه، بابيس سيسيه) such a word is a family name."""
+    w = f.word(k)
+    stem = w[:-1]
+    if stem.endswith("ئ"):
+        stem = stem[:-1] + "ء"  # أعضائه: أعضاء + ه
+    return (w.endswith("ه") and len(stem) >= 4 and stem in rules.definite_stems and w not in rules.given_names
+            and f.original(f.starts[k], f.ends[k]).endswith("ه"))
+
+
+_HIS_PROPHET = frozenset(norm_word(w) for w in ["رسوله", "نبيه"])
 #: generic complements that also name (اللجنة المنظمة لمعرض …: "the organising"; مؤسسة المدينة للصحافة: the newspaper)
 _NAMING_GENERICS = frozenset(norm_word(w) for w in ["المنظمة", "المدينة"])
 

@@ -56,6 +56,7 @@ from analysis.actors.head_nouns import (
     _name_like,
     _new,
     _plain_word,
+    _possessed_noun,
     _strip_prep,
     _via_idiom,
 )
@@ -372,18 +373,6 @@ _CONDOLENCES = frozenset(norm_word(w) for w in ["التعازي", "تعازيه"
 _PLEASANT_AFTER = frozenset(norm_word(w) for w in [
     "مفاجأة", "مفاجاة", "غير", "أخبار", "الأخبار", "أخبارا", "أنباء", "بشرى", "بشائر", "مشاعر", "أحداث", "تحولات",
     "أشياء", "نتائج", "ذكريات", "لحظات", "تأتي"])
-
-
-def _possessed_noun(f: _Field, k: int, rules: Rules) -> bool:
-    """Token k is a noun with the possessive ه (أراضيه، تعازيه: spelt with ه, not ة; its stem takes the article in the
-    news), no family name (fifty-first session). Asked after a first word that is also a noun (سلامة، خالص): after a
-    name only (لوي لوبيه، بابيس سيسيه) such a word is a family name."""
-    w = f.word(k)
-    stem = w[:-1]
-    if stem.endswith("ئ"):
-        stem = stem[:-1] + "ء"  # أعضائه: أعضاء + ه
-    return (w.endswith("ه") and len(stem) >= 4 and stem in rules.definite_stems and w not in rules.given_names
-            and f.original(f.starts[k], f.ends[k]).endswith("ه"))
 
 
 @lru_cache(maxsize=WORD_CACHE)

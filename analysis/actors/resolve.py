@@ -1064,6 +1064,9 @@ def _postprocess(f: _Field, out: list[_M], rules: Rules, m: _Matcher) -> list[_M
                 or o.actor_id == _NASDAQ and _nasdaq_index(f, o, i)):
             drop.add(id(o))  # ستاندرد آند بورز 500، فايننشال تايمز 100، المؤشر ناسداك المجمع: a stock index, not the
             continue  # company or the exchange (fifty-third session)
+        if o.actor_id == _QATAR and kind == "name" and _MEASURE_RE.match(f.x, o.e):
+            drop.add(id(o))  # بقطر 80 سم، قطر 800 ملم: "diameter" + a length, not Qatar (fifty-third session)
+            continue
         if o.actor_id == _GENEVA and kind in ("name", "alias") and _CONFERENCE_NUMBER_RE.match(f.x, o.e):
             drop.add(id(o))  # جنيف 1، «جنيف - 3»، جنيف3: the Geneva conferences on Syria, events
             continue
@@ -1446,6 +1449,9 @@ _FEDERATION = norm_word("اتحاد")
 _GENEVA = "location:geneva"
 _MODEL_NUMBER_RE = re.compile(r"[\s»\"”'-]*(?:[A-Za-z]{0,2}\d|\(?[A-Za-z]\d)")
 _CONFERENCE_NUMBER_RE = re.compile(r"[\s»\"”'-]*\d{1,2}(?!\d)")  # جنيف 1، جنيف - 3 (not جنيف 2014, a year)
+#: قطر "diameter" before a number and a unit of length (بقطر 27 بوصة، قطر 800 ملم), in the normalised text
+_QATAR = "country:qa"
+_MEASURE_RE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:ملم|مم|سم|كم|بوصه|انش|(?:مل?ليمتر|ميليمتر|سنتيمتر|متر)ا?)(?!\S)")
 
 
 def _holder_after_chain(f: _Field, o: _M, by_start: dict, rules: Rules) -> bool:
