@@ -330,9 +330,9 @@ def _first_ta_marbuta(c, s, e, plen, ent):
     # جدة (Jeddah): only where the text writes its final ة; جده "his grandfather" and وجده "he found it" normalise the same
     # (about 97 mentions in SaudiNewsNet; twenty-third session)
     f = c.f
-    a, b = f.span_in_original(s, e)
     near = f.norm[max(0, s - 2) : s] + f.norm[e : e + 3]
-    return dediacritize(f.text[a:b]).endswith("ة") or any(ch in near for ch in "-–—")  # (جده - عبدالرحمن العمري، طريق مكة - جده السريع)
+    # (next to a dash: جده - عبدالرحمن العمري، طريق مكة - جده السريع)
+    return dediacritize(f.original(s, e)).endswith("ة") or any(ch in near for ch in "-–—")
 
 
 def _first_dateline(c, s, e, plen, ent):
@@ -544,8 +544,7 @@ def _first_hajj(c, s, e, plen, ent):
     # right after a head noun, whose name it is (لمستشفى منى الطوارئ, an organisation discovery finds whole), even
     # after the site was named
     f = c.f
-    a, b = f.span_in_original(s + plen, e)
-    if f.x[s + plen : e] == _MINA and not dediacritize(f.text[a:b]).endswith("ى"):
+    if f.x[s + plen : e] == _MINA and not dediacritize(f.original(s + plen, e)).endswith("ى"):
         return False
     i = f.tok_index(s)
     if i > 0 and f.adjacent(i):
@@ -724,8 +723,7 @@ def _context_person_country_group(c, s, e, plen, ent, i, pw):
     if m.info[ent.actor_id][2] == "country":
         # عمان (Oman, also Amman): in a field that names Oman (العماني، مسقط، وكالة الأنباء العمانية) or in a
         # list of countries (قطر وعمان); never spelt عمّان, nor in a field about Jordan (context_capitals.tsv)
-        a0, b0 = f.span_in_original(s, e)
-        if "\u0651" in f.text[a0:b0] or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
+        if "\u0651" in f.original(s, e) or _capital_country_named(f.x[s + plen : e], ent.actor_id, out, m):
             return False
         if _coordinated_place(f, s, e, plen, out, ("country",)):
             return True

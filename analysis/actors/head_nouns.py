@@ -740,6 +740,7 @@ def _possessed_noun(f: _Field, k: int, rules: Rules) -> bool:
             and f.original(f.starts[k], f.ends[k]).endswith("ه"))
 
 
+#: "His Messenger, His Prophet": مسجد رسوله is the Prophet's Mosque, a place, though its second word is a possessed noun
 _HIS_PROPHET = frozenset(norm_word(w) for w in ["رسوله", "نبيه"])
 #: generic complements that also name (اللجنة المنظمة لمعرض …: "the organising"; مؤسسة المدينة للصحافة: the newspaper)
 _NAMING_GENERICS = frozenset(norm_word(w) for w in ["المنظمة", "المدينة"])
@@ -1711,8 +1712,7 @@ def _listed_places(f: _Field, out: list[_M], occ: bytearray, heads: list, rules:
         if f.x[s : s + plen].endswith(("ال", "لل")) or not (
                 stem in rules.place_list_heads or rules.place_heads.get(stem) == "name"):
             continue
-        a0, b0 = f.span_in_original(s, e)
-        if "إ" in f.text[a0:b0]:
+        if "إ" in f.original(s, e):
             continue  # إحياء "reviving", not أحياء "districts"
         j = f.tok_index(s) + 1
         items: list[tuple[int, int]] = []  # (token, proclitic length) of the free items
@@ -1830,8 +1830,7 @@ def _list_item(w: str, f: _Field, j: int, rules: Rules) -> bool:
     """w (token j without its و) may be an item of a list of places after a place head (``_listed_places``)."""
     bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
     if not w.startswith("ال"):  # a verb after و: ويكثفون، وانفجر، واعترف (bare alef: not أشكيت)، وهددت، وردت
-        a, b = f.span_in_original(f.starts[j], f.ends[j])
-        orig = f.text[a:b].lstrip("وف")
+        orig = f.original(f.starts[j], f.ends[j]).lstrip("وف")
         if (w[0] == "ي" or orig[:1] == "ا" or len(w) <= 4 and w.endswith(("ت", "ا")) or orig.endswith("يه")
                 or w.endswith("وا")):  # ومبانيه، وهاجموا، وفقا
             return False

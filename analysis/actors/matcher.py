@@ -433,10 +433,10 @@ def _add_tagger_mentions(fields: list[_Field], mss: list[list[_M]], *, model=Non
                 model, words, rt, gaps, first, lengths, codes, int(span_first[k]), int(span_last[k])) >= margin)
             if add[k] and " " in bigx[s_at[k] : s_end[k]]:
                 f = fields[q]
-                s0, e0 = f.span_in_original(a, b)
+                orig = f.original(a, b)
                 # (fifty-second session: no name runs over a comma, حزب معارض، المدني)
-                add[k] = not _LIST_PUNCT.intersection(f.text[s0:e0]) and not (
-                    span_typ[k] == 3 and _generic_phrase(bigx[s_at[k] : s_end[k]], f.text[s0:e0], load_rules()))
+                add[k] = not _LIST_PUNCT.intersection(orig) and not (
+                    span_typ[k] == 3 and _generic_phrase(bigx[s_at[k] : s_end[k]], orig, load_rules()))
         drop = np.zeros(len(m_at), dtype=bool)
     # back to the fields
     add_at, add_end, add_typ = s_at[add], s_end[add], span_typ[add]

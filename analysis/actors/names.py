@@ -536,8 +536,7 @@ def _foreign_word(w: str, rules: Rules, nr: NameRules, *, hamza: bool = False) -
 def _plain_spelling(f, k: int) -> bool:
     """Token k carries no tanween (ومهنئاً، وفكريًا) and does not end in a possessive ه (بحبه، لوطنه، بفخذه; a name
     ends in ة or يه: عبيدة، جوزيه) in the original text."""
-    s, e = f.span_in_original(f.starts[k], f.ends[k])
-    orig = f.text[s:e]
+    orig = f.original(f.starts[k], f.ends[k])
     return "\u064b" not in orig and not (orig.endswith("ه") and not orig.endswith("يه"))
 
 
@@ -685,7 +684,7 @@ def _lexicon_spelling(f, k: int, w: str, rules: Rules) -> bool:
         return _plain_spelling(f, k)
     if w.endswith("ا") and len(w) > 3 and (w[:-1] in rules.definite_stems or w[:-1] in rules.frequent_words):
         return False
-    if w.endswith("ه") and f.text[f.span_in_original(f.starts[k], f.ends[k])[1] - 1] == "ة":
+    if w.endswith("ه") and f.original(f.starts[k], f.ends[k]).endswith("ة"):
         return False
     return _plain_spelling(f, k)
 
@@ -1050,7 +1049,7 @@ def _object_word(f, end: int, w: str, rules: Rules) -> bool:
     for enc in ("ه", "ها", "هم", "هما"):
         if not w.endswith(enc) or len(w) - len(enc) < 3 or w.endswith("يه"):
             continue  # يه ends foreign names (جوزيه، توريه), not a suffixed noun
-        if enc == "ه" and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
+        if enc == "ه" and f.original(end - 1, end).startswith("ة"):
             return False  # سلامة: a name in ة, not a suffix
         base = w[: -len(enc)]
         if base in rules.definite_stems or base in rules.frequent_words or (
@@ -1486,7 +1485,7 @@ def suffixed_word(f, end: int, w: str, rules: Rules) -> bool:
     """N19: w (a word of the field ending at ``end``) is a clitic-free word of the lists + a pronoun suffix (دعمه،
     زوجتي، بإمكانك، مرماه), not a first name nor a word ANERcorp tags in persons, not a name in ة (سلامة) nor in يه
     (جوزيه، توريه)."""
-    if w.endswith("ه") and f.text[f.span_in_original(end - 1, end)[0]] == "ة":
+    if w.endswith("ه") and f.original(end - 1, end).startswith("ة"):
         return False
     return pronoun_suffixed(w, rules)
 
@@ -1726,8 +1725,7 @@ def _split_at_conjunctions(f, out: list, occ: bytearray, rules: Rules, nr: NameR
             i0, i1 = f.tok_index(o.s), f.tok_index(o.e - 1)
             for k in range(i0 + 1, i1 + 1):
                 if f.word(k).startswith("و") and len(f.word(k)) > 2:
-                    s, e = f.span_in_original(f.starts[k], f.ends[k])
-                    orig = dediacritize(f.text[s:e])  # (وَأديسون: a diacritic on the و)
+                    orig = dediacritize(f.original(f.starts[k], f.ends[k]))  # (وَأديسون: a diacritic on the و)
                     if len(orig) > 1 and orig[1] in _HAMZA_ALEFS:
                         cut = k
                         break

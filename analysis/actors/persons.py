@@ -262,7 +262,8 @@ def _name_from(f: _Field, i: int, occ: bytearray, rules: Rules, *, max_tokens: i
                 break
             if out and (ws in rules.title_complements or strip_clitics(ws) in rules.stopwords or _common_continuation(w, rules)):
                 break
-            if out and len(w) > 3 and w[-1] == "ه" and w[:-1] in rules.frequent_words and f.text[f.span_in_original(a, b)[1] - 1] == "ة":
+            if (out and len(w) > 3 and w[-1] == "ه" and w[:-1] in rules.frequent_words
+                    and f.original(a, b).endswith("ة")):
                 break  # نجوى سالم عميدة الكلية: the feminine of a frequent noun (a role) after the name
                 # (a ة in the text: not a possessive ه, موقفه, which N3 trims with what it ends: شارحا موقفه)
         elif out and w == "علي":

@@ -787,8 +787,8 @@ def _tanwin_noun(f: _Field, o: _M, rules: Rules) -> bool:
     """The mention's first word is written with the indefinite accusative and is no first name (a first name takes it:
     سعودًا الفيصل، محمداً)."""
     i = f.tok_index(o.s)
-    a, b = f.span_in_original(f.starts[i], f.ends[i])
-    return f.text[a:b].endswith(_TANWIN_ENDS) and _conj_stripped(f.word(i)) not in rules.given_names
+    return (f.original(f.starts[i], f.ends[i]).endswith(_TANWIN_ENDS)
+            and _conj_stripped(f.word(i)) not in rules.given_names)
 
 
 def _korean_halves(f: _Field, out: list[_M], occ: bytearray, m: _Matcher) -> None:

@@ -146,8 +146,7 @@ def _word_after_nadi(f, i: int, k: int, rules: Rules) -> bool:
     ل-genitive (نادي الدول …), and not after the verb نادى."""
     if not _nadi_head(f, i):
         return False
-    s, e = f.span_in_original(f.starts[i], f.ends[i])
-    if f.text[s:e].endswith("ى"):
+    if f.original(f.starts[i], f.ends[i]).endswith("ى"):
         return False  # نادى "he called" (نادى البعض بسن قانون), which normalisation spells as نادي
     w = f.word(k)
     return (w.startswith("ال") and len(w) >= 5 and w.isalpha() and w not in rules.stopwords and w not in _NOT_AFTER_NADI
